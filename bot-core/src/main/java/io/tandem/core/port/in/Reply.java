@@ -1,0 +1,118 @@
+package io.tandem.core.port.in;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What Tandem answers, independent of any platform. Adapters render it as Block Kit or Discord
+ * content; they add no wording of their own.
+ *
+ * @param kind what sort of answer this is (adapters may mark errors and successes)
+ * @param visibility whether only the person sees it
+ * @param text the main message, in a small markdown subset: {@code *bold*}, {@code `code`}
+ * @param fields labelled values shown beneath the text
+ * @param buttons actions the person can take
+ * @param form a form to open instead of (or with) the message, or {@code null}
+ */
+public record Reply(
+    Kind kind,
+    Visibility visibility,
+    String text,
+    List<Field> fields,
+    List<Button> buttons,
+    Form form) {
+
+  public enum Kind {
+    INFO,
+    SUCCESS,
+    ERROR
+  }
+
+  public enum Visibility {
+    PRIVATE,
+    PUBLIC
+  }
+
+  public record Field(String label, String value) {
+    public Field {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+
+  /**
+   * A button. {@code actionId} names what it does (e.g. {@code log.open}); {@code value} carries
+   * the argument the action needs.
+   */
+  public record Button(String actionId, String label, String value, Style style) {
+    public enum Style {
+      DEFAULT,
+      PRIMARY,
+      DANGER
+    }
+
+    public Button {
+      Objects.requireNonNull(actionId, "actionId");
+      Objects.requireNonNull(label, "label");
+      value = value == null ? "" : value;
+      style = style == null ? Style.DEFAULT : style;
+    }
+  }
+
+  /** A form the platform should open (Slack modal, Discord modal). */
+  public record Form(String formId, String title, String submitLabel, List<Input> inputs) {
+    public Form {
+      Objects.requireNonNull(formId, "formId");
+      Objects.requireNonNull(title, "title");
+      inputs = List.copyOf(inputs);
+    }
+  }
+
+  public record Input(
+      String id, String label, boolean multiline, boolean optional, String initialValue) {
+    public Input {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(label, "label");
+    }
+  }
+
+  public Reply {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(visibility, "visibility");
+    text = text == null ? "" : text;
+    fields = List.copyOf(fields);
+    buttons = List.copyOf(buttons);
+  }
+
+  public static Reply info(String text, List<Field> fields) {
+    return new Reply(Kind.INFO, Visibility.PRIVATE, text, fields, List.of(), null);
+  }
+
+  public static Reply success(String text, List<Field> fields) {
+    return new Reply(Kind.SUCCESS, Visibility.PRIVATE, text, fields, List.of(), null);
+  }
+
+  /**
+   * A private error: what was wrong and an example of the right form.
+   *
+   * @param problem one sentence naming the problem, e.g. "`30h` is longer than a session can be."
+   * @param example the right form, e.g. {@code /tandem log 45m Instagram reels}
+   */
+  public static Reply error(String problem, String example) {
+    return new Reply(
+        Kind.ERROR,
+        Visibility.PRIVATE,
+        problem + "\nExample: `" + example + "`",
+        List.of(),
+        List.of(),
+        null);
+  }
+
+  public Reply withButtons(List<Button> newButtons) {
+    return new Reply(kind, visibility, text, fields, newButtons, form);
+  }
+
+  public boolean isPrivate() {
+    return visibility == Visibility.PRIVATE;
+  }
+}
