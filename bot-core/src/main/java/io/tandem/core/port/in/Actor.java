@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param userId the platform user id
  * @param displayName a name to address the person by, never used as an identity
  * @param timeZone an IANA zone id from the platform profile, or {@code null} when unknown
- * @param admin whether the adapter found the person to be a program admin (Slack: configured
- *     user ids and workspace admins; Discord: the configured role or Manage Server)
+ * @param admin whether the adapter found the person to be a program admin (Slack: configured user
+ *     ids and workspace admins; Discord: the configured role or Manage Server)
  */
 public record Actor(
     Platform platform,

@@ -5,9 +5,9 @@ package io.tandem.core.port.in;
  *
  * <p>Called by the Slack and Discord adapters on one of their worker threads, after they have
  * acknowledged the platform request, never on the acknowledgement path. Each call runs in its own
- * transaction: the state change, its engagement signals and any outbox messages are stored
- * together or not at all. Never throws for bad input: that is answered with an error {@link
- * Reply}. Safe to call from many threads at once.
+ * transaction: the state change, its engagement signals and any outbox messages are stored together
+ * or not at all. Never throws for bad input: that is answered with an error {@link Reply}. Safe to
+ * call from many threads at once.
  */
 public interface HandleCommandUseCase {
 

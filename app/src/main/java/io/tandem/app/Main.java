@@ -1,0 +1,155 @@
+package io.tandem.app;
+
+import io.tandem.config.ConfigException;
+import io.tandem.config.ConfigLoader;
+import io.tandem.config.ConfigPrinter;
+import io.tandem.config.TandemConfig;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Migrations;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** The {@code tandem} program. */
+@Command(
+    name = "tandem",
+    mixinStandardHelpOptions = true,
+    version = "Tandem 0.1.0",
+    description = "Runs reverse-mentoring programs in Slack and Discord.",
+    subcommands = {
+      Main.Run.class,
+      Main.Migrate.class,
+      Main.ConfigCommand.class,
+      Demo.class,
+    })
+public final class Main implements Callable<Integer> {
+
+  static final int CONFIG_ERROR = 2;
+
+  @Option(
+      names = "--config",
+      description = "Path to tandem.yml (default: ./tandem.yml if present, else built-in defaults)",
+      scope = CommandLine.ScopeType.INHERIT)
+  Path configPath;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+
+  /** Loads the configuration, or prints one line per problem and returns null. */
+  TandemConfig loadConfig(PrintWriter err) {
+    try {
+      return ConfigLoader.load(configPath, Path.of("").toAbsolutePath(), System.getenv());
+    } catch (ConfigException e) {
+      err.println("Tandem cannot start: the configuration has problems.");
+      e.problems().forEach(p -> err.println("  " + p));
+      err.flush();
+      return null;
+    }
+  }
+
+  @Command(
+      name = "run",
+      description = "Connect to the configured Slack workspace and/or Discord server.")
+  static final class Run implements Callable<Integer> {
+    @ParentCommand Main main;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      TandemConfig config = main.loadConfig(err);
+      if (config == null) {
+        return CONFIG_ERROR;
+      }
+      List<String> missing = Tandem.missingPlatformSettings(config);
+      if (!missing.isEmpty()) {
+        err.println("Tandem has no chat platform to connect to. Set the environment variables for");
+        err.println("at least one of them (or the keys in tandem.yml):");
+        missing.forEach(m -> err.println("  " + m));
+        err.println("To see Tandem work without any tokens, run: ./tandem demo");
+        err.flush();
+        return CONFIG_ERROR;
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      try (Tandem tandem = Tandem.start(config, Clock.systemUTC())) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "tandem-shutdown"));
+        out.println("Tandem is running: " + tandem.describeConnections() + ". Ctrl-C stops it.");
+        out.flush();
+        stopped.await();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "migrate", description = "Bring the database schema up to date, then exit.")
+  static final class Migrate implements Callable<Integer> {
+    @ParentCommand Main main;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      TandemConfig config = main.loadConfig(spec.commandLine().getErr());
+      if (config == null) {
+        return CONFIG_ERROR;
+      }
+      try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), false)) {
+        List<String> applied = Migrations.migrate(database.dataSource());
+        if (applied.isEmpty()) {
+          out.println("The database is up to date.");
+        } else {
+          applied.forEach(m -> out.println("Applied " + m));
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "config",
+      description = "Inspect the configuration.",
+      subcommands = ConfigCommand.Check.class)
+  static final class ConfigCommand {
+    @ParentCommand Main main;
+
+    @Command(
+        name = "check",
+        description = "Validate the configuration and print it with every secret masked.")
+    static final class Check implements Callable<Integer> {
+      @ParentCommand ConfigCommand parent;
+      @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+      @Override
+      public Integer call() {
+        TandemConfig config = parent.main.loadConfig(spec.commandLine().getErr());
+        if (config == null) {
+          return CONFIG_ERROR;
+        }
+        spec.commandLine().getOut().print(ConfigPrinter.print(config));
+        spec.commandLine().getOut().flush();
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.tandem.app;
+
+import io.tandem.config.DatabaseConfig;
+import io.tandem.config.TandemConfig;
+import io.tandem.core.application.JoinProgram;
+import io.tandem.core.application.LogSession;
+import io.tandem.core.application.ShowStatus;
+import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.store.Database;
+import io.tandem.slack.SlackAdapter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root: the one place that builds Tandem's parts and connects them, in a readable
+ * list. Nothing else calls {@code new} on another module's services.
+ */
+public final class Tandem implements AutoCloseable {
+
+  private final Database database;
+  private final HandleCommandUseCase commands;
+  private final List<AutoCloseable> platforms = new ArrayList<>();
+  private SlackAdapter slack;
+
+  private Tandem(Database database, HandleCommandUseCase commands) {
+    this.database = database;
+    this.commands = commands;
+  }
+
+  /** Opens the database (migrating it), builds the core and connects every configured platform. */
+  public static Tandem start(TandemConfig config, Clock clock) throws Exception {
+    Database database = openDatabase(config, clock, true);
+    Tandem tandem = new Tandem(database, commands(database, clock));
+    try {
+      if (config.slack().configured()) {
+        tandem.slack = new SlackAdapter(config.slack(), config.http(), tandem.commands, clock);
+        tandem.platforms.add(tandem.slack);
+        tandem.slack.start();
+      }
+      return tandem;
+    } catch (Exception e) {
+      tandem.close();
+      throw e;
+    }
+  }
+
+  static Database openDatabase(TandemConfig config, Clock clock, boolean migrate) {
+    DatabaseConfig db = config.database();
+    return Database.open(db.url(), db.user(), db.password(), db.poolSize(), clock, migrate);
+  }
+
+  static HandleCommandUseCase commands(Database database, Clock clock) {
+    return new CommandDispatcher(
+        new JoinProgram(database, clock),
+        new LogSession(database, clock),
+        new ShowStatus(database, clock));
+  }
+
+  /**
+   * What is missing before {@code tandem run} can connect anywhere; empty when at least one
+   * platform is configured.
+   */
+  static List<String> missingPlatformSettings(TandemConfig config) {
+    if (config.slack().configured() || config.discord().configured()) {
+      return List.of();
+    }
+    return List.of(
+        "Slack (Socket Mode): SLACK_BOT_TOKEN and SLACK_APP_TOKEN",
+        "Slack (HTTP):        SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, with slack.mode: http",
+        "Discord:             DISCORD_BOT_TOKEN and DISCORD_APPLICATION_ID");
+  }
+
+  String describeConnections() {
+    List<String> parts = new ArrayList<>();
+    if (slack != null) {
+      parts.add(slack.eventsUrl().map(u -> "Slack over HTTP at " + u).orElse("Slack over Socket Mode"));
+    }
+    return String.join(", ", parts);
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public HandleCommandUseCase commands() {
+    return commands;
+  }
+
+  public Optional<SlackAdapter> slack() {
+    return Optional.ofNullable(slack);
+  }
+
+  @Override
+  public void close() throws Exception {
+    Exception failure = null;
+    for (AutoCloseable platform : platforms) {
+      try {
+        platform.close();
+      } catch (Exception e) {
+        failure = e;
+      }
+    }
+    database.close();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.tandem.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rule from DESIGN.md, checked on every build. Each rule first proves that the
+ * packages it names hold classes, so no rule can pass because a package moved or was renamed.
+ */
+class DependencyRulesTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importTandem() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.tandem");
+  }
+
+  @Test
+  @DisplayName("bot-core knows no chat platform, HTTP server or CLI library")
+  void coreIsPlatformFree() {
+    requireClassesIn("io.tandem.core", "io.tandem.slack", "io.tandem.discord");
+
+    noClasses()
+        .that()
+        .resideInAPackage("io.tandem.core..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.slack..",
+            "net.dv8tion..",
+            "com.sun.net.httpserver..",
+            "org.eclipse.jetty..",
+            "io.javalin..",
+            "org.java_websocket..",
+            "picocli..",
+            "io.tandem.slack..",
+            "io.tandem.discord..",
+            "io.tandem.app..",
+            "io.tandem.simulator..")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("adapters reach the core only through its ports")
+  void adaptersUsePortsOnly() {
+    requireClassesIn(
+        "io.tandem.slack",
+        "io.tandem.discord",
+        "io.tandem.core.port.in",
+        "io.tandem.core.store",
+        "io.tandem.core.application",
+        "io.tandem.core.command");
+
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.tandem.slack..", "io.tandem.discord..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.tandem.core.store..",
+            "io.tandem.core.application..",
+            "io.tandem.core.command..",
+            "io.tandem.core.domain..",
+            "jakarta.persistence..",
+            "org.eclipse.persistence..")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("the domain model depends on java and itself only")
+  void domainIsPlainJava() {
+    requireClassesIn("io.tandem.core.domain");
+
+    classes()
+        .that()
+        .resideInAPackage("io.tandem.core.domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "io.tandem.core.domain..")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("the platforms do not know each other")
+  void platformsAreIndependent() {
+    requireClassesIn("io.tandem.slack", "io.tandem.discord");
+
+    noClasses()
+        .that()
+        .resideInAPackage("io.tandem.slack..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.tandem.discord..", "net.dv8tion..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.tandem.discord..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.tandem.slack..", "com.slack..")
+        .check(classes);
+  }
+
+  private static void requireClassesIn(String... packages) {
+    for (String name : packages) {
+      assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(name)))
+          .as("classes in package %s (a rule naming it would otherwise pass vacuously)", name)
+          .isTrue();
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package io.tandem.core.command;
+
+import io.tandem.core.domain.Role;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one grammar for {@code /tandem <verb> …}, shared by every platform. Pure and thread-safe.
+ * Every rejection names the problem and gives an example of the right form.
+ */
+public final class CommandParser {
+
+  /** Longest command text accepted, before any verb-specific limit. */
+  public static final int MAX_TEXT_LENGTH = 1000;
+
+  private static final Pattern HOURS_AND_MINUTES =
+      Pattern.compile("(?:(\\d{1,4})h)?(?:(\\d{1,5})m(?:in)?)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PLAIN_MINUTES = Pattern.compile("\\d{1,5}");
+
+  /** The verbs people can type, with one example each, in the order help lists them. */
+  public enum Verb {
+    HELP("help", "/tandem help", "what Tandem can do"),
+    JOIN("join", "/tandem join mentee", "join the program as a mentor or a mentee"),
+    LOG("log", "/tandem log 45m Instagram reels", "log a session: how long, and what about"),
+    STATUS("status", "/tandem status", "where you stand: program, sessions, time");
+
+    public final String word;
+    public final String example;
+    public final String summary;
+
+    Verb(String word, String example, String summary) {
+      this.word = word;
+      this.example = example;
+      this.summary = summary;
+    }
+
+    static Optional<Verb> of(String word) {
+      return Arrays.stream(values()).filter(v -> v.word.equals(word)).findFirst();
+    }
+  }
+
+  /** The outcome of parsing: a valid command, or a rejection to show the person privately. */
+  public sealed interface Parsed {
+    record Accepted(Command command) implements Parsed {}
+
+    record Rejected(String problem, String example) implements Parsed {}
+  }
+
+  public Parsed parse(String text) {
+    String raw = text == null ? "" : text;
+    if (raw.length() > MAX_TEXT_LENGTH) {
+      return reject(
+          "That command is " + raw.length() + " characters long; the most is " + MAX_TEXT_LENGTH + ".",
+          Verb.LOG);
+    }
+    Optional<String> control = firstControlCharacter(raw);
+    if (control.isPresent()) {
+      return reject(
+          "Your command contains a control character ("
+              + control.get()
+              + ") that Tandem cannot store; type it again without it.",
+          Verb.LOG);
+    }
+    List<String> words = Arrays.asList(raw.strip().split("\\s+", 2));
+    String verbWord = words.get(0).toLowerCase(Locale.ROOT);
+    String rest = words.size() > 1 ? words.get(1).strip() : "";
+    if (verbWord.isEmpty()) {
+      return reject("Tell Tandem what to do after `/tandem`.", Verb.HELP);
+    }
+    Optional<Verb> verb = Verb.of(verbWord);
+    if (verb.isEmpty()) {
+      return new Parsed.Rejected(unknownVerb(verbWord), Verb.HELP.example);
+    }
+    return switch (verb.get()) {
+      case HELP -> accept(new Command.Help());
+      case STATUS ->
+          rest.isEmpty()
+              ? accept(new Command.Status())
+              : reject("`status` takes no arguments, but got `" + rest + "`.", Verb.STATUS);
+      case JOIN -> parseJoin(rest);
+      case LOG -> parseLog(rest);
+    };
+  }
+
+  private static Parsed parseJoin(String rest) {
+    if (rest.isEmpty()) {
+      return reject("Say whether you join as a mentor or a mentee.", Verb.JOIN);
+    }
+    String[] parts = rest.split("\\s+", 2);
+    Optional<Role> role = Role.parse(parts[0]);
+    if (role.isEmpty()) {
+      return reject("`" + parts[0] + "` is not a role; choose mentor or mentee.", Verb.JOIN);
+    }
+    String program = parts.length > 1 ? parts[1].strip() : null;
+    return accept(new Command.Join(role.get(), program));
+  }
+
+  private static Parsed parseLog(String rest) {
+    if (rest.isEmpty()) {
+      return reject("Say how long the session was, e.g. `45m`, `1h` or `1h30m`.", Verb.LOG);
+    }
+    String[] parts = rest.split("\\s+", 2);
+    String durationText = parts[0];
+    String topic = parts.length > 1 ? parts[1].strip() : "";
+    Optional<Integer> minutes = minutes(durationText);
+    if (minutes.isEmpty()) {
+      String why =
+          durationText.startsWith("-")
+              ? "`" + durationText + "` is negative; a session lasts a positive time."
+              : "`" + durationText + "` is not a duration; use minutes and hours like `45m`, `1h`"
+                  + " or `1h30m`.";
+      return reject(why, Verb.LOG);
+    }
+    int value = minutes.get();
+    if (value < 1) {
+      return reject("`" + durationText + "` is too short; a session lasts at least 1m.", Verb.LOG);
+    }
+    if (value > Command.MAX_SESSION_MINUTES) {
+      return reject(
+          "`"
+              + durationText
+              + "` is longer than one session can be; the most is "
+              + Command.MAX_SESSION_MINUTES / 60
+              + "h.",
+          Verb.LOG);
+    }
+    if (topic.length() > Command.MAX_TOPIC_LENGTH) {
+      return reject(
+          "The topic is "
+              + topic.length()
+              + " characters long; keep it to "
+              + Command.MAX_TOPIC_LENGTH
+              + ".",
+          Verb.LOG);
+    }
+    return accept(new Command.Log(value, topic));
+  }
+
+  /** {@code 45m}, {@code 1h}, {@code 1h30m}, {@code 90} (minutes); empty when not a duration. */
+  static Optional<Integer> minutes(String text) {
+    if (PLAIN_MINUTES.matcher(text).matches()) {
+      return Optional.of(Integer.parseInt(text));
+    }
+    Matcher matcher = HOURS_AND_MINUTES.matcher(text);
+    if (text.isEmpty() || !matcher.matches()) {
+      return Optional.empty();
+    }
+    int hours = matcher.group(1) == null ? 0 : Integer.parseInt(matcher.group(1));
+    int minutes = matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2));
+    return Optional.of(hours * 60 + minutes);
+  }
+
+  private static Optional<String> firstControlCharacter(String text) {
+    return text.codePoints()
+        .filter(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
+        .mapToObj(c -> String.format("U+%04X", c))
+        .findFirst();
+  }
+
+  private static String unknownVerb(String word) {
+    String shown = word.length() > 30 ? word.substring(0, 30) + "…" : word;
+    String suggestion =
+        Arrays.stream(Verb.values())
+            .min(Comparator.comparingInt(v -> distance(v.word, word)))
+            .filter(v -> distance(v.word, word) <= 2)
+            .map(v -> " Did you mean `" + v.word + "`?")
+            .orElse(" See `/tandem help` for what Tandem understands.");
+    return "`" + shown + "` is not a Tandem command." + suggestion;
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static Parsed accept(Command command) {
+    return new Parsed.Accepted(command);
+  }
+
+  private static Parsed reject(String problem, Verb example) {
+    return new Parsed.Rejected(problem, example.example);
+  }
+}

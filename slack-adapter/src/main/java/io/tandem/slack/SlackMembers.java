@@ -1,0 +1,65 @@
+package io.tandem.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Tandem needs to know about a Slack user (time zone, workspace admin), cached so that {@code
+ * users.info} (Tier 4) is called at most once an hour per person. Called on worker threads only,
+ * never on the acknowledgement path.
+ */
+final class SlackMembers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackMembers.class);
+  private static final Duration TTL = Duration.ofHours(1);
+
+  record Profile(String timeZone, boolean admin) {}
+
+  private record Cached(Profile profile, Instant fetchedAt) {}
+
+  private final MethodsClient methods;
+  private final Set<String> configuredAdmins;
+  private final Clock clock;
+  private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+  SlackMembers(MethodsClient methods, Set<String> configuredAdmins, Clock clock) {
+    this.methods = methods;
+    this.configuredAdmins = Set.copyOf(configuredAdmins);
+    this.clock = clock;
+  }
+
+  Profile profile(String userId) {
+    Cached cached = cache.get(userId);
+    Instant now = clock.instant();
+    if (cached != null && cached.fetchedAt().plus(TTL).isAfter(now)) {
+      return cached.profile();
+    }
+    boolean configuredAdmin = configuredAdmins.contains(userId);
+    try {
+      UsersInfoResponse info = methods.usersInfo(r -> r.user(userId));
+      if (info.isOk() && info.getUser() != null) {
+        Profile profile =
+            new Profile(
+                info.getUser().getTz(),
+                configuredAdmin || info.getUser().isAdmin() || info.getUser().isOwner());
+        cache.put(userId, new Cached(profile, now));
+        return profile;
+      }
+      LOG.warn("users.info for {} answered {}", userId, info.getError());
+    } catch (IOException | SlackApiException e) {
+      LOG.warn("users.info for {} failed: {}", userId, e.getMessage());
+    }
+    // Not cached: the next command tries again.
+    return new Profile(null, configuredAdmin);
+  }
+}
