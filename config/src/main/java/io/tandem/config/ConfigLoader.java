@@ -1,0 +1,601 @@
+package io.tandem.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads {@code tandem.yml} and the environment into a validated {@link TandemConfig}.
+ *
+ * <p><b>Which file.</b> The path given with {@code --config} (relative paths resolve against the
+ * working directory; it must exist); otherwise {@code tandem.yml} in the working directory if there
+ * is one; otherwise no file, and only the environment and built-in defaults apply.
+ *
+ * <p><b>Where each value comes from</b>, first match wins:
+ *
+ * <ol>
+ *   <li>the file's value, after resolving {@code ${NAME}} and {@code ${NAME:-default}} from the
+ *       environment (whole value or embedded in text; <code>$${</code> is a literal <code>${</code>
+ *       ). A value that resolves to empty counts as not set, so {@code bot-token:
+ *       ${SLACK_BOT_TOKEN}} with the variable unset leaves Slack off rather than failing;
+ *   <li>for a few settings, a well-known environment variable: {@value #ENV_DATABASE_URL} ({@code
+ *       database.url}), {@value #ENV_SLACK_BOT_TOKEN}, {@value #ENV_SLACK_APP_TOKEN}, {@value
+ *       #ENV_SLACK_SIGNING_SECRET} ({@code slack.bot-token}, {@code app-token}, {@code
+ *       signing-secret}), {@value #ENV_DISCORD_BOT_TOKEN}, {@value #ENV_DISCORD_APPLICATION_ID}
+ *       ({@code discord.bot-token}, {@code application-id}). So an operator with no file can run on
+ *       environment variables alone;
+ *   <li>the built-in default (see {@code tandem.example.yml}).
+ * </ol>
+ *
+ * <p><b>Keys</b> are kebab-case ({@code pool-size}); {@code pool_size} and {@code poolSize} are
+ * accepted as the same key. Unknown keys are problems, with a suggestion when one is close.
+ *
+ * <p><b>Problems.</b> Everything is checked before anything fails, and {@link ConfigException}
+ * lists every problem as {@code key.path: "value" what was expected}. Secret values (tokens,
+ * signing secret, passwords, a password in the database URL) are masked in every message.
+ *
+ * <p>Stateless and thread-safe; the environment and working directory are passed in, so nothing
+ * reads {@link System#getenv()} behind the caller's back.
+ */
+public final class ConfigLoader {
+
+  /** The file looked for in the working directory. */
+  public static final String FILE_NAME = "tandem.yml";
+
+  public static final String ENV_DATABASE_URL = "TANDEM_DATABASE_URL";
+  public static final String ENV_SLACK_BOT_TOKEN = "SLACK_BOT_TOKEN";
+  public static final String ENV_SLACK_APP_TOKEN = "SLACK_APP_TOKEN";
+  public static final String ENV_SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+  public static final String ENV_DISCORD_BOT_TOKEN = "DISCORD_BOT_TOKEN";
+  public static final String ENV_DISCORD_APPLICATION_ID = "DISCORD_APPLICATION_ID";
+
+  private static final List<String> ROOT_KEYS = List.of("database", "slack", "discord", "http");
+  private static final List<String> DATABASE_KEYS = List.of("url", "user", "password", "pool-size");
+  private static final List<String> SLACK_KEYS =
+      List.of("mode", "bot-token", "app-token", "signing-secret", "api-url", "admins");
+  private static final List<String> DISCORD_KEYS =
+      List.of("bot-token", "application-id", "guild-ids", "rest-url", "gateway-url", "admin-role");
+  private static final List<String> HTTP_KEYS = List.of("bind-address", "port");
+
+  private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads and validates the configuration.
+   *
+   * @param explicitOrNull the {@code --config} path, or {@code null}
+   * @param workingDir where relative paths and the default {@code tandem.yml} are looked up
+   * @param env the environment, e.g. {@link System#getenv()}
+   * @throws ConfigException listing every problem found
+   */
+  public static TandemConfig load(Path explicitOrNull, Path workingDir, Map<String, String> env)
+      throws ConfigException {
+    Optional<Path> file = locate(explicitOrNull, workingDir);
+    if (file.isEmpty()) {
+      return fromYaml("", "environment and built-in defaults", env);
+    }
+    String yaml;
+    try {
+      yaml = Files.readString(file.get(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(
+          file.get().toString(), List.of("cannot read the file: " + e.getMessage()));
+    }
+    return fromYaml(yaml, file.get().toString(), env);
+  }
+
+  /**
+   * Which file {@link #load} reads, if any, so the CLI can say so.
+   *
+   * @throws ConfigException when an explicit path does not exist or is not a file
+   */
+  public static Optional<Path> locate(Path explicitOrNull, Path workingDir) throws ConfigException {
+    if (explicitOrNull != null) {
+      Path file = workingDir.resolve(explicitOrNull).normalize();
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(
+            file.toString(),
+            List.of(
+                "--config: " + file + (Files.exists(file) ? " is not a file" : " does not exist")));
+      }
+      return Optional.of(file);
+    }
+    Path file = workingDir.resolve(FILE_NAME);
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  /**
+   * Validates configuration given as YAML text, with the same rules and environment fallbacks as
+   * {@link #load}. Handy for tests; an empty text means built-in defaults.
+   */
+  public static TandemConfig fromYaml(String yaml, Map<String, String> env) throws ConfigException {
+    return fromYaml(yaml, "YAML text", env);
+  }
+
+  private static TandemConfig fromYaml(String yaml, String source, Map<String, String> env)
+      throws ConfigException {
+    Object document = parse(yaml, source);
+    Reading reading = new Reading(env);
+    Section root = reading.section("", document, ROOT_KEYS);
+    DatabaseConfig database = reading.database(root.child(reading, "database", DATABASE_KEYS));
+    SlackConfig slack = reading.slack(root.child(reading, "slack", SLACK_KEYS));
+    DiscordConfig discord = reading.discord(root.child(reading, "discord", DISCORD_KEYS));
+    HttpConfig http = reading.http(root.child(reading, "http", HTTP_KEYS));
+    if (!reading.problems.isEmpty()) {
+      throw new ConfigException(source, reading.problems);
+    }
+    return new TandemConfig(database, slack, discord, http);
+  }
+
+  private static Object parse(String yaml, String source) throws ConfigException {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(source)
+            .setAllowDuplicateKeys(false)
+            .setAllowRecursiveKeys(false)
+            .setMaxAliasesForCollections(50)
+            .build();
+    try {
+      return new Load(settings).loadFromString(yaml);
+    } catch (MarkedYamlEngineException e) {
+      throw new ConfigException(source, List.of(syntaxProblem(e)));
+    } catch (YamlEngineException e) {
+      throw new ConfigException(source, List.of("not valid YAML: " + e.getMessage()));
+    }
+  }
+
+  /** {@code line 3, column 7: <problem> (<context> at line 2, column 1)}, without file content. */
+  private static String syntaxProblem(MarkedYamlEngineException e) {
+    StringBuilder problem = new StringBuilder();
+    e.getProblemMark().ifPresent(mark -> problem.append(position(mark)).append(": "));
+    problem.append(e.getProblem() == null ? "not valid YAML" : e.getProblem());
+    if (e.getContext() != null) {
+      problem.append(" (").append(e.getContext());
+      e.getContextMark().ifPresent(mark -> problem.append(" at ").append(position(mark)));
+      problem.append(')');
+    }
+    return problem.toString();
+  }
+
+  private static String position(Mark mark) {
+    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+  }
+
+  /** How a value is shown in problem messages. */
+  private enum Shown {
+    PLAIN,
+    /** Tokens: at most a short prefix. */
+    TOKEN,
+    /** Passwords and signing secrets: nothing. */
+    HIDDEN,
+    /** JDBC URLs: any password inside masked. */
+    URL
+  }
+
+  /** One mapping of the file, keyed by canonical (kebab-case) key. */
+  private record Section(String path, Map<String, Object> entries) {
+
+    String pathOf(String key) {
+      return path.isEmpty() ? key : path + "." + key;
+    }
+
+    Section child(Reading reading, String key, List<String> known) {
+      return reading.section(pathOf(key), entries.get(key), known);
+    }
+  }
+
+  /**
+   * A resolved scalar setting.
+   *
+   * @param value the value, or {@code null} when not set
+   * @param envVar the environment variable it came from, or {@code null} when from the file
+   */
+  private record Setting(String path, String value, String envVar, Shown shown) {
+
+    boolean isSet() {
+      return value != null;
+    }
+
+    String or(String fallback) {
+      return value == null ? fallback : value;
+    }
+
+    /** {@code path: "value" expectation}, the value masked as needed. */
+    String problem(String expectation) {
+      return path
+          + ": "
+          + quoted()
+          + " "
+          + expectation
+          + (envVar == null ? "" : " (from " + envVar + ")");
+    }
+
+    private String quoted() {
+      return switch (shown) {
+        case TOKEN -> Masking.quotedToken(value);
+        case HIDDEN -> Masking.quotedHidden();
+        case URL -> '"' + Masking.url(value) + '"';
+        case PLAIN -> '"' + value + '"';
+      };
+    }
+  }
+
+  /** The state of one load: the environment and the problems found so far. */
+  private static final class Reading {
+
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Reading(Map<String, String> env) {
+      this.env = Map.copyOf(env);
+    }
+
+    DatabaseConfig database(Section section) {
+      int before = problems.size();
+      Setting url = text(section, "url", ENV_DATABASE_URL, Shown.URL);
+      Setting user = text(section, "user", null, Shown.PLAIN);
+      Setting password = text(section, "password", null, Shown.HIDDEN);
+      String urlValue = url.or(DatabaseConfig.DEFAULT_URL);
+      if (!urlValue.startsWith(DatabaseConfig.SQLITE_PREFIX)
+          && !urlValue.startsWith(DatabaseConfig.POSTGRES_PREFIX)) {
+        problems.add(url.problem("must start with jdbc:sqlite: or jdbc:postgresql:"));
+      }
+      int poolSize =
+          integer(
+              text(section, "pool-size", null, Shown.PLAIN),
+              DatabaseConfig.DEFAULT_POOL_SIZE,
+              DatabaseConfig.MIN_POOL_SIZE,
+              DatabaseConfig.MAX_POOL_SIZE,
+              "is not a number between 1 and " + DatabaseConfig.MAX_POOL_SIZE);
+      return problems.size() > before
+          ? null
+          : new DatabaseConfig(urlValue, user.value(), password.value(), poolSize);
+    }
+
+    SlackConfig slack(Section section) {
+      int before = problems.size();
+      Setting modeSetting = text(section, "mode", null, Shown.PLAIN);
+      SlackConfig.Mode mode = SlackConfig.Mode.SOCKET;
+      boolean modeKnown = true;
+      if (modeSetting.isSet()) {
+        Optional<SlackConfig.Mode> parsed = SlackConfig.Mode.fromYaml(modeSetting.value());
+        modeKnown = parsed.isPresent();
+        if (modeKnown) {
+          mode = parsed.get();
+        } else {
+          problems.add(modeSetting.problem("is not one of socket, http"));
+        }
+      }
+      Setting botToken = text(section, "bot-token", ENV_SLACK_BOT_TOKEN, Shown.TOKEN);
+      Setting appToken = text(section, "app-token", ENV_SLACK_APP_TOKEN, Shown.TOKEN);
+      Setting signingSecret =
+          text(section, "signing-secret", ENV_SLACK_SIGNING_SECRET, Shown.HIDDEN);
+      URI apiUrl =
+          httpUrl(text(section, "api-url", null, Shown.PLAIN), SlackConfig.DEFAULT_API_URL);
+      List<String> admins = new ArrayList<>();
+      for (Setting admin : list(section, "admins")) {
+        if (SLACK_USER_ID.matcher(admin.value()).matches()) {
+          admins.add(admin.value());
+        } else {
+          problems.add(admin.problem("is not a Slack user id (like U024BE7LH)"));
+        }
+      }
+
+      if (botToken.isSet()) {
+        if (!botToken.value().startsWith(SlackConfig.BOT_TOKEN_PREFIX)) {
+          problems.add(botToken.problem("must start with xoxb- (a bot token)"));
+        }
+        if (modeKnown && mode == SlackConfig.Mode.SOCKET) {
+          if (!appToken.isSet()) {
+            problems.add(
+                appToken.path() + ": is required in socket mode (set " + ENV_SLACK_APP_TOKEN + ")");
+          } else if (!appToken.value().startsWith(SlackConfig.APP_TOKEN_PREFIX)) {
+            problems.add(appToken.problem("must start with xapp- (an app-level token)"));
+          }
+        }
+        if (modeKnown && mode == SlackConfig.Mode.HTTP && !signingSecret.isSet()) {
+          problems.add(
+              signingSecret.path()
+                  + ": is required in http mode (set "
+                  + ENV_SLACK_SIGNING_SECRET
+                  + ")");
+        }
+      } else {
+        for (Setting other : List.of(appToken, signingSecret)) {
+          if (other.isSet()) {
+            problems.add(requiredWhen(botToken, other, ENV_SLACK_BOT_TOKEN));
+          }
+        }
+      }
+      return problems.size() > before
+          ? null
+          : new SlackConfig(
+              mode, botToken.value(), appToken.value(), signingSecret.value(), apiUrl, admins);
+    }
+
+    DiscordConfig discord(Section section) {
+      int before = problems.size();
+      Setting botToken = text(section, "bot-token", ENV_DISCORD_BOT_TOKEN, Shown.TOKEN);
+      Setting applicationId =
+          text(section, "application-id", ENV_DISCORD_APPLICATION_ID, Shown.PLAIN);
+      List<String> guildIds = new ArrayList<>();
+      for (Setting guildId : list(section, "guild-ids")) {
+        if (Text.isDigits(guildId.value())) {
+          guildIds.add(guildId.value());
+        } else {
+          problems.add(guildId.problem("is not a Discord id (digits only)"));
+        }
+      }
+      URI restUrl =
+          httpUrl(text(section, "rest-url", null, Shown.PLAIN), DiscordConfig.DEFAULT_REST_URL);
+      URI gatewayUrl =
+          webSocketUrl(
+              text(section, "gateway-url", null, Shown.PLAIN), DiscordConfig.DEFAULT_GATEWAY_URL);
+      Setting adminRole = text(section, "admin-role", null, Shown.PLAIN);
+
+      if (botToken.isSet() && botToken.value().regionMatches(true, 0, "Bot ", 0, 4)) {
+        problems.add(botToken.problem("must be the bare token, without the \"Bot \" prefix"));
+      }
+      if (applicationId.isSet() && !Text.isDigits(applicationId.value())) {
+        problems.add(applicationId.problem("is not a Discord id (digits only)"));
+      }
+      if (botToken.isSet() && !applicationId.isSet()) {
+        problems.add(requiredWhen(applicationId, botToken, ENV_DISCORD_APPLICATION_ID));
+      }
+      if (!botToken.isSet() && applicationId.isSet()) {
+        problems.add(requiredWhen(botToken, applicationId, ENV_DISCORD_BOT_TOKEN));
+      }
+      return problems.size() > before
+          ? null
+          : new DiscordConfig(
+              botToken.value(),
+              applicationId.value(),
+              guildIds,
+              restUrl,
+              gatewayUrl,
+              adminRole.value());
+    }
+
+    HttpConfig http(Section section) {
+      int before = problems.size();
+      String bindAddress =
+          text(section, "bind-address", null, Shown.PLAIN).or(HttpConfig.DEFAULT_BIND_ADDRESS);
+      int port =
+          integer(
+              text(section, "port", null, Shown.PLAIN),
+              HttpConfig.DEFAULT_PORT,
+              0,
+              HttpConfig.MAX_PORT,
+              "is not a port number (0-65535)");
+      return problems.size() > before ? null : new HttpConfig(bindAddress, port);
+    }
+
+    private static String requiredWhen(Setting missing, Setting present, String envVar) {
+      return missing.path()
+          + ": is required when "
+          + present.path()
+          + " is set (set "
+          + envVar
+          + ")";
+    }
+
+    /** Reads a mapping; unknown and duplicate keys become problems and are left out. */
+    Section section(String path, Object raw, List<String> known) {
+      Map<String, Object> entries = new LinkedHashMap<>();
+      if (raw instanceof Map<?, ?> map) {
+        Map<String, String> spelledAs = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          String key = String.valueOf(entry.getKey());
+          String canonical = canonicalKey(key);
+          String keyPath = path.isEmpty() ? key : path + "." + key;
+          if (!known.contains(canonical)) {
+            problems.add(
+                keyPath
+                    + ": is not a known setting; known: "
+                    + String.join(", ", known)
+                    + Suggestions.closest(canonical, known)
+                        .map(suggestion -> "; did you mean " + suggestion + "?")
+                        .orElse(""));
+          } else if (spelledAs.containsKey(canonical)) {
+            String first = spelledAs.get(canonical);
+            problems.add(
+                keyPath
+                    + ": is the same setting as "
+                    + (path.isEmpty() ? first : path + "." + first)
+                    + "; keep one");
+          } else {
+            spelledAs.put(canonical, key);
+            entries.put(canonical, entry.getValue());
+          }
+        }
+      } else if (raw != null) {
+        problems.add(
+            (path.isEmpty() ? "(top level)" : path)
+                + ": expected settings ("
+                + String.join(", ", known)
+                + "), got "
+                + describeKind(raw));
+      }
+      return new Section(path, entries);
+    }
+
+    /**
+     * A scalar setting from the file (interpolated; empty means not set), else from {@code envVar}
+     * when given.
+     */
+    Setting text(Section section, String key, String envVar, Shown shown) {
+      String path = section.pathOf(key);
+      Object raw = section.entries().get(key);
+      if (raw instanceof Map<?, ?> || raw instanceof List<?>) {
+        problems.add(path + ": expected a single value, got " + describeKind(raw));
+        return new Setting(path, null, null, shown);
+      }
+      if (raw != null) {
+        Optional<String> value = resolve(path, String.valueOf(raw), shown);
+        if (value.isPresent()) {
+          return new Setting(path, value.get(), null, shown);
+        }
+      }
+      if (envVar != null) {
+        String value = normalize(env.get(envVar), shown);
+        if (value != null) {
+          return new Setting(path, value, envVar, shown);
+        }
+      }
+      return new Setting(path, null, null, shown);
+    }
+
+    /**
+     * A list setting: a YAML sequence, or one text value separated by commas or spaces (handy with
+     * {@code ${VAR}}). Empty items are dropped.
+     */
+    List<Setting> list(Section section, String key) {
+      String path = section.pathOf(key);
+      Object raw = section.entries().get(key);
+      List<Setting> items = new ArrayList<>();
+      if (raw == null) {
+        return items;
+      }
+      if (raw instanceof Map<?, ?>) {
+        problems.add(path + ": expected a list, got a mapping");
+        return items;
+      }
+      if (raw instanceof List<?> list) {
+        for (int i = 0; i < list.size(); i++) {
+          String itemPath = path + "[" + i + "]";
+          Object item = list.get(i);
+          if (item instanceof Map<?, ?> || item instanceof List<?>) {
+            problems.add(itemPath + ": expected a single value, got " + describeKind(item));
+          } else if (item != null) {
+            resolve(itemPath, String.valueOf(item), Shown.PLAIN)
+                .ifPresent(value -> items.add(new Setting(itemPath, value, null, Shown.PLAIN)));
+          }
+        }
+        return items;
+      }
+      resolve(path, String.valueOf(raw), Shown.PLAIN)
+          .ifPresent(
+              text -> {
+                String[] parts = LIST_SEPARATOR.split(text);
+                int i = 0;
+                for (String part : parts) {
+                  if (!part.isEmpty()) {
+                    items.add(new Setting(path + "[" + i++ + "]", part, null, Shown.PLAIN));
+                  }
+                }
+              });
+      return items;
+    }
+
+    private Optional<String> resolve(String path, String raw, Shown shown) {
+      try {
+        return Optional.ofNullable(normalize(Interpolator.resolve(raw, env), shown));
+      } catch (Interpolator.BadReference e) {
+        problems.add(new Setting(path, raw, null, shown).problem(e.getMessage()));
+        return Optional.empty();
+      }
+    }
+
+    /** Passwords are kept exactly; other values are stripped. Empty means not set. */
+    private static String normalize(String value, Shown shown) {
+      if (value == null) {
+        return null;
+      }
+      String normalized = shown == Shown.HIDDEN ? value : value.strip();
+      return normalized.isEmpty() ? null : normalized;
+    }
+
+    private int integer(Setting setting, int fallback, int min, int max, String expectation) {
+      if (!setting.isSet()) {
+        return fallback;
+      }
+      try {
+        int value = Integer.parseInt(setting.value());
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(setting.problem(expectation));
+      return fallback;
+    }
+
+    private URI httpUrl(Setting setting, URI fallback) {
+      if (!setting.isSet()) {
+        return fallback;
+      }
+      URI uri = uri(setting.value());
+      if (uri != null
+          && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null
+          && uri.getRawPath().endsWith("/")
+          && uri.getRawQuery() == null) {
+        return uri;
+      }
+      problems.add(setting.problem("is not an http(s) URL ending with /"));
+      return fallback;
+    }
+
+    private URI webSocketUrl(Setting setting, URI fallback) {
+      if (!setting.isSet()) {
+        return fallback;
+      }
+      URI uri = uri(setting.value());
+      if (uri != null
+          && ("ws".equals(uri.getScheme()) || "wss".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+      problems.add(setting.problem("is not a ws(s) URL"));
+      return fallback;
+    }
+
+    private static URI uri(String text) {
+      try {
+        return new URI(text);
+      } catch (URISyntaxException e) {
+        return null;
+      }
+    }
+
+    private static String describeKind(Object raw) {
+      if (raw instanceof Map<?, ?>) {
+        return "a mapping";
+      }
+      if (raw instanceof List<?>) {
+        return "a list";
+      }
+      return "a single value";
+    }
+
+    /** {@code pool-size}, {@code pool_size}, {@code poolSize} and {@code POOL_SIZE} are one key. */
+    private static String canonicalKey(String key) {
+      StringBuilder canonical = new StringBuilder(key.length() + 4);
+      for (int i = 0; i < key.length(); i++) {
+        char c = key.charAt(i);
+        if (Character.isUpperCase(c) && i > 0 && Character.isLowerCase(key.charAt(i - 1))) {
+          canonical.append('-');
+        }
+        canonical.append(c == '_' ? '-' : Character.toLowerCase(c));
+      }
+      return canonical.toString();
+    }
+  }
+}

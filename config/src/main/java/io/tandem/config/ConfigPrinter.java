@@ -1,0 +1,66 @@
+package io.tandem.config;
+
+import java.util.List;
+
+/**
+ * Renders a resolved {@link TandemConfig} as YAML-like text for {@code tandem config check}. Keys
+ * are the {@code tandem.yml} keys; tokens show at most their first 5 characters, passwords and the
+ * signing secret show nothing, and a password inside the database URL is masked.
+ */
+public final class ConfigPrinter {
+
+  private ConfigPrinter() {}
+
+  public static String print(TandemConfig config) {
+    DatabaseConfig db = config.database();
+    SlackConfig slack = config.slack();
+    DiscordConfig discord = config.discord();
+    HttpConfig http = config.http();
+    StringBuilder out = new StringBuilder();
+    out.append("database:\n");
+    line(out, "url", Masking.url(db.url()));
+    line(out, "user", orNotSet(db.user()));
+    line(out, "password", Masking.hidden(db.password()));
+    line(out, "pool-size", Integer.toString(db.poolSize()));
+    out.append("slack:")
+        .append(
+            slack.configured()
+                ? "  # enabled, " + slack.mode().yamlName() + " mode"
+                : "  # not configured (no bot token)")
+        .append('\n');
+    line(out, "mode", slack.mode().yamlName());
+    line(out, "bot-token", Masking.token(slack.botToken()));
+    line(out, "app-token", Masking.token(slack.appToken()));
+    line(out, "signing-secret", Masking.hidden(slack.signingSecret()));
+    line(out, "api-url", slack.apiUrl().toString());
+    line(out, "admins", list(slack.adminUserIds()));
+    out.append("discord:")
+        .append(discord.configured() ? "  # enabled" : "  # not configured (no bot token)")
+        .append('\n');
+    line(out, "bot-token", Masking.token(discord.botToken()));
+    line(out, "application-id", orNotSet(discord.applicationId()));
+    line(
+        out,
+        "guild-ids",
+        list(discord.guildIds()) + (discord.globalCommands() ? "  # global commands" : ""));
+    line(out, "rest-url", discord.restUrl().toString());
+    line(out, "gateway-url", discord.gatewayUrl().toString());
+    line(out, "admin-role", orNotSet(discord.adminRole()));
+    out.append("http:\n");
+    line(out, "bind-address", http.bindAddress());
+    line(out, "port", http.port() == 0 ? "0  # any free port" : Integer.toString(http.port()));
+    return out.toString();
+  }
+
+  private static void line(StringBuilder out, String key, String value) {
+    out.append("  ").append(key).append(": ").append(value).append('\n');
+  }
+
+  private static String orNotSet(String value) {
+    return value == null ? Masking.NOT_SET : value;
+  }
+
+  private static String list(List<String> values) {
+    return "[" + String.join(", ", values) + "]";
+  }
+}

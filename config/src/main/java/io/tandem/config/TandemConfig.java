@@ -1,0 +1,48 @@
+package io.tandem.config;
+
+import java.util.Objects;
+
+/**
+ * Everything Tandem is configured with, resolved and validated. Built by {@link ConfigLoader}; each
+ * module reads only its own part. Immutable, and its {@link #toString()} masks every secret.
+ *
+ * @param admins derived from {@code slack.admins} and {@code discord.admin-role}
+ */
+public record TandemConfig(
+    DatabaseConfig database,
+    SlackConfig slack,
+    DiscordConfig discord,
+    HttpConfig http,
+    AdminConfig admins) {
+
+  public TandemConfig {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(slack, "slack");
+    Objects.requireNonNull(discord, "discord");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(admins, "admins");
+  }
+
+  /** Composes the parts, deriving {@link #admins()} from the Slack and Discord settings. */
+  public TandemConfig(
+      DatabaseConfig database, SlackConfig slack, DiscordConfig discord, HttpConfig http) {
+    this(database, slack, discord, http, AdminConfig.from(slack, discord));
+  }
+
+  /** The built-in defaults: SQLite {@code ./tandem.db}, no chat platform, HTTP on loopback:8080. */
+  public static TandemConfig defaults() {
+    return new TandemConfig(
+        DatabaseConfig.defaults(),
+        SlackConfig.notConfigured(),
+        DiscordConfig.notConfigured(),
+        HttpConfig.defaults());
+  }
+
+  /**
+   * The resolved configuration as YAML-like text with every secret masked; see {@link
+   * ConfigPrinter}.
+   */
+  public String describe() {
+    return ConfigPrinter.print(this);
+  }
+}
