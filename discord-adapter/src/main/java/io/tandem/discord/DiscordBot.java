@@ -1,0 +1,192 @@
+package io.tandem.discord;
+
+import io.tandem.config.DiscordConfig;
+import io.tandem.core.port.in.HandleCommandUseCase;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
+import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tandem on Discord: a light JDA client that registers {@code /tandem} and hands every interaction
+ * to the core through {@link HandleCommandUseCase}.
+ *
+ * <p>Lifecycle: construct, {@link #start(Duration)} (logs in, waits for the gateway, registers the
+ * command in each configured guild, or globally when none), then {@link #close()}. The REST base
+ * and the gateway URL come from {@link DiscordConfig}, so the same code runs against Discord, a
+ * REST proxy or the simulator.
+ */
+public final class DiscordBot implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+  private final DiscordConfig config;
+  private final HandleCommandUseCase useCase;
+  private final ExecutorService workers;
+  private final boolean ownsWorkers;
+  private volatile JDA jda;
+
+  /** A bot with its own small pool of worker threads for calling the core. */
+  public DiscordBot(DiscordConfig config, HandleCommandUseCase useCase) {
+    this(config, useCase, defaultWorkers(), true);
+  }
+
+  /**
+   * A bot that calls the core on {@code workers} (which the caller shuts down).
+   *
+   * @param config a configured Discord (with a bot token)
+   * @param useCase the core's single entry point
+   * @param workers where the core is called; never JDA's event thread
+   */
+  public DiscordBot(DiscordConfig config, HandleCommandUseCase useCase, ExecutorService workers) {
+    this(config, useCase, workers, false);
+  }
+
+  private DiscordBot(
+      DiscordConfig config,
+      HandleCommandUseCase useCase,
+      ExecutorService workers,
+      boolean ownsWorkers) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.useCase = Objects.requireNonNull(useCase, "useCase");
+    this.workers = Objects.requireNonNull(workers, "workers");
+    this.ownsWorkers = ownsWorkers;
+    if (!config.configured()) {
+      throw new IllegalArgumentException("Discord is not configured (no bot token)");
+    }
+  }
+
+  /**
+   * Connects, waits until the gateway is ready and registers {@code /tandem}.
+   *
+   * @throws IllegalStateException when the gateway is not ready or registration does not finish
+   *     within {@code timeout}; the client is shut down then
+   */
+  public DiscordBot start(Duration timeout) {
+    if (jda != null) {
+      throw new IllegalStateException("already started");
+    }
+    CountDownLatch ready = new CountDownLatch(1);
+    String gateway = config.gatewayUrl().toString();
+    JDA client =
+        JDABuilder.createLight(config.botToken(), EnumSet.noneOf(GatewayIntent.class))
+            .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
+            .setSessionController(
+                new ConcurrentSessionController() {
+                  @Override
+                  public String getGateway() {
+                    return gateway;
+                  }
+                })
+            .setCompression(Compression.NONE)
+            .setEnableShutdownHook(false)
+            .addEventListeners(
+                new ListenerAdapter() {
+                  @Override
+                  public void onReady(ReadyEvent event) {
+                    ready.countDown();
+                  }
+                },
+                new InteractionHandler(useCase, new DiscordActors(config.adminRole()), workers))
+            .build();
+    this.jda = client;
+    try {
+      if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("Discord gateway " + gateway + " not ready in " + timeout);
+      }
+      registerCommands(client, timeout);
+      LOG.info("Discord bot {} is up", client.getSelfUser().getName());
+      return this;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      client.shutdownNow();
+      throw new IllegalStateException("Interrupted while starting the Discord bot", e);
+    } catch (RuntimeException e) {
+      client.shutdownNow();
+      throw e;
+    }
+  }
+
+  private void registerCommands(JDA client, Duration timeout) throws InterruptedException {
+    if (config.globalCommands()) {
+      await(client.updateCommands().addCommands(TandemCommand.definition()), timeout, "global");
+      return;
+    }
+    for (String guildId : config.guildIds()) {
+      Guild guild = client.getGuildById(guildId);
+      if (guild == null) {
+        LOG.warn("The bot is not in guild {}; /tandem is not registered there", guildId);
+        continue;
+      }
+      await(guild.updateCommands().addCommands(TandemCommand.definition()), timeout, guildId);
+    }
+  }
+
+  private static void await(CommandListUpdateAction action, Duration timeout, String scope)
+      throws InterruptedException {
+    try {
+      action.submit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.info("Registered /{} in {}", TandemCommand.NAME, scope);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not register /tandem in " + scope, e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Registering /tandem in " + scope + " took over " + timeout);
+    }
+  }
+
+  /** The running client (for wiring outbound delivery and tests). */
+  public JDA jda() {
+    JDA client = jda;
+    if (client == null) {
+      throw new IllegalStateException("not started");
+    }
+    return client;
+  }
+
+  @Override
+  public void close() {
+    JDA client = jda;
+    if (client != null) {
+      client.shutdown();
+      try {
+        if (!client.awaitShutdown(Duration.ofSeconds(5))) {
+          client.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        client.shutdownNow();
+      }
+    }
+    if (ownsWorkers) {
+      workers.shutdown();
+    }
+  }
+
+  private static ExecutorService defaultWorkers() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        4,
+        r -> {
+          Thread thread = new Thread(r, "discord-core-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+}

@@ -1,0 +1,334 @@
+package io.tandem.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.tandem.config.DiscordConfig;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.simulator.discord.DiscordMessage;
+import io.tandem.simulator.discord.DiscordModal;
+import io.tandem.simulator.discord.DiscordSimulator;
+import io.tandem.simulator.discord.InteractionCallback;
+import io.tandem.simulator.discord.InteractionResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("DiscordBot against the simulated Discord with the real JDA")
+class DiscordBotTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private DiscordSimulator discord;
+  private DiscordBot bot;
+  private final RecordingUseCase core = new RecordingUseCase();
+
+  @BeforeEach
+  void startDiscord() {
+    discord = DiscordSimulator.start();
+    discord.user("ana");
+    discord.user("bo").admin();
+    discord.user("cy").manageServer();
+  }
+
+  @AfterEach
+  void stop() {
+    if (bot != null) {
+      bot.close();
+    }
+    discord.close();
+  }
+
+  private DiscordConfig config(List<String> guildIds) {
+    return new DiscordConfig(
+        discord.botToken(),
+        discord.applicationId(),
+        guildIds,
+        discord.restUrl(),
+        discord.gatewayUrl(),
+        discord.adminRoleName());
+  }
+
+  private void startBot(List<String> guildIds) {
+    bot = new DiscordBot(config(guildIds), core).start(TIMEOUT);
+  }
+
+  @Nested
+  @DisplayName("with /tandem registered in the test guild")
+  class InGuild {
+    @BeforeEach
+    void start() {
+      startBot(List.of(discord.guildId()));
+    }
+
+    @Test
+    @DisplayName("registers /tandem with its subcommands in each configured guild, not globally")
+    void registersGuildCommands() {
+      List<JsonObject> commands = discord.registeredCommands(discord.guildId());
+
+      assertThat(commands).hasSize(1);
+      JsonObject tandem = commands.get(0);
+      assertThat(tandem.get("name").getAsString()).isEqualTo("tandem");
+      List<String> subcommands = new ArrayList<>();
+      for (JsonElement option : tandem.getAsJsonArray("options")) {
+        subcommands.add(option.getAsJsonObject().get("name").getAsString());
+      }
+      assertThat(subcommands).containsExactly("help", "join", "log", "status");
+      assertThat(discord.registeredCommands(null)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("/tandem log becomes the core text 'log 45m Instagram reels' from the right actor")
+    void logCommand() throws InterruptedException {
+      core.answer(
+          i ->
+              Reply.success(
+                  "*Logged* 45 minutes",
+                  List.of(
+                      new Reply.Field("Topic", "Instagram reels"),
+                      new Reply.Field("Total", "3h"))));
+
+      InteractionResult result =
+          discord.user("ana").runs("/tandem log duration:45m topic:Instagram reels");
+
+      Invocation invocation = core.next();
+      assertThat(invocation.text()).isEqualTo("log 45m Instagram reels");
+      assertThat(invocation.channelId()).isEqualTo(discord.channelId());
+      assertThat(invocation.actor())
+          .isEqualTo(
+              new Actor(
+                  Platform.DISCORD,
+                  discord.guildId(),
+                  discord.user("ana").id(),
+                  "Ana",
+                  null,
+                  false));
+
+      InteractionCallback callback = result.awaitCallback(TIMEOUT);
+      assertThat(callback.type()).isEqualTo(InteractionCallback.DEFERRED_CHANNEL_MESSAGE);
+      assertThat(callback.ephemeral()).isTrue();
+      assertThat(callback.latency()).isLessThan(Duration.ofSeconds(3));
+
+      DiscordMessage reply = result.awaitReply(TIMEOUT);
+      assertThat(reply.content()).isEqualTo("**Logged** 45 minutes");
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(reply.fields())
+          .extracting(DiscordMessage.EmbedField::name, DiscordMessage.EmbedField::value)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("Topic", "Instagram reels"),
+              org.assertj.core.groups.Tuple.tuple("Total", "3h"));
+    }
+
+    @Test
+    @DisplayName("/tandem join role:mentor program:Pilot 2 becomes 'join mentor Pilot 2'")
+    void joinCommand() throws InterruptedException {
+      discord.user("ana").runs("/tandem join role:mentor program:Pilot 2").awaitReply(TIMEOUT);
+      assertThat(core.next().text()).isEqualTo("join mentor Pilot 2");
+
+      discord.user("ana").runs("/tandem join role:mentee").awaitReply(TIMEOUT);
+      assertThat(core.next().text()).isEqualTo("join mentee");
+    }
+
+    @Test
+    @DisplayName("an error reply is private and marked")
+    void errorIsEphemeral() {
+      core.answer(i -> Reply.error("`30h` is longer than a session can be.", "/tandem log 45m"));
+
+      DiscordMessage reply =
+          discord.user("ana").runs("/tandem log duration:30h").awaitReply(TIMEOUT);
+
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(reply.content())
+          .startsWith(ReplyRenderer.ERROR_MARKER)
+          .contains("`30h` is longer than a session can be.")
+          .contains("Example: `/tandem log 45m`");
+    }
+
+    @Test
+    @DisplayName("a public reply replaces the private deferral with a message everyone sees")
+    void publicReply() {
+      core.answer(
+          i ->
+              new Reply(
+                  Reply.Kind.INFO,
+                  Reply.Visibility.PUBLIC,
+                  "Hello all",
+                  List.of(),
+                  List.of(),
+                  null));
+
+      InteractionResult result = discord.user("ana").runs("/tandem help");
+
+      DiscordMessage reply = result.awaitReply(TIMEOUT);
+      assertThat(reply.content()).isEqualTo("Hello all");
+      assertThat(reply.ephemeral()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a failing core never shows a stack trace, only a private apology")
+    void coreFailure() {
+      core.answer(
+          i -> {
+            throw new IllegalStateException("database is on fire");
+          });
+
+      DiscordMessage reply = discord.user("ana").runs("/tandem status").awaitReply(TIMEOUT);
+
+      assertThat(reply.ephemeral()).isTrue();
+      assertThat(reply.content()).isEqualTo(InteractionHandler.FAILURE);
+    }
+
+    @Test
+    @DisplayName("admins are members with the admin role or Manage Server")
+    void adminDetection() throws InterruptedException {
+      discord.user("bo").runs("/tandem status").awaitReply(TIMEOUT);
+      assertThat(core.next().actor().admin()).as("admin role").isTrue();
+
+      discord.user("cy").runs("/tandem status").awaitReply(TIMEOUT);
+      assertThat(core.next().actor().admin()).as("Manage Server").isTrue();
+
+      discord.user("ana").runs("/tandem status").awaitReply(TIMEOUT);
+      assertThat(core.next().actor().admin()).as("plain member").isFalse();
+
+      discord.user("dee").admin().runs("/tandem status").awaitReply(TIMEOUT);
+      Invocation late = core.next();
+      assertThat(late.actor().admin()).as("member not in the initial guild snapshot").isTrue();
+      assertThat(late.actor().displayName()).isEqualTo("Dee");
+    }
+
+    @Test
+    @DisplayName(
+        "buttons render in rows of five; a command button runs the core, others say not yet")
+    void buttons() throws InterruptedException {
+      List<Reply.Button> buttons = new ArrayList<>();
+      buttons.add(new Reply.Button("command", "Status", "status", Reply.Button.Style.PRIMARY));
+      for (int i = 0; i < 5; i++) {
+        buttons.add(new Reply.Button("goal.done", "Goal " + i, "g" + i, null));
+      }
+      core.answer(i -> Reply.info("Pick one", List.of()).withButtons(buttons));
+
+      DiscordMessage menu = discord.user("ana").runs("/tandem help").awaitReply(TIMEOUT);
+      assertThat(menu.buttonRows()).extracting(List::size).containsExactly(5, 1);
+      assertThat(menu.buttons().get(0).customId()).isEqualTo("command:status");
+      core.next();
+
+      core.answer(i -> Reply.info("All good", List.of()));
+      InteractionResult click = discord.user("ana").clicks("command:status");
+      assertThat(core.next().text()).isEqualTo("status");
+      assertThat(click.awaitCallback(TIMEOUT).type())
+          .isEqualTo(InteractionCallback.CHANNEL_MESSAGE);
+      assertThat(click.awaitReply(TIMEOUT).content()).isEqualTo("All good");
+
+      DiscordMessage inactive = discord.user("ana").clicks("goal.done:g3").awaitReply(TIMEOUT);
+      assertThat(inactive.content()).isEqualTo(InteractionHandler.INACTIVE_BUTTON);
+      assertThat(inactive.ephemeral()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a button whose answer is a form opens a modal; its submit goes to the core")
+    void formsOpenAsModals() throws InterruptedException {
+      core.answer(
+          i ->
+              Reply.info("Menu", List.of())
+                  .withButtons(
+                      List.of(
+                          new Reply.Button("command", "Log", "log", Reply.Button.Style.DEFAULT))));
+      discord.user("ana").runs("/tandem help").awaitReply(TIMEOUT);
+      core.next();
+      core.answer(
+          i ->
+              new Reply(
+                  Reply.Kind.INFO,
+                  Reply.Visibility.PRIVATE,
+                  "",
+                  List.of(),
+                  List.of(),
+                  new Reply.Form(
+                      "log",
+                      "Log a session",
+                      "Save",
+                      List.of(
+                          new Reply.Input("duration", "How long?", false, false, "45m"),
+                          new Reply.Input("topic", "What about?", true, true, null)))));
+
+      DiscordModal modal = discord.user("ana").clicks("command:log").awaitModal(TIMEOUT);
+      assertThat(modal.customId()).isEqualTo("log");
+      assertThat(modal.inputs())
+          .extracting(DiscordModal.TextInput::customId, DiscordModal.TextInput::paragraph)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("duration", false),
+              org.assertj.core.groups.Tuple.tuple("topic", true));
+      core.next();
+
+      core.answer(i -> Reply.success("Saved", List.of()));
+      java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+      values.put("duration", "30m");
+      values.put("topic", "TikTok");
+      DiscordMessage saved = discord.user("ana").submits("log", values).awaitReply(TIMEOUT);
+      assertThat(core.next().text()).isEqualTo("log 30m TikTok");
+      assertThat(saved.content()).isEqualTo("Saved");
+    }
+  }
+
+  @Test
+  @DisplayName("with no guild ids /tandem is global, and DMs get a dm workspace")
+  void globalCommandsAndDms() throws InterruptedException {
+    startBot(List.of());
+
+    assertThat(discord.registeredCommands(null)).hasSize(1);
+    assertThat(discord.registeredCommands(discord.guildId())).isEmpty();
+
+    discord.user("ana").runsInDm("/tandem status").awaitReply(TIMEOUT);
+    Actor actor = core.next().actor();
+    assertThat(actor.workspaceId()).isEqualTo("dm" + discord.user("ana").id());
+    assertThat(actor.admin()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a rate-limited command registration is retried and the bot still starts")
+  void rateLimitedRegistration() {
+    discord.rateLimit("PUT", "applications/{application_id}/guilds/{guild_id}/commands", 1);
+
+    startBot(List.of(discord.guildId()));
+
+    assertThat(discord.calls("PUT", "applications/{application_id}/guilds/{guild_id}/commands"))
+        .extracting(c -> c.status())
+        .containsExactly(429, 200);
+    assertThat(discord.registeredCommands(discord.guildId())).hasSize(1);
+  }
+
+  /** A stand-in for the core: records invocations and answers with a settable function. */
+  private static final class RecordingUseCase implements HandleCommandUseCase {
+    private final BlockingQueue<Invocation> invocations = new LinkedBlockingQueue<>();
+    private volatile Function<Invocation, Reply> answer = i -> Reply.info("ok", List.of());
+
+    void answer(Function<Invocation, Reply> newAnswer) {
+      this.answer = newAnswer;
+    }
+
+    Invocation next() throws InterruptedException {
+      Invocation invocation = invocations.poll(10, TimeUnit.SECONDS);
+      assertThat(invocation).as("an invocation reached the core").isNotNull();
+      return invocation;
+    }
+
+    @Override
+    public Reply handle(Invocation invocation) {
+      invocations.add(invocation);
+      return answer.apply(invocation);
+    }
+  }
+}
