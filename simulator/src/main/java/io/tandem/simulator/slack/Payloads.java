@@ -1,0 +1,219 @@
+package io.tandem.simulator.slack;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the JSON payloads Slack sends to an app, shaped like the real ones. */
+final class Payloads {
+  /** The deprecated verification token Slack still includes in payloads. */
+  static final String VERIFICATION_TOKEN = "sim-verification-token";
+
+  private final SlackSimulator sim;
+
+  Payloads(SlackSimulator simulator) {
+    this.sim = simulator;
+  }
+
+  /** A channel as payloads name it. */
+  record ChannelRef(String id, String name) {}
+
+  JsonObject slashCommand(
+      SimulatedUser user,
+      ChannelRef channel,
+      String command,
+      String text,
+      String responseUrl,
+      String triggerId) {
+    JsonObject payload = new JsonObject();
+    payload.addProperty("token", VERIFICATION_TOKEN);
+    payload.addProperty("team_id", sim.teamId());
+    payload.addProperty("team_domain", sim.teamDomain());
+    payload.addProperty("channel_id", channel.id());
+    payload.addProperty("channel_name", channel.name());
+    payload.addProperty("user_id", user.id());
+    payload.addProperty("user_name", user.name());
+    payload.addProperty("command", command);
+    payload.addProperty("text", text);
+    payload.addProperty("api_app_id", sim.appId());
+    payload.addProperty("is_enterprise_install", "false");
+    payload.addProperty("response_url", responseUrl);
+    payload.addProperty("trigger_id", triggerId);
+    return payload;
+  }
+
+  JsonObject blockActions(
+      SimulatedUser user,
+      ChannelRef channel,
+      Optional<SlackSimulator.ActionHolder> holder,
+      String actionId,
+      String value,
+      String responseUrl,
+      String triggerId) {
+    JsonObject payload = interaction("block_actions", user, triggerId);
+    JsonObject container = new JsonObject();
+    JsonElement blocks = null;
+    if (holder.isPresent() && holder.get().view() != null) {
+      SlackSimulator.StoredView view = holder.get().view();
+      container.addProperty("type", "view");
+      container.addProperty("view_id", view.id());
+      payload.add("view", view.view().deepCopy());
+      blocks = view.view().get("blocks");
+    } else {
+      SlackMessage message = holder.map(SlackSimulator.ActionHolder::message).orElse(null);
+      String ts = message == null ? sim.ids().ts() : message.ts();
+      String channelId = message == null ? channel.id() : message.channel();
+      container.addProperty("type", "message");
+      container.addProperty("message_ts", ts);
+      container.addProperty("channel_id", channelId);
+      container.addProperty("is_ephemeral", message != null && message.ephemeral());
+      JsonObject channelJson = new JsonObject();
+      channelJson.addProperty("id", channelId);
+      channelJson.addProperty("name", channel.name());
+      payload.add("channel", channelJson);
+      if (message != null) {
+        payload.add("message", message.toMessageJson(sim));
+        blocks = message.blocks();
+      }
+      payload.addProperty("response_url", responseUrl);
+    }
+    payload.add("container", container);
+    JsonObject state = new JsonObject();
+    state.add("values", new JsonObject());
+    payload.add("state", state);
+
+    Optional<BlockSearch.Found> found = BlockSearch.find(blocks, actionId);
+    JsonObject action = new JsonObject();
+    action.addProperty("action_id", actionId);
+    action.addProperty("block_id", found.map(BlockSearch.Found::blockId).orElse("actions"));
+    JsonObject label = new JsonObject();
+    label.addProperty("type", "plain_text");
+    label.addProperty(
+        "text",
+        found
+            .map(f -> f.element().get("text"))
+            .filter(JsonElement::isJsonObject)
+            .map(t -> BlockText.string(t.getAsJsonObject(), "text"))
+            .orElse(actionId));
+    label.addProperty("emoji", true);
+    action.add("text", label);
+    String buttonValue = found.map(f -> BlockText.string(f.element(), "value")).orElse(null);
+    String sent = value != null ? value : buttonValue;
+    if (sent != null) {
+      action.addProperty("value", sent);
+    }
+    action.addProperty(
+        "type", found.map(f -> BlockText.string(f.element(), "type")).orElse("button"));
+    action.addProperty("action_ts", sim.ids().ts());
+    JsonArray actions = new JsonArray();
+    actions.add(action);
+    payload.add("actions", actions);
+    return payload;
+  }
+
+  JsonObject viewSubmission(
+      SimulatedUser user,
+      String callbackId,
+      Optional<SlackSimulator.StoredView> opened,
+      Map<String, String> values,
+      String triggerId) {
+    JsonObject payload = interaction("view_submission", user, triggerId);
+    JsonObject view;
+    if (opened.isPresent()) {
+      view = opened.get().view().deepCopy();
+    } else {
+      view = new JsonObject();
+      view.addProperty("id", sim.ids().next('V'));
+      view.addProperty("team_id", sim.teamId());
+      view.addProperty("type", "modal");
+      view.addProperty("callback_id", callbackId);
+      view.addProperty("private_metadata", "");
+      view.add("blocks", new JsonArray());
+      view.addProperty("app_id", sim.appId());
+      view.addProperty("bot_id", sim.botId());
+    }
+    JsonObject stateValues = new JsonObject();
+    values.forEach(
+        (actionId, value) -> {
+          Optional<BlockSearch.Found> found = BlockSearch.find(view.get("blocks"), actionId);
+          String blockId = found.map(BlockSearch.Found::blockId).orElse(actionId);
+          String type =
+              found.map(f -> BlockText.string(f.element(), "type")).orElse("plain_text_input");
+          JsonObject block =
+              stateValues.has(blockId) ? stateValues.getAsJsonObject(blockId) : new JsonObject();
+          block.add(actionId, inputValue(type, value));
+          stateValues.add(blockId, block);
+        });
+    JsonObject state = new JsonObject();
+    state.add("values", stateValues);
+    view.add("state", state);
+    payload.add("view", view);
+    payload.add("response_urls", new JsonArray());
+    return payload;
+  }
+
+  JsonObject eventCallback(JsonObject event) {
+    JsonObject payload = new JsonObject();
+    payload.addProperty("token", VERIFICATION_TOKEN);
+    payload.addProperty("team_id", sim.teamId());
+    payload.addProperty("api_app_id", sim.appId());
+    payload.add("event", event);
+    payload.addProperty("type", "event_callback");
+    payload.addProperty("event_id", sim.ids().next('E').replaceFirst("^E", "Ev"));
+    payload.addProperty("event_time", sim.clock().instant().getEpochSecond());
+    JsonObject authorization = new JsonObject();
+    authorization.addProperty("team_id", sim.teamId());
+    authorization.addProperty("user_id", sim.botUserId());
+    authorization.addProperty("is_bot", true);
+    authorization.addProperty("is_enterprise_install", false);
+    JsonArray authorizations = new JsonArray();
+    authorizations.add(authorization);
+    payload.add("authorizations", authorizations);
+    payload.addProperty("is_ext_shared_channel", false);
+    return payload;
+  }
+
+  private JsonObject interaction(String type, SimulatedUser user, String triggerId) {
+    JsonObject payload = new JsonObject();
+    payload.addProperty("type", type);
+    JsonObject userJson = new JsonObject();
+    userJson.addProperty("id", user.id());
+    userJson.addProperty("username", user.name());
+    userJson.addProperty("name", user.name());
+    userJson.addProperty("team_id", sim.teamId());
+    payload.add("user", userJson);
+    payload.addProperty("api_app_id", sim.appId());
+    payload.addProperty("token", VERIFICATION_TOKEN);
+    payload.addProperty("trigger_id", triggerId);
+    JsonObject team = new JsonObject();
+    team.addProperty("id", sim.teamId());
+    team.addProperty("domain", sim.teamDomain());
+    payload.add("team", team);
+    payload.addProperty("is_enterprise_install", false);
+    return payload;
+  }
+
+  private static JsonObject inputValue(String elementType, String value) {
+    JsonObject input = new JsonObject();
+    input.addProperty("type", elementType);
+    switch (elementType) {
+      case "static_select", "radio_buttons", "external_select" -> {
+        JsonObject option = new JsonObject();
+        JsonObject text = new JsonObject();
+        text.addProperty("type", "plain_text");
+        text.addProperty("text", value);
+        option.add("text", text);
+        option.addProperty("value", value);
+        input.add("selected_option", option);
+      }
+      case "datepicker" -> input.addProperty("selected_date", value);
+      case "timepicker" -> input.addProperty("selected_time", value);
+      case "users_select" -> input.addProperty("selected_user", value);
+      case "conversations_select" -> input.addProperty("selected_conversation", value);
+      default -> input.addProperty("value", value);
+    }
+    return input;
+  }
+}
