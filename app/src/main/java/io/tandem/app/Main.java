@@ -115,11 +115,11 @@ public final class Main implements Callable<Integer> {
         return CONFIG_ERROR;
       }
       try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), false)) {
-        List<String> applied = Migrations.migrate(database.dataSource());
+        List<Migrations.Applied> applied = Migrations.migrate(database.dataSource());
         if (applied.isEmpty()) {
           out.println("The database is up to date.");
         } else {
-          applied.forEach(m -> out.println("Applied " + m));
+          applied.forEach(m -> out.println("Applied V" + m.version() + " " + m.description()));
         }
       }
       return 0;

@@ -8,8 +8,11 @@ import io.tandem.core.application.ShowStatus;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.DatabaseSettings;
+import io.tandem.discord.DiscordBot;
 import io.tandem.slack.SlackAdapter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,10 @@ public final class Tandem implements AutoCloseable {
   private final HandleCommandUseCase commands;
   private final List<AutoCloseable> platforms = new ArrayList<>();
   private SlackAdapter slack;
+  private DiscordBot discord;
+
+  /** How long Discord may take to log in, send READY and accept the command registration. */
+  private static final Duration DISCORD_START_TIMEOUT = Duration.ofSeconds(30);
 
   private Tandem(Database database, HandleCommandUseCase commands) {
     this.database = database;
@@ -40,6 +47,11 @@ public final class Tandem implements AutoCloseable {
         tandem.platforms.add(tandem.slack);
         tandem.slack.start();
       }
+      if (config.discord().configured()) {
+        tandem.discord = new DiscordBot(config.discord(), tandem.commands);
+        tandem.platforms.add(tandem.discord);
+        tandem.discord.start(DISCORD_START_TIMEOUT);
+      }
       return tandem;
     } catch (Exception e) {
       tandem.close();
@@ -49,7 +61,10 @@ public final class Tandem implements AutoCloseable {
 
   static Database openDatabase(TandemConfig config, Clock clock, boolean migrate) {
     DatabaseConfig db = config.database();
-    return Database.open(db.url(), db.user(), db.password(), db.poolSize(), clock, migrate);
+    return Database.open(
+        DatabaseSettings.of(db.url(), db.user(), db.password(), db.poolSize())
+            .withMigrateOnOpen(migrate),
+        clock);
   }
 
   static HandleCommandUseCase commands(Database database, Clock clock) {
@@ -76,9 +91,13 @@ public final class Tandem implements AutoCloseable {
   String describeConnections() {
     List<String> parts = new ArrayList<>();
     if (slack != null) {
-      parts.add(slack.eventsUrl().map(u -> "Slack over HTTP at " + u).orElse("Slack over Socket Mode"));
+      parts.add(
+          slack.eventsUrl().map(u -> "Slack over HTTP at " + u).orElse("Slack over Socket Mode"));
     }
-    return String.join(", ", parts);
+    if (discord != null) {
+      parts.add("Discord");
+    }
+    return String.join(" and ", parts);
   }
 
   public Database database() {
@@ -91,6 +110,10 @@ public final class Tandem implements AutoCloseable {
 
   public Optional<SlackAdapter> slack() {
     return Optional.ofNullable(slack);
+  }
+
+  public Optional<DiscordBot> discord() {
+    return Optional.ofNullable(discord);
   }
 
   @Override

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tandem on Slack: a Bolt app that turns {@code /tandem} into core invocations and renders each
- * {@link Reply} as Block Kit. It acknowledges every request at once and does the work afterwards
- * on its own worker pool, answering through the command's {@code response_url}; nothing slow runs
+ * {@link Reply} as Block Kit. It acknowledges every request at once and does the work afterwards on
+ * its own worker pool, answering through the command's {@code response_url}; nothing slow runs
  * before the acknowledgement.
  */
 public final class SlackAdapter implements AutoCloseable {
@@ -58,6 +58,8 @@ public final class SlackAdapter implements AutoCloseable {
     this.commands = commands;
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
+    // The SDK's own metrics call auth.test with every token it sees, the app token included.
+    slackConfig.setStatsEnabled(false);
     Slack slack = Slack.getInstance(slackConfig);
     this.app =
         new App(
@@ -77,7 +79,8 @@ public final class SlackAdapter implements AutoCloseable {
   /** Connects over Socket Mode or starts the HTTP endpoint, as configured. */
   public void start() throws Exception {
     if (config.mode() == io.tandem.config.SlackConfig.Mode.SOCKET) {
-      socketMode = new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+      socketMode =
+          new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
       socketMode.startAsync();
       LOG.info("Slack connected over Socket Mode");
     } else {
@@ -115,7 +118,8 @@ public final class SlackAdapter implements AutoCloseable {
               payload.getUserName(),
               profile.timeZone(),
               profile.admin());
-      Reply reply = commands.handle(new Invocation(actor, payload.getChannelId(), payload.getText()));
+      Reply reply =
+          commands.handle(new Invocation(actor, payload.getChannelId(), payload.getText()));
       ctx.respond(toResponse(reply));
     } catch (Exception e) {
       LOG.error("Answering {} from {} failed", COMMAND, payload.getUserId(), e);

@@ -17,10 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Slack's HTTP transport: one endpoint, {@code POST /slack/events}, handed to {@link App#run}.
- * Bolt checks the signature and the timestamp; a refused request never reaches a handler.
+ * Slack's HTTP transport: one endpoint, {@code POST /slack/events}, handed to {@link App#run}. Bolt
+ * checks the signature and the timestamp; a refused request never reaches a handler.
  */
-final class SlackHttpServer implements AutoCloseable {
+public final class SlackHttpServer implements AutoCloseable {
 
   static final String EVENTS_PATH = "/slack/events";
 
@@ -32,7 +32,7 @@ final class SlackHttpServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  static SlackHttpServer start(App app, String bindAddress, int port) throws IOException {
+  public static SlackHttpServer start(App app, String bindAddress, int port) throws IOException {
     app.start();
     HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
     SlackRequestParser parser = new SlackRequestParser(app.config());
@@ -43,7 +43,7 @@ final class SlackHttpServer implements AutoCloseable {
     return new SlackHttpServer(server, executor);
   }
 
-  String eventsUrl() {
+  public String eventsUrl() {
     InetSocketAddress address = server.getAddress();
     return "http://" + address.getHostString() + ":" + address.getPort() + EVENTS_PATH;
   }

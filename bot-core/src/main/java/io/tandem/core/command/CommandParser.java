@@ -55,7 +55,11 @@ public final class CommandParser {
     String raw = text == null ? "" : text;
     if (raw.length() > MAX_TEXT_LENGTH) {
       return reject(
-          "That command is " + raw.length() + " characters long; the most is " + MAX_TEXT_LENGTH + ".",
+          "That command is "
+              + raw.length()
+              + " characters long; the most is "
+              + MAX_TEXT_LENGTH
+              + ".",
           Verb.LOG);
     }
     Optional<String> control = firstControlCharacter(raw);
@@ -112,7 +116,9 @@ public final class CommandParser {
       String why =
           durationText.startsWith("-")
               ? "`" + durationText + "` is negative; a session lasts a positive time."
-              : "`" + durationText + "` is not a duration; use minutes and hours like `45m`, `1h`"
+              : "`"
+                  + durationText
+                  + "` is not a duration; use minutes and hours like `45m`, `1h`"
                   + " or `1h30m`.";
       return reject(why, Verb.LOG);
     }

@@ -1,0 +1,8 @@
+package io.tandem.core.domain;
+
+/** A participant's standing in a program. Stored by name: never rename a constant. */
+public enum ParticipantStatus {
+  ACTIVE,
+  PAUSED,
+  LEFT
+}

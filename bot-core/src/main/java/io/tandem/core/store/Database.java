@@ -1,0 +1,300 @@
+package io.tandem.core.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.eclipse.persistence.sessions.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database: one HikariCP pool, the migrated schema and the EclipseLink persistence unit over
+ * that pool. Open one per process and share it; it is safe to use from many threads.
+ *
+ * <p>SQLite URLs get {@code busy_timeout=10000}, {@code journal_mode=WAL}, {@code
+ * transaction_mode=IMMEDIATE}, {@code synchronous=NORMAL} and {@code foreign_keys=true} unless the
+ * URL sets them: every transaction then takes the single write lock when it begins and waits for it
+ * instead of failing with {@code SQLITE_BUSY}. SQLite in-memory databases are rejected: each pooled
+ * connection would see its own empty database. Use a file (tests: a temporary one).
+ */
+public final class Database implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+  private static final Map<String, String> SQLITE_DEFAULTS = sqliteDefaults();
+  private static final int CONFLICT_ATTEMPTS = 3;
+  private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
+  private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+
+  private final HikariDataSource pool;
+  private final EntityManagerFactory emf;
+  private final boolean sqlite;
+  private final List<Migrations.Applied> appliedAtOpen;
+  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * SQLite has one writer at a time and every transaction here takes the write lock when it begins.
+   * This process's transactions queue on a fair lock first rather than polling SQLite's busy
+   * handler, which sleeps in steps of up to 100 ms; other processes (or Quartz on the same pool)
+   * still wait on the busy timeout.
+   */
+  private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+  private Database(
+      HikariDataSource pool,
+      EntityManagerFactory emf,
+      boolean sqlite,
+      List<Migrations.Applied> appliedAtOpen) {
+    this.pool = pool;
+    this.emf = emf;
+    this.sqlite = sqlite;
+    this.appliedAtOpen = appliedAtOpen;
+  }
+
+  /** Opens the database, applying pending migrations first. */
+  public static Database open(
+      String jdbcUrl, String user, String password, int poolSize, Clock clock) {
+    return open(DatabaseSettings.of(jdbcUrl, user, password, poolSize), clock);
+  }
+
+  /**
+   * Opens the pool, migrates when the settings say so, then starts the persistence unit.
+   *
+   * @param clock stamps {@code schema_version.applied_at}
+   * @throws IllegalArgumentException for a SQLite in-memory URL
+   * @throws Migrations.MigrationException when the schema cannot be brought up to date
+   */
+  public static Database open(DatabaseSettings settings, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    boolean sqlite = settings.jdbcUrl().startsWith(SQLITE_PREFIX);
+    String url = sqlite ? sqliteUrl(settings.jdbcUrl()) : settings.jdbcUrl();
+
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("tandem-db");
+    config.setJdbcUrl(url);
+    if (settings.user() != null) {
+      config.setUsername(settings.user());
+    }
+    if (settings.password() != null) {
+      config.setPassword(settings.password());
+    }
+    config.setMaximumPoolSize(settings.poolSize());
+    config.setAutoCommit(true);
+    HikariDataSource pool = new HikariDataSource(config);
+    try {
+      List<Migrations.Applied> applied =
+          settings.migrateOnOpen() ? Migrations.migrate(pool, clock) : List.of();
+      EntityManagerFactory emf = createFactory(pool, sqlite);
+      LOG.info("Database open: {} ({} migrations applied)", redact(url), applied.size());
+      return new Database(pool, emf, sqlite, applied);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  private static EntityManagerFactory createFactory(DataSource dataSource, boolean sqlite) {
+    Map<String, Object> properties = new HashMap<>();
+    properties.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, dataSource);
+    properties.put(PersistenceUnitProperties.CLASSLOADER, Database.class.getClassLoader());
+    if (sqlite) {
+      properties.put(PersistenceUnitProperties.TARGET_DATABASE, SQLitePlatform.class.getName());
+    }
+    EntityManagerFactory emf =
+        new PersistenceProvider().createEntityManagerFactory("tandem", properties);
+    if (emf == null) {
+      throw new IllegalStateException("persistence unit 'tandem' not found on the classpath");
+    }
+    try {
+      // EclipseLink deploys lazily; fail here, not on the first command, if the mapping is wrong
+      emf.createEntityManager().close();
+    } catch (RuntimeException e) {
+      emf.close();
+      throw e;
+    }
+    return emf;
+  }
+
+  /**
+   * Runs {@code work} in one transaction and commits it; on any exception rolls everything back and
+   * rethrows. The transaction holds its connection from the start, so reads inside it see the same
+   * data the writes go to (on SQLite it holds the write lock for its whole length: keep the work
+   * short and never wait for other threads inside it).
+   *
+   * @throws IllegalStateException when called from inside another {@code inTransaction} on the same
+   *     thread (nesting would deadlock on SQLite)
+   */
+  public <T> T inTransaction(Function<EntityManager, T> work) {
+    Objects.requireNonNull(work, "work");
+    if (inTransaction.get()) {
+      throw new IllegalStateException("inTransaction must not be nested");
+    }
+    inTransaction.set(true);
+    if (sqlite) {
+      sqliteWriter.lock();
+    }
+    EntityManager em = null;
+    try {
+      em = emf.createEntityManager();
+      EntityTransaction tx = em.getTransaction();
+      tx.begin();
+      try {
+        em.unwrap(UnitOfWork.class).beginEarlyTransaction();
+        T result = work.apply(em);
+        tx.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        if (tx.isActive()) {
+          try {
+            tx.rollback();
+          } catch (RuntimeException rollbackFailure) {
+            e.addSuppressed(rollbackFailure);
+          }
+        }
+        throw e;
+      }
+    } finally {
+      if (em != null) {
+        em.close();
+      }
+      if (sqlite) {
+        sqliteWriter.unlock();
+      }
+      inTransaction.remove();
+    }
+  }
+
+  /**
+   * Like {@link #inTransaction}, but when the commit loses a race with another transaction (a
+   * unique key taken meanwhile, a PostgreSQL serialization failure or deadlock) runs {@code work}
+   * again, up to {@value #CONFLICT_ATTEMPTS} times in all, so that it sees the winner's rows. For
+   * get-or-create work such as joining; {@code work} must have no effects outside the transaction.
+   */
+  public <T> T inTransactionRetryingConflicts(Function<EntityManager, T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(work);
+      } catch (RuntimeException e) {
+        if (attempt >= CONFLICT_ATTEMPTS || !isConflict(e)) {
+          throw e;
+        }
+        LOG.debug("Transaction conflict on attempt {}, retrying: {}", attempt, e.toString());
+      }
+    }
+  }
+
+  /**
+   * Whether a failure means another transaction got there first: a unique-key violation, a
+   * serialization failure or a deadlock (PostgreSQL SQLSTATE 23505, 40001, 40P01; SQLite UNIQUE or
+   * PRIMARY KEY constraint).
+   */
+  public static boolean isConflict(Throwable failure) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if ("23505".equals(state) || "40001".equals(state) || "40P01".equals(state)) {
+          return true;
+        }
+        int code = sql.getErrorCode();
+        if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+          return true;
+        }
+        String message = String.valueOf(sql.getMessage());
+        if (message.contains("UNIQUE constraint failed")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The connection pool, for components that need plain JDBC (Quartz, row counts). */
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  public boolean isSqlite() {
+    return sqlite;
+  }
+
+  /** The migrations that {@link #open} applied (empty when the schema was up to date). */
+  public List<Migrations.Applied> migrationsAppliedAtOpen() {
+    return appliedAtOpen;
+  }
+
+  @Override
+  public void close() {
+    try {
+      emf.close();
+    } finally {
+      pool.close();
+    }
+  }
+
+  /** Adds Tandem's SQLite settings to a {@code jdbc:sqlite:} URL unless it already has them. */
+  static String sqliteUrl(String jdbcUrl) {
+    String rest = jdbcUrl.substring(SQLITE_PREFIX.length());
+    int question = rest.indexOf('?');
+    String path = question < 0 ? rest : rest.substring(0, question);
+    String query = question < 0 ? "" : rest.substring(question + 1);
+    String lowerPath = path.toLowerCase(Locale.ROOT);
+    String lowerQuery = query.toLowerCase(Locale.ROOT);
+    if (path.isBlank()
+        || lowerPath.equals(":memory:")
+        || lowerPath.startsWith("file::memory:")
+        || lowerPath.contains("mode=memory")
+        || lowerQuery.contains("mode=memory")) {
+      throw new IllegalArgumentException(
+          "SQLite in-memory databases are not supported (each pooled connection would get its"
+              + " own empty database): use a file, e.g. jdbc:sqlite:tandem.db");
+    }
+    Map<String, String> present = new LinkedHashMap<>();
+    for (String parameter : query.split("&")) {
+      if (!parameter.isBlank()) {
+        present.put(parameter.split("=", 2)[0].strip().toLowerCase(Locale.ROOT), parameter);
+      }
+    }
+    StringBuilder url = new StringBuilder(jdbcUrl);
+    char separator = question < 0 ? '?' : '&';
+    for (Map.Entry<String, String> setting : SQLITE_DEFAULTS.entrySet()) {
+      if (!present.containsKey(setting.getKey())) {
+        url.append(separator).append(setting.getKey()).append('=').append(setting.getValue());
+        separator = '&';
+      }
+    }
+    return url.toString();
+  }
+
+  private static Map<String, String> sqliteDefaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put("busy_timeout", "10000");
+    defaults.put("journal_mode", "WAL");
+    defaults.put("transaction_mode", "IMMEDIATE");
+    defaults.put("synchronous", "NORMAL");
+    defaults.put("foreign_keys", "true");
+    return Collections.unmodifiableMap(defaults);
+  }
+
+  private static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+}

@@ -1,0 +1,110 @@
+package io.tandem.core.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A person in a workspace, known by their platform user id (unique per workspace). The entity name
+ * is {@code WorkspaceMember} because {@code MEMBER} is a JPQL keyword.
+ */
+@Entity(name = "WorkspaceMember")
+@Table(name = "member")
+public class Member {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "member_ids")
+  @TableGenerator(
+      name = "member_ids",
+      table = "id_gen",
+      pkColumnName = "name",
+      valueColumnName = "next_val",
+      pkColumnValue = "member",
+      allocationSize = 50)
+  private Long id;
+
+  @Column(name = "workspace_id", nullable = false)
+  private Long workspaceId;
+
+  @Column(name = "user_id", nullable = false, length = 64)
+  private String userId;
+
+  @Column(name = "display_name", nullable = false, length = 200)
+  private String displayName;
+
+  /** An IANA zone id, or {@code null} when the platform did not say. */
+  @Column(name = "time_zone", length = 64)
+  private String timeZone;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Member() {}
+
+  public Member(
+      long workspaceId, String userId, String displayName, String timeZone, Instant createdAt) {
+    this.workspaceId = workspaceId;
+    this.userId = Objects.requireNonNull(userId, "userId");
+    this.displayName = Objects.requireNonNull(displayName, "displayName");
+    this.timeZone = timeZone;
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.updatedAt = createdAt;
+  }
+
+  /**
+   * Takes the name and time zone the platform reports now; returns whether anything changed. A
+   * {@code null} time zone keeps the one already known.
+   */
+  public boolean refreshProfile(String newDisplayName, String newTimeZone, Instant now) {
+    boolean changed = false;
+    if (newDisplayName != null && !newDisplayName.equals(displayName)) {
+      displayName = newDisplayName;
+      changed = true;
+    }
+    if (newTimeZone != null && !newTimeZone.equals(timeZone)) {
+      timeZone = newTimeZone;
+      changed = true;
+    }
+    if (changed) {
+      updatedAt = now;
+    }
+    return changed;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getWorkspaceId() {
+    return workspaceId;
+  }
+
+  public String getUserId() {
+    return userId;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public String getTimeZone() {
+    return timeZone;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

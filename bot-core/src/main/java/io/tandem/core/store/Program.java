@@ -1,0 +1,101 @@
+package io.tandem.core.store;
+
+import io.tandem.core.domain.ProgramStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A mentoring program in a workspace. At most one per workspace is the default. */
+@Entity(name = "Program")
+@Table(name = "program")
+public class Program {
+
+  /** How often pairs are expected to meet unless the admin says otherwise. */
+  public static final int DEFAULT_CADENCE_DAYS = 14;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "program_ids")
+  @TableGenerator(
+      name = "program_ids",
+      table = "id_gen",
+      pkColumnName = "name",
+      valueColumnName = "next_val",
+      pkColumnValue = "program",
+      allocationSize = 50)
+  private Long id;
+
+  @Column(name = "workspace_id", nullable = false)
+  private Long workspaceId;
+
+  @Column(name = "name", nullable = false, length = 100)
+  private String name;
+
+  @Column(name = "cadence_days", nullable = false)
+  private int cadenceDays;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 16)
+  private ProgramStatus status;
+
+  @Column(name = "is_default", nullable = false)
+  private boolean defaultProgram;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Program() {}
+
+  public Program(
+      long workspaceId,
+      String name,
+      int cadenceDays,
+      ProgramStatus status,
+      boolean defaultProgram,
+      Instant createdAt) {
+    if (cadenceDays < 1) {
+      throw new IllegalArgumentException("cadence must be at least a day: " + cadenceDays);
+    }
+    this.workspaceId = workspaceId;
+    this.name = Objects.requireNonNull(name, "name");
+    this.cadenceDays = cadenceDays;
+    this.status = Objects.requireNonNull(status, "status");
+    this.defaultProgram = defaultProgram;
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getWorkspaceId() {
+    return workspaceId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public int getCadenceDays() {
+    return cadenceDays;
+  }
+
+  public ProgramStatus getStatus() {
+    return status;
+  }
+
+  public boolean isDefaultProgram() {
+    return defaultProgram;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,92 @@
+package io.tandem.core.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A logged mentoring session (table {@code mentoring_session}). */
+@Entity(name = "Session")
+@Table(name = "mentoring_session")
+public class Session {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "session_ids")
+  @TableGenerator(
+      name = "session_ids",
+      table = "id_gen",
+      pkColumnName = "name",
+      valueColumnName = "next_val",
+      pkColumnValue = "mentoring_session",
+      allocationSize = 50)
+  private Long id;
+
+  @Column(name = "workspace_id", nullable = false)
+  private Long workspaceId;
+
+  @Column(name = "program_id", nullable = false)
+  private Long programId;
+
+  /** The participant who logged it. */
+  @Column(name = "participant_id", nullable = false)
+  private Long participantId;
+
+  @Column(name = "occurred_at", nullable = false)
+  private Instant occurredAt;
+
+  @Column(name = "minutes", nullable = false)
+  private int minutes;
+
+  @Column(name = "topic", nullable = false, length = 200)
+  private String topic;
+
+  protected Session() {}
+
+  public Session(
+      long workspaceId,
+      long programId,
+      long participantId,
+      Instant occurredAt,
+      int minutes,
+      String topic) {
+    this.workspaceId = workspaceId;
+    this.programId = programId;
+    this.participantId = participantId;
+    this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+    this.minutes = minutes;
+    this.topic = Objects.requireNonNull(topic, "topic");
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getWorkspaceId() {
+    return workspaceId;
+  }
+
+  public Long getProgramId() {
+    return programId;
+  }
+
+  public Long getParticipantId() {
+    return participantId;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public int getMinutes() {
+    return minutes;
+  }
+
+  public String getTopic() {
+    return topic;
+  }
+}

@@ -1,0 +1,160 @@
+package io.tandem.core.store;
+
+import io.tandem.core.port.in.Platform;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The queries and writes use cases need, over the entity manager of one {@link
+ * Database#inTransaction} call. Create one per transaction; it is not thread-safe.
+ */
+public final class Store {
+
+  private final EntityManager em;
+
+  public Store(EntityManager em) {
+    this.em = Objects.requireNonNull(em, "em");
+  }
+
+  public EntityManager entityManager() {
+    return em;
+  }
+
+  /** Persists a new entity; its id is assigned at once. */
+  public <T> T add(T entity) {
+    em.persist(entity);
+    return entity;
+  }
+
+  /** Writes pending changes now (queries flush by themselves; this is for explicit ordering). */
+  public void flush() {
+    em.flush();
+  }
+
+  public Optional<Workspace> workspace(Platform platform, String externalId) {
+    return first(
+        em.createQuery(
+                "SELECT w FROM Workspace w WHERE w.platform = :platform"
+                    + " AND w.externalId = :externalId",
+                Workspace.class)
+            .setParameter("platform", platform)
+            .setParameter("externalId", externalId)
+            .getResultList());
+  }
+
+  public Optional<Member> member(long workspaceId, String userId) {
+    return first(
+        em.createQuery(
+                "SELECT m FROM WorkspaceMember m WHERE m.workspaceId = :workspaceId"
+                    + " AND m.userId = :userId",
+                Member.class)
+            .setParameter("workspaceId", workspaceId)
+            .setParameter("userId", userId)
+            .getResultList());
+  }
+
+  public Optional<Program> defaultProgram(long workspaceId) {
+    return first(
+        em.createQuery(
+                "SELECT p FROM Program p WHERE p.workspaceId = :workspaceId"
+                    + " AND p.defaultProgram = TRUE",
+                Program.class)
+            .setParameter("workspaceId", workspaceId)
+            .getResultList());
+  }
+
+  /** The program with this name, ignoring case and surrounding blanks. */
+  public Optional<Program> programNamed(long workspaceId, String name) {
+    String wanted = name.strip().toLowerCase(Locale.ROOT);
+    return programs(workspaceId).stream()
+        .filter(p -> p.getName().toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst();
+  }
+
+  /** The workspace's programs, by name. */
+  public List<Program> programs(long workspaceId) {
+    return em.createQuery(
+            "SELECT p FROM Program p WHERE p.workspaceId = :workspaceId ORDER BY p.name",
+            Program.class)
+        .setParameter("workspaceId", workspaceId)
+        .getResultList();
+  }
+
+  public Optional<Program> program(long id) {
+    return Optional.ofNullable(em.find(Program.class, id));
+  }
+
+  public Optional<Participant> participant(long programId, long memberId) {
+    return first(
+        em.createQuery(
+                "SELECT p FROM Participant p WHERE p.programId = :programId"
+                    + " AND p.memberId = :memberId",
+                Participant.class)
+            .setParameter("programId", programId)
+            .setParameter("memberId", memberId)
+            .getResultList());
+  }
+
+  /** The member's participations, most recently joined first. */
+  public List<Participant> participations(long memberId) {
+    return em.createQuery(
+            "SELECT p FROM Participant p WHERE p.memberId = :memberId"
+                + " ORDER BY p.joinedAt DESC, p.id DESC",
+            Participant.class)
+        .setParameter("memberId", memberId)
+        .getResultList();
+  }
+
+  /** How many sessions a participant logged, and their minutes in total. */
+  public SessionTotals sessionTotals(long participantId) {
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(s), SUM(s.minutes) FROM Session s"
+                    + " WHERE s.participantId = :participantId",
+                Object[].class)
+            .setParameter("participantId", participantId)
+            .getSingleResult();
+    long count = row[0] == null ? 0 : ((Number) row[0]).longValue();
+    long minutes = row[1] == null ? 0 : ((Number) row[1]).longValue();
+    return new SessionTotals(count, minutes);
+  }
+
+  /** The session a participant logged last. */
+  public Optional<Session> lastSession(long participantId) {
+    return first(
+        em.createQuery(
+                "SELECT s FROM Session s WHERE s.participantId = :participantId"
+                    + " ORDER BY s.occurredAt DESC, s.id DESC",
+                Session.class)
+            .setParameter("participantId", participantId)
+            .setMaxResults(1)
+            .getResultList());
+  }
+
+  public boolean outboxKeyExists(String dedupKey) {
+    return !em.createQuery("SELECT o.id FROM OutboxMessage o WHERE o.dedupKey = :key", Long.class)
+        .setParameter("key", dedupKey)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** Queues a message unless one with its dedup key exists; returns whether it was queued. */
+  public boolean queueOnce(OutboxMessage message) {
+    if (outboxKeyExists(message.getDedupKey())) {
+      return false;
+    }
+    em.persist(message);
+    return true;
+  }
+
+  /** Session count and total minutes. */
+  public record SessionTotals(long count, long minutes) {}
+
+  private static <T> Optional<T> first(List<T> results) {
+    return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+  }
+}
