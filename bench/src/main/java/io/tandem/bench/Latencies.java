@@ -1,0 +1,95 @@
+package io.tandem.bench;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One side's answers during a run: a latency histogram of the measured requests (microseconds, 3
+ * significant digits) and counts of what was sent, answered and failed. Recorded from whatever
+ * thread completes a request; thread-safe.
+ */
+final class Latencies {
+
+  private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(2);
+
+  private final String name;
+  private final Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong warmupSent = new AtomicLong();
+  private final AtomicLong warmupFailed = new AtomicLong();
+  private volatile String firstFailure;
+
+  Latencies(String name) {
+    this.name = name;
+  }
+
+  String name() {
+    return name;
+  }
+
+  void sent(boolean measured) {
+    (measured ? sent : warmupSent).incrementAndGet();
+  }
+
+  void answered(boolean measured, long latencyNanos) {
+    if (measured) {
+      long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(latencyNanos));
+      synchronized (histogram) {
+        histogram.recordValue(Math.min(micros, HIGHEST_MICROS));
+      }
+    }
+  }
+
+  void failed(boolean measured, Throwable cause) {
+    (measured ? failed : warmupFailed).incrementAndGet();
+    if (firstFailure == null) {
+      firstFailure = String.valueOf(cause);
+    }
+  }
+
+  /** The numbers as they stand now. */
+  Summary summary() {
+    synchronized (histogram) {
+      return new Summary(
+          name,
+          sent.get(),
+          histogram.getTotalCount(),
+          failed.get(),
+          warmupSent.get(),
+          warmupFailed.get(),
+          millis(histogram.getValueAtPercentile(50)),
+          millis(histogram.getValueAtPercentile(99)),
+          millis(histogram.getValueAtPercentile(99.9)),
+          millis(histogram.getMaxValue()),
+          millis(histogram.getMean()),
+          firstFailure);
+    }
+  }
+
+  private static double millis(double micros) {
+    return Math.round(micros) / 1000.0;
+  }
+
+  /**
+   * One side's result, latencies in milliseconds.
+   *
+   * @param sent measured requests sent
+   * @param count measured requests answered (the histogram's count)
+   * @param failed measured requests that got no good answer (error status, timeout)
+   */
+  record Summary(
+      String side,
+      long sent,
+      long count,
+      long failed,
+      long warmupSent,
+      long warmupFailed,
+      double p50,
+      double p99,
+      double p999,
+      double max,
+      double mean,
+      String firstFailure) {}
+}
