@@ -28,6 +28,7 @@ import picocli.CommandLine.ParentCommand;
       Main.Migrate.class,
       Main.ConfigCommand.class,
       Demo.class,
+      SolveAssignment.class,
     })
 public final class Main implements Callable<Integer> {
 
