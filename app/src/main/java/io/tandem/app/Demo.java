@@ -14,22 +14,23 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code tandem demo}: Tandem on a temporary SQLite file, talking to a local simulated workspace
- * through the real adapter, with a short scripted conversation printed as a chat transcript.
+ * through the real adapter, with a short scripted pilot printed as a chat transcript.
  */
 @Command(
     name = "demo",
-    description = "Play a short conversation with Tandem in a local simulated workspace.")
+    description = "Play a short pilot with Tandem in a local simulated workspace.")
 final class Demo implements Callable<Integer> {
+
+  /** The program admin of the demo workspace. */
+  static final String ADMIN = "maya";
 
   /** One line of the script: who types what, in the core grammar. */
   record Line(String person, String command) {}
 
-  static final List<Line> SCRIPT =
+  static final List<Line> AFTER_ENROLMENT =
       List.of(
-          new Line("ana", "help"),
-          new Line("ana", "join mentor"),
-          new Line("ben", "join mentee"),
-          new Line("chioma", "join mentee"),
+          new Line(ADMIN, "match preview"),
+          new Line(ADMIN, "match approve"),
           new Line("ana", "log 45m Instagram reels"),
           new Line("ben", "log 1h30m How the team recruits on TikTok"),
           new Line("ben", "log 30h Board prep"),
@@ -65,19 +66,21 @@ final class Demo implements Callable<Integer> {
                     ? SimulatedChat.Kind.SLACK_SOCKET
                     : SimulatedChat.Kind.DISCORD);
         Tandem tandem = Tandem.start(chat.config("jdbc:sqlite:" + dbFile), Clock.systemUTC())) {
+      chat.makeAdmin(ADMIN);
       chat.connect(tandem);
       out.println(chat.title());
       out.println();
-      for (Line line : SCRIPT) {
-        Optional<String> typed = chat.typed(line.command());
-        if (typed.isEmpty()) {
-          continue;
-        }
-        out.println(Transcript.said(line.person(), typed.get()));
-        out.flush();
-        out.println(Transcript.answered(chat.run(line.person(), line.command())));
+      say(out, chat, new Line("ana", "help"));
+      for (SamplePeople.Person person : SamplePeople.ALL) {
+        out.println(
+            Transcript.said(person.name(), chat.typed("join " + person.role()).orElseThrow()));
+        out.println(Transcript.filledIn(person));
+        out.println(Transcript.answered(chat.enrol(person)));
         out.println();
         out.flush();
+      }
+      for (Line line : AFTER_ENROLMENT) {
+        say(out, chat, line);
       }
       out.println("The demo's data is in " + dbFile + ".");
       if (keep) {
@@ -90,5 +93,16 @@ final class Demo implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static void say(PrintWriter out, SimulatedChat chat, Line line) {
+    Optional<String> typed = chat.typed(line.command());
+    if (typed.isEmpty()) {
+      return;
+    }
+    out.println(Transcript.said(line.person(), typed.get()));
+    out.println(Transcript.answered(chat.run(line.person(), line.command())));
+    out.println();
+    out.flush();
   }
 }

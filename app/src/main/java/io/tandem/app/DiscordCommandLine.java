@@ -1,5 +1,6 @@
 package io.tandem.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,9 +9,10 @@ import java.util.Set;
 /**
  * Writes a command of the core grammar the way a person types it in Discord's slash-command UI,
  * with the options Tandem registers: {@code log 45m Reels} becomes {@code /tandem log duration:45m
- * topic:Reels}. Used by the demo and the tests that play one script on every platform. Empty when
- * Discord's UI would not let a person send it (an unknown subcommand, a value outside an option's
- * choices).
+ * topic:Reels}, and {@code program create Pilot every 2w} becomes {@code /tandem program create
+ * name:Pilot every:2w}. Used by the demo and the tests that play one script on every platform.
+ * Empty when Discord's UI would not let a person send it (an unknown subcommand, a value outside an
+ * option's choices).
  */
 final class DiscordCommandLine {
 
@@ -21,35 +23,78 @@ final class DiscordCommandLine {
     }
   }
 
-  /**
-   * Each subcommand's options, in the order the core grammar takes them; the last takes the rest.
-   */
+  private static Option text(String name) {
+    return new Option(name, Set.of());
+  }
+
+  /** Options typed as {@code keyword value} in the core grammar; {@code skills} takes the rest. */
+  private static final Set<String> KEYWORDS =
+      Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills");
+
+  private static final Set<String> GROUPS = Set.of("program", "match");
+
+  /** Each subcommand's positional options in the order the core grammar takes them. */
   private static final Map<String, List<Option>> SUBCOMMANDS =
-      Map.of(
-          "help", List.of(),
-          "status", List.of(),
-          "join",
-              List.of(
-                  new Option("role", Set.of("mentor", "mentee")), new Option("program", Set.of())),
-          "log", List.of(new Option("duration", Set.of()), new Option("topic", Set.of())));
+      Map.ofEntries(
+          Map.entry("help", List.of()),
+          Map.entry("status", List.of()),
+          Map.entry(
+              "join", List.of(new Option("role", Set.of("mentor", "mentee")), text("program"))),
+          Map.entry("log", List.of(text("duration"), text("topic"))),
+          Map.entry("profile", List.of(text("program"))),
+          Map.entry("exclude", List.of(text("person"))),
+          Map.entry("program create", List.of(text("name"))),
+          Map.entry("program open", List.of(text("name"))),
+          Map.entry("program start", List.of(text("name"))),
+          Map.entry("program pause", List.of(text("name"))),
+          Map.entry("program close", List.of(text("name"))),
+          Map.entry("program show", List.of(text("name"))),
+          Map.entry("program list", List.of()),
+          Map.entry("match preview", List.of(text("program"))),
+          Map.entry("match approve", List.of(text("program"))),
+          Map.entry("match swap", List.of(text("first"), text("second"), text("program"))));
 
   private DiscordCommandLine() {}
 
   static Optional<String> of(String coreText) {
-    String[] words = coreText.strip().split("\\s+");
-    List<Option> options = SUBCOMMANDS.get(words[0]);
-    if (options == null || (options.isEmpty() && words.length > 1)) {
+    List<String> words = new ArrayList<>(List.of(coreText.strip().split("\\s+")));
+    String key = words.remove(0);
+    if (GROUPS.contains(key) && !words.isEmpty()) {
+      key = key + " " + words.remove(0);
+    }
+    List<Option> options = SUBCOMMANDS.get(key);
+    if (options == null || (options.isEmpty() && !words.isEmpty() && !words.get(0).isEmpty())) {
       return Optional.empty();
     }
-    StringBuilder line = new StringBuilder("/tandem ").append(words[0]);
-    for (int i = 0; i < options.size() && i + 1 < words.length; i++) {
+    StringBuilder line = new StringBuilder("/tandem ").append(key);
+    int next = 0;
+    for (int i = 0; i < options.size() && next < words.size(); i++) {
       boolean last = i == options.size() - 1;
-      String value =
-          last ? String.join(" ", List.of(words).subList(i + 1, words.length)) : words[i + 1];
+      int end = next + 1;
+      if (last || options.size() == 1) {
+        end = next;
+        while (end < words.size() && !KEYWORDS.contains(words.get(end))) {
+          end++;
+        }
+      }
+      String value = String.join(" ", words.subList(next, end));
       if (!options.get(i).accepts(value)) {
         return Optional.empty();
       }
       line.append(' ').append(options.get(i).name()).append(':').append(value);
+      next = end;
+    }
+    while (next < words.size()) {
+      String keyword = words.get(next++);
+      if (!KEYWORDS.contains(keyword) || next >= words.size()) {
+        return Optional.empty();
+      }
+      int end = keyword.equals("skills") ? words.size() : next + 1;
+      line.append(' ')
+          .append(keyword)
+          .append(':')
+          .append(String.join(" ", words.subList(next, end)));
+      next = end;
     }
     return Optional.of(line.toString());
   }

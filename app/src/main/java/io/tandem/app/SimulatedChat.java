@@ -1,19 +1,28 @@
 package io.tandem.app;
 
+import com.google.gson.JsonObject;
 import io.tandem.config.DatabaseConfig;
 import io.tandem.config.DiscordConfig;
 import io.tandem.config.HttpConfig;
 import io.tandem.config.SlackConfig;
 import io.tandem.config.TandemConfig;
 import io.tandem.simulator.discord.DiscordMessage;
+import io.tandem.simulator.discord.DiscordModal;
 import io.tandem.simulator.discord.DiscordSimulator;
+import io.tandem.simulator.slack.Ack;
+import io.tandem.simulator.slack.ActionResult;
+import io.tandem.simulator.slack.BlockText;
 import io.tandem.simulator.slack.ResponseMessage;
 import io.tandem.simulator.slack.SlackClient;
 import io.tandem.simulator.slack.SlackSimulator;
+import io.tandem.simulator.slack.SlackTraffic;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A local chat platform with Tandem connected to it: the demo plays its script on one, and the
@@ -23,14 +32,30 @@ abstract class SimulatedChat implements AutoCloseable {
 
   static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
 
+  /** Custom ids of the Discord buttons that open a form start so. */
+  static final String FORM_BUTTON_PREFIX = "tandem.form:";
+
   enum Kind {
     SLACK_SOCKET,
     SLACK_HTTP,
     DISCORD
   }
 
-  /** What Tandem answered, as the person saw it. */
-  record Answer(String text, boolean privately) {}
+  /**
+   * What Tandem answered, as the person saw it.
+   *
+   * @param form a handle to the form Tandem asked the person to fill in (the Slack view's callback
+   *     id, or the Discord button that opens it), or {@code null}
+   */
+  record Answer(String text, boolean privately, String form) {
+    Answer(String text, boolean privately) {
+      this(text, privately, null);
+    }
+
+    boolean hasForm() {
+      return form != null;
+    }
+  }
 
   static SimulatedChat start(Kind kind) {
     return switch (kind) {
@@ -68,6 +93,32 @@ abstract class SimulatedChat implements AutoCloseable {
   }
 
   abstract Answer run(String person, String command);
+
+  /** Fills in and submits the form an answer asked for. */
+  abstract Answer fill(String person, Answer withForm, Map<String, String> values);
+
+  /** How a person is mentioned in a command on this platform. */
+  abstract String mention(String person);
+
+  /** Gives a person admin rights on the platform, before they first talk to Tandem. */
+  abstract void makeAdmin(String person);
+
+  final Answer enrol(SamplePeople.Person person) {
+    return enrol(person.name(), person.role(), person.about(), person.skills());
+  }
+
+  /** Joins with {@code join <role>} and fills in both pages of the profile. */
+  final Answer enrol(
+      String person, String role, Map<String, String> about, Map<String, String> skills) {
+    Answer first = run(person, "join " + role);
+    if (!first.hasForm()) {
+      return first;
+    }
+    Answer second = fill(person, first, about);
+    return second.hasForm() && !second.text().startsWith("⚠")
+        ? fill(person, second, skills)
+        : second;
+  }
 
   /** The local Slack, reaching Tandem over Socket Mode or signed HTTP requests. */
   static final class Slack extends SimulatedChat {
@@ -135,9 +186,69 @@ abstract class SimulatedChat implements AutoCloseable {
 
     @Override
     Answer run(String person, String command) {
-      ResponseMessage response =
-          client.user(person).runs(typed(command).orElseThrow()).awaitResponse(REPLY_TIMEOUT);
+      // Tandem answers through the response_url, or opens a form with the command's trigger.
+      CompletableFuture<String> answered = new CompletableFuture<>();
+      ActionResult result;
+      String kind;
+      try (SlackSimulator.Subscription watch =
+          simulator.onTraffic(
+              t -> {
+                if (t.direction() == SlackTraffic.Direction.FROM_APP
+                    && (t.kind().equals("views.open") || t.kind().equals("response_url"))) {
+                  answered.complete(t.kind());
+                }
+              })) {
+        result = client.user(person).runs(typed(command).orElseThrow());
+        kind = answered.get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("Tandem did not answer `" + command + "` in time", e);
+      }
+      if (kind.equals("views.open")) {
+        JsonObject view =
+            simulator
+                .awaitCall(
+                    "views.open",
+                    c -> result.triggerId().equals(c.param("trigger_id")),
+                    REPLY_TIMEOUT)
+                .payload()
+                .getAsJsonObject();
+        return new Answer(string(view, "title"), true, view.get("callback_id").getAsString());
+      }
+      ResponseMessage response = result.awaitResponse(REPLY_TIMEOUT);
       return new Answer(response.readableText(), response.isEphemeral());
+    }
+
+    @Override
+    void makeAdmin(String person) {
+      simulator.user(person).admin(true);
+    }
+
+    @Override
+    String mention(String person) {
+      return "<@" + simulator.user(person).id() + "|" + person + ">";
+    }
+
+    @Override
+    Answer fill(String person, Answer withForm, Map<String, String> values) {
+      Ack ack = client.user(person).submits(withForm.form(), values).ack();
+      JsonObject json = ack.json();
+      if (json == null || !json.has("response_action")) {
+        return new Answer("", true);
+      }
+      String action = json.get("response_action").getAsString();
+      if (action.equals("errors")) {
+        List<String> errors =
+            json.getAsJsonObject("errors").entrySet().stream()
+                .map(e -> e.getValue().getAsString())
+                .toList();
+        return new Answer("⚠ " + String.join(" ", errors), true, withForm.form());
+      }
+      JsonObject view = json.getAsJsonObject("view");
+      String callbackId = view.has("callback_id") ? view.get("callback_id").getAsString() : "";
+      boolean isForm = view.has("submit");
+      return isForm
+          ? new Answer(string(view, "title"), true, callbackId)
+          : new Answer(BlockText.readable("", view.get("blocks")), true);
     }
 
     @Override
@@ -152,6 +263,10 @@ abstract class SimulatedChat implements AutoCloseable {
   /** The local Discord server, driven through its gateway and REST API. */
   static final class Discord extends SimulatedChat {
     private final DiscordSimulator simulator = DiscordSimulator.start();
+
+    DiscordSimulator simulator() {
+      return simulator;
+    }
 
     @Override
     String title() {
@@ -188,14 +303,46 @@ abstract class SimulatedChat implements AutoCloseable {
 
     @Override
     Answer run(String person, String command) {
-      DiscordMessage reply =
-          simulator.user(person).runs(typed(command).orElseThrow()).awaitReply(REPLY_TIMEOUT);
-      return new Answer(reply.render(), reply.ephemeral());
+      return answer(
+          simulator.user(person).runs(typed(command).orElseThrow()).awaitReply(REPLY_TIMEOUT));
+    }
+
+    @Override
+    void makeAdmin(String person) {
+      simulator.user(person).admin();
+    }
+
+    @Override
+    String mention(String person) {
+      return simulator.user(person).id();
+    }
+
+    @Override
+    Answer fill(String person, Answer withForm, Map<String, String> values) {
+      DiscordModal modal = simulator.user(person).clicks(withForm.form()).awaitModal(REPLY_TIMEOUT);
+      return answer(
+          simulator.user(person).submits(modal.customId(), values).awaitReply(REPLY_TIMEOUT));
+    }
+
+    /** A form that could not open at once sits behind its "open the form" button. */
+    private static Answer answer(DiscordMessage reply) {
+      String formButton =
+          reply.buttons().stream()
+              .map(DiscordMessage.Button::customId)
+              .filter(id -> id.startsWith(FORM_BUTTON_PREFIX))
+              .findFirst()
+              .orElse(null);
+      return new Answer(reply.render(), reply.ephemeral(), formButton);
     }
 
     @Override
     public void close() {
       simulator.close();
     }
+  }
+
+  private static String string(JsonObject view, String member) {
+    JsonObject object = view.getAsJsonObject(member);
+    return object == null ? "" : object.get("text").getAsString();
   }
 }

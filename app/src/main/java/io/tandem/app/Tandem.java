@@ -4,6 +4,8 @@ import io.tandem.config.DatabaseConfig;
 import io.tandem.config.TandemConfig;
 import io.tandem.core.application.JoinProgram;
 import io.tandem.core.application.LogSession;
+import io.tandem.core.application.ManagePrograms;
+import io.tandem.core.application.MatchPairs;
 import io.tandem.core.application.ShowStatus;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.port.in.HandleCommandUseCase;
@@ -24,15 +26,16 @@ import java.util.Optional;
 public final class Tandem implements AutoCloseable {
 
   private final Database database;
-  private final HandleCommandUseCase commands;
+  private final CommandDispatcher commands;
   private final List<AutoCloseable> platforms = new ArrayList<>();
   private SlackAdapter slack;
   private DiscordBot discord;
+  private Delivery delivery;
 
   /** How long Discord may take to log in, send READY and accept the command registration. */
   private static final Duration DISCORD_START_TIMEOUT = Duration.ofSeconds(30);
 
-  private Tandem(Database database, HandleCommandUseCase commands) {
+  private Tandem(Database database, CommandDispatcher commands) {
     this.database = database;
     this.commands = commands;
   }
@@ -43,15 +46,20 @@ public final class Tandem implements AutoCloseable {
     Tandem tandem = new Tandem(database, commands(database, clock));
     try {
       if (config.slack().configured()) {
-        tandem.slack = new SlackAdapter(config.slack(), config.http(), tandem.commands, clock);
+        tandem.slack =
+            new SlackAdapter(
+                config.slack(), config.http(), tandem.commands, tandem.commands, clock);
         tandem.platforms.add(tandem.slack);
         tandem.slack.start();
       }
       if (config.discord().configured()) {
-        tandem.discord = new DiscordBot(config.discord(), tandem.commands);
+        tandem.discord = new DiscordBot(config.discord(), tandem.commands, tandem.commands);
         tandem.platforms.add(tandem.discord);
         tandem.discord.start(DISCORD_START_TIMEOUT);
       }
+      // outbound delivery and scheduled jobs start once the platforms run, and stop before them
+      tandem.delivery =
+          Delivery.start(config, database, tandem.slack, tandem.discord, clock, d -> List.of());
       return tandem;
     } catch (Exception e) {
       tandem.close();
@@ -67,11 +75,13 @@ public final class Tandem implements AutoCloseable {
         clock);
   }
 
-  static HandleCommandUseCase commands(Database database, Clock clock) {
+  static CommandDispatcher commands(Database database, Clock clock) {
     return new CommandDispatcher(
         new JoinProgram(database, clock),
         new LogSession(database, clock),
-        new ShowStatus(database, clock));
+        new ShowStatus(database, clock),
+        new ManagePrograms(database, clock),
+        new MatchPairs(database, clock));
   }
 
   /**
@@ -119,6 +129,13 @@ public final class Tandem implements AutoCloseable {
   @Override
   public void close() throws Exception {
     Exception failure = null;
+    if (delivery != null) {
+      try {
+        delivery.close();
+      } catch (Exception e) {
+        failure = e;
+      }
+    }
     for (AutoCloseable platform : platforms) {
       try {
         platform.close();

@@ -15,6 +15,24 @@ final class Transcript {
     return pad(person) + " › " + text;
   }
 
+  /** A person filling in the profile form, in one line per page. */
+  static String filledIn(SamplePeople.Person person) {
+    return INDENT
+        + "[fills in the form: "
+        + String.join(
+            ", ",
+            new java.util.TreeMap<>(person.about())
+                .values().stream().filter(v -> !v.isBlank()).toList())
+        + "]\n"
+        + INDENT
+        + "[and the skills page: "
+        + String.join(
+            "; ",
+            new java.util.TreeMap<>(person.skills())
+                .values().stream().filter(v -> !v.isBlank()).toList())
+        + "]";
+  }
+
   /** What Tandem answered, marked when only the person could see it. */
   static String answered(SimulatedChat.Answer answer) {
     String body =

@@ -51,13 +51,13 @@ class ConversationScenarioTest {
   @EnumSource(SimulatedChat.Kind.class)
   @DisplayName("logging a session stores one session and one signal and answers privately")
   void logSession(SimulatedChat.Kind kind) throws Exception {
-    // GIVEN ana has joined as a mentee
+    // GIVEN ben has joined as a mentee
     start(kind);
-    chat.run("ana", "join mentee");
+    chat.enrol(SamplePeople.BEN);
     Map<String, Long> before = StoreStats.counts(tandem.database());
 
     // WHEN she logs a 45 minute session
-    SimulatedChat.Answer answer = chat.run("ana", "log 45m Instagram reels");
+    SimulatedChat.Answer answer = chat.run("ben", "log 45m Instagram reels");
 
     // THEN one session and one signal are stored, and only she sees the confirmation
     Map<String, Long> after = StoreStats.counts(tandem.database());
@@ -69,18 +69,47 @@ class ConversationScenarioTest {
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(SimulatedChat.Kind.class)
-  @DisplayName("joining stores the participant, a signal and a welcome message in the outbox")
-  void join(SimulatedChat.Kind kind) throws Exception {
+  @DisplayName("join opens the profile form and stores nothing until it is filled in")
+  void joinOpensForm(SimulatedChat.Kind kind) throws Exception {
     start(kind);
 
-    SimulatedChat.Answer answer = chat.run("ben", "join mentor");
+    SimulatedChat.Answer answer = chat.run("ana", "join mentor");
+
+    assertThat(answer.hasForm()).isTrue();
+    assertThat(StoreStats.count(tandem.database(), "participant")).isZero();
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SimulatedChat.Kind.class)
+  @DisplayName("filling in both pages enrols the person with a welcome message in the outbox")
+  void enrol(SimulatedChat.Kind kind) throws Exception {
+    start(kind);
+
+    SimulatedChat.Answer answer = chat.enrol(SamplePeople.ANA);
 
     Map<String, Long> counts = StoreStats.counts(tandem.database());
-    assertThat(counts)
-        .containsEntry("participant", 1L)
-        .containsEntry("signal", 1L)
-        .containsEntry("outbox_message", 1L);
-    assertThat(answer.text()).containsIgnoringCase("mentor");
+    assertThat(counts).containsEntry("participant", 1L).containsEntry("outbox_message", 1L);
+    assertThat(answer.text())
+        .contains("as a mentor")
+        .contains("Instagram reels, TikTok")
+        .contains("Tue 14-17, Thu 9-12");
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SimulatedChat.Kind.class)
+  @DisplayName("a bad answer in the form names the problem and stores nothing")
+  void formError(SimulatedChat.Kind kind) throws Exception {
+    start(kind);
+    SimulatedChat.Answer form = chat.run("ana", "join mentor");
+    Map<String, String> about = new java.util.HashMap<>(SamplePeople.ANA.about());
+    about.put("band", "9");
+    about.remove("manager");
+
+    SimulatedChat.Answer answer = chat.fill("ana", form, about);
+
+    assertThat(answer.text()).contains("`9` is not a band");
+    assertThat(answer.hasForm()).as("the form can be fixed and sent again").isTrue();
+    assertThat(StoreStats.counts(tandem.database()).values()).allMatch(n -> n == 0);
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -88,7 +117,7 @@ class ConversationScenarioTest {
   @DisplayName("status tells a participant their sessions so far")
   void status(SimulatedChat.Kind kind) throws Exception {
     start(kind);
-    chat.run("chioma", "join mentee");
+    chat.enrol(SamplePeople.CHIOMA);
     chat.run("chioma", "log 1h30m Figma basics");
 
     SimulatedChat.Answer answer = chat.run("chioma", "status");
@@ -119,10 +148,10 @@ class ConversationScenarioTest {
     Optional<String> typed = SimulatedChat.typedOn(kind, command);
     assumeTrue(typed.isPresent(), "this platform's UI cannot send " + command);
     start(kind);
-    chat.run("dan", "join mentee");
+    chat.enrol(SamplePeople.BEN);
     Map<String, Long> before = StoreStats.counts(tandem.database());
 
-    SimulatedChat.Answer answer = chat.run("dan", command);
+    SimulatedChat.Answer answer = chat.run("ben", command);
 
     assertThat(answer.privately()).isTrue();
     assertThat(answer.text()).contains(problem).contains("Example: ");

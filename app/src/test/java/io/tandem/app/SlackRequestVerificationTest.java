@@ -34,7 +34,7 @@ class SlackRequestVerificationTest {
     tandem =
         Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
     chat.connect(tandem);
-    chat.run("ana", "join mentee");
+    chat.enrol(SamplePeople.BEN);
   }
 
   @AfterEach
@@ -55,11 +55,11 @@ class SlackRequestVerificationTest {
   void refusesUntrustedRequests(String what, Function<SlackClient, SlackClient> tamper) {
     Map<String, Long> before = StoreStats.counts(tandem.database());
 
-    ActionResult result = tamper.apply(chat.client()).user("ana").runs("/tandem log 45m Reels");
+    ActionResult result = tamper.apply(chat.client()).user("ben").runs("/tandem log 45m Reels");
 
     assertThat(result.ack().status()).isEqualTo(401);
     // A trusted command sent afterwards is answered; nothing from the refused one was stored.
-    chat.run("ana", "status");
+    chat.run("ben", "status");
     assertThat(chat.simulator().responses()).noneMatch(r -> r.readableText().contains("Reels"));
     Map<String, Long> after = StoreStats.counts(tandem.database());
     assertThat(after.get("mentoring_session")).isEqualTo(before.get("mentoring_session"));

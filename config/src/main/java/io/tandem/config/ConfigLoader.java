@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,12 +64,33 @@ public final class ConfigLoader {
   public static final String ENV_DISCORD_BOT_TOKEN = "DISCORD_BOT_TOKEN";
   public static final String ENV_DISCORD_APPLICATION_ID = "DISCORD_APPLICATION_ID";
 
-  private static final List<String> ROOT_KEYS = List.of("database", "slack", "discord", "http");
+  private static final List<String> ROOT_KEYS =
+      List.of("database", "slack", "discord", "http", "outbox", "scheduler");
   private static final List<String> DATABASE_KEYS = List.of("url", "user", "password", "pool-size");
   private static final List<String> SLACK_KEYS =
-      List.of("mode", "bot-token", "app-token", "signing-secret", "api-url", "admins");
+      List.of(
+          "mode", "bot-token", "app-token", "signing-secret", "api-url", "admins", "rate-limits");
+  private static final List<String> SLACK_RATE_KEYS =
+      List.of(
+          "post-message-per-channel-per-second",
+          "post-message-burst",
+          "workspace-per-minute",
+          "conversations-open-per-minute",
+          "views-publish-per-minute");
   private static final List<String> DISCORD_KEYS =
-      List.of("bot-token", "application-id", "guild-ids", "rest-url", "gateway-url", "admin-role");
+      List.of(
+          "bot-token",
+          "application-id",
+          "guild-ids",
+          "rest-url",
+          "gateway-url",
+          "admin-role",
+          "rate-limits");
+  private static final List<String> DISCORD_RATE_KEYS = List.of("global-per-second");
+  private static final List<String> OUTBOX_KEYS =
+      List.of("max-attempts", "poll-interval", "batch-size", "lease", "workers");
+  private static final List<String> SCHEDULER_KEYS = List.of("instance-id", "thread-count");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
   private static final List<String> HTTP_KEYS = List.of("bind-address", "port");
 
   private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
@@ -134,13 +156,27 @@ public final class ConfigLoader {
     Reading reading = new Reading(env);
     Section root = reading.section("", document, ROOT_KEYS);
     DatabaseConfig database = reading.database(root.child(reading, "database", DATABASE_KEYS));
-    SlackConfig slack = reading.slack(root.child(reading, "slack", SLACK_KEYS));
-    DiscordConfig discord = reading.discord(root.child(reading, "discord", DISCORD_KEYS));
+    Section slackSection = root.child(reading, "slack", SLACK_KEYS);
+    SlackConfig slack = reading.slack(slackSection);
+    SlackRateLimits slackLimits =
+        reading.slackRateLimits(slackSection.child(reading, "rate-limits", SLACK_RATE_KEYS));
+    Section discordSection = root.child(reading, "discord", DISCORD_KEYS);
+    DiscordConfig discord = reading.discord(discordSection);
+    DiscordRateLimits discordLimits =
+        reading.discordRateLimits(discordSection.child(reading, "rate-limits", DISCORD_RATE_KEYS));
     HttpConfig http = reading.http(root.child(reading, "http", HTTP_KEYS));
+    OutboxConfig outbox = reading.outbox(root.child(reading, "outbox", OUTBOX_KEYS));
+    SchedulerConfig scheduler = reading.scheduler(root.child(reading, "scheduler", SCHEDULER_KEYS));
     if (!reading.problems.isEmpty()) {
       throw new ConfigException(source, reading.problems);
     }
-    return new TandemConfig(database, slack, discord, http);
+    return new TandemConfig(
+        database,
+        slack.withRateLimits(slackLimits),
+        discord.withRateLimits(discordLimits),
+        http,
+        outbox,
+        scheduler);
   }
 
   private static Object parse(String yaml, String source) throws ConfigException {
@@ -372,6 +408,125 @@ public final class ConfigLoader {
               adminRole.value());
     }
 
+    SlackRateLimits slackRateLimits(Section section) {
+      int before = problems.size();
+      String perMinute = "is not a whole number between 1 and " + SlackRateLimits.MAX_PER_MINUTE;
+      double perChannel =
+          decimal(
+              text(section, "post-message-per-channel-per-second", null, Shown.PLAIN),
+              SlackRateLimits.DEFAULT_POST_MESSAGE_PER_CHANNEL_PER_SECOND,
+              SlackRateLimits.MAX_PER_SECOND,
+              "is not a number above 0 and at most " + (int) SlackRateLimits.MAX_PER_SECOND);
+      int burst =
+          integer(
+              text(section, "post-message-burst", null, Shown.PLAIN),
+              SlackRateLimits.DEFAULT_POST_MESSAGE_BURST,
+              1,
+              SlackRateLimits.MAX_BURST,
+              "is not a whole number between 1 and " + SlackRateLimits.MAX_BURST);
+      int workspace =
+          integer(
+              text(section, "workspace-per-minute", null, Shown.PLAIN),
+              SlackRateLimits.DEFAULT_WORKSPACE_PER_MINUTE,
+              1,
+              SlackRateLimits.MAX_PER_MINUTE,
+              perMinute);
+      int open =
+          integer(
+              text(section, "conversations-open-per-minute", null, Shown.PLAIN),
+              SlackRateLimits.DEFAULT_CONVERSATIONS_OPEN_PER_MINUTE,
+              1,
+              SlackRateLimits.MAX_PER_MINUTE,
+              perMinute);
+      int publish =
+          integer(
+              text(section, "views-publish-per-minute", null, Shown.PLAIN),
+              SlackRateLimits.DEFAULT_VIEWS_PUBLISH_PER_MINUTE,
+              1,
+              SlackRateLimits.MAX_PER_MINUTE,
+              perMinute);
+      return problems.size() > before
+          ? SlackRateLimits.defaults()
+          : new SlackRateLimits(perChannel, burst, workspace, open, publish);
+    }
+
+    DiscordRateLimits discordRateLimits(Section section) {
+      int before = problems.size();
+      int global =
+          integer(
+              text(section, "global-per-second", null, Shown.PLAIN),
+              DiscordRateLimits.DEFAULT_GLOBAL_PER_SECOND,
+              1,
+              DiscordRateLimits.MAX_GLOBAL_PER_SECOND,
+              "is not a whole number between 1 and " + DiscordRateLimits.MAX_GLOBAL_PER_SECOND);
+      return problems.size() > before
+          ? DiscordRateLimits.defaults()
+          : new DiscordRateLimits(global);
+    }
+
+    OutboxConfig outbox(Section section) {
+      int before = problems.size();
+      int maxAttempts =
+          integer(
+              text(section, "max-attempts", null, Shown.PLAIN),
+              OutboxConfig.DEFAULT_MAX_ATTEMPTS,
+              OutboxConfig.MIN_ATTEMPTS,
+              OutboxConfig.MAX_ATTEMPTS,
+              "is not a whole number between 1 and " + OutboxConfig.MAX_ATTEMPTS);
+      Duration poll =
+          duration(
+              text(section, "poll-interval", null, Shown.PLAIN),
+              OutboxConfig.DEFAULT_POLL_INTERVAL,
+              OutboxConfig.MIN_POLL_INTERVAL,
+              OutboxConfig.MAX_POLL_INTERVAL,
+              "is not a duration between 10ms and 10m (like 500ms, 5s, 2m)");
+      int batchSize =
+          integer(
+              text(section, "batch-size", null, Shown.PLAIN),
+              OutboxConfig.DEFAULT_BATCH_SIZE,
+              1,
+              OutboxConfig.MAX_BATCH_SIZE,
+              "is not a whole number between 1 and " + OutboxConfig.MAX_BATCH_SIZE);
+      Duration lease =
+          duration(
+              text(section, "lease", null, Shown.PLAIN),
+              OutboxConfig.DEFAULT_LEASE,
+              OutboxConfig.MIN_LEASE,
+              OutboxConfig.MAX_LEASE,
+              "is not a duration between 10s and 1h (like 90s, 2m)");
+      int workers =
+          integer(
+              text(section, "workers", null, Shown.PLAIN),
+              OutboxConfig.DEFAULT_WORKERS,
+              1,
+              OutboxConfig.MAX_WORKERS,
+              "is not a whole number between 1 and " + OutboxConfig.MAX_WORKERS);
+      return problems.size() > before
+          ? OutboxConfig.defaults()
+          : new OutboxConfig(maxAttempts, poll, batchSize, lease, workers);
+    }
+
+    SchedulerConfig scheduler(Section section) {
+      int before = problems.size();
+      Setting instanceId = text(section, "instance-id", null, Shown.PLAIN);
+      if (instanceId.isSet()
+          && instanceId.value().length() > SchedulerConfig.MAX_INSTANCE_ID_LENGTH) {
+        problems.add(
+            instanceId.problem(
+                "is longer than " + SchedulerConfig.MAX_INSTANCE_ID_LENGTH + " characters"));
+      }
+      int threads =
+          integer(
+              text(section, "thread-count", null, Shown.PLAIN),
+              SchedulerConfig.DEFAULT_THREAD_COUNT,
+              SchedulerConfig.MIN_THREADS,
+              SchedulerConfig.MAX_THREADS,
+              "is not a whole number between 1 and " + SchedulerConfig.MAX_THREADS);
+      return problems.size() > before
+          ? SchedulerConfig.defaults()
+          : new SchedulerConfig(instanceId.value(), threads);
+    }
+
     HttpConfig http(Section section) {
       int before = problems.size();
       String bindAddress =
@@ -535,6 +690,54 @@ public final class ConfigLoader {
       }
       problems.add(setting.problem(expectation));
       return fallback;
+    }
+
+    private double decimal(Setting setting, double fallback, double max, String expectation) {
+      if (!setting.isSet()) {
+        return fallback;
+      }
+      try {
+        double value = Double.parseDouble(setting.value());
+        if (value > 0 && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      problems.add(setting.problem(expectation));
+      return fallback;
+    }
+
+    /** {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, or ISO-8601 like {@code PT5S}. */
+    private Duration duration(
+        Setting setting, Duration fallback, Duration min, Duration max, String expectation) {
+      if (!setting.isSet()) {
+        return fallback;
+      }
+      Duration value = parseDuration(setting.value());
+      if (value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+        return value;
+      }
+      problems.add(setting.problem(expectation));
+      return fallback;
+    }
+
+    private static Duration parseDuration(String text) {
+      java.util.regex.Matcher m = DURATION.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+      try {
+        if (m.matches()) {
+          long amount = Long.parseLong(m.group(1));
+          return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+          };
+        }
+        return Duration.parse(text.strip());
+      } catch (RuntimeException e) {
+        return null;
+      }
     }
 
     private URI httpUrl(Setting setting, URI fallback) {

@@ -34,6 +34,19 @@ public final class ConfigPrinter {
     line(out, "signing-secret", Masking.hidden(slack.signingSecret()));
     line(out, "api-url", slack.apiUrl().toString());
     line(out, "admins", list(slack.adminUserIds()));
+    SlackRateLimits slackLimits = slack.rateLimits();
+    out.append("  rate-limits:\n");
+    nested(
+        out,
+        "post-message-per-channel-per-second",
+        number(slackLimits.postMessagePerChannelPerSecond()));
+    nested(out, "post-message-burst", Integer.toString(slackLimits.postMessageBurst()));
+    nested(out, "workspace-per-minute", Integer.toString(slackLimits.workspacePerMinute()));
+    nested(
+        out,
+        "conversations-open-per-minute",
+        Integer.toString(slackLimits.conversationsOpenPerMinute()));
+    nested(out, "views-publish-per-minute", Integer.toString(slackLimits.viewsPublishPerMinute()));
     out.append("discord:")
         .append(discord.configured() ? "  # enabled" : "  # not configured (no bot token)")
         .append('\n');
@@ -46,14 +59,54 @@ public final class ConfigPrinter {
     line(out, "rest-url", discord.restUrl().toString());
     line(out, "gateway-url", discord.gatewayUrl().toString());
     line(out, "admin-role", orNotSet(discord.adminRole()));
+    out.append("  rate-limits:\n");
+    nested(out, "global-per-second", Integer.toString(discord.rateLimits().globalPerSecond()));
     out.append("http:\n");
     line(out, "bind-address", http.bindAddress());
     line(out, "port", http.port() == 0 ? "0  # any free port" : Integer.toString(http.port()));
+    OutboxConfig outbox = config.outbox();
+    out.append("outbox:\n");
+    line(out, "max-attempts", Integer.toString(outbox.maxAttempts()));
+    line(out, "poll-interval", duration(outbox.pollInterval()));
+    line(out, "batch-size", Integer.toString(outbox.batchSize()));
+    line(out, "lease", duration(outbox.lease()));
+    line(out, "workers", Integer.toString(outbox.workers()));
+    SchedulerConfig scheduler = config.scheduler();
+    out.append("scheduler:\n");
+    line(
+        out,
+        "instance-id",
+        scheduler.instanceId() == null ? "(hostname-pid)" : scheduler.instanceId());
+    line(out, "thread-count", Integer.toString(scheduler.threadCount()));
     return out.toString();
   }
 
   private static void line(StringBuilder out, String key, String value) {
     out.append("  ").append(key).append(": ").append(value).append('\n');
+  }
+
+  private static void nested(StringBuilder out, String key, String value) {
+    out.append("    ").append(key).append(": ").append(value).append('\n');
+  }
+
+  /** {@code 1} rather than {@code 1.0}; {@code 0.5} as is. */
+  private static String number(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  /** The shortest of {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} that is exact. */
+  static String duration(java.time.Duration d) {
+    long ms = d.toMillis();
+    if (ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + "h";
+    }
+    if (ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    if (ms % 1000 == 0) {
+      return ms / 1000 + "s";
+    }
+    return ms + "ms";
   }
 
   private static String orNotSet(String value) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param restUrl the REST API base, ending with {@code /}; the simulator replaces it in tests
  * @param gatewayUrl the gateway WebSocket URL
  * @param adminRole the name or id of the role whose members are Tandem admins, or {@code null}
+ * @param rateLimits how fast Tandem calls Discord ({@code discord.rate-limits})
  */
 public record DiscordConfig(
     String botToken,
@@ -21,7 +22,8 @@ public record DiscordConfig(
     List<String> guildIds,
     URI restUrl,
     URI gatewayUrl,
-    String adminRole) {
+    String adminRole,
+    DiscordRateLimits rateLimits) {
 
   public static final URI DEFAULT_REST_URL = URI.create("https://discord.com/api/v10/");
   public static final URI DEFAULT_GATEWAY_URL = URI.create("wss://gateway.discord.gg");
@@ -33,6 +35,7 @@ public record DiscordConfig(
   public DiscordConfig {
     Objects.requireNonNull(restUrl, "restUrl");
     Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+    Objects.requireNonNull(rateLimits, "rateLimits");
     if (!restUrl.toString().endsWith("/")) {
       throw new IllegalArgumentException("restUrl " + restUrl + " must end with /");
     }
@@ -51,6 +54,30 @@ public record DiscordConfig(
     if (botToken != null && applicationId == null) {
       throw new IllegalArgumentException("a configured Discord bot needs an applicationId");
     }
+  }
+
+  /** Settings with the default rate limits. */
+  public DiscordConfig(
+      String botToken,
+      String applicationId,
+      List<String> guildIds,
+      URI restUrl,
+      URI gatewayUrl,
+      String adminRole) {
+    this(
+        botToken,
+        applicationId,
+        guildIds,
+        restUrl,
+        gatewayUrl,
+        adminRole,
+        DiscordRateLimits.defaults());
+  }
+
+  /** The same settings with other rate limits. */
+  public DiscordConfig withRateLimits(DiscordRateLimits limits) {
+    return new DiscordConfig(
+        botToken, applicationId, guildIds, restUrl, gatewayUrl, adminRole, limits);
   }
 
   /** Discord switched off: no token, the real API URLs. */
@@ -83,6 +110,8 @@ public record DiscordConfig(
         + gatewayUrl
         + ", adminRole="
         + adminRole
+        + ", rateLimits="
+        + rateLimits
         + "]";
   }
 }

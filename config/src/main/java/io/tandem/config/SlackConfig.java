@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param signingSecret verifies HTTP requests from Slack; required in {@link Mode#HTTP} mode
  * @param apiUrl the Web API base, ending with {@code /}; the simulator replaces it in tests
  * @param adminUserIds Slack user ids (e.g. {@code U024BE7LH}) who are Tandem admins
+ * @param rateLimits how fast Tandem posts ({@code slack.rate-limits})
  */
 public record SlackConfig(
     Mode mode,
@@ -23,7 +24,8 @@ public record SlackConfig(
     String appToken,
     String signingSecret,
     URI apiUrl,
-    List<String> adminUserIds) {
+    List<String> adminUserIds,
+    SlackRateLimits rateLimits) {
 
   public static final URI DEFAULT_API_URL = URI.create("https://slack.com/api/");
   public static final String BOT_TOKEN_PREFIX = "xoxb-";
@@ -60,6 +62,7 @@ public record SlackConfig(
   public SlackConfig {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(apiUrl, "apiUrl");
+    Objects.requireNonNull(rateLimits, "rateLimits");
     if (!apiUrl.toString().endsWith("/")) {
       throw new IllegalArgumentException("apiUrl " + apiUrl + " must end with /");
     }
@@ -78,6 +81,22 @@ public record SlackConfig(
         throw new IllegalArgumentException("http mode needs a signingSecret");
       }
     }
+  }
+
+  /** Settings with the default rate limits. */
+  public SlackConfig(
+      Mode mode,
+      String botToken,
+      String appToken,
+      String signingSecret,
+      URI apiUrl,
+      List<String> adminUserIds) {
+    this(mode, botToken, appToken, signingSecret, apiUrl, adminUserIds, SlackRateLimits.defaults());
+  }
+
+  /** The same settings with other rate limits. */
+  public SlackConfig withRateLimits(SlackRateLimits limits) {
+    return new SlackConfig(mode, botToken, appToken, signingSecret, apiUrl, adminUserIds, limits);
   }
 
   /** Slack switched off: no tokens, Socket Mode, the real API URL, no admins. */
@@ -105,6 +124,8 @@ public record SlackConfig(
         + apiUrl
         + ", adminUserIds="
         + adminUserIds
+        + ", rateLimits="
+        + rateLimits
         + "]";
   }
 }

@@ -364,7 +364,7 @@ class ConfigLoaderTest {
     void unknownKeyWithSuggestion() {
       assertThat(problems("slak:\n  mode: socket\n"))
           .containsExactly(
-              "slak: is not a known setting; known: database, slack, discord, http;"
+              "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler;"
                   + " did you mean slack?");
     }
 
@@ -401,7 +401,7 @@ class ConfigLoaderTest {
       // then
       assertThat(e.problems())
           .containsExactly(
-              "slak: is not a known setting; known: database, slack, discord, http;"
+              "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler;"
                   + " did you mean slack?",
               "database.url: \"mysql://x\" must start with jdbc:sqlite: or jdbc:postgresql:",
               "slack.mode: \"sockets\" is not one of socket, http",

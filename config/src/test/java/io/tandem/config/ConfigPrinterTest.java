@@ -62,6 +62,12 @@ class ConfigPrinterTest {
               signing-secret: (masked)
               api-url: https://slack.com/api/
               admins: [U024BE7LH]
+              rate-limits:
+                post-message-per-channel-per-second: 1
+                post-message-burst: 3
+                workspace-per-minute: 600
+                conversations-open-per-minute: 50
+                views-publish-per-minute: 100
             discord:  # enabled
               bot-token: MTAxF…
               application-id: 123456789012345678
@@ -69,9 +75,20 @@ class ConfigPrinterTest {
               rest-url: https://discord.com/api/v10/
               gateway-url: wss://gateway.discord.gg
               admin-role: Tandem admins
+              rate-limits:
+                global-per-second: 50
             http:
               bind-address: 127.0.0.1
               port: 8080
+            outbox:
+              max-attempts: 8
+              poll-interval: 1s
+              batch-size: 50
+              lease: 2m
+              workers: 8
+            scheduler:
+              instance-id: (hostname-pid)
+              thread-count: 2
             """);
   }
 

@@ -2,6 +2,7 @@ package io.tandem.discord;
 
 import io.tandem.config.DiscordConfig;
 import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.HandleInteractionUseCase;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -39,13 +40,15 @@ public final class DiscordBot implements AutoCloseable {
 
   private final DiscordConfig config;
   private final HandleCommandUseCase useCase;
+  private final HandleInteractionUseCase interactions;
   private final ExecutorService workers;
   private final boolean ownsWorkers;
   private volatile JDA jda;
 
   /** A bot with its own small pool of worker threads for calling the core. */
-  public DiscordBot(DiscordConfig config, HandleCommandUseCase useCase) {
-    this(config, useCase, defaultWorkers(), true);
+  public DiscordBot(
+      DiscordConfig config, HandleCommandUseCase useCase, HandleInteractionUseCase interactions) {
+    this(config, useCase, interactions, defaultWorkers(), true);
   }
 
   /**
@@ -55,17 +58,23 @@ public final class DiscordBot implements AutoCloseable {
    * @param useCase the core's single entry point
    * @param workers where the core is called; never JDA's event thread
    */
-  public DiscordBot(DiscordConfig config, HandleCommandUseCase useCase, ExecutorService workers) {
-    this(config, useCase, workers, false);
+  public DiscordBot(
+      DiscordConfig config,
+      HandleCommandUseCase useCase,
+      HandleInteractionUseCase interactions,
+      ExecutorService workers) {
+    this(config, useCase, interactions, workers, false);
   }
 
   private DiscordBot(
       DiscordConfig config,
       HandleCommandUseCase useCase,
+      HandleInteractionUseCase interactions,
       ExecutorService workers,
       boolean ownsWorkers) {
     this.config = Objects.requireNonNull(config, "config");
     this.useCase = Objects.requireNonNull(useCase, "useCase");
+    this.interactions = Objects.requireNonNull(interactions, "interactions");
     this.workers = Objects.requireNonNull(workers, "workers");
     this.ownsWorkers = ownsWorkers;
     if (!config.configured()) {
@@ -104,7 +113,12 @@ public final class DiscordBot implements AutoCloseable {
                     ready.countDown();
                   }
                 },
-                new InteractionHandler(useCase, new DiscordActors(config.adminRole()), workers))
+                new InteractionHandler(
+                    useCase,
+                    interactions,
+                    new DiscordActors(config.adminRole()),
+                    workers,
+                    new FormShelf(java.time.Clock.systemUTC())))
             .build();
     this.jda = client;
     try {

@@ -1,16 +1,19 @@
 package io.tandem.discord;
 
+import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Reply;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -34,23 +37,30 @@ import org.slf4j.LoggerFactory;
 final class InteractionHandler extends ListenerAdapter {
   static final String FAILURE =
       "Something went wrong on our side; nothing was saved. Try again in a minute.";
-  static final String INACTIVE_BUTTON = "That button is not active yet.";
-
-  /** Buttons whose action id is this carry core text as their value: {@code command:status}. */
-  static final String COMMAND_ACTION = "command";
+  static final String EXPIRED_FORM =
+      "That form has expired; run the command again to get a fresh one.";
 
   static final Duration DIRECT_ANSWER_BUDGET = Duration.ofMillis(1500);
 
   private static final Logger LOG = LoggerFactory.getLogger(InteractionHandler.class);
 
-  private final HandleCommandUseCase useCase;
+  private final HandleCommandUseCase commands;
+  private final HandleInteractionUseCase interactions;
   private final DiscordActors actors;
   private final Executor workers;
+  private final FormShelf shelf;
 
-  InteractionHandler(HandleCommandUseCase useCase, DiscordActors actors, Executor workers) {
-    this.useCase = useCase;
+  InteractionHandler(
+      HandleCommandUseCase commands,
+      HandleInteractionUseCase interactions,
+      DiscordActors actors,
+      Executor workers,
+      FormShelf shelf) {
+    this.commands = commands;
+    this.interactions = interactions;
     this.actors = actors;
     this.workers = workers;
+    this.shelf = shelf;
   }
 
   @Override
@@ -70,7 +80,7 @@ final class InteractionHandler extends ListenerAdapter {
     }
     event.deferReply(true).queue(null, failed("defer /tandem " + invocation.text()));
     InteractionHook hook = event.getHook();
-    CompletableFuture.supplyAsync(() -> useCase.handle(invocation), workers)
+    CompletableFuture.supplyAsync(() -> commands.handle(invocation), workers)
         .whenComplete((reply, error) -> followUp(hook, invocation, reply, error));
   }
 
@@ -80,39 +90,50 @@ final class InteractionHandler extends ListenerAdapter {
     int separator = customId.indexOf(ReplyRenderer.BUTTON_ID_SEPARATOR);
     String action = separator < 0 ? customId : customId.substring(0, separator);
     String value = separator < 0 ? "" : customId.substring(separator + 1);
-    if (!COMMAND_ACTION.equals(action) || value.isBlank()) {
-      event.reply(INACTIVE_BUTTON).setEphemeral(true).queue(null, failed("answer a button"));
+    if (FormShelf.OPEN_FORM_ACTION.equals(action)) {
+      shelf
+          .take(value)
+          .ifPresentOrElse(
+              form ->
+                  event.replyModal(ReplyRenderer.modal(form)).queue(null, failed("open a form")),
+              () -> event.reply(EXPIRED_FORM).setEphemeral(true).queue(null, failed("answer")));
       return;
     }
-    answerDirectlyOrDefer(event, value);
+    answerDirectlyOrDefer(
+        event,
+        "click " + action,
+        actor -> interactions.clicked(actor, event.getChannelId(), action, value));
   }
 
-  /** A submitted form becomes its form id followed by the values in input order. */
+  /** A submitted form goes to the core with each input's id and value. */
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
-    List<String> words = new ArrayList<>();
-    words.add(event.getModalId());
+    Map<String, String> values = new LinkedHashMap<>();
     for (ModalMapping mapping : event.getValues()) {
       String text = mapping.getAsString();
       if (text != null && !text.isBlank()) {
-        words.add(text.strip());
+        values.put(mapping.getCustomId(), text.strip());
       }
     }
-    answerDirectlyOrDefer(event, String.join(" ", words));
+    answerDirectlyOrDefer(
+        event,
+        "form " + event.getModalId(),
+        actor -> interactions.submitted(actor, event.getChannelId(), event.getModalId(), values));
   }
 
-  private void answerDirectlyOrDefer(IReplyCallback event, String text) {
-    Invocation invocation;
+  private void answerDirectlyOrDefer(
+      IReplyCallback event, String what, Function<Actor, Reply> call) {
+    Actor actor;
     try {
-      invocation = new Invocation(actors.actorOf(event), event.getChannelId(), text);
+      actor = actors.actorOf(event);
     } catch (RuntimeException e) {
       LOG.error("Could not read an interaction from user {}", event.getUser().getId(), e);
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("answer a broken interaction"));
       return;
     }
+    Invocation invocation = new Invocation(actor, event.getChannelId(), what);
     AtomicBoolean acknowledged = new AtomicBoolean();
-    CompletableFuture<Reply> work =
-        CompletableFuture.supplyAsync(() -> useCase.handle(invocation), workers);
+    CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> call.apply(actor), workers);
     work.whenComplete(
         (reply, error) -> {
           if (acknowledged.compareAndSet(false, true)) {
@@ -137,13 +158,15 @@ final class InteractionHandler extends ListenerAdapter {
       if (error != null) {
         LOG.error("The core failed on '{}'", invocation.text(), error);
         event.reply(FAILURE).setEphemeral(true).queue(null, failed("report a failure"));
-      } else if (reply.form() != null && event instanceof IModalCallback modalCallback) {
+      } else if (reply.form() != null
+          && event instanceof IModalCallback modalCallback
+          && !(event instanceof ModalInteractionEvent)) {
         modalCallback
             .replyModal(ReplyRenderer.modal(reply.form()))
             .queue(null, failed("open form " + reply.form().formId()));
       } else {
         event
-            .reply(ReplyRenderer.create(reply))
+            .reply(ReplyRenderer.create(shelveForm(reply)))
             .setEphemeral(reply.isPrivate())
             .queue(null, failed("answer '" + invocation.text() + "'"));
       }
@@ -154,18 +177,15 @@ final class InteractionHandler extends ListenerAdapter {
   }
 
   /** Answers after a deferral (which was ephemeral, so private replies edit the deferred one). */
-  private void followUp(InteractionHook hook, Invocation invocation, Reply reply, Throwable error) {
+  private void followUp(
+      InteractionHook hook, Invocation invocation, Reply answer, Throwable error) {
     if (error != null) {
       LOG.error("The core failed on '{}'", invocation.text(), error);
       hook.editOriginal(FAILURE).queue(null, failed("report a failure"));
       return;
     }
     try {
-      if (reply.form() != null) {
-        LOG.warn(
-            "Form {} cannot open after a deferral; showing the message only",
-            reply.form().formId());
-      }
+      Reply reply = shelveForm(answer);
       if (reply.isPrivate()) {
         hook.editOriginal(ReplyRenderer.edit(reply))
             .queue(null, failed("answer '" + invocation.text() + "'"));
@@ -182,6 +202,11 @@ final class InteractionHandler extends ListenerAdapter {
       LOG.error("Could not render the answer to '{}'", invocation.text(), e);
       hook.editOriginal(FAILURE).queue(null, failed("report a failure"));
     }
+  }
+
+  /** A form that cannot open now goes behind an "open the form" button. */
+  private Reply shelveForm(Reply reply) {
+    return reply.form() == null ? reply : shelf.shelve(reply);
   }
 
   private static Consumer<Throwable> failed(String what) {

@@ -119,6 +119,9 @@ final class ReplyRenderer {
       if (input.initialValue() != null && !input.initialValue().isBlank()) {
         text.setValue(input.initialValue());
       }
+      if (input.placeholder() != null) {
+        text.setPlaceholder(truncate(input.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH));
+      }
       inputs.add(Label.of(truncate(input.label(), Label.LABEL_MAX_LENGTH), text.build()));
     }
     return Modal.create(form.formId(), truncate(form.title(), Modal.MAX_TITLE_LENGTH))

@@ -3,7 +3,6 @@ package io.tandem.discord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -11,6 +10,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
  * The {@code /tandem} application command: its Discord definition, and the way back from a received
@@ -42,16 +42,80 @@ final class TandemCommand {
                     new OptionData(
                         OptionType.STRING, "duration", "How long, e.g. 45m or 1h30m", true),
                     new OptionData(OptionType.STRING, "topic", "What you covered")),
-            new SubcommandData("status", "Your pairing, sessions and goals"));
+            new SubcommandData("status", "Your pairing, sessions and goals"),
+            new SubcommandData("profile", "Edit your profile")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("exclude", "Never be paired with someone (private)")
+                .addOptions(
+                    new OptionData(OptionType.USER, "person", "Who to keep apart from", true)))
+        .addSubcommandGroups(
+            new SubcommandGroupData("program", "Admins: set up and run programs")
+                .addSubcommands(
+                    new SubcommandData("create", "Create a program")
+                        .addOptions(
+                            new OptionData(OptionType.STRING, "name", "Its name", true),
+                            new OptionData(OptionType.STRING, "every", "Cadence, e.g. 2w"),
+                            new OptionData(OptionType.STRING, "for", "Duration, e.g. 26w"),
+                            new OptionData(OptionType.STRING, "cap", "Pilot size"),
+                            new OptionData(OptionType.STRING, "gap", "Minimum seniority gap"),
+                            new OptionData(
+                                OptionType.STRING, "cooldown", "No repeat pairs within, e.g. 12m"),
+                            new OptionData(OptionType.STRING, "weights", "e.g. teach=3,learn=2"),
+                            new OptionData(
+                                OptionType.STRING,
+                                "skills",
+                                "Skills to choose from, comma-separated")),
+                    programAction("open", "Open for joining"),
+                    programAction("start", "Start (pairs meet)"),
+                    programAction("pause", "Pause reminders"),
+                    programAction("close", "Close"),
+                    programAction("show", "Show settings and numbers"),
+                    new SubcommandData("list", "List programs")),
+            new SubcommandGroupData("match", "Admins: pair people")
+                .addSubcommands(
+                    new SubcommandData("preview", "Propose the best pairs")
+                        .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+                    new SubcommandData("swap", "Exchange two people's partners")
+                        .addOptions(
+                            new OptionData(OptionType.USER, "first", "One person", true),
+                            new OptionData(OptionType.USER, "second", "The other", true),
+                            new OptionData(OptionType.STRING, "program", "Which program")),
+                    new SubcommandData("approve", "Create the proposed pairs")
+                        .addOptions(
+                            new OptionData(OptionType.STRING, "program", "Which program"))));
   }
 
+  private static SubcommandData programAction(String name, String description) {
+    return new SubcommandData(name, description)
+        .addOptions(new OptionData(OptionType.STRING, "name", "Which program", true));
+  }
+
+  /**
+   * Options the core grammar reads as {@code keyword value} rather than by position, e.g. {@code
+   * program create Pilot every 2w cap 20}.
+   */
+  private static final java.util.Set<String> KEYWORD_OPTIONS =
+      java.util.Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills");
+
   /** Option names per subcommand, in declaration order. */
-  private static final Map<String, List<String>> OPTION_ORDER =
-      definition().getSubcommands().stream()
-          .collect(
-              Collectors.toMap(
-                  SubcommandData::getName,
-                  s -> s.getOptions().stream().map(OptionData::getName).toList()));
+  private static final Map<String, List<String>> OPTION_ORDER = optionOrder();
+
+  private static Map<String, List<String>> optionOrder() {
+    Map<String, List<String>> order = new java.util.HashMap<>();
+    SlashCommandData definition = definition();
+    definition.getSubcommands().forEach(s -> order.put(s.getName(), names(s)));
+    definition
+        .getSubcommandGroups()
+        .forEach(
+            g ->
+                g.getSubcommands()
+                    .forEach(s -> order.put(g.getName() + " " + s.getName(), names(s))));
+    return order;
+  }
+
+  private static List<String> names(SubcommandData subcommand) {
+    return subcommand.getOptions().stream().map(OptionData::getName).toList();
+  }
 
   /** The core text for a received {@code /tandem} interaction, e.g. {@code log 45m Instagram}. */
   static String coreText(CommandInteractionPayload command) {
@@ -63,11 +127,18 @@ final class TandemCommand {
     if (subcommand != null) {
       words.add(subcommand);
     }
-    List<String> order = OPTION_ORDER.get(subcommand);
+    String key =
+        command.getSubcommandGroup() == null
+            ? subcommand
+            : command.getSubcommandGroup() + " " + subcommand;
+    List<String> order = OPTION_ORDER.get(key);
     if (order != null) {
       for (String name : order) {
         OptionMapping option = command.getOption(name);
         if (option != null && !option.getAsString().isBlank()) {
+          if (KEYWORD_OPTIONS.contains(name)) {
+            words.add(name);
+          }
           words.add(option.getAsString().strip());
         }
       }

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import io.tandem.config.DiscordConfig;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
@@ -63,7 +64,7 @@ class DiscordBotTest {
   }
 
   private void startBot(List<String> guildIds) {
-    bot = new DiscordBot(config(guildIds), core).start(TIMEOUT);
+    bot = new DiscordBot(config(guildIds), core, core).start(TIMEOUT);
   }
 
   @Nested
@@ -86,7 +87,9 @@ class DiscordBotTest {
       for (JsonElement option : tandem.getAsJsonArray("options")) {
         subcommands.add(option.getAsJsonObject().get("name").getAsString());
       }
-      assertThat(subcommands).containsExactly("help", "join", "log", "status");
+      assertThat(subcommands)
+          .containsExactly(
+              "help", "join", "log", "status", "profile", "exclude", "program", "match");
       assertThat(discord.registeredCommands(null)).isEmpty();
     }
 
@@ -232,8 +235,10 @@ class DiscordBotTest {
           .isEqualTo(InteractionCallback.CHANNEL_MESSAGE);
       assertThat(click.awaitReply(TIMEOUT).content()).isEqualTo("All good");
 
+      core.answer(i -> Reply.error("That button is no longer active.", "/tandem help"));
       DiscordMessage inactive = discord.user("ana").clicks("goal.done:g3").awaitReply(TIMEOUT);
-      assertThat(inactive.content()).isEqualTo(InteractionHandler.INACTIVE_BUTTON);
+      assertThat(core.next().text()).isEqualTo("goal.done g3");
+      assertThat(inactive.content()).startsWith(ReplyRenderer.ERROR_MARKER);
       assertThat(inactive.ephemeral()).isTrue();
     }
 
@@ -311,7 +316,13 @@ class DiscordBotTest {
   }
 
   /** A stand-in for the core: records invocations and answers with a settable function. */
-  private static final class RecordingUseCase implements HandleCommandUseCase {
+  /**
+   * Stands in for the core, recording what reaches it as text: commands as typed, clicks as {@code
+   * action value} (the value alone for {@code command} buttons), submits as the form id and the
+   * values in input order.
+   */
+  private static final class RecordingUseCase
+      implements HandleCommandUseCase, HandleInteractionUseCase {
     private final BlockingQueue<Invocation> invocations = new LinkedBlockingQueue<>();
     private volatile Function<Invocation, Reply> answer = i -> Reply.info("ok", List.of());
 
@@ -329,6 +340,19 @@ class DiscordBotTest {
     public Reply handle(Invocation invocation) {
       invocations.add(invocation);
       return answer.apply(invocation);
+    }
+
+    @Override
+    public Reply clicked(Actor actor, String channelId, String actionId, String value) {
+      String text = actionId.equals("command") ? value : actionId + " " + value;
+      return handle(new Invocation(actor, channelId, text));
+    }
+
+    @Override
+    public Reply submitted(
+        Actor actor, String channelId, String formId, java.util.Map<String, String> values) {
+      String text = formId + " " + String.join(" ", values.values());
+      return handle(new Invocation(actor, channelId, text));
     }
   }
 }

@@ -79,7 +79,11 @@ final class BlockKit {
                               p ->
                                   p.actionId(in.id())
                                       .multiline(in.multiline())
-                                      .initialValue(in.initialValue())))));
+                                      .initialValue(in.initialValue())
+                                      .placeholder(
+                                          in.placeholder() == null
+                                              ? null
+                                              : plainText(in.placeholder()))))));
     }
     return view(
         v ->
@@ -93,6 +97,17 @@ final class BlockKit {
                                 .text(form.submitLabel() == null ? "Save" : form.submitLabel())))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(inputs));
+  }
+
+  /** A modal that shows a reply, for the answer to a form's last page. */
+  static View resultModal(Reply reply) {
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId("tandem.result")
+                .title(viewTitle(t -> t.type("plain_text").text("Tandem")))
+                .close(viewClose(c -> c.type("plain_text").text("Done")))
+                .blocks(blocks(reply)));
   }
 
   private static String text(Reply reply) {

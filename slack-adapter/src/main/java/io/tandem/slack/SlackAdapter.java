@@ -1,27 +1,41 @@
 package io.tandem.slack;
 
+import com.google.gson.Gson;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
+import com.slack.api.util.json.GsonFactory;
 import io.tandem.config.HttpConfig;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +51,19 @@ public final class SlackAdapter implements AutoCloseable {
   public static final String COMMAND = "/tandem";
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
-  private static final int WORKERS = 8;
+
+  /**
+   * SQLite writes are serialised anyway, so more workers only compete for CPU with the threads that
+   * send acknowledgements (measured: bench/results/ack-latency.md).
+   */
+  private static final int WORKERS = 2;
 
   private final io.tandem.config.SlackConfig config;
-  private final HttpConfig http;
+  private final HttpConfig httpConfig;
+  private final SlackHttpClient http;
+  private final Gson gson;
   private final HandleCommandUseCase commands;
+  private final HandleInteractionUseCase interactions;
   private final App app;
   private final SlackMembers members;
   private final ExecutorService workers;
@@ -52,15 +74,21 @@ public final class SlackAdapter implements AutoCloseable {
       io.tandem.config.SlackConfig config,
       HttpConfig http,
       HandleCommandUseCase commands,
+      HandleInteractionUseCase interactions,
       Clock clock) {
     this.config = config;
-    this.http = http;
+    this.httpConfig = http;
     this.commands = commands;
+    this.interactions = interactions;
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
     // The SDK's own metrics call auth.test with every token it sees, the app token included.
     slackConfig.setStatsEnabled(false);
     Slack slack = Slack.getInstance(slackConfig);
+    this.http = slack.getHttpClient();
+    // Bolt's ctx.respond builds a new Gson for every answer; one shared instance saves most of the
+    // CPU an answer costs.
+    this.gson = GsonFactory.createSnakeCase(slackConfig);
     this.app =
         new App(
             AppConfig.builder()
@@ -74,7 +102,11 @@ public final class SlackAdapter implements AutoCloseable {
             slack.methods(config.botToken()), new HashSet<>(config.adminUserIds()), clock);
     this.workers = Executors.newFixedThreadPool(WORKERS, workerThreads());
     app.command(COMMAND, (request, ctx) -> acceptCommand(request.getPayload(), ctx));
+    app.blockAction(ANY, (request, ctx) -> acceptClick(request.getPayload(), ctx));
+    app.viewSubmission(ANY, (request, ctx) -> submitForm(request.getPayload(), ctx));
   }
+
+  private static final Pattern ANY = Pattern.compile(".*");
 
   /** Connects over Socket Mode or starts the HTTP endpoint, as configured. */
   public void start() throws Exception {
@@ -84,9 +116,17 @@ public final class SlackAdapter implements AutoCloseable {
       socketMode.startAsync();
       LOG.info("Slack connected over Socket Mode");
     } else {
-      httpServer = SlackHttpServer.start(app, http.bindAddress(), http.port());
+      httpServer = SlackHttpServer.start(app, httpConfig.bindAddress(), httpConfig.port());
       LOG.info("Slack events endpoint listening on {}", httpServer.eventsUrl());
     }
+  }
+
+  /**
+   * The Web API client with the bot token, for outbound delivery ({@link SlackChatPort}); shares
+   * the adapter's HTTP client and API URL.
+   */
+  public com.slack.api.methods.MethodsClient methods() {
+    return app.client();
   }
 
   /** Where Slack should send events in HTTP mode; empty in Socket Mode. */
@@ -97,7 +137,7 @@ public final class SlackAdapter implements AutoCloseable {
   private com.slack.api.bolt.response.Response acceptCommand(
       SlashCommandPayload payload, SlashCommandContext ctx) {
     try {
-      workers.execute(() -> answer(payload, ctx));
+      workers.execute(() -> answer(payload));
       return ctx.ack();
     } catch (RejectedExecutionException e) {
       return ctx.ack(
@@ -107,22 +147,125 @@ public final class SlackAdapter implements AutoCloseable {
     }
   }
 
-  private void answer(SlashCommandPayload payload, SlashCommandContext ctx) {
+  private void answer(SlashCommandPayload payload) {
     try {
-      SlackMembers.Profile profile = members.profile(payload.getUserId());
-      Actor actor =
-          new Actor(
-              Platform.SLACK,
-              payload.getTeamId(),
-              payload.getUserId(),
-              payload.getUserName(),
-              profile.timeZone(),
-              profile.admin());
+      Actor actor = actor(payload.getTeamId(), payload.getUserId(), payload.getUserName());
       Reply reply =
           commands.handle(new Invocation(actor, payload.getChannelId(), payload.getText()));
-      ctx.respond(toResponse(reply));
+      if (reply.form() == null || !openForm(payload.getTriggerId(), reply.form())) {
+        respond(payload.getResponseUrl(), toResponse(reply));
+      }
     } catch (Exception e) {
       LOG.error("Answering {} from {} failed", COMMAND, payload.getUserId(), e);
+    }
+  }
+
+  private com.slack.api.bolt.response.Response acceptClick(
+      BlockActionPayload payload, ActionContext ctx) {
+    try {
+      workers.execute(() -> answerClick(payload));
+    } catch (RejectedExecutionException e) {
+      LOG.warn("Dropped a click from {} while shutting down", payload.getUser().getId());
+    }
+    return ctx.ack();
+  }
+
+  private void answerClick(BlockActionPayload payload) {
+    try {
+      Actor actor =
+          actor(payload.getTeam().getId(), payload.getUser().getId(), payload.getUser().getName());
+      String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
+      for (BlockActionPayload.Action action : payload.getActions()) {
+        Reply reply =
+            interactions.clicked(actor, channelId, action.getActionId(), action.getValue());
+        if (reply.form() != null && openForm(payload.getTriggerId(), reply.form())) {
+          continue;
+        }
+        if (payload.getResponseUrl() != null) {
+          respond(payload.getResponseUrl(), toResponse(reply));
+        } else {
+          app.client()
+              .chatPostMessage(
+                  r ->
+                      r.token(config.botToken())
+                          .channel(actor.userId())
+                          .text(BlockKit.fallbackText(reply))
+                          .blocks(BlockKit.blocks(reply)));
+        }
+      }
+    } catch (Exception e) {
+      LOG.error("Answering a click from {} failed", payload.getUser().getId(), e);
+    }
+  }
+
+  /**
+   * Form submissions are answered in the acknowledgement itself, because only the acknowledgement
+   * can keep the form open with errors or move it to its next page; the core answers in
+   * milliseconds.
+   */
+  private com.slack.api.bolt.response.Response submitForm(
+      ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
+    try {
+      Actor actor =
+          actor(payload.getTeam().getId(), payload.getUser().getId(), payload.getUser().getName());
+      Map<String, String> values = new LinkedHashMap<>();
+      payload
+          .getView()
+          .getState()
+          .getValues()
+          .forEach(
+              (blockId, actions) ->
+                  actions.forEach(
+                      (actionId, value) -> {
+                        if (value.getValue() != null) {
+                          values.put(actionId, value.getValue());
+                        }
+                      }));
+      Reply reply = interactions.submitted(actor, null, payload.getView().getCallbackId(), values);
+      if (reply.kind() == Reply.Kind.ERROR && !reply.inputErrors().isEmpty()) {
+        return ctx.ackWithErrors(reply.inputErrors());
+      }
+      if (reply.form() != null) {
+        return ctx.ackWithUpdate(BlockKit.modal(reply.form()));
+      }
+      return ctx.ackWithUpdate(BlockKit.resultModal(reply));
+    } catch (Exception e) {
+      LOG.error("Handling a form from {} failed", payload.getUser().getId(), e);
+      return ctx.ackWithUpdate(
+          BlockKit.resultModal(
+              Reply.error(
+                  "Something went wrong on our side and nothing was saved. Please try again.",
+                  COMMAND + " help")));
+    }
+  }
+
+  private void respond(String responseUrl, SlashCommandResponse response) throws IOException {
+    try (okhttp3.Response posted = http.postJsonBody(responseUrl, gson.toJson(response))) {
+      if (!posted.isSuccessful()) {
+        LOG.warn("Slack refused an answer at its response_url: HTTP {}", posted.code());
+      }
+    }
+  }
+
+  private Actor actor(String teamId, String userId, String userName) {
+    SlackMembers.Profile profile = members.profile(userId);
+    return new Actor(Platform.SLACK, teamId, userId, userName, profile.timeZone(), profile.admin());
+  }
+
+  /** Opens a form with the trigger of the person's action; false when Slack refused. */
+  private boolean openForm(String triggerId, Reply.Form form) {
+    try {
+      ViewsOpenResponse opened =
+          app.client()
+              .viewsOpen(
+                  r -> r.token(config.botToken()).triggerId(triggerId).view(BlockKit.modal(form)));
+      if (!opened.isOk()) {
+        LOG.warn("views.open for form {} answered {}", form.formId(), opened.getError());
+      }
+      return opened.isOk();
+    } catch (IOException | SlackApiException e) {
+      LOG.warn("views.open for form {} failed: {}", form.formId(), e.getMessage());
+      return false;
     }
   }
 

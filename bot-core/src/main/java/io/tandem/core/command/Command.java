@@ -47,4 +47,70 @@ public sealed interface Command {
       }
     }
   }
+
+  /** Opens the profile form for the actor's participation in a program (or their only one). */
+  record EditProfile(String program) implements Command {}
+
+  /** Never pair the actor with this person; private to the matcher. */
+  record Exclude(String userId) implements Command {
+    public Exclude {
+      Objects.requireNonNull(userId, "userId");
+    }
+  }
+
+  /**
+   * {@code program create}: an admin sets up a program.
+   *
+   * @param pilotCap how many may join before the rest go on the waitlist, or {@code null}
+   * @param weights matching weights as {@code name=value} pairs, or empty for the defaults
+   */
+  record CreateProgram(
+      String name,
+      int cadenceDays,
+      int durationWeeks,
+      Integer pilotCap,
+      int minSeniorityGap,
+      int repeatCooldownDays,
+      java.util.List<String> skills,
+      String weights)
+      implements Command {
+    public CreateProgram {
+      Objects.requireNonNull(name, "name");
+      skills = java.util.List.copyOf(skills);
+      Objects.requireNonNull(weights, "weights");
+    }
+  }
+
+  /** What an admin can do to an existing program. */
+  enum ProgramAction {
+    OPEN,
+    START,
+    PAUSE,
+    CLOSE,
+    SHOW
+  }
+
+  /** {@code program open|start|pause|close|show <name>}. */
+  record ChangeProgram(ProgramAction action, String name) implements Command {
+    public ChangeProgram {
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  record ListPrograms() implements Command {}
+
+  /** {@code match preview [program]}: propose pairs without creating them. */
+  record PreviewMatch(String program) implements Command {}
+
+  /** {@code match swap @a @b [program]}: exchange the partners of two people in the preview. */
+  record SwapMatch(String firstUserId, String secondUserId, String program) implements Command {
+    public SwapMatch {
+      Objects.requireNonNull(firstUserId, "firstUserId");
+      Objects.requireNonNull(secondUserId, "secondUserId");
+    }
+  }
+
+  /** {@code match approve [program]}: create the previewed pairs and introduce them. */
+  record ApproveMatch(String program) implements Command {}
 }

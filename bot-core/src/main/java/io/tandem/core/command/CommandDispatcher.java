@@ -2,17 +2,30 @@ package io.tandem.core.command;
 
 import io.tandem.core.application.JoinProgram;
 import io.tandem.core.application.LogSession;
+import io.tandem.core.application.ManagePrograms;
+import io.tandem.core.application.MatchPairs;
 import io.tandem.core.application.ShowStatus;
+import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Reply;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Parses each {@code /tandem} command once and routes it to its use case. */
-public final class CommandDispatcher implements HandleCommandUseCase {
+/**
+ * Parses each {@code /tandem} command once and routes it, and every button and form, to its use
+ * case. Nothing a person does can make it throw: failures become an apology that says nothing was
+ * saved (each use case's transaction rolled back).
+ */
+public final class CommandDispatcher implements HandleCommandUseCase, HandleInteractionUseCase {
+
+  /** Buttons with this action id carry a command of the core grammar as their value. */
+  public static final String COMMAND_ACTION = "command";
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
 
@@ -20,11 +33,20 @@ public final class CommandDispatcher implements HandleCommandUseCase {
   private final JoinProgram joinProgram;
   private final LogSession logSession;
   private final ShowStatus showStatus;
+  private final ManagePrograms managePrograms;
+  private final MatchPairs matchPairs;
 
-  public CommandDispatcher(JoinProgram joinProgram, LogSession logSession, ShowStatus showStatus) {
+  public CommandDispatcher(
+      JoinProgram joinProgram,
+      LogSession logSession,
+      ShowStatus showStatus,
+      ManagePrograms managePrograms,
+      MatchPairs matchPairs) {
     this.joinProgram = joinProgram;
     this.logSession = logSession;
     this.showStatus = showStatus;
+    this.managePrograms = managePrograms;
+    this.matchPairs = matchPairs;
   }
 
   @Override
@@ -34,31 +56,73 @@ public final class CommandDispatcher implements HandleCommandUseCase {
       return Reply.error(rejected.problem(), rejected.example());
     }
     Command command = ((CommandParser.Parsed.Accepted) parsed).command();
+    return guarded(
+        command.getClass().getSimpleName(),
+        invocation.actor(),
+        () -> route(invocation.actor(), command));
+  }
+
+  @Override
+  public Reply clicked(Actor actor, String channelId, String actionId, String value) {
+    if (COMMAND_ACTION.equals(actionId)) {
+      return handle(new Invocation(actor, channelId, value));
+    }
+    return Reply.error("That button is no longer active.", CommandParser.Verb.HELP.example);
+  }
+
+  @Override
+  public Reply submitted(Actor actor, String channelId, String formId, Map<String, String> values) {
+    if (JoinProgram.handles(formId)) {
+      return guarded("form " + formId, actor, () -> joinProgram.submitted(actor, formId, values));
+    }
+    return Reply.error("That form is no longer active.", CommandParser.Verb.HELP.example);
+  }
+
+  private Reply guarded(String what, Actor actor, Supplier<Reply> work) {
     try {
-      return route(invocation, command);
+      return work.get();
     } catch (RuntimeException e) {
-      LOG.error(
-          "/tandem {} failed for {} user {}",
-          command.getClass().getSimpleName(),
-          invocation.actor().platform(),
-          invocation.actor().userId(),
-          e);
+      LOG.error("{} failed for {} user {}", what, actor.platform(), actor.userId(), e);
       return Reply.error(
           "Something went wrong on our side and nothing was saved. Please try again in a minute.",
-          "/tandem help");
+          CommandParser.Verb.HELP.example);
     }
   }
 
   // Java 17 has no pattern matching in switch; the sealed interface keeps this list complete.
-  private Reply route(Invocation invocation, Command command) {
+  private Reply route(Actor actor, Command command) {
     if (command instanceof Command.Join join) {
-      return joinProgram.join(invocation.actor(), join);
+      return joinProgram.join(actor, join);
+    }
+    if (command instanceof Command.EditProfile edit) {
+      return joinProgram.editProfile(actor, edit);
+    }
+    if (command instanceof Command.Exclude exclude) {
+      return joinProgram.exclude(actor, exclude);
     }
     if (command instanceof Command.Log log) {
-      return logSession.log(invocation.actor(), log);
+      return logSession.log(actor, log);
     }
     if (command instanceof Command.Status) {
-      return showStatus.status(invocation.actor());
+      return showStatus.status(actor);
+    }
+    if (command instanceof Command.CreateProgram create) {
+      return managePrograms.create(actor, create);
+    }
+    if (command instanceof Command.ChangeProgram change) {
+      return managePrograms.change(actor, change);
+    }
+    if (command instanceof Command.ListPrograms) {
+      return managePrograms.list(actor);
+    }
+    if (command instanceof Command.PreviewMatch preview) {
+      return matchPairs.preview(actor, preview.program());
+    }
+    if (command instanceof Command.SwapMatch swap) {
+      return matchPairs.swap(actor, swap);
+    }
+    if (command instanceof Command.ApproveMatch approve) {
+      return matchPairs.approve(actor, approve.program());
     }
     return help();
   }

@@ -27,7 +27,17 @@ public final class CommandParser {
     HELP("help", "/tandem help", "what Tandem can do"),
     JOIN("join", "/tandem join mentee", "join the program as a mentor or a mentee"),
     LOG("log", "/tandem log 45m Instagram reels", "log a session: how long, and what about"),
-    STATUS("status", "/tandem status", "where you stand: program, sessions, time");
+    STATUS("status", "/tandem status", "where you stand: program, sessions, time"),
+    PROFILE("profile", "/tandem profile", "edit your profile: skills, availability, how you meet"),
+    EXCLUDE(
+        "exclude",
+        "/tandem exclude @person",
+        "never be paired with someone (only the matcher knows)"),
+    PROGRAM(
+        "program",
+        ProgramGrammar.CREATE_EXAMPLE,
+        "admins: create, open, start, pause, close, list programs"),
+    MATCH("match", "/tandem match preview", "admins: preview, swap and approve pairs");
 
     public final String word;
     public final String example;
@@ -88,6 +98,10 @@ public final class CommandParser {
               : reject("`status` takes no arguments, but got `" + rest + "`.", Verb.STATUS);
       case JOIN -> parseJoin(rest);
       case LOG -> parseLog(rest);
+      case PROFILE -> accept(new Command.EditProfile(rest.isEmpty() ? null : rest));
+      case EXCLUDE -> parseExclude(rest);
+      case PROGRAM -> ProgramGrammar.program(rest);
+      case MATCH -> ProgramGrammar.match(rest);
     };
   }
 
@@ -102,6 +116,14 @@ public final class CommandParser {
     }
     String program = parts.length > 1 ? parts[1].strip() : null;
     return accept(new Command.Join(role.get(), program));
+  }
+
+  private static Parsed parseExclude(String rest) {
+    Optional<String> userId = rest.isEmpty() ? Optional.empty() : ProgramGrammar.userId(rest);
+    if (userId.isEmpty()) {
+      return reject("Mention the one person you should never be paired with.", Verb.EXCLUDE);
+    }
+    return accept(new Command.Exclude(userId.get()));
   }
 
   private static Parsed parseLog(String rest) {

@@ -4,5 +4,7 @@ package io.tandem.core.domain;
 public enum ParticipantStatus {
   ACTIVE,
   PAUSED,
-  LEFT
+  LEFT,
+  /** Joined beyond the program's pilot cap; moves up in joining order. */
+  WAITLISTED
 }

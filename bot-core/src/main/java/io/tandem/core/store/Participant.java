@@ -1,6 +1,9 @@
 package io.tandem.core.store;
 
+import io.tandem.core.domain.Communication;
 import io.tandem.core.domain.ParticipantStatus;
+import io.tandem.core.domain.Profile;
+import io.tandem.core.domain.ProfileText;
 import io.tandem.core.domain.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +15,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A member taking part in one program, as mentor or mentee. Unique per member and program. */
 @Entity(name = "Participant")
@@ -50,6 +57,37 @@ public class Participant {
   @Column(name = "joined_at", nullable = false)
   private Instant joinedAt;
 
+  @Column(name = "department", length = 100)
+  private String department;
+
+  @Column(name = "seniority_band")
+  private Integer seniorityBand;
+
+  @Column(name = "manager", length = 100)
+  private String manager;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "communication", length = 16)
+  private Communication communication;
+
+  @Column(name = "time_zone", length = 64)
+  private String timeZone;
+
+  @Column(name = "capacity", nullable = false)
+  private int capacity = 1;
+
+  @Column(name = "can_teach", nullable = false)
+  private String canTeach = "";
+
+  @Column(name = "wants_to_learn", nullable = false)
+  private String wantsToLearn = "";
+
+  @Column(name = "availability", nullable = false, length = 400)
+  private String availability = "";
+
+  @Column(name = "profile_complete", nullable = false)
+  private boolean profileComplete;
+
   protected Participant() {}
 
   public Participant(long workspaceId, long programId, long memberId, Role role, Instant joinedAt) {
@@ -59,6 +97,109 @@ public class Participant {
     this.role = Objects.requireNonNull(role, "role");
     this.status = ParticipantStatus.ACTIVE;
     this.joinedAt = Objects.requireNonNull(joinedAt, "joinedAt");
+  }
+
+  /** The first half of the profile: who they are and how they like to meet. */
+  public void describe(
+      String department,
+      int seniorityBand,
+      String manager,
+      Communication communication,
+      String timeZone) {
+    this.department = Objects.requireNonNull(department, "department");
+    this.seniorityBand = seniorityBand;
+    this.manager = manager;
+    this.communication = Objects.requireNonNull(communication, "communication");
+    this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
+  }
+
+  /** The second half: skills, availability and capacity; completes the profile. */
+  public void describeSkills(
+      Set<String> canTeach,
+      Map<String, Integer> wantsToLearn,
+      Set<Integer> availability,
+      int capacity) {
+    if (department == null) {
+      throw new IllegalStateException("describe() comes first");
+    }
+    this.canTeach = String.join(", ", canTeach);
+    this.wantsToLearn =
+        wantsToLearn.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
+    this.availability = ProfileText.availabilityText(availability);
+    this.capacity = role == Role.MENTOR ? capacity : 1;
+    this.profileComplete = true;
+  }
+
+  public void waitlist() {
+    this.status = ParticipantStatus.WAITLISTED;
+  }
+
+  public void activate() {
+    this.status = ParticipantStatus.ACTIVE;
+  }
+
+  /** The profile as matching reads it, once both halves are filled in. */
+  public Optional<Profile> profile() {
+    if (!profileComplete) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new Profile(
+              department,
+              seniorityBand,
+              manager,
+              communication,
+              timeZone,
+              ProfileText.skills(canTeach),
+              ProfileText.ratedSkills(wantsToLearn),
+              ProfileText.availability(availability),
+              capacity));
+    } catch (ProfileText.Invalid e) {
+      throw new IllegalStateException("stored profile of participant " + id + " is unreadable", e);
+    }
+  }
+
+  public boolean isProfileComplete() {
+    return profileComplete;
+  }
+
+  public String getDepartment() {
+    return department;
+  }
+
+  public Integer getSeniorityBand() {
+    return seniorityBand;
+  }
+
+  public String getManager() {
+    return manager;
+  }
+
+  public Communication getCommunication() {
+    return communication;
+  }
+
+  public String getTimeZone() {
+    return timeZone;
+  }
+
+  public String getCanTeach() {
+    return canTeach;
+  }
+
+  public String getWantsToLearn() {
+    return wantsToLearn;
+  }
+
+  public String getAvailability() {
+    return availability;
+  }
+
+  public int getCapacity() {
+    return capacity;
   }
 
   public Long getId() {

@@ -21,6 +21,9 @@ public class Program {
   /** How often pairs are expected to meet unless the admin says otherwise. */
   public static final int DEFAULT_CADENCE_DAYS = 14;
 
+  public static final int DEFAULT_DURATION_WEEKS = 26;
+  public static final int DEFAULT_COOLDOWN_DAYS = 365;
+
   @Id
   @GeneratedValue(strategy = GenerationType.TABLE, generator = "program_ids")
   @TableGenerator(
@@ -51,6 +54,24 @@ public class Program {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "duration_weeks", nullable = false)
+  private int durationWeeks = DEFAULT_DURATION_WEEKS;
+
+  @Column(name = "pilot_cap")
+  private Integer pilotCap;
+
+  @Column(name = "skills", nullable = false)
+  private String skills = "";
+
+  @Column(name = "min_seniority_gap", nullable = false)
+  private int minSeniorityGap = 1;
+
+  @Column(name = "repeat_cooldown_days", nullable = false)
+  private int repeatCooldownDays = DEFAULT_COOLDOWN_DAYS;
+
+  @Column(name = "weights", nullable = false, length = 200)
+  private String weights = "";
+
   protected Program() {}
 
   public Program(
@@ -69,6 +90,50 @@ public class Program {
     this.status = Objects.requireNonNull(status, "status");
     this.defaultProgram = defaultProgram;
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+  }
+
+  /** The settings an admin chose when creating the program. */
+  public void configure(
+      int durationWeeks,
+      Integer pilotCap,
+      String skills,
+      int minSeniorityGap,
+      int repeatCooldownDays,
+      String weights) {
+    this.durationWeeks = durationWeeks;
+    this.pilotCap = pilotCap;
+    this.skills = Objects.requireNonNull(skills, "skills");
+    this.minSeniorityGap = minSeniorityGap;
+    this.repeatCooldownDays = repeatCooldownDays;
+    this.weights = Objects.requireNonNull(weights, "weights");
+  }
+
+  public void moveTo(ProgramStatus next) {
+    this.status = Objects.requireNonNull(next, "next");
+  }
+
+  public int getDurationWeeks() {
+    return durationWeeks;
+  }
+
+  public Integer getPilotCap() {
+    return pilotCap;
+  }
+
+  public String getSkills() {
+    return skills;
+  }
+
+  public int getMinSeniorityGap() {
+    return minSeniorityGap;
+  }
+
+  public int getRepeatCooldownDays() {
+    return repeatCooldownDays;
+  }
+
+  public String getWeights() {
+    return weights;
   }
 
   public Long getId() {

@@ -1,5 +1,6 @@
 package io.tandem.core.store;
 
+import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.port.in.Platform;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -149,6 +150,94 @@ public final class Store {
     }
     em.persist(message);
     return true;
+  }
+
+  public long countParticipants(long programId, ParticipantStatus status) {
+    return em.createQuery(
+            "SELECT COUNT(p) FROM Participant p WHERE p.programId = :programId"
+                + " AND p.status = :status",
+            Long.class)
+        .setParameter("programId", programId)
+        .setParameter("status", status)
+        .getSingleResult();
+  }
+
+  /** A program's participants, in the order they joined. */
+  public List<Participant> participants(long programId) {
+    return em.createQuery(
+            "SELECT p FROM Participant p WHERE p.programId = :programId"
+                + " ORDER BY p.joinedAt, p.id",
+            Participant.class)
+        .setParameter("programId", programId)
+        .getResultList();
+  }
+
+  public List<Member> members(long workspaceId) {
+    return em.createQuery(
+            "SELECT m FROM WorkspaceMember m WHERE m.workspaceId = :workspaceId", Member.class)
+        .setParameter("workspaceId", workspaceId)
+        .getResultList();
+  }
+
+  /** Records an exclusion unless the same one exists; returns whether it was new. */
+  public boolean addExclusion(Exclusion exclusion) {
+    boolean exists =
+        !em.createQuery(
+                "SELECT e.id FROM Exclusion e WHERE e.memberId = :memberId"
+                    + " AND e.excludedUserId = :userId",
+                Long.class)
+            .setParameter("memberId", exclusion.getMemberId())
+            .setParameter("userId", exclusion.getExcludedUserId())
+            .getResultList()
+            .isEmpty();
+    if (!exists) {
+      em.persist(exclusion);
+    }
+    return !exists;
+  }
+
+  public List<Exclusion> exclusions(long workspaceId) {
+    return em.createQuery(
+            "SELECT e FROM Exclusion e WHERE e.workspaceId = :workspaceId", Exclusion.class)
+        .setParameter("workspaceId", workspaceId)
+        .getResultList();
+  }
+
+  /** A program's pairs in one state. */
+  public List<Pair> pairs(long programId, Pair.Status status) {
+    return em.createQuery(
+            "SELECT p FROM Pair p WHERE p.programId = :programId AND p.status = :status"
+                + " ORDER BY p.id",
+            Pair.class)
+        .setParameter("programId", programId)
+        .setParameter("status", status)
+        .getResultList();
+  }
+
+  /** Every pair in a workspace that is or was real (for repeat avoidance across programs). */
+  public List<Pair> pairHistory(long workspaceId) {
+    return em.createQuery(
+            "SELECT p FROM Pair p WHERE p.workspaceId = :workspaceId AND p.status <> :proposed",
+            Pair.class)
+        .setParameter("workspaceId", workspaceId)
+        .setParameter("proposed", Pair.Status.PROPOSED)
+        .getResultList();
+  }
+
+  public void remove(Object entity) {
+    em.remove(entity);
+  }
+
+  public Optional<Workspace> workspaceById(long id) {
+    return Optional.ofNullable(em.find(Workspace.class, id));
+  }
+
+  public Optional<Member> memberById(long id) {
+    return Optional.ofNullable(em.find(Member.class, id));
+  }
+
+  public Optional<Participant> participantById(long id) {
+    return Optional.ofNullable(em.find(Participant.class, id));
   }
 
   /** Session count and total minutes. */

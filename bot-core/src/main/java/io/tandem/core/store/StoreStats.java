@@ -23,7 +23,9 @@ public final class StoreStats {
           "participant",
           "mentoring_session",
           "signal",
-          "outbox_message");
+          "outbox_message",
+          "mentoring_pair",
+          "exclusion");
 
   private StoreStats() {}
 

@@ -61,6 +61,37 @@ abstract class UseCaseContract {
     testDatabase.close();
   }
 
+  /** Signals one enrolment writes: joined, each profile page saved, profile completed. */
+  static final long ENROL_SIGNALS = 4;
+
+  /** Joins and fills in both pages of the profile, as a person does through the forms. */
+  Reply enrol(Actor actor, Role role, String program) {
+    Reply opened = join.join(actor, new Command.Join(role, program));
+    if (opened.form() == null) {
+      return opened;
+    }
+    Reply next =
+        join.submitted(
+            actor,
+            opened.form().formId(),
+            Map.of(
+                "department", "Marketing",
+                "band", role == Role.MENTOR ? "1" : "4",
+                "communication", "call",
+                "timezone", "Europe/Berlin"));
+    if (next.form() == null) {
+      return next;
+    }
+    return join.submitted(
+        actor,
+        next.form().formId(),
+        Map.of(
+            "teach", "Instagram reels",
+            "learn", "Leadership 2",
+            "availability", "Tue 14-16",
+            "capacity", "1"));
+  }
+
   static Actor actor(String userId, String name) {
     return new Actor(Platform.SLACK, "T_ACME", userId, name, "Europe/Berlin", false);
   }
@@ -71,8 +102,8 @@ abstract class UseCaseContract {
 
   static Map<String, Long> expected(long... perTable) {
     Map<String, Long> map = new LinkedHashMap<>();
-    for (int i = 0; i < perTable.length; i++) {
-      map.put(StoreStats.TABLES.get(i), perTable[i]);
+    for (int i = 0; i < StoreStats.TABLES.size(); i++) {
+      map.put(StoreStats.TABLES.get(i), i < perTable.length ? perTable[i] : 0);
     }
     return map;
   }
@@ -80,29 +111,31 @@ abstract class UseCaseContract {
   // tables: workspace, member, program, participant, mentoring_session, signal, outbox_message
 
   @Test
-  @DisplayName("joining creates workspace, member, default program, participant, a signal and a DM")
+  @DisplayName(
+      "enrolling creates workspace, member, default program, participant, signals and a DM")
   void joinCreatesEverything() {
     // WHEN Ana joins as a mentee in a workspace Tandem has never seen
-    Reply reply = join.join(ANA, new Command.Join(Role.MENTEE, null));
+    Reply reply = enrol(ANA, Role.MENTEE, null);
 
     // THEN she is welcomed and exactly one of each row exists
     assertThat(reply.kind()).isEqualTo(Reply.Kind.SUCCESS);
-    assertThat(reply.text()).startsWith("Welcome to *Reverse mentoring* as a mentee!");
+    assertThat(reply.text()).startsWith("You're in *Reverse mentoring* as a mentee!");
     assertThat(reply.fields())
         .contains(
             new Reply.Field("Program", "Reverse mentoring"), new Reply.Field("Role", "mentee"));
-    assertThat(counts()).isEqualTo(expected(1, 1, 1, 1, 0, 1, 1));
-    assertThat(queryString("SELECT type FROM signal")).isEqualTo("PARTICIPANT_JOINED");
+    assertThat(counts()).isEqualTo(expected(1, 1, 1, 1, 0, ENROL_SIGNALS, 1));
+    assertThat(queryString("SELECT type FROM signal ORDER BY id")).isEqualTo("PARTICIPANT_JOINED");
     assertThat(queryString("SELECT dedup_key FROM outbox_message"))
         .isEqualTo("welcome:" + queryString("SELECT id FROM participant"));
     assertThat(queryString("SELECT recipient_user_id FROM outbox_message")).isEqualTo("U_ANA");
-    assertThat(queryString("SELECT payload FROM outbox_message")).contains("\"kind\":\"welcome\"");
+    assertThat(queryString("SELECT payload FROM outbox_message"))
+        .contains("welcome to *Reverse mentoring*");
   }
 
   @Test
   @DisplayName("joining twice is answered kindly and writes nothing new")
   void joinTwiceWritesNothing() {
-    join.join(ANA, new Command.Join(Role.MENTEE, null));
+    enrol(ANA, Role.MENTEE, null);
     Map<String, Long> before = counts();
 
     Reply again = join.join(ANA, new Command.Join(Role.MENTEE, null));
@@ -115,23 +148,22 @@ abstract class UseCaseContract {
   @Test
   @DisplayName("a second member joins the same workspace and default program")
   void secondMemberSharesWorkspaceAndProgram() {
-    join.join(ANA, new Command.Join(Role.MENTEE, null));
-    Reply reply = join.join(actor("U_BEN", "Ben"), new Command.Join(Role.MENTOR, null));
+    enrol(ANA, Role.MENTEE, null);
+    Reply reply = enrol(actor("U_BEN", "Ben"), Role.MENTOR, null);
 
-    assertThat(reply.text()).startsWith("Welcome to *Reverse mentoring* as a mentor!");
-    assertThat(counts()).isEqualTo(expected(1, 2, 1, 2, 0, 2, 2));
+    assertThat(reply.text()).startsWith("You're in *Reverse mentoring* as a mentor!");
+    assertThat(counts()).isEqualTo(expected(1, 2, 1, 2, 0, 2 * ENROL_SIGNALS, 2));
   }
 
   @Test
   @DisplayName("joining a program by name ignores case")
   void joinNamedProgram() {
-    join.join(ANA, new Command.Join(Role.MENTEE, null));
+    enrol(ANA, Role.MENTEE, null);
 
-    Reply reply =
-        join.join(actor("U_BEN", "Ben"), new Command.Join(Role.MENTOR, "reverse MENTORING"));
+    Reply reply = enrol(actor("U_BEN", "Ben"), Role.MENTOR, "reverse MENTORING");
 
     assertThat(reply.kind()).isEqualTo(Reply.Kind.SUCCESS);
-    assertThat(counts()).isEqualTo(expected(1, 2, 1, 2, 0, 2, 2));
+    assertThat(counts()).isEqualTo(expected(1, 2, 1, 2, 0, 2 * ENROL_SIGNALS, 2));
   }
 
   @Test
@@ -143,7 +175,7 @@ abstract class UseCaseContract {
     assertThat(counts()).isEqualTo(expected(0, 0, 0, 0, 0, 0, 0));
 
     // GIVEN the default program exists
-    join.join(actor("U_BEN", "Ben"), new Command.Join(Role.MENTOR, null));
+    enrol(actor("U_BEN", "Ben"), Role.MENTOR, null);
     Map<String, Long> before = counts();
 
     Reply reply = join.join(ANA, new Command.Join(Role.MENTEE, "Chess club"));
@@ -156,7 +188,7 @@ abstract class UseCaseContract {
   @Test
   @DisplayName("logging writes one session and one signal, and reports the totals")
   void logWritesSessionAndSignal() {
-    join.join(ANA, new Command.Join(Role.MENTEE, null));
+    enrol(ANA, Role.MENTEE, null);
     Map<String, Long> before = counts();
 
     Reply reply = log.log(ANA, new Command.Log(45, "Instagram reels"));
@@ -207,7 +239,7 @@ abstract class UseCaseContract {
   @Test
   @DisplayName("status shows role, program, sessions, total and last session, and is recorded")
   void statusForParticipant() {
-    join.join(ANA, new Command.Join(Role.MENTOR, null));
+    enrol(ANA, Role.MENTOR, null);
     Reply empty = status.status(ANA);
     assertThat(empty.fields()).contains(new Reply.Field("Last session", "none yet"));
 
@@ -236,7 +268,7 @@ abstract class UseCaseContract {
     for (int i = 0; i < threads; i++) {
       Actor a = actor("U_" + i, "Person " + i);
       actors.add(a);
-      join.join(a, new Command.Join(i % 2 == 0 ? Role.MENTOR : Role.MENTEE, null));
+      enrol(a, i % 2 == 0 ? Role.MENTOR : Role.MENTEE, null);
     }
 
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -264,7 +296,7 @@ abstract class UseCaseContract {
     }
 
     assertThat(counts().get("mentoring_session")).isEqualTo((long) threads * logsEach);
-    assertThat(counts().get("signal")).isEqualTo((long) threads + threads * logsEach);
+    assertThat(counts().get("signal")).isEqualTo(threads * ENROL_SIGNALS + threads * logsEach);
     assertThat(queryString("SELECT COUNT(DISTINCT id) FROM mentoring_session"))
         .isEqualTo(Long.toString((long) threads * logsEach));
   }
@@ -284,7 +316,7 @@ abstract class UseCaseContract {
             pool.submit(
                 () -> {
                   start.await();
-                  return join.join(a, new Command.Join(Role.MENTEE, null));
+                  return enrol(a, Role.MENTEE, null);
                 }));
       }
       start.countDown();
@@ -295,7 +327,8 @@ abstract class UseCaseContract {
       pool.shutdownNow();
     }
 
-    assertThat(counts()).isEqualTo(expected(1, threads, 1, threads, 0, threads, threads));
+    assertThat(counts())
+        .isEqualTo(expected(1, threads, 1, threads, 0, threads * ENROL_SIGNALS, threads));
   }
 
   String queryString(String sql) {

@@ -109,6 +109,7 @@ public final class ActingUser {
                 user, callbackId, sim.latestViewWithCallback(callbackId), values, triggerId);
     announce("submit", callbackId + " " + values);
     Ack ack = client.deliver(new Delivery(Delivery.INTERACTIVE, payload));
+    sim.viewFromSubmissionAck(user, sim.latestViewWithCallback(callbackId), ack);
     return new ActionResult(sim, ack, null, triggerId);
   }
 

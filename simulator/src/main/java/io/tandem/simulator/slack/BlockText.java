@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns Block Kit JSON into the plain text a person would read; for transcripts. */
-final class BlockText {
+public final class BlockText {
   private BlockText() {}
 
   /** The blocks' text when there are blocks (Slack shows those), else {@code fallback}. */
-  static String readable(String fallback, JsonElement blocks) {
+  public static String readable(String fallback, JsonElement blocks) {
     List<String> parts = new ArrayList<>();
     if (blocks != null && blocks.isJsonArray()) {
       for (JsonElement block : blocks.getAsJsonArray()) {

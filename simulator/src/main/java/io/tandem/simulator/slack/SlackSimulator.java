@@ -437,6 +437,26 @@ public final class SlackSimulator implements AutoCloseable {
     viewHistory.add(stored);
   }
 
+  /**
+   * Slack shows the view an app answers a submission with ({@code response_action} {@code update}
+   * or {@code push}) in place of, or on top of, the submitted one; so does the simulator.
+   */
+  void viewFromSubmissionAck(SimulatedUser user, Optional<StoredView> submitted, Ack ack) {
+    JsonObject json = ack.json();
+    if (json == null || !json.has("response_action") || !json.has("view")) {
+      return;
+    }
+    String action = json.get("response_action").getAsString();
+    if (!action.equals("update") && !action.equals("push")) {
+      return;
+    }
+    String viewId =
+        action.equals("update") && submitted.isPresent() ? submitted.get().id() : ids.next('V');
+    JsonObject view = json.getAsJsonObject("view").deepCopy();
+    view.addProperty("id", viewId);
+    storeView(viewId, user.id(), view);
+  }
+
   Optional<StoredView> view(String viewId) {
     return Optional.ofNullable(views.get(viewId));
   }

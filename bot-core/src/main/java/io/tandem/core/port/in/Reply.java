@@ -1,6 +1,7 @@
 package io.tandem.core.port.in;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,10 @@ import java.util.Objects;
  * @param text the main message, in a small markdown subset: {@code *bold*}, {@code `code`}
  * @param fields labelled values shown beneath the text
  * @param buttons actions the person can take
- * @param form a form to open instead of (or with) the message, or {@code null}
+ * @param form a form to open instead of (or with) the message, or {@code null}; with an error reply
+ *     to a form submission, the same form filled with what the person typed
+ * @param inputErrors for an error reply to a form submission: each offending input's id mapped to
+ *     what is wrong with it, so platforms that can keep the form open show it beside the input
  */
 public record Reply(
     Kind kind,
@@ -20,7 +24,8 @@ public record Reply(
     String text,
     List<Field> fields,
     List<Button> buttons,
-    Form form) {
+    Form form,
+    Map<String, String> inputErrors) {
 
   public enum Kind {
     INFO,
@@ -68,11 +73,31 @@ public record Reply(
     }
   }
 
+  /**
+   * One text input of a form. Keep labels to 45 characters and forms to 5 inputs: Discord allows no
+   * more.
+   *
+   * @param placeholder a hint shown in the empty input, or {@code null}
+   */
   public record Input(
-      String id, String label, boolean multiline, boolean optional, String initialValue) {
+      String id,
+      String label,
+      boolean multiline,
+      boolean optional,
+      String initialValue,
+      String placeholder) {
     public Input {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(label, "label");
+    }
+
+    public Input(
+        String id, String label, boolean multiline, boolean optional, String initialValue) {
+      this(id, label, multiline, optional, initialValue, null);
+    }
+
+    public Input withInitialValue(String value) {
+      return new Input(id, label, multiline, optional, value, placeholder);
     }
   }
 
@@ -82,10 +107,46 @@ public record Reply(
     text = text == null ? "" : text;
     fields = List.copyOf(fields);
     buttons = List.copyOf(buttons);
+    inputErrors = inputErrors == null ? Map.of() : Map.copyOf(inputErrors);
+  }
+
+  public Reply(
+      Kind kind,
+      Visibility visibility,
+      String text,
+      List<Field> fields,
+      List<Button> buttons,
+      Form form) {
+    this(kind, visibility, text, fields, buttons, form, Map.of());
+  }
+
+  /** Opens a form; {@code text} is what platforms that must show a message first say with it. */
+  public static Reply openForm(String text, Form form) {
+    Objects.requireNonNull(form, "form");
+    return new Reply(Kind.INFO, Visibility.PRIVATE, text, List.of(), List.of(), form);
+  }
+
+  /**
+   * A private error about a submitted form: the problem, which input it concerns, and the form
+   * again filled with what the person typed so they can fix it.
+   */
+  public static Reply formError(String inputId, String problem, Form refilled) {
+    return new Reply(
+        Kind.ERROR,
+        Visibility.PRIVATE,
+        problem,
+        List.of(),
+        List.of(),
+        refilled,
+        Map.of(inputId, problem));
   }
 
   public static Reply info(String text, List<Field> fields) {
     return new Reply(Kind.INFO, Visibility.PRIVATE, text, fields, List.of(), null);
+  }
+
+  public static Reply publicly(String text, List<Field> fields) {
+    return new Reply(Kind.INFO, Visibility.PUBLIC, text, fields, List.of(), null);
   }
 
   public static Reply success(String text, List<Field> fields) {
@@ -109,7 +170,7 @@ public record Reply(
   }
 
   public Reply withButtons(List<Button> newButtons) {
-    return new Reply(kind, visibility, text, fields, newButtons, form);
+    return new Reply(kind, visibility, text, fields, newButtons, form, inputErrors);
   }
 
   public boolean isPrivate() {

@@ -1,0 +1,24 @@
+package io.tandem.core.application;
+
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Reply;
+import java.util.Optional;
+
+/** The one check every admin command makes first. */
+final class Admins {
+
+  private Admins() {}
+
+  /** An error for anyone who is not a program admin; empty for admins. */
+  static Optional<Reply> refuse(Actor actor, String example) {
+    if (actor.admin()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Reply.error(
+            "Only program admins can do that. On Slack that is workspace admins and the users"
+                + " listed under `slack.admins`; on Discord, people with Manage Server or the"
+                + " admin role.",
+            example));
+  }
+}

@@ -1,0 +1,105 @@
+package io.tandem.core.outbox;
+
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.store.OutboxMessage;
+import io.tandem.core.store.Store;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * How use cases say something: they queue it here, inside their own transaction, together with the
+ * state change that calls for it. Nothing is sent before that transaction commits; the {@link
+ * OutboxDispatcher} is woken right after the commit ({@link OutboxSignal}) and delivers it.
+ *
+ * <p><b>Deduplication.</b> Every message has a key that names the event it is about, e.g. {@code
+ * welcome:{participantId}} or {@code reminder:{pairId}:{occurrence}}. Queueing a key that exists
+ * (in any state, delivered or dead included) changes nothing and returns {@code false}; the unique
+ * constraint on {@code outbox_message.dedup_key} makes that hold across concurrent transactions too
+ * (the loser's commit fails as a conflict: run such work with {@code
+ * Database#inTransactionRetryingConflicts}, and the retry sees the winner's row).
+ *
+ * <p><b>Group messages on Discord.</b> Discord has no group DMs for bots, so a {@link
+ * ChatTarget.GroupMessage} queued for Discord becomes one direct message per person, keyed {@code
+ * {key}/{userId}}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Outbox {
+
+  private Outbox() {}
+
+  /**
+   * Queues a message unless its key is taken.
+   *
+   * @param store the caller's transaction
+   * @param workspaceId the internal workspace id ({@code workspace.id})
+   * @param notBefore the earliest time to send (use the transaction's "now" for "at once")
+   * @return whether anything was queued
+   */
+  public static boolean queue(
+      Store store,
+      long workspaceId,
+      Platform platform,
+      String dedupKey,
+      ChatTarget target,
+      Reply reply,
+      Instant notBefore,
+      Instant now) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(dedupKey, "dedupKey");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(reply, "reply");
+    if (dedupKey.isBlank() || dedupKey.length() > 200) {
+      throw new IllegalArgumentException("dedupKey must be 1 to 200 characters: " + dedupKey);
+    }
+    Instant at = notBefore.truncatedTo(ChronoUnit.MILLIS);
+    Instant created = now.truncatedTo(ChronoUnit.MILLIS);
+    if (platform == Platform.DISCORD && target instanceof ChatTarget.GroupMessage group) {
+      boolean any = false;
+      for (String userId : group.userIds()) {
+        any |=
+            queueOne(
+                store,
+                workspaceId,
+                platform,
+                dedupKey + "/" + userId,
+                new ChatTarget.DirectMessage(userId),
+                reply,
+                at,
+                created);
+      }
+      return any;
+    }
+    return queueOne(store, workspaceId, platform, dedupKey, target, reply, at, created);
+  }
+
+  /** The {@code outbox_message.payload} text for a message; see {@link OutboxPayload}. */
+  public static String payload(ChatTarget target, Reply reply) {
+    return new OutboxPayload(target, reply).toJson();
+  }
+
+  private static boolean queueOne(
+      Store store,
+      long workspaceId,
+      Platform platform,
+      String dedupKey,
+      ChatTarget target,
+      Reply reply,
+      Instant notBefore,
+      Instant now) {
+    return store.queueOnce(
+        new OutboxMessage(
+            workspaceId,
+            dedupKey,
+            platform,
+            target.primaryRecipient(),
+            target instanceof ChatTarget.ChannelMessage channel ? channel.channelId() : null,
+            payload(target, reply),
+            notBefore,
+            now));
+  }
+}

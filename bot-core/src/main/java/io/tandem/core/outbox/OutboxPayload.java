@@ -1,0 +1,238 @@
+package io.tandem.core.outbox;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChatTarget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What an outbox row says and to whom: the JSON stored in {@code outbox_message.payload}. {@link
+ * #parse(String)} of {@link #toJson()} gives an equal payload, for every {@link Reply} and {@link
+ * ChatTarget}.
+ *
+ * <p>Format, version 1 (every member is always written; readers reject unknown versions):
+ *
+ * <pre>{@code
+ * {
+ *   "v": 1,
+ *   "target": {"type": "dm", "user": "U1"}          // or
+ *             {"type": "group", "users": ["U1","U2"]}
+ *             {"type": "channel", "channel": "C1"}
+ *             {"type": "home", "user": "U1"},
+ *   "reply": {
+ *     "kind": "INFO|SUCCESS|ERROR", "visibility": "PRIVATE|PUBLIC", "text": "…",
+ *     "fields":  [{"label": "…", "value": "…"}],
+ *     "buttons": [{"actionId": "…", "label": "…", "value": "…", "style": "DEFAULT|PRIMARY|DANGER"}],
+ *     "form": null | {"formId": "…", "title": "…", "submitLabel": "…"|null,
+ *                     "inputs": [{"id": "…", "label": "…", "multiline": false, "optional": false,
+ *                                 "initialValue": "…"|null, "placeholder": "…"|null}]},
+ *     "inputErrors": {"inputId": "what is wrong", …}
+ *   }
+ * }
+ * }</pre>
+ *
+ * Enum constants are stored by name: never rename one. Add members only with a new version.
+ */
+public record OutboxPayload(ChatTarget target, Reply reply) {
+
+  public static final int VERSION = 1;
+
+  public OutboxPayload {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(reply, "reply");
+  }
+
+  /** Thrown when a stored payload cannot be read; the dispatcher marks such a message dead. */
+  public static final class MalformedPayloadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedPayloadException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  public String toJson() {
+    JsonObject root = new JsonObject();
+    root.addProperty("v", VERSION);
+    root.add("target", target(target));
+    root.add("reply", reply(reply));
+    return root.toString();
+  }
+
+  /**
+   * Reads a payload written by {@link #toJson()}.
+   *
+   * @throws MalformedPayloadException when it is not such a payload
+   */
+  public static OutboxPayload parse(String json) {
+    try {
+      JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+      int version = root.get("v").getAsInt();
+      if (version != VERSION) {
+        throw new IllegalArgumentException("unknown payload version " + version);
+      }
+      return new OutboxPayload(
+          target(root.getAsJsonObject("target")), reply(root.getAsJsonObject("reply")));
+    } catch (JsonParseException
+        | IllegalStateException
+        | IllegalArgumentException
+        | NullPointerException
+        | ClassCastException
+        | UnsupportedOperationException e) {
+      throw new MalformedPayloadException("not an outbox payload: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonObject target(ChatTarget target) {
+    JsonObject json = new JsonObject();
+    if (target instanceof ChatTarget.DirectMessage dm) {
+      json.addProperty("type", "dm");
+      json.addProperty("user", dm.userId());
+    } else if (target instanceof ChatTarget.GroupMessage group) {
+      json.addProperty("type", "group");
+      JsonArray users = new JsonArray();
+      group.userIds().forEach(users::add);
+      json.add("users", users);
+    } else if (target instanceof ChatTarget.ChannelMessage channel) {
+      json.addProperty("type", "channel");
+      json.addProperty("channel", channel.channelId());
+    } else if (target instanceof ChatTarget.AppHome home) {
+      json.addProperty("type", "home");
+      json.addProperty("user", home.userId());
+    } else {
+      throw new IllegalArgumentException("unknown target " + target);
+    }
+    return json;
+  }
+
+  private static ChatTarget target(JsonObject json) {
+    String type = json.get("type").getAsString();
+    return switch (type) {
+      case "dm" -> new ChatTarget.DirectMessage(json.get("user").getAsString());
+      case "group" -> {
+        List<String> users = new ArrayList<>();
+        json.getAsJsonArray("users").forEach(u -> users.add(u.getAsString()));
+        yield new ChatTarget.GroupMessage(users);
+      }
+      case "channel" -> new ChatTarget.ChannelMessage(json.get("channel").getAsString());
+      case "home" -> new ChatTarget.AppHome(json.get("user").getAsString());
+      default -> throw new IllegalArgumentException("unknown target type " + type);
+    };
+  }
+
+  private static JsonObject reply(Reply reply) {
+    JsonObject json = new JsonObject();
+    json.addProperty("kind", reply.kind().name());
+    json.addProperty("visibility", reply.visibility().name());
+    json.addProperty("text", reply.text());
+    JsonArray fields = new JsonArray();
+    for (Reply.Field field : reply.fields()) {
+      JsonObject f = new JsonObject();
+      f.addProperty("label", field.label());
+      f.addProperty("value", field.value());
+      fields.add(f);
+    }
+    json.add("fields", fields);
+    JsonArray buttons = new JsonArray();
+    for (Reply.Button button : reply.buttons()) {
+      JsonObject b = new JsonObject();
+      b.addProperty("actionId", button.actionId());
+      b.addProperty("label", button.label());
+      b.addProperty("value", button.value());
+      b.addProperty("style", button.style().name());
+      buttons.add(b);
+    }
+    json.add("buttons", buttons);
+    json.add("form", reply.form() == null ? JsonNull.INSTANCE : form(reply.form()));
+    JsonObject inputErrors = new JsonObject();
+    new TreeMap<>(reply.inputErrors()).forEach(inputErrors::addProperty);
+    json.add("inputErrors", inputErrors);
+    return json;
+  }
+
+  private static Reply reply(JsonObject json) {
+    List<Reply.Field> fields = new ArrayList<>();
+    for (JsonElement element : json.getAsJsonArray("fields")) {
+      JsonObject f = element.getAsJsonObject();
+      fields.add(new Reply.Field(f.get("label").getAsString(), f.get("value").getAsString()));
+    }
+    List<Reply.Button> buttons = new ArrayList<>();
+    for (JsonElement element : json.getAsJsonArray("buttons")) {
+      JsonObject b = element.getAsJsonObject();
+      buttons.add(
+          new Reply.Button(
+              b.get("actionId").getAsString(),
+              b.get("label").getAsString(),
+              b.get("value").getAsString(),
+              Reply.Button.Style.valueOf(b.get("style").getAsString())));
+    }
+    JsonElement form = json.get("form");
+    Map<String, String> inputErrors = new LinkedHashMap<>();
+    json.getAsJsonObject("inputErrors")
+        .entrySet()
+        .forEach(e -> inputErrors.put(e.getKey(), e.getValue().getAsString()));
+    return new Reply(
+        Reply.Kind.valueOf(json.get("kind").getAsString()),
+        Reply.Visibility.valueOf(json.get("visibility").getAsString()),
+        json.get("text").getAsString(),
+        fields,
+        buttons,
+        form == null || form.isJsonNull() ? null : form(form.getAsJsonObject()),
+        inputErrors);
+  }
+
+  private static JsonObject form(Reply.Form form) {
+    JsonObject json = new JsonObject();
+    json.addProperty("formId", form.formId());
+    json.addProperty("title", form.title());
+    json.addProperty("submitLabel", form.submitLabel());
+    JsonArray inputs = new JsonArray();
+    for (Reply.Input input : form.inputs()) {
+      JsonObject i = new JsonObject();
+      i.addProperty("id", input.id());
+      i.addProperty("label", input.label());
+      i.addProperty("multiline", input.multiline());
+      i.addProperty("optional", input.optional());
+      i.addProperty("initialValue", input.initialValue());
+      i.addProperty("placeholder", input.placeholder());
+      inputs.add(i);
+    }
+    json.add("inputs", inputs);
+    return json;
+  }
+
+  private static Reply.Form form(JsonObject json) {
+    List<Reply.Input> inputs = new ArrayList<>();
+    for (JsonElement element : json.getAsJsonArray("inputs")) {
+      JsonObject i = element.getAsJsonObject();
+      inputs.add(
+          new Reply.Input(
+              i.get("id").getAsString(),
+              i.get("label").getAsString(),
+              i.get("multiline").getAsBoolean(),
+              i.get("optional").getAsBoolean(),
+              string(i, "initialValue"),
+              string(i, "placeholder")));
+    }
+    return new Reply.Form(
+        json.get("formId").getAsString(),
+        json.get("title").getAsString(),
+        string(json, "submitLabel"),
+        inputs);
+  }
+
+  private static String string(JsonObject json, String member) {
+    JsonElement value = json.get(member);
+    return value == null || value.isJsonNull() ? null : value.getAsString();
+  }
+}

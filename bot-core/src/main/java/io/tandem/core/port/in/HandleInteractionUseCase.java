@@ -1,0 +1,29 @@
+package io.tandem.core.port.in;
+
+import java.util.Map;
+
+/**
+ * Buttons and forms: what a person does with something Tandem showed them.
+ *
+ * <p>Called by the adapters on their worker threads, like {@link HandleCommandUseCase}; each call
+ * is one transaction and never throws for bad input (the answer is an error {@link Reply}, and a
+ * form answered with an error is shown again by the adapter where the platform allows).
+ */
+public interface HandleInteractionUseCase {
+
+  /**
+   * A button was clicked.
+   *
+   * @param actionId the {@link Reply.Button#actionId()} it was rendered with
+   * @param value the {@link Reply.Button#value()} it was rendered with
+   */
+  Reply clicked(Actor actor, String channelId, String actionId, String value);
+
+  /**
+   * A form was submitted.
+   *
+   * @param formId the {@link Reply.Form#formId()} it was opened with
+   * @param values each input's id mapped to what the person typed (blank inputs may be absent)
+   */
+  Reply submitted(Actor actor, String channelId, String formId, Map<String, String> values);
+}

@@ -1,0 +1,318 @@
+package io.tandem.core.schedule;
+
+import io.tandem.core.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.jdbcjobstore.JobStoreTX;
+import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.simpl.SimpleThreadPool;
+import org.quartz.spi.JobFactory;
+import org.quartz.spi.TriggerFiredBundle;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz, with its job store in Tandem's own database (the {@code QRTZ_} tables of migration V2)
+ * reached through the application's connection pool, so schedules and their progress survive
+ * restarts. On PostgreSQL it runs clustered: instances sharing the database share the work, each
+ * firing runs on exactly one of them, and a surviving instance takes over the firings of one that
+ * died. On SQLite it runs alone (one instance per file), with in-process locking.
+ *
+ * <p>Jobs are {@link ScheduledJob}s registered up front: {@link #start()} stores each job and its
+ * trigger, keeps a trigger whose schedule is unchanged (so its progress and missed firings survive
+ * a restart), replaces one whose schedule changed, and deletes stored Tandem jobs no longer
+ * registered. A {@link JobFactory} hands Quartz the registered instances.
+ *
+ * <p>Quartz keeps its own time (the system clock); the jobs get the scheduled fire time and keep
+ * their own logic clock-driven.
+ */
+public final class Scheduling implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduling.class);
+
+  /** Quartz's {@code SCHED_NAME}: instances with the same name form one cluster. */
+  public static final String SCHEDULER_NAME = "tandem";
+
+  /** The Quartz group of every Tandem job and trigger. */
+  public static final String GROUP = "tandem";
+
+  private static final AtomicInteger DATA_SOURCES = new AtomicInteger();
+
+  private final Database db;
+  private final SchedulerSettings settings;
+  private final Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
+  private Scheduler scheduler;
+
+  public Scheduling(Database db, SchedulerSettings settings, List<ScheduledJob> jobs) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    for (ScheduledJob job : jobs) {
+      if (this.jobs.put(job.key(), job) != null) {
+        throw new IllegalArgumentException("two jobs named " + job.key());
+      }
+    }
+  }
+
+  /** Creates the Quartz scheduler on the database, registers the jobs and starts firing. */
+  public synchronized void start() throws SchedulerException {
+    if (scheduler != null) {
+      throw new IllegalStateException("already started");
+    }
+    String dataSource = "tandem-" + DATA_SOURCES.incrementAndGet();
+    DBConnectionManager.getInstance().addConnectionProvider(dataSource, new PoolProvider(db));
+    Properties props = new Properties();
+    props.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, SCHEDULER_NAME);
+    props.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, settings.instanceId());
+    props.setProperty("org.quartz.scheduler.interruptJobsOnShutdown", "true");
+    props.setProperty(StdSchedulerFactory.PROP_THREAD_POOL_CLASS, SimpleThreadPool.class.getName());
+    props.setProperty(
+        "org.quartz.threadPool.threadCount", Integer.toString(settings.threadCount()));
+    props.setProperty("org.quartz.threadPool.threadNamePrefix", "tandem-quartz");
+    props.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    props.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, JobStoreTX.class.getName());
+    props.setProperty(
+        "org.quartz.jobStore.driverDelegateClass", PostgreSQLDelegate.class.getName());
+    props.setProperty("org.quartz.jobStore.dataSource", dataSource);
+    props.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+    props.setProperty("org.quartz.jobStore.useProperties", "false");
+    props.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    props.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+    if (db.isSqlite()) {
+      // one instance per file; SQLite has no SELECT ... FOR UPDATE, so lock in memory
+      props.setProperty("org.quartz.jobStore.isClustered", "false");
+      props.setProperty(
+          "org.quartz.jobStore.lockHandler.class",
+          org.quartz.impl.jdbcjobstore.SimpleSemaphore.class.getName());
+    } else {
+      props.setProperty("org.quartz.jobStore.isClustered", "true");
+      props.setProperty(
+          "org.quartz.jobStore.clusterCheckinInterval",
+          Long.toString(settings.clusterCheckinInterval().toMillis()));
+    }
+    StdSchedulerFactory factory = new StdSchedulerFactory(props);
+    Scheduler created = factory.getScheduler();
+    // Quartz keeps a JVM-wide registry by scheduler name; tests run several instances in one JVM
+    SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
+    try {
+      created.setJobFactory(new Factory(jobs));
+      register(created);
+      created.start();
+    } catch (SchedulerException | RuntimeException e) {
+      created.shutdown(false);
+      throw e;
+    }
+    scheduler = created;
+    LOG.info(
+        "Scheduler {} started on {} ({}): {}",
+        settings.instanceId(),
+        db.isSqlite() ? "SQLite" : "PostgreSQL",
+        db.isSqlite() ? "single instance" : "clustered",
+        jobs.keySet());
+  }
+
+  private void register(Scheduler quartz) throws SchedulerException {
+    Set<JobKey> stored = quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP));
+    for (JobKey key : stored) {
+      if (!jobs.containsKey(key.getName())) {
+        LOG.info("Deleting the stored job {}: no longer registered", key.getName());
+        quartz.deleteJob(key);
+      }
+    }
+    for (ScheduledJob job : jobs.values()) {
+      JobKey jobKey = JobKey.jobKey(job.key(), GROUP);
+      TriggerKey triggerKey = TriggerKey.triggerKey(job.key(), GROUP);
+      JobDetail detail =
+          JobBuilder.newJob(QuartzJob.class)
+              .withIdentity(jobKey)
+              .withDescription(job.getClass().getName())
+              .storeDurably()
+              .requestRecovery(true)
+              .build();
+      Trigger trigger = trigger(job, triggerKey);
+      Trigger existing = quartz.getTrigger(triggerKey);
+      if (existing == null) {
+        quartz.addJob(detail, true);
+        quartz.scheduleJob(trigger);
+        LOG.info("Scheduled {}: {}", job.key(), job.schedule().describe());
+      } else if (!job.schedule().describe().equals(existing.getDescription())) {
+        quartz.addJob(detail, true);
+        quartz.rescheduleJob(triggerKey, trigger);
+        LOG.info("Rescheduled {}: {}", job.key(), job.schedule().describe());
+      } else {
+        LOG.debug(
+            "{} keeps its stored trigger (next fire {})", job.key(), existing.getNextFireTime());
+      }
+    }
+  }
+
+  private static Trigger trigger(ScheduledJob job, TriggerKey key) {
+    TriggerBuilder<Trigger> builder =
+        TriggerBuilder.newTrigger()
+            .withIdentity(key)
+            .forJob(job.key(), GROUP)
+            .withDescription(job.schedule().describe());
+    Schedule schedule = job.schedule();
+    if (schedule instanceof Schedule.Every every) {
+      SimpleScheduleBuilder simple =
+          SimpleScheduleBuilder.simpleSchedule()
+              .withIntervalInMilliseconds(every.interval().toMillis())
+              .repeatForever();
+      simple =
+          every.misfire() == Schedule.Misfire.FIRE_ONCE_NOW
+              ? simple.withMisfireHandlingInstructionNowWithExistingCount()
+              : simple.withMisfireHandlingInstructionNextWithRemainingCount();
+      return builder
+          .startAt(new Date(System.currentTimeMillis() + every.interval().toMillis()))
+          .withSchedule(simple)
+          .build();
+    }
+    Schedule.Cron cron = (Schedule.Cron) schedule;
+    CronScheduleBuilder cronBuilder =
+        CronScheduleBuilder.cronSchedule(cron.expression())
+            .inTimeZone(TimeZone.getTimeZone(cron.zone()));
+    cronBuilder =
+        cron.misfire() == Schedule.Misfire.FIRE_ONCE_NOW
+            ? cronBuilder.withMisfireHandlingInstructionFireAndProceed()
+            : cronBuilder.withMisfireHandlingInstructionDoNothing();
+    return builder.startNow().withSchedule(cronBuilder).build();
+  }
+
+  /** Runs a registered job now (once, on this or another instance), e.g. for an admin command. */
+  public void triggerNow(String key) throws SchedulerException {
+    requireStarted().triggerJob(JobKey.jobKey(key, GROUP));
+  }
+
+  /** When a registered job fires next, if it is scheduled. */
+  public Optional<Instant> nextFireTime(String key) throws SchedulerException {
+    Trigger trigger = requireStarted().getTrigger(TriggerKey.triggerKey(key, GROUP));
+    return Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+  }
+
+  /** The stored trigger of a job (for tests and diagnostics). */
+  public Optional<Trigger> trigger(String key) throws SchedulerException {
+    return Optional.ofNullable(requireStarted().getTrigger(TriggerKey.triggerKey(key, GROUP)));
+  }
+
+  public String instanceId() {
+    return settings.instanceId();
+  }
+
+  private synchronized Scheduler requireStarted() {
+    if (scheduler == null) {
+      throw new IllegalStateException("not started");
+    }
+    return scheduler;
+  }
+
+  /** Stops firing and waits for running jobs to finish. */
+  @Override
+  public synchronized void close() throws SchedulerException {
+    if (scheduler != null) {
+      scheduler.shutdown(true);
+      scheduler = null;
+      LOG.info("Scheduler {} stopped", settings.instanceId());
+    }
+  }
+
+  /** Hands Quartz the registered {@link ScheduledJob} instances. */
+  private static final class Factory implements JobFactory {
+    private final Map<String, ScheduledJob> jobs;
+
+    Factory(Map<String, ScheduledJob> jobs) {
+      this.jobs = Map.copyOf(jobs);
+    }
+
+    @Override
+    public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
+      String key = bundle.getJobDetail().getKey().getName();
+      ScheduledJob job = jobs.get(key);
+      if (job == null) {
+        throw new SchedulerException("no registered job " + key);
+      }
+      return new QuartzJob(job);
+    }
+  }
+
+  /** Quartz's view of a {@link ScheduledJob}; never two runs of one job at once. */
+  @DisallowConcurrentExecution
+  static final class QuartzJob implements Job {
+    private final ScheduledJob job;
+
+    QuartzJob(ScheduledJob job) {
+      this.job = job;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+      Date scheduled = context.getScheduledFireTime();
+      Instant firedAt = (scheduled != null ? scheduled : context.getFireTime()).toInstant();
+      try {
+        job.run(firedAt);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new JobExecutionException(e);
+      } catch (Exception e) {
+        LOG.error("Scheduled job {} failed for the firing at {}", job.key(), firedAt, e);
+        throw new JobExecutionException(e);
+      }
+    }
+  }
+
+  /** The application's pool as a Quartz data source. */
+  private static final class PoolProvider implements ConnectionProvider {
+    private final Database db;
+
+    PoolProvider(Database db) {
+      this.db = db;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return db.dataSource().getConnection();
+    }
+
+    @Override
+    public void shutdown() {
+      // the pool belongs to the application, which closes it after the scheduler
+    }
+
+    @Override
+    public void initialize() {}
+  }
+
+  /** For tests: the jobs as registered. */
+  List<ScheduledJob> jobs() {
+    return new ArrayList<>(jobs.values());
+  }
+}

@@ -1,0 +1,123 @@
+package io.tandem.core.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.core.store.Database;
+import io.tandem.core.store.TestDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.quartz.SimpleTrigger;
+
+/** Quartz on the application's database, run once per engine by the subclasses. */
+abstract class SchedulingContract {
+
+  TestDatabase testDatabase;
+  Database db;
+  Scheduling scheduling;
+
+  abstract TestDatabase newTestDatabase();
+
+  @BeforeEach
+  void open() {
+    testDatabase = newTestDatabase();
+    db = testDatabase.open(Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (scheduling != null) {
+      scheduling.close();
+    }
+    testDatabase.close();
+  }
+
+  /** A job that records its firings. */
+  static final class Tick implements ScheduledJob {
+    final List<Instant> firings = new CopyOnWriteArrayList<>();
+    private final Duration interval;
+
+    Tick(Duration interval) {
+      this.interval = interval;
+    }
+
+    @Override
+    public String key() {
+      return "tick";
+    }
+
+    @Override
+    public Schedule schedule() {
+      return new Schedule.Every(interval, Schedule.Misfire.SKIP_TO_NEXT);
+    }
+
+    @Override
+    public void run(Instant firedAt) {
+      firings.add(firedAt);
+    }
+  }
+
+  private Scheduling start(String instance, List<ScheduledJob> jobs) throws Exception {
+    scheduling =
+        new Scheduling(
+            db,
+            SchedulerSettings.defaults()
+                .withInstanceId(instance)
+                .withClusterCheckinInterval(Duration.ofSeconds(1)),
+            jobs);
+    scheduling.start();
+    return scheduling;
+  }
+
+  @Test
+  @DisplayName("the JDBC job store starts on the migrated schema and fires a registered job")
+  void startsAndFires() throws Exception {
+    Tick tick = new Tick(Duration.ofMillis(200));
+
+    start("node-1", List.of(tick));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> tick.firings.size() >= 2);
+    assertThat(scheduling.nextFireTime("tick")).isPresent();
+  }
+
+  @Test
+  @DisplayName("a job's trigger and its progress survive a scheduler restart")
+  void survivesRestart() throws Exception {
+    // GIVEN a job that has fired under a first scheduler, which then stops
+    Tick before = new Tick(Duration.ofMillis(200));
+    start("node-1", List.of(before));
+    await().atMost(Duration.ofSeconds(10)).until(() -> before.firings.size() >= 1);
+    scheduling.close();
+    int firedBefore = before.firings.size();
+
+    // WHEN a new scheduler starts on the same database with the same job
+    Tick after = new Tick(Duration.ofMillis(200));
+    start("node-1", List.of(after));
+
+    // THEN it keeps the stored trigger (its fire count continues) and fires the job again
+    SimpleTrigger trigger = (SimpleTrigger) scheduling.trigger("tick").orElseThrow();
+    assertThat(trigger.getTimesTriggered()).isGreaterThanOrEqualTo(firedBefore);
+    await().atMost(Duration.ofSeconds(10)).until(() -> after.firings.size() >= 1);
+  }
+
+  @Test
+  @DisplayName("a changed schedule replaces the stored trigger; unregistered jobs are removed")
+  void reschedulesAndCleansUp() throws Exception {
+    start("node-1", List.of(new Tick(Duration.ofHours(1))));
+    scheduling.close();
+
+    start("node-1", List.of(new Tick(Duration.ofHours(2))));
+    assertThat(scheduling.trigger("tick").orElseThrow().getDescription()).contains("PT2H");
+    scheduling.close();
+
+    start("node-1", List.of());
+    assertThat(scheduling.trigger("tick")).isEmpty();
+  }
+}
