@@ -29,9 +29,12 @@ final class DiscordCommandLine {
 
   /** Options typed as {@code keyword value} in the core grammar; {@code skills} takes the rest. */
   private static final Set<String> KEYWORDS =
-      Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills");
+      Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
 
-  private static final Set<String> GROUPS = Set.of("program", "match");
+  private static final Set<String> GROUPS = Set.of("program", "match", "goal", "task");
+
+  /** {@code log list|edit|delete} are the subcommands {@code log-list} and so on in Discord. */
+  private static final Set<String> LOG_SUBCOMMANDS = Set.of("list", "edit", "delete");
 
   /** Each subcommand's positional options in the order the core grammar takes them. */
   private static final Map<String, List<Option>> SUBCOMMANDS =
@@ -41,6 +44,16 @@ final class DiscordCommandLine {
           Map.entry(
               "join", List.of(new Option("role", Set.of("mentor", "mentee")), text("program"))),
           Map.entry("log", List.of(text("duration"), text("topic"))),
+          Map.entry("log-list", List.of()),
+          Map.entry("log-edit", List.of(text("number"))),
+          Map.entry("log-delete", List.of(text("number"))),
+          Map.entry("goal add", List.of(text("text"))),
+          Map.entry("goal done", List.of(text("number"))),
+          Map.entry("goal list", List.of()),
+          Map.entry("goal review", List.of()),
+          Map.entry("task add", List.of(text("goal"), text("text"))),
+          Map.entry("task done", List.of(text("number"))),
+          Map.entry("task list", List.of()),
           Map.entry("profile", List.of(text("program"))),
           Map.entry("exclude", List.of(text("person"))),
           Map.entry("program create", List.of(text("name"))),
@@ -61,6 +74,8 @@ final class DiscordCommandLine {
     String key = words.remove(0);
     if (GROUPS.contains(key) && !words.isEmpty()) {
       key = key + " " + words.remove(0);
+    } else if (key.equals("log") && !words.isEmpty() && LOG_SUBCOMMANDS.contains(words.get(0))) {
+      key = key + "-" + words.remove(0);
     }
     List<Option> options = SUBCOMMANDS.get(key);
     if (options == null || (options.isEmpty() && !words.isEmpty() && !words.get(0).isEmpty())) {
@@ -78,6 +93,9 @@ final class DiscordCommandLine {
         }
       }
       String value = String.join(" ", words.subList(next, end));
+      if (value.isEmpty()) {
+        continue;
+      }
       if (!options.get(i).accepts(value)) {
         return Optional.empty();
       }

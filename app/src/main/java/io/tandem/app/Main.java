@@ -29,6 +29,8 @@ import picocli.CommandLine.ParentCommand;
       Main.ConfigCommand.class,
       Demo.class,
       SolveAssignment.class,
+      ImportCommand.class,
+      MatchCommand.class,
     })
 public final class Main implements Callable<Integer> {
 

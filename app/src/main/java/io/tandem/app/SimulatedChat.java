@@ -13,6 +13,7 @@ import io.tandem.simulator.slack.Ack;
 import io.tandem.simulator.slack.ActionResult;
 import io.tandem.simulator.slack.BlockText;
 import io.tandem.simulator.slack.ResponseMessage;
+import io.tandem.simulator.slack.SimulatedUser;
 import io.tandem.simulator.slack.SlackClient;
 import io.tandem.simulator.slack.SlackSimulator;
 import io.tandem.simulator.slack.SlackTraffic;
@@ -96,6 +97,12 @@ abstract class SimulatedChat implements AutoCloseable {
 
   /** Fills in and submits the form an answer asked for. */
   abstract Answer fill(String person, Answer withForm, Map<String, String> values);
+
+  /**
+   * Waits for a message from Tandem that this person can see outside a command's answer (a DM or a
+   * group DM) containing {@code text}; returns what they read.
+   */
+  abstract String awaitMessageTo(String person, String text);
 
   /** How a person is mentioned in a command on this platform. */
   abstract String mention(String person);
@@ -229,6 +236,19 @@ abstract class SimulatedChat implements AutoCloseable {
     }
 
     @Override
+    String awaitMessageTo(String person, String text) {
+      SimulatedUser user = simulator.user(person);
+      return simulator
+          .awaitMessage(
+              m ->
+                  (m.channel().equals(user.dmChannelId())
+                          || simulator.groupDmMembers(m.channel()).contains(user.id()))
+                      && m.readableText().contains(text),
+              REPLY_TIMEOUT)
+          .readableText();
+    }
+
+    @Override
     Answer fill(String person, Answer withForm, Map<String, String> values) {
       Ack ack = client.user(person).submits(withForm.form(), values).ack();
       JsonObject json = ack.json();
@@ -315,6 +335,13 @@ abstract class SimulatedChat implements AutoCloseable {
     @Override
     String mention(String person) {
       return simulator.user(person).id();
+    }
+
+    @Override
+    String awaitMessageTo(String person, String text) {
+      return simulator
+          .awaitDirectMessage(simulator.user(person), m -> m.render().contains(text), REPLY_TIMEOUT)
+          .render();
     }
 
     @Override

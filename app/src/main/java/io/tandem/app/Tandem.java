@@ -3,12 +3,15 @@ package io.tandem.app;
 import io.tandem.config.DatabaseConfig;
 import io.tandem.config.TandemConfig;
 import io.tandem.core.application.JoinProgram;
+import io.tandem.core.application.LearningPlan;
 import io.tandem.core.application.LogSession;
 import io.tandem.core.application.ManagePrograms;
 import io.tandem.core.application.MatchPairs;
+import io.tandem.core.application.PairPreferences;
 import io.tandem.core.application.ShowStatus;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import io.tandem.discord.DiscordBot;
@@ -81,7 +84,9 @@ public final class Tandem implements AutoCloseable {
         new LogSession(database, clock),
         new ShowStatus(database, clock),
         new ManagePrograms(database, clock),
-        new MatchPairs(database, clock));
+        new MatchPairs(database, clock),
+        new PairPreferences(database, clock),
+        new LearningPlan(database, clock));
   }
 
   /**
@@ -115,6 +120,10 @@ public final class Tandem implements AutoCloseable {
   }
 
   public HandleCommandUseCase commands() {
+    return commands;
+  }
+
+  public HandleInteractionUseCase interactions() {
     return commands;
   }
 

@@ -71,6 +71,17 @@ class PairingScenarioTest {
     assertThat(approved.text()).contains("Approved 2 pairs");
     assertThat(count("mentoring_pair")).isEqualTo(2);
     assertThat(count("outbox_message") - outboxBefore).isGreaterThanOrEqualTo(6);
+
+    // AND both people of a pair receive the introduction and their own role guide
+    for (String person : new String[] {"ana", "ben"}) {
+      assertThat(chat.awaitMessageTo(person, "Meet your Tandem partner"))
+          .containsIgnoringCase("ana")
+          .containsIgnoringCase("ben")
+          .contains("How would you like to meet?");
+    }
+    assertThat(chat.awaitMessageTo("ana", "Your guide as a mentor"))
+        .contains("Show, don't lecture");
+    assertThat(chat.awaitMessageTo("ben", "Your guide as a mentee")).contains("Come curious");
   }
 
   @ParameterizedTest(name = "on {0}")

@@ -6,6 +6,7 @@ import io.tandem.config.DiscordConfig;
 import io.tandem.config.HttpConfig;
 import io.tandem.config.SlackConfig;
 import io.tandem.config.TandemConfig;
+import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.StoreStats;
 import io.tandem.simulator.discord.DiscordMessage;
 import io.tandem.simulator.discord.DiscordSimulator;
@@ -49,10 +50,11 @@ final class DiscordAckBenchmark {
       try (Tandem tandem = Tandem.start(config(tandemDiscord, workDir), Clock.systemUTC());
           BareJdaBot bare = BareJdaBot.start(bareDiscord, TIMEOUT)) {
         for (DiscordUser person : tandemPeople) {
-          DiscordMessage joined = person.runs("/tandem join role:mentee").awaitReply(TIMEOUT);
+          String answer =
+              Enrolment.mentee(tandem, Platform.DISCORD, tandemDiscord.guildId(), person.id());
           if (person == tandemPeople.get(0)) {
             System.out.println(
-                "Discord: first join answered: " + SlackAckBenchmark.firstLine(joined.render()));
+                "Discord: first enrolment answered: " + SlackAckBenchmark.firstLine(answer));
           }
         }
         List<InteractionResult> tandemLogs = new ArrayList<>();

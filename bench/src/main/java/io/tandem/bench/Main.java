@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The benchmarks' command line: {@code java -jar bench/target/tandem-bench.jar [ack-latency]
- * [options]}. Runs on demand only; nothing here is part of {@code ./mvnw verify}.
+ * The benchmarks' command line: {@code java -jar bench/target/tandem-bench.jar
+ * [ack-latency|matching] [options]}. Runs on demand only; nothing here is part of {@code ./mvnw
+ * verify}.
  *
  * <p>Logging is set to {@code warn} before any logger exists, so the libraries under test (Bolt,
  * JDA, EclipseLink, the simulators) stay quiet; pass {@code
@@ -31,6 +32,15 @@ public final class Main {
             : arguments.subList(1, arguments.size());
     if (options.contains("--help") || options.contains("-h") || benchmark.equals("help")) {
       System.out.println(AckLatencyOptions.USAGE);
+      return;
+    }
+    if (benchmark.equals("matching")) {
+      try {
+        MatchingBenchmark.main(options.toArray(String[]::new));
+      } catch (java.io.IOException e) {
+        System.err.println("Could not write the results: " + e.getMessage());
+        System.exit(1);
+      }
       return;
     }
     if (!benchmark.equals("ack-latency")) {

@@ -15,10 +15,10 @@ import io.tandem.config.DiscordConfig;
 import io.tandem.config.HttpConfig;
 import io.tandem.config.SlackConfig;
 import io.tandem.config.TandemConfig;
+import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.StoreStats;
 import io.tandem.simulator.slack.ResponseMessage;
 import io.tandem.simulator.slack.SimulatedUser;
-import io.tandem.simulator.slack.SlackClient;
 import io.tandem.simulator.slack.SlackSimulator;
 import io.tandem.slack.SlackHttpServer;
 import java.net.URI;
@@ -58,7 +58,7 @@ final class SlackAckBenchmark {
         Tandem tandem = Tandem.start(config(slack, workDir), Clock.systemUTC());
         BareBolt baseline = BareBolt.start(slack, options.slackBaseline())) {
       URI tandemUrl = URI.create(tandem.slack().orElseThrow().eventsUrl().orElseThrow());
-      List<SimulatedUser> people = joinEveryone(slack, tandemUrl, options.users());
+      List<SimulatedUser> people = joinEveryone(tandem, slack, options.users());
 
       ExecutorService clientThreads = Executors.newCachedThreadPool(daemonThreads("bench-http"));
       HttpClient http =
@@ -155,23 +155,16 @@ final class SlackAckBenchmark {
         new HttpConfig(HttpConfig.DEFAULT_BIND_ADDRESS, 0));
   }
 
-  /** Joins each person as a mentee, one after another, waiting for Tandem's answer each time. */
-  private static List<SimulatedUser> joinEveryone(SlackSimulator slack, URI tandemUrl, int count) {
+  /** Enrols each person as a mentee with a complete profile. */
+  private static List<SimulatedUser> joinEveryone(Tandem tandem, SlackSimulator slack, int count) {
     List<SimulatedUser> people = new ArrayList<>();
-    try (SlackClient client = SlackClient.overHttp(slack, tandemUrl, SIGNING_SECRET)) {
-      for (int i = 1; i <= count; i++) {
-        String name = String.format("person%03d", i);
-        String answer =
-            client
-                .user(name)
-                .runs("/tandem join mentee")
-                .awaitResponse(REPLY_TIMEOUT)
-                .readableText();
-        if (i == 1) {
-          System.out.println("Slack: first join answered: " + firstLine(answer));
-        }
-        people.add(slack.user(name));
+    for (int i = 1; i <= count; i++) {
+      SimulatedUser user = slack.user(String.format("person%03d", i));
+      String answer = Enrolment.mentee(tandem, Platform.SLACK, slack.teamId(), user.id());
+      if (i == 1) {
+        System.out.println("Slack: first enrolment answered: " + firstLine(answer));
       }
+      people.add(user);
     }
     return people;
   }

@@ -37,11 +37,18 @@ final class TandemCommand {
                         .addChoice("mentee", "mentee"),
                     new OptionData(
                         OptionType.STRING, "program", "Which program, when there are several")),
-            new SubcommandData("log", "Log a mentoring session")
+            new SubcommandData("log", "Log a mentoring session (no options opens a form)")
                 .addOptions(
+                    new OptionData(OptionType.STRING, "duration", "How long, e.g. 45m or 1h30m"),
+                    new OptionData(OptionType.STRING, "topic", "What you covered"),
+                    new OptionData(OptionType.USER, "with", "Your partner"),
                     new OptionData(
-                        OptionType.STRING, "duration", "How long, e.g. 45m or 1h30m", true),
-                    new OptionData(OptionType.STRING, "topic", "What you covered")),
+                        OptionType.STRING, "on", "The day: 2026-05-04, today or yesterday")),
+            new SubcommandData("log-list", "Your pair's sessions, numbered"),
+            new SubcommandData("log-edit", "Change your log of a session")
+                .addOptions(number("The session's number from log-list")),
+            new SubcommandData("log-delete", "Delete your log of a session")
+                .addOptions(number("The session's number from log-list")),
             new SubcommandData("status", "Your pairing, sessions and goals"),
             new SubcommandData("profile", "Edit your profile")
                 .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
@@ -71,6 +78,28 @@ final class TandemCommand {
                     programAction("close", "Close"),
                     programAction("show", "Show settings and numbers"),
                     new SubcommandData("list", "List programs")),
+            new SubcommandGroupData("goal", "Your pair's learning plan")
+                .addSubcommands(
+                    new SubcommandData("add", "Set a goal (no options opens a form)")
+                        .addOptions(
+                            new OptionData(OptionType.STRING, "text", "The goal"),
+                            new OptionData(OptionType.STRING, "by", "By when, e.g. 2026-06-30"),
+                            new OptionData(OptionType.STRING, "for", "Who is learning")
+                                .addChoice("me", "me")
+                                .addChoice("partner", "partner")),
+                    new SubcommandData("done", "Mark a goal reached")
+                        .addOptions(number("The goal's number from goal list")),
+                    new SubcommandData("list", "Goals, tasks and progress"),
+                    new SubcommandData("review", "Re-rate the skills you rated when you joined")),
+            new SubcommandGroupData("task", "Steps towards a goal")
+                .addSubcommands(
+                    new SubcommandData("add", "Add a task to a goal")
+                        .addOptions(
+                            number("The goal's number from goal list").setName("goal"),
+                            new OptionData(OptionType.STRING, "text", "The task", true)),
+                    new SubcommandData("done", "Mark a task done")
+                        .addOptions(number("The task's number from task list")),
+                    new SubcommandData("list", "Tasks in your plan")),
             new SubcommandGroupData("match", "Admins: pair people")
                 .addSubcommands(
                     new SubcommandData("preview", "Propose the best pairs")
@@ -85,6 +114,10 @@ final class TandemCommand {
                             new OptionData(OptionType.STRING, "program", "Which program"))));
   }
 
+  private static OptionData number(String description) {
+    return new OptionData(OptionType.INTEGER, "number", description, true).setMinValue(1);
+  }
+
   private static SubcommandData programAction(String name, String description) {
     return new SubcommandData(name, description)
         .addOptions(new OptionData(OptionType.STRING, "name", "Which program", true));
@@ -95,7 +128,8 @@ final class TandemCommand {
    * program create Pilot every 2w cap 20}.
    */
   private static final java.util.Set<String> KEYWORD_OPTIONS =
-      java.util.Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills");
+      java.util.Set.of(
+          "every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
 
   /** Option names per subcommand, in declaration order. */
   private static final Map<String, List<String>> OPTION_ORDER = optionOrder();
@@ -125,7 +159,8 @@ final class TandemCommand {
     }
     String subcommand = command.getSubcommandName();
     if (subcommand != null) {
-      words.add(subcommand);
+      // log-list, log-edit, log-delete: Discord cannot have a "log" group beside the "log" command
+      words.add(subcommand.replace('-', ' '));
     }
     String key =
         command.getSubcommandGroup() == null

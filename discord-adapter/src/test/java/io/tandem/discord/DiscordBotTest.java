@@ -89,7 +89,19 @@ class DiscordBotTest {
       }
       assertThat(subcommands)
           .containsExactly(
-              "help", "join", "log", "status", "profile", "exclude", "program", "match");
+              "help",
+              "join",
+              "log",
+              "log-list",
+              "log-edit",
+              "log-delete",
+              "status",
+              "profile",
+              "exclude",
+              "program",
+              "goal",
+              "task",
+              "match");
       assertThat(discord.registeredCommands(null)).isEmpty();
     }
 

@@ -10,11 +10,13 @@ import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.json.GsonFactory;
@@ -104,6 +106,7 @@ public final class SlackAdapter implements AutoCloseable {
     app.command(COMMAND, (request, ctx) -> acceptCommand(request.getPayload(), ctx));
     app.blockAction(ANY, (request, ctx) -> acceptClick(request.getPayload(), ctx));
     app.viewSubmission(ANY, (request, ctx) -> submitForm(request.getPayload(), ctx));
+    app.event(AppHomeOpenedEvent.class, (request, ctx) -> homeOpened(request.getEvent(), ctx));
   }
 
   private static final Pattern ANY = Pattern.compile(".*");
@@ -237,6 +240,29 @@ public final class SlackAdapter implements AutoCloseable {
                   "Something went wrong on our side and nothing was saved. Please try again.",
                   COMMAND + " help")));
     }
+  }
+
+  /**
+   * The Home tab was opened: the core queues the person's dashboard, which the outbox publishes
+   * with {@code views.publish}. Only the home tab counts (not the Messages tab).
+   */
+  private com.slack.api.bolt.response.Response homeOpened(
+      AppHomeOpenedEvent event, EventContext ctx) {
+    if (event.getTab() == null || "home".equals(event.getTab())) {
+      try {
+        workers.execute(
+            () -> {
+              try {
+                interactions.homeOpened(actor(ctx.getTeamId(), event.getUser(), null));
+              } catch (RuntimeException e) {
+                LOG.error("Publishing the home of {} failed", event.getUser(), e);
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        LOG.warn("Dropped a home opening by {} while shutting down", event.getUser());
+      }
+    }
+    return ctx.ack();
   }
 
   private void respond(String responseUrl, SlashCommandResponse response) throws IOException {

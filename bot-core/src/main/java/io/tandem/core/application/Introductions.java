@@ -57,9 +57,11 @@ final class Introductions {
                 + " `/tandem log 45m what you covered`.\nHow would you like to meet?",
             List.of(),
             List.of(
-                new Reply.Button("pair.meet", "Chat", pair.getId() + ":chat", null),
-                new Reply.Button("pair.meet", "Calls", pair.getId() + ":call", null),
-                new Reply.Button("pair.meet", "In person", pair.getId() + ":in person", null)),
+                new Reply.Button(PairPreferences.MEET_ACTION, "Chat", pair.getId() + ":chat", null),
+                new Reply.Button(
+                    PairPreferences.MEET_ACTION, "Calls", pair.getId() + ":call", null),
+                new Reply.Button(
+                    PairPreferences.MEET_ACTION, "In person", pair.getId() + ":in person", null)),
             null);
     Outbox.queue(
         store,

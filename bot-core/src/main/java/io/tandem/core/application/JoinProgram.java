@@ -414,8 +414,11 @@ public final class JoinProgram {
     return Reply.info(text + " Use `/tandem profile` to change your profile.", List.of());
   }
 
-  /** The welcome DM in the outbox payload format ({@link io.tandem.core.outbox.OutboxPayload}). */
-  private static String welcomePayload(Member member, Program program, Role role) {
+  /**
+   * The welcome DM in the outbox payload format ({@link io.tandem.core.outbox.OutboxPayload}); CSV
+   * imports ({@link ImportParticipants}) send the same one.
+   */
+  static String welcomePayload(Member member, Program program, Role role) {
     String text =
         "Hi "
             + member.getDisplayName()

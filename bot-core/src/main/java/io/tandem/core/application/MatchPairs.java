@@ -199,6 +199,58 @@ public final class MatchPairs {
         });
   }
 
+  /**
+   * What {@code tandem match --dry-run} found: the proposal {@code match preview} would make now.
+   *
+   * @param workspace e.g. "slack workspace T024BE7LH"
+   * @param mentors mentors in the pool (each may offer several slots)
+   * @param mentees mentees in the pool
+   */
+  public record DryRun(
+      String program, String workspace, int mentors, int mentees, MatchResult result) {}
+
+  /**
+   * Runs the matcher exactly as {@link #preview} does, over the same pool, and writes nothing: no
+   * proposed pairs, no signals. The pool is read in one transaction that changes no row, and the
+   * solver runs after it has ended, so the database (SQLite's single write lock) is not held while
+   * a big pool is solved. Called by the operator's command line, on its own thread; no admin check,
+   * as whoever runs it holds the database.
+   *
+   * @throws ProgramLookup.NotFound when the target names no program
+   */
+  public DryRun dryRun(ProgramLookup.Target target, Progress progress) {
+    Objects.requireNonNull(progress, "progress");
+    record Read(ProgramLookup.Found found, Pool pool) {}
+    Read read =
+        db.inTransaction(
+            em -> {
+              Store store = new Store(em);
+              ProgramLookup.Found found = ProgramLookup.find(store, target);
+              long people =
+                  store.countParticipants(found.program().getId(), ParticipantStatus.ACTIVE);
+              progress.stage(
+                  String.format(Locale.ROOT, "building pool… %,d people", people), people);
+              return new Read(found, pool(store, found.program()));
+            });
+    Pool pool = read.pool();
+    int size = pool.mentors().size() + pool.mentees().size();
+    progress.stage(
+        String.format(
+            Locale.ROOT,
+            "solving… %,d mentors, %,d mentees",
+            pool.mentors().size(),
+            pool.mentees().size()),
+        size);
+    MatchResult result =
+        Matcher.match(pool.mentors(), pool.mentees(), settings(read.found().program()), now());
+    return new DryRun(
+        read.found().program().getName(),
+        ProgramLookup.describe(read.found().workspace()),
+        pool.mentors().size(),
+        pool.mentees().size(),
+        result);
+  }
+
   /** Everyone active with a complete profile who is not yet in an active pair. */
   private record Pool(
       List<Candidate> mentors,

@@ -36,7 +36,7 @@ public sealed interface Command {
    * @param minutes how long it was, 1 to {@link #MAX_SESSION_MINUTES}
    * @param topic what it was about, possibly empty, at most {@link #MAX_TOPIC_LENGTH} characters
    */
-  record Log(int minutes, String topic) implements Command {
+  record Log(int minutes, String topic, String partnerUserId, Day day) implements Command {
     public Log {
       if (minutes < 1 || minutes > MAX_SESSION_MINUTES) {
         throw new IllegalArgumentException("minutes out of range: " + minutes);
@@ -45,7 +45,146 @@ public sealed interface Command {
       if (topic.length() > MAX_TOPIC_LENGTH) {
         throw new IllegalArgumentException("topic longer than " + MAX_TOPIC_LENGTH);
       }
+      day = day == null ? Day.TODAY : day;
     }
+
+    /** Today, with nobody named. */
+    public Log(int minutes, String topic) {
+      this(minutes, topic, null, Day.TODAY);
+    }
+  }
+
+  /**
+   * The day a session took place: a calendar date, or so many days before today. Resolved in the
+   * person's own time zone by the use case, which also refuses days in the future.
+   */
+  record Day(java.time.LocalDate date, int daysBack) {
+    public static final Day TODAY = new Day(null, 0);
+
+    public Day {
+      if (date == null && daysBack < 0) {
+        throw new IllegalArgumentException("daysBack must not be negative: " + daysBack);
+      }
+    }
+
+    public java.time.LocalDate in(java.time.LocalDate today) {
+      return date != null ? date : today.minusDays(daysBack);
+    }
+
+    /** {@code 2026-05-04}, {@code today} or {@code yesterday}; empty for anything else. */
+    public static java.util.Optional<Day> parse(String text) {
+      String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+      if (t.equals("today")) {
+        return java.util.Optional.of(TODAY);
+      }
+      if (t.equals("yesterday")) {
+        return java.util.Optional.of(new Day(null, 1));
+      }
+      if (!t.matches("\\d{4}-\\d{1,2}-\\d{1,2}")) {
+        return java.util.Optional.empty();
+      }
+      String[] parts = t.split("-");
+      try {
+        return java.util.Optional.of(
+            new Day(
+                java.time.LocalDate.of(
+                    Integer.parseInt(parts[0]),
+                    Integer.parseInt(parts[1]),
+                    Integer.parseInt(parts[2])),
+                0));
+      } catch (java.time.DateTimeException e) {
+        return java.util.Optional.empty();
+      }
+    }
+  }
+
+  /** {@code log} without a duration: opens the check-in form, maybe for a named day. */
+  record OpenLogForm(String partnerUserId, Day day) implements Command {
+    public OpenLogForm {
+      day = day == null ? Day.TODAY : day;
+    }
+  }
+
+  /** {@code log list}: the pair's sessions, with whose side is logged. */
+  record ListLogs() implements Command {}
+
+  /** {@code log edit N}: opens the form for the actor's own log of session N, filled in. */
+  record EditLog(int number) implements Command {
+    public EditLog {
+      requirePositive(number);
+    }
+  }
+
+  /** {@code log delete N [confirm]}: asks first, deletes the actor's own log when confirmed. */
+  record DeleteLog(int number, boolean confirmed) implements Command {
+    public DeleteLog {
+      requirePositive(number);
+    }
+  }
+
+  /** Longest goal or task text. */
+  int MAX_GOAL_LENGTH = 300;
+
+  /** Who a goal is for: who is learning. */
+  enum GoalOwner {
+    ME,
+    PARTNER
+  }
+
+  /**
+   * {@code goal add <text> [by DATE] [for me|for partner]}.
+   *
+   * @param due the date to reach it by, or {@code null}
+   */
+  record AddGoal(String text, java.time.LocalDate due, GoalOwner owner) implements Command {
+    public AddGoal {
+      text = requireText(text, MAX_GOAL_LENGTH);
+      owner = owner == null ? GoalOwner.ME : owner;
+    }
+  }
+
+  /** {@code goal add} without text: opens the goal form. */
+  record OpenGoalForm() implements Command {}
+
+  record GoalDone(int number) implements Command {
+    public GoalDone {
+      requirePositive(number);
+    }
+  }
+
+  record ListGoals() implements Command {}
+
+  /** {@code goal review}: re-rate the skills rated at enrolment. */
+  record ReviewGoals() implements Command {}
+
+  /** {@code task add <goal> <text>}. */
+  record AddTask(int goalNumber, String text) implements Command {
+    public AddTask {
+      requirePositive(goalNumber);
+      text = requireText(text, MAX_GOAL_LENGTH);
+    }
+  }
+
+  record TaskDone(int number) implements Command {
+    public TaskDone {
+      requirePositive(number);
+    }
+  }
+
+  record ListTasks() implements Command {}
+
+  private static void requirePositive(int number) {
+    if (number < 1) {
+      throw new IllegalArgumentException("numbers start at 1: " + number);
+    }
+  }
+
+  private static String requireText(String text, int max) {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty() || t.length() > max) {
+      throw new IllegalArgumentException("text must be 1 to " + max + " characters");
+    }
+    return t;
   }
 
   /** Opens the profile form for the actor's participation in a program (or their only one). */

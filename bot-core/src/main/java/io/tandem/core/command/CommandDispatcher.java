@@ -1,9 +1,11 @@
 package io.tandem.core.command;
 
 import io.tandem.core.application.JoinProgram;
+import io.tandem.core.application.LearningPlan;
 import io.tandem.core.application.LogSession;
 import io.tandem.core.application.ManagePrograms;
 import io.tandem.core.application.MatchPairs;
+import io.tandem.core.application.PairPreferences;
 import io.tandem.core.application.ShowStatus;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
@@ -35,18 +37,24 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   private final ShowStatus showStatus;
   private final ManagePrograms managePrograms;
   private final MatchPairs matchPairs;
+  private final PairPreferences pairPreferences;
+  private final LearningPlan learningPlan;
 
   public CommandDispatcher(
       JoinProgram joinProgram,
       LogSession logSession,
       ShowStatus showStatus,
       ManagePrograms managePrograms,
-      MatchPairs matchPairs) {
+      MatchPairs matchPairs,
+      PairPreferences pairPreferences,
+      LearningPlan learningPlan) {
     this.joinProgram = joinProgram;
     this.logSession = logSession;
     this.showStatus = showStatus;
     this.managePrograms = managePrograms;
     this.matchPairs = matchPairs;
+    this.pairPreferences = pairPreferences;
+    this.learningPlan = learningPlan;
   }
 
   @Override
@@ -67,6 +75,9 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     if (COMMAND_ACTION.equals(actionId)) {
       return handle(new Invocation(actor, channelId, value));
     }
+    if (PairPreferences.MEET_ACTION.equals(actionId)) {
+      return guarded("click " + actionId, actor, () -> pairPreferences.chose(actor, value));
+    }
     return Reply.error("That button is no longer active.", CommandParser.Verb.HELP.example);
   }
 
@@ -75,7 +86,24 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     if (JoinProgram.handles(formId)) {
       return guarded("form " + formId, actor, () -> joinProgram.submitted(actor, formId, values));
     }
+    if (LogSession.handles(formId)) {
+      return guarded("form " + formId, actor, () -> logSession.submitted(actor, formId, values));
+    }
+    if (LearningPlan.handles(formId)) {
+      return guarded("form " + formId, actor, () -> learningPlan.submitted(actor, formId, values));
+    }
     return Reply.error("That form is no longer active.", CommandParser.Verb.HELP.example);
+  }
+
+  @Override
+  public void homeOpened(Actor actor) {
+    guarded(
+        "home",
+        actor,
+        () -> {
+          showStatus.homeOpened(actor);
+          return null;
+        });
   }
 
   private Reply guarded(String what, Actor actor, Supplier<Reply> work) {
@@ -102,6 +130,42 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     }
     if (command instanceof Command.Log log) {
       return logSession.log(actor, log);
+    }
+    if (command instanceof Command.OpenLogForm open) {
+      return logSession.openForm(actor, open);
+    }
+    if (command instanceof Command.ListLogs) {
+      return logSession.list(actor);
+    }
+    if (command instanceof Command.EditLog edit) {
+      return logSession.edit(actor, edit);
+    }
+    if (command instanceof Command.DeleteLog delete) {
+      return logSession.delete(actor, delete);
+    }
+    if (command instanceof Command.AddGoal goal) {
+      return learningPlan.addGoal(actor, goal);
+    }
+    if (command instanceof Command.OpenGoalForm) {
+      return learningPlan.openGoalForm(actor);
+    }
+    if (command instanceof Command.GoalDone done) {
+      return learningPlan.goalDone(actor, done);
+    }
+    if (command instanceof Command.ListGoals) {
+      return learningPlan.listGoals(actor);
+    }
+    if (command instanceof Command.ReviewGoals) {
+      return learningPlan.review(actor);
+    }
+    if (command instanceof Command.AddTask task) {
+      return learningPlan.addTask(actor, task);
+    }
+    if (command instanceof Command.TaskDone done) {
+      return learningPlan.taskDone(actor, done);
+    }
+    if (command instanceof Command.ListTasks) {
+      return learningPlan.listTasks(actor);
     }
     if (command instanceof Command.Status) {
       return showStatus.status(actor);

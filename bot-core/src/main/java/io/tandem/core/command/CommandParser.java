@@ -26,8 +26,21 @@ public final class CommandParser {
   public enum Verb {
     HELP("help", "/tandem help", "what Tandem can do"),
     JOIN("join", "/tandem join mentee", "join the program as a mentor or a mentee"),
-    LOG("log", "/tandem log 45m Instagram reels", "log a session: how long, and what about"),
-    STATUS("status", "/tandem status", "where you stand: program, sessions, time"),
+    LOG(
+        "log",
+        "/tandem log 45m Instagram reels",
+        "log a session (`log` alone opens a form; add `with @partner on 2026-05-04`);"
+            + " `log list`, `log edit 2`, `log delete 2`"),
+    GOAL(
+        "goal",
+        CheckInGrammar.GOAL_EXAMPLE,
+        "your learning plan: `goal add … [by DATE] [for me|for partner]`, `goal done 1`,"
+            + " `goal list`, `goal review`"),
+    TASK(
+        "task",
+        CheckInGrammar.TASK_EXAMPLE,
+        "steps towards a goal: `task add GOAL text`, `task done 1`, `task list`"),
+    STATUS("status", "/tandem status", "where you stand: partner, sessions, goals, engagement"),
     PROFILE("profile", "/tandem profile", "edit your profile: skills, availability, how you meet"),
     EXCLUDE(
         "exclude",
@@ -97,7 +110,9 @@ public final class CommandParser {
               ? accept(new Command.Status())
               : reject("`status` takes no arguments, but got `" + rest + "`.", Verb.STATUS);
       case JOIN -> parseJoin(rest);
-      case LOG -> parseLog(rest);
+      case LOG -> CheckInGrammar.log(rest);
+      case GOAL -> CheckInGrammar.goal(rest);
+      case TASK -> CheckInGrammar.task(rest);
       case PROFILE -> accept(new Command.EditProfile(rest.isEmpty() ? null : rest));
       case EXCLUDE -> parseExclude(rest);
       case PROGRAM -> ProgramGrammar.program(rest);
@@ -126,51 +141,8 @@ public final class CommandParser {
     return accept(new Command.Exclude(userId.get()));
   }
 
-  private static Parsed parseLog(String rest) {
-    if (rest.isEmpty()) {
-      return reject("Say how long the session was, e.g. `45m`, `1h` or `1h30m`.", Verb.LOG);
-    }
-    String[] parts = rest.split("\\s+", 2);
-    String durationText = parts[0];
-    String topic = parts.length > 1 ? parts[1].strip() : "";
-    Optional<Integer> minutes = minutes(durationText);
-    if (minutes.isEmpty()) {
-      String why =
-          durationText.startsWith("-")
-              ? "`" + durationText + "` is negative; a session lasts a positive time."
-              : "`"
-                  + durationText
-                  + "` is not a duration; use minutes and hours like `45m`, `1h`"
-                  + " or `1h30m`.";
-      return reject(why, Verb.LOG);
-    }
-    int value = minutes.get();
-    if (value < 1) {
-      return reject("`" + durationText + "` is too short; a session lasts at least 1m.", Verb.LOG);
-    }
-    if (value > Command.MAX_SESSION_MINUTES) {
-      return reject(
-          "`"
-              + durationText
-              + "` is longer than one session can be; the most is "
-              + Command.MAX_SESSION_MINUTES / 60
-              + "h.",
-          Verb.LOG);
-    }
-    if (topic.length() > Command.MAX_TOPIC_LENGTH) {
-      return reject(
-          "The topic is "
-              + topic.length()
-              + " characters long; keep it to "
-              + Command.MAX_TOPIC_LENGTH
-              + ".",
-          Verb.LOG);
-    }
-    return accept(new Command.Log(value, topic));
-  }
-
   /** {@code 45m}, {@code 1h}, {@code 1h30m}, {@code 90} (minutes); empty when not a duration. */
-  static Optional<Integer> minutes(String text) {
+  public static Optional<Integer> minutes(String text) {
     if (PLAIN_MINUTES.matcher(text).matches()) {
       return Optional.of(Integer.parseInt(text));
     }

@@ -21,7 +21,30 @@ package io.tandem.core.domain;
  *       matching steps (details: pair and unmatched counts)
  *   <li>{@link #PAIR_CREATED} — a pair was approved and introduced
  *   <li>{@link #UNMATCHED} — a participant was left without a partner and told why
+ *   <li>{@link #MEETING_WAY_CHOSEN} — someone in a new pair answered how they'd like to meet
+ *       (details: {@code way})
+ *   <li>{@link #SESSION_EDITED} — someone changed their own log of a session (details: {@code
+ *       minutes}, {@code moved} when the day changed; never the text)
+ *   <li>{@link #SESSION_DELETED} — someone deleted their own log (details: {@code sessionGone} when
+ *       nobody's log of that meeting remains)
+ *   <li>{@link #LOGS_VIEWED} — someone listed their pair's sessions
+ *   <li>{@link #PARTNER_ASKED_TO_LOG} — the partner of someone who logged was asked, once per
+ *       session, to add their side (actor: the partner)
+ *   <li>{@link #FORM_OPENED} — Tandem opened a form for a check-in, goal or review (details: {@code
+ *       form})
+ *   <li>{@link #GOAL_SET}, {@link #GOAL_DONE} — a goal in a pair's plan was set or reached
+ *       (details: {@code number}, {@code forPartner}, {@code due}; never the text)
+ *   <li>{@link #GOALS_VIEWED}, {@link #TASKS_VIEWED} — someone listed the plan
+ *   <li>{@link #TASK_SET}, {@link #TASK_DONE} — a task under a goal was set or done (details:
+ *       {@code number}, {@code goal})
+ *   <li>{@link #SKILLS_REVIEWED} — someone re-rated the skills they rated at enrolment (details:
+ *       {@code skills}, {@code change}: the summed change in levels)
+ *   <li>{@link #HOME_OPENED} — someone opened Tandem's App Home tab (Slack)
  * </ul>
+ *
+ * <p>{@link #SESSION_LOGGED} details also carry {@code useful} (1–5) when given and {@code
+ * perspective} {@code second} when the partner had logged the same meeting first. Notes to self are
+ * never part of any signal.
  */
 public enum SignalType {
   PARTICIPANT_JOINED,
@@ -37,5 +60,19 @@ public enum SignalType {
   MATCH_SWAPPED,
   MATCH_APPROVED,
   PAIR_CREATED,
-  UNMATCHED
+  UNMATCHED,
+  MEETING_WAY_CHOSEN,
+  SESSION_EDITED,
+  SESSION_DELETED,
+  LOGS_VIEWED,
+  PARTNER_ASKED_TO_LOG,
+  FORM_OPENED,
+  GOAL_SET,
+  GOAL_DONE,
+  GOALS_VIEWED,
+  TASK_SET,
+  TASK_DONE,
+  TASKS_VIEWED,
+  SKILLS_REVIEWED,
+  HOME_OPENED
 }

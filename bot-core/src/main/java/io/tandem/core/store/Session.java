@@ -45,6 +45,18 @@ public class Session {
   @Column(name = "topic", nullable = false, length = 200)
   private String topic;
 
+  /** The pair it belongs to, or {@code null} for a log made before the person was paired. */
+  @Column(name = "pair_id")
+  private Long pairId;
+
+  /** The day it took place, ISO {@code yyyy-MM-dd} in the first logger's time zone. */
+  @Column(name = "local_date", length = 10)
+  private String localDate;
+
+  /** Its number as people see it: per pair, or per person for unpaired logs. */
+  @Column(name = "number", nullable = false)
+  private int number;
+
   protected Session() {}
 
   public Session(
@@ -60,6 +72,39 @@ public class Session {
     this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
     this.minutes = minutes;
     this.topic = Objects.requireNonNull(topic, "topic");
+  }
+
+  /** Places the session in a pair's (or a person's) numbered list on a day. */
+  public Session placed(Long pairId, String localDate, int number) {
+    this.pairId = pairId;
+    this.localDate = localDate;
+    this.number = number;
+    return this;
+  }
+
+  /** Keeps the meeting's summary in step with its perspectives: longest time, first topic. */
+  public void summarise(int minutes, String topic, Instant occurredAt) {
+    this.minutes = minutes;
+    this.topic = Objects.requireNonNull(topic, "topic");
+    this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  /** Moves the session to another day (an edit by its only logger). */
+  public void moveTo(String localDate, Instant occurredAt) {
+    this.localDate = localDate;
+    this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
+  }
+
+  public Long getPairId() {
+    return pairId;
+  }
+
+  public String getLocalDate() {
+    return localDate;
+  }
+
+  public int getNumber() {
+    return number;
   }
 
   public Long getId() {

@@ -25,7 +25,11 @@ public final class StoreStats {
           "signal",
           "outbox_message",
           "mentoring_pair",
-          "exclusion");
+          "exclusion",
+          "session_note",
+          "goal",
+          "goal_task",
+          "skill_rating");
 
   private StoreStats() {}
 

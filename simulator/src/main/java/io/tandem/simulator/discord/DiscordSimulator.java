@@ -389,6 +389,18 @@ public final class DiscordSimulator implements AutoCloseable {
     return found.get(n - 1);
   }
 
+  /** Waits for a direct message to this person that matches {@code filter}. */
+  public DiscordMessage awaitDirectMessage(
+      DiscordUser user, java.util.function.Predicate<DiscordMessage> filter, Duration timeout) {
+    return channelMessages
+        .await(
+            m -> m.channelId().equals(dmChannelsByUser.get(user.id())) && filter.test(m),
+            1,
+            timeout,
+            "matching direct message to " + user.name())
+        .get(0);
+  }
+
   /** The id of the DM channel with this person, once the bot has opened it. */
   public Optional<String> dmChannelId(DiscordUser user) {
     return Optional.ofNullable(dmChannelsByUser.get(user.id()));

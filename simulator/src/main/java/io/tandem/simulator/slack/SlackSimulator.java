@@ -61,6 +61,7 @@ public final class SlackSimulator implements AutoCloseable {
   private final Map<String, SimulatedUser> usersByName = new ConcurrentHashMap<>();
   private final Map<String, SimulatedUser> usersById = new ConcurrentHashMap<>();
   private final Map<String, StoredView> views = new ConcurrentHashMap<>();
+  private final Map<String, String> groupDms = new ConcurrentHashMap<>();
   private final List<StoredView> viewHistory = new CopyOnWriteArrayList<>();
   private final Map<String, String> homeViews = new ConcurrentHashMap<>();
   private final Map<String, ResponseTarget> responseTargets = new ConcurrentHashMap<>();
@@ -470,6 +471,27 @@ public final class SlackSimulator implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /** A group DM's channel id: one per set of members, as Slack reuses an open conversation. */
+  String groupDmChannelId(java.util.Collection<String> memberIds) {
+    String key = String.join(",", new java.util.TreeSet<>(memberIds));
+    return groupDms.computeIfAbsent(key, k -> ids.next('G'));
+  }
+
+  /** Who is in a group DM the app opened; empty for any other channel. */
+  public java.util.Set<String> groupDmMembers(String channelId) {
+    return groupDms.entrySet().stream()
+        .filter(e -> e.getValue().equals(channelId))
+        .findFirst()
+        .map(e -> java.util.Set.of(e.getKey().split(",")))
+        .orElse(java.util.Set.of());
+  }
+
+  /** The group DM channel of these people, if the app opened one. */
+  public Optional<String> groupDm(SimulatedUser... members) {
+    java.util.List<String> idsOf = java.util.Arrays.stream(members).map(SimulatedUser::id).toList();
+    return Optional.ofNullable(groupDms.get(String.join(",", new java.util.TreeSet<>(idsOf))));
   }
 
   String homeViewId(SimulatedUser user) {

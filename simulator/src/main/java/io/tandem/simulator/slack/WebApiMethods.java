@@ -3,6 +3,7 @@ package io.tandem.simulator.slack;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +137,18 @@ final class WebApiMethods {
     }
     String[] ids = users.split(",");
     if (ids.length > 1) {
-      return WebApiHandler.error("not_supported_in_simulator");
+      List<String> members = new java.util.ArrayList<>();
+      for (String id : ids) {
+        Optional<SimulatedUser> user = sim.findUser(id.trim());
+        if (user.isEmpty()) {
+          return WebApiHandler.error("user_not_found");
+        }
+        members.add(user.get().id());
+      }
+      if (members.size() > 8) {
+        return WebApiHandler.error("too_many_users");
+      }
+      return withChannel(ok(), sim.groupDmChannelId(members));
     }
     return sim.findUser(ids[0].trim())
         .map(user -> withChannel(ok(), user.dmChannelId()))

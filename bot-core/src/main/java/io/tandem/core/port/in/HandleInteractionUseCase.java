@@ -26,4 +26,11 @@ public interface HandleInteractionUseCase {
    * @param values each input's id mapped to what the person typed (blank inputs may be absent)
    */
   Reply submitted(Actor actor, String channelId, String formId, Map<String, String> values);
+
+  /**
+   * The person opened Tandem's home surface (Slack's App Home tab). The core queues a fresh
+   * dashboard for them through the outbox ({@code ChatTarget.AppHome}); nothing is returned and
+   * nothing is thrown. Platforms without a home never call it.
+   */
+  default void homeOpened(Actor actor) {}
 }

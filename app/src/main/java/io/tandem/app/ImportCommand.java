@@ -1,0 +1,162 @@
+package io.tandem.app;
+
+import io.tandem.config.TandemConfig;
+import io.tandem.core.application.ImportParticipants;
+import io.tandem.core.application.ProgramLookup;
+import io.tandem.core.store.Database;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code tandem import …}: bringing data into Tandem from files. */
+@Command(
+    name = "import",
+    description = "Bring data into Tandem from files.",
+    subcommands = ImportCommand.Participants.class)
+final class ImportCommand {
+
+  /** The file was rejected, or the program could not be found; nothing was stored. */
+  static final int REJECTED = 2;
+
+  @ParentCommand Main main;
+
+  /** {@code tandem import participants FILE.csv --program NAME}. */
+  @Command(
+      name = "participants",
+      description = {
+        "Enrol many people in a program at once, each with a complete profile, as if they had"
+            + " filled in the join form. Every row is checked first: one bad row rejects the"
+            + " whole file and nothing is stored.",
+        "",
+        "FILE.csv: UTF-8 (with or without BOM), comma-separated, a header row naming the columns"
+            + " (any order, any case). Quote cells that contain commas.",
+        "  user_id        platform user id (Slack U…, Discord snowflake)   required",
+        "  name           display name                                      required",
+        "  role           mentor | mentee                                   required",
+        "  department     e.g. Marketing                                    required",
+        "  band           seniority, 1 (entry) to 6 (executive)             required",
+        "  manager        manager's user id or name                         optional",
+        "  communication  chat | call | in person                           required",
+        "  timezone       IANA name, e.g. Europe/Berlin                     required",
+        "  teach          skills, e.g. Instagram reels; SQL                 mentors",
+        "  learn          skills with a level 1-5, e.g. Leadership 2; SQL 1 mentees",
+        "  availability   e.g. Tue 14-16; Thu 9-11 (own time zone)          required",
+        "  capacity       mentees at once, 1-3                              mentors",
+        ""
+      })
+  static final class Participants implements Callable<Integer> {
+    @ParentCommand ImportCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.csv", description = "The people to enrol.")
+    Path file;
+
+    @Mixin ProgramOptions options;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      TandemConfig config = parent.main.loadConfig(err);
+      if (config == null) {
+        return Main.CONFIG_ERROR;
+      }
+      ProgramLookup.Target target;
+      try {
+        target = options.target();
+      } catch (IllegalArgumentException e) {
+        return rejected(err, e.getMessage());
+      }
+      String name = file.toString();
+      long start = System.nanoTime();
+      ImportParticipants.Outcome outcome;
+      try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), true);
+          BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        outcome =
+            new ImportParticipants(database, Clock.systemUTC())
+                .importCsv(name, reader, target, new ProgressLines(err));
+      } catch (NoSuchFileException e) {
+        return rejected(err, "cannot read " + name + ": there is no such file");
+      } catch (CharacterCodingException e) {
+        return rejected(
+            err, name + " is not UTF-8 text; save it as \"CSV UTF-8\" and import it again");
+      } catch (IOException e) {
+        return rejected(err, "cannot read " + name + ": " + e.getMessage());
+      }
+      if (!outcome.imported()) {
+        outcome.problems().forEach(err::println);
+        int hidden = outcome.problemCount() - outcome.problems().size();
+        if (hidden > 0) {
+          err.println("… and " + hidden + " more " + (hidden == 1 ? "problem" : "problems"));
+        }
+        return rejected(
+            err,
+            "Nothing was imported ("
+                + outcome.problemCount()
+                + (outcome.problemCount() == 1 ? " problem" : " problems")
+                + "). Fix the file and run the import again.");
+      }
+      print(out, name, outcome.summary(), System.nanoTime() - start);
+      return 0;
+    }
+
+    private static int rejected(PrintWriter err, String message) {
+      err.println(message);
+      err.flush();
+      return REJECTED;
+    }
+
+    private static void print(
+        PrintWriter out, String file, ImportParticipants.Summary summary, long nanos) {
+      out.printf(
+          Locale.ROOT,
+          "Imported %s into \"%s\" (%s): %,d %s in %.1f s.%n",
+          file,
+          summary.program(),
+          summary.workspace(),
+          summary.rows(),
+          summary.rows() == 1 ? "row" : "rows",
+          nanos / 1e9);
+      out.printf(Locale.ROOT, "  enrolled:      %,d%n", summary.enrolled());
+      out.printf(
+          Locale.ROOT,
+          "  waitlisted:    %,d%s%n",
+          summary.waitlisted(),
+          summary.waitlisted() == 0
+              ? ""
+              : " (the pilot cap is " + summary.pilotCap() + "; they move up in this order)");
+      names(out, summary.waitlistedNames(), summary.waitlisted());
+      out.printf(
+          Locale.ROOT,
+          "  already there: %,d%s%n",
+          summary.alreadyThere(),
+          summary.alreadyThere() == 0 ? "" : " (left as they were)");
+      names(out, summary.alreadyThereNames(), summary.alreadyThere());
+      if (summary.enrolled() + summary.waitlisted() > 0) {
+        out.println("Welcome messages are queued; Tandem sends them while it runs.");
+      }
+      out.flush();
+    }
+
+    private static void names(PrintWriter out, List<String> shown, int all) {
+      shown.forEach(n -> out.println("    " + n));
+      if (all > shown.size()) {
+        out.printf(Locale.ROOT, "    … and %,d more%n", all - shown.size());
+      }
+    }
+  }
+}

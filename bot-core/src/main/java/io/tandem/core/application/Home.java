@@ -1,0 +1,66 @@
+package io.tandem.core.application;
+
+import io.tandem.core.domain.SignalType;
+import io.tandem.core.outbox.Outbox;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.store.Member;
+import io.tandem.core.store.Workspace;
+import java.time.Instant;
+
+/**
+ * Keeps each person's Slack App Home current: the same content as {@code status}, published as a
+ * whole ({@code views.publish}) through the outbox in the transaction of the change. Keys are
+ * {@code home:{userId}:{version}}, the version being the id of the signal that recorded the change,
+ * so every change publishes once and the outbox's per-target ordering leaves the newest view on
+ * top. Only people who have opened the Home tab at least once get publishes; Discord has no home
+ * (its {@code status} is the dashboard).
+ */
+final class Home {
+
+  private Home() {}
+
+  /** Republishes the home of the actor and of their partner after a change. */
+  static void refresh(PairContext ctx, long version, Instant now) {
+    publishIfOpened(ctx, version, now);
+    if (ctx.paired()) {
+      CurrentParticipation partner =
+          new CurrentParticipation(ctx.partnerMember(), ctx.partner(), ctx.program());
+      publishIfOpened(PairContext.of(ctx.store(), partner, null), version, now);
+    }
+  }
+
+  /** Publishes the actor's home now (they just opened it). */
+  static void publish(PairContext ctx, long version, Instant now) {
+    Workspace workspace = ctx.store().workspaceById(ctx.me().getWorkspaceId()).orElseThrow();
+    if (workspace.getPlatform() != Platform.SLACK) {
+      return;
+    }
+    Member member = ctx.member();
+    Reply status = StatusView.render(ctx, now);
+    Reply home =
+        new Reply(
+            Reply.Kind.INFO,
+            Reply.Visibility.PRIVATE,
+            "*Your Tandem*\n" + status.text(),
+            status.fields(),
+            status.buttons(),
+            null);
+    Outbox.queue(
+        ctx.store(),
+        workspace.getId(),
+        workspace.getPlatform(),
+        "home:" + member.getUserId() + ":" + version,
+        new ChatTarget.AppHome(member.getUserId()),
+        home,
+        now,
+        now);
+  }
+
+  private static void publishIfOpened(PairContext ctx, long version, Instant now) {
+    if (ctx.plans().hasSignal(ctx.member().getId(), SignalType.HOME_OPENED)) {
+      publish(ctx, version, now);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.tandem.core.application;
+
+import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.domain.Durations;
+import io.tandem.core.domain.ProfileText;
+import io.tandem.core.domain.SignalType;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.store.Goal;
+import io.tandem.core.store.GoalTask;
+import io.tandem.core.store.Session;
+import io.tandem.core.store.SkillRating;
+import io.tandem.core.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code status} and the Slack App Home show: partner, sessions so far and the last one, the
+ * plan with progress, skill changes since enrolment, the pair's engagement in plain words, and
+ * quick-action buttons. Pure rendering over one transaction's reads; writes nothing.
+ */
+final class StatusView {
+
+  static final List<SignalType> PLAN_UPDATES =
+      List.of(
+          SignalType.SESSION_LOGGED,
+          SignalType.SESSION_EDITED,
+          SignalType.GOAL_SET,
+          SignalType.GOAL_DONE,
+          SignalType.TASK_SET,
+          SignalType.TASK_DONE,
+          SignalType.SKILLS_REVIEWED);
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+  private StatusView() {}
+
+  static Reply render(PairContext ctx, Instant now) {
+    String role = ctx.me().getRole().label();
+    List<Reply.Field> fields = new ArrayList<>();
+    fields.add(new Reply.Field("Role", role));
+    fields.add(new Reply.Field("Program", ctx.program().getName()));
+    fields.add(new Reply.Field("Status", ctx.me().getStatus().name().toLowerCase(Locale.ROOT)));
+    fields.add(
+        new Reply.Field(
+            "Partner",
+            ctx.paired()
+                ? ctx.partnerName() + " (" + ctx.partner().getRole().label() + ")"
+                : "not paired yet"));
+    Store store = ctx.store();
+    long count;
+    long minutes;
+    Session last;
+    if (ctx.paired()) {
+      List<Session> sessions = ctx.plans().pairSessions(ctx.pair().getId());
+      count = sessions.size();
+      minutes = sessions.stream().mapToLong(Session::getMinutes).sum();
+      last =
+          sessions.stream()
+              .max(
+                  java.util.Comparator.comparing(Session::getOccurredAt)
+                      .thenComparing(Session::getId))
+              .orElse(null);
+    } else {
+      Store.SessionTotals totals = store.sessionTotals(ctx.me().getId());
+      count = totals.count();
+      minutes = totals.minutes();
+      last = store.lastSession(ctx.me().getId()).orElse(null);
+    }
+    fields.add(new Reply.Field("Sessions so far", Long.toString(count)));
+    fields.add(new Reply.Field("Total time", Durations.humanMinutes(minutes)));
+    fields.add(
+        new Reply.Field("Last session", last == null ? "none yet" : describe(last, ctx.zone())));
+    fields.add(new Reply.Field("Engagement", engagement(ctx, now)));
+    if (ctx.paired()) {
+      fields.add(new Reply.Field("Goals", goals(ctx)));
+    }
+    String skills = skillChanges(ctx);
+    if (!skills.isEmpty()) {
+      fields.add(new Reply.Field("Skills since you joined", skills));
+    }
+    List<Reply.Button> buttons = new ArrayList<>();
+    buttons.add(command("Log a session", "log", Reply.Button.Style.PRIMARY));
+    if (ctx.paired()) {
+      buttons.add(command("Add a goal", "goal add", null));
+      buttons.add(command("Goals and tasks", "goal list", null));
+    }
+    buttons.add(command("My sessions", "log list", null));
+    return new Reply(
+        Reply.Kind.INFO,
+        Reply.Visibility.PRIVATE,
+        "You're a *" + role + "* in *" + ctx.program().getName() + "*.",
+        fields,
+        buttons,
+        null);
+  }
+
+  static Reply.Button command(String label, String text, Reply.Button.Style style) {
+    return new Reply.Button(CommandDispatcher.COMMAND_ACTION, label, text, style);
+  }
+
+  static String describe(Session session, ZoneId zone) {
+    String date =
+        session.getLocalDate() != null
+            ? session.getLocalDate()
+            : DATE.format(session.getOccurredAt().atZone(zone));
+    String duration = Durations.humanMinutes(session.getMinutes());
+    return session.getTopic().isEmpty()
+        ? date + " (" + duration + ")"
+        : date + " — " + session.getTopic() + " (" + duration + ")";
+  }
+
+  /** The pair's engagement over the last cadence window, from its sessions and signals. */
+  static String engagement(PairContext ctx, Instant now) {
+    if (!ctx.paired()) {
+      return "Waiting for a partner; you can log what you do meanwhile.";
+    }
+    int days = ctx.program().getCadenceDays();
+    Instant since = now.minus(Duration.ofDays(days));
+    long sessions =
+        ctx.plans().pairSessions(ctx.pair().getId()).stream()
+            .filter(s -> !s.getOccurredAt().isBefore(since))
+            .count();
+    long updates = ctx.plans().pairSignals(ctx.pair().getId(), PLAN_UPDATES, since);
+    String window = "the last " + days + " days";
+    if (sessions > 0) {
+      return "On track: "
+          + sessions
+          + (sessions == 1 ? " session" : " sessions")
+          + " and "
+          + updates
+          + (updates == 1 ? " update" : " updates")
+          + " in "
+          + window
+          + ".";
+    }
+    if (ctx.pair().getCreatedAt().isAfter(since)) {
+      return "Just started: meet for your first session within " + days + " days.";
+    }
+    if (updates > 0) {
+      return "Slowing down: no session in "
+          + window
+          + ", though "
+          + updates
+          + (updates == 1 ? " update" : " updates")
+          + " to your plan.";
+    }
+    return "Quiet: no session or update in " + window + ". Time to meet?";
+  }
+
+  static String goals(PairContext ctx) {
+    List<Goal> goals = ctx.plans().goals(ctx.pair().getId());
+    if (goals.isEmpty()) {
+      return "none yet: add one with `/tandem goal add …`";
+    }
+    Map<Long, List<GoalTask>> tasks =
+        ctx.plans().tasks(ctx.pair().getId()).stream()
+            .collect(
+                Collectors.groupingBy(
+                    GoalTask::getGoalId, LinkedHashMap::new, Collectors.toList()));
+    return goals.stream()
+        .map(g -> goalLine(ctx, g, tasks.getOrDefault(g.getId(), List.of())))
+        .collect(Collectors.joining("\n"));
+  }
+
+  static String goalLine(PairContext ctx, Goal goal, List<GoalTask> tasks) {
+    long done = tasks.stream().filter(GoalTask::isDone).count();
+    String progress =
+        tasks.isEmpty()
+            ? "no tasks yet"
+            : done
+                + "/"
+                + tasks.size()
+                + " tasks ("
+                + Math.round(100.0 * done / tasks.size())
+                + "%)";
+    return (goal.isDone() ? "✓ " : "")
+        + goal.getNumber()
+        + ". "
+        + goal.getText()
+        + " — "
+        + (goal.isDone() ? "done" : progress)
+        + " · for "
+        + ownerName(ctx, goal.getOwnerId())
+        + (goal.getDueDate() == null ? "" : " · by " + goal.getDueDate());
+  }
+
+  static String ownerName(PairContext ctx, long participantId) {
+    if (participantId == ctx.me().getId()) {
+      return "you";
+    }
+    return ctx.partnerName();
+  }
+
+  /** Each skill rated at enrolment and re-rated since: {@code TikTok 2 → 4}. */
+  static String skillChanges(PairContext ctx) {
+    List<SkillRating> ratings = ctx.plans().ratings(ctx.me().getId());
+    if (ratings.isEmpty()) {
+      return "";
+    }
+    Map<String, Integer> initial = initialRatings(ctx.me().getWantsToLearn());
+    Map<String, Integer> latest = new LinkedHashMap<>();
+    ratings.forEach(r -> latest.put(r.getSkill(), r.getLevel()));
+    return latest.entrySet().stream()
+        .map(
+            e -> {
+              Integer before = initial.get(e.getKey());
+              return e.getKey()
+                  + " "
+                  + (before == null ? "–" : before.toString())
+                  + " → "
+                  + e.getValue();
+            })
+        .collect(Collectors.joining(", "));
+  }
+
+  static Map<String, Integer> initialRatings(String wantsToLearn) {
+    try {
+      return new LinkedHashMap<>(ProfileText.ratedSkills(wantsToLearn == null ? "" : wantsToLearn));
+    } catch (ProfileText.Invalid e) {
+      return new LinkedHashMap<>();
+    }
+  }
+}
