@@ -58,7 +58,7 @@ public final class SlackAdapter implements AutoCloseable {
    * SQLite writes are serialised anyway, so more workers only compete for CPU with the threads that
    * send acknowledgements (measured: bench/results/ack-latency.md).
    */
-  private static final int WORKERS = 2;
+  private static final int WORKERS = 4;
 
   private final io.tandem.config.SlackConfig config;
   private final HttpConfig httpConfig;

@@ -62,49 +62,53 @@ public final class ManagePrograms {
   }
 
   public Reply create(Actor actor, Command.CreateProgram command) {
-    Optional<Reply> refused = Admins.refuse(actor, "/tandem program list");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    return db.inTransactionRetryingConflicts(
-        em -> {
-          Store store = new Store(em);
-          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-          Workspace workspace =
-              store
-                  .workspace(actor.platform(), actor.workspaceId())
-                  .orElseGet(
-                      () -> store.add(new Workspace(actor.platform(), actor.workspaceId(), now)));
-          if (store.programNamed(workspace.getId(), command.name()).isPresent()) {
-            return Reply.error(
-                "There already is a program called *" + command.name() + "*; pick another name.",
-                "/tandem program create " + command.name() + " 2027");
-          }
-          Program program =
-              store.add(
-                  new Program(
-                      workspace.getId(),
-                      command.name(),
-                      command.cadenceDays(),
-                      ProgramStatus.DRAFT,
-                      false,
-                      now));
-          program.configure(
-              command.durationWeeks(),
-              command.pilotCap(),
-              String.join(", ", command.skills()),
-              command.minSeniorityGap(),
-              command.repeatCooldownDays(),
-              command.weights());
-          signal(store, program, SignalType.PROGRAM_CREATED, now);
-          return Reply.success(
-              "Created *"
-                  + program.getName()
-                  + "* as a draft. Open it for people to join with `/tandem program open "
-                  + program.getName()
-                  + "`.",
-              describe(program));
-        });
+    return Admins.only(
+        actor,
+        "/tandem program list",
+        () ->
+            db.inTransactionRetryingConflicts(
+                em -> {
+                  Store store = new Store(em);
+                  Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                  Workspace workspace =
+                      store
+                          .workspace(actor.platform(), actor.workspaceId())
+                          .orElseGet(
+                              () ->
+                                  store.add(
+                                      new Workspace(actor.platform(), actor.workspaceId(), now)));
+                  if (store.programNamed(workspace.getId(), command.name()).isPresent()) {
+                    return Reply.error(
+                        "There already is a program called *"
+                            + command.name()
+                            + "*; pick another name.",
+                        "/tandem program create " + command.name() + " 2027");
+                  }
+                  Program program =
+                      store.add(
+                          new Program(
+                              workspace.getId(),
+                              command.name(),
+                              command.cadenceDays(),
+                              ProgramStatus.DRAFT,
+                              false,
+                              now));
+                  program.configure(
+                      command.durationWeeks(),
+                      command.pilotCap(),
+                      String.join(", ", command.skills()),
+                      command.minSeniorityGap(),
+                      command.repeatCooldownDays(),
+                      command.weights());
+                  signal(store, program, SignalType.PROGRAM_CREATED, now);
+                  return Reply.success(
+                      "Created *"
+                          + program.getName()
+                          + "* as a draft. Open it for people to join with `/tandem program open "
+                          + program.getName()
+                          + "`.",
+                      describe(program));
+                }));
   }
 
   public Reply change(Actor actor, Command.ChangeProgram command) {

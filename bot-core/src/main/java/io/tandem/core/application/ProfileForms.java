@@ -1,9 +1,9 @@
 package io.tandem.core.application;
 
-import io.tandem.core.domain.Communication;
 import io.tandem.core.domain.Profile;
 import io.tandem.core.domain.ProfileText;
 import io.tandem.core.domain.Role;
+import io.tandem.core.domain.matching.CommunicationPreference;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Participant;
 import io.tandem.core.store.Program;
@@ -25,7 +25,11 @@ final class ProfileForms {
   static final String DEFAULT_PROGRAM = "default";
 
   record About(
-      String department, int band, String manager, Communication communication, String timeZone) {}
+      String department,
+      int band,
+      String manager,
+      CommunicationPreference communication,
+      String timeZone) {}
 
   record Skills(
       Set<String> canTeach,
@@ -144,7 +148,8 @@ final class ProfileForms {
     if (manager.length() > 100) {
       return Result.problem("manager", "Keep your manager's name to 100 characters.");
     }
-    Optional<Communication> communication = Communication.parse(value(values, "communication"));
+    Optional<CommunicationPreference> communication =
+        CommunicationPreference.parse(value(values, "communication"));
     if (communication.isEmpty()) {
       return Result.problem(
           "communication",

@@ -1,5 +1,6 @@
 package io.tandem.core.domain;
 
+import io.tandem.core.domain.matching.CommunicationPreference;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +25,7 @@ public record Profile(
     String department,
     int seniorityBand,
     String manager,
-    Communication communication,
+    CommunicationPreference communication,
     String timeZone,
     Set<String> canTeach,
     Map<String, Integer> wantsToLearn,

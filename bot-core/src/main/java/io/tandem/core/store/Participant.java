@@ -1,10 +1,10 @@
 package io.tandem.core.store;
 
-import io.tandem.core.domain.Communication;
 import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.domain.Profile;
 import io.tandem.core.domain.ProfileText;
 import io.tandem.core.domain.Role;
+import io.tandem.core.domain.matching.CommunicationPreference;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -68,7 +68,7 @@ public class Participant {
 
   @Enumerated(EnumType.STRING)
   @Column(name = "communication", length = 16)
-  private Communication communication;
+  private CommunicationPreference communication;
 
   @Column(name = "time_zone", length = 64)
   private String timeZone;
@@ -88,6 +88,16 @@ public class Participant {
   @Column(name = "profile_complete", nullable = false)
   private boolean profileComplete;
 
+  // reminders (V5): null hour/weekends mean the program's setting
+  @Column(name = "reminder_hour")
+  private Integer reminderHour;
+
+  @Column(name = "reminder_weekends")
+  private Boolean reminderWeekends;
+
+  @Column(name = "paused_until")
+  private Instant pausedUntil;
+
   protected Participant() {}
 
   public Participant(long workspaceId, long programId, long memberId, Role role, Instant joinedAt) {
@@ -104,7 +114,7 @@ public class Participant {
       String department,
       int seniorityBand,
       String manager,
-      Communication communication,
+      CommunicationPreference communication,
       String timeZone) {
     this.department = Objects.requireNonNull(department, "department");
     this.seniorityBand = seniorityBand;
@@ -178,7 +188,7 @@ public class Participant {
     return manager;
   }
 
-  public Communication getCommunication() {
+  public CommunicationPreference getCommunication() {
     return communication;
   }
 
@@ -228,5 +238,44 @@ public class Participant {
 
   public Instant getJoinedAt() {
     return joinedAt;
+  }
+
+  /** Stops reminders until {@code until}, when the reminder job resumes them. */
+  public void pause(Instant until) {
+    this.status = ParticipantStatus.PAUSED;
+    this.pausedUntil = Objects.requireNonNull(until, "until");
+  }
+
+  /** Back to active after a pause. */
+  public void resume() {
+    this.status = ParticipantStatus.ACTIVE;
+    this.pausedUntil = null;
+  }
+
+  /** Ends the participation for good. */
+  public void leave() {
+    this.status = ParticipantStatus.LEFT;
+    this.pausedUntil = null;
+  }
+
+  public Instant getPausedUntil() {
+    return pausedUntil;
+  }
+
+  /** The participant's own reminder hour and weekend choice; {@code null} keeps the program's. */
+  public void preferReminders(Integer hour, Boolean weekends) {
+    if (hour != null && (hour < 0 || hour > 23)) {
+      throw new IllegalArgumentException("hour must be 0 to 23: " + hour);
+    }
+    this.reminderHour = hour;
+    this.reminderWeekends = weekends;
+  }
+
+  public Integer getReminderHour() {
+    return reminderHour;
+  }
+
+  public Boolean getReminderWeekends() {
+    return reminderWeekends;
   }
 }

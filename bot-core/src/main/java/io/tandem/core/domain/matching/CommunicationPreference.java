@@ -2,14 +2,35 @@ package io.tandem.core.domain.matching;
 
 /** How a participant prefers to meet their partner. */
 public enum CommunicationPreference {
-  CHAT("chat"),
-  CALL("calls"),
-  IN_PERSON("meeting in person");
+  CHAT("chat", "chat"),
+  CALL("call", "calls"),
+  IN_PERSON("in person", "meeting in person");
 
+  private final String label;
   private final String phrase;
 
-  CommunicationPreference(String phrase) {
+  CommunicationPreference(String label, String phrase) {
+    this.label = label;
     this.phrase = phrase;
+  }
+
+  /** As people type it: {@code chat}, {@code call}, {@code in person}. */
+  public String label() {
+    return label;
+  }
+
+  /** {@code chat}, {@code call}, {@code in person} (also {@code in-person}, {@code inperson}). */
+  public static java.util.Optional<CommunicationPreference> parse(String text) {
+    String key =
+        text == null
+            ? ""
+            : text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]", "");
+    for (CommunicationPreference c : values()) {
+      if (c.label.replace(" ", "").equals(key)) {
+        return java.util.Optional.of(c);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** As in "both prefer {phrase}". */
