@@ -81,6 +81,12 @@ final class Demo implements Callable<Integer> {
       }
       for (Line line : AFTER_ENROLMENT) {
         say(out, chat, line);
+        if (line.command().equals("match approve")) {
+          out.println(
+              Transcript.delivered(
+                  "ana and ben", chat.awaitMessageTo("ana", "Meet your Tandem partner")));
+          out.println();
+        }
       }
       out.println("The demo's data is in " + dbFile + ".");
       if (keep) {

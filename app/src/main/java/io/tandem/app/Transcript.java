@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 final class Transcript {
 
   private static final int NAME_WIDTH = 8;
+  private static final java.util.regex.Pattern FIELD_LABEL =
+      java.util.regex.Pattern.compile("(?m)^\\*([^*\\n]*[^*:\\n])\\*\\n(?=\\S)");
   private static final String INDENT = " ".repeat(NAME_WIDTH + 3);
 
   private Transcript() {}
@@ -33,11 +35,26 @@ final class Transcript {
         + "]";
   }
 
+  /** A message Tandem sent on its own (through the outbox), and to whom. */
+  static String delivered(String to, String text) {
+    return pad("Tandem")
+        + " › (to "
+        + to
+        + ") "
+        + FIELD_LABEL
+            .matcher(text)
+            .replaceAll("$1: ")
+            .lines()
+            .collect(Collectors.joining("\n" + INDENT));
+  }
+
   /** What Tandem answered, marked when only the person could see it. */
   static String answered(SimulatedChat.Answer answer) {
+    // A Block Kit field reads "*Label*" above its value; one line each is easier to follow.
     String body =
-        answer
-            .text()
+        FIELD_LABEL
+            .matcher(answer.text())
+            .replaceAll("$1: ")
             .lines()
             .map(l -> l.isBlank() ? "" : l)
             .collect(Collectors.joining("\n" + INDENT));
