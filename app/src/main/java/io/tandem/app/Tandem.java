@@ -7,11 +7,20 @@ import io.tandem.core.application.LearningPlan;
 import io.tandem.core.application.LogSession;
 import io.tandem.core.application.ManagePrograms;
 import io.tandem.core.application.MatchPairs;
+import io.tandem.core.application.Nudges;
 import io.tandem.core.application.PairPreferences;
+import io.tandem.core.application.Participation;
+import io.tandem.core.application.ReminderSettings;
+import io.tandem.core.application.Reminders;
 import io.tandem.core.application.ShowStatus;
+import io.tandem.core.application.survey.SurveyJob;
+import io.tandem.core.application.survey.SurveySettings;
+import io.tandem.core.application.survey.Surveys;
 import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.command.ReminderRoutes;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.schedule.ReminderJob;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import io.tandem.discord.DiscordBot;
@@ -34,6 +43,7 @@ public final class Tandem implements AutoCloseable {
   private SlackAdapter slack;
   private DiscordBot discord;
   private Delivery delivery;
+  private ReminderJob reminderJob;
 
   /** How long Discord may take to log in, send READY and accept the command registration. */
   private static final Duration DISCORD_START_TIMEOUT = Duration.ofSeconds(30);
@@ -46,7 +56,9 @@ public final class Tandem implements AutoCloseable {
   /** Opens the database (migrating it), builds the core and connects every configured platform. */
   public static Tandem start(TandemConfig config, Clock clock) throws Exception {
     Database database = openDatabase(config, clock, true);
-    Tandem tandem = new Tandem(database, commands(database, clock));
+    Surveys surveys = new Surveys(database, clock, surveySettings(config));
+    Tandem tandem = new Tandem(database, commands(database, clock, surveys));
+    tandem.reminderJob = reminders(tandem.commands, database, clock, ReminderSettings.defaults());
     try {
       if (config.slack().configured()) {
         tandem.slack =
@@ -62,7 +74,13 @@ public final class Tandem implements AutoCloseable {
       }
       // outbound delivery and scheduled jobs start once the platforms run, and stop before them
       tandem.delivery =
-          Delivery.start(config, database, tandem.slack, tandem.discord, clock, d -> List.of());
+          Delivery.start(
+              config,
+              database,
+              tandem.slack,
+              tandem.discord,
+              clock,
+              d -> List.of(new SurveyJob(surveys), tandem.reminderJob));
       return tandem;
     } catch (Exception e) {
       tandem.close();
@@ -78,7 +96,27 @@ public final class Tandem implements AutoCloseable {
         clock);
   }
 
-  static CommandDispatcher commands(Database database, Clock clock) {
+  /** The shipped survey templates; TODO(issue 7): add those in {@code surveys.templates}. */
+  static SurveySettings surveySettings(TandemConfig config) {
+    return SurveySettings.defaults();
+  }
+
+  /** Reminders, nudges and pause/resume/leave: their commands and the job that fans them out. */
+  static ReminderJob reminders(
+      CommandDispatcher commands, Database database, Clock clock, ReminderSettings settings) {
+    Reminders reminders = new Reminders(database, clock, settings);
+    Nudges nudges = new Nudges(database, clock, settings);
+    Participation participation = new Participation(database, clock);
+    commands.withReminders(new ReminderRoutes(reminders, nudges, participation));
+    return new ReminderJob(participation, reminders, nudges, settings.interval());
+  }
+
+  /** The reminder job, so that tests can run a firing for a chosen instant. */
+  ReminderJob reminderJob() {
+    return reminderJob;
+  }
+
+  static CommandDispatcher commands(Database database, Clock clock, Surveys surveys) {
     return new CommandDispatcher(
         new JoinProgram(database, clock),
         new LogSession(database, clock),
@@ -86,7 +124,8 @@ public final class Tandem implements AutoCloseable {
         new ManagePrograms(database, clock),
         new MatchPairs(database, clock),
         new PairPreferences(database, clock),
-        new LearningPlan(database, clock));
+        new LearningPlan(database, clock),
+        surveys);
   }
 
   /**

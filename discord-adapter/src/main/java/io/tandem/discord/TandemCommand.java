@@ -54,7 +54,23 @@ final class TandemCommand {
                 .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
             new SubcommandData("exclude", "Never be paired with someone (private)")
                 .addOptions(
-                    new OptionData(OptionType.USER, "person", "Who to keep apart from", true)))
+                    new OptionData(OptionType.USER, "person", "Who to keep apart from", true)),
+            new SubcommandData("pause", "Take a break from reminders")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "length", "2w, 10d or until 2026-06-01")),
+            new SubcommandData("resume", "End your pause now"),
+            new SubcommandData("leave", "Leave the program (your partner is told)")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "confirm", "Type confirm to leave")
+                        .addChoice("confirm", "confirm")),
+            new SubcommandData("snooze", "Move your pair's reminder")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true)),
+            new SubcommandData("continue", "Carry on with your pair after a quiet spell"),
+            new SubcommandData("support", "Ask the program admins for help"),
+            new SubcommandData("nudge", "Admins: nudge a person and their partner now")
+                .addOptions(new OptionData(OptionType.USER, "person", "Who to nudge", true)))
         .addSubcommandGroups(
             new SubcommandGroupData("program", "Admins: set up and run programs")
                 .addSubcommands(

@@ -88,20 +88,10 @@ class DiscordBotTest {
         subcommands.add(option.getAsJsonObject().get("name").getAsString());
       }
       assertThat(subcommands)
-          .containsExactly(
-              "help",
-              "join",
-              "log",
-              "log-list",
-              "log-edit",
-              "log-delete",
-              "status",
-              "profile",
-              "exclude",
-              "program",
-              "goal",
-              "task",
-              "match");
+          .contains("help", "join", "log", "status", "profile", "exclude", "program", "match")
+          .doesNotHaveDuplicates()
+          .as("Discord allows at most 25 subcommands and groups in one command")
+          .hasSizeLessThanOrEqualTo(25);
       assertThat(discord.registeredCommands(null)).isEmpty();
     }
 

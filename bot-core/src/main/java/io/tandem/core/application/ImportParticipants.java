@@ -1,5 +1,6 @@
 package io.tandem.core.application;
 
+import io.tandem.core.domain.EditDistance;
 import io.tandem.core.domain.Mentions;
 import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.domain.Role;
@@ -312,7 +313,7 @@ public final class ImportParticipants {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String column : COLUMNS) {
-      int d = editDistance(name, column);
+      int d = EditDistance.between(name, column);
       if (d < bestDistance) {
         best = column;
         bestDistance = d;
@@ -324,25 +325,6 @@ public final class ImportParticipants {
       }
     }
     return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-  }
-
-  private static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /** Reads one row, reporting every problem in it; {@code null} when it has any. */

@@ -8,7 +8,6 @@ import io.tandem.core.domain.ProgramStatus;
 import io.tandem.core.domain.Role;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.domain.matching.Candidate;
-import io.tandem.core.domain.matching.CommunicationPreference;
 import io.tandem.core.domain.matching.MatchResult;
 import io.tandem.core.domain.matching.MatchSettings;
 import io.tandem.core.domain.matching.MatchedPair;
@@ -66,137 +65,138 @@ public final class MatchPairs {
   }
 
   public Reply preview(Actor actor, String programName) {
-    Optional<Reply> refused = Admins.refuse(actor, "/tandem status");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    return db.inTransaction(
-        em -> {
-          Store store = new Store(em);
-          Optional<Program> program = program(store, actor, programName);
-          if (program.isEmpty()) {
-            return noProgram(programName);
-          }
-          Pool pool = pool(store, program.get());
-          MatchResult result =
-              Matcher.match(pool.mentors(), pool.mentees(), settings(program.get()), now());
-          propose(store, program.get(), pool, result);
-          signal(store, program.get(), SignalType.MATCH_PREVIEWED, result);
-          return proposal(program.get(), result, "Proposed");
-        });
+    return Admins.only(
+        actor,
+        "/tandem status",
+        () ->
+            db.inTransaction(
+                em -> {
+                  Store store = new Store(em);
+                  Optional<Program> program = program(store, actor, programName);
+                  if (program.isEmpty()) {
+                    return noProgram(programName);
+                  }
+                  Pool pool = pool(store, program.get());
+                  MatchResult result =
+                      Matcher.match(pool.mentors(), pool.mentees(), settings(program.get()), now());
+                  propose(store, program.get(), pool, result);
+                  signal(store, program.get(), SignalType.MATCH_PREVIEWED, result);
+                  return proposal(program.get(), result, "Proposed");
+                }));
   }
 
   public Reply swap(Actor actor, Command.SwapMatch command) {
-    Optional<Reply> refused = Admins.refuse(actor, "/tandem status");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    return db.inTransaction(
-        em -> {
-          Store store = new Store(em);
-          Optional<Program> program = program(store, actor, command.program());
-          if (program.isEmpty()) {
-            return noProgram(command.program());
-          }
-          Pool pool = pool(store, program.get());
-          List<Pairing> current = proposedPairing(store, program.get(), pool);
-          if (current.isEmpty()) {
-            return Reply.error(
-                "There is no proposal to adjust yet.",
-                "/tandem match preview " + program.get().getName());
-          }
-          List<Pairing> swapped;
-          try {
-            swapped =
-                Matcher.swap(
-                    current,
-                    pool.mentors(),
-                    pool.mentees(),
-                    command.firstUserId(),
-                    command.secondUserId());
-          } catch (IllegalArgumentException e) {
-            return Reply.error(
-                "Can't swap those two: " + e.getMessage() + ".",
-                "/tandem match swap @mentee1 @mentee2");
-          }
-          Rescored rescored =
-              Matcher.rescore(
-                  pool.mentors(), pool.mentees(), swapped, settings(program.get()), now());
-          if (!rescored.valid()) {
-            return Reply.error(
-                "That swap breaks the program's rules: "
-                    + String.join("; ", rescored.problems())
-                    + ".",
-                "/tandem match swap @mentee1 @mentee2");
-          }
-          propose(store, program.get(), pool, rescored.result());
-          signal(store, program.get(), SignalType.MATCH_SWAPPED, rescored.result());
-          return proposal(program.get(), rescored.result(), "Swapped. Now proposed");
-        });
+    return Admins.only(
+        actor,
+        "/tandem status",
+        () ->
+            db.inTransaction(
+                em -> {
+                  Store store = new Store(em);
+                  Optional<Program> program = program(store, actor, command.program());
+                  if (program.isEmpty()) {
+                    return noProgram(command.program());
+                  }
+                  Pool pool = pool(store, program.get());
+                  List<Pairing> current = proposedPairing(store, program.get(), pool);
+                  if (current.isEmpty()) {
+                    return Reply.error(
+                        "There is no proposal to adjust yet.",
+                        "/tandem match preview " + program.get().getName());
+                  }
+                  List<Pairing> swapped;
+                  try {
+                    swapped =
+                        Matcher.swap(
+                            current,
+                            pool.mentors(),
+                            pool.mentees(),
+                            command.firstUserId(),
+                            command.secondUserId());
+                  } catch (IllegalArgumentException e) {
+                    return Reply.error(
+                        "Can't swap those two: " + e.getMessage() + ".",
+                        "/tandem match swap @mentee1 @mentee2");
+                  }
+                  Rescored rescored =
+                      Matcher.rescore(
+                          pool.mentors(), pool.mentees(), swapped, settings(program.get()), now());
+                  if (!rescored.valid()) {
+                    return Reply.error(
+                        "That swap breaks the program's rules: "
+                            + String.join("; ", rescored.problems())
+                            + ".",
+                        "/tandem match swap @mentee1 @mentee2");
+                  }
+                  propose(store, program.get(), pool, rescored.result());
+                  signal(store, program.get(), SignalType.MATCH_SWAPPED, rescored.result());
+                  return proposal(program.get(), rescored.result(), "Swapped. Now proposed");
+                }));
   }
 
   public Reply approve(Actor actor, String programName) {
-    Optional<Reply> refused = Admins.refuse(actor, "/tandem status");
-    if (refused.isPresent()) {
-      return refused.get();
-    }
-    return db.inTransactionRetryingConflicts(
-        em -> {
-          Store store = new Store(em);
-          Optional<Program> found = program(store, actor, programName);
-          if (found.isEmpty()) {
-            return noProgram(programName);
-          }
-          Program program = found.get();
-          List<Pair> proposed = store.pairs(program.getId(), Pair.Status.PROPOSED);
-          if (proposed.isEmpty()) {
-            return Reply.error(
-                "There are no proposed pairs to approve.",
-                "/tandem match preview " + program.getName());
-          }
-          Instant now = now();
-          Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
-          for (Pair pair : proposed) {
-            pair.approve(now);
-            Participant mentor = store.participantById(pair.getMentorId()).orElseThrow();
-            Participant mentee = store.participantById(pair.getMenteeId()).orElseThrow();
-            Member mentorMember = store.memberById(mentor.getMemberId()).orElseThrow();
-            Member menteeMember = store.memberById(mentee.getMemberId()).orElseThrow();
-            store.add(
-                new Signal(
-                    program.getWorkspaceId(),
-                    SignalType.PAIR_CREATED,
-                    null,
-                    program.getId(),
-                    null,
-                    pair.getId(),
-                    now,
-                    Json.object(Map.of("score", pair.getScore()))));
-            Introductions.queue(store, workspace, program, pair, mentorMember, menteeMember, now);
-          }
-          int told = tellUnmatched(store, workspace, program, now);
-          store.add(
-              new Signal(
-                  program.getWorkspaceId(),
-                  SignalType.MATCH_APPROVED,
-                  null,
-                  program.getId(),
-                  null,
-                  null,
-                  now,
-                  Json.object(Map.of("pairs", proposed.size(), "unmatched", told))));
-          return Reply.success(
-              "Approved "
-                  + proposed.size()
-                  + (proposed.size() == 1 ? " pair" : " pairs")
-                  + " in *"
-                  + program.getName()
-                  + "*. Introductions are on their way"
-                  + (told == 0
-                      ? "."
-                      : ", and " + told + " unmatched people were told why, privately."),
-              List.of());
-        });
+    return Admins.only(
+        actor,
+        "/tandem status",
+        () ->
+            db.inTransactionRetryingConflicts(
+                em -> {
+                  Store store = new Store(em);
+                  Optional<Program> found = program(store, actor, programName);
+                  if (found.isEmpty()) {
+                    return noProgram(programName);
+                  }
+                  Program program = found.get();
+                  List<Pair> proposed = store.pairs(program.getId(), Pair.Status.PROPOSED);
+                  if (proposed.isEmpty()) {
+                    return Reply.error(
+                        "There are no proposed pairs to approve.",
+                        "/tandem match preview " + program.getName());
+                  }
+                  Instant now = now();
+                  Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
+                  for (Pair pair : proposed) {
+                    pair.approve(now);
+                    Participant mentor = store.participantById(pair.getMentorId()).orElseThrow();
+                    Participant mentee = store.participantById(pair.getMenteeId()).orElseThrow();
+                    Member mentorMember = store.memberById(mentor.getMemberId()).orElseThrow();
+                    Member menteeMember = store.memberById(mentee.getMemberId()).orElseThrow();
+                    store.add(
+                        new Signal(
+                            program.getWorkspaceId(),
+                            SignalType.PAIR_CREATED,
+                            null,
+                            program.getId(),
+                            null,
+                            pair.getId(),
+                            now,
+                            Json.object(Map.of("score", pair.getScore()))));
+                    Introductions.queue(
+                        store, workspace, program, pair, mentorMember, menteeMember, now);
+                  }
+                  int told = tellUnmatched(store, workspace, program, now);
+                  store.add(
+                      new Signal(
+                          program.getWorkspaceId(),
+                          SignalType.MATCH_APPROVED,
+                          null,
+                          program.getId(),
+                          null,
+                          null,
+                          now,
+                          Json.object(Map.of("pairs", proposed.size(), "unmatched", told))));
+                  return Reply.success(
+                      "Approved "
+                          + proposed.size()
+                          + (proposed.size() == 1 ? " pair" : " pairs")
+                          + " in *"
+                          + program.getName()
+                          + "*. Introductions are on their way"
+                          + (told == 0
+                              ? "."
+                              : ", and " + told + " unmatched people were told why, privately."),
+                      List.of());
+                }));
   }
 
   /**
@@ -330,7 +330,7 @@ public final class MatchPairs {
         managerChain,
         profile.canTeach(),
         profile.wantsToLearn().keySet(),
-        CommunicationPreference.valueOf(profile.communication().name()),
+        profile.communication(),
         ZoneId.of(profile.timeZone()),
         WeeklyAvailability.ofHours(profile.availability()),
         capacity,

@@ -15,7 +15,13 @@ public sealed interface Command {
   /** Longest session that may be logged at once, in minutes. */
   int MAX_SESSION_MINUTES = 8 * 60;
 
+  /** The pulse survey commands, in {@link SurveyCommand}. */
+  non-sealed interface Survey extends Command {}
+
   record Help() implements Command {}
+
+  /** Reminder and participation commands (issue 5): the records are in {@link ReminderCommands}. */
+  non-sealed interface ReminderCommand extends Command {}
 
   record Status() implements Command {}
 

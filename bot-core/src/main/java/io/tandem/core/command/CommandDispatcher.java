@@ -7,6 +7,7 @@ import io.tandem.core.application.ManagePrograms;
 import io.tandem.core.application.MatchPairs;
 import io.tandem.core.application.PairPreferences;
 import io.tandem.core.application.ShowStatus;
+import io.tandem.core.application.survey.Surveys;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
@@ -39,6 +40,8 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   private final MatchPairs matchPairs;
   private final PairPreferences pairPreferences;
   private final LearningPlan learningPlan;
+  private final Surveys surveys;
+  private volatile ReminderRoutes reminders;
 
   public CommandDispatcher(
       JoinProgram joinProgram,
@@ -47,7 +50,8 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
       ManagePrograms managePrograms,
       MatchPairs matchPairs,
       PairPreferences pairPreferences,
-      LearningPlan learningPlan) {
+      LearningPlan learningPlan,
+      Surveys surveys) {
     this.joinProgram = joinProgram;
     this.logSession = logSession;
     this.showStatus = showStatus;
@@ -55,6 +59,7 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     this.matchPairs = matchPairs;
     this.pairPreferences = pairPreferences;
     this.learningPlan = learningPlan;
+    this.surveys = surveys;
   }
 
   @Override
@@ -64,16 +69,36 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
       return Reply.error(rejected.problem(), rejected.example());
     }
     Command command = ((CommandParser.Parsed.Accepted) parsed).command();
-    return guarded(
-        command.getClass().getSimpleName(),
-        invocation.actor(),
-        () -> route(invocation.actor(), command));
+    Reply reply =
+        guarded(
+            command.getClass().getSimpleName(),
+            invocation.actor(),
+            () -> route(invocation.actor(), command));
+    if (reminders != null && invocation.actor().admin()) {
+      guarded(
+          "admin",
+          invocation.actor(),
+          () -> {
+            reminders.seen(invocation.actor());
+            return null;
+          });
+    }
+    return reply;
+  }
+
+  /** Adds reminders, nudges and pause/resume/leave (issue 5); the composition root calls this. */
+  public CommandDispatcher withReminders(ReminderRoutes routes) {
+    this.reminders = routes;
+    return this;
   }
 
   @Override
   public Reply clicked(Actor actor, String channelId, String actionId, String value) {
     if (COMMAND_ACTION.equals(actionId)) {
       return handle(new Invocation(actor, channelId, value));
+    }
+    if (actionId.startsWith("survey.")) {
+      return guarded("click " + actionId, actor, () -> surveys.clicked(actor, actionId, value));
     }
     if (PairPreferences.MEET_ACTION.equals(actionId)) {
       return guarded("click " + actionId, actor, () -> pairPreferences.chose(actor, value));
@@ -88,6 +113,9 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     }
     if (LogSession.handles(formId)) {
       return guarded("form " + formId, actor, () -> logSession.submitted(actor, formId, values));
+    }
+    if (Surveys.handles(formId)) {
+      return guarded("form " + formId, actor, () -> surveys.submitted(actor, formId, values));
     }
     if (LearningPlan.handles(formId)) {
       return guarded("form " + formId, actor, () -> learningPlan.submitted(actor, formId, values));
@@ -166,6 +194,12 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     }
     if (command instanceof Command.ListTasks) {
       return learningPlan.listTasks(actor);
+    }
+    if (command instanceof Command.ReminderCommand reminder && reminders != null) {
+      return reminders.route(actor, reminder);
+    }
+    if (command instanceof SurveyCommand survey) {
+      return surveys.handle(actor, survey);
     }
     if (command instanceof Command.Status) {
       return showStatus.status(actor);

@@ -1,5 +1,6 @@
 package io.tandem.core.command;
 
+import io.tandem.core.domain.EditDistance;
 import io.tandem.core.domain.Role;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -50,7 +51,21 @@ public final class CommandParser {
         "program",
         ProgramGrammar.CREATE_EXAMPLE,
         "admins: create, open, start, pause, close, list programs"),
-    MATCH("match", "/tandem match preview", "admins: preview, swap and approve pairs");
+    MATCH("match", "/tandem match preview", "admins: preview, swap and approve pairs"),
+    SURVEY(
+        "survey",
+        SurveyGrammar.SEND_EXAMPLE,
+        "admins: send, schedule, list and read pulse surveys"),
+    PAUSE("pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: `pause 2w`"),
+    RESUME("resume", "/tandem resume", "end a pause now"),
+    LEAVE("leave", ReminderGrammar.LEAVE_EXAMPLE, "leave the program (your partner is told)"),
+    SNOOZE(
+        "snooze",
+        ReminderGrammar.SNOOZE_EXAMPLE,
+        "move your pair's reminder: `2d`, `until DATE`, `pick`"),
+    CONTINUE("continue", "/tandem continue", "carry on with your pair after a quiet spell"),
+    SUPPORT("support", "/tandem support", "ask the program admins for help with your pairing"),
+    NUDGE("nudge", ReminderGrammar.NUDGE_EXAMPLE, "admins: nudge a person and their partner now");
 
     public final String word;
     public final String example;
@@ -117,6 +132,14 @@ public final class CommandParser {
       case EXCLUDE -> parseExclude(rest);
       case PROGRAM -> ProgramGrammar.program(rest);
       case MATCH -> ProgramGrammar.match(rest);
+      case PAUSE -> ReminderGrammar.pause(rest);
+      case RESUME -> ReminderGrammar.resume(rest);
+      case LEAVE -> ReminderGrammar.leave(rest);
+      case SNOOZE -> ReminderGrammar.snooze(rest);
+      case CONTINUE -> ReminderGrammar.carryOn(rest);
+      case SUPPORT -> ReminderGrammar.support(rest);
+      case NUDGE -> ReminderGrammar.nudge(rest);
+      case SURVEY -> SurveyGrammar.survey(rest);
     };
   }
 
@@ -166,30 +189,11 @@ public final class CommandParser {
     String shown = word.length() > 30 ? word.substring(0, 30) + "…" : word;
     String suggestion =
         Arrays.stream(Verb.values())
-            .min(Comparator.comparingInt(v -> distance(v.word, word)))
-            .filter(v -> distance(v.word, word) <= 2)
+            .min(Comparator.comparingInt(v -> EditDistance.between(v.word, word)))
+            .filter(v -> EditDistance.between(v.word, word) <= 2)
             .map(v -> " Did you mean `" + v.word + "`?")
             .orElse(" See `/tandem help` for what Tandem understands.");
     return "`" + shown + "` is not a Tandem command." + suggestion;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private static Parsed accept(Command command) {

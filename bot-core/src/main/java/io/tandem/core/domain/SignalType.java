@@ -40,6 +40,17 @@ package io.tandem.core.domain;
  *   <li>{@link #SKILLS_REVIEWED} — someone re-rated the skills they rated at enrolment (details:
  *       {@code skills}, {@code change}: the summed change in levels)
  *   <li>{@link #HOME_OPENED} — someone opened Tandem's App Home tab (Slack)
+ *   <li>{@link #REMINDER_SENT} — a cadence reminder was queued for one person (details: {@code
+ *       occurrence}); {@link #REMINDER_MOVED} — a pair snoozed or moved it (details: {@code to})
+ *   <li>{@link #NUDGE_SENT} — a nudge was queued (details: {@code step} 1, 2 or {@code admin})
+ *   <li>{@link #PAIR_ESCALATED} — the program admins were alerted about a stalled pair
+ *   <li>{@link #PAIR_AT_RISK}, {@link #PAIR_CONTINUED} — a pair missed too many rounds and was
+ *       asked what next; someone chose to carry on
+ *   <li>{@link #HELP_REQUESTED} — someone in a pair pressed "We need help" (details: {@code admins}
+ *       told)
+ *   <li>{@link #PARTICIPANT_PAUSED} (details: {@code days}), {@link #PARTICIPANT_RESUMED} (details:
+ *       {@code automatic}), {@link #PARTICIPANT_LEFT}, {@link #PAIR_ENDED} (details: {@code
+ *       reason}), {@link #WAITLIST_PROMOTED} — participation changes
  * </ul>
  *
  * <p>{@link #SESSION_LOGGED} details also carry {@code useful} (1–5) when given and {@code
@@ -74,5 +85,29 @@ public enum SignalType {
   TASK_DONE,
   TASKS_VIEWED,
   SKILLS_REVIEWED,
-  HOME_OPENED
+  HOME_OPENED,
+  // issue 5: reminders, the nudge ladder, pause/resume/leave (see Reminders, Nudges, Participation)
+  REMINDER_SENT,
+  REMINDER_MOVED,
+  NUDGE_SENT,
+  PAIR_ESCALATED,
+  PAIR_AT_RISK,
+  PAIR_CONTINUED,
+  HELP_REQUESTED,
+  PARTICIPANT_PAUSED,
+  PARTICIPANT_RESUMED,
+  PARTICIPANT_LEFT,
+  PAIR_ENDED,
+  WAITLIST_PROMOTED,
+  /** A pulse survey run was sent (details: {@code run}, {@code template}, {@code invited}). */
+  SURVEY_SENT,
+  /**
+   * Someone answered a pulse survey (details: {@code run}; for anonymous runs the time is the start
+   * of the day, like the has-answered marker).
+   */
+  SURVEY_ANSWERED,
+  /** A non-respondent was reminded of an open survey (details: {@code run}). */
+  SURVEY_REMINDED,
+  /** A survey run closed (details: {@code run}, {@code invited}, {@code answered}). */
+  SURVEY_CLOSED
 }

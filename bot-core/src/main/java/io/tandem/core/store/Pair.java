@@ -67,6 +67,16 @@ public class Pair {
   @Column(name = "ended_at")
   private Instant endedAt;
 
+  // reminders (V5)
+  @Column(name = "restarted_at")
+  private Instant restartedAt;
+
+  @Column(name = "remind_on")
+  private Instant remindOn;
+
+  @Column(name = "at_risk_at")
+  private Instant atRiskAt;
+
   protected Pair() {}
 
   public Pair(
@@ -135,5 +145,33 @@ public class Pair {
 
   public Instant getEndedAt() {
     return endedAt;
+  }
+
+  /** The cadence starts over from {@code at} (resumed after a pause, or chose to continue). */
+  public void restart(Instant at) {
+    this.restartedAt = at;
+    this.atRiskAt = null;
+    this.remindOn = null;
+  }
+
+  /** Moves the current reminder to {@code at} (snoozed, or another day picked). */
+  public void remindOn(Instant at) {
+    this.remindOn = at;
+  }
+
+  public void markAtRisk(Instant at) {
+    this.atRiskAt = at;
+  }
+
+  public Instant getRestartedAt() {
+    return restartedAt;
+  }
+
+  public Instant getRemindOn() {
+    return remindOn;
+  }
+
+  public Instant getAtRiskAt() {
+    return atRiskAt;
   }
 }

@@ -72,6 +72,25 @@ public class Program {
   @Column(name = "weights", nullable = false, length = 200)
   private String weights = "";
 
+  // reminders and the nudge ladder (V5)
+  @Column(name = "reminder_hour", nullable = false)
+  private int reminderHour = 10;
+
+  @Column(name = "reminder_weekends", nullable = false)
+  private boolean reminderWeekends;
+
+  @Column(name = "nudge_days", nullable = false)
+  private int nudgeDays = 7;
+
+  @Column(name = "second_nudge_days", nullable = false)
+  private int secondNudgeDays = 14;
+
+  @Column(name = "escalate_days", nullable = false)
+  private int escalateDays = 21;
+
+  @Column(name = "at_risk_rounds", nullable = false)
+  private int atRiskRounds = 3;
+
   protected Program() {}
 
   public Program(
@@ -162,5 +181,52 @@ public class Program {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** The local hour (0–23) reminders go out at, unless a participant chose their own. */
+  public int getReminderHour() {
+    return reminderHour;
+  }
+
+  /** Whether reminders may go out on Saturdays and Sundays. */
+  public boolean isReminderWeekends() {
+    return reminderWeekends;
+  }
+
+  /**
+   * The nudge ladder: days past due for the first and second nudge and the admin alert, and the
+   * missed cadence rounds after which a pair is at risk.
+   */
+  public void configureReminders(
+      int hour, boolean weekends, int nudge, int secondNudge, int escalate, int rounds) {
+    if (hour < 0 || hour > 23) {
+      throw new IllegalArgumentException("hour must be 0 to 23: " + hour);
+    }
+    if (nudge < 1 || secondNudge <= nudge || escalate <= secondNudge || rounds < 1) {
+      throw new IllegalArgumentException(
+          "the ladder must climb: " + nudge + " < " + secondNudge + " < " + escalate);
+    }
+    this.reminderHour = hour;
+    this.reminderWeekends = weekends;
+    this.nudgeDays = nudge;
+    this.secondNudgeDays = secondNudge;
+    this.escalateDays = escalate;
+    this.atRiskRounds = rounds;
+  }
+
+  public int getNudgeDays() {
+    return nudgeDays;
+  }
+
+  public int getSecondNudgeDays() {
+    return secondNudgeDays;
+  }
+
+  public int getEscalateDays() {
+    return escalateDays;
+  }
+
+  public int getAtRiskRounds() {
+    return atRiskRounds;
   }
 }

@@ -66,7 +66,9 @@ class CheckInsTest {
             new ManagePrograms(db, clock),
             new MatchPairs(db, clock),
             new PairPreferences(db, clock),
-            new LearningPlan(db, clock));
+            new LearningPlan(db, clock),
+            new io.tandem.core.application.survey.Surveys(
+                db, clock, io.tandem.core.application.survey.SurveySettings.defaults()));
     // GIVEN Ana (mentor) and Ben (mentee) paired on 2025-03-01, and Cal enrolled but unpaired
     enrol(ANA, Role.MENTOR);
     enrol(BEN, Role.MENTEE);

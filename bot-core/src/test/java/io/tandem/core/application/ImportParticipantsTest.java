@@ -117,7 +117,7 @@ class ImportParticipantsTest {
     // another order and case
     program("Data pilot", null);
     String text =
-        "\uFEFFName,User_ID,Role,Department,Band,Manager,CommunicationPreference,Timezone,Teach,Learn,"
+        "\uFEFFName,User_ID,Role,Department,Band,Manager,Communication,Timezone,Teach,Learn,"
             + "Availability,Capacity\r\n"
             + "\"Lima, Ana\",U_ANA,mentor,Marketing,1,,call,Europe/Berlin,"
             + "\"Instagram reels, TikTok\",Public speaking 2,\"Tue 14-17; Thu 9-12\",2\r\n"

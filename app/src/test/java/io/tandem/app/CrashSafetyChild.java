@@ -1,0 +1,79 @@
+package io.tandem.app;
+
+import io.tandem.config.DatabaseConfig;
+import io.tandem.config.DiscordConfig;
+import io.tandem.config.HttpConfig;
+import io.tandem.config.OutboxConfig;
+import io.tandem.config.SchedulerConfig;
+import io.tandem.config.SlackConfig;
+import io.tandem.config.SlackRateLimits;
+import io.tandem.config.TandemConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The Tandem process {@link CrashSafetyTest} starts, kills with SIGKILL and starts again: the real
+ * composition root ({@link Tandem#start}) in Slack HTTP mode against the simulator in the test's
+ * JVM, with the production outbox dispatcher, {@code SlackChatPort} and Quartz.
+ *
+ * <p>Arguments: the simulator's Web API URL, the SQLite JDBC URL, the outbox worker count. Prints
+ * {@value #READY} once delivery runs, then waits until it is killed.
+ */
+public final class CrashSafetyChild {
+
+  static final String READY = "TANDEM-CHILD-READY";
+  static final String BOT_TOKEN = "xoxb-crash-safety";
+  static final String SIGNING_SECRET = "crash-safety-secret";
+
+  private CrashSafetyChild() {}
+
+  static TandemConfig config(String apiUrl, String databaseUrl, int workers) {
+    // Pacing is the rate-limit tests' business: here the simulator takes as much as it gets, so
+    // the kill lands in the middle of a fast, parallel delivery.
+    SlackRateLimits unpaced = new SlackRateLimits(100, 100, 100_000, 100_000, 100_000);
+    return new TandemConfig(
+        new DatabaseConfig(databaseUrl, null, null, DatabaseConfig.DEFAULT_POOL_SIZE),
+        new SlackConfig(
+                SlackConfig.Mode.HTTP,
+                BOT_TOKEN,
+                null,
+                SIGNING_SECRET,
+                URI.create(apiUrl),
+                List.of())
+            .withRateLimits(unpaced),
+        DiscordConfig.notConfigured(),
+        new HttpConfig(HttpConfig.DEFAULT_BIND_ADDRESS, 0),
+        new OutboxConfig(
+            OutboxConfig.DEFAULT_MAX_ATTEMPTS,
+            Duration.ofMillis(50),
+            OutboxConfig.DEFAULT_BATCH_SIZE,
+            OutboxConfig.DEFAULT_LEASE,
+            workers),
+        new SchedulerConfig("crash-safety-child", SchedulerConfig.DEFAULT_THREAD_COUNT));
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println("usage: CrashSafetyChild <slack-api-url> <sqlite-jdbc-url> <workers>");
+      System.exit(2);
+    }
+    Tandem tandem =
+        Tandem.start(config(args[0], args[1], Integer.parseInt(args[2])), Clock.systemUTC());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    tandem.close();
+                  } catch (Exception e) {
+                    e.printStackTrace();
+                  }
+                }));
+    System.out.println(READY);
+    System.out.flush();
+    new CountDownLatch(1).await();
+  }
+}

@@ -1,0 +1,260 @@
+package io.tandem.core.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.core.application.survey.SurveySettings;
+import io.tandem.core.application.survey.Surveys;
+import io.tandem.core.command.Command;
+import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.domain.Role;
+import io.tandem.core.outbox.MutableClock;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.TestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pulse surveys against a real SQLite file with a clock the test moves. */
+@DisplayName("Pulse surveys")
+class SurveysTest {
+
+  static final Instant NOW = Instant.parse("2025-03-04T10:00:00Z");
+  static final Actor MAYA =
+      new Actor(Platform.SLACK, "T_ACME", "U0MAYA", "Maya", "Europe/Berlin", true);
+
+  @TempDir Path dir;
+
+  TestDatabase testDatabase;
+  Database db;
+  MutableClock clock;
+  JoinProgram join;
+  Surveys surveys;
+  CommandDispatcher tandem;
+
+  @BeforeEach
+  void open() {
+    testDatabase = TestDatabase.sqlite(dir);
+    clock = new MutableClock(NOW);
+    db = testDatabase.open(clock);
+    join = new JoinProgram(db, clock);
+    surveys = new Surveys(db, clock, SurveySettings.defaults());
+    tandem =
+        new CommandDispatcher(
+            join,
+            new LogSession(db, clock),
+            new ShowStatus(db, clock),
+            new ManagePrograms(db, clock),
+            new MatchPairs(db, clock),
+            new PairPreferences(db, clock),
+            new LearningPlan(db, clock),
+            surveys);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  @DisplayName(
+      "send, answer inline once, refuse outsiders, remind, close, and hide results below 5")
+  void inlineRunBelowThreshold() {
+    // GIVEN four participants
+    List<Actor> people = people(4);
+    people.forEach(p -> enrol(p, Role.MENTOR));
+
+    // WHEN the admin sends the monthly pulse
+    Reply sent = run(MAYA, "survey send monthly-pulse");
+    assertThat(sent.kind()).isEqualTo(Reply.Kind.SUCCESS);
+    assertThat(sent.text()).contains("run #1").contains("4 people");
+    assertThat(count("survey_invitee")).isEqualTo(4);
+    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey:%'"))
+        .hasSize(4);
+
+    // AND a participant clicks twice, another once
+    Reply first = tandem.clicked(people.get(0), "D1", Surveys.ANSWER_ACTION, "1:4");
+    Reply again = tandem.clicked(people.get(0), "D1", Surveys.ANSWER_ACTION, "1:2");
+    tandem.clicked(people.get(1), "D1", Surveys.ANSWER_ACTION, "1:5");
+    Reply outsider = tandem.clicked(MAYA, "D1", Surveys.ANSWER_ACTION, "1:5");
+
+    // THEN the first counts once; the outsider is told privately
+    assertThat(first.text()).contains("recorded anonymously");
+    assertThat(again.text()).contains("already answered");
+    assertThat(outsider.kind()).isEqualTo(Reply.Kind.ERROR);
+    assertThat(outsider.text()).contains("was not sent to you");
+    assertThat(rows("SELECT SUM(responses) FROM survey_tally")).containsExactly("2");
+
+    // WHEN the reminder is due, the two who did not answer are reminded once
+    clock.set(NOW.plus(Duration.ofDays(3)).plusSeconds(60));
+    surveys.due(clock.instant());
+    surveys.due(clock.instant());
+    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-remind:%'"))
+        .hasSize(2);
+
+    // AND after close no answer is accepted
+    clock.set(NOW.plus(Duration.ofDays(5)).plusSeconds(60));
+    surveys.due(clock.instant());
+    Reply late = tandem.clicked(people.get(2), "D1", Surveys.ANSWER_ACTION, "1:3");
+    assertThat(late.text()).contains("closed");
+    assertThat(rows("SELECT type FROM signal WHERE type LIKE 'SURVEY_%' ORDER BY type"))
+        .contains("SURVEY_SENT", "SURVEY_ANSWERED", "SURVEY_REMINDED", "SURVEY_CLOSED");
+
+    // AND results with 2 respondents reveal nothing
+    Reply results = run(MAYA, "survey results 1");
+    assertThat(results.text()).contains("2 of 4 answered").contains("not enough responses");
+    assertThat(results.fields()).isEmpty();
+    assertThat(results.text()).doesNotContain("Mean");
+  }
+
+  @Test
+  @DisplayName(
+      "a form run: answers counted, NPS and change since the previous run, no link to people")
+  void formRunWithResults() {
+    List<Actor> people = people(6);
+    people.forEach(p -> enrol(p, Role.MENTEE));
+
+    // GIVEN a first end-of-program run answered by 5 people with 7
+    run(MAYA, "survey send end-of-program");
+    for (int i = 0; i < 5; i++) {
+      answerForm(people.get(i), 1, "7", "3");
+    }
+    // WHEN a second run is answered by 6 people with 10 and 5
+    clock.set(NOW.plus(Duration.ofDays(20)));
+    surveys.due(clock.instant());
+    run(MAYA, "survey send end-of-program");
+    Reply form = tandem.clicked(people.get(0), "D1", Surveys.OPEN_ACTION, "2");
+    assertThat(form.form()).isNotNull();
+    assertThat(form.form().inputs()).hasSize(4);
+    Reply bad =
+        tandem.submitted(people.get(0), "D1", "survey:2", Map.of("q1", "11", "q2", "4", "q3", "4"));
+    assertThat(bad.inputErrors()).containsKey("q1");
+    for (int i = 0; i < 6; i++) {
+      answerForm(people.get(i), 2, "10", "5");
+    }
+    Reply twice =
+        tandem.submitted(people.get(0), "D1", "survey:2", Map.of("q1", "0", "q2", "1", "q3", "1"));
+    assertThat(twice.text()).contains("already answered");
+
+    // THEN the results show the distribution, mean, NPS and the change
+    Reply results = run(MAYA, "survey results 2");
+    assertThat(results.text()).contains("6 of 6 answered (100%)");
+    String nps = results.fields().get(0).value();
+    assertThat(nps)
+        .contains("10: 6")
+        .contains("NPS +100")
+        .contains("since run #1")
+        .contains("mean +3.0, NPS +100");
+    assertThat(results.fields().get(3).value()).contains("not enough responses");
+
+    // AND nothing that holds answers names a person or a time
+    assertThat(columns("survey_tally")).doesNotContain("member_id", "answered_at", "created_at");
+    assertThat(columns("survey_text")).doesNotContain("member_id", "answered_at", "created_at");
+    assertThat(rows("SELECT answered_on FROM survey_invitee WHERE run_id = 2"))
+        .allMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
+    assertThat(count("survey_named_answer")).isZero();
+  }
+
+  @Test
+  @DisplayName("survey schedule fires at the right local time, and list and cancel work")
+  void schedule() {
+    people(3).forEach(p -> enrol(p, Role.MENTOR));
+    Reply scheduled = run(MAYA, "survey schedule monthly-pulse monthly on day 1 at 10:00");
+    assertThat(scheduled.text()).contains("2025-04-01 10:00").contains("Europe/Berlin");
+
+    // 10:00 in Berlin on 1 April is 08:00 UTC
+    clock.set(Instant.parse("2025-04-01T07:59:00Z"));
+    surveys.due(clock.instant());
+    assertThat(count("survey_run")).isZero();
+    clock.set(Instant.parse("2025-04-01T08:00:30Z"));
+    surveys.due(clock.instant());
+    surveys.due(clock.instant());
+    assertThat(count("survey_run")).isEqualTo(1);
+
+    assertThat(run(MAYA, "survey list").fields())
+        .anyMatch(f -> f.label().startsWith("Run #1"))
+        .anyMatch(f -> f.label().startsWith("Schedule #1"));
+    assertThat(run(MAYA, "survey cancel schedule 1").kind()).isEqualTo(Reply.Kind.SUCCESS);
+    assertThat(run(MAYA, "survey cancel 1").text()).contains("Closed run #1");
+    Actor participant = new Actor(Platform.SLACK, "T_ACME", "U0P0", "P0", "Europe/Berlin", false);
+    assertThat(run(participant, "survey send monthly-pulse").text())
+        .contains("Only program admins");
+  }
+
+  private void answerForm(Actor person, long run, String nps, String likert) {
+    Reply saved =
+        tandem.submitted(
+            person, "D1", "survey:" + run, Map.of("q1", nps, "q2", likert, "q3", likert));
+    assertThat(saved.text()).contains("recorded");
+  }
+
+  private List<Actor> people(int n) {
+    List<Actor> people = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      people.add(new Actor(Platform.SLACK, "T_ACME", "U0P" + i, "P" + i, "Europe/Berlin", false));
+    }
+    return people;
+  }
+
+  private Reply run(Actor actor, String text) {
+    return tandem.handle(new Invocation(actor, "C1", text));
+  }
+
+  private void enrol(Actor actor, Role role) {
+    Reply opened = join.join(actor, new Command.Join(role, null));
+    Reply next =
+        join.submitted(
+            actor,
+            opened.form().formId(),
+            Map.of(
+                "department", "Marketing",
+                "band", role == Role.MENTOR ? "1" : "4",
+                "communication", "call",
+                "timezone", "Europe/Berlin"));
+    join.submitted(
+        actor,
+        next.form().formId(),
+        Map.of(
+            "teach", "Instagram reels",
+            "learn", "Leadership 2",
+            "availability", "Tue 14-16",
+            "capacity", "1"));
+  }
+
+  private long count(String table) {
+    return Long.parseLong(rows("SELECT COUNT(*) FROM " + table).get(0));
+  }
+
+  private List<String> columns(String table) {
+    return rows("SELECT name FROM pragma_table_info('" + table + "')");
+  }
+
+  private List<String> rows(String sql) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
