@@ -31,7 +31,7 @@ final class DiscordCommandLine {
   private static final Set<String> KEYWORDS =
       Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
 
-  private static final Set<String> GROUPS = Set.of("program", "match", "goal", "task");
+  private static final Set<String> GROUPS = Set.of("program", "match", "goal", "task", "survey");
 
   /** {@code log list|edit|delete} are the subcommands {@code log-list} and so on in Discord. */
   private static final Set<String> LOG_SUBCOMMANDS = Set.of("list", "edit", "delete");
@@ -72,7 +72,12 @@ final class DiscordCommandLine {
           Map.entry("program list", List.of()),
           Map.entry("match preview", List.of(text("program"))),
           Map.entry("match approve", List.of(text("program"))),
-          Map.entry("match swap", List.of(text("first"), text("second"), text("program"))));
+          Map.entry("match swap", List.of(text("first"), text("second"), text("program"))),
+          Map.entry("survey send", List.of(text("template"), text("program"))),
+          Map.entry("survey results", List.of(text("number"))),
+          Map.entry("survey list", List.of()),
+          Map.entry("survey cancel", List.of(text("number"))),
+          Map.entry("survey cancel-schedule", List.of(text("number"))));
 
   private DiscordCommandLine() {}
 
@@ -83,6 +88,12 @@ final class DiscordCommandLine {
       key = key + " " + words.remove(0);
     } else if (key.equals("log") && !words.isEmpty() && LOG_SUBCOMMANDS.contains(words.get(0))) {
       key = key + "-" + words.remove(0);
+    }
+    if (key.equals("survey cancel") && !words.isEmpty() && words.get(0).equals("schedule")) {
+      words.remove(0);
+      key = "survey cancel-schedule";
+    } else if (key.equals("survey schedule")) {
+      return surveySchedule(words);
     }
     List<Option> options = SUBCOMMANDS.get(key);
     if (options == null || (options.isEmpty() && !words.isEmpty() && !words.get(0).isEmpty())) {
@@ -120,6 +131,25 @@ final class DiscordCommandLine {
           .append(':')
           .append(String.join(" ", words.subList(next, end)));
       next = end;
+    }
+    return Optional.of(line.toString());
+  }
+
+  /**
+   * {@code survey schedule TEMPLATE WHEN [for PROGRAM]}: WHEN is free text (it may hold {@code
+   * on}), so only the last {@code for} splits it from the program.
+   */
+  private static Optional<String> surveySchedule(List<String> words) {
+    if (words.size() < 2) {
+      return Optional.empty();
+    }
+    List<String> when = words.subList(1, words.size());
+    int forAt = when.lastIndexOf("for");
+    StringBuilder line =
+        new StringBuilder("/tandem survey schedule template:").append(words.get(0));
+    line.append(" when:").append(String.join(" ", forAt > 0 ? when.subList(0, forAt) : when));
+    if (forAt > 0 && forAt < when.size() - 1) {
+      line.append(" for:").append(String.join(" ", when.subList(forAt + 1, when.size())));
     }
     return Optional.of(line.toString());
   }

@@ -31,6 +31,7 @@ import picocli.CommandLine.ParentCommand;
       SolveAssignment.class,
       ImportCommand.class,
       MatchCommand.class,
+      OutboxCommand.class,
     })
 public final class Main implements Callable<Integer> {
 

@@ -104,6 +104,12 @@ abstract class SimulatedChat implements AutoCloseable {
    */
   abstract String awaitMessageTo(String person, String text);
 
+  /**
+   * Clicks a button Tandem delivered to this person (a DM's answer button, say): {@code actionId}
+   * with {@code value}, as the core defined it. Returns what Tandem answered to the click.
+   */
+  abstract Answer click(String person, String actionId, String value);
+
   /** How a person is mentioned in a command on this platform. */
   abstract String mention(String person);
 
@@ -249,6 +255,12 @@ abstract class SimulatedChat implements AutoCloseable {
     }
 
     @Override
+    Answer click(String person, String actionId, String value) {
+      ActionResult result = client.user(person).clicks(actionId, value);
+      return new Answer(result.awaitReplyText(REPLY_TIMEOUT), true);
+    }
+
+    @Override
     Answer fill(String person, Answer withForm, Map<String, String> values) {
       Ack ack = client.user(person).submits(withForm.form(), values).ack();
       JsonObject json = ack.json();
@@ -342,6 +354,12 @@ abstract class SimulatedChat implements AutoCloseable {
       return simulator
           .awaitDirectMessage(simulator.user(person), m -> m.render().contains(text), REPLY_TIMEOUT)
           .render();
+    }
+
+    @Override
+    Answer click(String person, String actionId, String value) {
+      return answer(
+          simulator.user(person).clicks(actionId + ":" + value).awaitReply(REPLY_TIMEOUT));
     }
 
     @Override

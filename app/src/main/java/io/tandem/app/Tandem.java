@@ -1,6 +1,8 @@
 package io.tandem.app;
 
 import io.tandem.config.DatabaseConfig;
+import io.tandem.config.RemindersConfig;
+import io.tandem.config.SurveysConfig;
 import io.tandem.config.TandemConfig;
 import io.tandem.core.application.JoinProgram;
 import io.tandem.core.application.LearningPlan;
@@ -15,9 +17,11 @@ import io.tandem.core.application.Reminders;
 import io.tandem.core.application.ShowStatus;
 import io.tandem.core.application.survey.SurveyJob;
 import io.tandem.core.application.survey.SurveySettings;
+import io.tandem.core.application.survey.SurveyTemplate;
 import io.tandem.core.application.survey.Surveys;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.ReminderRoutes;
+import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.schedule.ReminderJob;
@@ -58,7 +62,7 @@ public final class Tandem implements AutoCloseable {
     Database database = openDatabase(config, clock, true);
     Surveys surveys = new Surveys(database, clock, surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
-    tandem.reminderJob = reminders(tandem.commands, database, clock, ReminderSettings.defaults());
+    tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
     try {
       if (config.slack().configured()) {
         tandem.slack =
@@ -96,9 +100,35 @@ public final class Tandem implements AutoCloseable {
         clock);
   }
 
-  /** The shipped survey templates; TODO(issue 7): add those in {@code surveys.templates}. */
+  /** The shipped survey templates and those in {@code surveys.templates}, with the threshold. */
   static SurveySettings surveySettings(TandemConfig config) {
-    return SurveySettings.defaults();
+    SurveysConfig surveys = config.surveys();
+    return SurveySettings.of(
+        surveys.anonymityThreshold(),
+        surveys.templates().stream().map(Tandem::surveyTemplate).toList());
+  }
+
+  private static SurveyTemplate surveyTemplate(SurveysConfig.Template t) {
+    return new SurveyTemplate(
+        t.id(),
+        t.title(),
+        t.anonymous(),
+        SurveyTemplate.Audience.valueOf(t.audience().name()),
+        t.openFor(),
+        t.remindAfter(),
+        t.questions().stream()
+            .map(
+                q ->
+                    new SurveyTemplate.Question(
+                        SurveyTemplate.Type.valueOf(q.type().name()), q.text(), q.choices()))
+            .toList());
+  }
+
+  /** {@code reminders} in {@code tandem.yml}. */
+  static ReminderSettings reminderSettings(TandemConfig config) {
+    RemindersConfig r = config.reminders();
+    return new ReminderSettings(
+        new ReminderTimes.QuietHours(r.quietStart(), r.quietEnd()), r.interval(), r.catchUp());
   }
 
   /** Reminders, nudges and pause/resume/leave: their commands and the job that fans them out. */

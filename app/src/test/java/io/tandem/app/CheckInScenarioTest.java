@@ -202,6 +202,34 @@ class CheckInScenarioTest {
     assertThat(home(second)).contains("Sessions so far").contains("On track");
   }
 
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(
+      value = SimulatedChat.Kind.class,
+      names = {"SLACK_SOCKET", "SLACK_HTTP"})
+  @DisplayName("Slack: cancelling the log form is recorded as an abandoned form, by its id only")
+  void abandonedForm(SimulatedChat.Kind kind) throws Exception {
+    start(kind);
+    SimulatedChat.Slack slack = (SimulatedChat.Slack) chat;
+
+    SimulatedChat.Answer form = chat.run("chioma", "log");
+    slack.client().user("chioma").closes(form.form());
+
+    org.awaitility.Awaitility.await()
+        .atMost(SimulatedChat.REPLY_TIMEOUT)
+        .until(() -> abandoned().size() == 1);
+    assertThat(abandoned()).containsExactly("{\"form\":\"" + form.form() + "\"}");
+  }
+
+  private java.util.List<String> abandoned() {
+    return tandem
+        .database()
+        .inTransaction(
+            em ->
+                em.createQuery("SELECT s.details FROM Signal s WHERE s.type = :t", String.class)
+                    .setParameter("t", io.tandem.core.domain.SignalType.FORM_ABANDONED)
+                    .getResultList());
+  }
+
   private static String home(ApiCall call) {
     return call.payloadJson()
         .map(view -> BlockText.readable("", view.getAsJsonObject().get("blocks")))

@@ -30,6 +30,9 @@ public final class Main {
         arguments.isEmpty() || arguments.get(0).startsWith("-")
             ? arguments
             : arguments.subList(1, arguments.size());
+    if (benchmark.equals("fan-out")) {
+      System.exit(FanOutBenchmark.main(options));
+    }
     if (options.contains("--help") || options.contains("-h") || benchmark.equals("help")) {
       System.out.println(AckLatencyOptions.USAGE);
       return;

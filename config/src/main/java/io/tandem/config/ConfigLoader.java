@@ -65,7 +65,8 @@ public final class ConfigLoader {
   public static final String ENV_DISCORD_APPLICATION_ID = "DISCORD_APPLICATION_ID";
 
   private static final List<String> ROOT_KEYS =
-      List.of("database", "slack", "discord", "http", "outbox", "scheduler");
+      List.of(
+          "database", "slack", "discord", "http", "outbox", "scheduler", "surveys", "reminders");
   private static final List<String> DATABASE_KEYS = List.of("url", "user", "password", "pool-size");
   private static final List<String> SLACK_KEYS =
       List.of(
@@ -90,7 +91,15 @@ public final class ConfigLoader {
   private static final List<String> OUTBOX_KEYS =
       List.of("max-attempts", "poll-interval", "batch-size", "lease", "workers");
   private static final List<String> SCHEDULER_KEYS = List.of("instance-id", "thread-count");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+  private static final List<String> SURVEYS_KEYS = List.of("anonymity-threshold", "templates");
+  private static final List<String> TEMPLATE_KEYS =
+      List.of("title", "anonymous", "audience", "open-for", "remind-after", "questions");
+  private static final List<String> QUESTION_KEYS = List.of("type", "text", "choices");
+  private static final List<String> REMINDERS_KEYS = List.of("quiet-hours", "interval", "catch-up");
+  private static final Pattern TEMPLATE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+  private static final Pattern QUIET_HOURS =
+      Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)\\s*-\\s*([01]?\\d|2[0-3]):([0-5]\\d)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final List<String> HTTP_KEYS = List.of("bind-address", "port");
 
   private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
@@ -167,16 +176,20 @@ public final class ConfigLoader {
     HttpConfig http = reading.http(root.child(reading, "http", HTTP_KEYS));
     OutboxConfig outbox = reading.outbox(root.child(reading, "outbox", OUTBOX_KEYS));
     SchedulerConfig scheduler = reading.scheduler(root.child(reading, "scheduler", SCHEDULER_KEYS));
+    SurveysConfig surveys = reading.surveys(root.child(reading, "surveys", SURVEYS_KEYS));
+    RemindersConfig reminders = reading.reminders(root.child(reading, "reminders", REMINDERS_KEYS));
     if (!reading.problems.isEmpty()) {
       throw new ConfigException(source, reading.problems);
     }
     return new TandemConfig(
-        database,
-        slack.withRateLimits(slackLimits),
-        discord.withRateLimits(discordLimits),
-        http,
-        outbox,
-        scheduler);
+            database,
+            slack.withRateLimits(slackLimits),
+            discord.withRateLimits(discordLimits),
+            http,
+            outbox,
+            scheduler)
+        .withSurveys(surveys)
+        .withReminders(reminders);
   }
 
   private static Object parse(String yaml, String source) throws ConfigException {
@@ -527,6 +540,213 @@ public final class ConfigLoader {
           : new SchedulerConfig(instanceId.value(), threads);
     }
 
+    SurveysConfig surveys(Section section) {
+      int before = problems.size();
+      int threshold =
+          integer(
+              text(section, "anonymity-threshold", null, Shown.PLAIN),
+              SurveysConfig.DEFAULT_THRESHOLD,
+              SurveysConfig.MIN_THRESHOLD,
+              SurveysConfig.MAX_THRESHOLD,
+              "is not a whole number between "
+                  + SurveysConfig.MIN_THRESHOLD
+                  + " and "
+                  + SurveysConfig.MAX_THRESHOLD
+                  + " (never below "
+                  + SurveysConfig.MIN_THRESHOLD
+                  + ", so that nobody can be singled out)");
+      List<SurveysConfig.Template> templates = new ArrayList<>();
+      String path = section.pathOf("templates");
+      Object raw = section.entries().get("templates");
+      if (raw instanceof Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          String id = String.valueOf(entry.getKey());
+          String templatePath = path + "." + id;
+          if (!TEMPLATE_ID.matcher(id).matches()) {
+            problems.add(
+                templatePath
+                    + ": is not a template id (lower-case letters, digits and -, like"
+                    + " team-pulse)");
+            continue;
+          }
+          SurveysConfig.Template template =
+              template(id, section(templatePath, entry.getValue(), TEMPLATE_KEYS));
+          if (template != null) {
+            templates.add(template);
+          }
+        }
+      } else if (raw != null) {
+        problems.add(path + ": expected templates by id, got " + describeKind(raw));
+      }
+      return problems.size() > before
+          ? SurveysConfig.defaults()
+          : new SurveysConfig(threshold, templates);
+    }
+
+    private SurveysConfig.Template template(String id, Section section) {
+      int before = problems.size();
+      String title = text(section, "title", null, Shown.PLAIN).or(id);
+      Setting anonymousSetting = text(section, "anonymous", null, Shown.PLAIN);
+      boolean anonymous = true;
+      if (anonymousSetting.isSet()) {
+        String value = Text.lower(anonymousSetting.value());
+        if (value.equals("true") || value.equals("false")) {
+          anonymous = value.equals("true");
+        } else {
+          problems.add(anonymousSetting.problem("is not true or false"));
+        }
+      }
+      Setting audienceSetting = text(section, "audience", null, Shown.PLAIN);
+      SurveysConfig.Audience audience = SurveysConfig.Audience.ALL;
+      if (audienceSetting.isSet()) {
+        Optional<SurveysConfig.Audience> parsed =
+            SurveysConfig.Audience.fromYaml(audienceSetting.value());
+        if (parsed.isPresent()) {
+          audience = parsed.get();
+        } else {
+          problems.add(audienceSetting.problem("is not one of all, mentors, mentees"));
+        }
+      }
+      Duration openFor =
+          duration(
+              text(section, "open-for", null, Shown.PLAIN),
+              SurveysConfig.DEFAULT_OPEN_FOR,
+              Duration.ofHours(1),
+              Duration.ofDays(90),
+              "is not a duration between 1h and 90d (like 5d, 36h)");
+      Setting remindSetting = text(section, "remind-after", null, Shown.PLAIN);
+      Duration remindAfter =
+          duration(
+              remindSetting,
+              SurveysConfig.DEFAULT_REMIND_AFTER,
+              Duration.ZERO,
+              Duration.ofDays(90),
+              "is not a duration up to 90d (like 3d, 48h)");
+      if (problems.size() == before && remindAfter.compareTo(openFor) >= 0) {
+        String openForText = ConfigPrinter.duration(openFor);
+        problems.add(
+            remindSetting.isSet()
+                ? remindSetting.problem("is not shorter than open-for (" + openForText + ")")
+                : remindSetting.path()
+                    + ": the default "
+                    + ConfigPrinter.duration(remindAfter)
+                    + " is not shorter than open-for ("
+                    + openForText
+                    + "); set a shorter remind-after");
+      }
+      List<SurveysConfig.Question> questions = questions(section);
+      return problems.size() > before
+          ? null
+          : new SurveysConfig.Template(
+              id, title, anonymous, audience, openFor, remindAfter, questions);
+    }
+
+    private List<SurveysConfig.Question> questions(Section section) {
+      String path = section.pathOf("questions");
+      Object raw = section.entries().get("questions");
+      List<SurveysConfig.Question> questions = new ArrayList<>();
+      if (!(raw instanceof List<?> list)) {
+        problems.add(
+            path
+                + ": expected a list of 1 to "
+                + SurveysConfig.MAX_QUESTIONS
+                + " questions, got "
+                + (raw == null ? "nothing" : describeKind(raw)));
+        return questions;
+      }
+      if (list.isEmpty() || list.size() > SurveysConfig.MAX_QUESTIONS) {
+        problems.add(
+            path
+                + ": has "
+                + list.size()
+                + " questions; a survey has 1 to "
+                + SurveysConfig.MAX_QUESTIONS
+                + " (one form holds five)");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        int before = problems.size();
+        Section question = section(path + "[" + i + "]", list.get(i), QUESTION_KEYS);
+        if (!(list.get(i) instanceof Map<?, ?>)) {
+          if (problems.size() == before) {
+            problems.add(question.path() + ": expected a question (type, text), got nothing");
+          }
+          continue;
+        }
+        Setting typeSetting = text(question, "type", null, Shown.PLAIN);
+        SurveysConfig.QuestionType type = null;
+        if (!typeSetting.isSet()) {
+          problems.add(typeSetting.path() + ": is required (likert, nps, choice or text)");
+        } else {
+          type = SurveysConfig.QuestionType.fromYaml(typeSetting.value()).orElse(null);
+          if (type == null) {
+            problems.add(typeSetting.problem("is not one of likert, nps, choice, text"));
+          }
+        }
+        Setting text = text(question, "text", null, Shown.PLAIN);
+        if (!text.isSet()) {
+          problems.add(text.path() + ": is required (the question people read)");
+        }
+        List<String> choices = list(question, "choices").stream().map(Setting::value).toList();
+        if (type == SurveysConfig.QuestionType.CHOICE && choices.size() < 2) {
+          problems.add(
+              question.pathOf("choices") + ": a choice question needs at least two choices");
+        } else if (type != null
+            && type != SurveysConfig.QuestionType.CHOICE
+            && !choices.isEmpty()) {
+          problems.add(
+              question.pathOf("choices")
+                  + ": only choice questions have choices, not "
+                  + type.yamlName());
+        }
+        if (problems.size() == before) {
+          questions.add(new SurveysConfig.Question(type, text.value(), choices));
+        }
+      }
+      return questions;
+    }
+
+    RemindersConfig reminders(Section section) {
+      int before = problems.size();
+      Setting quiet = text(section, "quiet-hours", null, Shown.PLAIN);
+      java.time.LocalTime quietStart = RemindersConfig.DEFAULT_QUIET_START;
+      java.time.LocalTime quietEnd = RemindersConfig.DEFAULT_QUIET_END;
+      if (quiet.isSet()) {
+        java.util.regex.Matcher m = QUIET_HOURS.matcher(quiet.value());
+        if (m.matches()) {
+          quietStart =
+              java.time.LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+          quietEnd =
+              java.time.LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+        } else {
+          problems.add(quiet.problem("is not a time range like 20:00-08:00 (24-hour, local)"));
+        }
+      }
+      Duration interval =
+          duration(
+              text(section, "interval", null, Shown.PLAIN),
+              RemindersConfig.DEFAULT_INTERVAL,
+              RemindersConfig.MIN_INTERVAL,
+              RemindersConfig.MAX_INTERVAL,
+              "is not a duration between 10s and 1d (like 5m)");
+      Setting catchUpSetting = text(section, "catch-up", null, Shown.PLAIN);
+      Duration catchUp =
+          duration(
+              catchUpSetting,
+              RemindersConfig.DEFAULT_CATCH_UP,
+              Duration.ZERO,
+              RemindersConfig.MAX_CATCH_UP,
+              "is not a duration up to 30d (like 1d, 12h)");
+      if (problems.size() == before && catchUp.compareTo(interval) < 0) {
+        problems.add(
+            catchUpSetting.isSet()
+                ? catchUpSetting.problem("is shorter than reminders.interval")
+                : catchUpSetting.path() + ": the default 1d is shorter than reminders.interval");
+      }
+      return problems.size() > before
+          ? RemindersConfig.defaults()
+          : new RemindersConfig(quietStart, quietEnd, interval, catchUp);
+    }
+
     HttpConfig http(Section section) {
       int before = problems.size();
       String bindAddress =
@@ -731,7 +951,8 @@ public final class ConfigLoader {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
           };
         }
         return Duration.parse(text.strip());

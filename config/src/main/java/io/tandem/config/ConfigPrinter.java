@@ -78,7 +78,40 @@ public final class ConfigPrinter {
         "instance-id",
         scheduler.instanceId() == null ? "(hostname-pid)" : scheduler.instanceId());
     line(out, "thread-count", Integer.toString(scheduler.threadCount()));
+    surveys(out, config.surveys());
+    RemindersConfig reminders = config.reminders();
+    out.append("reminders:\n");
+    line(out, "quiet-hours", reminders.quietHours());
+    line(out, "interval", duration(reminders.interval()));
+    line(out, "catch-up", duration(reminders.catchUp()));
     return out.toString();
+  }
+
+  private static void surveys(StringBuilder out, SurveysConfig surveys) {
+    out.append("surveys:\n");
+    line(out, "anonymity-threshold", Integer.toString(surveys.anonymityThreshold()));
+    if (surveys.templates().isEmpty()) {
+      line(out, "templates", "{}  # the shipped ones only");
+      return;
+    }
+    out.append("  templates:  # besides the shipped ones\n");
+    for (SurveysConfig.Template t : surveys.templates()) {
+      out.append("    ").append(t.id()).append(":\n");
+      String in = "      ";
+      out.append(in).append("title: ").append(t.title()).append('\n');
+      out.append(in).append("anonymous: ").append(t.anonymous()).append('\n');
+      out.append(in).append("audience: ").append(t.audience().yamlName()).append('\n');
+      out.append(in).append("open-for: ").append(duration(t.openFor())).append('\n');
+      out.append(in).append("remind-after: ").append(duration(t.remindAfter())).append('\n');
+      out.append(in).append("questions:\n");
+      for (SurveysConfig.Question q : t.questions()) {
+        out.append(in).append("  - type: ").append(q.type().yamlName()).append('\n');
+        out.append(in).append("    text: ").append(q.text()).append('\n');
+        if (!q.choices().isEmpty()) {
+          out.append(in).append("    choices: ").append(list(q.choices())).append('\n');
+        }
+      }
+    }
   }
 
   private static void line(StringBuilder out, String key, String value) {
@@ -94,9 +127,14 @@ public final class ConfigPrinter {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
-  /** The shortest of {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} that is exact. */
+  /**
+   * The shortest of {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 3d} that is exact.
+   */
   static String duration(java.time.Duration d) {
     long ms = d.toMillis();
+    if (ms != 0 && ms % 86_400_000 == 0) {
+      return ms / 86_400_000 + "d";
+    }
     if (ms % 3_600_000 == 0) {
       return ms / 3_600_000 + "h";
     }

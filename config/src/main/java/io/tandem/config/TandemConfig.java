@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param admins derived from {@code slack.admins} and {@code discord.admin-role}
  * @param outbox how messages are delivered ({@code outbox})
  * @param scheduler how Quartz runs ({@code scheduler})
+ * @param surveys pulse survey templates and the anonymity threshold ({@code surveys})
+ * @param reminders quiet hours and how often reminders are looked for ({@code reminders})
  */
 public record TandemConfig(
     DatabaseConfig database,
@@ -17,7 +19,9 @@ public record TandemConfig(
     HttpConfig http,
     AdminConfig admins,
     OutboxConfig outbox,
-    SchedulerConfig scheduler) {
+    SchedulerConfig scheduler,
+    SurveysConfig surveys,
+    RemindersConfig reminders) {
 
   public TandemConfig {
     Objects.requireNonNull(database, "database");
@@ -27,6 +31,29 @@ public record TandemConfig(
     Objects.requireNonNull(admins, "admins");
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(surveys, "surveys");
+    Objects.requireNonNull(reminders, "reminders");
+  }
+
+  /** Composes the parts with the default survey and reminder settings. */
+  public TandemConfig(
+      DatabaseConfig database,
+      SlackConfig slack,
+      DiscordConfig discord,
+      HttpConfig http,
+      AdminConfig admins,
+      OutboxConfig outbox,
+      SchedulerConfig scheduler) {
+    this(
+        database,
+        slack,
+        discord,
+        http,
+        admins,
+        outbox,
+        scheduler,
+        SurveysConfig.defaults(),
+        RemindersConfig.defaults());
   }
 
   /** Composes the parts with the default outbox and scheduler settings. */
@@ -65,7 +92,20 @@ public record TandemConfig(
 
   /** The same configuration with other outbox settings. */
   public TandemConfig withOutbox(OutboxConfig value) {
-    return new TandemConfig(database, slack, discord, http, admins, value, scheduler);
+    return new TandemConfig(
+        database, slack, discord, http, admins, value, scheduler, surveys, reminders);
+  }
+
+  /** The same configuration with other survey settings. */
+  public TandemConfig withSurveys(SurveysConfig value) {
+    return new TandemConfig(
+        database, slack, discord, http, admins, outbox, scheduler, value, reminders);
+  }
+
+  /** The same configuration with other reminder settings. */
+  public TandemConfig withReminders(RemindersConfig value) {
+    return new TandemConfig(
+        database, slack, discord, http, admins, outbox, scheduler, surveys, value);
   }
 
   /** The built-in defaults: SQLite {@code ./tandem.db}, no chat platform, HTTP on loopback:8080. */

@@ -364,7 +364,8 @@ class ConfigLoaderTest {
     void unknownKeyWithSuggestion() {
       assertThat(problems("slak:\n  mode: socket\n"))
           .containsExactly(
-              "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler;"
+              "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler,"
+                  + " surveys, reminders;"
                   + " did you mean slack?");
     }
 
@@ -401,7 +402,8 @@ class ConfigLoaderTest {
       // then
       assertThat(e.problems())
           .containsExactly(
-              "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler;"
+              "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler,"
+                  + " surveys, reminders;"
                   + " did you mean slack?",
               "database.url: \"mysql://x\" must start with jdbc:sqlite: or jdbc:postgresql:",
               "slack.mode: \"sockets\" is not one of socket, http",

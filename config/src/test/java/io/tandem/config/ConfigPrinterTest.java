@@ -89,6 +89,13 @@ class ConfigPrinterTest {
             scheduler:
               instance-id: (hostname-pid)
               thread-count: 2
+            surveys:
+              anonymity-threshold: 5
+              templates: {}  # the shipped ones only
+            reminders:
+              quiet-hours: 20:00-08:00
+              interval: 5m
+              catch-up: 1d
             """);
   }
 

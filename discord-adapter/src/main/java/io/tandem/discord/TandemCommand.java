@@ -126,8 +126,31 @@ final class TandemCommand {
                             new OptionData(OptionType.USER, "second", "The other", true),
                             new OptionData(OptionType.STRING, "program", "Which program")),
                     new SubcommandData("approve", "Create the proposed pairs")
+                        .addOptions(new OptionData(OptionType.STRING, "program", "Which program"))),
+            new SubcommandGroupData("survey", "Admins: pulse surveys")
+                .addSubcommands(
+                    new SubcommandData("send", "Send a survey now")
                         .addOptions(
-                            new OptionData(OptionType.STRING, "program", "Which program"))));
+                            new OptionData(
+                                OptionType.STRING, "template", "e.g. monthly-pulse", true),
+                            new OptionData(OptionType.STRING, "program", "Which program")),
+                    new SubcommandData("results", "A run's results")
+                        .addOptions(number("The run's number from survey list")),
+                    new SubcommandData("list", "Survey runs and schedules"),
+                    new SubcommandData("cancel", "Close a run now")
+                        .addOptions(number("The run's number from survey list")),
+                    new SubcommandData("cancel-schedule", "Stop a schedule")
+                        .addOptions(number("The schedule's number from survey list")),
+                    new SubcommandData("schedule", "Send a survey on a schedule")
+                        .addOptions(
+                            new OptionData(
+                                OptionType.STRING, "template", "e.g. monthly-pulse", true),
+                            new OptionData(
+                                OptionType.STRING,
+                                "when",
+                                "monthly on day 1 at 10:00, weekly on mon at 10:00, or cron",
+                                true),
+                            new OptionData(OptionType.STRING, "for", "Which program"))));
   }
 
   private static OptionData number(String description) {
@@ -175,7 +198,8 @@ final class TandemCommand {
     }
     String subcommand = command.getSubcommandName();
     if (subcommand != null) {
-      // log-list, log-edit, log-delete: Discord cannot have a "log" group beside the "log" command
+      // log-list, log-edit, log-delete: Discord cannot have a "log" group beside the "log" command;
+      // survey cancel-schedule is the core's "survey cancel schedule N"
       words.add(subcommand.replace('-', ' '));
     }
     String key =

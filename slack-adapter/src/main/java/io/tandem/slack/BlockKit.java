@@ -96,6 +96,8 @@ final class BlockKit {
                             s.type("plain_text")
                                 .text(form.submitLabel() == null ? "Save" : form.submitLabel())))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                // so Slack sends view_closed and the core can record an abandoned form
+                .notifyOnClose(true)
                 .blocks(inputs));
   }
 

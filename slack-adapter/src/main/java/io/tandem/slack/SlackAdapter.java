@@ -6,10 +6,12 @@ import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.app_backend.views.payload.ViewClosedPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.DefaultContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
@@ -106,6 +108,7 @@ public final class SlackAdapter implements AutoCloseable {
     app.command(COMMAND, (request, ctx) -> acceptCommand(request.getPayload(), ctx));
     app.blockAction(ANY, (request, ctx) -> acceptClick(request.getPayload(), ctx));
     app.viewSubmission(ANY, (request, ctx) -> submitForm(request.getPayload(), ctx));
+    app.viewClosed(ANY, (request, ctx) -> formClosed(request.getPayload(), ctx));
     app.event(AppHomeOpenedEvent.class, (request, ctx) -> homeOpened(request.getEvent(), ctx));
   }
 
@@ -240,6 +243,35 @@ public final class SlackAdapter implements AutoCloseable {
                   "Something went wrong on our side and nothing was saved. Please try again.",
                   COMMAND + " help")));
     }
+  }
+
+  /**
+   * A form was closed without submitting ({@code view_closed}, sent because {@link BlockKit#modal}
+   * sets {@code notify_on_close}): acknowledged at once, told to the core on a worker.
+   */
+  private com.slack.api.bolt.response.Response formClosed(
+      ViewClosedPayload payload, DefaultContext ctx) {
+    String formId = payload.getView() == null ? null : payload.getView().getCallbackId();
+    if (formId != null && !formId.isBlank()) {
+      try {
+        workers.execute(
+            () -> {
+              try {
+                interactions.formClosed(
+                    actor(
+                        payload.getTeam().getId(),
+                        payload.getUser().getId(),
+                        payload.getUser().getName()),
+                    formId);
+              } catch (RuntimeException e) {
+                LOG.error("Recording a closed form of {} failed", payload.getUser().getId(), e);
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        LOG.warn("Dropped a closed form of {} while shutting down", payload.getUser().getId());
+      }
+    }
+    return ctx.ack();
   }
 
   /**

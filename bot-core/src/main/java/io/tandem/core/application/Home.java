@@ -1,5 +1,6 @@
 package io.tandem.core.application;
 
+import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Platform;
@@ -21,24 +22,33 @@ final class Home {
 
   private Home() {}
 
-  /** Republishes the home of the actor and of their partner after a change. */
+  /**
+   * Republishes the home of the actor and of their partner after a change. The next reminder shown
+   * uses the default quiet hours: the check-in use cases calling this are not handed the reminder
+   * settings (the home opened or {@code status} asked for shows the configured ones).
+   */
   static void refresh(PairContext ctx, long version, Instant now) {
-    publishIfOpened(ctx, version, now);
+    refresh(ctx, version, now, ReminderTimes.QuietHours.DEFAULT);
+  }
+
+  /** Republishes the home of the actor and of their partner after a change. */
+  static void refresh(PairContext ctx, long version, Instant now, ReminderTimes.QuietHours quiet) {
+    publishIfOpened(ctx, version, now, quiet);
     if (ctx.paired()) {
       CurrentParticipation partner =
           new CurrentParticipation(ctx.partnerMember(), ctx.partner(), ctx.program());
-      publishIfOpened(PairContext.of(ctx.store(), partner, null), version, now);
+      publishIfOpened(PairContext.of(ctx.store(), partner, null), version, now, quiet);
     }
   }
 
   /** Publishes the actor's home now (they just opened it). */
-  static void publish(PairContext ctx, long version, Instant now) {
+  static void publish(PairContext ctx, long version, Instant now, ReminderTimes.QuietHours quiet) {
     Workspace workspace = ctx.store().workspaceById(ctx.me().getWorkspaceId()).orElseThrow();
     if (workspace.getPlatform() != Platform.SLACK) {
       return;
     }
     Member member = ctx.member();
-    Reply status = StatusView.render(ctx, now);
+    Reply status = StatusView.render(ctx, now, quiet);
     Reply home =
         new Reply(
             Reply.Kind.INFO,
@@ -58,9 +68,10 @@ final class Home {
         now);
   }
 
-  private static void publishIfOpened(PairContext ctx, long version, Instant now) {
+  private static void publishIfOpened(
+      PairContext ctx, long version, Instant now, ReminderTimes.QuietHours quiet) {
     if (ctx.plans().hasSignal(ctx.member().getId(), SignalType.HOME_OPENED)) {
-      publish(ctx, version, now);
+      publish(ctx, version, now, quiet);
     }
   }
 }

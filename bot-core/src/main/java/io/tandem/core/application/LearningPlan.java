@@ -1,16 +1,23 @@
 package io.tandem.core.application;
 
 import io.tandem.core.command.Command;
+import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.domain.ProfileText;
 import io.tandem.core.domain.SignalType;
+import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Goal;
 import io.tandem.core.store.GoalTask;
+import io.tandem.core.store.Member;
+import io.tandem.core.store.Participant;
+import io.tandem.core.store.Program;
 import io.tandem.core.store.Signal;
 import io.tandem.core.store.SkillRating;
 import io.tandem.core.store.Store;
+import io.tandem.core.store.Workspace;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -224,6 +231,83 @@ public final class LearningPlan {
           return Reply.openForm(
               "How good are you at these now? When you joined you said: " + ratings(initial) + ".",
               reviewForm(ratings(current)));
+        });
+  }
+
+  /**
+   * A program closed: asks each active participant who rated skills at enrolment, privately, to
+   * re-rate them, with a button opening the {@code goal review} form. One outbox message per
+   * participant (key {@code review:{programId}:{participantId}}), so closing twice asks once. Runs
+   * in the caller's transaction.
+   *
+   * @return how many people were newly asked
+   */
+  static int askForReview(Store store, Program program, Instant now) {
+    Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
+    int asked = 0;
+    for (Participant p : store.participants(program.getId())) {
+      if (p.getStatus() != ParticipantStatus.ACTIVE
+          || StatusView.initialRatings(p.getWantsToLearn()).isEmpty()) {
+        continue;
+      }
+      Optional<Member> member = store.memberById(p.getMemberId());
+      if (member.isEmpty()) {
+        continue;
+      }
+      Reply ask =
+          new Reply(
+              Reply.Kind.INFO,
+              Reply.Visibility.PRIVATE,
+              "*"
+                  + program.getName()
+                  + "* has ended — thank you for taking part! How good are you now at the skills"
+                  + " you rated when you joined? It takes a minute, and your report shows the"
+                  + " change.",
+              List.of(),
+              List.of(
+                  StatusView.command(
+                      "Review my skills", "goal review", Reply.Button.Style.PRIMARY)),
+              null);
+      if (Outbox.queue(
+          store,
+          workspace.getId(),
+          workspace.getPlatform(),
+          "review:" + program.getId() + ":" + p.getId(),
+          new ChatTarget.DirectMessage(member.get().getUserId()),
+          ask,
+          now,
+          now)) {
+        store.add(
+            new Signal(
+                workspace.getId(),
+                SignalType.REVIEW_REQUESTED,
+                member.get().getId(),
+                program.getId(),
+                p.getId(),
+                null,
+                now,
+                "{}"));
+        asked++;
+      }
+    }
+    return asked;
+  }
+
+  /**
+   * A form Tandem opened was closed without submitting: records {@link SignalType#FORM_ABANDONED}
+   * with the form id only (never what was typed). Nothing for people who have not joined.
+   */
+  public void formClosed(Actor actor, String formId) {
+    Objects.requireNonNull(formId, "formId");
+    String form = formId.length() > 64 ? formId.substring(0, 64) : formId;
+    db.inTransaction(
+        em -> {
+          PairContext.of(new Store(em), actor)
+              .ifPresent(
+                  ctx ->
+                      CheckInSignals.record(
+                          ctx, SignalType.FORM_ABANDONED, Map.of("form", form), now()));
+          return null;
         });
   }
 

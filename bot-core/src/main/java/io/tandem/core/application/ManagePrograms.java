@@ -29,7 +29,9 @@ import java.util.Set;
 
 /**
  * Admins' program commands: {@code program create|open|start|pause|close|show|list}. A program
- * moves draft → open (people join) → running (pairs meet) ⇄ paused → closed.
+ * moves draft → open (people join) → running (pairs meet) ⇄ paused → closed. Closing asks every
+ * active participant who rated skills at enrolment to re-rate them ({@link
+ * LearningPlan#askForReview}).
  */
 public final class ManagePrograms {
 
@@ -147,9 +149,22 @@ public final class ManagePrograms {
                 "/tandem program show " + program.getName());
           }
           program.moveTo(TARGET.get(command.action()));
-          signal(store, program, SignalType.PROGRAM_CHANGED, clock.instant());
+          Instant now = clock.instant();
+          signal(store, program, SignalType.PROGRAM_CHANGED, now);
+          String review = "";
+          if (command.action() == Command.ProgramAction.CLOSE) {
+            int asked = LearningPlan.askForReview(store, program, now);
+            review =
+                asked == 0
+                    ? ""
+                    : " "
+                        + asked
+                        + (asked == 1 ? " participant was" : " participants were")
+                        + " asked to re-rate their skills.";
+          }
           return Reply.success(
-              "*" + program.getName() + "* is now " + label(program.getStatus()) + ".", List.of());
+              "*" + program.getName() + "* is now " + label(program.getStatus()) + "." + review,
+              List.of());
         });
   }
 

@@ -1,6 +1,7 @@
 package io.tandem.core.application;
 
 import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
@@ -87,22 +88,8 @@ public final class Reminders {
     if (!pp.bothActive() || pp.pair().getAtRiskAt() != null) {
       return 0;
     }
-    List<Instant> occurrences = new ArrayList<>();
-    long rounds = pp.missedRounds(at);
-    Instant moved = pp.pair().getRemindOn();
-    String movedDay = moved == null ? null : PairPeople.occurrence(moved);
-    for (long k = Math.max(1, rounds); k <= rounds + 1; k++) {
-      Instant slot = pp.slot(k);
-      // a snoozed or moved reminder replaces the slots before the day it moved to
-      if (movedDay == null || PairPeople.occurrence(slot).compareTo(movedDay) >= 0) {
-        occurrences.add(slot);
-      }
-    }
-    if (moved != null) {
-      occurrences.add(moved);
-    }
     int queued = 0;
-    for (Instant occurrence : occurrences) {
+    for (Instant occurrence : occurrences(pp, at, 1)) {
       for (PairPeople.Person person : pp.people()) {
         Instant send = person.sendTime(occurrence, settings.quietHours());
         if (send.isAfter(at) || !at.isBefore(send.plus(settings.catchUp()))) {
@@ -126,6 +113,46 @@ public final class Reminders {
       }
     }
     return queued;
+  }
+
+  /**
+   * The occurrences the job considers at {@code at}: the current and the next {@code ahead} cadence
+   * slots, minus those before the day a snooze moved the reminder to, plus that day.
+   */
+  private static List<Instant> occurrences(PairPeople pp, Instant at, int ahead) {
+    List<Instant> occurrences = new ArrayList<>();
+    long rounds = pp.missedRounds(at);
+    Instant moved = pp.pair().getRemindOn();
+    String movedDay = moved == null ? null : PairPeople.occurrence(moved);
+    for (long k = Math.max(1, rounds); k <= rounds + ahead; k++) {
+      Instant slot = pp.slot(k);
+      // a snoozed or moved reminder replaces the slots before the day it moved to
+      if (movedDay == null || PairPeople.occurrence(slot).compareTo(movedDay) >= 0) {
+        occurrences.add(slot);
+      }
+    }
+    if (moved != null) {
+      occurrences.add(moved);
+    }
+    return occurrences;
+  }
+
+  /**
+   * When the reminder job will next send {@code person} a reminder, judged at {@code at} by the
+   * same rules as {@link #queueDue}: the earliest send time after {@code at} among the occurrences
+   * the job will consider (one round further ahead, since a send time can fall after its slot).
+   * Empty while the pair is not reminded at all (someone paused or left, or the pair is at risk).
+   * Status and the App Home show it; it never queues anything.
+   */
+  static Optional<Instant> nextFor(
+      PairPeople pp, PairPeople.Person person, Instant at, ReminderTimes.QuietHours quiet) {
+    if (!pp.bothActive() || pp.pair().getAtRiskAt() != null) {
+      return Optional.empty();
+    }
+    return occurrences(pp, at, 2).stream()
+        .map(occurrence -> person.sendTime(occurrence, quiet))
+        .filter(send -> send.isAfter(at))
+        .min(Instant::compareTo);
   }
 
   private static Reply reminder(PairPeople pp, PairPeople.Person person, Instant occurrence) {

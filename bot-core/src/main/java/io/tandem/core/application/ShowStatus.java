@@ -16,19 +16,29 @@ import java.util.Optional;
 
 /**
  * {@code /tandem status} and the Slack App Home: where the actor stands ({@link StatusView}) —
- * partner, sessions so far and the last one, goals with progress, skill changes, the pair's
- * engagement in plain words — with buttons to log a session and add a goal. Records {@link
- * SignalType#STATUS_VIEWED} (or {@link SignalType#HOME_OPENED}) for participants only; someone who
- * has not joined is told how to, and nothing is written.
+ * partner, sessions so far and the last one, the next reminder, goals with progress, skill changes,
+ * the pair's engagement in plain words — with buttons to log a session, add a goal and pause.
+ * Records {@link SignalType#STATUS_VIEWED} (or {@link SignalType#HOME_OPENED}) for participants
+ * only; someone who has not joined is told how to, and nothing is written.
  */
 public final class ShowStatus {
 
   private final Database db;
   private final Clock clock;
 
+  private final ReminderSettings reminders;
+
   public ShowStatus(Database db, Clock clock) {
+    this(db, clock, ReminderSettings.defaults());
+  }
+
+  /**
+   * @param reminders the reminder job's settings, so the next reminder shown is the one it sends
+   */
+  public ShowStatus(Database db, Clock clock, ReminderSettings reminders) {
     this.db = Objects.requireNonNull(db, "db");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.reminders = Objects.requireNonNull(reminders, "reminders");
   }
 
   public Reply status(Actor actor) {
@@ -43,7 +53,7 @@ public final class ShowStatus {
                 List.of());
           }
           Instant now = now();
-          Reply reply = StatusView.render(found.get(), now);
+          Reply reply = StatusView.render(found.get(), now, reminders.quietHours());
           CheckInSignals.record(found.get(), SignalType.STATUS_VIEWED, Map.of(), now);
           return reply;
         });
@@ -62,7 +72,7 @@ public final class ShowStatus {
             Instant now = now();
             Signal opened =
                 CheckInSignals.record(found.get(), SignalType.HOME_OPENED, Map.of(), now);
-            Home.publish(found.get(), opened.getId(), now);
+            Home.publish(found.get(), opened.getId(), now, reminders.quietHours());
           }
           return null;
         });

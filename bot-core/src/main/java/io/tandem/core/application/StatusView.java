@@ -2,11 +2,15 @@ package io.tandem.core.application;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.domain.Durations;
+import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.domain.ProfileText;
+import io.tandem.core.domain.ProgramStatus;
+import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Goal;
 import io.tandem.core.store.GoalTask;
+import io.tandem.core.store.Participant;
 import io.tandem.core.store.Session;
 import io.tandem.core.store.SkillRating;
 import io.tandem.core.store.Store;
@@ -19,12 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What {@code status} and the Slack App Home show: partner, sessions so far and the last one, the
- * plan with progress, skill changes since enrolment, the pair's engagement in plain words, and
- * quick-action buttons. Pure rendering over one transaction's reads; writes nothing.
+ * next reminder, the plan with progress, skill changes since enrolment, the pair's engagement in
+ * plain words, and quick-action buttons. Pure rendering over one transaction's reads; writes
+ * nothing.
  */
 final class StatusView {
 
@@ -39,10 +45,12 @@ final class StatusView {
           SignalType.SKILLS_REVIEWED);
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd 'at' HH:mm", Locale.ENGLISH);
 
   private StatusView() {}
 
-  static Reply render(PairContext ctx, Instant now) {
+  static Reply render(PairContext ctx, Instant now, ReminderTimes.QuietHours quiet) {
     String role = ctx.me().getRole().label();
     List<Reply.Field> fields = new ArrayList<>();
     fields.add(new Reply.Field("Role", role));
@@ -78,6 +86,7 @@ final class StatusView {
     fields.add(new Reply.Field("Total time", Durations.humanMinutes(minutes)));
     fields.add(
         new Reply.Field("Last session", last == null ? "none yet" : describe(last, ctx.zone())));
+    fields.add(new Reply.Field("Next reminder", nextReminder(ctx, now, quiet)));
     fields.add(new Reply.Field("Engagement", engagement(ctx, now)));
     if (ctx.paired()) {
       fields.add(new Reply.Field("Goals", goals(ctx)));
@@ -90,6 +99,13 @@ final class StatusView {
     buttons.add(command("Log a session", "log", Reply.Button.Style.PRIMARY));
     if (ctx.paired()) {
       buttons.add(command("Add a goal", "goal add", null));
+    }
+    if (ctx.me().getStatus() == ParticipantStatus.ACTIVE) {
+      buttons.add(command("Pause", "pause", null));
+    } else if (ctx.me().getStatus() == ParticipantStatus.PAUSED) {
+      buttons.add(command("Resume", "resume", null));
+    }
+    if (ctx.paired()) {
       buttons.add(command("Goals and tasks", "goal list", null));
     }
     buttons.add(command("My sessions", "log list", null));
@@ -104,6 +120,49 @@ final class StatusView {
 
   static Reply.Button command(String label, String text, Reply.Button.Style style) {
     return new Reply.Button(CommandDispatcher.COMMAND_ACTION, label, text, style);
+  }
+
+  /**
+   * When the actor's next reminder comes, in their own zone, by the reminder job's own rules
+   * ({@link Reminders#nextFor}); or why none is coming.
+   */
+  static String nextReminder(PairContext ctx, Instant now, ReminderTimes.QuietHours quiet) {
+    Participant me = ctx.me();
+    if (me.getStatus() == ParticipantStatus.PAUSED && me.getPausedUntil() != null) {
+      return "paused until " + DATE.format(me.getPausedUntil().atZone(ctx.zone()));
+    }
+    if (me.getStatus() == ParticipantStatus.WAITLISTED) {
+      return "none while you're on the waitlist";
+    }
+    if (!ctx.paired()) {
+      return "once you're paired";
+    }
+    if (ctx.partner().getStatus() == ParticipantStatus.PAUSED
+        && ctx.partner().getPausedUntil() != null) {
+      return "paused until "
+          + DATE.format(ctx.partner().getPausedUntil().atZone(ctx.zone()))
+          + " (your partner is taking a break)";
+    }
+    if (ctx.pair().getAtRiskAt() != null) {
+      return "at risk: waiting for your answer (`/tandem continue` to carry on)";
+    }
+    if (ctx.program().getStatus() != ProgramStatus.RUNNING) {
+      return "none while the program is " + ManagePrograms.label(ctx.program().getStatus());
+    }
+    Optional<Instant> next =
+        PairPeople.load(ctx.store(), ctx.program(), ctx.pair())
+            .flatMap(
+                pp ->
+                    pp.people().stream()
+                        .filter(p -> p.participant().getId().equals(me.getId()))
+                        .findFirst()
+                        .flatMap(person -> Reminders.nextFor(pp, person, now, quiet)));
+    return next.map(at -> WHEN.format(at.atZone(ctx.zone())) + " (" + zoneName(ctx.zone()) + ")")
+        .orElse("none scheduled");
+  }
+
+  private static String zoneName(ZoneId zone) {
+    return zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
   }
 
   static String describe(Session session, ZoneId zone) {

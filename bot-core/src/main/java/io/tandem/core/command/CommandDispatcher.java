@@ -134,6 +134,17 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
         });
   }
 
+  @Override
+  public void formClosed(Actor actor, String formId) {
+    guarded(
+        "form closed " + formId,
+        actor,
+        () -> {
+          learningPlan.formClosed(actor, formId);
+          return null;
+        });
+  }
+
   private Reply guarded(String what, Actor actor, Supplier<Reply> work) {
     try {
       return work.get();

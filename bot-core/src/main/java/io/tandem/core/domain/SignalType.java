@@ -109,5 +109,15 @@ public enum SignalType {
   /** A non-respondent was reminded of an open survey (details: {@code run}). */
   SURVEY_REMINDED,
   /** A survey run closed (details: {@code run}, {@code invited}, {@code answered}). */
-  SURVEY_CLOSED
+  SURVEY_CLOSED,
+  /**
+   * A closed program asked a participant to re-rate the skills they rated at enrolment (no
+   * details).
+   */
+  REVIEW_REQUESTED,
+  /**
+   * Someone closed a form Tandem opened without submitting it (details: {@code form}, the form id
+   * only; never what was typed). Slack only: Discord reports no close of a modal.
+   */
+  FORM_ABANDONED
 }

@@ -3,10 +3,13 @@ package io.tandem.core.store;
 import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.port.in.Platform;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The queries and writes use cases need, over the entity manager of one {@link
@@ -136,8 +139,15 @@ public final class Store {
   }
 
   public boolean outboxKeyExists(String dedupKey) {
+    if (keysQueuedInThisTransaction().contains(dedupKey)) {
+      return true;
+    }
+    // No flush before this query: flushing the whole unit of work for every queued message made
+    // queueing n messages in one transaction quadratic (10 000 took 85 s). Keys queued earlier in
+    // this transaction are checked above instead.
     return !em.createQuery("SELECT o.id FROM OutboxMessage o WHERE o.dedupKey = :key", Long.class)
         .setParameter("key", dedupKey)
+        .setFlushMode(FlushModeType.COMMIT)
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
@@ -149,8 +159,22 @@ public final class Store {
       return false;
     }
     em.persist(message);
+    keysQueuedInThisTransaction().add(message.getDedupKey());
     return true;
   }
+
+  /** Kept on the entity manager, so every {@code Store} of one transaction sees the same set. */
+  @SuppressWarnings("unchecked")
+  private Set<String> keysQueuedInThisTransaction() {
+    Object keys = em.getProperties().get(QUEUED_KEYS);
+    if (keys == null) {
+      keys = new HashSet<String>();
+      em.setProperty(QUEUED_KEYS, keys);
+    }
+    return (Set<String>) keys;
+  }
+
+  private static final String QUEUED_KEYS = "io.tandem.outbox.queuedKeys";
 
   public long countParticipants(long programId, ParticipantStatus status) {
     return em.createQuery(

@@ -303,7 +303,119 @@ class ReminderRulesTest {
     assertThat(empty.text()).contains("Mention the one person").contains("Example: ");
   }
 
+  @Test
+  @DisplayName("status shows the next reminder the job will send, in each person's own zone")
+  void nextReminderInStatus() {
+    // GIVEN a pair approved on Mon 2026-03-02 meeting every 14 days
+    Reply ana = run(ANA, "status");
+    Reply ben = run(BEN, "status");
+
+    // THEN each sees slot 1 at 10:00 their own time, with Pause next to log and add goal
+    assertThat(field(ana, "Next reminder")).isEqualTo("Mon 2026-03-16 at 10:00 (Europe/Berlin)");
+    assertThat(field(ben, "Next reminder")).isEqualTo("Mon 2026-03-16 at 10:00 (America/New_York)");
+    assertThat(ana.buttons())
+        .extracting(Reply.Button::value)
+        .containsSubsequence("log", "goal add", "pause");
+    // AND the job sends Ana's exactly then: nothing a minute before, the reminder at the minute
+    List<Row> before =
+        runEvery(
+            Duration.ofMinutes(1),
+            Instant.parse("2026-03-16T08:50:00Z"),
+            Instant.parse("2026-03-16T08:59:00Z"));
+    assertThat(reminders(before)).isEmpty();
+    assertThat(
+            first(
+                runEvery(
+                    Duration.ofMinutes(1),
+                    Instant.parse("2026-03-16T09:00:00Z"),
+                    Instant.parse("2026-03-16T09:00:00Z")),
+                "reminder:" + pairId + ":2026-03-16:U0ANA"))
+        .isEqualTo("2026-03-16T09:00:00Z");
+
+    // WHEN Ben's reminder has gone out and Ana snoozes 2 days
+    clock.set(Instant.parse("2026-03-16T15:00:00Z"));
+    run(ANA, "snooze 2d");
+    // THEN both see the moved day
+    assertThat(field(run(ANA, "status"), "Next reminder"))
+        .isEqualTo("Wed 2026-03-18 at 10:00 (Europe/Berlin)");
+    assertThat(field(run(BEN, "status"), "Next reminder"))
+        .isEqualTo("Wed 2026-03-18 at 10:00 (America/New_York)");
+  }
+
+  @Test
+  @DisplayName("a paused or at-risk pair sees why no reminder is coming; pause becomes resume")
+  void nextReminderPausedOrAtRisk() {
+    clock.set(Instant.parse("2026-03-10T12:00:00Z"));
+    run(BEN, "pause until 2026-03-20");
+
+    Reply ben = run(BEN, "status");
+    assertThat(field(ben, "Next reminder")).isEqualTo("paused until 2026-03-20");
+    assertThat(ben.buttons())
+        .extracting(Reply.Button::value)
+        .contains("resume")
+        .doesNotContain("pause");
+    assertThat(field(run(ANA, "status"), "Next reminder"))
+        .isEqualTo("paused until 2026-03-20 (your partner is taking a break)");
+
+    run(BEN, "resume");
+    db.inTransaction(
+        em -> {
+          em.find(Pair.class, pairId).markAtRisk(clock.instant());
+          return null;
+        });
+    assertThat(field(run(ANA, "status"), "Next reminder"))
+        .startsWith("at risk: waiting for your answer");
+  }
+
+  @Test
+  @DisplayName("closing a program asks each active participant with ratings to re-rate, once")
+  void reviewAtProgramEnd() {
+    String program =
+        db.inTransaction(
+            em -> {
+              Store store = new Store(em);
+              return store.program(participant(store, ANA).getProgramId()).orElseThrow().getName();
+            });
+
+    Reply closed = run(MAYA, "program close " + program);
+    run(MAYA, "program close " + program);
+
+    assertThat(closed.text()).contains("3 participants were asked to re-rate");
+    List<Row> asks = outbox().stream().filter(r -> r.key.startsWith("review:")).toList();
+    assertThat(asks).hasSize(3);
+    assertThat(asks.get(0).payload).contains("has ended").contains("goal review");
+    assertThat(StoreStats.count(db, "signal")).isPositive();
+    // the button opens the same review form as `goal review`
+    Reply form = tandem.clicked(BEN, "D1", CommandDispatcher.COMMAND_ACTION, "goal review");
+    assertThat(form.form()).isNotNull();
+    assertThat(form.form().formId()).isEqualTo(LearningPlan.REVIEW_FORM);
+    assertThat(form.form().inputs().get(0).initialValue()).isEqualTo("Leadership 2");
+  }
+
+  @Test
+  @DisplayName("a closed form is recorded as abandoned, by its id only")
+  void formAbandoned() {
+    tandem.formClosed(BEN, "goal:review");
+    tandem.formClosed(actor("U0NOBODY", "Nobody", false), "join:1");
+
+    List<String> details =
+        db.inTransaction(
+            em ->
+                em.createQuery("SELECT s.details FROM Signal s WHERE s.type = :t", String.class)
+                    .setParameter("t", io.tandem.core.domain.SignalType.FORM_ABANDONED)
+                    .getResultList());
+    assertThat(details).containsExactly("{\"form\":\"goal:review\"}");
+  }
+
   // ---- helpers
+
+  private static String field(Reply reply, String label) {
+    return reply.fields().stream()
+        .filter(f -> f.label().equals(label))
+        .map(Reply.Field::value)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no field " + label + " in " + reply));
+  }
 
   private boolean allowed(Row r) {
     ZoneId zone = r.key.endsWith("U0ANA") ? BERLIN : NEW_YORK;

@@ -3,6 +3,7 @@ package io.tandem.simulator.slack;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A person doing things in Slack that the app receives: slash commands, button clicks, modal
@@ -111,6 +112,23 @@ public final class ActingUser {
     Ack ack = client.deliver(new Delivery(Delivery.INTERACTIVE, payload));
     sim.viewFromSubmissionAck(user, sim.latestViewWithCallback(callbackId), ack);
     return new ActionResult(sim, ack, null, triggerId);
+  }
+
+  /**
+   * Dismisses the modal {@code callbackId} with Cancel or ×: a {@code view_closed}, which Slack
+   * sends only for views opened with {@code notify_on_close}.
+   */
+  public ActionResult closes(String callbackId) {
+    Optional<SlackSimulator.StoredView> opened = sim.latestViewWithCallback(callbackId);
+    if (opened.isPresent()
+        && !(opened.get().view().has("notify_on_close")
+            && opened.get().view().get("notify_on_close").getAsBoolean())) {
+      return new ActionResult(sim, null, null, null);
+    }
+    JsonObject payload = client.payloads().viewClosed(user, callbackId, opened);
+    announce("close", callbackId);
+    Ack ack = client.deliver(new Delivery(Delivery.INTERACTIVE, payload));
+    return new ActionResult(sim, ack, null, null);
   }
 
   /** Opens the app's Home tab: an {@code app_home_opened} event. */

@@ -113,6 +113,17 @@ final class Payloads {
     return payload;
   }
 
+  /** A {@code view_closed} for the newest view the app opened with {@code callbackId}. */
+  JsonObject viewClosed(
+      SimulatedUser user, String callbackId, Optional<SlackSimulator.StoredView> opened) {
+    JsonObject payload = interaction("view_closed", user, null);
+    JsonObject view = opened.map(v -> v.view().deepCopy()).orElseGet(JsonObject::new);
+    view.addProperty("callback_id", callbackId);
+    payload.add("view", view);
+    payload.addProperty("is_cleared", false);
+    return payload;
+  }
+
   JsonObject viewSubmission(
       SimulatedUser user,
       String callbackId,

@@ -55,6 +55,7 @@ public final class SlackSimulator implements AutoCloseable {
   private final ExecutorService httpThreads;
   private final SocketModeEndpoint socketMode;
   private final FaultPlan faults = new FaultPlan();
+  private final RateLimitPlan rateLimits;
   private final Journal<ApiCall> calls = new Journal<>();
   private final Journal<ResponseMessage> responses = new Journal<>();
   private final Journal<SlackMessage> messages = new Journal<>();
@@ -87,6 +88,7 @@ public final class SlackSimulator implements AutoCloseable {
   private SlackSimulator(Builder config) {
     this.config = config;
     this.ids = new Ids(config.clock);
+    this.rateLimits = new RateLimitPlan(config.clock);
     this.socketMode = new SocketModeEndpoint(config.appId);
     AtomicInteger threadNumber = new AtomicInteger();
     this.httpThreads =
@@ -324,6 +326,42 @@ public final class SlackSimulator implements AutoCloseable {
   }
 
   /**
+   * From now on, answers calls to {@code method} beyond {@code perSecondPerChannel} a second to one
+   * channel (bursts of up to that many, at least 1) with HTTP 429, {@code Retry-After} in whole
+   * seconds and {@code {"ok":false,"error":"ratelimited"}}, like Slack's per-channel limit on
+   * {@code chat.postMessage}. Off unless called; a refused call is recorded with status 429.
+   */
+  public void enforceRateLimit(String method, int perSecondPerChannel) {
+    if (perSecondPerChannel < 1) {
+      throw new IllegalArgumentException("perSecondPerChannel must be at least 1");
+    }
+    rateLimits.perChannel(
+        Objects.requireNonNull(method, "method"), perSecondPerChannel, perSecondPerChannel);
+  }
+
+  /**
+   * From now on, answers every bot call beyond {@code perMinute} a minute to the whole workspace
+   * (bursts of up to a second's worth) with HTTP 429 and {@code Retry-After}, like Slack's
+   * workspace budget. Off unless called.
+   */
+  public void enforceWorkspaceRateLimit(int perMinute) {
+    if (perMinute < 1) {
+      throw new IllegalArgumentException("perMinute must be at least 1");
+    }
+    rateLimits.workspace(perMinute);
+  }
+
+  /** Stops enforcing rate limits. */
+  public void stopEnforcingRateLimits() {
+    rateLimits.clear();
+  }
+
+  /** How many calls the enforced rate limits answered with HTTP 429 so far. */
+  public long rateLimitedCount() {
+    return rateLimits.refused();
+  }
+
+  /**
    * Calls {@code listener} for every command, click and submission sent by {@link SlackClient} and
    * every message, ephemeral, view and {@code response_url} post from the app.
    *
@@ -345,6 +383,10 @@ public final class SlackSimulator implements AutoCloseable {
 
   Ids ids() {
     return ids;
+  }
+
+  RateLimitPlan rateLimits() {
+    return rateLimits;
   }
 
   FaultPlan faults() {

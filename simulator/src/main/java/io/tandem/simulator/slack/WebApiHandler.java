@@ -71,6 +71,13 @@ final class WebApiHandler implements HttpHandler {
       HttpExchanges.json(exchange, fault.status(), fault.body());
       return;
     }
+    int retryAfter = simulator.rateLimits().admit(method, params.get("channel"));
+    if (retryAfter > 0) {
+      record(method, params, payload, token, 429);
+      exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfter));
+      HttpExchanges.json(exchange, 429, error("ratelimited").toString());
+      return;
+    }
     ApiCall call = new ApiCall(method, params, payload, token, 200, simulator.clock().instant());
     JsonObject result = handler.get().serve(call);
     simulator.record(call);

@@ -451,11 +451,17 @@ public final class Surveys {
 
   private record Eligibility(SurveyRun run, Member member, Reply refusal) {}
 
+  /**
+   * Whether the person may answer run {@code runId} now. The run's own workspace is used, as long
+   * as it is on the person's platform: a click in a Discord DM carries no guild, yet the person is
+   * the same member the run was sent to (the invitee check below still decides).
+   */
   private Eligibility eligible(Store store, Actor actor, long runId, Instant now) {
-    Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
-    Optional<SurveyRun> run =
-        run(store.entityManager(), runId)
-            .filter(r -> workspace.isPresent() && r.workspaceId() == workspace.get().getId());
+    Optional<SurveyRun> run = run(store.entityManager(), runId);
+    Optional<Workspace> workspace =
+        run.flatMap(r -> store.workspaceById(r.workspaceId()))
+            .filter(w -> w.getPlatform() == actor.platform());
+    run = run.filter(r -> workspace.isPresent());
     if (run.isEmpty()) {
       return new Eligibility(
           null, null, Reply.error("That survey no longer exists.", "/tandem status"));

@@ -33,4 +33,14 @@ public interface HandleInteractionUseCase {
    * nothing is thrown. Platforms without a home never call it.
    */
   default void homeOpened(Actor actor) {}
+
+  /**
+   * The person closed a form Tandem opened without submitting it (Slack's {@code view_closed}; the
+   * adapter opens every modal with {@code notify_on_close}). The core records that the form was
+   * abandoned, by its id only; nothing is returned and nothing is thrown. Discord sends no event
+   * when a modal is dismissed, so its adapter never calls this and abandonment is not seen there.
+   *
+   * @param formId the {@link Reply.Form#formId()} it was opened with
+   */
+  default void formClosed(Actor actor, String formId) {}
 }
