@@ -136,9 +136,14 @@ class DiscordSimulatorJdaTest {
     assertThat(reply.ephemeral()).isTrue();
     assertThat(result.awaitCallback(TIMEOUT).type()).isEqualTo(InteractionCallback.CHANNEL_MESSAGE);
     assertThat(result.awaitCallback(TIMEOUT).latency()).isLessThan(Duration.ofSeconds(3));
-    assertThat(discord.transcript())
-        .extracting(TranscriptEntry::text)
-        .contains("/tandem log duration:45m topic:Instagram reels rating:4", "logged");
+    // the transcript records the reply just after the callback is answered
+    org.awaitility.Awaitility.await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(discord.transcript())
+                    .extracting(TranscriptEntry::text)
+                    .contains("/tandem log duration:45m topic:Instagram reels rating:4", "logged"));
 
     assertThatThrownBy(() -> discord.user("ana").runs("/tandem join role:boss"))
         .isInstanceOf(IllegalArgumentException.class)
