@@ -63,7 +63,7 @@ final class FanOutBenchmark {
         --messages N     reminders, one per person                        (default 10000)
         --limit N        workspace calls a minute, Tandem's slack.rate-limits.workspace-per-minute
                          and the simulator's budget; each DM takes 2 calls (default 20000)
-        --workers N      outbox.workers                                   (default 8)
+        --workers N      outbox.workers                                   (default 32)
         --results DIR    where fan-out.md and .json go                    (default bench/results)
       """;
 
@@ -77,7 +77,7 @@ final class FanOutBenchmark {
     static Options parse(List<String> args) {
       int messages = 10_000;
       int limit = 20_000;
-      int workers = 8;
+      int workers = io.tandem.config.OutboxConfig.DEFAULT_WORKERS;
       Path results = Path.of("bench", "results");
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);

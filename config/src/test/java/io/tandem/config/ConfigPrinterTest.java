@@ -85,7 +85,7 @@ class ConfigPrinterTest {
               poll-interval: 1s
               batch-size: 50
               lease: 2m
-              workers: 8
+              workers: 32
             scheduler:
               instance-id: (hostname-pid)
               thread-count: 2

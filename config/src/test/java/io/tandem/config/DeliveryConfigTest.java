@@ -38,7 +38,7 @@ class DeliveryConfigTest {
       assertThat(config.slack().rateLimits()).isEqualTo(new SlackRateLimits(1.0, 3, 600, 50, 100));
       assertThat(config.discord().rateLimits()).isEqualTo(new DiscordRateLimits(50));
       assertThat(config.outbox())
-          .isEqualTo(new OutboxConfig(8, Duration.ofSeconds(1), 50, Duration.ofMinutes(2), 8));
+          .isEqualTo(new OutboxConfig(8, Duration.ofSeconds(1), 50, Duration.ofMinutes(2), 32));
       assertThat(config.scheduler()).isEqualTo(new SchedulerConfig(null, 2));
     }
   }
