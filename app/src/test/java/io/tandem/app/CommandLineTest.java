@@ -39,8 +39,8 @@ class CommandLineTest {
             database:
               url: jdbc:sqlite:%s
             slack:
-              bot-token: xoxb-1234567890-abcdefghijklmnop
-              app-token: xapp-1-A0123456789-abcdefghijklmnop
+              bot-token: xoxb-fake-bot-token-abcdefghijklmnop
+              app-token: xapp-fake-app-token-abcdefghijklmnop
             """
                 .formatted(dir.resolve("t.db")));
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("ConfigLoader")
 class ConfigLoaderTest {
 
-  static final String BOT_TOKEN = "xoxb-1111111111-2222222222-FakeBotTokenValue";
-  static final String USER_TOKEN = "xoxp-1111111111-2222222222-FakeUserTokenValue";
-  static final String APP_TOKEN = "xapp-1-A111111-2222222222-FakeAppTokenValue";
+  static final String BOT_TOKEN = "xoxb-fake-bot-token-FakeBotTokenValue";
+  static final String USER_TOKEN = "xoxp-fake-user-token-FakeUserTokenValue";
+  static final String APP_TOKEN = "xapp-fake-app-token-FakeAppTokenValue";
   static final String SIGNING_SECRET = "0123456789abcdef0123456789abcdef";
   static final String DISCORD_TOKEN = "MTAxFakeDiscordToken.GhIjKl.FakeSignaturePartValue";
 
