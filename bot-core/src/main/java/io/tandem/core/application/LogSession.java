@@ -199,37 +199,19 @@ public final class LogSession {
   }
 
   public Reply edit(Actor actor, Command.EditLog command) {
-    return db.inTransaction(
-        em -> {
-          Optional<PairContext> found = PairContext.of(new Store(em), actor);
-          if (found.isEmpty()) {
-            return notJoined();
-          }
-          PairContext ctx = found.get();
-          Optional<Reply> refused = ownLog(ctx, command.number(), "edit");
-          if (refused.isPresent()) {
-            return refused.get();
-          }
-          Session session = numbered(ctx, command.number()).orElseThrow();
-          SessionNote note = ctx.plans().note(session.getId(), ctx.me().getId()).orElseThrow();
-          return openEdit(ctx, session, note, now());
-        });
+    return onOwnLog(
+        actor,
+        command.number(),
+        "edit",
+        (ctx, session, note) -> openEdit(ctx, session, note, now()));
   }
 
   public Reply delete(Actor actor, Command.DeleteLog command) {
-    return db.inTransaction(
-        em -> {
-          Optional<PairContext> found = PairContext.of(new Store(em), actor);
-          if (found.isEmpty()) {
-            return notJoined();
-          }
-          PairContext ctx = found.get();
-          Optional<Reply> refused = ownLog(ctx, command.number(), "delete");
-          if (refused.isPresent()) {
-            return refused.get();
-          }
-          Session session = numbered(ctx, command.number()).orElseThrow();
-          SessionNote note = ctx.plans().note(session.getId(), ctx.me().getId()).orElseThrow();
+    return onOwnLog(
+        actor,
+        command.number(),
+        "delete",
+        (ctx, session, note) -> {
           String what =
               "#" + session.getNumber() + " · " + StatusView.describe(session, ctx.zone());
           if (!command.confirmed()) {
@@ -267,6 +249,29 @@ public final class LogSession {
                   + "."
                   + (gone ? "" : " " + ctx.partnerName() + "'s side stays."),
               List.of());
+        });
+  }
+
+  private interface OwnLogWork {
+    Reply apply(PairContext ctx, Session session, SessionNote note);
+  }
+
+  /** Runs {@code work} on the actor's own log number {@code number}, or explains why not. */
+  private Reply onOwnLog(Actor actor, int number, String verb, OwnLogWork work) {
+    return db.inTransaction(
+        em -> {
+          Optional<PairContext> found = PairContext.of(new Store(em), actor);
+          if (found.isEmpty()) {
+            return notJoined();
+          }
+          PairContext ctx = found.get();
+          Optional<Reply> refused = ownLog(ctx, number, verb);
+          if (refused.isPresent()) {
+            return refused.get();
+          }
+          Session session = numbered(ctx, number).orElseThrow();
+          SessionNote note = ctx.plans().note(session.getId(), ctx.me().getId()).orElseThrow();
+          return work.apply(ctx, session, note);
         });
   }
 

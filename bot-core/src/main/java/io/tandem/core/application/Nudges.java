@@ -51,29 +51,8 @@ public final class Nudges {
 
   /** Climbs the ladder for every active pair of every running program at {@code at}. */
   public int queueDue(Instant at) {
-    List<Long> programs =
-        db.inTransaction(
-            em ->
-                new ReminderStore(new Store(em))
-                    .runningPrograms().stream().map(Program::getId).toList());
-    int queued = 0;
-    for (long programId : programs) {
-      queued +=
-          db.inTransactionRetryingConflicts(
-              em -> {
-                Store store = new Store(em);
-                Program program = store.program(programId).orElseThrow();
-                int n = 0;
-                for (Pair pair : store.pairs(programId, Pair.Status.ACTIVE)) {
-                  Optional<PairPeople> people = PairPeople.load(store, program, pair);
-                  if (people.isPresent() && people.get().bothActive()) {
-                    n += climb(store, people.get(), at);
-                  }
-                }
-                return n;
-              });
-    }
-    return queued;
+    return PairPeople.sumOverRunningPairs(
+        db, (store, people) -> people.bothActive() ? climb(store, people, at) : 0);
   }
 
   private int climb(Store store, PairPeople pp, Instant at) {

@@ -3,10 +3,12 @@ package io.tandem.core.application;
 import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.store.CheckInStore;
+import io.tandem.core.store.Database;
 import io.tandem.core.store.Member;
 import io.tandem.core.store.Pair;
 import io.tandem.core.store.Participant;
 import io.tandem.core.store.Program;
+import io.tandem.core.store.ReminderStore;
 import io.tandem.core.store.Session;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.Workspace;
@@ -157,5 +159,37 @@ record PairPeople(
   /** The UTC date naming an occurrence in outbox keys. */
   static String occurrence(Instant at) {
     return at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+  }
+
+  /**
+   * Runs {@code work} for every active pair of every running program, one transaction per program
+   * (retried on conflicts), and adds up what it returns: the fan-out the reminder and nudge jobs
+   * share.
+   */
+  static int sumOverRunningPairs(
+      Database db, java.util.function.ToIntBiFunction<Store, PairPeople> work) {
+    List<Long> programs =
+        db.inTransaction(
+            em ->
+                new ReminderStore(new Store(em))
+                    .runningPrograms().stream().map(Program::getId).toList());
+    int total = 0;
+    for (long programId : programs) {
+      total +=
+          db.inTransactionRetryingConflicts(
+              em -> {
+                Store store = new Store(em);
+                Program program = store.program(programId).orElseThrow();
+                int n = 0;
+                for (Pair pair : store.pairs(programId, Pair.Status.ACTIVE)) {
+                  Optional<PairPeople> people = load(store, program, pair);
+                  if (people.isPresent()) {
+                    n += work.applyAsInt(store, people.get());
+                  }
+                }
+                return n;
+              });
+    }
+    return total;
   }
 }

@@ -9,8 +9,6 @@ import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Json;
-import io.tandem.core.store.Pair;
-import io.tandem.core.store.Program;
 import io.tandem.core.store.ReminderStore;
 import io.tandem.core.store.Signal;
 import io.tandem.core.store.Store;
@@ -59,29 +57,7 @@ public final class Reminders {
    * @return how many messages were newly queued
    */
   public int queueDue(Instant at) {
-    List<Long> programs =
-        db.inTransaction(
-            em ->
-                new ReminderStore(new Store(em))
-                    .runningPrograms().stream().map(Program::getId).toList());
-    int queued = 0;
-    for (long programId : programs) {
-      queued +=
-          db.inTransactionRetryingConflicts(
-              em -> {
-                Store store = new Store(em);
-                Program program = store.program(programId).orElseThrow();
-                int n = 0;
-                for (Pair pair : store.pairs(programId, Pair.Status.ACTIVE)) {
-                  Optional<PairPeople> people = PairPeople.load(store, program, pair);
-                  if (people.isPresent()) {
-                    n += queueFor(store, people.get(), at);
-                  }
-                }
-                return n;
-              });
-    }
-    return queued;
+    return PairPeople.sumOverRunningPairs(db, (store, people) -> queueFor(store, people, at));
   }
 
   private int queueFor(Store store, PairPeople pp, Instant at) {
