@@ -81,7 +81,8 @@ final class Delivery implements AutoCloseable {
                 instanceId,
                 config.scheduler().threadCount(),
                 SchedulerSettings.DEFAULT_CLUSTER_CHECKIN),
-            scheduled);
+            scheduled,
+            clock);
     try {
       scheduling.start();
     } catch (Exception e) {

@@ -1,11 +1,11 @@
 package io.tandem.app;
 
+import io.tandem.config.SlackRateLimits;
+import io.tandem.config.TandemConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -13,29 +13,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tandem demo}: Tandem on a temporary SQLite file, talking to a local simulated workspace
- * through the real adapter, with a short scripted pilot printed as a chat transcript.
+ * {@code tandem demo}: a whole pilot program in a local simulated workspace. Tandem runs on a
+ * temporary SQLite file and talks to the local Slack or Discord through the real adapter; the weeks
+ * pass in compressed time (see {@link Pilot}), and the terminal shows the conversation.
  */
 @Command(
     name = "demo",
-    description = "Play a short pilot with Tandem in a local simulated workspace.")
+    description = "Play a whole pilot program with Tandem in a local simulated workspace.")
 final class Demo implements Callable<Integer> {
-
-  /** The program admin of the demo workspace. */
-  static final String ADMIN = "maya";
-
-  /** One line of the script: who types what, in the core grammar. */
-  record Line(String person, String command) {}
-
-  static final List<Line> AFTER_ENROLMENT =
-      List.of(
-          new Line(ADMIN, "match preview"),
-          new Line(ADMIN, "match approve"),
-          new Line("ana", "log 45m Instagram reels"),
-          new Line("ben", "log 1h30m How the team recruits on TikTok"),
-          new Line("ben", "log 30h Board prep"),
-          new Line("ben", "status"),
-          new Line("chioma", "stauts"));
 
   enum Platform {
     slack,
@@ -48,48 +33,62 @@ final class Demo implements Callable<Integer> {
       defaultValue = "slack")
   Platform platform;
 
-  @Option(names = "--keep", description = "Leave Tandem and the simulator running afterwards.")
-  boolean keep;
+  @Option(
+      names = "--people",
+      description = "how many people enrol, 4 to 40 (default: ${DEFAULT-VALUE})",
+      defaultValue = "30")
+  int people;
+
+  @Option(
+      names = "--seed",
+      description = "the same seed plays the same pilot (default: ${DEFAULT-VALUE})",
+      defaultValue = "7")
+  long seed;
+
+  @Option(
+      names = "--exit",
+      description = "End after the report instead of leaving Tandem running for the dashboard.")
+  boolean exit;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** What the last run achieved, and its database file; for the tests. */
+  Pilot.Outcome outcome;
+
+  Path databaseFile;
+
   @Override
   public Integer call() throws Exception {
+    if (people < 4 || people > SamplePeople.MAX_GENERATED) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--people must be between 4 and "
+              + SamplePeople.MAX_GENERATED
+              + ", not "
+              + people
+              + ". Example: --people 30");
+    }
     // The transcript is the demo's output; logs would only interrupt it. Set before any logger.
-    System.setProperty("org.slf4j.simpleLogger.log.io.tandem", "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.io.tandem", "error");
     PrintWriter out = spec.commandLine().getOut();
     Path dir = Files.createTempDirectory("tandem-demo");
     Path dbFile = dir.resolve("tandem.db");
+    databaseFile = dbFile;
+    ShiftableClock clock = ShiftableClock.startingAt(Pilot.firstDay(Instant.now()));
     try (SimulatedChat chat =
             SimulatedChat.start(
                 platform == Platform.slack
                     ? SimulatedChat.Kind.SLACK_SOCKET
                     : SimulatedChat.Kind.DISCORD);
-        Tandem tandem = Tandem.start(chat.config("jdbc:sqlite:" + dbFile), Clock.systemUTC())) {
-      chat.makeAdmin(ADMIN);
+        Tandem tandem = Tandem.start(localLimits(chat.config("jdbc:sqlite:" + dbFile)), clock)) {
+      chat.makeAdmin(Pilot.ADMIN);
       chat.connect(tandem);
       out.println(chat.title());
+      outcome =
+          new Pilot(chat, tandem, clock, SamplePeople.generate(people, seed), seed, out).play();
       out.println();
-      say(out, chat, new Line("ana", "help"));
-      for (SamplePeople.Person person : SamplePeople.ALL) {
-        out.println(
-            Transcript.said(person.name(), chat.typed("join " + person.role()).orElseThrow()));
-        out.println(Transcript.filledIn(person));
-        out.println(Transcript.answered(chat.enrol(person)));
-        out.println();
-        out.flush();
-      }
-      for (Line line : AFTER_ENROLMENT) {
-        say(out, chat, line);
-        if (line.command().equals("match approve")) {
-          out.println(
-              Transcript.delivered(
-                  "ana and ben", chat.awaitMessageTo("ana", "Meet your Tandem partner")));
-          out.println();
-        }
-      }
       out.println("The demo's data is in " + dbFile + ".");
-      if (keep) {
+      if (!exit) {
         out.println("Tandem keeps running against " + chat.describe() + ". Ctrl-C stops it.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -101,14 +100,28 @@ final class Demo implements Callable<Integer> {
     return 0;
   }
 
-  private static void say(PrintWriter out, SimulatedChat chat, Line line) {
-    Optional<String> typed = chat.typed(line.command());
-    if (typed.isEmpty()) {
-      return;
-    }
-    out.println(Transcript.said(line.person(), typed.get()));
-    out.println(Transcript.answered(chat.run(line.person(), line.command())));
-    out.println();
-    out.flush();
+  /**
+   * The local workspace has no workspace-wide or per-method budgets to respect (only Slack's
+   * one-message-a-second per channel, which stays), so the weeks can pass quickly.
+   */
+  private static TandemConfig localLimits(TandemConfig config) {
+    SlackRateLimits slack = SlackRateLimits.defaults();
+    SlackRateLimits local =
+        new SlackRateLimits(
+            slack.postMessagePerChannelPerSecond(),
+            slack.postMessageBurst(),
+            SlackRateLimits.MAX_PER_MINUTE,
+            SlackRateLimits.MAX_PER_MINUTE,
+            SlackRateLimits.MAX_PER_MINUTE);
+    return new TandemConfig(
+        config.database(),
+        config.slack().withRateLimits(local),
+        config.discord(),
+        config.http(),
+        config.admins(),
+        config.outbox(),
+        config.scheduler(),
+        config.surveys(),
+        config.reminders());
   }
 }

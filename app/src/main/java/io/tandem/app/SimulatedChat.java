@@ -1,5 +1,7 @@
 package io.tandem.app;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.tandem.config.DatabaseConfig;
 import io.tandem.config.DiscordConfig;
@@ -19,10 +21,14 @@ import io.tandem.simulator.slack.SlackSimulator;
 import io.tandem.simulator.slack.SlackTraffic;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +63,19 @@ abstract class SimulatedChat implements AutoCloseable {
       return form != null;
     }
   }
+
+  /** A message Tandem sent on its own (through the outbox), with the people who can read it. */
+  record Delivered(List<String> to, String text, List<Button> buttons) {
+    Optional<Button> button(String label) {
+      return buttons.stream().filter(b -> b.label().equals(label)).findFirst();
+    }
+  }
+
+  /** A button as the core defined it: what it reads, and the action and value a click sends. */
+  record Button(String label, String actionId, String value) {}
+
+  /** Everyone who has talked to Tandem here, so that direct messages can be told apart. */
+  final Set<String> people = ConcurrentHashMap.newKeySet();
 
   static SimulatedChat start(Kind kind) {
     return switch (kind) {
@@ -93,7 +112,20 @@ abstract class SimulatedChat implements AutoCloseable {
     return typedOn(kind(), command);
   }
 
-  abstract Answer run(String person, String command);
+  final Answer run(String person, String command) {
+    people.add(person);
+    return runCommand(person, command);
+  }
+
+  abstract Answer runCommand(String person, String command);
+
+  /** Every message Tandem has sent on its own so far, oldest first. */
+  abstract List<Delivered> delivered();
+
+  /** Clicks a button of a delivered message; returns what Tandem answered to the click. */
+  final Answer click(String person, Button button) {
+    return click(person, button.actionId(), button.value());
+  }
 
   /** Fills in and submits the form an answer asked for. */
   abstract Answer fill(String person, Answer withForm, Map<String, String> values);
@@ -118,6 +150,11 @@ abstract class SimulatedChat implements AutoCloseable {
 
   final Answer enrol(SamplePeople.Person person) {
     return enrol(person.name(), person.role(), person.about(), person.skills());
+  }
+
+  /** Joins the named program. */
+  final Answer enrol(SamplePeople.Person person, String program) {
+    return enrol(person.name(), person.role() + " " + program, person.about(), person.skills());
   }
 
   /** Joins with {@code join <role>} and fills in both pages of the profile. */
@@ -198,7 +235,7 @@ abstract class SimulatedChat implements AutoCloseable {
     }
 
     @Override
-    Answer run(String person, String command) {
+    Answer runCommand(String person, String command) {
       // Tandem answers through the response_url, or opens a form with the command's trigger.
       CompletableFuture<String> answered = new CompletableFuture<>();
       ActionResult result;
@@ -233,7 +270,48 @@ abstract class SimulatedChat implements AutoCloseable {
 
     @Override
     void makeAdmin(String person) {
+      people.add(person);
       simulator.user(person).admin(true);
+    }
+
+    @Override
+    List<Delivered> delivered() {
+      return simulator.messages().stream()
+          .filter(m -> m.source().equals("chat.postMessage"))
+          .map(m -> new Delivered(readers(m.channel()), m.readableText(), buttons(m.blocks())))
+          .toList();
+    }
+
+    private List<String> readers(String channel) {
+      Set<String> ids = simulator.groupDmMembers(channel);
+      if (ids.isEmpty() && channel.startsWith("D")) {
+        ids = Set.of("U" + channel.substring(1));
+      }
+      return ids.stream()
+          .map(id -> simulator.findUser(id).map(SimulatedUser::name).orElse(id))
+          .sorted()
+          .toList();
+    }
+
+    private static List<Button> buttons(JsonArray blocks) {
+      List<Button> buttons = new ArrayList<>();
+      for (JsonElement block : blocks) {
+        JsonElement elements = block.getAsJsonObject().get("elements");
+        if (elements == null || !elements.isJsonArray()) {
+          continue;
+        }
+        for (JsonElement element : elements.getAsJsonArray()) {
+          JsonObject object = element.getAsJsonObject();
+          if (object.has("action_id") && "button".equals(object.get("type").getAsString())) {
+            buttons.add(
+                new Button(
+                    object.getAsJsonObject("text").get("text").getAsString(),
+                    object.get("action_id").getAsString(),
+                    object.has("value") ? object.get("value").getAsString() : ""));
+          }
+        }
+      }
+      return buttons;
     }
 
     @Override
@@ -334,14 +412,41 @@ abstract class SimulatedChat implements AutoCloseable {
     }
 
     @Override
-    Answer run(String person, String command) {
+    Answer runCommand(String person, String command) {
       return answer(
           simulator.user(person).runs(typed(command).orElseThrow()).awaitReply(REPLY_TIMEOUT));
     }
 
     @Override
     void makeAdmin(String person) {
+      people.add(person);
       simulator.user(person).admin();
+    }
+
+    @Override
+    List<Delivered> delivered() {
+      Map<String, String> personByDm = new HashMap<>();
+      for (String person : people) {
+        simulator
+            .dmChannelId(simulator.user(person))
+            .ifPresent(channel -> personByDm.put(channel, person));
+      }
+      return simulator.channelMessages().stream()
+          .map(
+              m ->
+                  new Delivered(
+                      Optional.ofNullable(personByDm.get(m.channelId())).stream().toList(),
+                      m.render(),
+                      m.buttons().stream().map(Discord::button).toList()))
+          .toList();
+    }
+
+    private static Button button(DiscordMessage.Button button) {
+      String id = button.customId();
+      int colon = id.indexOf(':');
+      return colon < 0
+          ? new Button(button.label(), id, "")
+          : new Button(button.label(), id.substring(0, colon), id.substring(colon + 1));
     }
 
     @Override

@@ -27,6 +27,7 @@ import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.schedule.ReminderJob;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
+import io.tandem.core.store.OutboxQueries;
 import io.tandem.discord.DiscordBot;
 import io.tandem.slack.SlackAdapter;
 import java.time.Clock;
@@ -48,6 +49,9 @@ public final class Tandem implements AutoCloseable {
   private DiscordBot discord;
   private Delivery delivery;
   private ReminderJob reminderJob;
+
+  /** How long a job run on demand may take. */
+  private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
   /** How long Discord may take to log in, send READY and accept the command registration. */
   private static final Duration DISCORD_START_TIMEOUT = Duration.ofSeconds(30);
@@ -139,6 +143,16 @@ public final class Tandem implements AutoCloseable {
     Participation participation = new Participation(database, clock);
     commands.withReminders(new ReminderRoutes(reminders, nudges, participation));
     return new ReminderJob(participation, reminders, nudges, settings.interval());
+  }
+
+  /** Runs a scheduled job through Quartz now and waits until it has finished. */
+  void runJobNow(String key) throws Exception {
+    delivery.scheduling().runNow(key, JOB_TIMEOUT);
+  }
+
+  /** Whether every message due by {@code clock} has been delivered (or given up on). */
+  boolean outboxDelivered(Clock clock) {
+    return new OutboxQueries(database).undeliveredDueBy(clock.instant()) == 0;
   }
 
   /** The reminder job, so that tests can run a firing for a chosen instant. */

@@ -1,5 +1,10 @@
 package io.tandem.app;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /** Formats a conversation as a readable chat transcript for the terminal. */
@@ -8,6 +13,8 @@ final class Transcript {
   private static final int NAME_WIDTH = 8;
   private static final java.util.regex.Pattern FIELD_LABEL =
       java.util.regex.Pattern.compile("(?m)^\\*([^*\\n]*[^*:\\n])\\*\\n(?=\\S)");
+  private static final int BRIEF_LENGTH = 110;
+  private static final int MAX_NAMES = 4;
   private static final String INDENT = " ".repeat(NAME_WIDTH + 3);
 
   private Transcript() {}
@@ -46,6 +53,91 @@ final class Transcript {
             .replaceAll("$1: ")
             .lines()
             .collect(Collectors.joining("\n" + INDENT));
+  }
+
+  /** Someone who joined through the profile form, in one line. */
+  static String joined(SamplePeople.Person person, SimulatedChat.Answer answer) {
+    Map<String, String> about = person.about();
+    return pad(person.name())
+        + " › joined as a "
+        + person.role()
+        + " ("
+        + about.get("department")
+        + ", band "
+        + about.get("band")
+        + ", "
+        + about.get("timezone")
+        + "; teaches "
+        + person.skills().get("teach")
+        + ")"
+        + (answer.text().startsWith("⚠") ? "  " + answer.text() : "");
+  }
+
+  /** A person clicking a button. */
+  static String clicked(String person, String label) {
+    return pad(person) + " › [" + label + "]";
+  }
+
+  /** A message Tandem sent on its own: to whom, its first line and its buttons. */
+  static String deliveredBriefly(SimulatedChat.Delivered message) {
+    String firstLine =
+        message.text().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    if (firstLine.length() > BRIEF_LENGTH) {
+      firstLine = firstLine.substring(0, BRIEF_LENGTH - 1) + "…";
+    }
+    String buttons =
+        message.buttons().stream().map(b -> "[" + b.label() + "]").collect(Collectors.joining(" "));
+    return pad("Tandem")
+        + " › (to "
+        + String.join(", ", message.to())
+        + ") "
+        + firstLine
+        + (buttons.isEmpty() || firstLine.contains(buttons) ? "" : " " + buttons);
+  }
+
+  /**
+   * Messages Tandem sent on its own, briefly; the same message to several people (a survey, say) is
+   * one line naming them all.
+   */
+  static List<String> deliveredTogether(List<SimulatedChat.Delivered> messages) {
+    Map<String, List<String>> recipientsByText = new LinkedHashMap<>();
+    for (SimulatedChat.Delivered message : messages) {
+      String line =
+          deliveredBriefly(
+              new SimulatedChat.Delivered(List.of(), message.text(), message.buttons()));
+      recipientsByText.computeIfAbsent(line, k -> new ArrayList<>()).addAll(message.to());
+    }
+    List<String> lines = new ArrayList<>();
+    recipientsByText.forEach(
+        (line, to) -> {
+          String names =
+              to.size() <= MAX_NAMES
+                  ? String.join(", ", to)
+                  : String.join(", ", to.subList(0, MAX_NAMES))
+                      + " and "
+                      + (to.size() - MAX_NAMES)
+                      + " more";
+          lines.add(
+              line.replaceFirst("\\(to \\) ", Matcher.quoteReplacement("(to " + names + ") ")));
+        });
+    return lines;
+  }
+
+  /** What Tandem answered, cut after {@code maxLines} lines (0: no limit). */
+  static String answered(SimulatedChat.Answer answer, int maxLines) {
+    String full = answered(answer);
+    if (maxLines <= 0) {
+      return full;
+    }
+    List<String> lines = full.lines().toList();
+    return lines.size() <= maxLines
+        ? full
+        : String.join("\n", lines.subList(0, maxLines))
+            + "\n"
+            + INDENT
+            + "… ("
+            + (lines.size() - maxLines)
+            + " more lines)";
   }
 
   /** What Tandem answered, marked when only the person could see it. */

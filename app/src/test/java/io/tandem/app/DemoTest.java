@@ -4,31 +4,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
-/** {@code tandem demo} plays its conversation through the real adapters and exits cleanly. */
+/** {@code tandem demo --exit} plays a whole pilot through the real adapters and ends by itself. */
 class DemoTest {
+
+  private static final int PEOPLE = 12;
 
   @ParameterizedTest(name = "on {0}")
   @ValueSource(strings = {"slack", "discord"})
-  @DisplayName("the demo shows people joining, logging, asking for status and one mistake")
-  void demo(String platform) {
+  @DisplayName("the pilot matches everyone, pairs meet, the quiet pair climbs the nudge ladder")
+  void pilot(String platform) throws Exception {
     StringWriter out = new StringWriter();
     CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(out, true));
 
-    int exit = cli.execute("demo", "--platform", platform);
+    int exit =
+        cli.execute(
+            "demo", "--platform", platform, "--people", "" + PEOPLE, "--seed", "3", "--exit");
 
     assertThat(exit).isZero();
+    Demo demo = cli.getSubcommands().get("demo").getCommand();
+    Pilot.Outcome outcome = demo.outcome;
+    assertThat(outcome.pairs()).isEqualTo(PEOPLE / 2);
+    // the sessions people saw logged are the sessions in the database
+    assertThat(outcome.sessionsLogged())
+        .isPositive()
+        .isEqualTo(count(demo, "SELECT COUNT(*) FROM mentoring_session"));
+    assertThat(outcome.nudges()).isPositive();
+    assertThat(outcome.adminAlerts()).isPositive();
+    assertThat(outcome.surveyAnswers()).isPositive();
+    assertThat(outcome.surveyResults())
+        .contains(outcome.surveyAnswers() + " of " + PEOPLE + " answered");
     assertThat(out.toString())
-        .contains("ana      › /tandem log")
-        .contains("Logged")
-        .contains("45 minutes")
-        .contains("as a mentee!")
-        .contains("Sessions so far")
-        .contains("`30h` is longer than one session can be");
+        .contains("maya     › ")
+        .contains("[We met — log it]")
+        .contains("▸ week 5 of 5")
+        .contains("missed 3 rounds");
+  }
+
+  @Test
+  @DisplayName("--people outside 4..40 is refused with an example")
+  void badPeople() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+
+    int exit = cli.execute("demo", "--people", "2", "--exit");
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString()).contains("--people must be between 4 and 40").contains("Example");
+  }
+
+  private static long count(Demo demo, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + demo.databaseFile);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 }

@@ -3,7 +3,6 @@ package io.tandem.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,34 +27,6 @@ class ReminderScenarioTest {
   private Tandem tandem;
   private Instant paired;
   private ShiftableClock clock;
-
-  /** The system clock moved by an offset the test can change (never by sleeping). */
-  static final class ShiftableClock extends Clock {
-    private final java.util.concurrent.atomic.AtomicReference<Duration> offset;
-
-    ShiftableClock(Duration offset) {
-      this.offset = new java.util.concurrent.atomic.AtomicReference<>(offset);
-    }
-
-    void shift(Duration by) {
-      offset.updateAndGet(o -> o.plus(by));
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset.get());
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
 
   private void start(SimulatedChat.Kind kind) throws Exception {
     Instant noon = LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);

@@ -3,6 +3,8 @@ package io.tandem.core.schedule;
 import io.tandem.core.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,11 +16,18 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -34,6 +43,7 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.listeners.JobListenerSupport;
 import org.quartz.simpl.SimpleThreadPool;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
@@ -67,16 +77,29 @@ public final class Scheduling implements AutoCloseable {
   /** The Quartz group of every Tandem job and trigger. */
   public static final String GROUP = "tandem";
 
+  private static final String RUN_TOKEN = "tandem.runNow";
+
   private static final AtomicInteger DATA_SOURCES = new AtomicInteger();
 
   private final Database db;
   private final SchedulerSettings settings;
   private final Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
+  private final Clock clock;
+  private final Map<String, CompletableFuture<Void>> runsAwaited = new ConcurrentHashMap<>();
   private Scheduler scheduler;
 
+  /** Jobs on the system clock. */
   public Scheduling(Database db, SchedulerSettings settings, List<ScheduledJob> jobs) {
+    this(db, settings, jobs, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock Tandem's clock: jobs see each scheduled fire time on it (see {@link #onClock})
+   */
+  public Scheduling(Database db, SchedulerSettings settings, List<ScheduledJob> jobs, Clock clock) {
     this.db = Objects.requireNonNull(db, "db");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
     for (ScheduledJob job : jobs) {
       if (this.jobs.put(job.key(), job) != null) {
         throw new IllegalArgumentException("two jobs named " + job.key());
@@ -125,7 +148,8 @@ public final class Scheduling implements AutoCloseable {
     // Quartz keeps a JVM-wide registry by scheduler name; tests run several instances in one JVM
     SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
     try {
-      created.setJobFactory(new Factory(jobs));
+      created.setJobFactory(new Factory(jobs, clock));
+      created.getListenerManager().addJobListener(new RunsAwaited(runsAwaited));
       register(created);
       created.start();
     } catch (SchedulerException | RuntimeException e) {
@@ -213,6 +237,38 @@ public final class Scheduling implements AutoCloseable {
     requireStarted().triggerJob(JobKey.jobKey(key, GROUP));
   }
 
+  /**
+   * Runs a registered job now on this instance's scheduler and waits until that run has finished.
+   *
+   * @throws TimeoutException if it has not finished within {@code timeout}
+   */
+  public void runNow(String key, Duration timeout)
+      throws SchedulerException, InterruptedException, TimeoutException {
+    String token = UUID.randomUUID().toString();
+    CompletableFuture<Void> finished = new CompletableFuture<>();
+    runsAwaited.put(token, finished);
+    try {
+      requireStarted()
+          .triggerJob(JobKey.jobKey(key, GROUP), new JobDataMap(Map.of(RUN_TOKEN, token)));
+      finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new SchedulerException("job " + key + " failed", e.getCause());
+    } finally {
+      runsAwaited.remove(token);
+    }
+  }
+
+  /**
+   * A scheduled fire time as Tandem's clock tells it: the same instant in production, where Tandem
+   * runs on the system clock; moved by the clock's offset from the system clock where Tandem runs
+   * on a shifted one (the demo's compressed weeks). Whole seconds, so that a re-run of one firing
+   * sees the same instant.
+   */
+  static Instant onClock(Instant scheduled, Clock clock) {
+    long offsetMillis = clock.millis() - System.currentTimeMillis();
+    return scheduled.plusSeconds(Math.round(offsetMillis / 1000.0));
+  }
+
   /** When a registered job fires next, if it is scheduled. */
   public Optional<Instant> nextFireTime(String key) throws SchedulerException {
     Trigger trigger = requireStarted().getTrigger(TriggerKey.triggerKey(key, GROUP));
@@ -248,9 +304,11 @@ public final class Scheduling implements AutoCloseable {
   /** Hands Quartz the registered {@link ScheduledJob} instances. */
   private static final class Factory implements JobFactory {
     private final Map<String, ScheduledJob> jobs;
+    private final Clock clock;
 
-    Factory(Map<String, ScheduledJob> jobs) {
+    Factory(Map<String, ScheduledJob> jobs, Clock clock) {
       this.jobs = Map.copyOf(jobs);
+      this.clock = clock;
     }
 
     @Override
@@ -260,7 +318,35 @@ public final class Scheduling implements AutoCloseable {
       if (job == null) {
         throw new SchedulerException("no registered job " + key);
       }
-      return new QuartzJob(job);
+      return new QuartzJob(job, clock);
+    }
+  }
+
+  /** Completes the futures of {@link #runNow} when their run has finished. */
+  private static final class RunsAwaited extends JobListenerSupport {
+    private final Map<String, CompletableFuture<Void>> awaited;
+
+    RunsAwaited(Map<String, CompletableFuture<Void>> awaited) {
+      this.awaited = awaited;
+    }
+
+    @Override
+    public String getName() {
+      return "tandem-runs-awaited";
+    }
+
+    @Override
+    public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+      Object token = context.getMergedJobDataMap().get(RUN_TOKEN);
+      CompletableFuture<Void> finished = token == null ? null : awaited.get(token.toString());
+      if (finished == null) {
+        return;
+      }
+      if (failure == null) {
+        finished.complete(null);
+      } else {
+        finished.completeExceptionally(failure);
+      }
     }
   }
 
@@ -268,15 +354,18 @@ public final class Scheduling implements AutoCloseable {
   @DisallowConcurrentExecution
   static final class QuartzJob implements Job {
     private final ScheduledJob job;
+    private final Clock clock;
 
-    QuartzJob(ScheduledJob job) {
+    QuartzJob(ScheduledJob job, Clock clock) {
       this.job = job;
+      this.clock = clock;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
       Date scheduled = context.getScheduledFireTime();
-      Instant firedAt = (scheduled != null ? scheduled : context.getFireTime()).toInstant();
+      Instant firedAt =
+          onClock((scheduled != null ? scheduled : context.getFireTime()).toInstant(), clock);
       try {
         job.run(firedAt);
       } catch (InterruptedException e) {

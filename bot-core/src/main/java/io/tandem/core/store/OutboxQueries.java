@@ -81,6 +81,26 @@ public final class OutboxQueries {
                 }));
   }
 
+  /** How many messages are due by {@code now} and not yet delivered (or given up). */
+  public long undeliveredDueBy(Instant now) {
+    return db.inTransaction(
+        em ->
+            jdbc(
+                em.unwrap(Connection.class),
+                c -> {
+                  try (PreparedStatement ps =
+                      c.prepareStatement(
+                          "SELECT COUNT(*) FROM outbox_message"
+                              + " WHERE state = 'QUEUED' AND not_before <= ?")) {
+                    ps.setLong(1, now.toEpochMilli());
+                    try (ResultSet rs = ps.executeQuery()) {
+                      rs.next();
+                      return rs.getLong(1);
+                    }
+                  }
+                }));
+  }
+
   /** The dead messages, oldest first. */
   public List<DeadMessage> dead() {
     return db.inTransaction(

@@ -65,13 +65,18 @@ abstract class SchedulingContract {
   }
 
   private Scheduling start(String instance, List<ScheduledJob> jobs) throws Exception {
+    return start(instance, jobs, Clock.systemUTC());
+  }
+
+  private Scheduling start(String instance, List<ScheduledJob> jobs, Clock clock) throws Exception {
     scheduling =
         new Scheduling(
             db,
             SchedulerSettings.defaults()
                 .withInstanceId(instance)
                 .withClusterCheckinInterval(Duration.ofSeconds(1)),
-            jobs);
+            jobs,
+            clock);
     scheduling.start();
     return scheduling;
   }
@@ -119,5 +124,24 @@ abstract class SchedulingContract {
 
     start("node-1", List.of());
     assertThat(scheduling.trigger("tick")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("runNow returns once the run is done, and the job sees the time on Tandem's clock")
+  void runNowOnShiftedClock() throws Exception {
+    // GIVEN Tandem on a clock 30 days ahead, and a job that would not fire for an hour
+    Duration ahead = Duration.ofDays(30);
+    Tick tick = new Tick(Duration.ofHours(1));
+    start("node-1", List.of(tick), Clock.offset(Clock.systemUTC(), ahead));
+
+    // WHEN it is run now
+    Instant before = Instant.now();
+    scheduling.runNow("tick", Duration.ofSeconds(10));
+    Instant after = Instant.now();
+
+    // THEN it has run exactly once by the time runNow returns, at "now" 30 days ahead
+    assertThat(tick.firings).hasSize(1);
+    assertThat(tick.firings.get(0))
+        .isBetween(before.plus(ahead).minusSeconds(1), after.plus(ahead).plusSeconds(1));
   }
 }

@@ -1,0 +1,406 @@
+package io.tandem.app;
+
+import io.tandem.core.application.survey.SurveyJob;
+import io.tandem.core.schedule.ReminderJob;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+/**
+ * A whole pilot program played through Tandem in compressed time: people enrol through the forms,
+ * the admin matches them, and then the weeks pass an hour at a time. Each hour Quartz runs the
+ * reminder and survey jobs on the moved clock, the outbox delivers what they queued, and the
+ * simulated people react to what they receive the way real ones would: most pairs meet and log
+ * their sessions, set goals and answer the pulse survey; one pair goes quiet.
+ */
+final class Pilot {
+
+  static final String ADMIN = "maya";
+  static final String PROGRAM = "Spring pilot";
+  static final String SURVEY = "monthly-pulse";
+
+  /** How long the compressed part of the pilot runs. */
+  static final int WEEKS = 5;
+
+  /** What a run of the pilot achieved, for the closing summary and the tests. */
+  record Outcome(
+      int people,
+      int pairs,
+      int sessionsLogged,
+      int reminders,
+      int nudges,
+      int adminAlerts,
+      int surveyAnswers,
+      String surveyResults) {}
+
+  /** One of the approved pairs, by the names of its people. */
+  record Pair(String mentor, String mentee) {}
+
+  /** Something a person will do at a given (simulated) time. */
+  private record Action(Instant at, long order, String person, Runnable doIt) {}
+
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+  private final SimulatedChat chat;
+  private final Tandem tandem;
+  private final ShiftableClock clock;
+  private final List<SamplePeople.Person> people;
+  private final Random random;
+  private final PrintWriter out;
+  private final PriorityQueue<Action> agenda =
+      new PriorityQueue<>(Comparator.comparing(Action::at).thenComparing(Action::order));
+  private long actions;
+  private int deliveredSeen;
+  private List<Pair> pairs = List.of();
+  private Pair quiet;
+  private int sessionsLogged;
+  private int reminders;
+  private int nudges;
+  private int adminAlerts;
+  private int surveyAnswers;
+  private String surveyResults = "";
+
+  Pilot(
+      SimulatedChat chat,
+      Tandem tandem,
+      ShiftableClock clock,
+      List<SamplePeople.Person> people,
+      long seed,
+      PrintWriter out) {
+    this.chat = chat;
+    this.tandem = tandem;
+    this.clock = clock;
+    this.people = people;
+    this.random = new Random(seed);
+    this.out = out;
+  }
+
+  /** Monday 08:00 UTC of the week after {@code now}: the pilot's first day. */
+  static Instant firstDay(Instant now) {
+    return now.atZone(ZoneOffset.UTC)
+        .toLocalDate()
+        .with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+        .atTime(8, 0)
+        .toInstant(ZoneOffset.UTC);
+  }
+
+  Outcome play() throws Exception {
+    heading("Setting up: the admin creates the pilot and opens it for enrolment");
+    say(ADMIN, "program create " + PROGRAM + " every 1w for 12w cap 40", 0);
+    say(ADMIN, "program open " + PROGRAM, 0);
+
+    heading(people.size() + " people enrol through the profile form");
+    enrol();
+
+    heading("Matching: the admin previews the pairs, swaps two mentors and approves");
+    say(ADMIN, "match preview " + PROGRAM, 14);
+    List<Pair> proposed = pairs();
+    if (proposed.size() >= 2) {
+      Pair a = proposed.get(proposed.size() - 2);
+      Pair b = proposed.get(proposed.size() - 1);
+      say(ADMIN, "match swap " + chat.mention(a.mentor()) + " " + chat.mention(b.mentor()), 6);
+    }
+    say(ADMIN, "match approve " + PROGRAM, 4);
+    pairs = pairs();
+    quiet = pairs.get(pairs.size() - 1);
+    settle();
+    showDeliveries(6);
+    say(ADMIN, "program start " + PROGRAM, 2);
+
+    heading(
+        WEEKS
+            + " weeks in compressed time: reminders at each person's local hour, sessions,"
+            + " goals, a pulse survey, and one pair ("
+            + quiet.mentor()
+            + " and "
+            + quiet.mentee()
+            + ") that goes quiet");
+    planLearningPlans();
+    Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS);
+    Instant end = start.plus(Duration.ofDays(7L * WEEKS));
+    Instant surveyAt = firstDay(start.plus(Duration.ofDays(13))).plus(Duration.ofHours(1));
+    Instant resultsAt = surveyAt.plus(Duration.ofDays(6));
+    at(surveyAt, ADMIN, () -> say(ADMIN, "survey send " + SURVEY + " " + PROGRAM, 4));
+    at(resultsAt, ADMIN, () -> surveyResults = say(ADMIN, "survey results 1", 30));
+    for (Instant hour = start.plus(Duration.ofHours(1));
+        !hour.isAfter(end);
+        hour = hour.plus(Duration.ofHours(1))) {
+      clock.shift(Duration.between(clock.instant(), hour));
+      if (hour.atZone(ZoneOffset.UTC).getHour() == 0) {
+        progress(hour, start);
+      }
+      tandem.runJobNow(ReminderJob.KEY);
+      tandem.runJobNow(SurveyJob.KEY);
+      settle();
+      react();
+      while (!agenda.isEmpty() && !agenda.peek().at().isAfter(hour)) {
+        agenda.poll().doIt().run();
+        settle();
+        react();
+      }
+    }
+    heading("The pilot so far");
+    out.printf(
+        Locale.ENGLISH,
+        "%d people in %d pairs · %d sessions logged · %d reminders · %d nudges · %d admin alerts"
+            + " · %d survey answers%n",
+        people.size(),
+        pairs.size(),
+        sessionsLogged,
+        reminders,
+        nudges,
+        adminAlerts,
+        surveyAnswers);
+    out.flush();
+    return new Outcome(
+        people.size(),
+        pairs.size(),
+        sessionsLogged,
+        reminders,
+        nudges,
+        adminAlerts,
+        surveyAnswers,
+        surveyResults);
+  }
+
+  private void enrol() {
+    for (int i = 0; i < people.size(); i++) {
+      SamplePeople.Person person = people.get(i);
+      if (i < 2) {
+        out.println(
+            Transcript.said(
+                person.name(), chat.typed("join " + person.role() + " " + PROGRAM).orElseThrow()));
+        out.println(Transcript.filledIn(person));
+        out.println(Transcript.answered(chat.enrol(person, PROGRAM)));
+        out.println();
+      } else {
+        SimulatedChat.Answer answer = chat.enrol(person, PROGRAM);
+        out.println(Transcript.joined(person, answer));
+      }
+      out.flush();
+    }
+    out.println();
+  }
+
+  /** Each pair writes down a goal in the first days, with a task or two, and ticks some off. */
+  private void planLearningPlans() {
+    Instant monday = clock.instant();
+    for (Pair pair : pairs) {
+      if (pair.equals(quiet)) {
+        continue;
+      }
+      SamplePeople.Person mentee = person(pair.mentee());
+      String skill = first(mentee.skills().get("learn"));
+      LocalDate by = monday.atZone(ZoneOffset.UTC).toLocalDate().plusWeeks(10);
+      Instant goalAt = workingHour(monday.plus(Duration.ofDays(random.nextInt(3))), 10);
+      at(
+          goalAt,
+          pair.mentee(),
+          () -> say(pair.mentee(), "goal add Start using " + skill + " at work by " + by, 1));
+      at(
+          goalAt.plus(Duration.ofHours(2)),
+          pair.mentor(),
+          () ->
+              say(
+                  pair.mentor(),
+                  "task add 1 Show " + pair.mentee() + " my favourite " + skill + " examples",
+                  1));
+      if (random.nextInt(10) < 7) {
+        Instant doneAt = goalAt.plus(Duration.ofDays(14 + random.nextInt(10)));
+        at(doneAt, pair.mentor(), () -> say(pair.mentor(), "task done 1", 1));
+      }
+    }
+  }
+
+  private static String first(String commaSeparated) {
+    return commaSeparated.split(",")[0].replaceAll("\\s+\\d$", "").strip();
+  }
+
+  /** Reacts to what Tandem delivered since last time, and prints it. */
+  private void react() {
+    List<SimulatedChat.Delivered> all = chat.delivered();
+    List<SimulatedChat.Delivered> fresh = all.subList(deliveredSeen, all.size());
+    deliveredSeen = all.size();
+    for (SimulatedChat.Delivered message : fresh) {
+      String text = message.text();
+      if (text.contains("Time to meet")) {
+        reminders++;
+        message.to().forEach(this::plannedMeeting);
+      } else if (text.contains("gentle nudge") || text.contains("another nudge")) {
+        nudges++;
+      }
+      if (message.to().contains(ADMIN) && text.contains("needs attention")) {
+        adminAlerts++;
+      }
+      if (message.buttons().stream().anyMatch(b -> b.label().equals("5"))) {
+        answerSurvey(message);
+      }
+    }
+    Transcript.deliveredTogether(fresh).forEach(out::println);
+    out.flush();
+  }
+
+  /** Most mentors log a session one to three days after their reminder; the quiet pair never. */
+  private void plannedMeeting(String person) {
+    Optional<Pair> pair = pairs.stream().filter(p -> p.mentor().equals(person)).findFirst();
+    if (pair.isEmpty() || pair.get().equals(quiet) || random.nextInt(10) >= 9) {
+      return;
+    }
+    Instant when =
+        workingHour(
+            clock.instant().plus(Duration.ofDays(1 + random.nextInt(3))), 11 + random.nextInt(5));
+    int minutes = 30 + 15 * random.nextInt(5);
+    SamplePeople.Person mentor = person(person);
+    String topic = first(mentor.skills().get("teach"));
+    at(
+        when,
+        person,
+        () -> {
+          String answer = say(person, "log " + minutes + "m " + topic, 1);
+          if (answer.contains("Logged")) {
+            sessionsLogged++;
+          }
+        });
+  }
+
+  private void answerSurvey(SimulatedChat.Delivered message) {
+    for (String person : message.to()) {
+      if (random.nextInt(10) >= 8) {
+        continue;
+      }
+      SimulatedChat.Button choice =
+          message.buttons().stream()
+              .filter(b -> b.label().matches("[1-5]"))
+              .skip(2 + random.nextInt(3))
+              .findFirst()
+              .orElseThrow();
+      at(
+          workingHour(clock.instant().plus(Duration.ofHours(random.nextInt(30))), 10),
+          person,
+          () -> {
+            out.println(Transcript.clicked(person, choice.label()));
+            out.println(Transcript.answered(chat.click(person, choice)));
+            surveyAnswers++;
+          });
+    }
+  }
+
+  private String say(String person, String command, int maxLines) {
+    Optional<String> typed = chat.typed(command);
+    if (typed.isEmpty()) {
+      return "";
+    }
+    SimulatedChat.Answer answer = chat.run(person, command);
+    out.println(Transcript.said(person, typed.get()));
+    out.println(Transcript.answered(answer, maxLines));
+    out.flush();
+    return answer.text();
+  }
+
+  private void at(Instant when, String person, Runnable doIt) {
+    agenda.add(new Action(when, actions++, person, doIt));
+  }
+
+  /** {@code hour}:00 UTC on the day of {@code day}, moved to Monday when it falls on a weekend. */
+  private static Instant workingHour(Instant day, int hour) {
+    ZonedDateTime at = day.atZone(ZoneOffset.UTC).withHour(hour).truncatedTo(ChronoUnit.HOURS);
+    while (at.getDayOfWeek() == DayOfWeek.SATURDAY || at.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      at = at.plusDays(1);
+    }
+    return at.toInstant();
+  }
+
+  private SamplePeople.Person person(String name) {
+    return people.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** Waits until the outbox has delivered everything due. */
+  private void settle() throws Exception {
+    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    long pauseMillis = 1;
+    while (!tandem.outboxDelivered(clock)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Tandem still had messages to deliver after " + SETTLE_TIMEOUT.toSeconds() + " s");
+      }
+      Thread.sleep(pauseMillis);
+      pauseMillis = Math.min(2 * pauseMillis, 20);
+    }
+  }
+
+  private void showDeliveries(int unused) {
+    react();
+    out.println();
+  }
+
+  private void heading(String title) {
+    out.println();
+    out.println("── " + title + " ──");
+    out.println();
+    out.flush();
+  }
+
+  private void progress(Instant now, Instant start) {
+    long day = Duration.between(start, now).toDays();
+    out.printf(
+        Locale.ENGLISH,
+        "%n▸ week %d of %d · %s · %d sessions logged · %d reminders · %d nudges · %d admin alerts%n%n",
+        day / 7 + 1,
+        WEEKS,
+        DAY.format(now.atZone(ZoneOffset.UTC)),
+        sessionsLogged,
+        reminders,
+        nudges,
+        adminAlerts);
+    out.flush();
+  }
+
+  /** A person's handle from the name the platform shows (Discord capitalises it). */
+  private static String handle(String displayName) {
+    return displayName.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+  }
+
+  /** The program's pairs, proposed or approved, by their people's names. */
+  private List<Pair> pairs() {
+    try (Connection c = tandem.database().dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT mm.display_name, me.display_name FROM mentoring_pair p"
+                    + " JOIN participant a ON a.id = p.mentor_id"
+                    + " JOIN member mm ON mm.id = a.member_id"
+                    + " JOIN participant b ON b.id = p.mentee_id"
+                    + " JOIN member me ON me.id = b.member_id"
+                    + " WHERE p.status <> 'ENDED' ORDER BY p.id")) {
+      List<Pair> found = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(new Pair(handle(rs.getString(1)), handle(rs.getString(2))));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the pairs", e);
+    }
+  }
+}
