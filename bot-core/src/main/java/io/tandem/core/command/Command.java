@@ -258,4 +258,11 @@ public sealed interface Command {
 
   /** {@code match approve [program]}: create the previewed pairs and introduce them. */
   record ApproveMatch(String program) implements Command {}
+
+  /**
+   * {@code dashboard [program]}: an admin asks for a private link to the web dashboard.
+   *
+   * @param program the program's name, or {@code null} for all of the workspace's programs
+   */
+  record OpenDashboard(String program) implements Command {}
 }

@@ -1,8 +1,10 @@
 package io.tandem.core.schedule;
 
+import io.tandem.core.port.out.Metrics;
 import io.tandem.core.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -73,6 +75,7 @@ public final class Scheduling implements AutoCloseable {
   private final SchedulerSettings settings;
   private final Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
   private Scheduler scheduler;
+  private volatile Metrics metrics = Metrics.NONE;
 
   public Scheduling(Database db, SchedulerSettings settings, List<ScheduledJob> jobs) {
     this.db = Objects.requireNonNull(db, "db");
@@ -81,6 +84,26 @@ public final class Scheduling implements AutoCloseable {
       if (this.jobs.put(job.key(), job) != null) {
         throw new IllegalArgumentException("two jobs named " + job.key());
       }
+    }
+  }
+
+  /** Reports how late each firing starts to {@code metrics}; call before {@link #start}. */
+  public Scheduling withMetrics(Metrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  /**
+   * Whether Quartz is started and firing (not shut down, not in standby); false when it cannot say.
+   */
+  public synchronized boolean running() {
+    try {
+      return scheduler != null
+          && scheduler.isStarted()
+          && !scheduler.isShutdown()
+          && !scheduler.isInStandbyMode();
+    } catch (SchedulerException e) {
+      return false;
     }
   }
 
@@ -125,7 +148,7 @@ public final class Scheduling implements AutoCloseable {
     // Quartz keeps a JVM-wide registry by scheduler name; tests run several instances in one JVM
     SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
     try {
-      created.setJobFactory(new Factory(jobs));
+      created.setJobFactory(new Factory(jobs, () -> metrics));
       register(created);
       created.start();
     } catch (SchedulerException | RuntimeException e) {
@@ -248,9 +271,11 @@ public final class Scheduling implements AutoCloseable {
   /** Hands Quartz the registered {@link ScheduledJob} instances. */
   private static final class Factory implements JobFactory {
     private final Map<String, ScheduledJob> jobs;
+    private final java.util.function.Supplier<Metrics> metrics;
 
-    Factory(Map<String, ScheduledJob> jobs) {
+    Factory(Map<String, ScheduledJob> jobs, java.util.function.Supplier<Metrics> metrics) {
       this.jobs = Map.copyOf(jobs);
+      this.metrics = metrics;
     }
 
     @Override
@@ -260,7 +285,7 @@ public final class Scheduling implements AutoCloseable {
       if (job == null) {
         throw new SchedulerException("no registered job " + key);
       }
-      return new QuartzJob(job);
+      return new QuartzJob(job, metrics.get());
     }
   }
 
@@ -268,15 +293,20 @@ public final class Scheduling implements AutoCloseable {
   @DisallowConcurrentExecution
   static final class QuartzJob implements Job {
     private final ScheduledJob job;
+    private final Metrics metrics;
 
-    QuartzJob(ScheduledJob job) {
+    QuartzJob(ScheduledJob job, Metrics metrics) {
       this.job = job;
+      this.metrics = metrics;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
       Date scheduled = context.getScheduledFireTime();
       Instant firedAt = (scheduled != null ? scheduled : context.getFireTime()).toInstant();
+      // Quartz fires by the system clock, so its lag is measured by it too
+      Duration lag = Duration.between(firedAt, Instant.ofEpochMilli(System.currentTimeMillis()));
+      metrics.jobFired(job.key(), lag.isNegative() ? Duration.ZERO : lag);
       try {
         job.run(firedAt);
       } catch (InterruptedException e) {

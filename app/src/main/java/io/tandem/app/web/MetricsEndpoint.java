@@ -1,0 +1,57 @@
+package io.tandem.app.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.OutboxMessage;
+import io.tandem.core.store.OutboxQueries;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code GET /metrics}: {@link PrometheusMetrics} in the text exposition format, with the outbox
+ * gauges read from the database at scrape time (two indexed aggregate queries).
+ */
+final class MetricsEndpoint implements HttpHandler {
+
+  static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final PrometheusMetrics metrics;
+  private final OutboxQueries outbox;
+  private final Clock clock;
+
+  MetricsEndpoint(PrometheusMetrics metrics, Database db, Clock clock) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.outbox = new OutboxQueries(db);
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    if (!"GET".equals(exchange.getRequestMethod())
+        && !"HEAD".equals(exchange.getRequestMethod())) {
+      WebServer.send(exchange, 405, "text/plain; charset=utf-8", "GET only");
+      return;
+    }
+    OutboxQueries.Summary summary = outbox.summary();
+    Map<String, Long> byState = new LinkedHashMap<>();
+    for (OutboxMessage.State state : OutboxMessage.State.values()) {
+      byState.put(state.name().toLowerCase(Locale.ROOT), summary.counts().get(state));
+    }
+    double oldest =
+        summary
+            .oldestQueued()
+            .map(t -> Math.max(0, Duration.between(t, clock.instant()).toMillis() / 1000.0))
+            .orElse(0.0);
+    WebServer.send(
+        exchange,
+        200,
+        CONTENT_TYPE,
+        metrics.write(new PrometheusMetrics.OutboxGauges(byState, oldest)));
+  }
+}

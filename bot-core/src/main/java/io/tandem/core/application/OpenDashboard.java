@@ -1,0 +1,111 @@
+package io.tandem.core.application;
+
+import io.tandem.core.command.Command;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.DashboardLinks;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Program;
+import io.tandem.core.store.Store;
+import io.tandem.core.store.Workspace;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code dashboard [program]}: hands an admin a private link to the web dashboard of their
+ * workspace (all its programs, or the one named). The link is signed and short-lived; it is the
+ * only way in.
+ */
+public final class OpenDashboard {
+
+  static final String EXAMPLE = "/tandem dashboard Data pilot";
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final Database db;
+  private final DashboardLinks links;
+
+  public OpenDashboard(Database db, DashboardLinks links) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.links = Objects.requireNonNull(links, "links");
+  }
+
+  public Reply open(Actor actor, Command.OpenDashboard command) {
+    return Admins.only(
+        actor,
+        "/tandem status",
+        () -> {
+          Found found = db.inTransaction(em -> find(new Store(em), actor, command.program()));
+          if (found.problem() != null) {
+            return found.problem();
+          }
+          DashboardLinks.Link link =
+              links.issue(
+                  new DashboardLinks.Grant(
+                      found.workspace().getId(),
+                      actor.userId(),
+                      found.program() == null ? null : found.program().getId()));
+          ZoneId zone = zone(actor);
+          String what =
+              found.program() == null ? "all programs here" : "*" + found.program().getName() + "*";
+          return Reply.info(
+              "Your dashboard for "
+                  + what
+                  + ", only for you: "
+                  + link.url()
+                  + "\nThe link works until "
+                  + TIME.format(link.expires().atZone(zone))
+                  + " ("
+                  + zone.getId()
+                  + "); ask again for a fresh one. Don't share it: whoever has it sees the"
+                  + " program's data until then.",
+              List.of());
+        });
+  }
+
+  private record Found(Workspace workspace, Program program, Reply problem) {}
+
+  private static Found find(Store store, Actor actor, String programName) {
+    Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
+    if (workspace.isEmpty() || store.programs(workspace.get().getId()).isEmpty()) {
+      return new Found(
+          null,
+          null,
+          Reply.error(
+              "There is no program here yet, so the dashboard would be empty.",
+              "/tandem program create Data pilot every 2w for 26w"));
+    }
+    if (programName == null) {
+      return new Found(workspace.get(), null, null);
+    }
+    Optional<Program> program = store.programNamed(workspace.get().getId(), programName);
+    if (program.isEmpty()) {
+      return new Found(
+          null,
+          null,
+          Reply.error(
+              "There is no program called *"
+                  + programName
+                  + "* here; the programs are "
+                  + store.programs(workspace.get().getId()).stream()
+                      .map(p -> "*" + p.getName() + "*")
+                      .collect(Collectors.joining(", "))
+                  + ".",
+              EXAMPLE));
+    }
+    return new Found(workspace.get(), program.get(), null);
+  }
+
+  private static ZoneId zone(Actor actor) {
+    try {
+      return actor.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(actor.timeZone());
+    } catch (java.time.DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+}
