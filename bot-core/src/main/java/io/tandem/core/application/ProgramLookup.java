@@ -50,7 +50,7 @@ public final class ProgramLookup {
    *
    * @throws NotFound when there is no such workspace or program, or the workspace is ambiguous
    */
-  static Found find(Store store, Target target) {
+  public static Found find(Store store, Target target) {
     Workspace workspace = workspace(store, target);
     Optional<Program> program = store.programNamed(workspace.getId(), target.program());
     if (program.isEmpty()) {
@@ -87,7 +87,7 @@ public final class ProgramLookup {
   }
 
   /** A workspace and one of its programs. */
-  record Found(Workspace workspace, Program program) {}
+  public record Found(Workspace workspace, Program program) {}
 
   static String describe(Workspace workspace) {
     return workspace.getPlatform().name().toLowerCase(Locale.ROOT)
