@@ -153,7 +153,9 @@ public final class SlackAdapter implements AutoCloseable {
     }
   }
 
-  /** Connects over Socket Mode or starts the HTTP endpoint on a server of its own, as configured. */
+  /**
+   * Connects over Socket Mode or starts the HTTP endpoint on a server of its own, as configured.
+   */
   public void start() throws Exception {
     start(null);
   }

@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * the database answers and the scheduler runs; 503 with {@code "status": "down"} otherwise. The
  * outbox figures are information, not a verdict (a long queue under a rate limit is healthy).
  */
-final class HealthEndpoint implements HttpHandler {
+public final class HealthEndpoint implements HttpHandler {
 
   /** How long the database may take to prove it is there. */
   private static final int DATABASE_TIMEOUT_SECONDS = 2;
@@ -28,7 +28,7 @@ final class HealthEndpoint implements HttpHandler {
   private final BooleanSupplier schedulerRunning;
   private final Clock clock;
 
-  HealthEndpoint(Database db, BooleanSupplier schedulerRunning, Clock clock) {
+  public HealthEndpoint(Database db, BooleanSupplier schedulerRunning, Clock clock) {
     this.db = Objects.requireNonNull(db, "db");
     this.outbox = new OutboxQueries(db);
     this.schedulerRunning = Objects.requireNonNull(schedulerRunning, "schedulerRunning");
@@ -37,8 +37,7 @@ final class HealthEndpoint implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    if (!"GET".equals(exchange.getRequestMethod())
-        && !"HEAD".equals(exchange.getRequestMethod())) {
+    if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
       WebServer.send(exchange, 405, "text/plain; charset=utf-8", "GET only");
       return;
     }

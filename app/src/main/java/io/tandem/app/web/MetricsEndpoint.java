@@ -17,7 +17,7 @@ import java.util.Objects;
  * {@code GET /metrics}: {@link PrometheusMetrics} in the text exposition format, with the outbox
  * gauges read from the database at scrape time (two indexed aggregate queries).
  */
-final class MetricsEndpoint implements HttpHandler {
+public final class MetricsEndpoint implements HttpHandler {
 
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -25,7 +25,7 @@ final class MetricsEndpoint implements HttpHandler {
   private final OutboxQueries outbox;
   private final Clock clock;
 
-  MetricsEndpoint(PrometheusMetrics metrics, Database db, Clock clock) {
+  public MetricsEndpoint(PrometheusMetrics metrics, Database db, Clock clock) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.outbox = new OutboxQueries(db);
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -33,8 +33,7 @@ final class MetricsEndpoint implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    if (!"GET".equals(exchange.getRequestMethod())
-        && !"HEAD".equals(exchange.getRequestMethod())) {
+    if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
       WebServer.send(exchange, 405, "text/plain; charset=utf-8", "GET only");
       return;
     }

@@ -68,6 +68,27 @@ public final class OpenDashboard {
         });
   }
 
+  /** A program the dashboard can show. */
+  public record ProgramChoice(long id, String name, String status) {}
+
+  /**
+   * The programs of a workspace (by its id in the database), by name; the dashboard's program
+   * filter.
+   */
+  public List<ProgramChoice> programs(long workspaceId) {
+    return db.inTransaction(
+        em ->
+            new Store(em)
+                .programs(workspaceId).stream()
+                    .map(
+                        p ->
+                            new ProgramChoice(
+                                p.getId(),
+                                p.getName(),
+                                p.getStatus().name().toLowerCase(java.util.Locale.ROOT)))
+                    .toList());
+  }
+
   private record Found(Workspace workspace, Program program, Reply problem) {}
 
   private static Found find(Store store, Actor actor, String programName) {
