@@ -3,6 +3,7 @@ package io.tandem.app.web;
 import io.tandem.core.chart.Chart;
 import io.tandem.core.report.ProgramReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,7 +73,8 @@ final class DashboardCharts {
         List.of(
             new Chart.Series(
                 "Retained %",
-                List.of(
+                // a group without people has no bar (Chart takes null for "nothing to show")
+                Arrays.asList(
                     r.participants().people() == 0 ? null : r.participants().percent(),
                     r.others().people() == 0 ? null : r.others().percent()))));
   }

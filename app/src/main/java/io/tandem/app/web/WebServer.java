@@ -85,7 +85,8 @@ public final class WebServer implements AutoCloseable {
           try (exchange) {
             handler.handle(exchange);
           } catch (IOException | RuntimeException e) {
-            LOG.warn("{} {} failed", exchange.getRequestMethod(), path, e);
+            LOG.warn(
+                "{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
             try {
               send(exchange, 500, "text/plain; charset=utf-8", "Tandem could not answer this.");
             } catch (IOException | RuntimeException ignored) {
