@@ -24,6 +24,7 @@ import io.tandem.core.command.ReminderRoutes;
 import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.report.Reports;
 import io.tandem.core.schedule.ReminderJob;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
@@ -63,6 +64,7 @@ public final class Tandem implements AutoCloseable {
     Surveys surveys = new Surveys(database, clock, surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
     tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
+    tandem.commands.withReports(new Reports(database, clock, surveySettings(config)));
     try {
       if (config.slack().configured()) {
         tandem.slack =

@@ -13,6 +13,7 @@ import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.report.Reports;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   private final LearningPlan learningPlan;
   private final Surveys surveys;
   private volatile ReminderRoutes reminders;
+  private volatile Reports reports;
 
   public CommandDispatcher(
       JoinProgram joinProgram,
@@ -89,6 +91,12 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   /** Adds reminders, nudges and pause/resume/leave (issue 5); the composition root calls this. */
   public CommandDispatcher withReminders(ReminderRoutes routes) {
     this.reminders = routes;
+    return this;
+  }
+
+  /** Adds {@code report} (issue 8); the composition root calls this. */
+  public CommandDispatcher withReports(Reports reports) {
+    this.reports = reports;
     return this;
   }
 
@@ -208,6 +216,9 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     }
     if (command instanceof Command.ReminderCommand reminder && reminders != null) {
       return reminders.route(actor, reminder);
+    }
+    if (command instanceof Command.Report report && reports != null) {
+      return reports.report(actor, report.program());
     }
     if (command instanceof SurveyCommand survey) {
       return surveys.handle(actor, survey);
