@@ -32,6 +32,7 @@ import picocli.CommandLine.ParentCommand;
       ImportCommand.class,
       MatchCommand.class,
       OutboxCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Callable<Integer> {
 

@@ -79,6 +79,8 @@ public final class Tandem implements AutoCloseable {
     Surveys surveys = new Surveys(database, clock, surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
     tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
+    Reports reports = new Reports(database, clock, surveySettings(config));
+    tandem.commands.withReports(reports);
     tandem.links = linkSigner(config.http(), clock);
     tandem.commands.withMetrics(tandem.metrics);
     OpenDashboard dashboard = new OpenDashboard(database, tandem.links);
@@ -90,13 +92,7 @@ public final class Tandem implements AutoCloseable {
           config.http().publicUrl() != null ? config.http().publicUrl() : tandem.web.baseUrl());
       tandem.web.route("/health", tandem.healthEndpoint(clock));
       tandem.web.route("/metrics", tandem.metricsEndpoint(clock));
-      tandem.web.route(
-          Dashboard.PATH,
-          new Dashboard(
-              tandem.links,
-              new Reports(database, clock, surveySettings(config)),
-              dashboard,
-              clock));
+      tandem.web.route(Dashboard.PATH, new Dashboard(tandem.links, reports, dashboard, clock));
       if (config.slack().configured()) {
         tandem.slack =
             new SlackAdapter(config.slack(), config.http(), tandem.commands, tandem.commands, clock)

@@ -117,12 +117,21 @@ class DashboardLinkTest {
         .contains("chart/funnel.png")
         .doesNotContain("<script")
         .doesNotContain("https://");
-    // AND the pairs download carries one row per pair
+    // AND the pairs download carries each pair's health, and nothing of other parts
     HttpResponse<String> csv = get(link.replace("/dashboard?", "/dashboard/export/pairs.csv?"));
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type")).contains("text/csv; charset=utf-8");
-    assertThat(csv.body().split("\r\n"))
-        .hasSize(1 + (int) single("SELECT COUNT(*) FROM mentoring_pair WHERE status = 'ACTIVE'"));
+    String[] rows = csv.body().split("\r\n");
+    assertThat(rows[0]).isEqualTo("section,item,measure,value");
+    assertThat(java.util.Arrays.stream(rows).skip(1))
+        .allMatch(r -> r.startsWith("pairs,") || r.startsWith("health,"));
+    assertThat(java.util.Arrays.stream(rows).filter(r -> r.contains(",bucket,")).count())
+        .isEqualTo(single("SELECT COUNT(*) FROM mentoring_pair WHERE status = 'ACTIVE'"));
+    // AND the sessions download says how many sessions there were
+    assertThat(get(link.replace("/dashboard?", "/dashboard/export/sessions.csv?")).body())
+        .contains(
+            "sessions,,sessions,"
+                + single("SELECT COUNT(*) FROM mentoring_session WHERE pair_id IS NOT NULL"));
   }
 
   @Test

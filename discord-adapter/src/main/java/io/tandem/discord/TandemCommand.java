@@ -71,6 +71,8 @@ final class TandemCommand {
             new SubcommandData("support", "Ask the program admins for help"),
             new SubcommandData("nudge", "Admins: nudge a person and their partner now")
                 .addOptions(new OptionData(OptionType.USER, "person", "Who to nudge", true)),
+            new SubcommandData("report", "Admins: program funnel, pair health and retention")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
             new SubcommandData("dashboard", "Admins: a private link to the web dashboard")
                 .addOptions(
                     new OptionData(

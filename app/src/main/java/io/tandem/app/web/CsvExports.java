@@ -1,54 +1,93 @@
 package io.tandem.app.web;
 
 import io.tandem.core.report.ProgramReport;
-import io.tandem.core.report.Reports;
+import io.tandem.core.report.ReportFormats;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The dashboard's CSV downloads. */
+/**
+ * The dashboard's downloads, all cut from {@link ReportFormats}' export (so the anonymity
+ * thresholds that hold for {@code tandem report} hold here too): the whole report as CSV and as
+ * JSON, and one CSV per part with the export's {@code section,item,measure,value} rows of that
+ * part.
+ */
 final class CsvExports {
 
-  /** The downloads offered, in display order. */
-  static final List<String> NAMES = List.of("pairs");
+  /** The CSV downloads besides {@code report}, each with the export's sections it keeps. */
+  private static final Map<String, Set<String>> PARTS =
+      Map.of(
+          "sessions", Set.of("sessions", "weeks"),
+          "pairs", Set.of("pairs", "health"),
+          "goals", Set.of("goals"),
+          "surveys", Set.of("surveys"),
+          "signals", Set.of("signals"));
+
+  /** The downloads offered, in display order, with their file endings. */
+  static final List<String> FILES =
+      List.of(
+          "report.csv",
+          "sessions.csv",
+          "pairs.csv",
+          "goals.csv",
+          "surveys.csv",
+          "signals.csv",
+          "report.json");
 
   private CsvExports() {}
 
-  static Optional<String> of(String name, Reports reports, ProgramReport report) {
-    if (!name.equals("pairs")) {
+  /** A download by file name ({@code pairs.csv}); empty for a name not offered. */
+  static Optional<String> of(String file, ProgramReport report) {
+    if (file.equals("report.json")) {
+      return Optional.of(ReportFormats.json(report));
+    }
+    if (!file.endsWith(".csv")) {
       return Optional.empty();
     }
-    StringBuilder out =
-        new StringBuilder(
-            "pair_id,mentor,mentee,status,score,health,sessions,hours,last_session\r\n");
-    for (ProgramReport.PairRow row : report.pairs()) {
-      out.append(row.pairId())
-          .append(',')
-          .append(cell(row.mentor()))
-          .append(',')
-          .append(cell(row.mentee()))
-          .append(',')
-          .append(row.status())
-          .append(',')
-          .append(row.score())
-          .append(',')
-          .append(row.bucket().label)
-          .append(',')
-          .append(row.sessions())
-          .append(',')
-          .append(String.format(Locale.ROOT, "%.2f", row.hours()))
-          .append(',')
-          .append(row.lastSession() == null ? "" : row.lastSession().toString())
-          .append("\r\n");
+    String name = file.substring(0, file.length() - ".csv".length());
+    String csv = ReportFormats.csv(report);
+    if (name.equals("report")) {
+      return Optional.of(csv);
+    }
+    Set<String> sections = PARTS.get(name);
+    if (sections == null) {
+      return Optional.empty();
+    }
+    StringBuilder out = new StringBuilder();
+    List<String> records = records(csv);
+    out.append(records.get(0)).append("\r\n");
+    for (String record : records.subList(1, records.size())) {
+      int comma = record.indexOf(',');
+      if (comma > 0 && sections.contains(record.substring(0, comma))) {
+        out.append(record).append("\r\n");
+      }
     }
     return Optional.of(out.toString());
   }
 
-  private static String cell(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v; // no formulas in spreadsheets
+  /** RFC 4180 records, without their line ends; a quoted cell may hold line breaks. */
+  static List<String> records(String csv) {
+    List<String> records = new ArrayList<>();
+    StringBuilder record = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      }
+      if (!quoted && c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+        records.add(record.toString());
+        record.setLength(0);
+        i++;
+        continue;
+      }
+      record.append(c);
     }
-    return v.matches(".*[\",\r\n].*") ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    if (record.length() > 0) {
+      records.add(record.toString());
+    }
+    return records;
   }
 }

@@ -6,6 +6,7 @@ import io.tandem.core.application.OpenDashboard;
 import io.tandem.core.chart.Chart;
 import io.tandem.core.chart.ChartRenderer;
 import io.tandem.core.report.ProgramReport;
+import io.tandem.core.report.ReportCharts;
 import io.tandem.core.report.Reports;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -140,8 +141,8 @@ public final class Dashboard implements HttpHandler {
       pair(exchange, view);
     } else if (sub.startsWith("/chart/") && sub.endsWith(".png")) {
       chart(exchange, view, sub.substring("/chart/".length(), sub.length() - ".png".length()));
-    } else if (sub.startsWith("/export/") && sub.endsWith(".csv")) {
-      csv(exchange, view, sub.substring("/export/".length(), sub.length() - ".csv".length()));
+    } else if (sub.startsWith("/export/")) {
+      download(exchange, view, sub.substring("/export/".length()));
     } else {
       html(exchange, 404, Html.page("Not found", "<p>There is no such dashboard page.</p>"));
     }
@@ -266,16 +267,15 @@ public final class Dashboard implements HttpHandler {
     mix(body, report.mix());
 
     body.append("<h2>Downloads</h2><ul class=\"downloads\">");
-    for (String name : CsvExports.NAMES) {
+    for (String file : CsvExports.FILES) {
       body.append("<li><a href=\"")
           .append(PATH)
           .append("/export/")
-          .append(name)
-          .append(".csv")
+          .append(file)
           .append(Html.escape(view.query()))
           .append("\">")
-          .append(name)
-          .append(".csv</a></li>");
+          .append(file)
+          .append("</a></li>");
     }
     body.append("</ul>");
     body.append("<p class=\"muted\">This link works until ")
@@ -326,7 +326,16 @@ public final class Dashboard implements HttpHandler {
 
   private void chart(HttpExchange exchange, View view, String name) throws IOException {
     ProgramReport report = report(view);
-    Optional<Chart> chart = DashboardCharts.of(name, report);
+    Optional<Chart> chart =
+        switch (name) {
+          case "funnel" -> Optional.of(ReportCharts.funnel(report));
+          case "engagement" ->
+              report.weeks().isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(ReportCharts.engagement(report));
+          case "retention" -> Optional.of(ReportCharts.retention(report));
+          default -> Optional.empty();
+        };
     if (chart.isEmpty()) {
       WebServer.send(exchange, 404, "text/plain; charset=utf-8", "No such chart.");
       return;
@@ -335,9 +344,9 @@ public final class Dashboard implements HttpHandler {
         exchange, 200, "image/png", ChartRenderer.png(chart.get(), CHART_WIDTH, CHART_HEIGHT));
   }
 
-  private void csv(HttpExchange exchange, View view, String name) throws IOException {
-    Optional<String> csv = CsvExports.of(name, reports, report(view));
-    if (csv.isEmpty()) {
+  private void download(HttpExchange exchange, View view, String file) throws IOException {
+    Optional<String> content = CsvExports.of(file, report(view));
+    if (content.isEmpty()) {
       WebServer.send(exchange, 404, "text/plain; charset=utf-8", "No such download.");
       return;
     }
@@ -345,8 +354,12 @@ public final class Dashboard implements HttpHandler {
         .getResponseHeaders()
         .set(
             "Content-Disposition",
-            "attachment; filename=\"" + fileName(view.program().name()) + "-" + name + ".csv\"");
-    WebServer.send(exchange, 200, "text/csv; charset=utf-8", csv.get());
+            "attachment; filename=\"" + fileName(view.program().name()) + "-" + file + "\"");
+    WebServer.send(
+        exchange,
+        200,
+        file.endsWith(".json") ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+        content.get());
   }
 
   // ---- pieces

@@ -15,6 +15,7 @@ import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
+import io.tandem.core.report.Reports;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,8 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   /** What a person reads when their command failed on Tandem's side. */
   private static final String APOLOGY =
       "Something went wrong on our side and nothing was saved. Please try again in a minute.";
+
+  private volatile Reports reports;
 
   public CommandDispatcher(
       JoinProgram joinProgram,
@@ -125,6 +128,12 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   /** Adds reminders, nudges and pause/resume/leave (issue 5); the composition root calls this. */
   public CommandDispatcher withReminders(ReminderRoutes routes) {
     this.reminders = routes;
+    return this;
+  }
+
+  /** Adds {@code report} (issue 8); the composition root calls this. */
+  public CommandDispatcher withReports(Reports reports) {
+    this.reports = reports;
     return this;
   }
 
@@ -242,6 +251,9 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     }
     if (command instanceof Command.ReminderCommand reminder && reminders != null) {
       return reminders.route(actor, reminder);
+    }
+    if (command instanceof Command.Report report && reports != null) {
+      return reports.report(actor, report.program());
     }
     if (command instanceof SurveyCommand survey) {
       return surveys.handle(actor, survey);
