@@ -35,7 +35,8 @@ final class Demo implements Callable<Integer> {
           new Line("ben", "log 1h30m How the team recruits on TikTok"),
           new Line("ben", "log 30h Board prep"),
           new Line("ben", "status"),
-          new Line("chioma", "stauts"));
+          new Line("chioma", "stauts"),
+          new Line(ADMIN, "dashboard"));
 
   enum Platform {
     slack,
@@ -89,6 +90,13 @@ final class Demo implements Callable<Integer> {
         }
       }
       out.println("The demo's data is in " + dbFile + ".");
+      out.println(
+          "While Tandem runs, its dashboard (through the link above), "
+              + tandem.httpUrl().resolve("health")
+              + " and "
+              + tandem.httpUrl().resolve("metrics")
+              + " answer"
+              + (keep ? "." : "; --keep leaves them running."));
       if (keep) {
         out.println("Tandem keeps running against " + chat.describe() + ". Ctrl-C stops it.");
         out.flush();

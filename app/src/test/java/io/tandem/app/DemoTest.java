@@ -29,6 +29,9 @@ class DemoTest {
         .contains("45 minutes")
         .contains("as a mentee!")
         .contains("Sessions so far")
-        .contains("`30h` is longer than one session can be");
+        .contains("`30h` is longer than one session can be")
+        .contains("maya     › /tandem dashboard")
+        .containsPattern("http://127\\.0\\.0\\.1:\\d+/dashboard\\?t=\\S+")
+        .contains("/metrics");
   }
 }
