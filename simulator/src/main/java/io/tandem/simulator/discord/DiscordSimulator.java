@@ -411,7 +411,13 @@ public final class DiscordSimulator implements AutoCloseable {
   // --- interactions: dispatch ----------------------------------------------------------------
 
   InteractionResult dispatchCommand(DiscordUser user, String line, boolean inDm) {
-    CommandLine parsed = CommandLine.parse(line);
+    CommandLine parsed =
+        CommandLine.parse(
+            line,
+            (command, path) ->
+                findSlashCommand(command, !inDm)
+                    .map(d -> SlashOptions.declaredNames(d, path))
+                    .orElse(null));
     Optional<JsonObject> definition = findSlashCommand(parsed.name(), !inDm);
     JsonObject data = new JsonObject();
     data.addProperty("id", definition.map(d -> Json.string(d, "id", null)).orElseGet(ids::next));
