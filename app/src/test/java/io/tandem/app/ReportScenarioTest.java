@@ -67,5 +67,36 @@ class ReportScenarioTest {
         .contains("1 (0.5 per pair), 0.8 hours")
         .contains("0 thriving · 2 steady · 0 at risk · 0 gone quiet")
         .contains("proxy: members who left the workspace or server");
+
+    // AND the three charts arrive as PNG images in a direct message to the admin
+    assertThat(chat.awaitMessageTo("maya", "Charts for the report")).contains("funnel");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(chartFiles())
+                    .containsExactlyInAnyOrder("funnel.png", "engagement.png", "retention.png"));
   }
+
+  private java.util.List<String> chartFiles() {
+    if (chat instanceof SimulatedChat.Slack slack) {
+      for (String name : java.util.List.of("funnel", "engagement", "retention")) {
+        slack.simulator().awaitFile(f -> f.name().endsWith(name + ".png"), Duration.ofSeconds(10));
+      }
+      return slack.simulator().files().stream()
+          .filter(f -> f.name().startsWith("report-"))
+          .peek(f -> assertThat(f.bytes()).startsWith(PNG))
+          .map(f -> f.name().replaceFirst("report-\\d+-", ""))
+          .toList();
+    }
+    SimulatedChat.Discord discord = (SimulatedChat.Discord) chat;
+    return discord.simulator().channelMessages().stream()
+        .filter(m -> m.content().contains("Charts for the report"))
+        .flatMap(m -> discord.simulator().attachments(m).stream())
+        .peek(a -> assertThat(a.bytes()).startsWith(PNG))
+        .map(a -> a.filename().replaceFirst("report-\\d+-", ""))
+        .toList();
+  }
+
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
 }
