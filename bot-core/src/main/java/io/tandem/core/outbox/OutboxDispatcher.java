@@ -399,7 +399,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     try {
       result =
           port.deliver(
-              new OutgoingMessage(claimed.dedupKey(), payload.target(), payload.reply(), attempt));
+              new OutgoingMessage(
+                  claimed.dedupKey(),
+                  payload.target(),
+                  payload.reply(),
+                  attempt,
+                  payload.attachments()));
     } catch (RuntimeException e) {
       result = new DeliveryResult.TransientFailure("unexpected: " + e);
       LOG.error("ChatPort {} threw for {}", claimed.platform(), claimed.dedupKey(), e);

@@ -50,7 +50,7 @@ public final class EngagementScore {
   /**
    * The bucket: <i>gone quiet</i> for a pair at least two rounds old with no session in the last
    * two rounds and nothing else in the last four; otherwise by score, except that a pair younger
-   * than one round that has not met yet is <i>steady</i> (it has had no chance to).
+   * than one round is at least <i>steady</i> (it has had no chance to miss a round yet).
    *
    * @param rounds whole rounds since the pair was made
    */
@@ -63,7 +63,7 @@ public final class EngagementScore {
     if (score >= THRIVING) {
       return Bucket.THRIVING;
     }
-    if (score >= STEADY || (rounds < 1 && parts.sessions() == 0)) {
+    if (score >= STEADY || rounds < 1) {
       return Bucket.STEADY;
     }
     return Bucket.AT_RISK;

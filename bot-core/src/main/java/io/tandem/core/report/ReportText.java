@@ -46,7 +46,13 @@ public final class ReportText {
     fields.add(
         new Reply.Field(
             "Pairs needing attention", attention.isEmpty() ? "none" : pairLines(attention)));
-    return Reply.info("*Report: " + r.program().name() + "* (" + period(r) + ")", fields);
+    return Reply.info(
+        "*Report: "
+            + r.program().name()
+            + "* ("
+            + period(r)
+            + "). The charts follow in a direct message.",
+        fields);
   }
 
   public static String period(ProgramReport r) {

@@ -5,8 +5,11 @@ import io.tandem.core.application.ProgramLookup;
 import io.tandem.core.application.survey.SurveySettings;
 import io.tandem.core.application.survey.SurveyTrends;
 import io.tandem.core.domain.ProgramStatus;
+import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChartAttachment;
+import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.report.ProgramReport.Bucket;
 import io.tandem.core.report.ProgramReport.Funnel;
 import io.tandem.core.report.ProgramReport.Group;
@@ -116,8 +119,47 @@ public final class Reports {
                     return noProgram(store, workspace, programName);
                   }
                   ProgramReport report = compute(em, workspace.get(), program.get(), null);
+                  queueCharts(store, actor, workspace.get(), report);
                   return ReportText.reply(report);
                 }));
+  }
+
+  /**
+   * Sends the report's charts to the admin as a direct message through the outbox (a command's
+   * answer cannot carry images on either platform). One message per admin, program and minute, so a
+   * double click sends them once.
+   */
+  private void queueCharts(Store store, Actor actor, Workspace workspace, ProgramReport report) {
+    Instant now = clock.instant();
+    List<ChartAttachment> charts = new ArrayList<>();
+    String[] names = {"funnel", "engagement", "retention"};
+    List<io.tandem.core.chart.Chart> specs = ReportCharts.of(report);
+    for (int i = 0; i < specs.size(); i++) {
+      charts.add(
+          new ChartAttachment(
+              "report-" + report.program().id() + "-" + names[i] + ".png", specs.get(i)));
+    }
+    Outbox.queue(
+        store,
+        workspace.getId(),
+        actor.platform(),
+        "report-charts:"
+            + report.program().id()
+            + ":"
+            + actor.userId()
+            + ":"
+            + now.truncatedTo(ChronoUnit.MINUTES).toEpochMilli(),
+        new ChatTarget.DirectMessage(actor.userId()),
+        Reply.info(
+            "Charts for the report on *"
+                + report.program().name()
+                + "* ("
+                + ReportText.period(report)
+                + "): the funnel, engagement per week and retention.",
+            List.of()),
+        charts,
+        now,
+        now);
   }
 
   /**

@@ -231,7 +231,7 @@ abstract class ReportsContract {
 
   @Test
   @DisplayName("report in chat: admins get the headline and the pairs needing attention")
-  void chat() {
+  void chat() throws SQLException {
     Reply reply = reports.report(ADMIN, null);
     assertThat(reply.kind()).isEqualTo(Reply.Kind.INFO);
     assertThat(reply.text()).contains("Report: Data pilot").contains("2026-01-05 to 2026-03-02");
