@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.tandem.core.schedule.OutboxSweepJob;
+import io.tandem.simulator.slack.Fault;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +101,9 @@ class HealthAndMetricsTest {
     chat.run("ben", "match preview");
     SamplePeople.ALL.forEach(chat::enrol);
     chat.run("maya", "match preview");
+    // … and Slack refuses the first two messages: a 429, then a 503
+    chat.simulator().failNext("chat.postMessage", 1, Fault.rateLimited(1));
+    chat.simulator().failNext("chat.postMessage", 1, Fault.serverError(503));
     chat.run("maya", "match approve");
     chat.awaitMessageTo("ana", "Meet your Tandem partner");
     tandem.scheduling().triggerNow(OutboxSweepJob.KEY);
@@ -128,12 +132,21 @@ class HealthAndMetricsTest {
     assertThat(after.get("tandem_ack_latency_seconds_count{platform=\"slack\",kind=\"form\"}"))
         .as("the profile forms' submissions")
         .isGreaterThanOrEqualTo(8.0);
-    // AND the introductions were delivered, counted and no longer queued
+    // AND the introductions were delivered after a rate limit and a retry, each counted
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(15))
         .untilAsserted(
             () -> {
               Map<String, Double> now = scrape();
+              assertThat(
+                      now.get(
+                          "tandem_outbox_deliveries_total{platform=\"slack\",outcome=\"rate_limited\"}"))
+                  .isEqualTo(1.0);
+              assertThat(
+                      now.get(
+                          "tandem_outbox_deliveries_total{platform=\"slack\",outcome=\"retried\"}"))
+                  .isEqualTo(1.0);
+              assertThat(now.get("tandem_outbox_depth")).isZero();
               assertThat(
                       now.get(
                           "tandem_outbox_deliveries_total{platform=\"slack\",outcome=\"delivered\"}"))
@@ -180,5 +193,42 @@ class HealthAndMetricsTest {
 
     // AND unknown paths are 404
     assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("on Discord, commands and their acknowledgements are counted too")
+  void discordMetrics() throws Exception {
+    // GIVEN Tandem on the local Discord
+    SimulatedChat discord = SimulatedChat.start(SimulatedChat.Kind.DISCORD);
+    try (Tandem onDiscord =
+        Tandem.start(
+            discord.config("jdbc:sqlite:" + dir.resolve("discord.db")), Clock.systemUTC())) {
+      tandem = onDiscord;
+      discord.connect(onDiscord);
+
+      // WHEN someone runs two commands
+      discord.run("ana", "help");
+      discord.run("ana", "status");
+
+      // THEN both are counted, and both acknowledgements timed with Discord's confirmation
+      Map<String, Double> after = scrape();
+      assertThat(after)
+          .containsEntry(
+              "tandem_commands_total{platform=\"discord\",command=\"help\",outcome=\"ok\"}", 1.0)
+          .containsKey(
+              "tandem_commands_total{platform=\"discord\",command=\"status\",outcome=\"ok\"}");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          value(
+                              "tandem_ack_latency_seconds_count{platform=\"discord\","
+                                  + "kind=\"command\"}"))
+                      .isEqualTo(2.0));
+    } finally {
+      tandem = null;
+      discord.close();
+    }
   }
 }
