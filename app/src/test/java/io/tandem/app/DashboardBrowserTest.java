@@ -147,7 +147,11 @@ class DashboardBrowserTest {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(10))
         .ignoreExceptions()
-        .until(() -> browser.text("return document.title").contains("pair"));
+        .until(
+            () ->
+                browser
+                    .script("return document.querySelector('svg#score-parts') !== null")
+                    .getAsBoolean());
 
     // THEN its score parts are drawn as SVG
     assertThat(
@@ -156,6 +160,24 @@ class DashboardBrowserTest {
                 .getAsInt())
         .isEqualTo(4);
     assertThat(metric("score")).endsWith("/ 100");
+    // AND its sessions are listed and drawn, one bar each, as the database holds them
+    long pairId =
+        Long.parseLong(browser.text("return new URL(location.href).searchParams.get('pair')"));
+    long pairSessions = single("SELECT COUNT(*) FROM mentoring_session WHERE pair_id = " + pairId);
+    assertThat(pairSessions).isPositive();
+    assertThat(
+            browser
+                .script("return document.querySelectorAll('#sessions tbody tr').length")
+                .getAsLong())
+        .isEqualTo(pairSessions);
+    assertThat(
+            browser
+                .script("return document.querySelectorAll('svg#meetings rect.meeting').length")
+                .getAsLong())
+        .isEqualTo(pairSessions);
+    assertThat(browser.text("return document.querySelector('#plan').innerText"))
+        .contains(
+            "of " + single("SELECT COUNT(*) FROM goal WHERE pair_id = " + pairId) + " reached");
     browser.screenshot(TARGET.resolve("dashboard-pair.png"));
 
     // WHEN someone opens an expired link, or one signed with another secret

@@ -321,7 +321,36 @@ public final class Dashboard implements HttpHandler {
     body.append(
         "<p class=\"muted\">Sessions (up to 50, recent rounds weigh more), acknowledgements (up to"
             + " 15), goals and tasks (up to 20), survey answers (up to 15).</p>");
-    html(exchange, 200, Html.page("Tandem · pair " + row.pairId(), body.toString()));
+    OpenDashboard.PairHistory history = programs.pairHistory(view.program().id(), row.pairId());
+    body.append("<h3>Learning plan</h3><p id=\"plan\">Goals: ")
+        .append(history.goalsDone())
+        .append(" of ")
+        .append(history.goalsSet())
+        .append(" reached. Tasks: ")
+        .append(history.tasksDone())
+        .append(" of ")
+        .append(history.tasksSet())
+        .append(" done.</p>");
+    body.append("<h3>Sessions</h3>");
+    if (history.meetings().isEmpty()) {
+      body.append("<p class=\"muted\">No session logged yet.</p>");
+    } else {
+      body.append(meetingsSvg(history.meetings()));
+      body.append(
+          "<table id=\"sessions\"><thead><tr><th>Day</th><th>Minutes</th></tr></thead><tbody>");
+      for (OpenDashboard.Meeting meeting : history.meetings()) {
+        body.append("<tr><td>")
+            .append(DAY.format(meeting.at()))
+            .append("</td><td class=\"num\">")
+            .append(meeting.minutes())
+            .append("</td></tr>");
+      }
+      body.append("</tbody></table>");
+    }
+    html(
+        exchange,
+        200,
+        Html.page("Tandem · " + row.mentor() + " → " + row.mentee(), body.toString()));
   }
 
   private void chart(HttpExchange exchange, View view, String name) throws IOException {
@@ -527,6 +556,50 @@ public final class Dashboard implements HttpHandler {
           .append(" / ")
           .append((int) max[i])
           .append("</text>");
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** One bar per session, its height the session's length, oldest on the left (inline SVG). */
+  static String meetingsSvg(List<OpenDashboard.Meeting> meetings) {
+    List<OpenDashboard.Meeting> shown =
+        meetings.subList(Math.max(0, meetings.size() - 60), meetings.size());
+    int max =
+        Math.max(60, shown.stream().mapToInt(OpenDashboard.Meeting::minutes).max().orElse(60));
+    int height = 120;
+    int bar = 14;
+    int gap = 6;
+    int width = Math.max(200, shown.size() * (bar + gap) + 40);
+    StringBuilder svg = new StringBuilder();
+    svg.append("<svg id=\"meetings\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height + 20)
+        .append("\" role=\"img\" aria-label=\"Session lengths, oldest first\">");
+    svg.append("<line x1=\"30\" y1=\"")
+        .append(height)
+        .append("\" x2=\"")
+        .append(width)
+        .append("\" y2=\"")
+        .append(height)
+        .append("\" stroke=\"#9aa5b1\"/>");
+    svg.append("<text x=\"0\" y=\"12\" font-size=\"11\">").append(max).append("m</text>");
+    for (int i = 0; i < shown.size(); i++) {
+      OpenDashboard.Meeting meeting = shown.get(i);
+      long h = Math.max(1, Math.round((double) (height - 10) * meeting.minutes() / max));
+      svg.append("<rect class=\"meeting\" x=\"")
+          .append(34 + i * (bar + gap))
+          .append("\" y=\"")
+          .append(height - h)
+          .append("\" width=\"")
+          .append(bar)
+          .append("\" height=\"")
+          .append(h)
+          .append("\" fill=\"#3b6ea8\"><title>")
+          .append(DAY.format(meeting.at()))
+          .append(": ")
+          .append(meeting.minutes())
+          .append(" minutes</title></rect>");
     }
     return svg.append("</svg>").toString();
   }
