@@ -238,6 +238,30 @@ class DashboardLinkTest {
     assertThat(response.body()).doesNotContain("Reverse mentoring").doesNotContain("ana");
   }
 
+  @Test
+  @DisplayName("the period filter narrows the numbers; a wrong period says why and shows all")
+  void periodFilter() throws Exception {
+    // GIVEN a pilot with a session today and a link
+    start(SimulatedChat.Kind.SLACK_SOCKET);
+    pilot();
+    String link = link(chat.run("maya", "dashboard"));
+    long sessions = single("SELECT COUNT(*) FROM mentoring_session WHERE pair_id IS NOT NULL");
+
+    // WHEN the admin looks at a month long before the program, the last 30 days, and a typo
+    String before = get(link + "&period=2020-01-01..2020-01-31").body();
+    String recent = get(link + "&period=30d").body();
+    HttpResponse<String> typo = get(link + "&period=last+month");
+
+    // THEN each shows the sessions of that period
+    assertThat(before).contains("data-metric=\"sessions\">0<").contains("2020-01-01 to 2020-01-31");
+    assertThat(recent).contains("data-metric=\"sessions\">" + sessions + "<");
+    assertThat(typo.statusCode()).isEqualTo(200);
+    assertThat(typo.body())
+        .contains("is not a period")
+        .contains("Showing the whole program instead")
+        .contains("data-metric=\"sessions\">" + sessions + "<");
+  }
+
   private static String userOf(String payload) {
     return payload.split("\\|")[2];
   }
