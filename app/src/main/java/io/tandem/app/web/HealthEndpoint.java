@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.OutboxMessage;
 import io.tandem.core.store.OutboxQueries;
 import java.io.IOException;
 import java.sql.Connection;
@@ -56,12 +55,12 @@ public final class HealthEndpoint implements HttpHandler {
     health.addProperty("scheduler", scheduler ? "running" : "stopped");
     if (database) {
       try {
-        OutboxQueries.Summary summary = outbox.summary();
-        health.addProperty("outboxDepth", summary.counts().get(OutboxMessage.State.QUEUED));
-        health.addProperty("outboxDead", summary.counts().get(OutboxMessage.State.DEAD));
+        OutboxQueries.Backlog backlog = outbox.backlog();
+        health.addProperty("outboxDepth", backlog.queued());
+        health.addProperty("outboxDead", backlog.dead());
         health.addProperty(
             "outboxOldestQueuedSeconds",
-            summary
+            backlog
                 .oldestQueued()
                 .map(t -> Math.max(0, Duration.between(t, clock.instant()).toSeconds()))
                 .orElse(0L));

@@ -99,7 +99,11 @@ public final class PrometheusMetrics implements Metrics {
     lags.forEach(
         (labels, histogram) ->
             histogram.write(out, "tandem_scheduler_lag_seconds", List.of("job"), labels));
-    header(out, "tandem_outbox_messages", "gauge", "Outbox messages by state.");
+    header(
+        out,
+        "tandem_outbox_messages",
+        "gauge",
+        "Outbox messages waiting: queued, or dead (given up on).");
     outbox
         .messagesByState()
         .forEach(
