@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,10 +26,10 @@ public final class PrometheusMetrics implements Metrics {
   /** Upper bounds of the scheduler lag buckets, in seconds. */
   static final double[] LAG_BUCKETS = {0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900};
 
-  private final Map<List<String>, LongAdder> commands = new ConcurrentSkipListMap<>(Labels.ORDER);
-  private final Map<List<String>, LongAdder> deliveries = new ConcurrentSkipListMap<>(Labels.ORDER);
-  private final Map<List<String>, Histogram> acks = new ConcurrentSkipListMap<>(Labels.ORDER);
-  private final Map<List<String>, Histogram> lags = new ConcurrentSkipListMap<>(Labels.ORDER);
+  private final Map<List<String>, LongAdder> commands = new ConcurrentHashMap<>();
+  private final Map<List<String>, LongAdder> deliveries = new ConcurrentHashMap<>();
+  private final Map<List<String>, Histogram> acks = new ConcurrentHashMap<>();
+  private final Map<List<String>, Histogram> lags = new ConcurrentHashMap<>();
 
   @Override
   public void commandHandled(Platform platform, String command, Outcome outcome) {
@@ -63,42 +63,46 @@ public final class PrometheusMetrics implements Metrics {
   public String write(OutboxGauges outbox) {
     StringBuilder out = new StringBuilder(4096);
     header(out, "tandem_commands_total", "counter", "Slash commands handled, by outcome.");
-    commands.forEach(
-        (labels, count) ->
-            sample(
-                out,
-                "tandem_commands_total",
-                labels(List.of("platform", "command", "outcome"), labels),
-                count.sum()));
+    sorted(commands)
+        .forEach(
+            (labels, count) ->
+                sample(
+                    out,
+                    "tandem_commands_total",
+                    labels(List.of("platform", "command", "outcome"), labels),
+                    count.sum()));
     header(
         out,
         "tandem_ack_latency_seconds",
         "histogram",
         "Time from receiving a platform request to acknowledging it.");
-    acks.forEach(
-        (labels, histogram) ->
-            histogram.write(
-                out, "tandem_ack_latency_seconds", List.of("platform", "kind"), labels));
+    sorted(acks)
+        .forEach(
+            (labels, histogram) ->
+                histogram.write(
+                    out, "tandem_ack_latency_seconds", List.of("platform", "kind"), labels));
     header(
         out,
         "tandem_outbox_deliveries_total",
         "counter",
         "Outbox delivery attempts by outcome: delivered, rate_limited, retried or dead.");
-    deliveries.forEach(
-        (labels, count) ->
-            sample(
-                out,
-                "tandem_outbox_deliveries_total",
-                labels(List.of("platform", "outcome"), labels),
-                count.sum()));
+    sorted(deliveries)
+        .forEach(
+            (labels, count) ->
+                sample(
+                    out,
+                    "tandem_outbox_deliveries_total",
+                    labels(List.of("platform", "outcome"), labels),
+                    count.sum()));
     header(
         out,
         "tandem_scheduler_lag_seconds",
         "histogram",
         "How late scheduled jobs start against their scheduled fire time.");
-    lags.forEach(
-        (labels, histogram) ->
-            histogram.write(out, "tandem_scheduler_lag_seconds", List.of("job"), labels));
+    sorted(lags)
+        .forEach(
+            (labels, histogram) ->
+                histogram.write(out, "tandem_scheduler_lag_seconds", List.of("job"), labels));
     header(
         out,
         "tandem_outbox_messages",
@@ -126,6 +130,13 @@ public final class PrometheusMetrics implements Metrics {
         "Age of the oldest queued outbox message; 0 when none is queued.");
     sample(out, "tandem_outbox_oldest_queued_age_seconds", "", outbox.oldestQueuedAgeSeconds());
     return out.toString();
+  }
+
+  /** A series map in a stable order, so scrapes list series the same way each time. */
+  private static <V> Map<List<String>, V> sorted(Map<List<String>, V> series) {
+    Map<List<String>, V> ordered = new java.util.TreeMap<>(Labels.ORDER);
+    ordered.putAll(series);
+    return ordered;
   }
 
   private static void header(StringBuilder out, String name, String type, String help) {
