@@ -9,6 +9,7 @@ import io.tandem.core.outbox.OutboxSettings;
 import io.tandem.core.outbox.OutboxSignal;
 import io.tandem.core.outbox.TokenBucketRateLimiter;
 import io.tandem.core.port.out.ChatPort;
+import io.tandem.core.port.out.Metrics;
 import io.tandem.core.schedule.OutboxSweepJob;
 import io.tandem.core.schedule.ScheduledJob;
 import io.tandem.core.schedule.SchedulerSettings;
@@ -49,6 +50,7 @@ final class Delivery implements AutoCloseable {
       SlackAdapter slack,
       DiscordBot discord,
       Clock clock,
+      Metrics metrics,
       Function<OutboxDispatcher, List<ScheduledJob>> jobs)
       throws Exception {
     List<ChatPort> ports = new ArrayList<>();
@@ -69,20 +71,22 @@ final class Delivery implements AutoCloseable {
             ? config.scheduler().instanceId()
             : SchedulerSettings.defaultInstanceId();
     OutboxDispatcher dispatcher =
-        new OutboxDispatcher(database, ports, outboxSettings(config.outbox()), clock, instanceId);
+        new OutboxDispatcher(database, ports, outboxSettings(config.outbox()), clock, instanceId)
+            .withMetrics(metrics);
     dispatcher.start(OutboxSignal.attach(database));
     List<ScheduledJob> scheduled = new ArrayList<>();
     scheduled.add(new OutboxSweepJob(dispatcher));
     scheduled.addAll(jobs.apply(dispatcher));
     Scheduling scheduling =
         new Scheduling(
-            database,
-            new SchedulerSettings(
-                instanceId,
-                config.scheduler().threadCount(),
-                SchedulerSettings.DEFAULT_CLUSTER_CHECKIN),
-            scheduled,
-            clock);
+                database,
+                new SchedulerSettings(
+                    instanceId,
+                    config.scheduler().threadCount(),
+                    SchedulerSettings.DEFAULT_CLUSTER_CHECKIN),
+                scheduled,
+                clock)
+            .withMetrics(metrics);
     try {
       scheduling.start();
     } catch (Exception e) {

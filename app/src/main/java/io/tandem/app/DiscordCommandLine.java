@@ -63,6 +63,8 @@ final class DiscordCommandLine {
           Map.entry("continue", List.of()),
           Map.entry("support", List.of()),
           Map.entry("nudge", List.of(text("person"))),
+          Map.entry("report", List.of(text("program"))),
+          Map.entry("dashboard", List.of(text("program"))),
           Map.entry("program create", List.of(text("name"))),
           Map.entry("program open", List.of(text("name"))),
           Map.entry("program start", List.of(text("name"))),

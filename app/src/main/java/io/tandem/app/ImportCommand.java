@@ -2,7 +2,9 @@ package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
 import io.tandem.core.application.ImportParticipants;
+import io.tandem.core.application.ImportRoster;
 import io.tandem.core.application.ProgramLookup;
+import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "import",
     description = "Bring data into Tandem from files.",
-    subcommands = ImportCommand.Participants.class)
+    subcommands = {ImportCommand.Participants.class, ImportCommand.Roster.class})
 final class ImportCommand {
 
   /** The file was rejected, or the program could not be found; nothing was stored. */
@@ -157,6 +159,96 @@ final class ImportCommand {
       if (all > shown.size()) {
         out.printf(Locale.ROOT, "    … and %,d more%n", all - shown.size());
       }
+    }
+  }
+
+  /** {@code tandem import roster FILE.csv}: the HR roster that retention is measured against. */
+  @Command(
+      name = "roster",
+      description = {
+        "Replace the workspace's HR roster, which reports measure retention against. Import the"
+            + " whole current roster, people who left included. Every row is checked first: one"
+            + " bad row rejects the whole file and nothing is stored.",
+        "",
+        "FILE.csv: UTF-8, comma-separated, a header row naming the columns (any order, any case).",
+        "  employee_id    HR id                                  this or email",
+        "  email          work email                             this or employee_id",
+        "  user_id        Slack or Discord user id, if any       optional",
+        "  hire_date      YYYY-MM-DD                             required",
+        "  exit_date      YYYY-MM-DD, empty while employed       optional",
+        "  department     e.g. Marketing                         required",
+        "  band           seniority, 1 (entry) to 6 (executive)  required",
+        ""
+      })
+  static final class Roster implements Callable<Integer> {
+    @ParentCommand ImportCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE.csv", description = "The roster.")
+    Path file;
+
+    @CommandLine.Option(
+        names = "--platform",
+        paramLabel = "slack|discord",
+        converter = ProgramOptions.PlatformConverter.class,
+        description = "The workspace's platform (needed only when the database has several).")
+    Platform platform;
+
+    @CommandLine.Option(
+        names = "--workspace",
+        paramLabel = "TEAM_OR_GUILD_ID",
+        description = "The Slack team id or Discord guild id (default: the only workspace).")
+    String workspace;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      TandemConfig config = parent.main.loadConfig(err);
+      if (config == null) {
+        return Main.CONFIG_ERROR;
+      }
+      String name = file.toString();
+      ImportRoster.Outcome outcome;
+      try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), true);
+          BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        outcome =
+            new ImportRoster(database, Clock.systemUTC())
+                .importCsv(name, reader, platform, workspace, new ProgressLines(err));
+      } catch (NoSuchFileException e) {
+        return Participants.rejected(err, "cannot read " + name + ": there is no such file");
+      } catch (CharacterCodingException e) {
+        return Participants.rejected(
+            err, name + " is not UTF-8 text; save it as \"CSV UTF-8\" and import it again");
+      } catch (IOException e) {
+        return Participants.rejected(err, "cannot read " + name + ": " + e.getMessage());
+      }
+      if (!outcome.imported()) {
+        outcome.problems().forEach(err::println);
+        int hidden = outcome.problemCount() - outcome.problems().size();
+        if (hidden > 0) {
+          err.println("… and " + hidden + " more " + (hidden == 1 ? "problem" : "problems"));
+        }
+        return Participants.rejected(
+            err,
+            "Nothing was imported ("
+                + outcome.problemCount()
+                + (outcome.problemCount() == 1 ? " problem" : " problems")
+                + "). Fix the file and run the import again.");
+      }
+      ImportRoster.Summary s = outcome.summary();
+      out.printf(
+          Locale.ROOT,
+          "Imported the roster %s into %s: %,d employees (%,d still employed, %,d with a chat user"
+              + " id); it replaced %,d rows.%n",
+          name,
+          s.workspace(),
+          s.rows(),
+          s.stillEmployed(),
+          s.withUserId(),
+          s.replaced());
+      out.flush();
+      return 0;
     }
   }
 }

@@ -32,6 +32,7 @@ import picocli.CommandLine.ParentCommand;
       ImportCommand.class,
       MatchCommand.class,
       OutboxCommand.class,
+      ReportCommand.class,
     })
 public final class Main implements Callable<Integer> {
 
@@ -99,6 +100,14 @@ public final class Main implements Callable<Integer> {
       try (Tandem tandem = Tandem.start(config, Clock.systemUTC())) {
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "tandem-shutdown"));
         out.println("Tandem is running: " + tandem.describeConnections() + ". Ctrl-C stops it.");
+        out.println(
+            "Dashboard links (/tandem dashboard), "
+                + tandem.httpUrl().resolve("health")
+                + " and "
+                + tandem.httpUrl().resolve("metrics")
+                + " are served on "
+                + tandem.httpUrl()
+                + ".");
         out.flush();
         stopped.await();
       }

@@ -1,6 +1,13 @@
 package io.tandem.app;
 
+import io.tandem.app.web.Dashboard;
+import io.tandem.app.web.HealthEndpoint;
+import io.tandem.app.web.LinkSigner;
+import io.tandem.app.web.MetricsEndpoint;
+import io.tandem.app.web.PrometheusMetrics;
+import io.tandem.app.web.WebServer;
 import io.tandem.config.DatabaseConfig;
+import io.tandem.config.HttpConfig;
 import io.tandem.config.RemindersConfig;
 import io.tandem.config.SurveysConfig;
 import io.tandem.config.TandemConfig;
@@ -10,6 +17,7 @@ import io.tandem.core.application.LogSession;
 import io.tandem.core.application.ManagePrograms;
 import io.tandem.core.application.MatchPairs;
 import io.tandem.core.application.Nudges;
+import io.tandem.core.application.OpenDashboard;
 import io.tandem.core.application.PairPreferences;
 import io.tandem.core.application.Participation;
 import io.tandem.core.application.ReminderSettings;
@@ -24,6 +32,7 @@ import io.tandem.core.command.ReminderRoutes;
 import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.report.Reports;
 import io.tandem.core.schedule.ReminderJob;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
@@ -35,6 +44,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that builds Tandem's parts and connects them, in a readable
@@ -49,6 +60,11 @@ public final class Tandem implements AutoCloseable {
   private DiscordBot discord;
   private Delivery delivery;
   private ReminderJob reminderJob;
+  private WebServer web;
+  private final PrometheusMetrics metrics = new PrometheusMetrics();
+  private LinkSigner links;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Tandem.class);
 
   /** How long a job run on demand may take. */
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
@@ -67,16 +83,31 @@ public final class Tandem implements AutoCloseable {
     Surveys surveys = new Surveys(database, clock, surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
     tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
+    Reports reports = new Reports(database, clock, surveySettings(config));
+    tandem.commands.withReports(reports);
+    tandem.links = linkSigner(config.http(), clock);
+    tandem.commands.withMetrics(tandem.metrics);
+    OpenDashboard dashboard = new OpenDashboard(database, tandem.links);
+    tandem.commands.withDashboard(dashboard);
     try {
+      // one HTTP server for the dashboard, /health, /metrics and (in Slack HTTP mode) Slack
+      tandem.web = WebServer.start(config.http().bindAddress(), config.http().port());
+      tandem.links.baseUrl(
+          config.http().publicUrl() != null ? config.http().publicUrl() : tandem.web.baseUrl());
+      tandem.web.route("/health", tandem.healthEndpoint(clock));
+      tandem.web.route("/metrics", tandem.metricsEndpoint(clock));
+      tandem.web.route(Dashboard.PATH, new Dashboard(tandem.links, reports, dashboard, clock));
       if (config.slack().configured()) {
         tandem.slack =
-            new SlackAdapter(
-                config.slack(), config.http(), tandem.commands, tandem.commands, clock);
+            new SlackAdapter(config.slack(), config.http(), tandem.commands, tandem.commands, clock)
+                .withMetrics(tandem.metrics);
         tandem.platforms.add(tandem.slack);
-        tandem.slack.start();
+        tandem.slack.start(tandem.web.httpServer());
       }
       if (config.discord().configured()) {
-        tandem.discord = new DiscordBot(config.discord(), tandem.commands, tandem.commands);
+        tandem.discord =
+            new DiscordBot(config.discord(), tandem.commands, tandem.commands)
+                .withMetrics(tandem.metrics);
         tandem.platforms.add(tandem.discord);
         tandem.discord.start(DISCORD_START_TIMEOUT);
       }
@@ -88,12 +119,39 @@ public final class Tandem implements AutoCloseable {
               tandem.slack,
               tandem.discord,
               clock,
+              tandem.metrics,
               d -> List.of(new SurveyJob(surveys), tandem.reminderJob));
       return tandem;
     } catch (Exception e) {
       tandem.close();
       throw e;
     }
+  }
+
+  /**
+   * Signs dashboard links with {@code http.dashboard-secret}, or with a random secret for this run
+   * (links then die with a restart and do not work across instances).
+   */
+  static LinkSigner linkSigner(HttpConfig http, Clock clock) {
+    byte[] secret;
+    if (http.dashboardSecret() != null) {
+      secret = LinkSigner.secretOf(http.dashboardSecret());
+    } else {
+      LOG.warn(
+          "No dashboard secret configured (http.dashboard-secret, TANDEM_DASHBOARD_SECRET): using"
+              + " a random one for this run; dashboard links stop working when Tandem restarts");
+      secret = LinkSigner.randomSecret();
+    }
+    return new LinkSigner(secret, http.linkLifetime(), clock, http.publicUrl());
+  }
+
+  private HealthEndpoint healthEndpoint(Clock clock) {
+    return new HealthEndpoint(
+        database, () -> delivery != null && delivery.scheduling().running(), clock);
+  }
+
+  private MetricsEndpoint metricsEndpoint(Clock clock) {
+    return new MetricsEndpoint(metrics, database, clock);
   }
 
   static Database openDatabase(TandemConfig config, Clock clock, boolean migrate) {
@@ -218,6 +276,21 @@ public final class Tandem implements AutoCloseable {
     return Optional.ofNullable(discord);
   }
 
+  /** Where the HTTP server listens, {@code http://host:port/}. */
+  public java.net.URI httpUrl() {
+    return web.baseUrl();
+  }
+
+  /** Quartz as started, so that tests can fire a job now or stop it. */
+  io.tandem.core.schedule.Scheduling scheduling() {
+    return delivery.scheduling();
+  }
+
+  /** Signs dashboard links; tests use it to make expired and altered ones. */
+  LinkSigner links() {
+    return links;
+  }
+
   @Override
   public void close() throws Exception {
     Exception failure = null;
@@ -234,6 +307,9 @@ public final class Tandem implements AutoCloseable {
       } catch (Exception e) {
         failure = e;
       }
+    }
+    if (web != null) {
+      web.close();
     }
     database.close();
     if (failure != null) {

@@ -30,6 +30,9 @@ public final class Main {
         arguments.isEmpty() || arguments.get(0).startsWith("-")
             ? arguments
             : arguments.subList(1, arguments.size());
+    if (benchmark.equals("report")) {
+      System.exit(ReportBenchmark.main(options));
+    }
     if (benchmark.equals("fan-out")) {
       System.exit(FanOutBenchmark.main(options));
     }

@@ -37,8 +37,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *       database.url}), {@value #ENV_SLACK_BOT_TOKEN}, {@value #ENV_SLACK_APP_TOKEN}, {@value
  *       #ENV_SLACK_SIGNING_SECRET} ({@code slack.bot-token}, {@code app-token}, {@code
  *       signing-secret}), {@value #ENV_DISCORD_BOT_TOKEN}, {@value #ENV_DISCORD_APPLICATION_ID}
- *       ({@code discord.bot-token}, {@code application-id}). So an operator with no file can run on
- *       environment variables alone;
+ *       ({@code discord.bot-token}, {@code application-id}), {@value #ENV_DASHBOARD_SECRET} ({@code
+ *       http.dashboard-secret}). So an operator with no file can run on environment variables
+ *       alone;
  *   <li>the built-in default (see {@code tandem.example.yml}).
  * </ol>
  *
@@ -63,6 +64,7 @@ public final class ConfigLoader {
   public static final String ENV_SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
   public static final String ENV_DISCORD_BOT_TOKEN = "DISCORD_BOT_TOKEN";
   public static final String ENV_DISCORD_APPLICATION_ID = "DISCORD_APPLICATION_ID";
+  public static final String ENV_DASHBOARD_SECRET = "TANDEM_DASHBOARD_SECRET";
 
   private static final List<String> ROOT_KEYS =
       List.of(
@@ -100,7 +102,8 @@ public final class ConfigLoader {
   private static final Pattern QUIET_HOURS =
       Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)\\s*-\\s*([01]?\\d|2[0-3]):([0-5]\\d)");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-  private static final List<String> HTTP_KEYS = List.of("bind-address", "port");
+  private static final List<String> HTTP_KEYS =
+      List.of("bind-address", "port", "dashboard-secret", "public-url", "link-lifetime");
 
   private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
@@ -758,7 +761,25 @@ public final class ConfigLoader {
               0,
               HttpConfig.MAX_PORT,
               "is not a port number (0-65535)");
-      return problems.size() > before ? null : new HttpConfig(bindAddress, port);
+      Setting secret = text(section, "dashboard-secret", ENV_DASHBOARD_SECRET, Shown.HIDDEN);
+      if (secret.isSet() && secret.value().strip().length() < HttpConfig.MIN_SECRET_LENGTH) {
+        problems.add(
+            secret.problem(
+                "is shorter than "
+                    + HttpConfig.MIN_SECRET_LENGTH
+                    + " characters (e.g. the output of: openssl rand -hex 32)"));
+      }
+      URI publicUrl = httpUrl(text(section, "public-url", null, Shown.PLAIN), null);
+      Duration lifetime =
+          duration(
+              text(section, "link-lifetime", null, Shown.PLAIN),
+              HttpConfig.DEFAULT_LINK_LIFETIME,
+              HttpConfig.MIN_LINK_LIFETIME,
+              HttpConfig.MAX_LINK_LIFETIME,
+              "is not a duration between 1m and 24h (like 15m, 1h)");
+      return problems.size() > before
+          ? null
+          : new HttpConfig(bindAddress, port, secret.value(), publicUrl, lifetime);
     }
 
     private static String requiredWhen(Setting missing, Setting present, String envVar) {

@@ -64,6 +64,19 @@ public final class ConfigPrinter {
     out.append("http:\n");
     line(out, "bind-address", http.bindAddress());
     line(out, "port", http.port() == 0 ? "0  # any free port" : Integer.toString(http.port()));
+    line(
+        out,
+        "dashboard-secret",
+        http.dashboardSecret() == null
+            ? "(not set)  # a random one per run"
+            : Masking.hidden(http.dashboardSecret()));
+    line(
+        out,
+        "public-url",
+        http.publicUrl() == null
+            ? "(not set)  # http://bind-address:port/"
+            : http.publicUrl().toString());
+    line(out, "link-lifetime", duration(http.linkLifetime()));
     OutboxConfig outbox = config.outbox();
     out.append("outbox:\n");
     line(out, "max-attempts", Integer.toString(outbox.maxAttempts()));

@@ -373,7 +373,9 @@ class ConfigLoaderTest {
     @DisplayName("an unknown nested key far from any known one gets no suggestion")
     void unknownNestedKey() {
       assertThat(problems("http:\n  timeout: 5\n"))
-          .containsExactly("http.timeout: is not a known setting; known: bind-address, port");
+          .containsExactly(
+              "http.timeout: is not a known setting; known: bind-address, port, dashboard-secret,"
+                  + " public-url, link-lifetime");
     }
 
     @Test
@@ -419,7 +421,9 @@ class ConfigLoaderTest {
     @DisplayName("a section that is not a mapping")
     void sectionNotMapping() {
       assertThat(problems("http: 8080\n"))
-          .containsExactly("http: expected settings (bind-address, port), got a single value");
+          .containsExactly(
+              "http: expected settings (bind-address, port, dashboard-secret, public-url,"
+                  + " link-lifetime), got a single value");
     }
   }
 
@@ -493,6 +497,53 @@ class ConfigLoaderTest {
                   + " ${NAME:-default})",
               "discord.bot-token: \"Bot M…(masked)\" must be the bare token, without the \"Bot \""
                   + " prefix");
+    }
+  }
+
+  @Nested
+  @DisplayName("dashboard links")
+  class DashboardLinks {
+
+    @Test
+    @DisplayName("the secret comes from TANDEM_DASHBOARD_SECRET and is masked everywhere")
+    void secretFromEnvironment() throws Exception {
+      // given
+      String secret = "dashboard-secret-for-tests-0123456789";
+      // when
+      TandemConfig config =
+          ConfigLoader.fromYaml(
+              "http:\n  public-url: https://tandem.example.com/\n  link-lifetime: 1h\n",
+              Map.of("TANDEM_DASHBOARD_SECRET", secret));
+      // then
+      assertThat(config.http().dashboardSecret()).isEqualTo(secret);
+      assertThat(config.http().publicUrl()).isEqualTo(URI.create("https://tandem.example.com/"));
+      assertThat(config.http().linkLifetime()).hasHours(1);
+      assertThat(config.toString()).doesNotContain(secret);
+      assertThat(ConfigPrinter.print(config))
+          .doesNotContain(secret)
+          .contains("dashboard-secret: (masked)");
+    }
+
+    @Test
+    @DisplayName(
+        "a short secret, a bad URL and a bad lifetime are each reported, the secret masked")
+    void problemsReported() {
+      // when
+      List<String> problems =
+          failure(
+                  "http:\n  public-url: ftp://x\n  link-lifetime: 2d\n",
+                  Map.of("TANDEM_DASHBOARD_SECRET", "short-secret"))
+              .problems();
+      // then
+      assertThat(problems)
+          .anySatisfy(
+              p ->
+                  assertThat(p)
+                      .startsWith("http.dashboard-secret: ")
+                      .contains("shorter than 32")
+                      .doesNotContain("short-secret"))
+          .anySatisfy(p -> assertThat(p).startsWith("http.public-url: "))
+          .anySatisfy(p -> assertThat(p).startsWith("http.link-lifetime: "));
     }
   }
 }

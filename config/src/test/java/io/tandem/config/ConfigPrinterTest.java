@@ -80,6 +80,9 @@ class ConfigPrinterTest {
             http:
               bind-address: 127.0.0.1
               port: 8080
+              dashboard-secret: (not set)  # a random one per run
+              public-url: (not set)  # http://bind-address:port/
+              link-lifetime: 15m
             outbox:
               max-attempts: 8
               poll-interval: 1s

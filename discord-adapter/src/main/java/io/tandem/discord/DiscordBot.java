@@ -44,6 +44,7 @@ public final class DiscordBot implements AutoCloseable {
   private final ExecutorService workers;
   private final boolean ownsWorkers;
   private volatile JDA jda;
+  private volatile io.tandem.core.port.out.Metrics metrics = io.tandem.core.port.out.Metrics.NONE;
 
   /** A bot with its own small pool of worker threads for calling the core. */
   public DiscordBot(
@@ -82,6 +83,12 @@ public final class DiscordBot implements AutoCloseable {
     }
   }
 
+  /** Reports how long each acknowledgement takes to {@code metrics}; call before {@link #start}. */
+  public DiscordBot withMetrics(io.tandem.core.port.out.Metrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
   /**
    * Connects, waits until the gateway is ready and registers {@code /tandem}.
    *
@@ -118,7 +125,8 @@ public final class DiscordBot implements AutoCloseable {
                     interactions,
                     new DiscordActors(config.adminRole()),
                     workers,
-                    new FormShelf(java.time.Clock.systemUTC())))
+                    new FormShelf(java.time.Clock.systemUTC()),
+                    metrics))
             .build();
     this.jda = client;
     try {

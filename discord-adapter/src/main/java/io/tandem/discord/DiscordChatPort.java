@@ -1,6 +1,7 @@
 package io.tandem.discord;
 
 import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,6 +26,8 @@ import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
+import net.dv8tion.jda.api.utils.FileUpload;
 
 /**
  * Delivers outbox messages to Discord through JDA ({@link ChatPort}; threading and transactions as
@@ -35,6 +40,9 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
  *       to a guild channel JDA knows. Group messages: Discord has no group DMs for bots, and the
  *       outbox queues one DM per person instead, so this port refuses them as a permanent failure.
  *       App Home: Discord has none; delivered as a no-op.
+ *   <li>Charts ({@link OutgoingMessage#attachments()}): drawn as PNGs and attached to the same
+ *       message ({@code multipart/form-data}: {@code payload_json} and one file part each), with
+ *       the chart's title as the file's description (alt text).
  *   <li>Idempotency: each message carries a {@code nonce} derived from its outbox key, and JDA sets
  *       {@code enforce_nonce}, so Discord answers a repeat of the same message (a re-send after a
  *       crash, within a few minutes) with the message already created instead of a duplicate.
@@ -92,12 +100,15 @@ public final class DiscordChatPort implements ChatPort {
           return DeliveryResult.permanentFailure("unknown channel " + id);
         }
       }
-      global.acquire("discord");
-      Message sent =
+      MessageCreateAction action =
           channel
               .sendMessage(ReplyRenderer.create(message.reply()))
-              .setNonce(nonce(message.dedupKey()))
-              .complete();
+              .setNonce(nonce(message.dedupKey()));
+      if (!message.attachments().isEmpty()) {
+        action = action.addFiles(files(message.attachments()));
+      }
+      global.acquire("discord");
+      Message sent = action.complete();
       return DeliveryResult.delivered(channel.getId() + "/" + sent.getId());
     } catch (ErrorResponseException e) {
       if (target instanceof ChatTarget.DirectMessage dm
@@ -116,6 +127,16 @@ public final class DiscordChatPort implements ChatPort {
       // timeouts, connection failures, JDA shutting down: worth another try
       return DeliveryResult.transientFailure(e.toString());
     }
+  }
+
+  private static List<FileUpload> files(List<ChartAttachment> attachments) {
+    List<FileUpload> files = new ArrayList<>();
+    for (ChartAttachment attachment : attachments) {
+      files.add(
+          FileUpload.fromData(attachment.png(), attachment.fileName())
+              .setDescription(attachment.altText()));
+    }
+    return files;
   }
 
   private PrivateChannel privateChannel(String userId) throws InterruptedException {

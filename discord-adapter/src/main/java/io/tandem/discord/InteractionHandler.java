@@ -4,7 +4,9 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.Metrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,18 +51,30 @@ final class InteractionHandler extends ListenerAdapter {
   private final DiscordActors actors;
   private final Executor workers;
   private final FormShelf shelf;
+  private final Metrics metrics;
 
   InteractionHandler(
       HandleCommandUseCase commands,
       HandleInteractionUseCase interactions,
       DiscordActors actors,
       Executor workers,
-      FormShelf shelf) {
+      FormShelf shelf,
+      Metrics metrics) {
     this.commands = commands;
     this.interactions = interactions;
     this.actors = actors;
     this.workers = workers;
     this.shelf = shelf;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Reports the acknowledgement of an interaction received at {@code started} (nanoTime) once
+   * Discord confirmed it: the figure includes the callback's round trip.
+   */
+  private <T> Consumer<T> acknowledged(String kind, long started) {
+    return done ->
+        metrics.acknowledged(Platform.DISCORD, kind, Duration.ofNanos(System.nanoTime() - started));
   }
 
   @Override
@@ -68,6 +82,7 @@ final class InteractionHandler extends ListenerAdapter {
     if (!TandemCommand.NAME.equals(event.getName())) {
       return;
     }
+    long started = System.nanoTime();
     Invocation invocation;
     try {
       invocation =
@@ -78,7 +93,9 @@ final class InteractionHandler extends ListenerAdapter {
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("answer a broken command"));
       return;
     }
-    event.deferReply(true).queue(null, failed("defer /tandem " + invocation.text()));
+    event
+        .deferReply(true)
+        .queue(acknowledged("command", started), failed("defer /tandem " + invocation.text()));
     InteractionHook hook = event.getHook();
     CompletableFuture.supplyAsync(() -> commands.handle(invocation), workers)
         .whenComplete((reply, error) -> followUp(hook, invocation, reply, error));
@@ -101,6 +118,7 @@ final class InteractionHandler extends ListenerAdapter {
     }
     answerDirectlyOrDefer(
         event,
+        "action",
         "click " + action,
         actor -> interactions.clicked(actor, event.getChannelId(), action, value));
   }
@@ -117,12 +135,14 @@ final class InteractionHandler extends ListenerAdapter {
     }
     answerDirectlyOrDefer(
         event,
+        "form",
         "form " + event.getModalId(),
         actor -> interactions.submitted(actor, event.getChannelId(), event.getModalId(), values));
   }
 
   private void answerDirectlyOrDefer(
-      IReplyCallback event, String what, Function<Actor, Reply> call) {
+      IReplyCallback event, String kind, String what, Function<Actor, Reply> call) {
+    long started = System.nanoTime();
     Actor actor;
     try {
       actor = actors.actorOf(event);
@@ -137,7 +157,7 @@ final class InteractionHandler extends ListenerAdapter {
     work.whenComplete(
         (reply, error) -> {
           if (acknowledged.compareAndSet(false, true)) {
-            answerDirectly(event, invocation, reply, error);
+            answerDirectly(event, invocation, reply, error, acknowledged(kind, started));
           }
         });
     CompletableFuture.delayedExecutor(
@@ -145,7 +165,9 @@ final class InteractionHandler extends ListenerAdapter {
         .execute(
             () -> {
               if (acknowledged.compareAndSet(false, true)) {
-                event.deferReply(true).queue(null, failed("defer " + invocation.text()));
+                event
+                    .deferReply(true)
+                    .queue(acknowledged(kind, started), failed("defer " + invocation.text()));
                 InteractionHook hook = event.getHook();
                 work.whenComplete((reply, error) -> followUp(hook, invocation, reply, error));
               }
@@ -153,7 +175,11 @@ final class InteractionHandler extends ListenerAdapter {
   }
 
   private void answerDirectly(
-      IReplyCallback event, Invocation invocation, Reply reply, Throwable error) {
+      IReplyCallback event,
+      Invocation invocation,
+      Reply reply,
+      Throwable error,
+      Consumer<Object> onAcknowledged) {
     try {
       if (error != null) {
         LOG.error("The core failed on '{}'", invocation.text(), error);
@@ -163,12 +189,12 @@ final class InteractionHandler extends ListenerAdapter {
           && !(event instanceof ModalInteractionEvent)) {
         modalCallback
             .replyModal(ReplyRenderer.modal(reply.form()))
-            .queue(null, failed("open form " + reply.form().formId()));
+            .queue(onAcknowledged::accept, failed("open form " + reply.form().formId()));
       } else {
         event
             .reply(ReplyRenderer.create(shelveForm(reply)))
             .setEphemeral(reply.isPrivate())
-            .queue(null, failed("answer '" + invocation.text() + "'"));
+            .queue(onAcknowledged::accept, failed("answer '" + invocation.text() + "'"));
       }
     } catch (RuntimeException e) {
       LOG.error("Could not render the answer to '{}'", invocation.text(), e);

@@ -70,7 +70,13 @@ final class TandemCommand {
             new SubcommandData("continue", "Carry on with your pair after a quiet spell"),
             new SubcommandData("support", "Ask the program admins for help"),
             new SubcommandData("nudge", "Admins: nudge a person and their partner now")
-                .addOptions(new OptionData(OptionType.USER, "person", "Who to nudge", true)))
+                .addOptions(new OptionData(OptionType.USER, "person", "Who to nudge", true)),
+            new SubcommandData("report", "Admins: program funnel, pair health and retention")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("dashboard", "Admins: a private link to the web dashboard")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING, "program", "One program (default: all of them)")))
         .addSubcommandGroups(
             new SubcommandGroupData("program", "Admins: set up and run programs")
                 .addSubcommands(

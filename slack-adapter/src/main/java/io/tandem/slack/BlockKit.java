@@ -60,6 +60,19 @@ final class BlockKit {
     return blocks;
   }
 
+  /**
+   * The whole reply as one mrkdwn text, fields as {@code *label*: value} lines: for places that
+   * take text but no blocks, such as the comment of an uploaded file. Buttons and forms are not
+   * shown.
+   */
+  static String mrkdwn(Reply reply) {
+    StringBuilder out = new StringBuilder(text(reply));
+    for (Reply.Field field : reply.fields()) {
+      out.append('\n').append('*').append(field.label()).append("*: ").append(field.value());
+    }
+    return out.toString();
+  }
+
   /** The plain text Slack shows in notifications and where blocks cannot be shown. */
   static String fallbackText(Reply reply) {
     return text(reply);

@@ -29,6 +29,7 @@ import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.Metrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
@@ -73,6 +74,7 @@ public final class SlackAdapter implements AutoCloseable {
   private final ExecutorService workers;
   private SocketModeApp socketMode;
   private SlackHttpServer httpServer;
+  private volatile Metrics metrics = Metrics.NONE;
 
   public SlackAdapter(
       io.tandem.config.SlackConfig config,
@@ -105,6 +107,17 @@ public final class SlackAdapter implements AutoCloseable {
         new SlackMembers(
             slack.methods(config.botToken()), new HashSet<>(config.adminUserIds()), clock);
     this.workers = Executors.newFixedThreadPool(WORKERS, workerThreads());
+    // after Bolt's own middleware (request verification): from here to the acknowledgement
+    app.use(
+        (request, response, chain) -> {
+          long started = System.nanoTime();
+          com.slack.api.bolt.response.Response ack = chain.next(request);
+          metrics.acknowledged(
+              Platform.SLACK,
+              ackKind(request.getRequestType()),
+              java.time.Duration.ofNanos(System.nanoTime() - started));
+          return ack;
+        });
     app.command(COMMAND, (request, ctx) -> acceptCommand(request.getPayload(), ctx));
     app.blockAction(ANY, (request, ctx) -> acceptClick(request.getPayload(), ctx));
     app.viewSubmission(ANY, (request, ctx) -> submitForm(request.getPayload(), ctx));
@@ -114,15 +127,54 @@ public final class SlackAdapter implements AutoCloseable {
 
   private static final Pattern ANY = Pattern.compile(".*");
 
-  /** Connects over Socket Mode or starts the HTTP endpoint, as configured. */
+  /** Reports how long each acknowledgement takes to {@code metrics}. */
+  public SlackAdapter withMetrics(Metrics metrics) {
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  private static String ackKind(com.slack.api.bolt.request.RequestType type) {
+    if (type == null) {
+      return "other";
+    }
+    switch (type) {
+      case Command:
+        return "command";
+      case BlockAction:
+        return "action";
+      case ViewSubmission:
+        return "form";
+      case ViewClosed:
+        return "form_closed";
+      case Event:
+        return "event";
+      default:
+        return "other";
+    }
+  }
+
+  /**
+   * Connects over Socket Mode or starts the HTTP endpoint on a server of its own, as configured.
+   */
   public void start() throws Exception {
+    start(null);
+  }
+
+  /**
+   * Connects over Socket Mode, or in HTTP mode serves {@code /slack/events} on {@code shared} (the
+   * app's HTTP server), or on a server of its own when {@code shared} is {@code null}.
+   */
+  public void start(com.sun.net.httpserver.HttpServer shared) throws Exception {
     if (config.mode() == io.tandem.config.SlackConfig.Mode.SOCKET) {
       socketMode =
           new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
       socketMode.startAsync();
       LOG.info("Slack connected over Socket Mode");
     } else {
-      httpServer = SlackHttpServer.start(app, httpConfig.bindAddress(), httpConfig.port());
+      httpServer =
+          shared != null
+              ? SlackHttpServer.attach(app, shared)
+              : SlackHttpServer.start(app, httpConfig.bindAddress(), httpConfig.port());
       LOG.info("Slack events endpoint listening on {}", httpServer.eventsUrl());
     }
   }

@@ -3,20 +3,29 @@ package io.tandem.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.view.View;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.port.out.RateLimiter;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +43,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Content: the {@link Reply} as Block Kit ({@link BlockKit}), with its fallback text; each
  *       message carries its outbox key in its metadata ({@code event_type: tandem_outbox}), since
  *       {@code chat.postMessage} has no idempotency key: a duplicate after a crash can be spotted.
+ *   <li>Charts ({@link OutgoingMessage#attachments()}): each is drawn as a PNG and uploaded with
+ *       Slack's external upload flow: {@code files.getUploadURLExternal} (file name, length, alt
+ *       text), a POST of the bytes to the {@code upload_url} it returns, then one {@code
+ *       files.completeUploadExternal} with {@code channel_id} and each file's title, which shares
+ *       them in the conversation. A reply without buttons or form becomes that call's {@code
+ *       initial_comment} (text and fields as mrkdwn), so text and charts arrive as one message; a
+ *       reply with buttons is posted first as usual, and the charts follow it. Uploads that were
+ *       never completed (a failure half-way, then a retry) are not shown anywhere; Slack discards
+ *       them.
  *   <li>Pacing, before each call: {@code chat.postMessage} per channel, a workspace-wide budget for
  *       every call, {@code conversations.open} (Tier 3) and {@code views.publish} (Tier 4).
  *   <li>Errors: HTTP 429 ({@code ratelimited}) becomes a retry after its {@code Retry-After}; HTTP
@@ -84,9 +102,14 @@ public final class SlackChatPort implements ChatPort {
     }
   }
 
+  /** How long the POST of one file's bytes to its {@code upload_url} may take. */
+  private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(30);
+
   private final MethodsClient methods;
   private final Limits limits;
   private final Map<String, String> conversations = new ConcurrentHashMap<>();
+  private final HttpClient uploads =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   /**
    * @param methods a Web API client with the bot token ({@link SlackAdapter#methods()})
@@ -141,6 +164,14 @@ public final class SlackChatPort implements ChatPort {
 
   private DeliveryResult post(String channel, OutgoingMessage message, String cacheKey)
       throws IOException, SlackApiException, InterruptedException {
+    if (!message.attachments().isEmpty()) {
+      return postWithCharts(channel, message, cacheKey);
+    }
+    return postBlocks(channel, message, cacheKey);
+  }
+
+  private DeliveryResult postBlocks(String channel, OutgoingMessage message, String cacheKey)
+      throws IOException, SlackApiException, InterruptedException {
     limits.postMessagePerChannel().acquire(channel);
     limits.workspace().acquire("workspace");
     Reply reply = message.reply();
@@ -162,6 +193,101 @@ public final class SlackChatPort implements ChatPort {
       return failure(posted);
     }
     return DeliveryResult.delivered(posted.getChannel() + "/" + posted.getTs());
+  }
+
+  /** Uploads the charts, then shares them in {@code channel} with the reply; see the class doc. */
+  private DeliveryResult postWithCharts(String channel, OutgoingMessage message, String cacheKey)
+      throws IOException, SlackApiException, InterruptedException {
+    List<FilesCompleteUploadExternalRequest.FileDetails> files = new ArrayList<>();
+    for (ChartAttachment attachment : message.attachments()) {
+      byte[] png = attachment.png();
+      limits.workspace().acquire("workspace");
+      FilesGetUploadURLExternalResponse url =
+          methods.filesGetUploadURLExternal(
+              r ->
+                  r.filename(attachment.fileName())
+                      .length(png.length)
+                      .altTxt(attachment.altText()));
+      if (!url.isOk()) {
+        return failure(url);
+      }
+      DeliveryResult failed = upload(url.getUploadUrl(), png);
+      if (failed != null) {
+        return failed;
+      }
+      files.add(
+          FilesCompleteUploadExternalRequest.FileDetails.builder()
+              .id(url.getFileId())
+              .title(attachment.altText())
+              .build());
+    }
+    Reply reply = message.reply();
+    boolean interactive = !reply.buttons().isEmpty() || reply.form() != null;
+    String messageRef = null;
+    if (interactive) {
+      DeliveryResult posted = postBlocks(channel, message, cacheKey);
+      if (!(posted instanceof DeliveryResult.Delivered delivered)) {
+        return posted;
+      }
+      messageRef = delivered.messageRef();
+    }
+    String comment = interactive ? null : BlockKit.mrkdwn(reply);
+    limits.postMessagePerChannel().acquire(channel);
+    limits.workspace().acquire("workspace");
+    FilesCompleteUploadExternalResponse shared =
+        methods.filesCompleteUploadExternal(
+            r -> r.files(files).channelId(channel).initialComment(comment));
+    if (!shared.isOk()) {
+      if (cacheKey != null && STALE_CHANNEL_ERRORS.contains(shared.getError())) {
+        conversations.remove(cacheKey);
+      }
+      return failure(shared);
+    }
+    String fileIds =
+        String.join(
+            ",",
+            files.stream().map(FilesCompleteUploadExternalRequest.FileDetails::getId).toList());
+    return DeliveryResult.delivered(
+        messageRef != null ? messageRef + "+" + fileIds : channel + "/" + fileIds);
+  }
+
+  /**
+   * POSTs one file's bytes to its {@code upload_url}.
+   *
+   * @return {@code null} when Slack took them, else the failure
+   */
+  private DeliveryResult upload(String uploadUrl, byte[] bytes)
+      throws IOException, InterruptedException {
+    URI uri;
+    try {
+      uri = URI.create(uploadUrl);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return DeliveryResult.permanentFailure(
+          "files.getUploadURLExternal gave no usable upload_url");
+    }
+    limits.workspace().acquire("workspace");
+    HttpResponse<String> response =
+        uploads.send(
+            HttpRequest.newBuilder(uri)
+                .timeout(UPLOAD_TIMEOUT)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    int status = response.statusCode();
+    if (status == 200) {
+      return null;
+    }
+    if (status == 429) {
+      return DeliveryResult.retryAfter(
+          retryAfter(response.headers().firstValue("Retry-After").orElse(null)),
+          "file upload rate-limited");
+    }
+    if (status >= 500) {
+      return DeliveryResult.transientFailure("file upload: HTTP " + status);
+    }
+    // an upload_url lapses after a while; a new try asks for a new one
+    return DeliveryResult.transientFailure("file upload refused: HTTP " + status);
   }
 
   private DeliveryResult publishHome(String userId, Reply reply)

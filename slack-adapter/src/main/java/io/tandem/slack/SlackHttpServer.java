@@ -19,6 +19,9 @@ import java.util.concurrent.Executors;
 /**
  * Slack's HTTP transport: one endpoint, {@code POST /slack/events}, handed to {@link App#run}. Bolt
  * checks the signature and the timestamp; a refused request never reaches a handler.
+ *
+ * <p>Either on a server of its own ({@link #start}) or on the app's HTTP server beside the
+ * dashboard, {@code /health} and {@code /metrics} ({@link #attach}), so that one port serves all.
  */
 public final class SlackHttpServer implements AutoCloseable {
 
@@ -27,9 +30,24 @@ public final class SlackHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
+  /**
+   * @param executor the executor of a server this object started and owns, or {@code null} when it
+   *     only added its endpoint to someone else's server
+   */
   private SlackHttpServer(HttpServer server, ExecutorService executor) {
     this.server = server;
     this.executor = executor;
+  }
+
+  /**
+   * Adds {@code POST /slack/events} to a running server that someone else owns; {@link #close()}
+   * removes the endpoint again and leaves the server running.
+   */
+  public static SlackHttpServer attach(App app, HttpServer server) {
+    app.start();
+    SlackRequestParser parser = new SlackRequestParser(app.config());
+    server.createContext(EVENTS_PATH, exchange -> handle(app, parser, exchange));
+    return new SlackHttpServer(server, null);
   }
 
   public static SlackHttpServer start(App app, String bindAddress, int port) throws IOException {
@@ -92,6 +110,10 @@ public final class SlackHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (executor == null) {
+      server.removeContext(EVENTS_PATH);
+      return;
+    }
     server.stop(0);
     executor.shutdownNow();
   }

@@ -5,17 +5,17 @@ import io.tandem.core.port.in.Reply;
 import java.util.Optional;
 
 /** The one check every admin command makes first. */
-final class Admins {
+public final class Admins {
 
   private Admins() {}
 
   /** Runs {@code work} for admins; everyone else gets the refusal and nothing runs. */
-  static Reply only(Actor actor, String example, java.util.function.Supplier<Reply> work) {
+  public static Reply only(Actor actor, String example, java.util.function.Supplier<Reply> work) {
     return refuse(actor, example).orElseGet(work);
   }
 
   /** An error for anyone who is not a program admin; empty for admins. */
-  static Optional<Reply> refuse(Actor actor, String example) {
+  public static Optional<Reply> refuse(Actor actor, String example) {
     if (actor.admin()) {
       return Optional.empty();
     }

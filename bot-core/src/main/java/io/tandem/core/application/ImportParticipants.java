@@ -1,6 +1,5 @@
 package io.tandem.core.application;
 
-import io.tandem.core.domain.EditDistance;
 import io.tandem.core.domain.Mentions;
 import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.domain.Role;
@@ -82,7 +81,7 @@ public final class ImportParticipants {
           "availability");
 
   /** Problems listed in full; beyond this only their number is given. */
-  public static final int PROBLEMS_SHOWN = 50;
+  public static final int PROBLEMS_SHOWN = CsvImport.PROBLEMS_SHOWN;
 
   /** People named in full in the summary's waitlisted and already-there lists. */
   public static final int NAMES_SHOWN = 20;
@@ -201,63 +200,40 @@ public final class ImportParticipants {
       String fileName, Reader csv, ProgramLookup.Target target, Progress progress)
       throws IOException {
     Objects.requireNonNull(target, "target");
-    Problems problems = new Problems(fileName);
+    CsvImport csvImport = new CsvImport(fileName, COLUMNS, REQUIRED, EXAMPLES);
+    CsvImport.Problems problems = csvImport.problems();
     Program program = checkProgram(target, problems);
-
-    CsvReader reader = new CsvReader(csv);
-    CsvReader.Row header = reader.next();
-    List<CsvReader.Row> rows = new ArrayList<>();
-    for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
-      rows.add(row);
+    CsvImport.Table table = csvImport.read(csv, progress);
+    if (table == null) {
+      return failed(problems);
     }
-    progress.stage(String.format(Locale.ROOT, "read %,d rows", rows.size()), rows.size());
-    // a row the CSV reader could not read cleanly is reported as such: its cells are unreliable
-    Map<Integer, List<CsvReader.Problem>> malformed = new HashMap<>();
-    for (CsvReader.Problem p : reader.problems()) {
-      malformed.computeIfAbsent(p.row(), r -> new ArrayList<>()).add(p);
-    }
-    if (header != null && malformed.containsKey(header.number())) {
-      malformed.remove(header.number()).forEach(p -> problems.malformed(p));
-      return problems.outcome();
-    }
-    if (header == null) {
-      problems.add(
-          "the file is empty; its first row must name the columns, e.g. "
-              + String.join(",", COLUMNS));
-      return problems.outcome();
-    }
-    Map<String, Integer> columns = readHeader(header, problems);
-    if (columns == null) {
-      return problems.outcome();
-    }
-
+    List<CsvReader.Row> rows = table.rows();
     List<Person> people = new ArrayList<>(rows.size());
     Map<String, Integer> rowOfUser = new HashMap<>();
     for (int i = 0; i < rows.size(); i++) {
-      List<CsvReader.Problem> unreadable = malformed.get(rows.get(i).number());
-      if (unreadable != null) {
-        unreadable.forEach(p -> problems.malformed(p));
-      } else {
-        Person person = readRow(rows.get(i), header.cells().size(), columns, rowOfUser, problems);
-        if (person != null) {
-          people.add(person);
-        }
+      Person person = readRow(csvImport, table, rows.get(i), rowOfUser);
+      if (person != null) {
+        people.add(person);
       }
       progress.rows("validated", i + 1, rows.size());
     }
     if (problems.count() > 0 || program == null) {
-      return problems.outcome();
+      return failed(problems);
     }
     try {
       return new Outcome(List.of(), 0, store(target, people, progress));
     } catch (ProgramLookup.NotFound e) {
       // the program changed between validating and storing (closed meanwhile, say)
       problems.add(e.getMessage());
-      return problems.outcome();
+      return failed(problems);
     }
   }
 
-  private Program checkProgram(ProgramLookup.Target target, Problems problems) {
+  private static Outcome failed(CsvImport.Problems problems) {
+    return new Outcome(problems.shown(), problems.count(), null);
+  }
+
+  private Program checkProgram(ProgramLookup.Target target, CsvImport.Problems problems) {
     try {
       return db.inTransaction(em -> ProgramLookup.findAccepting(new Store(em), target).program());
     } catch (ProgramLookup.NotFound e) {
@@ -266,93 +242,24 @@ public final class ImportParticipants {
     }
   }
 
-  /** The position of each known column, or {@code null} when the header has problems. */
-  private static Map<String, Integer> readHeader(CsvReader.Row header, Problems problems) {
-    int before = problems.count();
-    Map<String, Integer> columns = new LinkedHashMap<>();
-    List<String> cells = header.cells();
-    for (int i = 0; i < cells.size(); i++) {
-      String raw = cells.get(i).strip();
-      String name = raw.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-      String where = "column " + (i + 1);
-      if (name.isEmpty()) {
-        problems.at(header.number(), where, "the column has no name; name it or remove it");
-      } else if (!COLUMNS.contains(name)) {
-        String suggestion = closest(name);
-        problems.at(
-            header.number(),
-            where + " (" + raw + ")",
-            "unknown column"
-                + (suggestion == null
-                    ? "; the columns are " + String.join(", ", COLUMNS)
-                    : "; did you mean " + suggestion + "?"));
-      } else if (columns.containsKey(name)) {
-        problems.at(
-            header.number(),
-            where + " (" + raw + ")",
-            "repeats column " + (columns.get(name) + 1) + "; each column may appear once");
-      } else {
-        columns.put(name, i);
-      }
-    }
-    for (String required : COLUMNS) {
-      if (REQUIRED.contains(required) && !columns.containsKey(required)) {
-        problems.add(
-            "the header has no "
-                + required
-                + " column, which every file needs (required: "
-                + String.join(", ", COLUMNS.stream().filter(REQUIRED::contains).toList())
-                + ")");
-      }
-    }
-    return problems.count() > before ? null : columns;
-  }
-
   /** A known column name within a few edits of {@code name}, or {@code null}. */
   static String closest(String name) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String column : COLUMNS) {
-      int d = EditDistance.between(name, column);
-      if (d < bestDistance) {
-        best = column;
-        bestDistance = d;
-      }
-    }
-    for (String column : COLUMNS) {
-      if (name.length() >= 3 && (column.startsWith(name) || name.startsWith(column))) {
-        return column;
-      }
-    }
-    return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+    return CsvImport.closest(name, COLUMNS);
   }
 
   /** Reads one row, reporting every problem in it; {@code null} when it has any. */
   private static Person readRow(
+      CsvImport csvImport,
+      CsvImport.Table table,
       CsvReader.Row row,
-      int headerWidth,
-      Map<String, Integer> columns,
-      Map<String, Integer> rowOfUser,
-      Problems problems) {
+      Map<String, Integer> rowOfUser) {
+    CsvImport.Problems problems = csvImport.problems();
     int before = problems.count();
-    if (row.cells().size() > headerWidth) {
-      problems.at(
-          row.number(),
-          "column " + (headerWidth + 1),
-          "the row has "
-              + row.cells().size()
-              + " cells but the header names "
-              + headerWidth
-              + " columns; a cell that contains a comma must be in double quotes, e.g."
-              + " \"Instagram, SQL\"");
+    Map<String, String> values = csvImport.cells(table, row);
+    if (values == null) {
       return null;
     }
-    Map<String, String> values = new HashMap<>();
-    for (Map.Entry<String, Integer> column : columns.entrySet()) {
-      int i = column.getValue();
-      values.put(column.getKey(), i < row.cells().size() ? row.cells().get(i).strip() : "");
-    }
-    RowProblems at = new RowProblems(row.number(), columns, problems);
+    CsvImport.RowProblems at = csvImport.at(table, row);
 
     String userId = values.get("user_id");
     userId = Mentions.userId(userId).orElse(userId);
@@ -406,7 +313,7 @@ public final class ImportParticipants {
       Map<String, String> values,
       Map<String, String> fillers,
       Function<Map<String, String>, ProfileForms.Result<T>> read,
-      RowProblems at) {
+      CsvImport.RowProblems at) {
     Map<String, String> trial = new HashMap<>(values);
     boolean clean = true;
     for (int attempt = 0; attempt <= fillers.size(); attempt++) {
@@ -565,55 +472,5 @@ public final class ImportParticipants {
             null,
             now,
             Json.object(new LinkedHashMap<>(details))));
-  }
-
-  /** The problems found so far: the first {@link #PROBLEMS_SHOWN} as lines, and how many. */
-  private static final class Problems {
-    private final String file;
-    private final List<String> shown = new ArrayList<>();
-    private int count;
-
-    Problems(String file) {
-      this.file = file;
-    }
-
-    void add(String message) {
-      count++;
-      if (shown.size() < PROBLEMS_SHOWN) {
-        shown.add(file + ": " + message);
-      }
-    }
-
-    void at(int row, String where, String message) {
-      add("row " + row + ", " + where + ": " + message);
-    }
-
-    void malformed(CsvReader.Problem problem) {
-      at(problem.row(), "column " + problem.column(), problem.message());
-    }
-
-    int count() {
-      return count;
-    }
-
-    Outcome outcome() {
-      return new Outcome(shown, count, null);
-    }
-  }
-
-  /** Problems in one row, named by column. */
-  private record RowProblems(int row, Map<String, Integer> columns, Problems problems) {
-    void problem(String column, String message) {
-      Integer index = columns.get(column);
-      String where =
-          index == null
-              ? column + " (no such column in the file)"
-              : "column " + (index + 1) + " (" + column + ")";
-      String example =
-          message.contains(" like ") || message.contains("e.g.")
-              ? ""
-              : " — e.g. " + EXAMPLES.get(column);
-      problems.at(row, where, message + example);
-    }
   }
 }

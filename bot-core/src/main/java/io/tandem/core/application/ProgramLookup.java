@@ -50,8 +50,8 @@ public final class ProgramLookup {
    *
    * @throws NotFound when there is no such workspace or program, or the workspace is ambiguous
    */
-  static Found find(Store store, Target target) {
-    Workspace workspace = workspace(store, target);
+  public static Found find(Store store, Target target) {
+    Workspace workspace = workspace(store, target.platform(), target.workspace());
     Optional<Program> program = store.programNamed(workspace.getId(), target.program());
     if (program.isEmpty()) {
       List<Program> programs = store.programs(workspace.getId());
@@ -87,7 +87,7 @@ public final class ProgramLookup {
   }
 
   /** A workspace and one of its programs. */
-  record Found(Workspace workspace, Program program) {}
+  public record Found(Workspace workspace, Program program) {}
 
   static String describe(Workspace workspace) {
     return workspace.getPlatform().name().toLowerCase(Locale.ROOT)
@@ -95,7 +95,14 @@ public final class ProgramLookup {
         + workspace.getExternalId();
   }
 
-  private static Workspace workspace(Store store, Target target) {
+  /**
+   * The workspace an operator names: by platform and team/guild id, either of which may be {@code
+   * null} when the database holds only one that fits.
+   *
+   * @throws NotFound when none fits, or several do
+   */
+  static Workspace workspace(Store store, Platform platform, String workspaceId) {
+    Target target = new Target(platform, workspaceId, "-");
     List<Workspace> all =
         store
             .entityManager()

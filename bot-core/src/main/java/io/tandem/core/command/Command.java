@@ -258,4 +258,22 @@ public sealed interface Command {
 
   /** {@code match approve [program]}: create the previewed pairs and introduce them. */
   record ApproveMatch(String program) implements Command {}
+
+  /**
+   * {@code report [program]}: admins' program report.
+   *
+   * @param program the program name, or {@code null} for the only running one or the default
+   */
+  record Report(String program) implements Command {
+    public Report {
+      program = program == null || program.isBlank() ? null : program.strip();
+    }
+  }
+
+  /**
+   * {@code dashboard [program]}: an admin asks for a private link to the web dashboard.
+   *
+   * @param program the program's name, or {@code null} for all of the workspace's programs
+   */
+  record OpenDashboard(String program) implements Command {}
 }

@@ -5,6 +5,7 @@ import io.tandem.core.application.LearningPlan;
 import io.tandem.core.application.LogSession;
 import io.tandem.core.application.ManagePrograms;
 import io.tandem.core.application.MatchPairs;
+import io.tandem.core.application.OpenDashboard;
 import io.tandem.core.application.PairPreferences;
 import io.tandem.core.application.ShowStatus;
 import io.tandem.core.application.survey.Surveys;
@@ -13,9 +14,13 @@ import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.Metrics;
+import io.tandem.core.report.Reports;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,14 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   private final LearningPlan learningPlan;
   private final Surveys surveys;
   private volatile ReminderRoutes reminders;
+  private volatile Metrics metrics = Metrics.NONE;
+  private volatile OpenDashboard dashboard;
+
+  /** What a person reads when their command failed on Tandem's side. */
+  private static final String APOLOGY =
+      "Something went wrong on our side and nothing was saved. Please try again in a minute.";
+
+  private volatile Reports reports;
 
   public CommandDispatcher(
       JoinProgram joinProgram,
@@ -65,7 +78,9 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   @Override
   public Reply handle(Invocation invocation) {
     CommandParser.Parsed parsed = parser.parse(invocation.text());
+    String verb = verbOf(invocation.text());
     if (parsed instanceof CommandParser.Parsed.Rejected rejected) {
+      metrics.commandHandled(invocation.actor().platform(), verb, Metrics.Outcome.INVALID);
       return Reply.error(rejected.problem(), rejected.example());
     }
     Command command = ((CommandParser.Parsed.Accepted) parsed).command();
@@ -74,6 +89,12 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
             command.getClass().getSimpleName(),
             invocation.actor(),
             () -> route(invocation.actor(), command));
+    metrics.commandHandled(
+        invocation.actor().platform(),
+        verb,
+        reply.kind() == Reply.Kind.ERROR && APOLOGY.equals(reply.text())
+            ? Metrics.Outcome.FAILED
+            : reply.kind() == Reply.Kind.ERROR ? Metrics.Outcome.REFUSED : Metrics.Outcome.OK);
     if (reminders != null && invocation.actor().admin()) {
       guarded(
           "admin",
@@ -86,9 +107,33 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     return reply;
   }
 
+  /** Adds {@code dashboard} (issue 8); the composition root calls this when it serves one. */
+  public CommandDispatcher withDashboard(OpenDashboard dashboard) {
+    this.dashboard = dashboard;
+    return this;
+  }
+
+  /** Reports each handled command to {@code metrics}; the composition root calls this. */
+  public CommandDispatcher withMetrics(Metrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  /** The verb a command text starts with, when it is one; {@code unknown} otherwise. */
+  private static String verbOf(String text) {
+    String first = text == null ? "" : text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    return CommandParser.Verb.of(first).map(v -> v.word).orElse("unknown");
+  }
+
   /** Adds reminders, nudges and pause/resume/leave (issue 5); the composition root calls this. */
   public CommandDispatcher withReminders(ReminderRoutes routes) {
     this.reminders = routes;
+    return this;
+  }
+
+  /** Adds {@code report} (issue 8); the composition root calls this. */
+  public CommandDispatcher withReports(Reports reports) {
+    this.reports = reports;
     return this;
   }
 
@@ -150,9 +195,7 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
       return work.get();
     } catch (RuntimeException e) {
       LOG.error("{} failed for {} user {}", what, actor.platform(), actor.userId(), e);
-      return Reply.error(
-          "Something went wrong on our side and nothing was saved. Please try again in a minute.",
-          CommandParser.Verb.HELP.example);
+      return Reply.error(APOLOGY, CommandParser.Verb.HELP.example);
     }
   }
 
@@ -209,6 +252,9 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     if (command instanceof Command.ReminderCommand reminder && reminders != null) {
       return reminders.route(actor, reminder);
     }
+    if (command instanceof Command.Report report && reports != null) {
+      return reports.report(actor, report.program());
+    }
     if (command instanceof SurveyCommand survey) {
       return surveys.handle(actor, survey);
     }
@@ -232,6 +278,13 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
     }
     if (command instanceof Command.ApproveMatch approve) {
       return matchPairs.approve(actor, approve.program());
+    }
+    if (command instanceof Command.OpenDashboard open) {
+      return dashboard == null
+          ? Reply.error(
+              "This Tandem serves no web dashboard; ask your operator to run it with `tandem run`.",
+              CommandParser.Verb.HELP.example)
+          : dashboard.open(actor, open);
     }
     return help();
   }

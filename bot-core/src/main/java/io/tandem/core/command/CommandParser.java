@@ -65,7 +65,15 @@ public final class CommandParser {
         "move your pair's reminder: `2d`, `until DATE`, `pick`"),
     CONTINUE("continue", "/tandem continue", "carry on with your pair after a quiet spell"),
     SUPPORT("support", "/tandem support", "ask the program admins for help with your pairing"),
-    NUDGE("nudge", ReminderGrammar.NUDGE_EXAMPLE, "admins: nudge a person and their partner now");
+    NUDGE("nudge", ReminderGrammar.NUDGE_EXAMPLE, "admins: nudge a person and their partner now"),
+    REPORT(
+        "report",
+        "/tandem report Data pilot",
+        "admins: a program's funnel, pair health, retention and the pairs needing attention"),
+    DASHBOARD(
+        "dashboard",
+        "/tandem dashboard",
+        "admins: a private, short-lived link to the web dashboard (add a program's name for one)");
 
     public final String word;
     public final String example;
@@ -140,6 +148,8 @@ public final class CommandParser {
       case SUPPORT -> ReminderGrammar.support(rest);
       case NUDGE -> ReminderGrammar.nudge(rest);
       case SURVEY -> SurveyGrammar.survey(rest);
+      case REPORT -> accept(new Command.Report(rest));
+      case DASHBOARD -> accept(new Command.OpenDashboard(rest.isEmpty() ? null : rest));
     };
   }
 

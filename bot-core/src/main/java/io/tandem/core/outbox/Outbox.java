@@ -2,11 +2,13 @@ package io.tandem.core.outbox;
 
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.OutboxMessage;
 import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,11 +50,34 @@ public final class Outbox {
       Reply reply,
       Instant notBefore,
       Instant now) {
+    return queue(store, workspaceId, platform, dedupKey, target, reply, List.of(), notBefore, now);
+  }
+
+  /**
+   * Queues a message with charts to attach (drawn when it is delivered), unless its key is taken.
+   * Only a DM, group DM or channel message can carry attachments.
+   *
+   * @see #queue(Store, long, Platform, String, ChatTarget, Reply, Instant, Instant)
+   */
+  public static boolean queue(
+      Store store,
+      long workspaceId,
+      Platform platform,
+      String dedupKey,
+      ChatTarget target,
+      Reply reply,
+      List<ChartAttachment> attachments,
+      Instant notBefore,
+      Instant now) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(dedupKey, "dedupKey");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(reply, "reply");
+    Objects.requireNonNull(attachments, "attachments");
+    if (!attachments.isEmpty() && target instanceof ChatTarget.AppHome) {
+      throw new IllegalArgumentException("an App Home view cannot carry attachments");
+    }
     if (dedupKey.isBlank() || dedupKey.length() > 200) {
       throw new IllegalArgumentException("dedupKey must be 1 to 200 characters: " + dedupKey);
     }
@@ -69,17 +94,24 @@ public final class Outbox {
                 dedupKey + "/" + userId,
                 new ChatTarget.DirectMessage(userId),
                 reply,
+                attachments,
                 at,
                 created);
       }
       return any;
     }
-    return queueOne(store, workspaceId, platform, dedupKey, target, reply, at, created);
+    return queueOne(
+        store, workspaceId, platform, dedupKey, target, reply, attachments, at, created);
   }
 
   /** The {@code outbox_message.payload} text for a message; see {@link OutboxPayload}. */
   public static String payload(ChatTarget target, Reply reply) {
     return new OutboxPayload(target, reply).toJson();
+  }
+
+  /** The payload text for a message with attachments; see {@link OutboxPayload}. */
+  public static String payload(ChatTarget target, Reply reply, List<ChartAttachment> attachments) {
+    return new OutboxPayload(target, reply, attachments).toJson();
   }
 
   private static boolean queueOne(
@@ -89,6 +121,7 @@ public final class Outbox {
       String dedupKey,
       ChatTarget target,
       Reply reply,
+      List<ChartAttachment> attachments,
       Instant notBefore,
       Instant now) {
     return store.queueOnce(
@@ -98,7 +131,7 @@ public final class Outbox {
             platform,
             target.primaryRecipient(),
             target instanceof ChatTarget.ChannelMessage channel ? channel.channelId() : null,
-            payload(target, reply),
+            payload(target, reply, attachments),
             notBefore,
             now));
   }

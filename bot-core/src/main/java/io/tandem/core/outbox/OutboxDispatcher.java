@@ -4,6 +4,7 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;
+import io.tandem.core.port.out.Metrics;
 import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.store.Database;
 import java.sql.Connection;
@@ -142,6 +143,7 @@ public final class OutboxDispatcher implements AutoCloseable {
   private final AtomicLong nextDueMillis = new AtomicLong(Long.MAX_VALUE);
   private final Runnable wakeListener = this::wake;
   private OutboxSignal signal;
+  private volatile Metrics metrics = Metrics.NONE;
 
   private volatile boolean running;
   private Thread coordinator;
@@ -218,6 +220,12 @@ public final class OutboxDispatcher implements AutoCloseable {
         instanceId,
         ports.keySet(),
         settings.workers());
+  }
+
+  /** Reports each delivery attempt's outcome to {@code metrics}; call before {@link #start}. */
+  public OutboxDispatcher withMetrics(Metrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
   }
 
   /** Claims due messages now rather than at the next poll. Cheap; callable from any thread. */
@@ -319,6 +327,7 @@ public final class OutboxDispatcher implements AutoCloseable {
           () -> {
             try {
               markDead(claimed, "unreadable payload: " + e.getMessage(), false);
+              metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
             } finally {
               finished();
             }
@@ -390,7 +399,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     try {
       result =
           port.deliver(
-              new OutgoingMessage(claimed.dedupKey(), payload.target(), payload.reply(), attempt));
+              new OutgoingMessage(
+                  claimed.dedupKey(),
+                  payload.target(),
+                  payload.reply(),
+                  attempt,
+                  payload.attachments()));
     } catch (RuntimeException e) {
       result = new DeliveryResult.TransientFailure("unexpected: " + e);
       LOG.error("ChatPort {} threw for {}", claimed.platform(), claimed.dedupKey(), e);
@@ -398,6 +412,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     Instant after = clock.instant();
     if (result instanceof DeliveryResult.Delivered delivered) {
       markDelivered(claimed, delivered.messageRef(), after);
+      metrics.delivery(claimed.platform(), Metrics.Delivery.DELIVERED);
     } else if (result instanceof DeliveryResult.RetryAfter retry) {
       Instant due = after.plus(retry.delay());
       LOG.info(
@@ -407,6 +422,7 @@ public final class OutboxDispatcher implements AutoCloseable {
           retry.delay().toMillis());
       block(lane, due);
       defer(claimed, due, "rate limited: " + retry.reason(), false);
+      metrics.delivery(claimed.platform(), Metrics.Delivery.RATE_LIMITED);
     } else if (result instanceof DeliveryResult.TransientFailure failure) {
       if (attempt >= settings.maxAttempts()) {
         LOG.warn(
@@ -415,6 +431,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             attempt,
             failure.error());
         markDead(claimed, failure.error(), true);
+        metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
       } else {
         Instant due = after.plus(backoff(attempt));
         LOG.info(
@@ -425,10 +442,12 @@ public final class OutboxDispatcher implements AutoCloseable {
             due);
         block(lane, due);
         defer(claimed, due, failure.error(), true);
+        metrics.delivery(claimed.platform(), Metrics.Delivery.RETRIED);
       }
     } else if (result instanceof DeliveryResult.PermanentFailure failure) {
       LOG.warn("Outbox message {} cannot be delivered: {}", claimed.dedupKey(), failure.error());
       markDead(claimed, failure.error(), true);
+      metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
     }
   }
 

@@ -6,7 +6,9 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.tandem.core.chart.Chart;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,15 +43,35 @@ import java.util.TreeMap;
  * }
  * }</pre>
  *
+ * Version 2 is version 1 plus charts to attach, drawn at delivery ({@link ChartAttachment}); it is
+ * written only when there are attachments, so a payload without any stays readable by a version-1
+ * reader:
+ *
+ * <pre>{@code
+ * "attachments": [{"fileName": "pulse-3.png",
+ *                  "chart": {"kind": "BAR|HORIZONTAL_BAR|LINE", "title": "…",
+ *                            "categoryAxis": "…", "valueAxis": "…", "categories": ["1", "2"],
+ *                            "series": [{"name": "…", "values": [3.0, null]}]}}]
+ * }</pre>
+ *
  * Enum constants are stored by name: never rename one. Add members only with a new version.
  */
-public record OutboxPayload(ChatTarget target, Reply reply) {
+public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment> attachments) {
 
-  public static final int VERSION = 1;
+  /** The newest version this code writes (only for payloads with attachments) and reads. */
+  public static final int VERSION = 2;
+
+  /** The version of payloads without attachments. */
+  public static final int VERSION_WITHOUT_ATTACHMENTS = 1;
 
   public OutboxPayload {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(reply, "reply");
+    attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
+  }
+
+  public OutboxPayload(ChatTarget target, Reply reply) {
+    this(target, reply, List.of());
   }
 
   /** Thrown when a stored payload cannot be read; the dispatcher marks such a message dead. */
@@ -63,9 +85,19 @@ public record OutboxPayload(ChatTarget target, Reply reply) {
 
   public String toJson() {
     JsonObject root = new JsonObject();
-    root.addProperty("v", VERSION);
+    root.addProperty("v", attachments.isEmpty() ? VERSION_WITHOUT_ATTACHMENTS : VERSION);
     root.add("target", target(target));
     root.add("reply", reply(reply));
+    if (!attachments.isEmpty()) {
+      JsonArray array = new JsonArray();
+      for (ChartAttachment attachment : attachments) {
+        JsonObject a = new JsonObject();
+        a.addProperty("fileName", attachment.fileName());
+        a.add("chart", chart(attachment.chart()));
+        array.add(a);
+      }
+      root.add("attachments", array);
+    }
     return root.toString();
   }
 
@@ -78,11 +110,22 @@ public record OutboxPayload(ChatTarget target, Reply reply) {
     try {
       JsonObject root = JsonParser.parseString(json).getAsJsonObject();
       int version = root.get("v").getAsInt();
-      if (version != VERSION) {
+      if (version != VERSION && version != VERSION_WITHOUT_ATTACHMENTS) {
         throw new IllegalArgumentException("unknown payload version " + version);
       }
+      List<ChartAttachment> attachments = new ArrayList<>();
+      if (version == VERSION) {
+        for (JsonElement element : root.getAsJsonArray("attachments")) {
+          JsonObject a = element.getAsJsonObject();
+          attachments.add(
+              new ChartAttachment(
+                  a.get("fileName").getAsString(), chart(a.getAsJsonObject("chart"))));
+        }
+      }
       return new OutboxPayload(
-          target(root.getAsJsonObject("target")), reply(root.getAsJsonObject("reply")));
+          target(root.getAsJsonObject("target")),
+          reply(root.getAsJsonObject("reply")),
+          attachments);
     } catch (JsonParseException
         | IllegalStateException
         | IllegalArgumentException
@@ -229,6 +272,55 @@ public record OutboxPayload(ChatTarget target, Reply reply) {
         json.get("title").getAsString(),
         string(json, "submitLabel"),
         inputs);
+  }
+
+  private static JsonObject chart(Chart chart) {
+    JsonObject json = new JsonObject();
+    json.addProperty("kind", chart.kind().name());
+    json.addProperty("title", chart.title());
+    json.addProperty("categoryAxis", chart.categoryAxis());
+    json.addProperty("valueAxis", chart.valueAxis());
+    JsonArray categories = new JsonArray();
+    chart.categories().forEach(categories::add);
+    json.add("categories", categories);
+    JsonArray series = new JsonArray();
+    for (Chart.Series s : chart.series()) {
+      JsonObject one = new JsonObject();
+      one.addProperty("name", s.name());
+      JsonArray values = new JsonArray();
+      for (Double value : s.values()) {
+        if (value == null) {
+          values.add(JsonNull.INSTANCE);
+        } else {
+          values.add(value);
+        }
+      }
+      one.add("values", values);
+      series.add(one);
+    }
+    json.add("series", series);
+    return json;
+  }
+
+  private static Chart chart(JsonObject json) {
+    List<String> categories = new ArrayList<>();
+    json.getAsJsonArray("categories").forEach(c -> categories.add(c.getAsString()));
+    List<Chart.Series> series = new ArrayList<>();
+    for (JsonElement element : json.getAsJsonArray("series")) {
+      JsonObject one = element.getAsJsonObject();
+      List<Double> values = new ArrayList<>();
+      for (JsonElement value : one.getAsJsonArray("values")) {
+        values.add(value.isJsonNull() ? null : value.getAsDouble());
+      }
+      series.add(new Chart.Series(one.get("name").getAsString(), values));
+    }
+    return new Chart(
+        Chart.Kind.valueOf(json.get("kind").getAsString()),
+        json.get("title").getAsString(),
+        json.get("categoryAxis").getAsString(),
+        json.get("valueAxis").getAsString(),
+        categories,
+        series);
   }
 
   private static String string(JsonObject json, String member) {

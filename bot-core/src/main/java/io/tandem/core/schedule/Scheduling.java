@@ -1,5 +1,6 @@
 package io.tandem.core.schedule;
 
+import io.tandem.core.port.out.Metrics;
 import io.tandem.core.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,6 +88,7 @@ public final class Scheduling implements AutoCloseable {
   private final Clock clock;
   private final Map<String, CompletableFuture<Void>> runsAwaited = new ConcurrentHashMap<>();
   private Scheduler scheduler;
+  private volatile Metrics metrics = Metrics.NONE;
 
   /** Jobs on the system clock. */
   public Scheduling(Database db, SchedulerSettings settings, List<ScheduledJob> jobs) {
@@ -104,6 +106,26 @@ public final class Scheduling implements AutoCloseable {
       if (this.jobs.put(job.key(), job) != null) {
         throw new IllegalArgumentException("two jobs named " + job.key());
       }
+    }
+  }
+
+  /** Reports how late each firing starts to {@code metrics}; call before {@link #start}. */
+  public Scheduling withMetrics(Metrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  /**
+   * Whether Quartz is started and firing (not shut down, not in standby); false when it cannot say.
+   */
+  public synchronized boolean running() {
+    try {
+      return scheduler != null
+          && scheduler.isStarted()
+          && !scheduler.isShutdown()
+          && !scheduler.isInStandbyMode();
+    } catch (SchedulerException e) {
+      return false;
     }
   }
 
@@ -148,7 +170,7 @@ public final class Scheduling implements AutoCloseable {
     // Quartz keeps a JVM-wide registry by scheduler name; tests run several instances in one JVM
     SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
     try {
-      created.setJobFactory(new Factory(jobs, clock));
+      created.setJobFactory(new Factory(jobs, clock, () -> metrics));
       created.getListenerManager().addJobListener(new RunsAwaited(runsAwaited));
       register(created);
       created.start();
@@ -305,10 +327,13 @@ public final class Scheduling implements AutoCloseable {
   private static final class Factory implements JobFactory {
     private final Map<String, ScheduledJob> jobs;
     private final Clock clock;
+    private final java.util.function.Supplier<Metrics> metrics;
 
-    Factory(Map<String, ScheduledJob> jobs, Clock clock) {
+    Factory(
+        Map<String, ScheduledJob> jobs, Clock clock, java.util.function.Supplier<Metrics> metrics) {
       this.jobs = Map.copyOf(jobs);
       this.clock = clock;
+      this.metrics = metrics;
     }
 
     @Override
@@ -318,7 +343,7 @@ public final class Scheduling implements AutoCloseable {
       if (job == null) {
         throw new SchedulerException("no registered job " + key);
       }
-      return new QuartzJob(job, clock);
+      return new QuartzJob(job, clock, metrics.get());
     }
   }
 
@@ -355,17 +380,23 @@ public final class Scheduling implements AutoCloseable {
   static final class QuartzJob implements Job {
     private final ScheduledJob job;
     private final Clock clock;
+    private final Metrics metrics;
 
-    QuartzJob(ScheduledJob job, Clock clock) {
+    QuartzJob(ScheduledJob job, Clock clock, Metrics metrics) {
       this.job = job;
       this.clock = clock;
+      this.metrics = metrics;
     }
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
       Date scheduled = context.getScheduledFireTime();
-      Instant firedAt =
-          onClock((scheduled != null ? scheduled : context.getFireTime()).toInstant(), clock);
+      Instant scheduledAt = (scheduled != null ? scheduled : context.getFireTime()).toInstant();
+      // Quartz fires by the system clock, so its lag is measured by it too
+      Duration lag =
+          Duration.between(scheduledAt, Instant.ofEpochMilli(System.currentTimeMillis()));
+      metrics.jobFired(job.key(), lag.isNegative() ? Duration.ZERO : lag);
+      Instant firedAt = onClock(scheduledAt, clock);
       try {
         job.run(firedAt);
       } catch (InterruptedException e) {

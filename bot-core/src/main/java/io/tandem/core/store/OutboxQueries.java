@@ -47,6 +47,52 @@ public final class OutboxQueries {
     this.db = Objects.requireNonNull(db, "db");
   }
 
+  /**
+   * What is waiting: queued and dead messages and the oldest queued one. Unlike {@link #summary()}
+   * it never counts delivered messages, so its cost follows the backlog, not the history (two range
+   * scans of the {@code (state, not_before)} index); {@code /health} and {@code /metrics} read it
+   * on every call.
+   */
+  public record Backlog(long queued, long dead, Optional<Instant> oldestQueued) {
+    public Backlog {
+      Objects.requireNonNull(oldestQueued, "oldestQueued");
+    }
+  }
+
+  public Backlog backlog() {
+    return db.inTransaction(
+        em ->
+            jdbc(
+                em.unwrap(Connection.class),
+                c -> {
+                  long queued = 0;
+                  Instant oldest = null;
+                  try (PreparedStatement ps =
+                          c.prepareStatement(
+                              "SELECT COUNT(*), MIN(created_at) FROM outbox_message"
+                                  + " WHERE state = 'QUEUED'");
+                      ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                      queued = rs.getLong(1);
+                      long millis = rs.getLong(2);
+                      if (!rs.wasNull()) {
+                        oldest = Instant.ofEpochMilli(millis);
+                      }
+                    }
+                  }
+                  long dead = 0;
+                  try (PreparedStatement ps =
+                          c.prepareStatement(
+                              "SELECT COUNT(*) FROM outbox_message WHERE state = 'DEAD'");
+                      ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                      dead = rs.getLong(1);
+                    }
+                  }
+                  return new Backlog(queued, dead, Optional.ofNullable(oldest));
+                }));
+  }
+
   public Summary summary() {
     return db.inTransaction(
         em ->

@@ -3,8 +3,11 @@ package io.tandem.core.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.core.chart.Chart;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -81,12 +84,53 @@ class OutboxPayloadTest {
             "",
             "not json",
             "{}",
-            "{\"v\":2,\"target\":{\"type\":\"dm\",\"user\":\"U1\"},\"reply\":{}}",
+            "{\"v\":3,\"target\":{\"type\":\"dm\",\"user\":\"U1\"},\"reply\":{}}",
+            new OutboxPayload(new ChatTarget.DirectMessage("U1"), Reply.info("Hi", List.of()))
+                .toJson()
+                .replace("\"v\":1", "\"v\":2"),
             "{\"kind\":\"welcome\",\"text\":\"Hi\",\"programId\":1}",
             "{\"v\":1,\"target\":{\"type\":\"fax\"},\"reply\":{}}")) {
       assertThatThrownBy(() -> OutboxPayload.parse(bad))
           .as(bad)
           .isInstanceOf(OutboxPayload.MalformedPayloadException.class);
     }
+  }
+
+  @Test
+  @DisplayName("charts to attach round-trip as version 2; without any the payload stays version 1")
+  void attachments() {
+    ChartAttachment chart =
+        new ChartAttachment(
+            "pulse-3.png",
+            new Chart(
+                Chart.Kind.BAR,
+                "How supported do you feel? \"quoted\" ✓",
+                "answer",
+                "people",
+                List.of("1", "2", "3"),
+                List.of(
+                    new Chart.Series("this run", Arrays.asList(1.0, null, 2.5)),
+                    new Chart.Series("last run", List.of(0.0, 4.0, 1.0)))));
+    ChartAttachment line =
+        new ChartAttachment(
+            "trend.png",
+            new Chart(
+                Chart.Kind.LINE,
+                "",
+                "",
+                "",
+                List.of("Jan"),
+                List.of(new Chart.Series("mean", List.of(3.2)))));
+    OutboxPayload payload =
+        new OutboxPayload(new ChatTarget.DirectMessage("U1"), EVERYTHING, List.of(chart, line));
+
+    String json = payload.toJson();
+    OutboxPayload read = OutboxPayload.parse(json);
+
+    assertThat(json).startsWith("{\"v\":2,").contains("\"values\":[1.0,null,2.5]");
+    assertThat(read).isEqualTo(payload);
+    assertThat(read.toJson()).isEqualTo(json);
+    assertThat(OutboxPayload.parse(new OutboxPayload(payload.target(), EVERYTHING).toJson()))
+        .isEqualTo(new OutboxPayload(payload.target(), EVERYTHING, List.of()));
   }
 }

@@ -81,6 +81,15 @@ public record DiscordMessage(String id, String channelId, JsonObject json) {
     return buttonRows().stream().flatMap(List::stream).toList();
   }
 
+  /** The file names of the message's attachments, in order. */
+  public List<String> attachmentNames() {
+    List<String> names = new ArrayList<>();
+    for (JsonElement element : Json.array(json, "attachments")) {
+      names.add(Json.string(element.getAsJsonObject(), "filename", ""));
+    }
+    return List.copyOf(names);
+  }
+
   /** A one-line rendering for transcripts and assertion messages. */
   public String render() {
     StringBuilder out = new StringBuilder(content());
@@ -89,6 +98,9 @@ public record DiscordMessage(String id, String channelId, JsonObject json) {
     }
     for (Button button : buttons()) {
       out.append(" [").append(button.label()).append("]");
+    }
+    for (String name : attachmentNames()) {
+      out.append(" [file ").append(name).append("]");
     }
     return out.toString();
   }

@@ -122,7 +122,12 @@ final class DiscordRest {
             limited.get());
         return;
       }
-      JsonElement result = route(method, route, parts, body);
+      String type = exchange.getRequestHeaders().getFirst("Content-Type");
+      List<Multipart.FilePart> files =
+          type != null && type.startsWith("multipart/form-data")
+              ? Multipart.files(type, raw)
+              : List.of();
+      JsonElement result = route(method, route, parts, body, files);
       if (result == null) {
         answer(
             exchange,
@@ -145,7 +150,8 @@ final class DiscordRest {
   }
 
   /** Returns the answer body, JsonNull for 204, or null for "unknown" (404). */
-  private JsonElement route(String method, String route, String[] p, JsonElement body) {
+  private JsonElement route(
+      String method, String route, String[] p, JsonElement body, List<Multipart.FilePart> files) {
     JsonObject object = body.isJsonObject() ? body.getAsJsonObject() : new JsonObject();
     switch (method + " " + route) {
       case "GET users/@me":
@@ -181,7 +187,7 @@ final class DiscordRest {
       case "DELETE webhooks/{application_id}/{token}/messages/{message_id}":
         return ownApplication(p[1]) && discord.deleteMessage(p[2], p[4]) ? JsonNull.INSTANCE : null;
       case "POST channels/{channel_id}/messages":
-        return discord.createChannelMessage(p[1], object);
+        return discord.createChannelMessage(p[1], object, files);
       default:
         return null;
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +72,7 @@ public final class DiscordSimulator implements AutoCloseable {
   private final Map<String, String> dmChannelsByUser = new ConcurrentHashMap<>();
   private final Map<String, String> dmUsersByChannel = new ConcurrentHashMap<>();
   private final Journal<DiscordMessage> channelMessages = new Journal<>();
+  private final Map<String, List<DiscordAttachment>> attachments = new ConcurrentHashMap<>();
   private final Journal<RestCall> calls = new Journal<>();
   private final Journal<TranscriptEntry> transcript = new Journal<>();
   private final List<Consumer<TranscriptEntry>> listeners = new CopyOnWriteArrayList<>();
@@ -409,7 +411,13 @@ public final class DiscordSimulator implements AutoCloseable {
   // --- interactions: dispatch ----------------------------------------------------------------
 
   InteractionResult dispatchCommand(DiscordUser user, String line, boolean inDm) {
-    CommandLine parsed = CommandLine.parse(line);
+    CommandLine parsed =
+        CommandLine.parse(
+            line,
+            (command, path) ->
+                findSlashCommand(command, !inDm)
+                    .map(d -> SlashOptions.declaredNames(d, path))
+                    .orElse(null));
     Optional<JsonObject> definition = findSlashCommand(parsed.name(), !inDm);
     JsonObject data = new JsonObject();
     data.addProperty("id", definition.map(d -> Json.string(d, "id", null)).orElseGet(ids::next));
@@ -668,13 +676,17 @@ public final class DiscordSimulator implements AutoCloseable {
   }
 
   /** Answers {@code POST channels/{id}/messages}; null for unknown channels. */
-  synchronized JsonObject createChannelMessage(String channel, JsonObject body) {
+  synchronized JsonObject createChannelMessage(
+      String channel, JsonObject body, List<Multipart.FilePart> files) {
     if (!channels.containsKey(channel) && !dmUsersByChannel.containsKey(channel)) {
       return null;
     }
     JsonObject data = body.deepCopy();
     data.remove("flags");
     DiscordMessage message = storeMessage(ids.next(), channel, data, 0, false);
+    if (!files.isEmpty()) {
+      attach(message, Json.array(body, "attachments"), files);
+    }
     channelMessages.append(message);
     String where =
         dmUsersByChannel.containsKey(channel)
@@ -682,6 +694,54 @@ public final class DiscordSimulator implements AutoCloseable {
             : "#" + channels.get(channel).name();
     say(TranscriptEntry.Speaker.BOT, botName + " (" + where + ")", message.render(), false);
     return message.json();
+  }
+
+  /**
+   * Stores the uploaded files of a message and lists them in its {@code attachments}, as Discord
+   * answers them; the description comes from the matching {@code payload_json} attachment entry.
+   */
+  private void attach(DiscordMessage message, JsonArray declared, List<Multipart.FilePart> files) {
+    JsonArray listed = new JsonArray();
+    List<DiscordAttachment> stored = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      Multipart.FilePart file = files.get(i);
+      String description = "";
+      for (JsonElement element : declared) {
+        JsonObject entry = element.getAsJsonObject();
+        if (Json.string(entry, "filename", "").equals(file.filename())
+            || ("files[" + Json.string(entry, "id", "") + "]").equals(file.field())) {
+          description = Json.string(entry, "description", "");
+        }
+      }
+      String id = ids.next();
+      String contentType =
+          file.filename().toLowerCase(Locale.ROOT).endsWith(".png")
+              ? "image/png"
+              : file.contentType();
+      String url =
+          restUrl()
+              .resolve("/attachments/" + message.channelId() + "/" + id + "/" + file.filename())
+              .toString();
+      JsonObject json = new JsonObject();
+      json.addProperty("id", id);
+      json.addProperty("filename", file.filename());
+      json.addProperty("description", description);
+      json.addProperty("content_type", contentType);
+      json.addProperty("size", file.bytes().length);
+      json.addProperty("url", url);
+      json.addProperty("proxy_url", url);
+      listed.add(json);
+      stored.add(
+          new DiscordAttachment(
+              id, message.id(), file.filename(), description, contentType, file.bytes()));
+    }
+    message.json().add("attachments", listed);
+    attachments.put(message.id(), List.copyOf(stored));
+  }
+
+  /** The files attached to a message the bot sent, in order; empty when none. */
+  public List<DiscordAttachment> attachments(DiscordMessage message) {
+    return attachments.getOrDefault(message.id(), List.of());
   }
 
   /** Answers {@code POST users/@me/channels}. */

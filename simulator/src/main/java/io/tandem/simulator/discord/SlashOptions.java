@@ -3,8 +3,10 @@ package io.tandem.simulator.discord;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a typed command line into the {@code data.options} of an INTERACTION_CREATE, the way the
@@ -79,6 +81,36 @@ final class SlashOptions {
       }
     }
     return top;
+  }
+
+  /**
+   * The names of the value options {@code definition} declares under {@code path} (subcommand group
+   * and subcommand names), or {@code null} when the path is not one of its subcommands.
+   */
+  static Set<String> declaredNames(JsonObject definition, List<String> path) {
+    JsonArray declared = Json.array(definition, "options");
+    for (String word : path) {
+      JsonObject found = null;
+      for (JsonElement element : declared) {
+        JsonObject option = element.getAsJsonObject();
+        if (word.equals(Json.string(option, "name", null))
+            && Json.integer(option, "type", STRING) <= SUB_COMMAND_GROUP) {
+          found = option;
+        }
+      }
+      if (found == null) {
+        return null;
+      }
+      declared = Json.array(found, "options");
+    }
+    Set<String> names = new HashSet<>();
+    for (JsonElement element : declared) {
+      JsonObject option = element.getAsJsonObject();
+      if (Json.integer(option, "type", STRING) > SUB_COMMAND_GROUP) {
+        names.add(Json.string(option, "name", ""));
+      }
+    }
+    return names;
   }
 
   private static JsonObject find(JsonArray declared, String name, String where) {

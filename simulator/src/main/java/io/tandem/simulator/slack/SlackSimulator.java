@@ -59,6 +59,8 @@ public final class SlackSimulator implements AutoCloseable {
   private final Journal<ApiCall> calls = new Journal<>();
   private final Journal<ResponseMessage> responses = new Journal<>();
   private final Journal<SlackMessage> messages = new Journal<>();
+  private final Journal<SlackFile> files = new Journal<>();
+  private final Map<String, PendingUpload> uploads = new ConcurrentHashMap<>();
   private final Map<String, SimulatedUser> usersByName = new ConcurrentHashMap<>();
   private final Map<String, SimulatedUser> usersById = new ConcurrentHashMap<>();
   private final Map<String, StoredView> views = new ConcurrentHashMap<>();
@@ -81,6 +83,9 @@ public final class SlackSimulator implements AutoCloseable {
     @Override
     void close();
   }
+
+  /** A file between {@code files.getUploadURLExternal} and {@code files.completeUploadExternal}. */
+  record PendingUpload(String name, int length, String altText, byte[] bytes) {}
 
   /** Who a {@code response_url} answers, and where. */
   record ResponseTarget(SimulatedUser user, String channel) {}
@@ -106,6 +111,7 @@ public final class SlackSimulator implements AutoCloseable {
     }
     http.createContext("/api/", new WebApiHandler(this, new WebApiMethods(this)));
     http.createContext("/response/", new ResponseUrlHandler(this));
+    http.createContext("/upload/", new UploadHandler(this));
     http.setExecutor(httpThreads);
     http.start();
     log.info("Slack simulator listening on {}", apiUrl());
@@ -307,11 +313,34 @@ public final class SlackSimulator implements AutoCloseable {
                     "nothing posted to response_url " + responseUrlId + " within " + timeout));
   }
 
+  /**
+   * Every file the app uploaded and shared ({@code files.completeUploadExternal}), in order.
+   * Uploads never completed are not listed.
+   */
+  public List<SlackFile> files() {
+    return files.snapshot();
+  }
+
+  /**
+   * Waits for a shared file matching {@code filter} (already shared or arriving).
+   *
+   * @throws AssertionError listing the files seen when none matches within {@code timeout}
+   */
+  public SlackFile awaitFile(Predicate<SlackFile> filter, Duration timeout) {
+    return files
+        .await(filter, timeout)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no matching file within " + timeout + "; saw " + files.snapshot()));
+  }
+
   /** Forgets recorded calls and responses (users, views and queued faults stay). */
   public void clearRecords() {
     calls.clear();
     responses.clear();
     messages.clear();
+    files.clear();
   }
 
   // ---- faults and listeners
@@ -431,6 +460,40 @@ public final class SlackSimulator implements AutoCloseable {
 
   void recordMessage(SlackMessage message) {
     messages.append(message);
+  }
+
+  /** Starts an external upload; returns the file id. */
+  String beginUpload(String name, int length, String altText) {
+    String id = ids.next('F');
+    uploads.put(id, new PendingUpload(name, length, altText, null));
+    return id;
+  }
+
+  /** The {@code upload_url} of a pending upload. */
+  String uploadUrl(String fileId) {
+    return baseUri() + "upload/" + fileId;
+  }
+
+  /** Takes the bytes POSTed to an upload URL; false when the file is unknown or completed. */
+  boolean receiveUpload(String fileId, byte[] bytes) {
+    PendingUpload pending = uploads.get(fileId);
+    if (pending == null) {
+      return false;
+    }
+    uploads.put(
+        fileId, new PendingUpload(pending.name(), pending.length(), pending.altText(), bytes));
+    return true;
+  }
+
+  /** A pending upload, if the file id is one. */
+  Optional<PendingUpload> pendingUpload(String fileId) {
+    return Optional.ofNullable(uploads.get(fileId));
+  }
+
+  /** Completes an upload: the file is shared and listed in {@link #files()}. */
+  void shareFile(SlackFile file) {
+    uploads.remove(file.id());
+    files.append(file);
   }
 
   /** Issues a response URL id for an action by {@code user} in {@code channel}. */
@@ -557,6 +620,14 @@ public final class SlackSimulator implements AutoCloseable {
         call.payload() != null && call.payload().isJsonObject()
             ? BlockText.readable(null, call.payload().getAsJsonObject().get("blocks"))
             : BlockText.readable(call.text(), call.payload());
+    if (call.param("initial_comment") != null || call.param("files") != null) {
+      text = call.param("initial_comment") == null ? "" : call.param("initial_comment");
+      for (SlackFile file : files.snapshot()) {
+        if (file.time().equals(call.time()) && Objects.equals(file.channel(), channel)) {
+          text += " [file " + file.name() + "]";
+        }
+      }
+    }
     publish(
         new SlackTraffic(
             SlackTraffic.Direction.FROM_APP, call.method(), who, channel, text, call.time()));

@@ -35,6 +35,8 @@ final class WebApiMethods {
             Map.entry("chat.postEphemeral", this::chatPostEphemeral),
             Map.entry("chat.update", this::chatUpdate),
             Map.entry("chat.delete", this::chatDelete),
+            Map.entry("files.getUploadURLExternal", this::filesGetUploadUrlExternal),
+            Map.entry("files.completeUploadExternal", this::filesCompleteUploadExternal),
             Map.entry("conversations.open", this::conversationsOpen),
             Map.entry("users.info", this::usersInfo),
             Map.entry("views.open", call -> openView(call, "views.open")),
@@ -125,6 +127,92 @@ final class WebApiMethods {
     JsonObject answer = ok();
     answer.addProperty("channel", call.channel());
     answer.addProperty("ts", call.param("ts"));
+    return answer;
+  }
+
+  private JsonObject filesGetUploadUrlExternal(ApiCall call) {
+    String name = call.param("filename");
+    String length = call.param("length");
+    if (isBlank(name) || isBlank(length)) {
+      return WebApiHandler.error("invalid_arguments");
+    }
+    int bytes;
+    try {
+      bytes = Integer.parseInt(length.strip());
+    } catch (NumberFormatException e) {
+      return WebApiHandler.error("invalid_arguments");
+    }
+    if (bytes < 1) {
+      return WebApiHandler.error("invalid_arguments");
+    }
+    String fileId =
+        sim.beginUpload(name, bytes, call.param("alt_txt") == null ? "" : call.param("alt_txt"));
+    JsonObject answer = ok();
+    answer.addProperty("upload_url", sim.uploadUrl(fileId));
+    answer.addProperty("file_id", fileId);
+    return answer;
+  }
+
+  private JsonObject filesCompleteUploadExternal(ApiCall call) {
+    com.google.gson.JsonElement list = WebApiHandler.parseJson(call.param("files"));
+    if (list == null || !list.isJsonArray() || list.getAsJsonArray().isEmpty()) {
+      return WebApiHandler.error("invalid_arguments");
+    }
+    String channelId = call.param("channel_id");
+    Optional<String> channel =
+        isBlank(channelId) ? Optional.<String>empty() : resolveChannel(channelId);
+    if (!isBlank(channelId) && channel.isEmpty()) {
+      return WebApiHandler.error("channel_not_found");
+    }
+    List<SlackFile> shared = new java.util.ArrayList<>();
+    JsonArray filesJson = new JsonArray();
+    String comment = call.param("initial_comment") == null ? "" : call.param("initial_comment");
+    for (com.google.gson.JsonElement element : list.getAsJsonArray()) {
+      if (!element.isJsonObject() || !element.getAsJsonObject().has("id")) {
+        return WebApiHandler.error("invalid_arguments");
+      }
+      JsonObject details = element.getAsJsonObject();
+      String id = details.get("id").getAsString();
+      Optional<SlackSimulator.PendingUpload> pending = sim.pendingUpload(id);
+      if (pending.isEmpty()) {
+        return WebApiHandler.error("file_not_found");
+      }
+      if (pending.get().bytes() == null) {
+        return WebApiHandler.error("file_upload_incomplete");
+      }
+      if (pending.get().bytes().length != pending.get().length()) {
+        return WebApiHandler.error("file_size_mismatch");
+      }
+      String title =
+          details.has("title") && !details.get("title").isJsonNull()
+              ? details.get("title").getAsString()
+              : pending.get().name();
+      shared.add(
+          new SlackFile(
+              id,
+              pending.get().name(),
+              title,
+              pending.get().altText(),
+              channel.orElse(null),
+              comment,
+              pending.get().bytes(),
+              call.time()));
+      JsonObject file = new JsonObject();
+      file.addProperty("id", id);
+      file.addProperty("title", title);
+      filesJson.add(file);
+    }
+    shared.forEach(sim::shareFile);
+    if (channel.isPresent()) {
+      String ts = sim.ids().ts();
+      JsonArray noBlocks = new JsonArray();
+      sim.recordMessage(
+          new SlackMessage(
+              channel.get(), ts, comment, noBlocks, false, null, call.method(), call.time()));
+      sim.publishFromApp(call, channel.get());
+    }
+    JsonObject answer = ok();
+    answer.add("files", filesJson);
     return answer;
   }
 

@@ -1,6 +1,7 @@
 package io.tandem.core.port.out;
 
 import io.tandem.core.port.in.Reply;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,15 @@ import java.util.Objects;
  * @param reply what it says, in the platform-neutral form (its visibility is ignored: a DM is
  *     private by nature, a channel message public)
  * @param attempt 1 for the first try, counting earlier failed tries
+ * @param attachments charts to show with the message, drawn at delivery; usually none. A message
+ *     with attachments goes to a DM or channel (an App Home view has no place for files)
  */
-public record OutgoingMessage(String dedupKey, ChatTarget target, Reply reply, int attempt) {
+public record OutgoingMessage(
+    String dedupKey,
+    ChatTarget target,
+    Reply reply,
+    int attempt,
+    List<ChartAttachment> attachments) {
   public OutgoingMessage {
     Objects.requireNonNull(dedupKey, "dedupKey");
     Objects.requireNonNull(target, "target");
@@ -21,5 +29,11 @@ public record OutgoingMessage(String dedupKey, ChatTarget target, Reply reply, i
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be at least 1: " + attempt);
     }
+    attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
+  }
+
+  /** A message without attachments. */
+  public OutgoingMessage(String dedupKey, ChatTarget target, Reply reply, int attempt) {
+    this(dedupKey, target, reply, attempt, List.of());
   }
 }

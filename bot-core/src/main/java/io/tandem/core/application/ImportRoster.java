@@ -1,0 +1,328 @@
+package io.tandem.core.application;
+
+import io.tandem.core.domain.Mentions;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Store;
+import io.tandem.core.store.Workspace;
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code tandem import roster FILE.csv}: the HR roster that reports measure retention against (see
+ * {@code io.tandem.core.report}). One row per employee: who (employee id or email), their user id
+ * on the chat platform when they have one, hire and exit dates, department and seniority band.
+ *
+ * <p>Validated like {@link ImportParticipants} (the same {@link CsvImport}): every problem is
+ * reported with its row and column, and one bad row rejects the whole file and stores nothing. A
+ * valid file <b>replaces</b> the workspace's roster in one transaction: import the whole current
+ * roster, including people who left.
+ */
+public final class ImportRoster {
+
+  /** The columns a roster may have, in the order the README documents them. */
+  public static final List<String> COLUMNS =
+      List.of("employee_id", "email", "user_id", "hire_date", "exit_date", "department", "band");
+
+  /** Columns every roster must have; it also needs employee_id or email (or both). */
+  public static final Set<String> REQUIRED = Set.of("hire_date", "department", "band");
+
+  static final int MAX_EMPLOYEE = 200;
+  static final int MAX_DEPARTMENT = 100;
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  private static final Map<String, String> EXAMPLES =
+      Map.of(
+          "employee_id", "E1042",
+          "email", "ana.lima@example.com",
+          "user_id", "U024BE7LH",
+          "hire_date", "2023-09-01",
+          "exit_date", "2026-02-28 (empty while employed)",
+          "department", "Marketing",
+          "band", "2");
+
+  /** One valid row. */
+  record Entry(
+      String employee,
+      String userId,
+      LocalDate hired,
+      LocalDate left,
+      String department,
+      int band) {}
+
+  /**
+   * What an import did.
+   *
+   * @param problems why nothing was imported, one line each, at most {@link
+   *     CsvImport#PROBLEMS_SHOWN}; empty when the file was imported
+   * @param problemCount all problems found, shown or not
+   * @param summary what was stored; {@code null} when nothing was
+   */
+  public record Outcome(List<String> problems, int problemCount, Summary summary) {
+    public Outcome {
+      problems = List.copyOf(problems);
+    }
+
+    public boolean imported() {
+      return summary != null;
+    }
+  }
+
+  /**
+   * @param workspace e.g. "slack workspace T024BE7LH"
+   * @param rows employees in the file; {@code replaced} rows of the previous roster
+   * @param stillEmployed rows without an exit date
+   * @param withUserId rows that name a chat user id
+   */
+  public record Summary(
+      String workspace, int rows, int replaced, int stillEmployed, int withUserId) {}
+
+  private final Database db;
+  private final Clock clock;
+
+  public ImportRoster(Database db, Clock clock) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Validates the whole file, then replaces the workspace's roster with it, or stores nothing.
+   *
+   * @param platform {@code null} for any; with {@code workspace}, names the workspace when the
+   *     database holds several
+   */
+  public Outcome importCsv(
+      String fileName, Reader csv, Platform platform, String workspace, Progress progress)
+      throws IOException {
+    CsvImport csvImport = new CsvImport(fileName, COLUMNS, REQUIRED, EXAMPLES);
+    CsvImport.Problems problems = csvImport.problems();
+    Long workspaceId = null;
+    try {
+      workspaceId =
+          db.inTransaction(
+              em -> ProgramLookup.workspace(new Store(em), platform, workspace).getId());
+    } catch (ProgramLookup.NotFound e) {
+      problems.add(e.getMessage());
+    }
+    CsvImport.Table table = csvImport.read(csv, progress);
+    if (table == null) {
+      return failed(problems);
+    }
+    if (!table.columns().containsKey("employee_id") && !table.columns().containsKey("email")) {
+      problems.add(
+          "the header has neither an employee_id nor an email column; every roster needs one of"
+              + " them to tell employees apart");
+      return failed(problems);
+    }
+    LocalDate today = LocalDate.now(clock);
+    List<Entry> entries = new ArrayList<>(table.rows().size());
+    Map<String, Integer> rowOfEmployee = new HashMap<>();
+    Map<String, Integer> rowOfUser = new HashMap<>();
+    for (int i = 0; i < table.rows().size(); i++) {
+      CsvReader.Row row = table.rows().get(i);
+      Entry entry = readRow(csvImport, table, row, today, rowOfEmployee, rowOfUser);
+      if (entry != null) {
+        entries.add(entry);
+      }
+      progress.rows("validated", i + 1, table.rows().size());
+    }
+    if (problems.count() > 0 || workspaceId == null) {
+      return failed(problems);
+    }
+    long id = workspaceId;
+    return new Outcome(List.of(), 0, store(id, entries));
+  }
+
+  private static Outcome failed(CsvImport.Problems problems) {
+    return new Outcome(problems.shown(), problems.count(), null);
+  }
+
+  private static Entry readRow(
+      CsvImport csvImport,
+      CsvImport.Table table,
+      CsvReader.Row row,
+      LocalDate today,
+      Map<String, Integer> rowOfEmployee,
+      Map<String, Integer> rowOfUser) {
+    CsvImport.Problems problems = csvImport.problems();
+    int before = problems.count();
+    Map<String, String> values = csvImport.cells(table, row);
+    if (values == null) {
+      return null;
+    }
+    CsvImport.RowProblems at = csvImport.at(table, row);
+
+    String employeeId = values.getOrDefault("employee_id", "");
+    String email = values.getOrDefault("email", "").toLowerCase(Locale.ROOT);
+    String employee = null;
+    if (employeeId.isEmpty() && email.isEmpty()) {
+      at.problem(
+          table.columns().containsKey("employee_id") ? "employee_id" : "email",
+          "empty; every row needs the employee id or the email");
+    } else if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+      at.problem("email", "`" + email + "` is not an email address");
+    } else {
+      employee = employeeId.isEmpty() ? email : employeeId;
+      if (employee.length() > MAX_EMPLOYEE) {
+        at.problem(
+            employeeId.isEmpty() ? "email" : "employee_id",
+            "keep it to " + MAX_EMPLOYEE + " characters");
+      } else {
+        Integer first = rowOfEmployee.putIfAbsent(employee, row.number());
+        if (first != null) {
+          at.problem(
+              employeeId.isEmpty() ? "email" : "employee_id",
+              employee + " is on row " + first + " already; each employee may appear once");
+        }
+      }
+    }
+    String userId = values.getOrDefault("user_id", "");
+    userId = Mentions.userId(userId).orElse(userId);
+    if (!userId.isEmpty()) {
+      if (userId.length() > ImportParticipants.MAX_USER_ID || !userId.matches("\\S+")) {
+        at.problem(
+            "user_id",
+            "`"
+                + userId
+                + "` is not a user id (no spaces, at most "
+                + ImportParticipants.MAX_USER_ID
+                + " characters)");
+      } else {
+        Integer first = rowOfUser.putIfAbsent(userId, row.number());
+        if (first != null) {
+          at.problem(
+              "user_id", userId + " is on row " + first + " already; each person may appear once");
+        }
+      }
+    }
+    LocalDate hired = date(values.get("hire_date"), "hire_date", false, at);
+    if (hired != null && hired.isAfter(today)) {
+      at.problem("hire_date", hired + " is in the future; the roster is who works here now or did");
+    }
+    LocalDate left = date(values.getOrDefault("exit_date", ""), "exit_date", true, at);
+    if (hired != null && left != null && left.isBefore(hired)) {
+      at.problem("exit_date", left + " is before the hire date " + hired);
+    }
+    String department = values.get("department");
+    if (department.isEmpty()) {
+      at.problem("department", "empty; give the department the person works in");
+    } else if (department.length() > MAX_DEPARTMENT) {
+      at.problem("department", "keep it to " + MAX_DEPARTMENT + " characters");
+    }
+    String bandText = values.get("band");
+    Integer band = null;
+    if (bandText.matches("[1-6]")) {
+      band = Integer.parseInt(bandText);
+    } else {
+      at.problem(
+          "band", "`" + bandText + "` is not a seniority band from 1 (entry) to 6 (executive)");
+    }
+    if (problems.count() > before) {
+      return null;
+    }
+    return new Entry(employee, userId.isEmpty() ? null : userId, hired, left, department, band);
+  }
+
+  private static LocalDate date(
+      String text, String column, boolean optional, CsvImport.RowProblems at) {
+    if (text.isEmpty()) {
+      if (!optional) {
+        at.problem(column, "empty; every row needs it, as YYYY-MM-DD");
+      }
+      return null;
+    }
+    try {
+      if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        throw new DateTimeParseException("format", text, 0);
+      }
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      at.problem(column, "`" + text + "` is not a day written YYYY-MM-DD");
+      return null;
+    }
+  }
+
+  private Summary store(long workspaceId, List<Entry> entries) {
+    long now = clock.millis();
+    return db.inTransaction(
+        em -> {
+          Workspace workspace = new Store(em).workspaceById(workspaceId).orElseThrow();
+          Connection c = em.unwrap(Connection.class);
+          try {
+            int replaced;
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM roster_entry WHERE workspace_id = ?")) {
+              ps.setLong(1, workspaceId);
+              replaced = ps.executeUpdate();
+            }
+            long first;
+            // SQLite's write transaction holds the lock already and knows no FOR UPDATE
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                        "SELECT next_val FROM id_gen WHERE name = 'roster_entry'"
+                            + (db.isSqlite() ? "" : " FOR UPDATE"));
+                ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              first = rs.getLong(1) + 1;
+            }
+            try (PreparedStatement ps =
+                c.prepareStatement("UPDATE id_gen SET next_val = ? WHERE name = 'roster_entry'")) {
+              ps.setLong(1, first - 1 + entries.size());
+              ps.executeUpdate();
+            }
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO roster_entry (id, workspace_id, employee, user_id, hire_date,"
+                        + " exit_date, department, seniority_band, imported_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+              long id = first;
+              for (Entry e : entries) {
+                ps.setLong(1, id++);
+                ps.setLong(2, workspaceId);
+                ps.setString(3, e.employee());
+                if (e.userId() == null) {
+                  ps.setNull(4, Types.VARCHAR);
+                } else {
+                  ps.setString(4, e.userId());
+                }
+                ps.setString(5, e.hired().toString());
+                if (e.left() == null) {
+                  ps.setNull(6, Types.VARCHAR);
+                } else {
+                  ps.setString(6, e.left().toString());
+                }
+                ps.setString(7, e.department());
+                ps.setInt(8, e.band());
+                ps.setLong(9, now);
+                ps.addBatch();
+              }
+              ps.executeBatch();
+            }
+            return new Summary(
+                ProgramLookup.describe(workspace),
+                entries.size(),
+                replaced,
+                (int) entries.stream().filter(e -> e.left() == null).count(),
+                (int) entries.stream().filter(e -> e.userId() != null).count());
+          } catch (SQLException e) {
+            throw new IllegalStateException("could not store the roster: " + e.getMessage(), e);
+          }
+        });
+  }
+}

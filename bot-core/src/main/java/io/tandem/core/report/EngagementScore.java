@@ -1,0 +1,71 @@
+package io.tandem.core.report;
+
+import io.tandem.core.report.ProgramReport.Bucket;
+import io.tandem.core.report.ProgramReport.ScoreParts;
+
+/**
+ * A pair's engagement score, 0–100, and its health bucket. Pure; the README's "Reports" section
+ * states the same formulas. A round is the program's cadence; all counts are over the last four
+ * rounds before the moment scored.
+ */
+public final class EngagementScore {
+
+  /** Score at or above which a pair is thriving. */
+  public static final int THRIVING = 70;
+
+  /** Score at or above which a pair is steady. */
+  public static final int STEADY = 40;
+
+  private EngagementScore() {}
+
+  /**
+   * The score's parts.
+   *
+   * @param lastRound sessions in the last round; {@code roundBefore} in the round before it; {@code
+   *     twoRoundsBefore} in the two rounds before those
+   * @param acknowledgements the pair's people answering Tandem or each other (meeting way chosen,
+   *     reminder moved, continued after a quiet spell, asked for help, viewed logs, goals or tasks)
+   * @param plan goals and tasks set or done, skills re-rated
+   * @param surveyAnswers survey answers by either person
+   */
+  public static ScoreParts parts(
+      long lastRound,
+      long roundBefore,
+      long twoRoundsBefore,
+      long acknowledgements,
+      long plan,
+      long surveyAnswers) {
+    double weighted = lastRound + 0.5 * roundBefore + 0.25 * twoRoundsBefore;
+    return new ScoreParts(
+        50 * Math.min(1.0, weighted / 2),
+        15 * Math.min(1.0, acknowledgements / 2.0),
+        20 * Math.min(1.0, plan / 3.0),
+        15 * Math.min(1.0, surveyAnswers / 2.0));
+  }
+
+  public static int score(ScoreParts parts) {
+    return (int) Math.round(parts.total());
+  }
+
+  /**
+   * The bucket: <i>gone quiet</i> for a pair at least two rounds old with no session in the last
+   * two rounds and nothing else in the last four; otherwise by score, except that a pair younger
+   * than one round is at least <i>steady</i> (it has had no chance to miss a round yet).
+   *
+   * @param rounds whole rounds since the pair was made
+   */
+  public static Bucket bucket(
+      int score, ScoreParts parts, long lastRound, long roundBefore, long rounds) {
+    boolean nothingElse = parts.acknowledgements() + parts.plan() + parts.surveys() == 0;
+    if (rounds >= 2 && lastRound + roundBefore == 0 && nothingElse) {
+      return Bucket.GONE_QUIET;
+    }
+    if (score >= THRIVING) {
+      return Bucket.THRIVING;
+    }
+    if (score >= STEADY || rounds < 1) {
+      return Bucket.STEADY;
+    }
+    return Bucket.AT_RISK;
+  }
+}

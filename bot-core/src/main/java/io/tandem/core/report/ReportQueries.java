@@ -1,0 +1,474 @@
+package io.tandem.core.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The report's SQL: each method is one {@code GROUP BY} over an index range of one program (the
+ * covering indexes of migration V9), so the work grows with the program's pairs and the period's
+ * rows, never with whole tables. Plain JDBC on the connection of the caller's transaction; not
+ * thread-safe.
+ */
+final class ReportQueries {
+
+  static final long WEEK_MILLIS = 7L * 24 * 60 * 60 * 1000;
+
+  /** Signal kinds that count as a person acknowledging Tandem or their partner. */
+  static final List<String> ACKNOWLEDGEMENTS =
+      List.of(
+          "MEETING_WAY_CHOSEN",
+          "REMINDER_MOVED",
+          "PAIR_CONTINUED",
+          "HELP_REQUESTED",
+          "LOGS_VIEWED",
+          "GOALS_VIEWED",
+          "TASKS_VIEWED");
+
+  /** Signal kinds that count as work on the pair's learning plan. */
+  static final List<String> PLAN =
+      List.of("GOAL_SET", "GOAL_DONE", "TASK_SET", "TASK_DONE", "SKILLS_REVIEWED");
+
+  private final Connection c;
+
+  ReportQueries(Connection connection) {
+    this.c = Objects.requireNonNull(connection, "connection");
+  }
+
+  /** A pair active at some time in {@code [from, to)}, with its people. */
+  record PairInfo(
+      long id,
+      String status,
+      Instant created,
+      Instant ended,
+      long mentorId,
+      long menteeId,
+      long mentorMember,
+      long menteeMember,
+      String mentor,
+      String mentee) {}
+
+  List<PairInfo> pairs(long programId, Instant from, Instant to) throws SQLException {
+    List<PairInfo> pairs = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT p.id, p.status, p.created_at, p.ended_at, p.mentor_id, p.mentee_id,"
+                + " mp.member_id, ep.member_id, mm.display_name, em.display_name"
+                + " FROM mentoring_pair p"
+                + " JOIN participant mp ON mp.id = p.mentor_id"
+                + " JOIN member mm ON mm.id = mp.member_id"
+                + " JOIN participant ep ON ep.id = p.mentee_id"
+                + " JOIN member em ON em.id = ep.member_id"
+                + " WHERE p.program_id = ? AND p.status <> 'PROPOSED' AND p.created_at < ?"
+                + " AND (p.ended_at IS NULL OR p.ended_at >= ?)"
+                + " ORDER BY p.id")) {
+      ps.setLong(1, programId);
+      ps.setLong(2, to.toEpochMilli());
+      ps.setLong(3, from.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long ended = rs.getLong(4);
+          Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
+          pairs.add(
+              new PairInfo(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  Instant.ofEpochMilli(rs.getLong(3)),
+                  endedAt,
+                  rs.getLong(5),
+                  rs.getLong(6),
+                  rs.getLong(7),
+                  rs.getLong(8),
+                  rs.getString(9),
+                  rs.getString(10)));
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /**
+   * A pair's sessions up to the period's end.
+   *
+   * @param total every session before {@code to}
+   * @param inPeriod sessions in {@code [from, to)}; {@code minutesInPeriod} their minutes
+   * @param lastRound sessions in the last cadence round before {@code to}; {@code roundBefore} in
+   *     the round before it; {@code twoRoundsBefore} in the two rounds before those
+   */
+  record PairSessions(
+      long total,
+      long inPeriod,
+      long minutesInPeriod,
+      Instant last,
+      long lastRound,
+      long roundBefore,
+      long twoRoundsBefore) {
+    static final PairSessions NONE = new PairSessions(0, 0, 0, null, 0, 0, 0);
+  }
+
+  Map<Long, PairSessions> sessionsByPair(long programId, Instant from, Instant to, long roundMillis)
+      throws SQLException {
+    long end = to.toEpochMilli();
+    long t1 = end - roundMillis;
+    long t2 = end - 2 * roundMillis;
+    long t4 = end - 4 * roundMillis;
+    Map<Long, PairSessions> byPair = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT pair_id, COUNT(*),"
+                + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN occurred_at >= ? THEN minutes ELSE 0 END),"
+                + " MAX(occurred_at),"
+                + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN 1 ELSE 0 END)"
+                + " FROM mentoring_session"
+                + " WHERE program_id = ? AND pair_id IS NOT NULL AND occurred_at < ?"
+                + " GROUP BY pair_id")) {
+      int i = 1;
+      ps.setLong(i++, from.toEpochMilli());
+      ps.setLong(i++, from.toEpochMilli());
+      ps.setLong(i++, t1);
+      ps.setLong(i++, t2);
+      ps.setLong(i++, t1);
+      ps.setLong(i++, t4);
+      ps.setLong(i++, t2);
+      ps.setLong(i++, programId);
+      ps.setLong(i, end);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byPair.put(
+              rs.getLong(1),
+              new PairSessions(
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getLong(4),
+                  Instant.ofEpochMilli(rs.getLong(5)),
+                  rs.getLong(6),
+                  rs.getLong(7),
+                  rs.getLong(8)));
+        }
+      }
+    }
+    return byPair;
+  }
+
+  /** Acknowledgements and plan work per pair in {@code [since, to)}. */
+  record PairActivity(long acknowledgements, long plan) {
+    static final PairActivity NONE = new PairActivity(0, 0);
+  }
+
+  Map<Long, PairActivity> activityByPair(long programId, Instant since, Instant to)
+      throws SQLException {
+    Map<Long, long[]> counts = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT pair_id, type, COUNT(*) FROM signal"
+                + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
+                + " AND pair_id IS NOT NULL AND type IN ("
+                + marks(ACKNOWLEDGEMENTS.size() + PLAN.size())
+                + ") GROUP BY pair_id, type")) {
+      int i = 1;
+      ps.setLong(i++, programId);
+      ps.setLong(i++, since.toEpochMilli());
+      ps.setLong(i++, to.toEpochMilli());
+      for (String type : ACKNOWLEDGEMENTS) {
+        ps.setString(i++, type);
+      }
+      for (String type : PLAN) {
+        ps.setString(i++, type);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long[] sums = counts.computeIfAbsent(rs.getLong(1), k -> new long[2]);
+          sums[ACKNOWLEDGEMENTS.contains(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+        }
+      }
+    }
+    Map<Long, PairActivity> byPair = new HashMap<>();
+    counts.forEach((pair, sums) -> byPair.put(pair, new PairActivity(sums[0], sums[1])));
+    return byPair;
+  }
+
+  /** Survey answers per member in {@code [since, to)} (anonymous runs record only the day). */
+  Map<Long, Long> surveyAnswersByMember(long programId, Instant since, Instant to)
+      throws SQLException {
+    Map<Long, Long> byMember = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT actor_member_id, COUNT(*) FROM signal"
+                + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
+                + " AND type = 'SURVEY_ANSWERED' AND actor_member_id IS NOT NULL"
+                + " GROUP BY actor_member_id")) {
+      ps.setLong(1, programId);
+      ps.setLong(2, since.toEpochMilli());
+      ps.setLong(3, to.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byMember.put(rs.getLong(1), rs.getLong(2));
+        }
+      }
+    }
+    return byMember;
+  }
+
+  /** Signals per week (counted from {@code origin}) and kind, in {@code [from, to)}. */
+  record WeeklySignals(Map<Long, Long> perWeek, Map<String, Long> perType) {}
+
+  WeeklySignals signalsByWeek(long programId, Instant origin, Instant from, Instant to)
+      throws SQLException {
+    Map<Long, Long> perWeek = new HashMap<>();
+    Map<String, Long> perType = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT (occurred_at - ?) / ? AS week, type, COUNT(*) FROM signal"
+                + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
+                + " GROUP BY 1, 2")) {
+      ps.setLong(1, origin.toEpochMilli());
+      ps.setLong(2, WEEK_MILLIS);
+      ps.setLong(3, programId);
+      ps.setLong(4, from.toEpochMilli());
+      ps.setLong(5, to.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long n = rs.getLong(3);
+          perWeek.merge(rs.getLong(1), n, Long::sum);
+          perType.merge(rs.getString(2), n, Long::sum);
+        }
+      }
+    }
+    return new WeeklySignals(perWeek, perType);
+  }
+
+  /** Sessions and distinct pairs that met, per week counted from {@code origin}. */
+  Map<Long, long[]> sessionsByWeek(long programId, Instant origin, Instant from, Instant to)
+      throws SQLException {
+    Map<Long, long[]> perWeek = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT (occurred_at - ?) / ? AS week, COUNT(*), COUNT(DISTINCT pair_id)"
+                + " FROM mentoring_session"
+                + " WHERE program_id = ? AND pair_id IS NOT NULL AND occurred_at >= ?"
+                + " AND occurred_at < ? GROUP BY 1")) {
+      ps.setLong(1, origin.toEpochMilli());
+      ps.setLong(2, WEEK_MILLIS);
+      ps.setLong(3, programId);
+      ps.setLong(4, from.toEpochMilli());
+      ps.setLong(5, to.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          perWeek.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        }
+      }
+    }
+    return perWeek;
+  }
+
+  /** Participants who joined before {@code to}, waitlisted ones excluded. */
+  long enrolled(long programId, Instant to) throws SQLException {
+    return single(
+        "SELECT COUNT(*) FROM participant WHERE program_id = ? AND status <> 'WAITLISTED'"
+            + " AND joined_at < ?",
+        programId,
+        to.toEpochMilli());
+  }
+
+  /** Goals set and goals reached in {@code [from, to)}. */
+  long[] goals(long programId, Instant from, Instant to) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN done_at >= ? AND done_at < ? THEN 1 ELSE 0 END)"
+                + " FROM goal WHERE program_id = ? AND created_at < ?")) {
+      ps.setLong(1, from.toEpochMilli());
+      ps.setLong(2, to.toEpochMilli());
+      ps.setLong(3, from.toEpochMilli());
+      ps.setLong(4, to.toEpochMilli());
+      ps.setLong(5, programId);
+      ps.setLong(6, to.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
+    }
+  }
+
+  /**
+   * Self-rating change from the first to the last rating of each (participant, skill) rated at
+   * least twice before {@code to}: {count, summed change}.
+   */
+  long[] skillChange(long programId, Instant to) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COUNT(*), SUM(l.level - f.level) FROM"
+                + " (SELECT r.participant_id, r.skill, MIN(r.rated_at) AS first_at,"
+                + " MAX(r.rated_at) AS last_at FROM skill_rating r"
+                + " JOIN participant p ON p.id = r.participant_id"
+                + " WHERE p.program_id = ? AND r.rated_at < ?"
+                + " GROUP BY r.participant_id, r.skill HAVING COUNT(*) > 1) g"
+                + " JOIN skill_rating f ON f.participant_id = g.participant_id"
+                + " AND f.skill = g.skill AND f.rated_at = g.first_at"
+                + " JOIN skill_rating l ON l.participant_id = g.participant_id"
+                + " AND l.skill = g.skill AND l.rated_at = g.last_at")) {
+      ps.setLong(1, programId);
+      ps.setLong(2, to.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2)};
+      }
+    }
+  }
+
+  long deadMessages(long workspaceId) throws SQLException {
+    return single(
+        "SELECT COUNT(*) FROM outbox_message WHERE workspace_id = ? AND state = 'DEAD'",
+        workspaceId);
+  }
+
+  /** People in pairs active in the period, by one profile column and role. */
+  Map<String, long[]> mix(long programId, String column, Instant from, Instant to)
+      throws SQLException {
+    if (!List.of("department", "seniority_band", "communication").contains(column)) {
+      throw new IllegalArgumentException("not a mix column: " + column);
+    }
+    String pairs =
+        " FROM mentoring_pair WHERE program_id = ? AND status <> 'PROPOSED' AND created_at < ?"
+            + " AND (ended_at IS NULL OR ended_at >= ?)";
+    Map<String, long[]> groups = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT x."
+                + column
+                + ", x.role, COUNT(*) FROM participant x WHERE x.program_id = ? AND x.id IN"
+                + " (SELECT mentor_id"
+                + pairs
+                + " UNION SELECT mentee_id"
+                + pairs
+                + ") GROUP BY x."
+                + column
+                + ", x.role")) {
+      ps.setLong(1, programId);
+      for (int k = 0; k < 2; k++) {
+        ps.setLong(2 + 3 * k, programId);
+        ps.setLong(3 + 3 * k, to.toEpochMilli());
+        ps.setLong(4 + 3 * k, from.toEpochMilli());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String value = rs.getString(1);
+          long[] byRole = groups.computeIfAbsent(value == null ? "" : value, k -> new long[2]);
+          byRole["MENTOR".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+        }
+      }
+    }
+    return groups;
+  }
+
+  long rosterSize(long workspaceId) throws SQLException {
+    return single("SELECT COUNT(*) FROM roster_entry WHERE workspace_id = ?", workspaceId);
+  }
+
+  /**
+   * Roster retention: people employed on {@code fromDay} in the departments and bands where the
+   * program has participants, split by taking part; retained = still employed on {@code toDay}.
+   * Returns {participants, retained participants, others, retained others}.
+   */
+  long[] rosterRetention(long workspaceId, long programId, String fromDay, String toDay)
+      throws SQLException {
+    long[] result = new long[4];
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT CASE WHEN "
+                + takesPart("r")
+                + " THEN 1 ELSE 0 END AS part, COUNT(*),"
+                + " SUM(CASE WHEN r.exit_date IS NULL OR r.exit_date > ? THEN 1 ELSE 0 END)"
+                + " FROM roster_entry r WHERE r.workspace_id = ? AND r.hire_date <= ?"
+                + " AND (r.exit_date IS NULL OR r.exit_date >= ?)"
+                + " AND EXISTS (SELECT 1 FROM roster_entry s WHERE s.workspace_id = r.workspace_id"
+                + " AND s.department = r.department AND s.seniority_band = r.seniority_band"
+                + " AND "
+                + takesPart("s")
+                + ") GROUP BY 1")) {
+      int i = 1;
+      ps.setLong(i++, programId);
+      ps.setString(i++, toDay);
+      ps.setLong(i++, workspaceId);
+      ps.setString(i++, fromDay);
+      ps.setString(i++, fromDay);
+      ps.setLong(i, programId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int at = rs.getInt(1) == 1 ? 0 : 2;
+          result[at] = rs.getLong(2);
+          result[at + 1] = rs.getLong(3);
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The proxy without a roster: members of the workspace present at {@code from}, split by taking
+   * part; retained = not seen leaving before {@code to}. Same layout as {@link #rosterRetention}.
+   */
+  long[] memberRetention(long workspaceId, long programId, Instant from, Instant to)
+      throws SQLException {
+    long[] result = new long[4];
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT CASE WHEN p.id IS NULL THEN 0 ELSE 1 END AS part, COUNT(*),"
+                + " SUM(CASE WHEN m.left_at IS NULL OR m.left_at >= ? THEN 1 ELSE 0 END)"
+                + " FROM member m LEFT JOIN participant p ON p.member_id = m.id"
+                + " AND p.program_id = ? AND p.status <> 'WAITLISTED'"
+                + " WHERE m.workspace_id = ? AND (m.left_at IS NULL OR m.left_at >= ?)"
+                + " GROUP BY 1")) {
+      ps.setLong(1, to.toEpochMilli());
+      ps.setLong(2, programId);
+      ps.setLong(3, workspaceId);
+      ps.setLong(4, from.toEpochMilli());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int at = rs.getInt(1) == 1 ? 0 : 2;
+          result[at] = rs.getLong(2);
+          result[at + 1] = rs.getLong(3);
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Whether the roster row aliased {@code alias} is a participant of the program (one parameter).
+   */
+  private static String takesPart(String alias) {
+    return "EXISTS (SELECT 1 FROM member m JOIN participant p ON p.member_id = m.id"
+        + " WHERE m.workspace_id = "
+        + alias
+        + ".workspace_id AND m.user_id = "
+        + alias
+        + ".user_id AND p.program_id = ? AND p.status <> 'WAITLISTED')";
+  }
+
+  private long single(String sql, long... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setLong(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+}

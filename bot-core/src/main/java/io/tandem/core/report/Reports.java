@@ -1,0 +1,442 @@
+package io.tandem.core.report;
+
+import io.tandem.core.application.Admins;
+import io.tandem.core.application.ProgramLookup;
+import io.tandem.core.application.survey.SurveySettings;
+import io.tandem.core.application.survey.SurveyTrends;
+import io.tandem.core.domain.ProgramStatus;
+import io.tandem.core.outbox.Outbox;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChartAttachment;
+import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.report.ProgramReport.Bucket;
+import io.tandem.core.report.ProgramReport.Funnel;
+import io.tandem.core.report.ProgramReport.Group;
+import io.tandem.core.report.ProgramReport.Health;
+import io.tandem.core.report.ProgramReport.Mix;
+import io.tandem.core.report.ProgramReport.MixGroup;
+import io.tandem.core.report.ProgramReport.PairRow;
+import io.tandem.core.report.ProgramReport.Period;
+import io.tandem.core.report.ProgramReport.ProgramRef;
+import io.tandem.core.report.ProgramReport.Retention;
+import io.tandem.core.report.ProgramReport.RetentionSource;
+import io.tandem.core.report.ProgramReport.ScoreParts;
+import io.tandem.core.report.ProgramReport.Week;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Program;
+import io.tandem.core.store.Store;
+import io.tandem.core.store.Workspace;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Computes {@link ProgramReport}s: for {@code report} in chat (admins only), {@code tandem report},
+ * and the dashboard. Each report is one read-only transaction of a dozen indexed aggregate queries
+ * ({@link ReportQueries}); nothing is written. Thread-safe.
+ */
+public final class Reports {
+
+  static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+  private static final Pattern RANGE =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s*\\.\\.\\s*(\\d{4}-\\d{2}-\\d{2})");
+  private static final Pattern LAST = Pattern.compile("(\\d{1,4})([dw])");
+
+  /** The example every period problem points to. */
+  public static final String PERIOD_EXAMPLE = "2026-01-01..2026-03-31";
+
+  private static final String EXAMPLE = "/tandem report Data pilot";
+
+  private final Database db;
+  private final java.time.Clock clock;
+  private final SurveySettings surveys;
+
+  public Reports(Database db, java.time.Clock clock, SurveySettings surveys) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.surveys = Objects.requireNonNull(surveys, "surveys");
+  }
+
+  /**
+   * The report of the program an operator names.
+   *
+   * @param period {@code null} for the program's whole life so far
+   * @throws ProgramLookup.NotFound when the target names no program
+   */
+  public ProgramReport compute(ProgramLookup.Target target, Period period) {
+    return db.inTransaction(
+        em -> {
+          ProgramLookup.Found found = ProgramLookup.find(new Store(em), target);
+          return compute(em, found.workspace(), found.program(), period);
+        });
+  }
+
+  /** The report of one program by id; empty when there is no such program. */
+  public Optional<ProgramReport> compute(long programId, Period period) {
+    return db.inTransaction(
+        em -> {
+          Store store = new Store(em);
+          return store
+              .program(programId)
+              .flatMap(
+                  p -> store.workspaceById(p.getWorkspaceId()).map(w -> compute(em, w, p, period)));
+        });
+  }
+
+  /** {@code report [program]} in chat: headline numbers and the pairs needing attention. */
+  public Reply report(Actor actor, String programName) {
+    return Admins.only(
+        actor,
+        EXAMPLE,
+        () ->
+            db.inTransaction(
+                em -> {
+                  Store store = new Store(em);
+                  Optional<Workspace> workspace =
+                      store.workspace(actor.platform(), actor.workspaceId());
+                  Optional<Program> program =
+                      workspace.flatMap(w -> program(store, w, programName));
+                  if (program.isEmpty()) {
+                    return noProgram(store, workspace, programName);
+                  }
+                  ProgramReport report = compute(em, workspace.get(), program.get(), null);
+                  queueCharts(store, actor, workspace.get(), report);
+                  return ReportText.reply(report);
+                }));
+  }
+
+  /**
+   * Sends the report's charts to the admin as a direct message through the outbox (a command's
+   * answer cannot carry images on either platform). One message per admin, program and minute, so a
+   * double click sends them once.
+   */
+  private void queueCharts(Store store, Actor actor, Workspace workspace, ProgramReport report) {
+    Instant now = clock.instant();
+    List<ChartAttachment> charts = new ArrayList<>();
+    String[] names = {"funnel", "engagement", "retention"};
+    List<io.tandem.core.chart.Chart> specs = ReportCharts.of(report);
+    for (int i = 0; i < specs.size(); i++) {
+      charts.add(
+          new ChartAttachment(
+              "report-" + report.program().id() + "-" + names[i] + ".png", specs.get(i)));
+    }
+    Outbox.queue(
+        store,
+        workspace.getId(),
+        actor.platform(),
+        "report-charts:"
+            + report.program().id()
+            + ":"
+            + actor.userId()
+            + ":"
+            + now.truncatedTo(ChronoUnit.MINUTES).toEpochMilli(),
+        new ChatTarget.DirectMessage(actor.userId()),
+        Reply.info(
+            "Charts for the report on *"
+                + report.program().name()
+                + "* ("
+                + ReportText.period(report)
+                + "): the funnel, engagement per week and retention.",
+            List.of()),
+        charts,
+        now,
+        now);
+  }
+
+  /**
+   * Parses a period: {@code 2026-01-01..2026-03-31} (both days included, UTC) or the last {@code
+   * 90d} / {@code 12w} before {@code now}.
+   *
+   * @throws IllegalArgumentException with a message for people
+   */
+  public static Period parsePeriod(String text, Instant now) {
+    String t = text == null ? "" : text.strip();
+    Matcher range = RANGE.matcher(t);
+    if (range.matches()) {
+      LocalDate from;
+      LocalDate to;
+      try {
+        from = LocalDate.parse(range.group(1));
+        to = LocalDate.parse(range.group(2));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "`" + t + "` has a day that does not exist; write " + PERIOD_EXAMPLE);
+      }
+      if (to.isBefore(from)) {
+        throw new IllegalArgumentException(
+            "`" + t + "` ends before it starts; write the first day first, e.g. " + PERIOD_EXAMPLE);
+      }
+      return new Period(
+          from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+          to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+    Matcher last = LAST.matcher(t.toLowerCase(java.util.Locale.ROOT));
+    if (last.matches() && Integer.parseInt(last.group(1)) > 0) {
+      long days = Long.parseLong(last.group(1)) * ("w".equals(last.group(2)) ? 7 : 1);
+      return new Period(now.minus(Duration.ofDays(days)), now);
+    }
+    throw new IllegalArgumentException(
+        "`"
+            + t
+            + "` is not a period; write FIRST..LAST days like "
+            + PERIOD_EXAMPLE
+            + ", or the last 90d or 12w");
+  }
+
+  private ProgramReport compute(EntityManager em, Workspace workspace, Program program, Period p) {
+    Instant now = clock.instant();
+    Period period =
+        p != null
+            ? p
+            : new Period(
+                program.getCreatedAt().truncatedTo(ChronoUnit.DAYS),
+                now.isAfter(program.getCreatedAt()) ? now : program.getCreatedAt().plusMillis(1));
+    try {
+      return build(
+          em, new ReportQueries(em.unwrap(Connection.class)), workspace, program, period, now);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the report: " + e.getMessage(), e);
+    }
+  }
+
+  private ProgramReport build(
+      EntityManager em,
+      ReportQueries q,
+      Workspace workspace,
+      Program program,
+      Period period,
+      Instant now)
+      throws SQLException {
+    long id = program.getId();
+    Instant from = period.from();
+    Instant to = period.to();
+    long round = Math.max(1, program.getCadenceDays()) * DAY_MILLIS;
+    Instant window = to.minusMillis(4 * round);
+
+    List<ReportQueries.PairInfo> pairs = q.pairs(id, from, to);
+    Map<Long, ReportQueries.PairSessions> sessions = q.sessionsByPair(id, from, to, round);
+    Map<Long, ReportQueries.PairActivity> activity = q.activityByPair(id, window, to);
+    Map<Long, Long> answers = q.surveyAnswersByMember(id, window, to);
+
+    List<PairRow> rows = new ArrayList<>(pairs.size());
+    Set<Long> matched = new HashSet<>();
+    Set<Long> met = new HashSet<>();
+    Set<Long> regular = new HashSet<>();
+    Map<Bucket, Long> buckets = new EnumMap<>(Bucket.class);
+    for (Bucket b : Bucket.values()) {
+      buckets.put(b, 0L);
+    }
+    long activePairs = 0;
+    long sessionCount = 0;
+    long minutes = 0;
+    for (ReportQueries.PairInfo pair : pairs) {
+      ReportQueries.PairSessions s =
+          sessions.getOrDefault(pair.id(), ReportQueries.PairSessions.NONE);
+      ReportQueries.PairActivity a =
+          activity.getOrDefault(pair.id(), ReportQueries.PairActivity.NONE);
+      long surveyAnswers =
+          answers.getOrDefault(pair.mentorMember(), 0L)
+              + answers.getOrDefault(pair.menteeMember(), 0L);
+      ScoreParts parts =
+          EngagementScore.parts(
+              s.lastRound(),
+              s.roundBefore(),
+              s.twoRoundsBefore(),
+              a.acknowledgements(),
+              a.plan(),
+              surveyAnswers);
+      int score = EngagementScore.score(parts);
+      Instant lifeEnd = pair.ended() != null && pair.ended().isBefore(to) ? pair.ended() : to;
+      long rounds = Math.max(0, (lifeEnd.toEpochMilli() - pair.created().toEpochMilli()) / round);
+      Bucket bucket = EngagementScore.bucket(score, parts, s.lastRound(), s.roundBefore(), rounds);
+      boolean live = "ACTIVE".equals(pair.status());
+      if (live) {
+        buckets.merge(bucket, 1L, Long::sum);
+        if (s.lastRound() + s.roundBefore() > 0) {
+          activePairs++;
+        }
+      }
+      matched.add(pair.mentorId());
+      matched.add(pair.menteeId());
+      if (s.total() > 0) {
+        met.add(pair.mentorId());
+        met.add(pair.menteeId());
+      }
+      if (s.total() >= 2 && 3 * s.total() >= 2 * rounds) {
+        regular.add(pair.mentorId());
+        regular.add(pair.menteeId());
+      }
+      sessionCount += s.inPeriod();
+      minutes += s.minutesInPeriod();
+      rows.add(
+          new PairRow(
+              pair.id(),
+              pair.mentor(),
+              pair.mentee(),
+              live ? "active" : "ended",
+              score,
+              parts,
+              bucket,
+              pair.created(),
+              s.last(),
+              s.inPeriod(),
+              s.minutesInPeriod() / 60.0));
+    }
+    rows.sort(Comparator.comparingInt(PairRow::score).thenComparingLong(PairRow::pairId));
+
+    Funnel funnel = new Funnel(q.enrolled(id, to), matched.size(), met.size(), regular.size());
+
+    Instant origin =
+        LocalDate.ofInstant(from, ZoneOffset.UTC)
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+    ReportQueries.WeeklySignals signals = q.signalsByWeek(id, origin, from, to);
+    Map<Long, long[]> weeklySessions = q.sessionsByWeek(id, origin, from, to);
+    List<Week> weeks = new ArrayList<>();
+    long lastWeek = (to.toEpochMilli() - 1 - origin.toEpochMilli()) / ReportQueries.WEEK_MILLIS;
+    for (long w = 0; w <= lastWeek; w++) {
+      long[] ws = weeklySessions.getOrDefault(w, new long[2]);
+      weeks.add(
+          new Week(
+              LocalDate.ofInstant(origin, ZoneOffset.UTC).plusWeeks(w),
+              ws[0],
+              ws[1],
+              signals.perWeek().getOrDefault(w, 0L)));
+    }
+
+    long[] goals = q.goals(id, from, to);
+    long[] skills = q.skillChange(id, to);
+    Health health =
+        new Health(
+            pairs.size(),
+            activePairs,
+            sessionCount,
+            pairs.isEmpty() ? 0 : (double) sessionCount / pairs.size(),
+            minutes / 60.0,
+            goals[0],
+            goals[1],
+            skills[0] == 0 ? null : (double) skills[1] / skills[0],
+            skills[0],
+            buckets,
+            signals.perType().getOrDefault("REMINDER_SENT", 0L),
+            signals.perType().getOrDefault("NUDGE_SENT", 0L),
+            signals.perType().getOrDefault("PAIR_ESCALATED", 0L),
+            q.deadMessages(workspace.getId()));
+
+    return new ProgramReport(
+        new ProgramRef(
+            id,
+            program.getName(),
+            workspace.getExternalId(),
+            ProgramReport.lower(program.getStatus()),
+            program.getCadenceDays()),
+        period,
+        now,
+        funnel,
+        health,
+        rows,
+        weeks,
+        SurveyTrends.read(em, id, from, to, surveys),
+        retention(q, workspace.getId(), id, period),
+        List.of(
+            mix(q, id, "department", "department", period),
+            mix(q, id, "seniority_band", "seniority band", period),
+            mix(q, id, "communication", "communication", period)));
+  }
+
+  private static Retention retention(ReportQueries q, long workspaceId, long programId, Period p)
+      throws SQLException {
+    long[] counts;
+    RetentionSource source;
+    if (q.rosterSize(workspaceId) > 0) {
+      source = RetentionSource.ROSTER;
+      counts =
+          q.rosterRetention(
+              workspaceId,
+              programId,
+              LocalDate.ofInstant(p.from(), ZoneOffset.UTC).toString(),
+              LocalDate.ofInstant(p.to().minusMillis(1), ZoneOffset.UTC).toString());
+    } else {
+      source = RetentionSource.PROXY_LEFT_WORKSPACE;
+      counts = q.memberRetention(workspaceId, programId, p.from(), p.to());
+    }
+    return RetentionStats.compare(
+        source, new Group(counts[0], counts[1]), new Group(counts[2], counts[3]));
+  }
+
+  private Mix mix(ReportQueries q, long programId, String column, String name, Period p)
+      throws SQLException {
+    Map<String, long[]> groups = q.mix(programId, column, p.from(), p.to());
+    List<MixGroup> shown = new ArrayList<>();
+    int suppressed = 0;
+    for (Map.Entry<String, long[]> e : groups.entrySet()) {
+      long people = e.getValue()[0] + e.getValue()[1];
+      if (people < surveys.anonymityThreshold()) {
+        suppressed++;
+        continue;
+      }
+      String value = e.getKey().isEmpty() ? "not given" : display(column, e.getKey());
+      shown.add(new MixGroup(value, e.getValue()[0], e.getValue()[1]));
+    }
+    shown.sort(
+        Comparator.comparingLong(MixGroup::people).reversed().thenComparing(MixGroup::value));
+    return new Mix(name, shown, suppressed);
+  }
+
+  private static String display(String column, String value) {
+    if ("communication".equals(column)) {
+      return value.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+    return value;
+  }
+
+  private static Optional<Program> program(Store store, Workspace workspace, String name) {
+    if (name == null || name.isBlank()) {
+      List<Program> live =
+          store.programs(workspace.getId()).stream()
+              .filter(
+                  p ->
+                      p.getStatus() == ProgramStatus.OPEN || p.getStatus() == ProgramStatus.RUNNING)
+              .toList();
+      return live.size() == 1 ? Optional.of(live.get(0)) : store.defaultProgram(workspace.getId());
+    }
+    return store.programNamed(workspace.getId(), name);
+  }
+
+  private static Reply noProgram(Store store, Optional<Workspace> workspace, String name) {
+    List<String> names =
+        workspace.map(w -> store.programs(w.getId())).orElse(List.of()).stream()
+            .map(Program::getName)
+            .toList();
+    String known =
+        names.isEmpty()
+            ? " There are no programs yet."
+            : " Programs here: " + String.join(", ", names) + ".";
+    return Reply.error(
+        (name == null || name.isBlank()
+                ? "Name the program to report on; there is more than one."
+                : "There is no program called *" + name.strip() + "* here.")
+            + known,
+        names.isEmpty() ? EXAMPLE : "/tandem report " + names.get(0));
+  }
+}
