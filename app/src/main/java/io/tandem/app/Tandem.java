@@ -48,6 +48,7 @@ public final class Tandem implements AutoCloseable {
   private DiscordBot discord;
   private Delivery delivery;
   private ReminderJob reminderJob;
+  private SurveyJob surveyJob;
 
   /** How long Discord may take to log in, send READY and accept the command registration. */
   private static final Duration DISCORD_START_TIMEOUT = Duration.ofSeconds(30);
@@ -63,6 +64,7 @@ public final class Tandem implements AutoCloseable {
     Surveys surveys = new Surveys(database, clock, surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
     tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
+    tandem.surveyJob = new SurveyJob(surveys);
     try {
       if (config.slack().configured()) {
         tandem.slack =
@@ -84,7 +86,7 @@ public final class Tandem implements AutoCloseable {
               tandem.slack,
               tandem.discord,
               clock,
-              d -> List.of(new SurveyJob(surveys), tandem.reminderJob));
+              d -> List.of(tandem.surveyJob, tandem.reminderJob));
       return tandem;
     } catch (Exception e) {
       tandem.close();
@@ -144,6 +146,11 @@ public final class Tandem implements AutoCloseable {
   /** The reminder job, so that tests can run a firing for a chosen instant. */
   ReminderJob reminderJob() {
     return reminderJob;
+  }
+
+  /** The survey job (reminders, closing, scheduled sends), for tests that drive time. */
+  SurveyJob surveyJob() {
+    return surveyJob;
   }
 
   static CommandDispatcher commands(Database database, Clock clock, Surveys surveys) {
