@@ -275,7 +275,7 @@ class SurveysTest {
   }
 
   @Test
-  @DisplayName("free-text answers are stored sorted, with random ids: their order says nothing")
+  @DisplayName("answers are stored in an order that says nothing about who answered first")
   void textsStoredSorted() {
     List<Actor> people = people(3);
     people.forEach(p -> enrol(p, Role.MENTEE));
@@ -300,6 +300,9 @@ class SurveysTest {
     assertThat(ids).doesNotHaveDuplicates();
     // and later answers rewrote the rows: no id survives from the first answer
     assertThat(ids).doesNotContainAnyElementsOf(firstIds);
+    // and every count exists from the send, so the counts' order is the answers' order, not time
+    List<String> tally = rows("SELECT question || ':' || answer FROM survey_tally ORDER BY rowid");
+    assertThat(tally).hasSize(11 + 5 + 5).startsWith("0:0", "0:1").endsWith("2:4", "2:5");
     // and who answered is kept by day only
     assertThat(rows("SELECT answered_on FROM survey_invitee WHERE answered_on IS NOT NULL"))
         .containsOnly("2025-03-04");

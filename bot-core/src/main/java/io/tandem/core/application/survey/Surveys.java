@@ -189,6 +189,19 @@ public final class Surveys {
         closesAt.toEpochMilli(),
         scheduleId);
     SurveyRun run = run(em, id).orElseThrow();
+    // Every count exists from the start, in answer order, so the table's own order (SQLite's
+    // rowid) never shows which answer came first.
+    for (int i = 0; i < template.questions().size(); i++) {
+      Question q = template.questions().get(i);
+      for (int v = q.type().low(); v <= q.type().high(q); v++) {
+        update(
+            em,
+            "INSERT INTO survey_tally (run_id, question, answer, responses) VALUES (?, ?, ?, 0)",
+            id,
+            i,
+            v);
+      }
+    }
     Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
     for (Member member : members) {
       update(
@@ -567,7 +580,7 @@ public final class Surveys {
    * writers of one run take turns on the run's row, so no text is lost on PostgreSQL.
    */
   private static void addText(EntityManager em, long runId, int question, String text) {
-    update(em, "UPDATE survey_run SET id = id WHERE id = ?", runId);
+    update(em, "UPDATE survey_run SET invited = invited WHERE id = ?", runId);
     Query query =
         em.createNativeQuery("SELECT text FROM survey_text WHERE run_id = ? AND question = ?");
     query.setParameter(1, runId);
