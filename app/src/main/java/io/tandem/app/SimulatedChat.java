@@ -17,6 +17,7 @@ import io.tandem.simulator.slack.BlockText;
 import io.tandem.simulator.slack.ResponseMessage;
 import io.tandem.simulator.slack.SimulatedUser;
 import io.tandem.simulator.slack.SlackClient;
+import io.tandem.simulator.slack.SlackFile;
 import io.tandem.simulator.slack.SlackSimulator;
 import io.tandem.simulator.slack.SlackTraffic;
 import java.net.URI;
@@ -77,6 +78,9 @@ abstract class SimulatedChat implements AutoCloseable {
   /** Everyone who has talked to Tandem here, so that direct messages can be told apart. */
   final Set<String> people = ConcurrentHashMap.newKeySet();
 
+  /** A file Tandem sent with a message (a chart): its name and bytes. */
+  record File(String name, byte[] bytes) {}
+
   static SimulatedChat start(Kind kind) {
     return switch (kind) {
       case SLACK_SOCKET -> new Slack(SlackConfig.Mode.SOCKET);
@@ -136,11 +140,38 @@ abstract class SimulatedChat implements AutoCloseable {
    */
   abstract String awaitMessageTo(String person, String text);
 
+  /** Like {@link #awaitMessageTo(String, String)}, for a message containing every one of texts. */
+  abstract String awaitMessageWithAll(String person, String... texts);
+
+  static boolean containsAll(String readable, String... texts) {
+    for (String text : texts) {
+      if (!readable.contains(text)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Clicks a button Tandem delivered to this person (a DM's answer button, say): {@code actionId}
    * with {@code value}, as the core defined it. Returns what Tandem answered to the click.
    */
   abstract Answer click(String person, String actionId, String value);
+
+  /**
+   * Clicks a button whose answer is a form (a survey's "Answer" button, say) and returns a handle
+   * to that form for {@link #fill}.
+   */
+  abstract Answer clickForForm(String person, String actionId, String value);
+
+  /**
+   * Waits for a message from Tandem to this person containing {@code text} that carries files
+   * (uploaded to Slack, attached on Discord); returns the files in order.
+   */
+  abstract List<File> awaitFilesTo(String person, String text);
+
+  /** Every file Tandem sent so far, to anyone. */
+  abstract List<File> files();
 
   /** How a person is mentioned in a command on this platform. */
   abstract String mention(String person);
@@ -333,9 +364,54 @@ abstract class SimulatedChat implements AutoCloseable {
     }
 
     @Override
+    String awaitMessageWithAll(String person, String... texts) {
+      SimulatedUser user = simulator.user(person);
+      return simulator
+          .awaitMessage(
+              m ->
+                  (m.channel().equals(user.dmChannelId())
+                          || simulator.groupDmMembers(m.channel()).contains(user.id()))
+                      && containsAll(m.readableText(), texts),
+              REPLY_TIMEOUT)
+          .readableText();
+    }
+
+    @Override
     Answer click(String person, String actionId, String value) {
       ActionResult result = client.user(person).clicks(actionId, value);
       return new Answer(result.awaitReplyText(REPLY_TIMEOUT), true);
+    }
+
+    @Override
+    Answer clickForForm(String person, String actionId, String value) {
+      ActionResult result = client.user(person).clicks(actionId, value);
+      JsonObject view =
+          simulator
+              .awaitCall(
+                  "views.open",
+                  c -> result.triggerId().equals(c.param("trigger_id")),
+                  REPLY_TIMEOUT)
+              .payload()
+              .getAsJsonObject();
+      return new Answer(string(view, "title"), true, view.get("callback_id").getAsString());
+    }
+
+    @Override
+    List<File> awaitFilesTo(String person, String text) {
+      SimulatedUser user = simulator.user(person);
+      SlackFile first =
+          simulator.awaitFile(
+              f -> user.dmChannelId().equals(f.channel()) && f.initialComment().contains(text),
+              REPLY_TIMEOUT);
+      return simulator.files().stream()
+          .filter(f -> user.dmChannelId().equals(f.channel()) && f.time().equals(first.time()))
+          .map(f -> new File(f.name(), f.bytes()))
+          .toList();
+    }
+
+    @Override
+    List<File> files() {
+      return simulator.files().stream().map(f -> new File(f.name(), f.bytes())).toList();
     }
 
     @Override
@@ -462,9 +538,43 @@ abstract class SimulatedChat implements AutoCloseable {
     }
 
     @Override
+    String awaitMessageWithAll(String person, String... texts) {
+      return simulator
+          .awaitDirectMessage(
+              simulator.user(person), m -> containsAll(m.render(), texts), REPLY_TIMEOUT)
+          .render();
+    }
+
+    @Override
     Answer click(String person, String actionId, String value) {
       return answer(
           simulator.user(person).clicks(actionId + ":" + value).awaitReply(REPLY_TIMEOUT));
+    }
+
+    @Override
+    Answer clickForForm(String person, String actionId, String value) {
+      // the button itself opens the form: fill() clicks it and fills in the modal that opens
+      return new Answer("", true, actionId + ":" + value);
+    }
+
+    @Override
+    List<File> awaitFilesTo(String person, String text) {
+      DiscordMessage message =
+          simulator.awaitDirectMessage(
+              simulator.user(person),
+              m -> m.render().contains(text) && !m.attachmentNames().isEmpty(),
+              REPLY_TIMEOUT);
+      return simulator.attachments(message).stream()
+          .map(a -> new File(a.filename(), a.bytes()))
+          .toList();
+    }
+
+    @Override
+    List<File> files() {
+      return simulator.channelMessages().stream()
+          .flatMap(m -> simulator.attachments(m).stream())
+          .map(a -> new File(a.filename(), a.bytes()))
+          .toList();
     }
 
     @Override

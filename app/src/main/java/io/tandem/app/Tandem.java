@@ -69,6 +69,8 @@ public final class Tandem implements AutoCloseable {
   /** How long a job run on demand may take. */
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
+  private SurveyJob surveyJob;
+
   /** How long Discord may take to log in, send READY and accept the command registration. */
   private static final Duration DISCORD_START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -89,6 +91,7 @@ public final class Tandem implements AutoCloseable {
     tandem.commands.withMetrics(tandem.metrics);
     OpenDashboard dashboard = new OpenDashboard(database, tandem.links);
     tandem.commands.withDashboard(dashboard);
+    tandem.surveyJob = new SurveyJob(surveys);
     try {
       // one HTTP server for the dashboard, /health, /metrics and (in Slack HTTP mode) Slack
       tandem.web = WebServer.start(config.http().bindAddress(), config.http().port());
@@ -120,7 +123,7 @@ public final class Tandem implements AutoCloseable {
               tandem.discord,
               clock,
               tandem.metrics,
-              d -> List.of(new SurveyJob(surveys), tandem.reminderJob));
+              d -> List.of(tandem.surveyJob, tandem.reminderJob));
       return tandem;
     } catch (Exception e) {
       tandem.close();
@@ -216,6 +219,11 @@ public final class Tandem implements AutoCloseable {
   /** The reminder job, so that tests can run a firing for a chosen instant. */
   ReminderJob reminderJob() {
     return reminderJob;
+  }
+
+  /** The survey job (reminders, closing, scheduled sends), for tests that drive time. */
+  SurveyJob surveyJob() {
+    return surveyJob;
   }
 
   static CommandDispatcher commands(Database database, Clock clock, Surveys surveys) {

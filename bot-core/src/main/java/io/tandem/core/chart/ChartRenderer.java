@@ -206,7 +206,9 @@ public final class ChartRenderer {
     categoryAxis.setAxisLinePaint(GRID);
     categoryAxis.setTickMarksVisible(false);
     categoryAxis.setMaximumCategoryLabelLines(3);
-    if (chart.kind() != Chart.Kind.HORIZONTAL_BAR && chart.categories().size() > 8) {
+    if (chart.kind() != Chart.Kind.HORIZONTAL_BAR
+        && chart.categories().size() > 8
+        && chart.categories().stream().anyMatch(c -> c.length() > 3)) {
       categoryAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     }
 

@@ -2,16 +2,21 @@ package io.tandem.core.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.core.application.survey.SurveyResults;
 import io.tandem.core.application.survey.SurveySettings;
 import io.tandem.core.application.survey.Surveys;
+import io.tandem.core.chart.Chart;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.domain.Role;
 import io.tandem.core.outbox.MutableClock;
+import io.tandem.core.outbox.OutboxPayload;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChartAttachment;
+import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.TestDatabase;
 import java.nio.file.Path;
@@ -115,11 +120,13 @@ class SurveysTest {
     assertThat(rows("SELECT type FROM signal WHERE type LIKE 'SURVEY_%' ORDER BY type"))
         .contains("SURVEY_SENT", "SURVEY_ANSWERED", "SURVEY_REMINDED", "SURVEY_CLOSED");
 
-    // AND results with 2 respondents reveal nothing
+    // AND results with 2 respondents reveal nothing, and no chart is sent
     Reply results = run(MAYA, "survey results 1");
     assertThat(results.text()).contains("2 of 4 answered").contains("not enough responses");
     assertThat(results.fields()).isEmpty();
     assertThat(results.text()).doesNotContain("Mean");
+    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
+        .isEmpty();
   }
 
   @Test
@@ -151,8 +158,14 @@ class SurveysTest {
         tandem.submitted(people.get(0), "D1", "survey:2", Map.of("q1", "0", "q2", "1", "q3", "1"));
     assertThat(twice.text()).contains("already answered");
 
-    // THEN the results show the distribution, mean, NPS and the change
-    Reply results = run(MAYA, "survey results 2");
+    // THEN the admin is told the results come as a DM with a chart per scale question
+    Reply answer = run(MAYA, "survey results 2");
+    assertThat(answer.kind()).isEqualTo(Reply.Kind.SUCCESS);
+    assertThat(answer.text()).contains("direct message").contains("3 charts");
+    // AND the DM shows the distribution, mean, NPS and the change
+    OutboxPayload dm = resultsDm(2);
+    assertThat(dm.target()).isEqualTo(new ChatTarget.DirectMessage(MAYA.userId()));
+    Reply results = dm.reply();
     assertThat(results.text()).contains("6 of 6 answered (100%)");
     String nps = results.fields().get(0).value();
     assertThat(nps)
@@ -161,6 +174,21 @@ class SurveysTest {
         .contains("since run #1")
         .contains("mean +3.0, NPS +100");
     assertThat(results.fields().get(3).value()).contains("not enough responses");
+    // AND each chart holds this run's and the previous run's distribution
+    assertThat(dm.attachments())
+        .extracting(ChartAttachment::fileName)
+        .containsExactly("survey-2-q1.png", "survey-2-q2.png", "survey-2-q3.png");
+    Chart npsChart = dm.attachments().get(0).chart();
+    assertThat(npsChart.categories()).hasSize(11).startsWith("0").endsWith("10");
+    assertThat(npsChart.series())
+        .extracting(Chart.Series::name)
+        .containsExactly("run #2", "run #1");
+    assertThat(npsChart.series().get(0).values().get(10)).isEqualTo(6.0);
+    assertThat(npsChart.series().get(1).values().get(7)).isEqualTo(5.0);
+    // AND asking again before anything changed sends nothing new
+    assertThat(run(MAYA, "survey results 2").text()).contains("have not changed");
+    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
+        .hasSize(1);
 
     // AND nothing that holds answers names a person or a time
     assertThat(columns("survey_tally")).doesNotContain("member_id", "answered_at", "created_at");
@@ -194,6 +222,115 @@ class SurveysTest {
     Actor participant = new Actor(Platform.SLACK, "T_ACME", "U0P0", "P0", "Europe/Berlin", false);
     assertThat(run(participant, "survey send monthly-pulse").text())
         .contains("Only program admins");
+  }
+
+  @Test
+  @DisplayName("with 4 respondents every results path reveals nothing: chat, charts and the API")
+  void fourRespondentsRevealNothing() {
+    // GIVEN an end-of-program run (NPS, two likert questions and free text) sent to 6 people
+    List<Actor> people = people(6);
+    people.forEach(p -> enrol(p, Role.MENTEE));
+    run(MAYA, "survey send end-of-program");
+    // WHEN 4 answer it, all with the same distinctive answers and a comment
+    for (int i = 0; i < 4; i++) {
+      Reply saved =
+          tandem.submitted(
+              people.get(i),
+              "D1",
+              "survey:1",
+              Map.of("q1", "9", "q2", "2", "q3", "2", "q4", "comment " + i));
+      assertThat(saved.text()).contains("recorded");
+    }
+
+    // THEN the chat command shows only the response rate and queues no DM and no chart
+    Reply chat = run(MAYA, "survey results 1");
+    assertThat(chat.text()).contains("4 of 6 answered").contains("not enough responses");
+    assertThat(chat.fields()).isEmpty();
+    assertThat(chat.text()).doesNotContain("Mean").doesNotContain("NPS").doesNotContain("comment");
+    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
+        .isEmpty();
+    // AND the one results API every other path (report, CSV, dashboard) reads holds nothing
+    long workspace = Long.parseLong(rows("SELECT id FROM workspace").get(0));
+    SurveyResults api = surveys.results(workspace, 1).orElseThrow();
+    assertThat(api.answered()).isEqualTo(4);
+    assertThat(api.enoughResponses()).isFalse();
+    assertThat(api.charts()).isEmpty();
+    assertThat(api.previousRunId()).isNull();
+    assertThat(api.questions())
+        .hasSize(4)
+        .allSatisfy(
+            q -> {
+              assertThat(q.shown()).isFalse();
+              assertThat(q.counts()).isEmpty();
+              assertThat(q.previousCounts()).isEmpty();
+              assertThat(q.texts()).isEmpty();
+              assertThat(q.mean()).isNull();
+              assertThat(q.nps()).isNull();
+              assertThat(q.chart(1, null)).isEmpty();
+            });
+    assertThat(api.reply().text()).contains("not enough responses").doesNotContain("Mean");
+    assertThat(api.reply().fields()).isEmpty();
+    // AND another workspace cannot read the run at all
+    assertThat(surveys.results(workspace + 1, 1)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("answers are stored in an order that says nothing about who answered first")
+  void textsStoredSorted() {
+    List<Actor> people = people(3);
+    people.forEach(p -> enrol(p, Role.MENTEE));
+    run(MAYA, "survey send end-of-program");
+    List<String> written = List.of("zebra crossing", "apple pie", "mango season");
+    List<String> firstIds = List.of();
+    for (int i = 0; i < 3; i++) {
+      tandem.submitted(
+          people.get(i),
+          "D1",
+          "survey:1",
+          Map.of("q1", "8", "q2", "4", "q3", "4", "q4", written.get(i)));
+      if (i == 0) {
+        firstIds = rows("SELECT id FROM survey_text");
+      }
+    }
+
+    // the table's own order (SQLite's hidden rowid) is alphabetical, not the order of answering
+    assertThat(rows("SELECT text FROM survey_text ORDER BY rowid"))
+        .containsExactly("apple pie", "mango season", "zebra crossing");
+    List<String> ids = rows("SELECT id FROM survey_text ORDER BY rowid");
+    assertThat(ids).doesNotHaveDuplicates();
+    // and later answers rewrote the rows: no id survives from the first answer
+    assertThat(ids).doesNotContainAnyElementsOf(firstIds);
+    // and every count exists from the send, so the counts' order is the answers' order, not time
+    List<String> tally = rows("SELECT question || ':' || answer FROM survey_tally ORDER BY rowid");
+    assertThat(tally).hasSize(11 + 5 + 5).startsWith("0:0", "0:1").endsWith("2:4", "2:5");
+    // and who answered is kept by day only
+    assertThat(rows("SELECT answered_on FROM survey_invitee WHERE answered_on IS NOT NULL"))
+        .containsOnly("2025-03-04");
+  }
+
+  @Test
+  @DisplayName("run and schedule numbers come from the store's id source and stay dense")
+  void idsFromIdGen() {
+    people(2).forEach(p -> enrol(p, Role.MENTOR));
+
+    assertThat(run(MAYA, "survey send monthly-pulse").text()).contains("run #1");
+    assertThat(run(MAYA, "survey send monthly-pulse").text()).contains("run #2");
+    assertThat(run(MAYA, "survey schedule monthly-pulse monthly on day 1 at 10:00").text())
+        .contains("schedule #1");
+
+    assertThat(rows("SELECT next_val FROM id_gen WHERE name = 'survey_run'")).containsExactly("2");
+    assertThat(rows("SELECT next_val FROM id_gen WHERE name = 'survey_schedule'"))
+        .containsExactly("1");
+  }
+
+  private OutboxPayload resultsDm(long run) {
+    List<String> payloads =
+        rows(
+            "SELECT payload FROM outbox_message WHERE dedup_key LIKE 'survey-results:"
+                + run
+                + ":%' ORDER BY id DESC");
+    assertThat(payloads).as("a results DM for run " + run).isNotEmpty();
+    return OutboxPayload.parse(payloads.get(0));
   }
 
   private void answerForm(Actor person, long run, String nps, String likert) {

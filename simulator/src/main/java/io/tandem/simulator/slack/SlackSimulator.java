@@ -663,7 +663,7 @@ public final class SlackSimulator implements AutoCloseable {
     private String botId = "B0SIMBOT";
     private String botUserId = "U0SIMBOT";
     private String botName = "tandem";
-    private String scopes = "commands,chat:write,im:write,users:read";
+    private String scopes = "commands,chat:write,im:write,users:read,files:write";
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}

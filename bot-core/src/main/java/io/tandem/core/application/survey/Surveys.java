@@ -11,6 +11,7 @@ import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Json;
@@ -166,14 +167,14 @@ public final class Surveys {
     if (members.isEmpty()) {
       return Optional.empty();
     }
-    long id = single(em, "SELECT COALESCE(MAX(id), 0) + 1 FROM survey_run") + 0;
+    long id = nextId(em, "survey_run");
     Instant remindAt = now.plus(template.remindAfter());
     Instant closesAt = now.plus(template.openFor());
     update(
         em,
         "INSERT INTO survey_run (id, workspace_id, program_id, template_id, title, anonymous,"
             + " audience, questions, invited, opened_at, remind_at, closes_at, schedule_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS BIGINT))",
         id,
         program.getWorkspaceId(),
         program.getId(),
@@ -188,6 +189,19 @@ public final class Surveys {
         closesAt.toEpochMilli(),
         scheduleId);
     SurveyRun run = run(em, id).orElseThrow();
+    // Every count exists from the start, in answer order, so the table's own order (SQLite's
+    // rowid) never shows which answer came first.
+    for (int i = 0; i < template.questions().size(); i++) {
+      Question q = template.questions().get(i);
+      for (int v = q.type().low(); v <= q.type().high(q); v++) {
+        update(
+            em,
+            "INSERT INTO survey_tally (run_id, question, answer, responses) VALUES (?, ?, ?, 0)",
+            id,
+            i,
+            v);
+      }
+    }
     Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
     for (Member member : members) {
       update(
@@ -532,19 +546,13 @@ public final class Surveys {
               answer.value());
         }
       } else {
-        update(
-            em,
-            "INSERT INTO survey_text (id, run_id, question, text) VALUES (?, ?, ?, ?)",
-            RANDOM.nextLong() & Long.MAX_VALUE,
-            run.id(),
-            answer.question(),
-            answer.text());
+        addText(em, run.id(), answer.question(), answer.text());
       }
       if (!run.anonymous()) {
         update(
             em,
             "INSERT INTO survey_named_answer (run_id, member_id, question, answer, text)"
-                + " VALUES (?, ?, ?, ?, ?)",
+                + " VALUES (?, ?, ?, CAST(? AS INTEGER), ?)",
             run.id(),
             member.getId(),
             answer.question(),
@@ -563,6 +571,36 @@ public final class Surveys {
             run.anonymous() ? now.truncatedTo(ChronoUnit.DAYS) : now,
             Json.object(Map.of("run", run.id()))));
     return Optional.empty();
+  }
+
+  /**
+   * Adds a free-text answer so that neither its place nor its id says when it came: the question's
+   * texts are rewritten in sorted order with fresh random ids, so the rows sit in the table (and in
+   * SQLite's hidden rowid order) sorted by text, not in the order people answered. Concurrent
+   * writers of one run take turns on the run's row, so no text is lost on PostgreSQL.
+   */
+  private static void addText(EntityManager em, long runId, int question, String text) {
+    update(em, "UPDATE survey_run SET invited = invited WHERE id = ?", runId);
+    Query query =
+        em.createNativeQuery("SELECT text FROM survey_text WHERE run_id = ? AND question = ?");
+    query.setParameter(1, runId);
+    query.setParameter(2, question);
+    List<String> texts = new ArrayList<>();
+    for (Object row : query.getResultList()) {
+      texts.add(String.valueOf(row));
+    }
+    texts.add(text);
+    texts.sort(null);
+    update(em, "DELETE FROM survey_text WHERE run_id = ? AND question = ?", runId, question);
+    for (String each : texts) {
+      update(
+          em,
+          "INSERT INTO survey_text (id, run_id, question, text) VALUES (?, ?, ?, ?)",
+          RANDOM.nextLong() & Long.MAX_VALUE,
+          runId,
+          question,
+          each);
+    }
   }
 
   private static Reply alreadyAnswered(SurveyRun run) {
@@ -736,7 +774,7 @@ public final class Surveys {
           if (program.isEmpty()) {
             return noProgram(command.program());
           }
-          long id = single(em, "SELECT COALESCE(MAX(id), 0) + 1 FROM survey_schedule");
+          long id = nextId(em, "survey_schedule");
           update(
               em,
               "INSERT INTO survey_schedule (id, workspace_id, program_id, template_id, spec, cron,"
@@ -870,8 +908,14 @@ public final class Surveys {
 
   // ---------------------------------------------------------------- results
 
+  /**
+   * {@code survey results N}: the results with a chart per question go to the admin as a DM through
+   * the outbox (a private command answer cannot carry files), and the answer says so. When there is
+   * nothing to chart (below the threshold, or free text only) the answer is the results. Asking
+   * again before anything changed sends nothing new.
+   */
   private Reply results(Actor actor, long runId) {
-    return db.inTransaction(
+    return db.inTransactionRetryingConflicts(
         em -> {
           Store store = new Store(em);
           Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
@@ -881,9 +925,66 @@ public final class Surveys {
           if (found.isEmpty()) {
             return Reply.error("There is no survey run #" + runId + ".", "/tandem survey list");
           }
-          SurveyResults results = SurveyResults.read(em, found.get(), settings, now());
-          return Reply.info(results.summary(), results.fields());
+          Instant now = now();
+          SurveyResults results = SurveyResults.read(em, found.get(), settings, now);
+          List<ChartAttachment> charts = results.charts();
+          if (charts.isEmpty()) {
+            return results.reply();
+          }
+          boolean queued =
+              Outbox.queue(
+                  store,
+                  workspace.get().getId(),
+                  workspace.get().getPlatform(),
+                  "survey-results:"
+                      + runId
+                      + ":"
+                      + actor.userId()
+                      + ":"
+                      + results.answered()
+                      + (results.closed() ? ":closed" : ":open"),
+                  new ChatTarget.DirectMessage(actor.userId()),
+                  results.reply(),
+                  charts,
+                  now,
+                  now);
+          return queued
+              ? Reply.success(
+                  "Sent you the results of *"
+                      + results.title()
+                      + "* (run #"
+                      + runId
+                      + ", "
+                      + results.answered()
+                      + " of "
+                      + results.invited()
+                      + " answered) as a direct message, with "
+                      + (charts.size() == 1 ? "a chart" : charts.size() + " charts")
+                      + ".",
+                  List.of())
+              : Reply.info(
+                  "The results of *"
+                      + results.title()
+                      + "* (run #"
+                      + runId
+                      + ") have not changed since I sent them to you as a direct message.",
+                  List.of());
         });
+  }
+
+  /**
+   * A run's results with the anonymity threshold applied, for any reader outside chat (report, CSV,
+   * API); see {@link SurveyResults}.
+   *
+   * @param workspaceId the internal workspace id the run must belong to
+   * @return empty when the workspace has no such run
+   */
+  public Optional<SurveyResults> results(long workspaceId, long runId) {
+    return db.inTransaction(
+        em ->
+            run(em, runId)
+                .filter(r -> r.workspaceId() == workspaceId)
+                .map(r -> SurveyResults.read(em, r, settings, now())));
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1008,8 +1109,20 @@ public final class Surveys {
     return ((List<?>) query.getResultList()).stream().map(SurveyRun::num).toList();
   }
 
-  private static long single(EntityManager em, String sql) {
-    return SurveyRun.num(em.createNativeQuery(sql).getSingleResult());
+  /**
+   * The next id of a table from {@code id_gen}, the store's id source (the JPA entities draw blocks
+   * from it through their table generators; {@code next_val} is the highest id handed out). The row
+   * stays locked until the transaction ends, so concurrent sends on PostgreSQL get different, dense
+   * ids (run numbers are shown to admins).
+   */
+  static long nextId(EntityManager em, String table) {
+    int updated = update(em, "UPDATE id_gen SET next_val = next_val + 1 WHERE name = ?", table);
+    if (updated != 1) {
+      throw new IllegalStateException("id_gen has no row for " + table);
+    }
+    Query query = em.createNativeQuery("SELECT next_val FROM id_gen WHERE name = ?");
+    query.setParameter(1, table);
+    return SurveyRun.num(query.getSingleResult());
   }
 
   private static int update(EntityManager em, String sql, Object... params) {

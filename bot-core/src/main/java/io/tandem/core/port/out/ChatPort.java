@@ -20,6 +20,10 @@ import io.tandem.core.port.in.Platform;
  * RateLimiter}s it was built with, maps an HTTP 429 to {@link DeliveryResult.RetryAfter} with the
  * platform's exact wait, 5xx and I/O failures to {@link DeliveryResult.TransientFailure}, and
  * errors that retrying cannot fix to {@link DeliveryResult.PermanentFailure}.
+ *
+ * <p><b>Attachments.</b> A message may carry charts ({@link OutgoingMessage#attachments()}); the
+ * port draws each with {@link ChartAttachment#png()} and delivers them with the message (Slack:
+ * file upload, Discord: attached files). A failure on the way is a failure of the whole message.
  */
 public interface ChatPort {
 

@@ -1,0 +1,177 @@
+package io.tandem.core.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.core.application.survey.SurveySettings;
+import io.tandem.core.application.survey.Surveys;
+import io.tandem.core.command.Command;
+import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.domain.Role;
+import io.tandem.core.outbox.MutableClock;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+@DisplayName("Pulse surveys under concurrency on PostgreSQL")
+@EnabledIfEnvironmentVariable(
+    named = TestDatabase.PG_URL_VARIABLE,
+    matches = "jdbc:postgresql:.*",
+    disabledReason = "set TANDEM_TEST_PG_URL to a PostgreSQL JDBC URL to run")
+class SurveysPostgresTest {
+
+  private static final int N = 8;
+
+  private final TestDatabase testDatabase = TestDatabase.postgres();
+  private Database db;
+  private JoinProgram join;
+  private CommandDispatcher tandem;
+  private ExecutorService threads;
+
+  @BeforeEach
+  void open() {
+    MutableClock clock = new MutableClock(SurveysTest.NOW);
+    db = testDatabase.open(clock);
+    join = new JoinProgram(db, clock);
+    tandem =
+        new CommandDispatcher(
+            join,
+            new LogSession(db, clock),
+            new ShowStatus(db, clock),
+            new ManagePrograms(db, clock),
+            new MatchPairs(db, clock),
+            new PairPreferences(db, clock),
+            new LearningPlan(db, clock),
+            new Surveys(db, clock, SurveySettings.defaults()));
+    threads = Executors.newFixedThreadPool(N);
+  }
+
+  @AfterEach
+  void close() {
+    threads.shutdownNow();
+    testDatabase.close();
+  }
+
+  @Test
+  @DisplayName("concurrent sends get distinct run numbers; concurrent comments are all kept")
+  void concurrentSendsAndAnswers() throws Exception {
+    List<Actor> people = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      Actor person =
+          new Actor(Platform.SLACK, "T_ACME", "U0P" + i, "P" + i, "Europe/Berlin", false);
+      people.add(person);
+      enrol(person);
+    }
+
+    // WHEN the admin's command reaches N instances at once
+    List<Reply> sent =
+        all(
+            i ->
+                tandem.handle(
+                    new Invocation(SurveysTest.MAYA, "C1", "survey send end-of-program")));
+
+    // THEN every send succeeded with its own run number
+    assertThat(sent).allMatch(r -> r.kind() == Reply.Kind.SUCCESS);
+    assertThat(rows("SELECT id FROM survey_run ORDER BY id"))
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+
+    // WHEN everyone answers run 1 with a comment at the same moment
+    List<Reply> answered =
+        all(
+            i ->
+                tandem.submitted(
+                    people.get(i),
+                    "D1",
+                    "survey:1",
+                    Map.of("q1", "9", "q2", "4", "q3", "4", "q4", "comment " + (N - i))));
+
+    // THEN no comment is lost, and they sit in the table sorted
+    assertThat(answered).allMatch(r -> r.text().contains("recorded"));
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= N; i++) {
+      expected.add("comment " + i);
+    }
+    assertThat(rows("SELECT text FROM survey_text WHERE run_id = 1 ORDER BY ctid"))
+        .containsExactlyElementsOf(expected);
+    assertThat(rows("SELECT SUM(responses) FROM survey_tally WHERE run_id = 1 AND question = 0"))
+        .containsExactly(Integer.toString(N));
+  }
+
+  private interface Task {
+    Reply run(int i);
+  }
+
+  private List<Reply> all(Task task) throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Reply>> futures = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      final int n = i;
+      Callable<Reply> call =
+          () -> {
+            go.await();
+            return task.run(n);
+          };
+      futures.add(threads.submit(call));
+    }
+    go.countDown();
+    List<Reply> replies = new ArrayList<>();
+    for (Future<Reply> future : futures) {
+      replies.add(future.get());
+    }
+    return replies;
+  }
+
+  private void enrol(Actor actor) {
+    Reply opened = join.join(actor, new Command.Join(Role.MENTEE, null));
+    Reply next =
+        join.submitted(
+            actor,
+            opened.form().formId(),
+            Map.of(
+                "department", "Marketing",
+                "band", "4",
+                "communication", "call",
+                "timezone", "Europe/Berlin"));
+    join.submitted(
+        actor,
+        next.form().formId(),
+        Map.of(
+            "teach", "Instagram reels",
+            "learn", "Leadership 2",
+            "availability", "Tue 14-16",
+            "capacity", "1"));
+  }
+
+  private List<String> rows(String sql) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
