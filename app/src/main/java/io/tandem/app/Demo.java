@@ -85,7 +85,15 @@ final class Demo implements Callable<Integer> {
       chat.connect(tandem);
       out.println(chat.title());
       outcome =
-          new Pilot(chat, tandem, clock, SamplePeople.generate(people, seed), seed, out).play();
+          new Pilot(
+                  chat,
+                  tandem,
+                  clock,
+                  SamplePeople.generate(people, seed),
+                  seed,
+                  out,
+                  dir.resolve("charts"))
+              .play();
       out.println();
       out.println("The demo's data is in " + dbFile + ".");
       if (!exit) {

@@ -1,8 +1,12 @@
 package io.tandem.app;
 
 import io.tandem.core.application.survey.SurveyJob;
+import io.tandem.core.application.survey.Surveys;
 import io.tandem.core.schedule.ReminderJob;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +22,10 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -37,6 +43,9 @@ final class Pilot {
   static final String PROGRAM = "Spring pilot";
   static final String SURVEY = "monthly-pulse";
 
+  /** The survey with a form: several questions and a free-text one, which needs 10 answers. */
+  static final String FORM_SURVEY = "mid-program";
+
   /** How long the compressed part of the pilot runs. */
   static final int WEEKS = 5;
 
@@ -49,7 +58,10 @@ final class Pilot {
       int nudges,
       int adminAlerts,
       int surveyAnswers,
-      String surveyResults) {}
+      String surveyResults,
+      String report,
+      List<Path> charts,
+      String dashboard) {}
 
   /** One of the approved pairs, by the names of its people. */
   record Pair(String mentor, String mentee) {}
@@ -58,6 +70,9 @@ final class Pilot {
   private record Action(Instant at, long order, String person, Runnable doIt) {}
 
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final List<String> CHOICES =
+      List.of("More time", "A clearer agenda", "A different format", "Nothing");
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
@@ -68,6 +83,8 @@ final class Pilot {
   private final List<SamplePeople.Person> people;
   private final Random random;
   private final PrintWriter out;
+  private final Path chartFolder;
+  private int filesSeen;
   private final PriorityQueue<Action> agenda =
       new PriorityQueue<>(Comparator.comparing(Action::at).thenComparing(Action::order));
   private long actions;
@@ -87,13 +104,15 @@ final class Pilot {
       ShiftableClock clock,
       List<SamplePeople.Person> people,
       long seed,
-      PrintWriter out) {
+      PrintWriter out,
+      Path chartFolder) {
     this.chat = chat;
     this.tandem = tandem;
     this.clock = clock;
     this.people = people;
     this.random = new Random(seed);
     this.out = out;
+    this.chartFolder = chartFolder;
   }
 
   /** Monday 08:00 UTC of the week after {@code now}: the pilot's first day. */
@@ -143,6 +162,9 @@ final class Pilot {
     Instant resultsAt = surveyAt.plus(Duration.ofDays(6));
     at(surveyAt, ADMIN, () -> say(ADMIN, "survey send " + SURVEY + " " + PROGRAM, 4));
     at(resultsAt, ADMIN, () -> surveyResults = say(ADMIN, "survey results 1", 30));
+    Instant formSurveyAt = surveyAt.plus(Duration.ofDays(7));
+    at(formSurveyAt, ADMIN, () -> say(ADMIN, "survey send " + FORM_SURVEY + " " + PROGRAM, 4));
+    at(formSurveyAt.plus(Duration.ofDays(8)), ADMIN, () -> say(ADMIN, "survey results 2", 30));
     for (Instant hour = start.plus(Duration.ofHours(1));
         !hour.isAfter(end);
         hour = hour.plus(Duration.ofHours(1))) {
@@ -160,6 +182,17 @@ final class Pilot {
         react();
       }
     }
+    heading("The report: the admin reads how the pilot is going");
+    String report = say(ADMIN, "report " + PROGRAM, 0);
+    settle();
+    react();
+    List<Path> charts = saveCharts();
+    out.println();
+    out.println("The charts Tandem sent are in " + chartFolder + ":");
+    charts.forEach(chart -> out.println("  " + chart.getFileName()));
+    out.println();
+    String dashboard = say(ADMIN, "dashboard " + PROGRAM, 0);
+
     heading("The pilot so far");
     out.printf(
         Locale.ENGLISH,
@@ -181,7 +214,10 @@ final class Pilot {
         nudges,
         adminAlerts,
         surveyAnswers,
-        surveyResults);
+        surveyResults,
+        report,
+        charts,
+        dashboard);
   }
 
   private void enrol() {
@@ -227,8 +263,14 @@ final class Pilot {
                   "task add 1 Show " + pair.mentee() + " my favourite " + skill + " examples",
                   1));
       if (random.nextInt(10) < 7) {
-        Instant doneAt = goalAt.plus(Duration.ofDays(14 + random.nextInt(10)));
+        Instant doneAt = workingHour(goalAt.plus(Duration.ofDays(14 + random.nextInt(10))), 15);
         at(doneAt, pair.mentor(), () -> say(pair.mentor(), "task done 1", 1));
+        if (random.nextBoolean()) {
+          at(
+              doneAt.plus(Duration.ofHours(1)),
+              pair.mentee(),
+              () -> say(pair.mentee(), "goal done 1", 1));
+        }
       }
     }
   }
@@ -256,9 +298,44 @@ final class Pilot {
       if (message.buttons().stream().anyMatch(b -> b.label().equals("5"))) {
         answerSurvey(message);
       }
+      message.buttons().stream()
+          .filter(b -> b.actionId().equals(Surveys.OPEN_ACTION))
+          .findFirst()
+          .filter(b -> !text.contains("Reminder:"))
+          .ifPresent(b -> fillSurveyForm(message.to(), b));
     }
-    Transcript.deliveredTogether(fresh).forEach(out::println);
+    // what the admin receives is worth reading in full; the rest is one line each
+    for (String line :
+        Transcript.deliveredTogether(
+            fresh.stream().filter(m -> !m.to().equals(List.of(ADMIN))).toList())) {
+      out.println(line);
+    }
+    fresh.stream()
+        .filter(m -> m.to().equals(List.of(ADMIN)))
+        .forEach(m -> out.println(Transcript.delivered(ADMIN, m.text())));
+    List<SimulatedChat.File> files = chat.files();
+    for (SimulatedChat.File file : files.subList(filesSeen, files.size())) {
+      if (file.comment() != null && !file.comment().isBlank()) {
+        out.println(Transcript.delivered(ADMIN, file.comment()));
+      }
+      out.println(Transcript.attached(file));
+    }
+    filesSeen = files.size();
     out.flush();
+  }
+
+  /** Writes every chart Tandem sent (survey results, the report) to the chart folder. */
+  private List<Path> saveCharts() throws IOException {
+    Files.createDirectories(chartFolder);
+    List<Path> saved = new ArrayList<>();
+    List<SimulatedChat.File> files = chat.files();
+    for (int i = 0; i < files.size(); i++) {
+      Path file =
+          chartFolder.resolve(String.format(Locale.ROOT, "%02d-%s", i + 1, files.get(i).name()));
+      Files.write(file, files.get(i).bytes());
+      saved.add(file);
+    }
+    return saved;
   }
 
   /** Most mentors log a session one to three days after their reminder; the quiet pair never. */
@@ -301,6 +378,37 @@ final class Pilot {
           () -> {
             out.println(Transcript.clicked(person, choice.label()));
             out.println(Transcript.answered(chat.click(person, choice)));
+            surveyAnswers++;
+          });
+    }
+  }
+
+  /**
+   * Most people answer the form within a day; few write something in the free-text box, so its
+   * answers stay hidden under the anonymity threshold.
+   */
+  private void fillSurveyForm(List<String> people, SimulatedChat.Button open) {
+    for (String person : people) {
+      if (random.nextInt(10) >= 8) {
+        continue;
+      }
+      Map<String, String> answers = new LinkedHashMap<>();
+      answers.put("q1", Integer.toString(3 + random.nextInt(3)));
+      answers.put("q2", Integer.toString(2 + random.nextInt(4)));
+      answers.put("q3", CHOICES.get(random.nextInt(CHOICES.size())));
+      answers.put("q4", random.nextInt(6) == 0 ? "More examples from my own team, please" : "");
+      at(
+          workingHour(clock.instant().plus(Duration.ofHours(random.nextInt(30))), 14),
+          person,
+          () -> {
+            SimulatedChat.Answer form = chat.clickForForm(person, open.actionId(), open.value());
+            out.println(Transcript.clicked(person, open.label()));
+            if (!form.hasForm()) {
+              out.println(Transcript.answered(form, 1));
+              return;
+            }
+            out.println(Transcript.filledIn(answers.values()));
+            out.println(Transcript.answered(chat.fill(person, form, answers), 1));
             surveyAnswers++;
           });
     }

@@ -79,7 +79,11 @@ abstract class SimulatedChat implements AutoCloseable {
   final Set<String> people = ConcurrentHashMap.newKeySet();
 
   /** A file Tandem sent with a message (a chart): its name and bytes. */
-  record File(String name, byte[] bytes) {}
+  record File(String name, byte[] bytes, String comment) {
+    File(String name, byte[] bytes) {
+      this(name, bytes, null);
+    }
+  }
 
   static SimulatedChat start(Kind kind) {
     return switch (kind) {
@@ -411,7 +415,9 @@ abstract class SimulatedChat implements AutoCloseable {
 
     @Override
     List<File> files() {
-      return simulator.files().stream().map(f -> new File(f.name(), f.bytes())).toList();
+      return simulator.files().stream()
+          .map(f -> new File(f.name(), f.bytes(), f.initialComment()))
+          .toList();
     }
 
     @Override

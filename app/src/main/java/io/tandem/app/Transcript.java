@@ -73,6 +73,19 @@ final class Transcript {
         + (answer.text().startsWith("⚠") ? "  " + answer.text() : "");
   }
 
+  /** A person filling in a form with these answers. */
+  static String filledIn(java.util.Collection<String> answers) {
+    return INDENT
+        + "[fills in the form: "
+        + answers.stream().filter(a -> !a.isBlank()).collect(Collectors.joining("; "))
+        + "]";
+  }
+
+  /** A file Tandem sent (a chart). */
+  static String attached(SimulatedChat.File file) {
+    return pad("Tandem") + " › [image: " + file.name() + ", " + file.bytes().length / 1024 + " KB]";
+  }
+
   /** A person clicking a button. */
   static String clicked(String person, String label) {
     return pad(person) + " › [" + label + "]";

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,13 +45,23 @@ class DemoTest {
     assertThat(outcome.nudges()).isPositive();
     assertThat(outcome.adminAlerts()).isPositive();
     assertThat(outcome.surveyAnswers()).isPositive();
-    assertThat(outcome.surveyResults())
-        .contains(outcome.surveyAnswers() + " of " + PEOPLE + " answered");
+    assertThat(outcome.surveyResults()).containsPattern("\\d+ of " + PEOPLE + " answered");
+    assertThat(outcome.report())
+        .contains("Funnel: " + PEOPLE + " enrolled")
+        .contains("Sessions: " + outcome.sessionsLogged());
+    // the report's three charts and the surveys' charts, as real images, in the folder it named
+    assertThat(outcome.charts()).hasSizeGreaterThanOrEqualTo(4);
+    for (Path chart : outcome.charts()) {
+      assertThat(ImageIO.read(chart.toFile())).as(chart.toString()).isNotNull();
+      assertThat(out.toString()).contains(chart.getFileName().toString());
+    }
+    assertThat(outcome.dashboard()).containsPattern("http://127\\.0\\.0\\.1:\\d+/dashboard\\?t=");
     assertThat(out.toString())
         .contains("maya     › ")
         .contains("[We met — log it]")
         .contains("▸ week 5 of 5")
-        .contains("missed 3 rounds");
+        .contains("missed 3 rounds")
+        .contains("not enough responses");
   }
 
   @Test
