@@ -59,6 +59,7 @@ public final class SlackSimulator implements AutoCloseable {
   private final Journal<ApiCall> calls = new Journal<>();
   private final Journal<ResponseMessage> responses = new Journal<>();
   private final Journal<SlackMessage> messages = new Journal<>();
+  private final ChannelHistory history = new ChannelHistory();
   private final Map<String, SimulatedUser> usersByName = new ConcurrentHashMap<>();
   private final Map<String, SimulatedUser> usersById = new ConcurrentHashMap<>();
   private final Map<String, StoredView> views = new ConcurrentHashMap<>();
@@ -387,6 +388,10 @@ public final class SlackSimulator implements AutoCloseable {
 
   RateLimitPlan rateLimits() {
     return rateLimits;
+  }
+
+  ChannelHistory history() {
+    return history;
   }
 
   FaultPlan faults() {
