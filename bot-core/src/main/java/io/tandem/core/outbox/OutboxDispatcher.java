@@ -323,7 +323,7 @@ public final class OutboxDispatcher implements AutoCloseable {
       workers.execute(
           () -> {
             try {
-              markDead(claimed, "unreadable payload: " + e.getMessage(), false);
+              markDead(claimed, "unreadable payload: " + e.getMessage(), false, false);
             } finally {
               finished();
             }
@@ -433,7 +433,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             claimed.dedupKey(),
             attempt,
             failure.error());
-        markDead(claimed, failure.error(), true);
+        // the last try may have reached the platform: an operator's retry looks first
+        markDead(claimed, failure.error(), true, true);
       } else {
         Instant due = after.plus(backoff(attempt));
         LOG.info(
@@ -447,7 +448,7 @@ public final class OutboxDispatcher implements AutoCloseable {
       }
     } else if (result instanceof DeliveryResult.PermanentFailure failure) {
       LOG.warn("Outbox message {} cannot be delivered: {}", claimed.dedupKey(), failure.error());
-      markDead(claimed, failure.error(), true);
+      markDead(claimed, failure.error(), true, false);
     }
   }
 
@@ -578,10 +579,16 @@ public final class OutboxDispatcher implements AutoCloseable {
         });
   }
 
-  private void markDead(Claimed claimed, String error, boolean countAttempt) {
+  /**
+   * @param outcomeUnknown the last attempt may have reached the platform (a transient failure):
+   *     keep its mark, so that a retry ({@code tandem outbox --retry}) looks before it sends
+   */
+  private void markDead(
+      Claimed claimed, String error, boolean countAttempt, boolean outcomeUnknown) {
     update(
         "UPDATE outbox_message SET state = 'DEAD', attempts = attempts + ?, last_error = ?,"
-            + " lease_owner = NULL, lease_until = NULL, attempt_started_at = NULL,"
+            + " lease_owner = NULL, lease_until = NULL,"
+            + (outcomeUnknown ? "" : " attempt_started_at = NULL,")
             + " version = version + 1 WHERE id = ? AND state = 'QUEUED'",
         ps -> {
           ps.setInt(1, countAttempt ? 1 : 0);

@@ -239,6 +239,9 @@ class OutboxDispatcherTest {
     OutboxRows.Row dead = rows.row("d:1");
     assertThat(dead.attempts()).isEqualTo(3);
     assertThat(dead.lastError()).isEqualTo("HTTP 503 on the last try");
+    assertThat(dead.attemptStartedAt())
+        .as("the last try may have reached the platform: a retry of the dead message looks first")
+        .isNotNull();
     clock.advance(Duration.ofHours(1));
     assertNoNewCallsFor("d:1", 3);
   }
@@ -270,6 +273,7 @@ class OutboxDispatcherTest {
     awaitState("legacy:1", "DEAD");
     assertThat(rows.row("p:1").lastError()).isEqualTo("user_not_found");
     assertThat(rows.row("p:1").attempts()).isEqualTo(1);
+    assertThat(rows.row("p:1").attemptStartedAt()).as("a refusal leaves no doubt").isNull();
     assertThat(rows.row("legacy:1").lastError()).startsWith("unreadable payload");
     assertThat(port.keys()).containsExactly("p:1");
   }
