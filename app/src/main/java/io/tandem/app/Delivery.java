@@ -117,6 +117,12 @@ final class Delivery implements AutoCloseable {
             "slack views.publish",
             limits.viewsPublishPerMinute(),
             Math.max(1, limits.viewsPublishPerMinute() / 10),
+            clock),
+        // Tier 3, like conversations.open; read only after an attempt with an unknown outcome
+        TokenBucketRateLimiter.perMinute(
+            "slack conversations.history",
+            limits.conversationsOpenPerMinute(),
+            Math.max(1, limits.conversationsOpenPerMinute() / 10),
             clock));
   }
 

@@ -8,7 +8,9 @@ package io.tandem.config;
  *     about 1 a second)
  * @param postMessageBurst messages one channel may get at once after a quiet spell
  * @param workspacePerMinute every Web API call Tandem makes to the workspace, per minute
- * @param conversationsOpenPerMinute {@code conversations.open} (Tier 3: 50+ a minute)
+ * @param conversationsOpenPerMinute {@code conversations.open} (Tier 3: 50+ a minute); also paces
+ *     {@code conversations.history} (Tier 3 too), read only to settle deliveries whose outcome is
+ *     unknown after a crash or a timeout
  * @param viewsPublishPerMinute {@code views.publish} (Tier 4: 100+ a minute)
  */
 public record SlackRateLimits(

@@ -45,7 +45,11 @@ import net.dv8tion.jda.api.utils.FileUpload;
  *       the chart's title as the file's description (alt text).
  *   <li>Idempotency: each message carries a {@code nonce} derived from its outbox key, and JDA sets
  *       {@code enforce_nonce}, so Discord answers a repeat of the same message (a re-send after a
- *       crash, within a few minutes) with the message already created instead of a duplicate.
+ *       crash, within a few minutes) with the message already created instead of a duplicate. So
+ *       the port keeps {@link ChatPort#findEarlierDelivery}'s default: a message whose earlier
+ *       attempt has an unknown outcome is simply sent again with the same nonce. Discord's window
+ *       is undocumented ("the past few minutes"); a repeat after a longer outage is not
+ *       deduplicated, since Discord's history does not return nonces to look for.
  *   <li>Pacing: JDA already follows Discord's per-route buckets ({@code X-RateLimit-*} headers) and
  *       waits out every 429 (route, global and Cloudflare) before retrying by itself; see its
  *       {@code SequentialRestRateLimiter}. It does not cap the global rate in advance, so this port

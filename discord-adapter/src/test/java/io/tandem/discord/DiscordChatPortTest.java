@@ -94,6 +94,31 @@ class DiscordChatPortTest {
   }
 
   @Test
+  @DisplayName("a message sent again after an unknown outcome is created once: Discord's nonce")
+  void resentMessageIsCreatedOnce() {
+    // GIVEN a reminder that reached Discord, though the instance that sent it died before
+    // recording so
+    Reply reminder = Reply.info("Time to meet your Tandem partner", List.of());
+    DeliveryResult first = port.deliver(dm("reminder:7:2025-03-04", ana.id(), reminder));
+
+    // WHEN the restarted instance (a new port, nothing cached) sends it again
+    DiscordChatPort restarted = new DiscordChatPort(jda, RateLimiter.unlimited());
+    DeliveryResult again = restarted.deliver(dm("reminder:7:2025-03-04", ana.id(), reminder));
+
+    // THEN Discord answers with the first message and ana has it once
+    assertThat(again).isEqualTo(first).isInstanceOf(DeliveryResult.Delivered.class);
+    assertThat(discord.calls("POST", "channels/{channel_id}/messages")).hasSize(2);
+    assertThat(discord.channelMessages())
+        .filteredOn(m -> m.content().contains("Time to meet"))
+        .hasSize(1);
+    // AND a different message with the same text is a message of its own
+    restarted.deliver(dm("reminder:7:2025-03-11", ana.id(), reminder));
+    assertThat(discord.channelMessages())
+        .filteredOn(m -> m.content().contains("Time to meet"))
+        .hasSize(2);
+  }
+
+  @Test
   @DisplayName("JDA waits out a per-route 429 itself; the message still arrives, once")
   void routeRateLimitHandledByJda() {
     discord.rateLimit("POST", "channels/{channel_id}/messages", 1, Duration.ofMillis(500));

@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
@@ -20,15 +21,18 @@ import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.port.out.RateLimiter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,8 +45,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code chat.postMessage} there; group DM: the same with {@code users=U1,U2}; channel:
  *       {@code chat.postMessage}; App Home: {@code views.publish}.
  *   <li>Content: the {@link Reply} as Block Kit ({@link BlockKit}), with its fallback text; each
- *       message carries its outbox key in its metadata ({@code event_type: tandem_outbox}), since
- *       {@code chat.postMessage} has no idempotency key: a duplicate after a crash can be spotted.
+ *       message carries its outbox key in its metadata ({@code event_type: tandem_outbox}, {@code
+ *       event_payload: {dedup_key}}).
+ *   <li>Exactly once: {@code chat.postMessage} has no idempotency key, so when an earlier attempt's
+ *       outcome is unknown, {@link #findEarlierDelivery} reads the conversation's history since
+ *       that attempt ({@code conversations.history} with {@code include_all_metadata}, a minute of
+ *       clock skew allowed, newest first, a few pages at most) for a message with the key. It needs
+ *       the {@code im:history}, {@code mpim:history} and {@code channels:history} scopes.
  *   <li>Charts ({@link OutgoingMessage#attachments()}): each is drawn as a PNG and uploaded with
  *       Slack's external upload flow: {@code files.getUploadURLExternal} (file name, length, alt
  *       text), a POST of the bytes to the {@code upload_url} it returns, then one {@code
@@ -51,9 +60,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       initial_comment} (text and fields as mrkdwn), so text and charts arrive as one message; a
  *       reply with buttons is posted first as usual, and the charts follow it. Uploads that were
  *       never completed (a failure half-way, then a retry) are not shown anywhere; Slack discards
- *       them.
+ *       them. An upload carries no metadata, so the history lookup cannot find it.
  *   <li>Pacing, before each call: {@code chat.postMessage} per channel, a workspace-wide budget for
- *       every call, {@code conversations.open} (Tier 3) and {@code views.publish} (Tier 4).
+ *       every call, {@code conversations.open} (Tier 3), {@code views.publish} (Tier 4) and {@code
+ *       conversations.history} (Tier 3).
  *   <li>Errors: HTTP 429 ({@code ratelimited}) becomes a retry after its {@code Retry-After}; HTTP
  *       5xx, I/O failures and Slack's own transient errors are transient; errors retrying cannot
  *       fix ({@code user_not_found}, {@code channel_not_found}, {@code not_in_channel}, {@code
@@ -83,27 +93,45 @@ public final class SlackChatPort implements ChatPort {
    * @param workspace every call, one key for the workspace
    * @param conversationsOpen {@code conversations.open}
    * @param viewsPublish {@code views.publish}
+   * @param conversationsHistory {@code conversations.history}, read only to settle attempts whose
+   *     outcome is unknown
    */
   public record Limits(
       RateLimiter postMessagePerChannel,
       RateLimiter workspace,
       RateLimiter conversationsOpen,
-      RateLimiter viewsPublish) {
+      RateLimiter viewsPublish,
+      RateLimiter conversationsHistory) {
     public Limits {
       Objects.requireNonNull(postMessagePerChannel, "postMessagePerChannel");
       Objects.requireNonNull(workspace, "workspace");
       Objects.requireNonNull(conversationsOpen, "conversationsOpen");
       Objects.requireNonNull(viewsPublish, "viewsPublish");
+      Objects.requireNonNull(conversationsHistory, "conversationsHistory");
     }
 
     public static Limits unlimited() {
       RateLimiter none = RateLimiter.unlimited();
-      return new Limits(none, none, none, none);
+      return new Limits(none, none, none, none, none);
     }
   }
 
   /** How long the POST of one file's bytes to its {@code upload_url} may take. */
   private static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The metadata event type that tags every message this port posts. */
+  static final String METADATA_EVENT_TYPE = "tandem_outbox";
+
+  /** The metadata payload field that holds the outbox key. */
+  static final String METADATA_KEY = "dedup_key";
+
+  /** How far before an attempt's start (by Tandem's clock) the history is read: clock skew. */
+  static final Duration HISTORY_SKEW = Duration.ofMinutes(1);
+
+  /** Messages per history page, and pages read at most, when looking for an earlier delivery. */
+  static final int HISTORY_PAGE = 200;
+
+  static final int HISTORY_PAGES = 5;
 
   private final MethodsClient methods;
   private final Limits limits;
@@ -134,22 +162,14 @@ public final class SlackChatPort implements ChatPort {
       if (target instanceof ChatTarget.ChannelMessage channel) {
         return post(channel.channelId(), message, null);
       }
-      List<String> users =
-          target instanceof ChatTarget.GroupMessage group
-              ? group.userIds()
-              : List.of(((ChatTarget.DirectMessage) target).userId());
-      String cacheKey = String.join(",", users.stream().sorted().toList());
+      String cacheKey = cacheKey(target);
       String channel = conversations.get(cacheKey);
       if (channel == null) {
-        limits.conversationsOpen().acquire("conversations.open");
-        limits.workspace().acquire("workspace");
-        ConversationsOpenResponse opened =
-            methods.conversationsOpen(r -> r.users(users).returnIm(false));
+        ConversationsOpenResponse opened = open(target, cacheKey);
         if (!opened.isOk()) {
           return failure(opened);
         }
         channel = opened.getChannel().getId();
-        conversations.put(cacheKey, channel);
       }
       return post(channel, message, cacheKey);
     } catch (SlackApiException e) {
@@ -160,6 +180,123 @@ public final class SlackChatPort implements ChatPort {
       Thread.currentThread().interrupt();
       return DeliveryResult.transientFailure("interrupted while waiting for a rate-limit permit");
     }
+  }
+
+  /**
+   * Reads the conversation's history since {@code since} (less {@link #HISTORY_SKEW}) for a message
+   * tagged with this message's key. App Home views are published again instead: {@code
+   * views.publish} replaces the view, so a repeat is harmless.
+   */
+  @Override
+  public Optional<DeliveryResult> findEarlierDelivery(OutgoingMessage message, Instant since) {
+    try {
+      ChatTarget target = message.target();
+      if (target instanceof ChatTarget.AppHome) {
+        return Optional.empty();
+      }
+      String channel;
+      if (target instanceof ChatTarget.ChannelMessage c) {
+        channel = c.channelId();
+      } else {
+        String cacheKey = cacheKey(target);
+        channel = conversations.get(cacheKey);
+        if (channel == null) {
+          ConversationsOpenResponse opened = open(target, cacheKey);
+          if (!opened.isOk()) {
+            return Optional.of(failure(opened));
+          }
+          channel = opened.getChannel().getId();
+        }
+      }
+      String oldest = slackTs(since.minus(HISTORY_SKEW));
+      String cursor = null;
+      for (int page = 0; page < HISTORY_PAGES; page++) {
+        limits.conversationsHistory().acquire("conversations.history");
+        limits.workspace().acquire("workspace");
+        String channelId = channel;
+        String pageCursor = cursor;
+        ConversationsHistoryResponse history =
+            methods.conversationsHistory(
+                r ->
+                    r.channel(channelId)
+                        .oldest(oldest)
+                        .inclusive(true)
+                        .limit(HISTORY_PAGE)
+                        .includeAllMetadata(true)
+                        .cursor(pageCursor));
+        if (!history.isOk()) {
+          return Optional.of(failure(history));
+        }
+        if (history.getMessages() != null) {
+          for (Message m : history.getMessages()) {
+            if (message.dedupKey().equals(outboxKey(m))) {
+              return Optional.of(DeliveryResult.delivered(channel + "/" + m.getTs()));
+            }
+          }
+        }
+        cursor =
+            history.getResponseMetadata() == null
+                ? null
+                : history.getResponseMetadata().getNextCursor();
+        if (!history.isHasMore() || cursor == null || cursor.isEmpty()) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(
+          DeliveryResult.permanentFailure(
+              "more than " + HISTORY_PAGES * HISTORY_PAGE + " messages since the earlier attempt"));
+    } catch (SlackApiException e) {
+      return Optional.of(fromException(e));
+    } catch (IOException e) {
+      return Optional.of(DeliveryResult.transientFailure("I/O: " + e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of(
+          DeliveryResult.transientFailure("interrupted while waiting for a rate-limit permit"));
+    }
+  }
+
+  /** The outbox key a message was tagged with, or null. */
+  static String outboxKey(Message message) {
+    Message.Metadata metadata = message.getMetadata();
+    if (metadata == null
+        || !METADATA_EVENT_TYPE.equals(metadata.getEventType())
+        || metadata.getEventPayload() == null) {
+      return null;
+    }
+    Object key = metadata.getEventPayload().get(METADATA_KEY);
+    return key == null ? null : key.toString();
+  }
+
+  /** A Slack timestamp ({@code seconds.micros}) for an instant. */
+  static String slackTs(Instant instant) {
+    return BigDecimal.valueOf(instant.getEpochSecond())
+        .add(BigDecimal.valueOf(instant.getNano() / 1000, 6))
+        .toPlainString();
+  }
+
+  private static String cacheKey(ChatTarget target) {
+    return String.join(",", users(target).stream().sorted().toList());
+  }
+
+  private static List<String> users(ChatTarget target) {
+    return target instanceof ChatTarget.GroupMessage group
+        ? group.userIds()
+        : List.of(((ChatTarget.DirectMessage) target).userId());
+  }
+
+  /** Opens the DM or group DM of {@code target} and caches its id when Slack answers ok. */
+  private ConversationsOpenResponse open(ChatTarget target, String cacheKey)
+      throws IOException, SlackApiException, InterruptedException {
+    limits.conversationsOpen().acquire("conversations.open");
+    limits.workspace().acquire("workspace");
+    List<String> users = users(target);
+    ConversationsOpenResponse opened =
+        methods.conversationsOpen(r -> r.users(users).returnIm(false));
+    if (opened.isOk()) {
+      conversations.put(cacheKey, opened.getChannel().getId());
+    }
+    return opened;
   }
 
   private DeliveryResult post(String channel, OutgoingMessage message, String cacheKey)
@@ -183,8 +320,8 @@ public final class SlackChatPort implements ChatPort {
                     .blocks(BlockKit.blocks(reply))
                     .metadata(
                         Message.Metadata.builder()
-                            .eventType("tandem_outbox")
-                            .eventPayload(Map.of("dedup_key", message.dedupKey()))
+                            .eventType(METADATA_EVENT_TYPE)
+                            .eventPayload(Map.of(METADATA_KEY, message.dedupKey()))
                             .build()));
     if (!posted.isOk()) {
       if (cacheKey != null && STALE_CHANNEL_ERRORS.contains(posted.getError())) {

@@ -1,6 +1,7 @@
 package io.tandem.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.slack.api.Slack;
@@ -94,6 +95,49 @@ class SlackChatPortTest {
       assertThat(slack.messages())
           .extracting(SlackMessage::readableText)
           .anyMatch(t -> t.contains("second"));
+    }
+
+    @Test
+    @DisplayName("after an attempt with an unknown outcome, the history says whether it arrived")
+    void findsAnEarlierDelivery() {
+      // GIVEN a DM that reached Slack, though its sender never learned so
+      Instant attemptStarted = Instant.now();
+      DeliveryResult sent = port.deliver(dm("r:1", ana.id(), "Reminder"));
+      port.deliver(dm("r:other", ana.id(), "Something else"));
+
+      // WHEN a restarted instance (nothing cached) looks for it, and for one that never arrived
+      SlackChatPort restarted = new SlackChatPort(methods, SlackChatPort.Limits.unlimited());
+      var found = restarted.findEarlierDelivery(dm("r:1", ana.id(), "Reminder"), attemptStarted);
+      var missing = restarted.findEarlierDelivery(dm("r:2", ana.id(), "Other"), attemptStarted);
+
+      // THEN it finds the first, with the same reference, and not the second
+      assertThat(found).contains(sent);
+      assertThat(missing).isEmpty();
+      assertThat(slack.calls("chat.postMessage")).hasSize(2);
+      assertThat(slack.calls("conversations.history"))
+          .hasSize(2)
+          .allSatisfy(
+              call -> {
+                assertThat(call.channel()).isEqualTo(ana.dmChannelId());
+                assertThat(call.param("include_all_metadata")).isIn("1", "true");
+                assertThat(Double.parseDouble(call.param("oldest")))
+                    .isEqualTo(
+                        attemptStarted.minusSeconds(60).toEpochMilli() / 1000.0, within(1e-3));
+              });
+    }
+
+    @Test
+    @DisplayName("a history Slack will not show is a failure to look, never a delivery")
+    void historyFailures() {
+      slack.failNext("conversations.history", 1, Fault.rateLimited(4));
+      assertThat(port.findEarlierDelivery(dm("h:1", ana.id(), "hi"), Instant.now()))
+          .contains(DeliveryResult.retryAfter(Duration.ofSeconds(4), "ratelimited"));
+      slack.failNext("conversations.history", 1, Fault.serverError(500));
+      assertThat(port.findEarlierDelivery(dm("h:1", ana.id(), "hi"), Instant.now()))
+          .hasValueSatisfying(
+              r -> assertThat(r).isInstanceOf(DeliveryResult.TransientFailure.class));
+      assertThat(port.findEarlierDelivery(dm("h:1", "U_NOBODY", "hi"), Instant.now()))
+          .contains(DeliveryResult.permanentFailure("user_not_found"));
     }
 
     @Test

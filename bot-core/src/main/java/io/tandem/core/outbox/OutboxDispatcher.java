@@ -66,23 +66,27 @@ import org.slf4j.LoggerFactory;
  * behind it (and the conversation stays blocked in this process until then), so a retry does not
  * reorder a conversation.
  *
- * <p><b>Crash windows</b> (what "a crash loses nothing and sends nothing twice" means here):
+ * <p><b>Exactly once.</b> Just before each platform call the dispatcher commits the time the
+ * attempt starts ({@code attempt_started_at}, only while its claim still holds); recording an
+ * outcome clears it, except for transient failures (a timeout or a 5xx may hide a message the
+ * platform did take). A message claimed with the mark still set had an attempt whose outcome is
+ * unknown, so before sending it the dispatcher asks the port ({@link ChatPort#findEarlierDelivery})
+ * whether a message with its key arrived since that time, and records it delivered instead of
+ * sending when one did. First attempts never take that detour. The windows:
  *
  * <ol>
- *   <li>Crash after the claim, before the platform call: the lease lapses (or, on restart, this
- *       instance releases its own leases at once) and the message is delivered then. Nothing lost,
- *       nothing doubled.
- *   <li>Crash after the platform accepted the message, before {@code DELIVERED} is committed (a
- *       window of one local transaction, milliseconds): the message is sent again after restart.
- *       Discord deduplicates it: the port sends the dedup key as the message {@code nonce} with
- *       {@code enforce_nonce}, and Discord answers a repeated nonce (within minutes) with the first
- *       message. Slack's {@code chat.postMessage} has no idempotency key, so on Slack this window
- *       is at-least-once; the port tags each message with the key in its metadata so a duplicate
- *       can be recognised.
- *   <li>A message waits in memory longer than its lease (a long rate-limit queue): it is dropped
- *       unsent here if the lease has lapsed before the call, since another claim may own it now.
- *   <li>Recording the outcome fails (database unavailable): as in 2, the lease lapses and the
- *       message is delivered again.
+ *   <li>Crash after the claim, before the attempt is marked: nothing was sent; the lease lapses
+ *       (or, on restart, this instance releases its own leases at once) and the message is sent
+ *       then.
+ *   <li>Crash, lapsed lease or timeout after the mark, before the outcome is recorded: the next
+ *       claim looks first. Slack: the port tags each message with its key in the message {@code
+ *       metadata} and reads {@code conversations.history}. Discord: the port sends the key as the
+ *       message {@code nonce} with {@code enforce_nonce}, so Discord itself answers a repeat
+ *       (within minutes) with the first message.
+ *   <li>A message waits in memory longer than its lease (a long rate-limit queue): it is not sent
+ *       here, since another claim may own it now; marking the attempt checks the lease in the
+ *       database.
+ *   <li>Recording the outcome fails (database unavailable): as in 2.
  * </ol>
  *
  * <p><b>Waking.</b> The dispatcher claims at once when {@link #wake()} is called (the {@link
@@ -108,7 +112,8 @@ public final class OutboxDispatcher implements AutoCloseable {
       Platform platform,
       String payload,
       int attempts,
-      Instant leaseUntil) {
+      Instant leaseUntil,
+      Instant uncertainSince) {
 
     String laneKey(ChatTarget target) {
       return platform + ":" + workspaceId + ":" + target.orderingKey();
@@ -326,7 +331,7 @@ public final class OutboxDispatcher implements AutoCloseable {
       workers.execute(
           () -> {
             try {
-              markDead(claimed, "unreadable payload: " + e.getMessage(), false);
+              markDead(claimed, "unreadable payload: " + e.getMessage(), false, false);
               metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
             } finally {
               finished();
@@ -395,19 +400,28 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
     ChatPort port = ports.get(claimed.platform());
     int attempt = claimed.attempts() + 1;
-    DeliveryResult result;
-    try {
-      result =
-          port.deliver(
-              new OutgoingMessage(
-                  claimed.dedupKey(),
-                  payload.target(),
-                  payload.reply(),
-                  attempt,
-                  payload.attachments()));
-    } catch (RuntimeException e) {
-      result = new DeliveryResult.TransientFailure("unexpected: " + e);
-      LOG.error("ChatPort {} threw for {}", claimed.platform(), claimed.dedupKey(), e);
+    OutgoingMessage message =
+        new OutgoingMessage(
+            claimed.dedupKey(), payload.target(), payload.reply(), attempt, payload.attachments());
+    DeliveryResult result = null;
+    boolean attempted = false;
+    if (claimed.uncertainSince() != null) {
+      result = findEarlierDelivery(port, claimed, message);
+    }
+    if (result == null) {
+      if (!startAttempt(claimed)) {
+        LOG.warn(
+            "Outbox message {} lost its claim before it was sent; leaving it to the next claim",
+            claimed.dedupKey());
+        return;
+      }
+      attempted = true;
+      try {
+        result = port.deliver(message);
+      } catch (RuntimeException e) {
+        result = new DeliveryResult.TransientFailure("unexpected: " + e);
+        LOG.error("ChatPort {} threw for {}", claimed.platform(), claimed.dedupKey(), e);
+      }
     }
     Instant after = clock.instant();
     if (result instanceof DeliveryResult.Delivered delivered) {
@@ -421,7 +435,8 @@ public final class OutboxDispatcher implements AutoCloseable {
           claimed.dedupKey(),
           retry.delay().toMillis());
       block(lane, due);
-      defer(claimed, due, "rate limited: " + retry.reason(), false);
+      // a 429 means the platform did not take this attempt; an earlier unknown one was looked for
+      deferAfterRateLimit(claimed, due, "rate limited: " + retry.reason(), attempted);
       metrics.delivery(claimed.platform(), Metrics.Delivery.RATE_LIMITED);
     } else if (result instanceof DeliveryResult.TransientFailure failure) {
       if (attempt >= settings.maxAttempts()) {
@@ -430,7 +445,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             claimed.dedupKey(),
             attempt,
             failure.error());
-        markDead(claimed, failure.error(), true);
+        // the last try may have reached the platform: an operator's retry looks first
+        markDead(claimed, failure.error(), true, true);
         metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
       } else {
         Instant due = after.plus(backoff(attempt));
@@ -446,9 +462,39 @@ public final class OutboxDispatcher implements AutoCloseable {
       }
     } else if (result instanceof DeliveryResult.PermanentFailure failure) {
       LOG.warn("Outbox message {} cannot be delivered: {}", claimed.dedupKey(), failure.error());
-      markDead(claimed, failure.error(), true);
+      markDead(claimed, failure.error(), true, false);
       metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
     }
+  }
+
+  /**
+   * Asks the port whether an earlier attempt with an unknown outcome delivered the message after
+   * all. Returns the outcome to record, or {@code null} to send it now.
+   */
+  private DeliveryResult findEarlierDelivery(
+      ChatPort port, Claimed claimed, OutgoingMessage message) {
+    DeliveryResult found;
+    try {
+      found = port.findEarlierDelivery(message, claimed.uncertainSince()).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.error("ChatPort {} threw looking for {}", claimed.platform(), claimed.dedupKey(), e);
+      return new DeliveryResult.TransientFailure("unexpected while looking: " + e);
+    }
+    if (found instanceof DeliveryResult.Delivered) {
+      LOG.info(
+          "Outbox message {} was delivered by an earlier attempt (started {}); not sending it again",
+          claimed.dedupKey(),
+          claimed.uncertainSince());
+      return found;
+    }
+    if (found instanceof DeliveryResult.PermanentFailure failure) {
+      LOG.warn(
+          "Cannot tell whether outbox message {} was delivered before ({}); sending it again",
+          claimed.dedupKey(),
+          failure.error());
+      return null;
+    }
+    return found;
   }
 
   private void block(Lane lane, Instant until) {
@@ -482,7 +528,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     long nowMillis = now.toEpochMilli();
     long leaseUntil = now.plus(settings.lease()).toEpochMilli();
     String select =
-        "SELECT id, workspace_id, dedup_key, platform, payload, attempts FROM outbox_message"
+        "SELECT id, workspace_id, dedup_key, platform, payload, attempts, attempt_started_at"
+            + " FROM outbox_message"
             + " WHERE state = 'QUEUED' AND not_before <= ?"
             + " AND (lease_until IS NULL OR lease_until <= ?)"
             + " AND platform IN ("
@@ -508,7 +555,8 @@ public final class OutboxDispatcher implements AutoCloseable {
                           Platform.valueOf(rs.getString(4)),
                           rs.getString(5),
                           rs.getInt(6),
-                          Instant.ofEpochMilli(leaseUntil)));
+                          Instant.ofEpochMilli(leaseUntil),
+                          instantOrNull(rs, 7)));
                 }
               }
             }
@@ -537,6 +585,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     update(
         "UPDATE outbox_message SET state = 'DELIVERED', delivered_at = ?, attempts = attempts + 1,"
             + " last_error = NULL, delivery_ref = ?, lease_owner = NULL, lease_until = NULL,"
+            + " attempt_started_at = NULL,"
             + " version = version + 1 WHERE id = ? AND state = 'QUEUED'",
         ps -> {
           ps.setLong(1, at.toEpochMilli());
@@ -545,15 +594,68 @@ public final class OutboxDispatcher implements AutoCloseable {
         });
   }
 
-  private void markDead(Claimed claimed, String error, boolean countAttempt) {
+  /**
+   * @param outcomeUnknown the last attempt may have reached the platform (a transient failure):
+   *     keep its mark, so that a retry ({@code tandem outbox --retry}) looks before it sends
+   */
+  private void markDead(
+      Claimed claimed, String error, boolean countAttempt, boolean outcomeUnknown) {
     update(
         "UPDATE outbox_message SET state = 'DEAD', attempts = attempts + ?, last_error = ?,"
-            + " lease_owner = NULL, lease_until = NULL, version = version + 1"
-            + " WHERE id = ? AND state = 'QUEUED'",
+            + " lease_owner = NULL, lease_until = NULL,"
+            + (outcomeUnknown ? "" : " attempt_started_at = NULL,")
+            + " version = version + 1 WHERE id = ? AND state = 'QUEUED'",
         ps -> {
           ps.setInt(1, countAttempt ? 1 : 0);
           ps.setString(2, truncate(error, MAX_ERROR_LENGTH));
           ps.setLong(3, claimed.id());
+        });
+  }
+
+  /**
+   * Records, in its own committed transaction, that an attempt starts now, if this claim still
+   * holds the message with at least the safety margin left. Keeps the start of an earlier attempt
+   * whose outcome is unknown, so a later look covers both.
+   *
+   * @return false when the claim has lapsed or passed to another claim: do not send
+   */
+  boolean startAttempt(Claimed claimed) {
+    Instant now = clock.instant();
+    int[] count = new int[1];
+    update(
+        "UPDATE outbox_message SET attempt_started_at = COALESCE(attempt_started_at, ?),"
+            + " version = version + 1 WHERE id = ? AND state = 'QUEUED' AND lease_owner = ?"
+            + " AND lease_until = ? AND lease_until > ?",
+        ps -> {
+          ps.setLong(1, now.toEpochMilli());
+          ps.setLong(2, claimed.id());
+          ps.setString(3, instanceId);
+          ps.setLong(4, claimed.leaseUntil().toEpochMilli());
+          ps.setLong(5, now.plus(LEASE_SAFETY_MARGIN).toEpochMilli());
+        },
+        count);
+    return count[0] == 1;
+  }
+
+  /**
+   * Defers a rate-limited message. When the 429 answered this attempt, no attempt of the message
+   * has an unknown outcome any more (an earlier one was looked for first), so the mark is cleared.
+   */
+  private void deferAfterRateLimit(Claimed claimed, Instant at, String error, boolean attempted) {
+    if (!attempted) {
+      defer(claimed, at, error, false);
+      return;
+    }
+    noteDue(at);
+    update(
+        "UPDATE outbox_message SET not_before = ?, last_error = ?, lease_owner = NULL,"
+            + " lease_until = NULL, attempt_started_at = NULL, version = version + 1"
+            + " WHERE id = ? AND state = 'QUEUED' AND lease_owner = ?",
+        ps -> {
+          ps.setLong(1, at.toEpochMilli());
+          ps.setString(2, truncate(error, MAX_ERROR_LENGTH));
+          ps.setLong(3, claimed.id());
+          ps.setString(4, instanceId);
         });
   }
 
@@ -624,6 +726,11 @@ public final class OutboxDispatcher implements AutoCloseable {
           }
           return null;
         });
+  }
+
+  private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+    long millis = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
   }
 
   private static String truncate(String text, int max) {

@@ -191,7 +191,9 @@ public final class OutboxQueries {
 
   /**
    * Puts a dead message back in the queue: {@code QUEUED}, attempts 0, due at {@code now}, no
-   * lease. The last error stays until the next attempt overwrites or clears it.
+   * lease. The last error stays until the next attempt overwrites or clears it; so does the mark of
+   * a last attempt whose outcome is unknown, so the dispatcher looks on the platform before it
+   * sends again.
    */
   public RetryOutcome retry(String dedupKey, Instant now) {
     Objects.requireNonNull(dedupKey, "dedupKey");

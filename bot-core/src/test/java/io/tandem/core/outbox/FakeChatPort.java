@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +28,17 @@ final class FakeChatPort implements ChatPort {
   private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
   final List<Call> calls = new CopyOnWriteArrayList<>();
 
+  /** What the platform holds: keys it took, whatever the port answered. */
+  private final Set<String> onPlatform = ConcurrentHashMap.newKeySet();
+
+  /** Keys whose platform call takes the message but answers as scripted (e.g. a timeout). */
+  private final Set<String> takeAnyway = ConcurrentHashMap.newKeySet();
+
+  /** Every {@link #findEarlierDelivery} call: the key and the time it looked from. */
+  record Lookup(String dedupKey, Instant since) {}
+
+  final List<Lookup> lookups = new CopyOnWriteArrayList<>();
+
   FakeChatPort(Platform platform, Clock clock) {
     this.platform = platform;
     this.clock = clock;
@@ -40,6 +53,16 @@ final class FakeChatPort implements ChatPort {
     CountDownLatch latch = new CountDownLatch(1);
     gates.put(key, latch);
     return latch;
+  }
+
+  /** The platform already holds {@code key}, as if an earlier attempt's answer was lost. */
+  void alreadyOnPlatform(String key) {
+    onPlatform.add(key);
+  }
+
+  /** The platform takes {@code key} even when the scripted answer says it failed. */
+  void takeEvenIfFailing(String key) {
+    takeAnyway.add(key);
   }
 
   List<String> keys() {
@@ -76,6 +99,19 @@ final class FakeChatPort implements ChatPort {
     }
     Deque<DeliveryResult> script = scripts.get(message.dedupKey());
     DeliveryResult next = script == null ? null : script.poll();
-    return next != null ? next : DeliveryResult.delivered("ref-" + message.dedupKey());
+    DeliveryResult result =
+        next != null ? next : DeliveryResult.delivered("ref-" + message.dedupKey());
+    if (result instanceof DeliveryResult.Delivered || takeAnyway.contains(message.dedupKey())) {
+      onPlatform.add(message.dedupKey());
+    }
+    return result;
+  }
+
+  @Override
+  public Optional<DeliveryResult> findEarlierDelivery(OutgoingMessage message, Instant since) {
+    lookups.add(new Lookup(message.dedupKey(), since));
+    return onPlatform.contains(message.dedupKey())
+        ? Optional.of(DeliveryResult.delivered("found-" + message.dedupKey()))
+        : Optional.empty();
   }
 }

@@ -95,6 +95,8 @@ class OutboxDispatcherTest {
     assertThat(row.deliveryRef()).isEqualTo("ref-welcome:1");
     assertThat(row.leaseOwner()).isNull();
     assertThat(row.lastError()).isNull();
+    assertThat(row.attemptStartedAt()).isNull();
+    assertThat(port.lookups).as("a first attempt never looks on the platform first").isEmpty();
   }
 
   @Test
@@ -112,6 +114,7 @@ class OutboxDispatcherTest {
     assertThat(deferred.attempts()).isZero();
     assertThat(deferred.notBefore()).isEqualTo(queuedAt.plusSeconds(30));
     assertThat(deferred.lastError()).contains("ratelimited");
+    assertThat(deferred.attemptStartedAt()).as("a 429 leaves no doubt").isNull();
 
     // a millisecond early: not sent again
     clock.advance(Duration.ofSeconds(30).minusMillis(1));
@@ -124,6 +127,7 @@ class OutboxDispatcherTest {
     assertThat(port.count("r:1")).isEqualTo(2);
     assertThat(port.calls.get(1).at()).isEqualTo(queuedAt.plusSeconds(30));
     assertThat(rows.row("r:1").attempts()).isEqualTo(1);
+    assertThat(port.lookups).isEmpty();
   }
 
   @Test
@@ -148,6 +152,70 @@ class OutboxDispatcherTest {
     clock.advance(Duration.ofSeconds(20));
     awaitState("t:1", "DELIVERED");
     assertThat(port.calls).extracting(FakeChatPort.Call::attempt).containsExactly(1, 2, 3);
+    assertThat(port.lookups)
+        .as(
+            "a 5xx may hide a message the platform took: each retry looks first, from the first try")
+        .containsExactly(
+            new FakeChatPort.Lookup("t:1", start), new FakeChatPort.Lookup("t:1", start));
+    assertThat(rows.row("t:1").attemptStartedAt()).isNull();
+  }
+
+  @Test
+  @DisplayName("a timeout after the platform took the message: the retry finds it, sends nothing")
+  void timeoutAfterThePlatformTookIt() {
+    // GIVEN the platform takes the message but its answer times out
+    port.script("late:1", DeliveryResult.transientFailure("timeout"));
+    port.takeEvenIfFailing("late:1");
+    start(settings);
+    Instant sentAt = clock.instant();
+
+    rows.queueDm("late:1", "U1");
+    await().atMost(TIMEOUT).until(() -> rows.row("late:1").attempts() == 1);
+    assertThat(rows.row("late:1").attemptStartedAt()).isEqualTo(sentAt.toEpochMilli());
+
+    // WHEN the retry comes due
+    clock.advance(Duration.ofSeconds(10));
+
+    // THEN it finds the message on the platform and records it, without sending it again
+    awaitState("late:1", "DELIVERED");
+    assertThat(port.count("late:1")).isEqualTo(1);
+    assertThat(port.lookups).containsExactly(new FakeChatPort.Lookup("late:1", sentAt));
+    assertThat(rows.row("late:1").deliveryRef()).isEqualTo("found-late:1");
+    assertThat(rows.row("late:1").attemptStartedAt()).isNull();
+  }
+
+  @Test
+  @DisplayName("killed mid-delivery: on restart, what the platform took is recorded, not resent")
+  void crashMidDeliveryIsExactlyOnce() {
+    // GIVEN a run that claimed three messages, started sending two, and died: the platform took
+    // "k:1" before the crash, "k:2" never arrived, "k:3" was not started
+    rows.queueDm("k:1", "U1");
+    rows.queueDm("k:2", "U2");
+    rows.queueDm("k:3", "U3");
+    Instant crashedAt = clock.instant();
+    OutboxDispatcher before =
+        new OutboxDispatcher(db, List.of(port), settings, clock, "test-1", NO_JITTER);
+    List<OutboxDispatcher.Claimed> claimed = before.claim(10, clock.instant());
+    assertThat(claimed).hasSize(3);
+    for (OutboxDispatcher.Claimed c : claimed.subList(0, 2)) {
+      assertThat(before.startAttempt(c)).isTrue();
+    }
+    port.alreadyOnPlatform("k:1");
+    clock.advance(Duration.ofSeconds(3));
+
+    // WHEN the instance starts again
+    start(settings);
+
+    // THEN each message is on the platform exactly once
+    awaitState("k:1", "DELIVERED");
+    awaitState("k:2", "DELIVERED");
+    awaitState("k:3", "DELIVERED");
+    assertThat(port.keys()).containsExactlyInAnyOrder("k:2", "k:3");
+    assertThat(rows.row("k:1").deliveryRef()).isEqualTo("found-k:1");
+    assertThat(port.lookups)
+        .as("only the attempts whose outcome was unknown are looked for")
+        .containsExactlyInAnyOrder(
+            new FakeChatPort.Lookup("k:1", crashedAt), new FakeChatPort.Lookup("k:2", crashedAt));
   }
 
   @Test
@@ -171,6 +239,9 @@ class OutboxDispatcherTest {
     OutboxRows.Row dead = rows.row("d:1");
     assertThat(dead.attempts()).isEqualTo(3);
     assertThat(dead.lastError()).isEqualTo("HTTP 503 on the last try");
+    assertThat(dead.attemptStartedAt())
+        .as("the last try may have reached the platform: a retry of the dead message looks first")
+        .isNotNull();
     clock.advance(Duration.ofHours(1));
     assertNoNewCallsFor("d:1", 3);
   }
@@ -202,6 +273,7 @@ class OutboxDispatcherTest {
     awaitState("legacy:1", "DEAD");
     assertThat(rows.row("p:1").lastError()).isEqualTo("user_not_found");
     assertThat(rows.row("p:1").attempts()).isEqualTo(1);
+    assertThat(rows.row("p:1").attemptStartedAt()).as("a refusal leaves no doubt").isNull();
     assertThat(rows.row("legacy:1").lastError()).startsWith("unreadable payload");
     assertThat(port.keys()).containsExactly("p:1");
   }
@@ -265,8 +337,27 @@ class OutboxDispatcherTest {
     clock.advance(settings.lease());
     assertThat(survivor.releaseExpiredLeases()).isEqualTo(1);
     assertThat(rows.row("crash:1").leaseOwner()).isNull();
-    assertThat(survivor.claim(10, clock.instant())).hasSize(1);
+    List<OutboxDispatcher.Claimed> retaken = survivor.claim(10, clock.instant());
+    assertThat(retaken).hasSize(1);
     assertThat(crashed.claim(10, clock.instant())).isEmpty();
+    // AND the new claim may start an attempt
+    assertThat(survivor.startAttempt(retaken.get(0))).isTrue();
+  }
+
+  @Test
+  @DisplayName("an attempt does not start on a claim that has lapsed or passed to another")
+  void noAttemptOnALapsedClaim() {
+    rows.queueDm("slow:1", "U1");
+    OutboxDispatcher a = new OutboxDispatcher(db, List.of(port), settings, clock, "a", NO_JITTER);
+    OutboxDispatcher b = new OutboxDispatcher(db, List.of(port), settings, clock, "b", NO_JITTER);
+    OutboxDispatcher.Claimed first = a.claim(10, clock.instant()).get(0);
+
+    clock.advance(settings.lease());
+    assertThat(a.startAttempt(first)).as("lapsed").isFalse();
+    OutboxDispatcher.Claimed second = b.claim(10, clock.instant()).get(0);
+    assertThat(a.startAttempt(first)).as("taken over").isFalse();
+    assertThat(b.startAttempt(second)).isTrue();
+    assertThat(rows.row("slow:1").attemptStartedAt()).isEqualTo(clock.instant().toEpochMilli());
   }
 
   @Test

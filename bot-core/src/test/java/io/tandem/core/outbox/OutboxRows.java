@@ -29,7 +29,8 @@ final class OutboxRows {
       String leaseOwner,
       Long leaseUntil,
       String deliveryRef,
-      String payload) {}
+      String payload,
+      Long attemptStartedAt) {}
 
   private final Database db;
   private final Clock clock;
@@ -63,12 +64,18 @@ final class OutboxRows {
     return all().stream().filter(r -> r.dedupKey().equals(key)).findFirst();
   }
 
+  private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
   List<Row> all() {
     try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT dedup_key, state, attempts, not_before, last_error, lease_owner,"
-                    + " lease_until, delivery_ref, payload FROM outbox_message ORDER BY id");
+                    + " lease_until, delivery_ref, payload, attempt_started_at FROM outbox_message"
+                    + " ORDER BY id");
         ResultSet rs = ps.executeQuery()) {
       List<Row> rows = new ArrayList<>();
       while (rs.next()) {
@@ -83,7 +90,8 @@ final class OutboxRows {
                 rs.getString(6),
                 rs.wasNull() ? null : leaseUntil,
                 rs.getString(8),
-                rs.getString(9)));
+                rs.getString(9),
+                longOrNull(rs, 10)));
       }
       return rows;
     } catch (SQLException e) {

@@ -69,6 +69,19 @@ public final class DiscordSimulator implements AutoCloseable {
   private final Map<String, InteractionResult> interactionsByToken = new ConcurrentHashMap<>();
   private final Map<String, InteractionResult> interactionsById = new ConcurrentHashMap<>();
   private final Map<String, DiscordMessage> messages = new ConcurrentHashMap<>();
+
+  /**
+   * How long a nonce sent with {@code enforce_nonce} is remembered. Discord documents "the past few
+   * minutes" without a number; the simulator takes five.
+   */
+  public static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
+
+  /** A nonce the bot sent with {@code enforce_nonce}: the message it created, and when. */
+  private record SeenNonce(String messageId, Instant at) {}
+
+  /** The bot's enforced nonces (Discord keeps them per author; the bot is the only author here). */
+  private final Map<String, SeenNonce> nonces = new ConcurrentHashMap<>();
+
   private final Map<String, String> dmChannelsByUser = new ConcurrentHashMap<>();
   private final Map<String, String> dmUsersByChannel = new ConcurrentHashMap<>();
   private final Journal<DiscordMessage> channelMessages = new Journal<>();
@@ -681,11 +694,30 @@ public final class DiscordSimulator implements AutoCloseable {
     if (!channels.containsKey(channel) && !dmUsersByChannel.containsKey(channel)) {
       return null;
     }
+    String nonce = Json.string(body, "nonce", null);
+    boolean enforceNonce =
+        nonce != null
+            && body.has("enforce_nonce")
+            && body.get("enforce_nonce").isJsonPrimitive()
+            && body.get("enforce_nonce").getAsBoolean();
+    if (enforceNonce) {
+      // Discord: a repeat of an enforced nonce within minutes returns the first message, unsent
+      SeenNonce seen = nonces.get(nonce);
+      DiscordMessage first = seen == null ? null : messages.get(seen.messageId());
+      if (first != null && seen.at().plus(NONCE_WINDOW).isAfter(clock.instant())) {
+        JsonObject answer = first.json().deepCopy();
+        answer.addProperty("nonce", nonce);
+        return answer;
+      }
+    }
     JsonObject data = body.deepCopy();
     data.remove("flags");
     DiscordMessage message = storeMessage(ids.next(), channel, data, 0, false);
     if (!files.isEmpty()) {
       attach(message, Json.array(body, "attachments"), files);
+    }
+    if (enforceNonce) {
+      nonces.put(nonce, new SeenNonce(message.id(), clock.instant()));
     }
     channelMessages.append(message);
     String where =
@@ -693,7 +725,11 @@ public final class DiscordSimulator implements AutoCloseable {
             ? "DM to " + userById(dmUsersByChannel.get(channel)).map(DiscordUser::name).orElse("?")
             : "#" + channels.get(channel).name();
     say(TranscriptEntry.Speaker.BOT, botName + " (" + where + ")", message.render(), false);
-    return message.json();
+    JsonObject answer = message.json().deepCopy();
+    if (nonce != null) {
+      answer.addProperty("nonce", nonce);
+    }
+    return answer;
   }
 
   /**

@@ -61,6 +61,7 @@ public final class SlackSimulator implements AutoCloseable {
   private final Journal<SlackMessage> messages = new Journal<>();
   private final Journal<SlackFile> files = new Journal<>();
   private final Map<String, PendingUpload> uploads = new ConcurrentHashMap<>();
+  private final ChannelHistory history = new ChannelHistory();
   private final Map<String, SimulatedUser> usersByName = new ConcurrentHashMap<>();
   private final Map<String, SimulatedUser> usersById = new ConcurrentHashMap<>();
   private final Map<String, StoredView> views = new ConcurrentHashMap<>();
@@ -416,6 +417,10 @@ public final class SlackSimulator implements AutoCloseable {
 
   RateLimitPlan rateLimits() {
     return rateLimits;
+  }
+
+  ChannelHistory history() {
+    return history;
   }
 
   FaultPlan faults() {

@@ -1,6 +1,7 @@
 package io.tandem.simulator.slack;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.ZoneId;
 import java.util.List;
@@ -38,6 +39,7 @@ final class WebApiMethods {
             Map.entry("files.getUploadURLExternal", this::filesGetUploadUrlExternal),
             Map.entry("files.completeUploadExternal", this::filesCompleteUploadExternal),
             Map.entry("conversations.open", this::conversationsOpen),
+            Map.entry("conversations.history", this::conversationsHistory),
             Map.entry("users.info", this::usersInfo),
             Map.entry("views.open", call -> openView(call, "views.open")),
             Map.entry("views.push", call -> openView(call, "views.push")),
@@ -79,7 +81,13 @@ final class WebApiMethods {
     JsonObject answer = ok();
     answer.addProperty("channel", channel.get());
     answer.addProperty("ts", ts);
-    answer.add("message", message(call, ts));
+    JsonObject message = message(call, ts);
+    JsonElement metadata = WebApiHandler.parseJson(call.param("metadata"));
+    if (metadata != null && metadata.isJsonObject()) {
+      message.add("metadata", metadata);
+    }
+    answer.add("message", message);
+    sim.history().append(channel.get(), message);
     sim.recordMessage(posted(call, channel.get(), ts, null));
     sim.publishFromApp(call, channel.get());
     return answer;
@@ -124,6 +132,7 @@ final class WebApiMethods {
       return WebApiHandler.error(
           isBlank(call.channel()) ? "channel_not_found" : "message_not_found");
     }
+    sim.history().remove(call.channel(), call.param("ts"));
     JsonObject answer = ok();
     answer.addProperty("channel", call.channel());
     answer.addProperty("ts", call.param("ts"));
@@ -214,6 +223,34 @@ final class WebApiMethods {
     JsonObject answer = ok();
     answer.add("files", filesJson);
     return answer;
+  }
+
+  private JsonObject conversationsHistory(ApiCall call) {
+    Optional<String> channel = resolveChannel(call.channel());
+    if (channel.isEmpty()) {
+      return WebApiHandler.error("channel_not_found");
+    }
+    int limit;
+    try {
+      limit = isBlank(call.param("limit")) ? 0 : Integer.parseInt(call.param("limit").trim());
+    } catch (NumberFormatException e) {
+      return WebApiHandler.error("invalid_limit");
+    }
+    try {
+      return sim.history()
+          .page(
+              channel.get(),
+              call.param("oldest"),
+              call.param("latest"),
+              isTrue(call.param("inclusive")),
+              limit,
+              call.param("cursor"),
+              isTrue(call.param("include_all_metadata")));
+    } catch (NumberFormatException e) {
+      return WebApiHandler.error("invalid_ts_oldest");
+    } catch (IllegalArgumentException e) {
+      return WebApiHandler.error("invalid_cursor");
+    }
   }
 
   private JsonObject conversationsOpen(ApiCall call) {
@@ -416,6 +453,10 @@ final class WebApiMethods {
     JsonObject ok = new JsonObject();
     ok.addProperty("ok", true);
     return ok;
+  }
+
+  private static boolean isTrue(String value) {
+    return "true".equalsIgnoreCase(value) || "1".equals(value);
   }
 
   private static boolean isBlank(String value) {

@@ -19,16 +19,19 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.Message;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +77,68 @@ class SlackSimulatorWebApiTest {
     assertThat(simulator.calls("auth.test"))
         .singleElement()
         .satisfies(call -> assertThat(call.token()).isEqualTo(simulator.botToken()));
+  }
+
+  @Test
+  @DisplayName("conversations.history pages the app's messages newest first, metadata on request")
+  void conversationsHistory() throws Exception {
+    // GIVEN five tagged messages in a DM and one elsewhere
+    SimulatedUser ana = simulator.user("ana");
+    String dm = bot.conversationsOpen(r -> r.users(List.of(ana.id()))).getChannel().getId();
+    List<String> ts = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      int n = i;
+      ChatPostMessageResponse posted =
+          bot.chatPostMessage(
+              r ->
+                  r.channel(dm)
+                      .text("message " + n)
+                      .metadata(
+                          Message.Metadata.builder()
+                              .eventType("tandem_outbox")
+                              .eventPayload(Map.of("dedup_key", "k:" + n))
+                              .build()));
+      assertThat(posted.getMessage().getMetadata().getEventPayload())
+          .containsEntry("dedup_key", "k:" + n);
+      ts.add(posted.getTs());
+    }
+    bot.chatPostMessage(r -> r.channel("C0OTHER").text("elsewhere"));
+
+    // WHEN the app reads from the second message on, two at a time, with all metadata
+    ConversationsHistoryResponse first =
+        bot.conversationsHistory(
+            r -> r.channel(dm).oldest(ts.get(1)).inclusive(true).limit(2).includeAllMetadata(true));
+    ConversationsHistoryResponse second =
+        bot.conversationsHistory(
+            r ->
+                r.channel(dm)
+                    .oldest(ts.get(1))
+                    .inclusive(true)
+                    .limit(2)
+                    .includeAllMetadata(true)
+                    .cursor(first.getResponseMetadata().getNextCursor()));
+    // THEN it gets k:5..k:2, newest first, and knows when it has read them all
+    assertThat(first.isOk()).isTrue();
+    assertThat(first.isHasMore()).isTrue();
+    assertThat(
+            java.util.stream.Stream.of(first, second)
+                .flatMap(h -> h.getMessages().stream())
+                .map(m -> m.getMetadata().getEventPayload().get("dedup_key")))
+        .containsExactly("k:5", "k:4", "k:3", "k:2");
+    assertThat(second.isHasMore()).isFalse();
+    assertThat(second.getResponseMetadata().getNextCursor()).isEmpty();
+
+    // AND without include_all_metadata the payload stays out, as on Slack
+    ConversationsHistoryResponse plain =
+        bot.conversationsHistory(r -> r.channel(dm).oldest(ts.get(4)).inclusive(true));
+    assertThat(plain.getMessages())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getTs()).isEqualTo(ts.get(4));
+              assertThat(m.getMetadata().getEventType()).isEqualTo("tandem_outbox");
+              assertThat(m.getMetadata().getEventPayload()).isNullOrEmpty();
+            });
   }
 
   @Test
