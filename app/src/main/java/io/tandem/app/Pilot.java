@@ -246,6 +246,11 @@ final class Pilot {
       if (pair.equals(quiet)) {
         continue;
       }
+      // the introduction suggests a first session within the week; most pairs hold it
+      at(
+          workingHour(monday.plus(Duration.ofDays(2 + random.nextInt(3))), 13),
+          pair.mentor(),
+          () -> logSession(pair.mentor()));
       SamplePeople.Person mentee = person(pair.mentee());
       String skill = first(mentee.skills().get("learn"));
       LocalDate by = monday.atZone(ZoneOffset.UTC).toLocalDate().plusWeeks(10);
@@ -347,18 +352,15 @@ final class Pilot {
     Instant when =
         workingHour(
             clock.instant().plus(Duration.ofDays(1 + random.nextInt(3))), 11 + random.nextInt(5));
+    at(when, person, () -> logSession(person));
+  }
+
+  private void logSession(String mentor) {
     int minutes = 30 + 15 * random.nextInt(5);
-    SamplePeople.Person mentor = person(person);
-    String topic = first(mentor.skills().get("teach"));
-    at(
-        when,
-        person,
-        () -> {
-          String answer = say(person, "log " + minutes + "m " + topic, 1);
-          if (answer.contains("Logged")) {
-            sessionsLogged++;
-          }
-        });
+    String topic = first(person(mentor).skills().get("teach"));
+    if (say(mentor, "log " + minutes + "m " + topic, 1).contains("Logged")) {
+      sessionsLogged++;
+    }
   }
 
   private void answerSurvey(SimulatedChat.Delivered message) {

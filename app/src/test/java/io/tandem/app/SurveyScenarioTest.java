@@ -73,13 +73,13 @@ class SurveyScenarioTest {
 
   private SimulatedChat chat;
   private Tandem tandem;
-  private ReminderScenarioTest.ShiftableClock clock;
+  private ShiftableClock clock;
   private Instant sentAt;
 
   /** At noon UTC, inside everyone's sensible local hours, so the DMs go out at once. */
   private void start(SimulatedChat.Kind kind, SamplePeople.Person... more) throws Exception {
     Instant noon = LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);
-    clock = new ReminderScenarioTest.ShiftableClock(Duration.between(Instant.now(), noon));
+    clock = new ShiftableClock(Duration.between(Instant.now(), noon));
     chat = SimulatedChat.start(kind);
     chat.makeAdmin("maya");
     tandem = Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), clock);
