@@ -319,9 +319,14 @@ final class Pilot {
         .filter(m -> m.to().equals(List.of(ADMIN)))
         .forEach(m -> out.println(Transcript.delivered(ADMIN, m.text())));
     List<SimulatedChat.File> files = chat.files();
+    String lastComment = null;
     for (SimulatedChat.File file : files.subList(filesSeen, files.size())) {
-      if (file.comment() != null && !file.comment().isBlank()) {
+      // files uploaded together share their message's text
+      if (file.comment() != null
+          && !file.comment().isBlank()
+          && !file.comment().equals(lastComment)) {
         out.println(Transcript.delivered(ADMIN, file.comment()));
+        lastComment = file.comment();
       }
       out.println(Transcript.attached(file));
     }
@@ -475,7 +480,7 @@ final class Pilot {
     long day = Duration.between(start, now).toDays();
     out.printf(
         Locale.ENGLISH,
-        "%n▸ week %d of %d · %s · %d sessions logged · %d reminders · %d nudges · %d admin alerts%n%n",
+        "%n▸ week %d of %d · %s · %d sessions logged · %d reminders · %d nudges · %d admin alerts%n",
         day / 7 + 1,
         WEEKS,
         DAY.format(now.atZone(ZoneOffset.UTC)),
