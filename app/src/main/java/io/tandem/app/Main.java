@@ -21,6 +21,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "tandem",
     mixinStandardHelpOptions = true,
+    // every subcommand answers --help too
+    scope = CommandLine.ScopeType.INHERIT,
     version = "Tandem 0.1.0",
     description = "Runs reverse-mentoring programs in Slack and Discord.",
     subcommands = {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** The {@code tandem} program as an operator meets it. */
@@ -28,6 +30,19 @@ class CommandLineTest {
 
   private Path config(String yaml) throws Exception {
     return Files.writeString(dir.resolve("tandem.yml"), yaml);
+  }
+
+  @ParameterizedTest(name = "tandem {0} --help")
+  @ValueSource(strings = {"demo", "run", "report", "import roster", "outbox", "match"})
+  @DisplayName("every command explains itself with --help, without doing anything")
+  void subcommandHelp(String command) {
+    String[] words = (command + " --help").split(" ");
+
+    int exit = tandem(words);
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).startsWith("Usage: tandem " + command);
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test
