@@ -86,6 +86,29 @@ class PairingScenarioTest {
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(SimulatedChat.Kind.class)
+  @DisplayName("a second round never pairs people who were partners within the cooldown")
+  void noRepeatPartners(SimulatedChat.Kind kind) throws Exception {
+    // GIVEN ana → ben and dev → chioma, approved in the first program
+    start(kind);
+    SamplePeople.ALL.forEach(chat::enrol);
+    chat.run("maya", "match preview");
+    assertThat(chat.run("maya", "match approve").text()).contains("Approved 2 pairs");
+
+    // WHEN the same four join a second program and the admin previews it
+    chat.run("maya", "program create Second round");
+    chat.run("maya", "program open Second round");
+    SamplePeople.ALL.forEach(person -> chat.enrol(person, "Second round"));
+    SimulatedChat.Answer preview = chat.run("maya", "match preview Second round");
+
+    // THEN everyone meets someone new
+    assertThat(preview.text())
+        .contains("2 pairs")
+        .containsIgnoringCase("ana → chioma")
+        .containsIgnoringCase("dev → ben");
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SimulatedChat.Kind.class)
   @DisplayName("swapping two mentees re-scores the proposal and keeps the rules")
   void swap(SimulatedChat.Kind kind) throws Exception {
     start(kind);

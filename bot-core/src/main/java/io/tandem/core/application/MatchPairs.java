@@ -363,27 +363,19 @@ public final class MatchPairs {
   private static Map<String, List<PastPartner>> history(
       Store store, Program program, Map<Long, Member> members) {
     Map<String, List<PastPartner>> history = new HashMap<>();
-    for (Pair pair : store.pairHistory(program.getWorkspaceId())) {
-      Optional<String> mentor = userOf(store, pair.getMentorId(), members);
-      Optional<String> mentee = userOf(store, pair.getMenteeId(), members);
-      if (mentor.isPresent() && mentee.isPresent()) {
+    for (Store.PastPair pair : store.pairHistory(program.getWorkspaceId())) {
+      Member mentor = members.get(pair.mentorMemberId());
+      Member mentee = members.get(pair.menteeMemberId());
+      if (mentor != null && mentee != null) {
         history
-            .computeIfAbsent(mentor.get(), k -> new ArrayList<>())
-            .add(new PastPartner(mentee.get(), pair.getCreatedAt()));
+            .computeIfAbsent(mentor.getUserId(), k -> new ArrayList<>())
+            .add(new PastPartner(mentee.getUserId(), pair.createdAt()));
         history
-            .computeIfAbsent(mentee.get(), k -> new ArrayList<>())
-            .add(new PastPartner(mentor.get(), pair.getCreatedAt()));
+            .computeIfAbsent(mentee.getUserId(), k -> new ArrayList<>())
+            .add(new PastPartner(mentor.getUserId(), pair.createdAt()));
       }
     }
     return history;
-  }
-
-  private static Optional<String> userOf(
-      Store store, long participantId, Map<Long, Member> members) {
-    return store
-        .participantById(participantId)
-        .map(p -> members.get(p.getMemberId()))
-        .map(Member::getUserId);
   }
 
   static MatchSettings settings(Program program) {

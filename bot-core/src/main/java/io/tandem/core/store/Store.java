@@ -4,6 +4,7 @@ import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.port.in.Platform;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -239,13 +240,23 @@ public final class Store {
   }
 
   /** Every pair in a workspace that is or was real (for repeat avoidance across programs). */
-  public List<Pair> pairHistory(long workspaceId) {
-    return em.createQuery(
-            "SELECT p FROM Pair p WHERE p.workspaceId = :workspaceId AND p.status <> :proposed",
-            Pair.class)
+  /** A pair that was approved once, by the member ids of its people. */
+  public record PastPair(long mentorMemberId, long menteeMemberId, Instant createdAt) {}
+
+  /** Every pair of the workspace that was ever approved, in one query. */
+  public List<PastPair> pairHistory(long workspaceId) {
+    return em
+        .createQuery(
+            "SELECT a.memberId, b.memberId, p.createdAt FROM Pair p, Participant a, Participant b"
+                + " WHERE p.workspaceId = :workspaceId AND p.status <> :proposed"
+                + " AND a.id = p.mentorId AND b.id = p.menteeId",
+            Object[].class)
         .setParameter("workspaceId", workspaceId)
         .setParameter("proposed", Pair.Status.PROPOSED)
-        .getResultList();
+        .getResultList()
+        .stream()
+        .map(row -> new PastPair((Long) row[0], (Long) row[1], (Instant) row[2]))
+        .toList();
   }
 
   public void remove(Object entity) {
