@@ -47,20 +47,36 @@ public final class UseCaseFixture {
   }
 
   /**
-   * Enrols someone in Marketing, in Europe/Berlin; see {@link #enrol(JoinProgram, Actor, Role,
-   * String, String)}.
+   * Enrols someone in the default program, in Marketing, in Europe/Berlin; see {@link
+   * #enrol(JoinProgram, Actor, Role, String, String, String)}.
    */
   public static void enrol(JoinProgram join, Actor actor, Role role) {
-    enrol(join, actor, role, "Marketing", "Europe/Berlin");
+    enrol(join, actor, role, null, "Marketing", "Europe/Berlin");
   }
 
   /**
-   * Joins the default program and fills in both pages of the profile, as a person does through the
-   * forms: band 1 for a mentor, 4 for a mentee; teaches Instagram reels, learns Leadership 2.
+   * Enrols someone in the default program; see {@link #enrol(JoinProgram, Actor, Role, String,
+   * String, String)}.
    */
   public static void enrol(
       JoinProgram join, Actor actor, Role role, String department, String zone) {
-    Reply opened = join.join(actor, new Command.Join(role, null));
+    enrol(join, actor, role, null, department, zone);
+  }
+
+  /**
+   * Joins a program and fills in both pages of the profile, as a person does through the forms:
+   * band 1 for a mentor, 4 for a mentee; teaches Instagram reels, learns Leadership 2.
+   *
+   * @param program the program's name, or {@code null} for the workspace's default
+   * @return the last reply: where the flow stopped when a step opened no form, else the reply to
+   *     the second page
+   */
+  public static Reply enrol(
+      JoinProgram join, Actor actor, Role role, String program, String department, String zone) {
+    Reply opened = join.join(actor, new Command.Join(role, program));
+    if (opened.form() == null) {
+      return opened;
+    }
     Reply next =
         join.submitted(
             actor,
@@ -74,7 +90,10 @@ public final class UseCaseFixture {
                 "call",
                 "timezone",
                 zone));
-    join.submitted(
+    if (next.form() == null) {
+      return next;
+    }
+    return join.submitted(
         actor,
         next.form().formId(),
         Map.of(
