@@ -18,6 +18,7 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -199,12 +200,8 @@ public final class ChartRenderer {
     plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT); // values below horizontal bars too
 
     CategoryAxis categoryAxis = plot.getDomainAxis();
-    categoryAxis.setLabelFont(new Font(FONT, Font.PLAIN, 14));
-    categoryAxis.setLabelPaint(TEXT);
-    categoryAxis.setTickLabelFont(new Font(FONT, Font.PLAIN, 13));
-    categoryAxis.setTickLabelPaint(TEXT);
+    styleAxis(categoryAxis, 13);
     categoryAxis.setAxisLinePaint(GRID);
-    categoryAxis.setTickMarksVisible(false);
     categoryAxis.setMaximumCategoryLabelLines(3);
     if (chart.kind() != Chart.Kind.HORIZONTAL_BAR
         && chart.categories().size() > 8
@@ -213,12 +210,8 @@ public final class ChartRenderer {
     }
 
     NumberAxis valueAxis = (NumberAxis) plot.getRangeAxis();
-    valueAxis.setLabelFont(new Font(FONT, Font.PLAIN, 14));
-    valueAxis.setLabelPaint(TEXT);
-    valueAxis.setTickLabelFont(new Font(FONT, Font.PLAIN, 12));
-    valueAxis.setTickLabelPaint(TEXT);
+    styleAxis(valueAxis, 12);
     valueAxis.setAxisLineVisible(false);
-    valueAxis.setTickMarksVisible(false);
     valueAxis.setUpperMargin(0.12); // room for the value labels
     if (integral) {
       valueAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -251,5 +244,14 @@ public final class ChartRenderer {
             i, new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       }
     }
+  }
+
+  /** The look both axes share: text colour, label and tick fonts, no tick marks. */
+  private static void styleAxis(Axis axis, int tickFontSize) {
+    axis.setLabelFont(new Font(FONT, Font.PLAIN, 14));
+    axis.setLabelPaint(TEXT);
+    axis.setTickLabelFont(new Font(FONT, Font.PLAIN, tickFontSize));
+    axis.setTickLabelPaint(TEXT);
+    axis.setTickMarksVisible(false);
   }
 }

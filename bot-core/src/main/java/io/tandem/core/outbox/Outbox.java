@@ -8,7 +8,9 @@ import io.tandem.core.store.OutboxMessage;
 import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -83,25 +85,38 @@ public final class Outbox {
     }
     Instant at = notBefore.truncatedTo(ChronoUnit.MILLIS);
     Instant created = now.truncatedTo(ChronoUnit.MILLIS);
-    if (platform == Platform.DISCORD && target instanceof ChatTarget.GroupMessage group) {
-      boolean any = false;
-      for (String userId : group.userIds()) {
-        any |=
-            queueOne(
-                store,
-                workspaceId,
-                platform,
-                dedupKey + "/" + userId,
-                new ChatTarget.DirectMessage(userId),
-                reply,
-                attachments,
-                at,
-                created);
-      }
-      return any;
+    boolean any = false;
+    for (Map.Entry<String, ChatTarget> message : messages(platform, dedupKey, target).entrySet()) {
+      ChatTarget to = message.getValue();
+      any |=
+          store.queueOnce(
+              new OutboxMessage(
+                  workspaceId,
+                  message.getKey(),
+                  platform,
+                  to.primaryRecipient(),
+                  to instanceof ChatTarget.ChannelMessage channel ? channel.channelId() : null,
+                  payload(to, reply, attachments),
+                  at,
+                  created));
     }
-    return queueOne(
-        store, workspaceId, platform, dedupKey, target, reply, attachments, at, created);
+    return any;
+  }
+
+  /**
+   * The messages to store for one queued message, by dedup key: itself, or on Discord one direct
+   * message per person of a group message.
+   */
+  private static Map<String, ChatTarget> messages(
+      Platform platform, String dedupKey, ChatTarget target) {
+    if (platform == Platform.DISCORD && target instanceof ChatTarget.GroupMessage group) {
+      Map<String, ChatTarget> perPerson = new LinkedHashMap<>();
+      for (String userId : group.userIds()) {
+        perPerson.put(dedupKey + "/" + userId, new ChatTarget.DirectMessage(userId));
+      }
+      return perPerson;
+    }
+    return Map.of(dedupKey, target);
   }
 
   /** The {@code outbox_message.payload} text for a message; see {@link OutboxPayload}. */
@@ -112,27 +127,5 @@ public final class Outbox {
   /** The payload text for a message with attachments; see {@link OutboxPayload}. */
   public static String payload(ChatTarget target, Reply reply, List<ChartAttachment> attachments) {
     return new OutboxPayload(target, reply, attachments).toJson();
-  }
-
-  private static boolean queueOne(
-      Store store,
-      long workspaceId,
-      Platform platform,
-      String dedupKey,
-      ChatTarget target,
-      Reply reply,
-      List<ChartAttachment> attachments,
-      Instant notBefore,
-      Instant now) {
-    return store.queueOnce(
-        new OutboxMessage(
-            workspaceId,
-            dedupKey,
-            platform,
-            target.primaryRecipient(),
-            target instanceof ChatTarget.ChannelMessage channel ? channel.channelId() : null,
-            payload(target, reply, attachments),
-            notBefore,
-            now));
   }
 }

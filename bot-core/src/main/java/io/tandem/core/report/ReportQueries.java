@@ -57,23 +57,19 @@ final class ReportQueries {
 
   List<PairInfo> pairs(long programId, Instant from, Instant to) throws SQLException {
     List<PairInfo> pairs = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT p.id, p.status, p.created_at, p.ended_at, p.mentor_id, p.mentee_id,"
-                + " mp.member_id, ep.member_id, mm.display_name, em.display_name"
-                + " FROM mentoring_pair p"
-                + " JOIN participant mp ON mp.id = p.mentor_id"
-                + " JOIN member mm ON mm.id = mp.member_id"
-                + " JOIN participant ep ON ep.id = p.mentee_id"
-                + " JOIN member em ON em.id = ep.member_id"
-                + " WHERE p.program_id = ? AND p.status <> 'PROPOSED' AND p.created_at < ?"
-                + " AND (p.ended_at IS NULL OR p.ended_at >= ?)"
-                + " ORDER BY p.id")) {
-      ps.setLong(1, programId);
-      ps.setLong(2, to.toEpochMilli());
-      ps.setLong(3, from.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    forEachRow(
+        "SELECT p.id, p.status, p.created_at, p.ended_at, p.mentor_id, p.mentee_id,"
+            + " mp.member_id, ep.member_id, mm.display_name, em.display_name"
+            + " FROM mentoring_pair p"
+            + " JOIN participant mp ON mp.id = p.mentor_id"
+            + " JOIN member mm ON mm.id = mp.member_id"
+            + " JOIN participant ep ON ep.id = p.mentee_id"
+            + " JOIN member em ON em.id = ep.member_id"
+            + " WHERE p.program_id = ? AND p.status <> 'PROPOSED' AND p.created_at < ?"
+            + " AND (p.ended_at IS NULL OR p.ended_at >= ?)"
+            + " ORDER BY p.id",
+        List.of(programId, to.toEpochMilli(), from.toEpochMilli()),
+        rs -> {
           long ended = rs.getLong(4);
           Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
           pairs.add(
@@ -88,9 +84,7 @@ final class ReportQueries {
                   rs.getLong(8),
                   rs.getString(9),
                   rs.getString(10)));
-        }
-      }
-    }
+        });
     return pairs;
   }
 
@@ -120,43 +114,29 @@ final class ReportQueries {
     long t2 = end - 2 * roundMillis;
     long t4 = end - 4 * roundMillis;
     Map<Long, PairSessions> byPair = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT pair_id, COUNT(*),"
-                + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN occurred_at >= ? THEN minutes ELSE 0 END),"
-                + " MAX(occurred_at),"
-                + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN 1 ELSE 0 END)"
-                + " FROM mentoring_session"
-                + " WHERE program_id = ? AND pair_id IS NOT NULL AND occurred_at < ?"
-                + " GROUP BY pair_id")) {
-      int i = 1;
-      ps.setLong(i++, from.toEpochMilli());
-      ps.setLong(i++, from.toEpochMilli());
-      ps.setLong(i++, t1);
-      ps.setLong(i++, t2);
-      ps.setLong(i++, t1);
-      ps.setLong(i++, t4);
-      ps.setLong(i++, t2);
-      ps.setLong(i++, programId);
-      ps.setLong(i, end);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          byPair.put(
-              rs.getLong(1),
-              new PairSessions(
-                  rs.getLong(2),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  Instant.ofEpochMilli(rs.getLong(5)),
-                  rs.getLong(6),
-                  rs.getLong(7),
-                  rs.getLong(8)));
-        }
-      }
-    }
+    forEachRow(
+        "SELECT pair_id, COUNT(*),"
+            + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN occurred_at >= ? THEN minutes ELSE 0 END),"
+            + " MAX(occurred_at),"
+            + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN 1 ELSE 0 END)"
+            + " FROM mentoring_session"
+            + " WHERE program_id = ? AND pair_id IS NOT NULL AND occurred_at < ?"
+            + " GROUP BY pair_id",
+        List.of(from.toEpochMilli(), from.toEpochMilli(), t1, t2, t1, t4, t2, programId, end),
+        rs ->
+            byPair.put(
+                rs.getLong(1),
+                new PairSessions(
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    Instant.ofEpochMilli(rs.getLong(5)),
+                    rs.getLong(6),
+                    rs.getLong(7),
+                    rs.getLong(8))));
     return byPair;
   }
 
@@ -167,31 +147,22 @@ final class ReportQueries {
 
   Map<Long, PairActivity> activityByPair(long programId, Instant since, Instant to)
       throws SQLException {
+    List<Object> params =
+        new ArrayList<>(List.of(programId, since.toEpochMilli(), to.toEpochMilli()));
+    params.addAll(ACKNOWLEDGEMENTS);
+    params.addAll(PLAN);
     Map<Long, long[]> counts = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT pair_id, type, COUNT(*) FROM signal"
-                + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
-                + " AND pair_id IS NOT NULL AND type IN ("
-                + marks(ACKNOWLEDGEMENTS.size() + PLAN.size())
-                + ") GROUP BY pair_id, type")) {
-      int i = 1;
-      ps.setLong(i++, programId);
-      ps.setLong(i++, since.toEpochMilli());
-      ps.setLong(i++, to.toEpochMilli());
-      for (String type : ACKNOWLEDGEMENTS) {
-        ps.setString(i++, type);
-      }
-      for (String type : PLAN) {
-        ps.setString(i++, type);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    forEachRow(
+        "SELECT pair_id, type, COUNT(*) FROM signal"
+            + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
+            + " AND pair_id IS NOT NULL AND type IN ("
+            + marks(ACKNOWLEDGEMENTS.size() + PLAN.size())
+            + ") GROUP BY pair_id, type",
+        params,
+        rs -> {
           long[] sums = counts.computeIfAbsent(rs.getLong(1), k -> new long[2]);
           sums[ACKNOWLEDGEMENTS.contains(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
-        }
-      }
-    }
+        });
     Map<Long, PairActivity> byPair = new HashMap<>();
     counts.forEach((pair, sums) -> byPair.put(pair, new PairActivity(sums[0], sums[1])));
     return byPair;
@@ -201,21 +172,13 @@ final class ReportQueries {
   Map<Long, Long> surveyAnswersByMember(long programId, Instant since, Instant to)
       throws SQLException {
     Map<Long, Long> byMember = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT actor_member_id, COUNT(*) FROM signal"
-                + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
-                + " AND type = 'SURVEY_ANSWERED' AND actor_member_id IS NOT NULL"
-                + " GROUP BY actor_member_id")) {
-      ps.setLong(1, programId);
-      ps.setLong(2, since.toEpochMilli());
-      ps.setLong(3, to.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          byMember.put(rs.getLong(1), rs.getLong(2));
-        }
-      }
-    }
+    forEachRow(
+        "SELECT actor_member_id, COUNT(*) FROM signal"
+            + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
+            + " AND type = 'SURVEY_ANSWERED' AND actor_member_id IS NOT NULL"
+            + " GROUP BY actor_member_id",
+        List.of(programId, since.toEpochMilli(), to.toEpochMilli()),
+        rs -> byMember.put(rs.getLong(1), rs.getLong(2)));
     return byMember;
   }
 
@@ -226,24 +189,17 @@ final class ReportQueries {
       throws SQLException {
     Map<Long, Long> perWeek = new HashMap<>();
     Map<String, Long> perType = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT (occurred_at - ?) / ? AS week, type, COUNT(*) FROM signal"
-                + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
-                + " GROUP BY 1, 2")) {
-      ps.setLong(1, origin.toEpochMilli());
-      ps.setLong(2, WEEK_MILLIS);
-      ps.setLong(3, programId);
-      ps.setLong(4, from.toEpochMilli());
-      ps.setLong(5, to.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    forEachRow(
+        "SELECT (occurred_at - ?) / ? AS week, type, COUNT(*) FROM signal"
+            + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
+            + " GROUP BY 1, 2",
+        List.of(
+            origin.toEpochMilli(), WEEK_MILLIS, programId, from.toEpochMilli(), to.toEpochMilli()),
+        rs -> {
           long n = rs.getLong(3);
           perWeek.merge(rs.getLong(1), n, Long::sum);
           perType.merge(rs.getString(2), n, Long::sum);
-        }
-      }
-    }
+        });
     return new WeeklySignals(perWeek, perType);
   }
 
@@ -251,29 +207,20 @@ final class ReportQueries {
   Map<Long, long[]> sessionsByWeek(long programId, Instant origin, Instant from, Instant to)
       throws SQLException {
     Map<Long, long[]> perWeek = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT (occurred_at - ?) / ? AS week, COUNT(*), COUNT(DISTINCT pair_id)"
-                + " FROM mentoring_session"
-                + " WHERE program_id = ? AND pair_id IS NOT NULL AND occurred_at >= ?"
-                + " AND occurred_at < ? GROUP BY 1")) {
-      ps.setLong(1, origin.toEpochMilli());
-      ps.setLong(2, WEEK_MILLIS);
-      ps.setLong(3, programId);
-      ps.setLong(4, from.toEpochMilli());
-      ps.setLong(5, to.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          perWeek.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
-        }
-      }
-    }
+    forEachRow(
+        "SELECT (occurred_at - ?) / ? AS week, COUNT(*), COUNT(DISTINCT pair_id)"
+            + " FROM mentoring_session"
+            + " WHERE program_id = ? AND pair_id IS NOT NULL AND occurred_at >= ?"
+            + " AND occurred_at < ? GROUP BY 1",
+        List.of(
+            origin.toEpochMilli(), WEEK_MILLIS, programId, from.toEpochMilli(), to.toEpochMilli()),
+        rs -> perWeek.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}));
     return perWeek;
   }
 
   /** Participants who joined before {@code to}, waitlisted ones excluded. */
   long enrolled(long programId, Instant to) throws SQLException {
-    return single(
+    return count(
         "SELECT COUNT(*) FROM participant WHERE program_id = ? AND status <> 'WAITLISTED'"
             + " AND joined_at < ?",
         programId,
@@ -282,22 +229,18 @@ final class ReportQueries {
 
   /** Goals set and goals reached in {@code [from, to)}. */
   long[] goals(long programId, Instant from, Instant to) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN done_at >= ? AND done_at < ? THEN 1 ELSE 0 END)"
-                + " FROM goal WHERE program_id = ? AND created_at < ?")) {
-      ps.setLong(1, from.toEpochMilli());
-      ps.setLong(2, to.toEpochMilli());
-      ps.setLong(3, from.toEpochMilli());
-      ps.setLong(4, to.toEpochMilli());
-      ps.setLong(5, programId);
-      ps.setLong(6, to.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2)};
-      }
-    }
+    return firstRow(
+        "SELECT SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN done_at >= ? AND done_at < ? THEN 1 ELSE 0 END)"
+            + " FROM goal WHERE program_id = ? AND created_at < ?",
+        List.of(
+            from.toEpochMilli(),
+            to.toEpochMilli(),
+            from.toEpochMilli(),
+            to.toEpochMilli(),
+            programId,
+            to.toEpochMilli()),
+        rs -> new long[] {rs.getLong(1), rs.getLong(2)});
   }
 
   /**
@@ -305,29 +248,23 @@ final class ReportQueries {
    * least twice before {@code to}: {count, summed change}.
    */
   long[] skillChange(long programId, Instant to) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT COUNT(*), SUM(l.level - f.level) FROM"
-                + " (SELECT r.participant_id, r.skill, MIN(r.rated_at) AS first_at,"
-                + " MAX(r.rated_at) AS last_at FROM skill_rating r"
-                + " JOIN participant p ON p.id = r.participant_id"
-                + " WHERE p.program_id = ? AND r.rated_at < ?"
-                + " GROUP BY r.participant_id, r.skill HAVING COUNT(*) > 1) g"
-                + " JOIN skill_rating f ON f.participant_id = g.participant_id"
-                + " AND f.skill = g.skill AND f.rated_at = g.first_at"
-                + " JOIN skill_rating l ON l.participant_id = g.participant_id"
-                + " AND l.skill = g.skill AND l.rated_at = g.last_at")) {
-      ps.setLong(1, programId);
-      ps.setLong(2, to.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2)};
-      }
-    }
+    return firstRow(
+        "SELECT COUNT(*), SUM(l.level - f.level) FROM"
+            + " (SELECT r.participant_id, r.skill, MIN(r.rated_at) AS first_at,"
+            + " MAX(r.rated_at) AS last_at FROM skill_rating r"
+            + " JOIN participant p ON p.id = r.participant_id"
+            + " WHERE p.program_id = ? AND r.rated_at < ?"
+            + " GROUP BY r.participant_id, r.skill HAVING COUNT(*) > 1) g"
+            + " JOIN skill_rating f ON f.participant_id = g.participant_id"
+            + " AND f.skill = g.skill AND f.rated_at = g.first_at"
+            + " JOIN skill_rating l ON l.participant_id = g.participant_id"
+            + " AND l.skill = g.skill AND l.rated_at = g.last_at",
+        List.of(programId, to.toEpochMilli()),
+        rs -> new long[] {rs.getLong(1), rs.getLong(2)});
   }
 
   long deadMessages(long workspaceId) throws SQLException {
-    return single(
+    return count(
         "SELECT COUNT(*) FROM outbox_message WHERE workspace_id = ? AND state = 'DEAD'",
         workspaceId);
   }
@@ -342,37 +279,35 @@ final class ReportQueries {
         " FROM mentoring_pair WHERE program_id = ? AND status <> 'PROPOSED' AND created_at < ?"
             + " AND (ended_at IS NULL OR ended_at >= ?)";
     Map<String, long[]> groups = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT x."
-                + column
-                + ", x.role, COUNT(*) FROM participant x WHERE x.program_id = ? AND x.id IN"
-                + " (SELECT mentor_id"
-                + pairs
-                + " UNION SELECT mentee_id"
-                + pairs
-                + ") GROUP BY x."
-                + column
-                + ", x.role")) {
-      ps.setLong(1, programId);
-      for (int k = 0; k < 2; k++) {
-        ps.setLong(2 + 3 * k, programId);
-        ps.setLong(3 + 3 * k, to.toEpochMilli());
-        ps.setLong(4 + 3 * k, from.toEpochMilli());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    forEachRow(
+        "SELECT x."
+            + column
+            + ", x.role, COUNT(*) FROM participant x WHERE x.program_id = ? AND x.id IN"
+            + " (SELECT mentor_id"
+            + pairs
+            + " UNION SELECT mentee_id"
+            + pairs
+            + ") GROUP BY x."
+            + column
+            + ", x.role",
+        List.of(
+            programId,
+            programId,
+            to.toEpochMilli(),
+            from.toEpochMilli(),
+            programId,
+            to.toEpochMilli(),
+            from.toEpochMilli()),
+        rs -> {
           String value = rs.getString(1);
           long[] byRole = groups.computeIfAbsent(value == null ? "" : value, k -> new long[2]);
           byRole["MENTOR".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
-        }
-      }
-    }
+        });
     return groups;
   }
 
   long rosterSize(long workspaceId) throws SQLException {
-    return single("SELECT COUNT(*) FROM roster_entry WHERE workspace_id = ?", workspaceId);
+    return count("SELECT COUNT(*) FROM roster_entry WHERE workspace_id = ?", workspaceId);
   }
 
   /**
@@ -383,34 +318,20 @@ final class ReportQueries {
   long[] rosterRetention(long workspaceId, long programId, String fromDay, String toDay)
       throws SQLException {
     long[] result = new long[4];
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT CASE WHEN "
-                + takesPart("r")
-                + " THEN 1 ELSE 0 END AS part, COUNT(*),"
-                + " SUM(CASE WHEN r.exit_date IS NULL OR r.exit_date > ? THEN 1 ELSE 0 END)"
-                + " FROM roster_entry r WHERE r.workspace_id = ? AND r.hire_date <= ?"
-                + " AND (r.exit_date IS NULL OR r.exit_date >= ?)"
-                + " AND EXISTS (SELECT 1 FROM roster_entry s WHERE s.workspace_id = r.workspace_id"
-                + " AND s.department = r.department AND s.seniority_band = r.seniority_band"
-                + " AND "
-                + takesPart("s")
-                + ") GROUP BY 1")) {
-      int i = 1;
-      ps.setLong(i++, programId);
-      ps.setString(i++, toDay);
-      ps.setLong(i++, workspaceId);
-      ps.setString(i++, fromDay);
-      ps.setString(i++, fromDay);
-      ps.setLong(i, programId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int at = rs.getInt(1) == 1 ? 0 : 2;
-          result[at] = rs.getLong(2);
-          result[at + 1] = rs.getLong(3);
-        }
-      }
-    }
+    forEachRow(
+        "SELECT CASE WHEN "
+            + takesPart("r")
+            + " THEN 1 ELSE 0 END AS part, COUNT(*),"
+            + " SUM(CASE WHEN r.exit_date IS NULL OR r.exit_date > ? THEN 1 ELSE 0 END)"
+            + " FROM roster_entry r WHERE r.workspace_id = ? AND r.hire_date <= ?"
+            + " AND (r.exit_date IS NULL OR r.exit_date >= ?)"
+            + " AND EXISTS (SELECT 1 FROM roster_entry s WHERE s.workspace_id = r.workspace_id"
+            + " AND s.department = r.department AND s.seniority_band = r.seniority_band"
+            + " AND "
+            + takesPart("s")
+            + ") GROUP BY 1",
+        List.of(programId, toDay, workspaceId, fromDay, fromDay, programId),
+        rs -> retentionRow(rs, result));
     return result;
   }
 
@@ -421,27 +342,23 @@ final class ReportQueries {
   long[] memberRetention(long workspaceId, long programId, Instant from, Instant to)
       throws SQLException {
     long[] result = new long[4];
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT CASE WHEN p.id IS NULL THEN 0 ELSE 1 END AS part, COUNT(*),"
-                + " SUM(CASE WHEN m.left_at IS NULL OR m.left_at >= ? THEN 1 ELSE 0 END)"
-                + " FROM member m LEFT JOIN participant p ON p.member_id = m.id"
-                + " AND p.program_id = ? AND p.status <> 'WAITLISTED'"
-                + " WHERE m.workspace_id = ? AND (m.left_at IS NULL OR m.left_at >= ?)"
-                + " GROUP BY 1")) {
-      ps.setLong(1, to.toEpochMilli());
-      ps.setLong(2, programId);
-      ps.setLong(3, workspaceId);
-      ps.setLong(4, from.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          int at = rs.getInt(1) == 1 ? 0 : 2;
-          result[at] = rs.getLong(2);
-          result[at + 1] = rs.getLong(3);
-        }
-      }
-    }
+    forEachRow(
+        "SELECT CASE WHEN p.id IS NULL THEN 0 ELSE 1 END AS part, COUNT(*),"
+            + " SUM(CASE WHEN m.left_at IS NULL OR m.left_at >= ? THEN 1 ELSE 0 END)"
+            + " FROM member m LEFT JOIN participant p ON p.member_id = m.id"
+            + " AND p.program_id = ? AND p.status <> 'WAITLISTED'"
+            + " WHERE m.workspace_id = ? AND (m.left_at IS NULL OR m.left_at >= ?)"
+            + " GROUP BY 1",
+        List.of(to.toEpochMilli(), programId, workspaceId, from.toEpochMilli()),
+        rs -> retentionRow(rs, result));
     return result;
+  }
+
+  /** Files one {part, people, retained} row of a retention query into its half of the result. */
+  private static void retentionRow(ResultSet rs, long[] result) throws SQLException {
+    int at = rs.getInt(1) == 1 ? 0 : 2;
+    result[at] = rs.getLong(2);
+    result[at + 1] = rs.getLong(3);
   }
 
   /**
@@ -456,15 +373,59 @@ final class ReportQueries {
         + ".user_id AND p.program_id = ? AND p.status <> 'WAITLISTED')";
   }
 
-  private long single(String sql, long... params) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setLong(i + 1, params[i]);
+  /** Reads one row of a query's result. */
+  @FunctionalInterface
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** Maps the one row of a query's result. */
+  @FunctionalInterface
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} with {@code params} bound in order (a {@link String} as text, any other value
+   * as a {@code long}) and hands every row to {@code row}.
+   */
+  private void forEachRow(String sql, List<?> params, Row row) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, params);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        row.read(rs);
       }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+    }
+  }
+
+  /** Like {@link #forEachRow} for a query that returns exactly one row (an aggregate). */
+  private <T> T firstRow(String sql, List<?> params, RowMapper<T> mapper) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, params);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return mapper.map(rs);
+    }
+  }
+
+  private long count(String sql, Long... params) throws SQLException {
+    return firstRow(sql, List.of(params), rs -> rs.getLong(1));
+  }
+
+  private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.size(); i++) {
+        Object param = params.get(i);
+        if (param instanceof String text) {
+          ps.setString(i + 1, text);
+        } else {
+          ps.setLong(i + 1, ((Number) param).longValue());
+        }
       }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
     }
   }
 

@@ -1,8 +1,10 @@
 package io.tandem.core.application;
 
+import static io.tandem.core.application.UseCaseFixture.enrol;
+import static io.tandem.core.application.UseCaseFixture.participant;
+import static io.tandem.core.application.UseCaseFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.domain.Role;
 import io.tandem.core.outbox.MutableClock;
@@ -17,13 +19,8 @@ import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,21 +55,11 @@ class CheckInsTest {
     clock = new MutableClock(PAIRED);
     db = testDatabase.open(clock);
     join = new JoinProgram(db, clock);
-    tandem =
-        new CommandDispatcher(
-            join,
-            new LogSession(db, clock),
-            new ShowStatus(db, clock),
-            new ManagePrograms(db, clock),
-            new MatchPairs(db, clock),
-            new PairPreferences(db, clock),
-            new LearningPlan(db, clock),
-            new io.tandem.core.application.survey.Surveys(
-                db, clock, io.tandem.core.application.survey.SurveySettings.defaults()));
+    tandem = UseCaseFixture.dispatcher(db, clock, join);
     // GIVEN Ana (mentor) and Ben (mentee) paired on 2025-03-01, and Cal enrolled but unpaired
-    enrol(ANA, Role.MENTOR);
-    enrol(BEN, Role.MENTEE);
-    enrol(CAL, Role.MENTEE);
+    enrol(join, ANA, Role.MENTOR);
+    enrol(join, BEN, Role.MENTEE);
+    enrol(join, CAL, Role.MENTEE);
     pair(ANA, BEN);
     clock.set(NOW);
   }
@@ -95,7 +82,7 @@ class CheckInsTest {
     assertThat(count("mentoring_session")).isEqualTo(1);
     assertThat(count("session_note")).isEqualTo(2);
     assertThat(query("SELECT minutes FROM mentoring_session")).isEqualTo("60");
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'logprompt:%'"))
+    assertThat(rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'logprompt:%'"))
         .hasSize(1);
     assertThat(
             query(
@@ -106,7 +93,9 @@ class CheckInsTest {
         .contains("log on 2025-03-04");
     assertThat(counts().get("outbox_message")).isEqualTo(afterFirst.get("outbox_message"));
     assertThat(
-            rows("SELECT type FROM signal WHERE type IN ('SESSION_LOGGED','PARTNER_ASKED_TO_LOG')"))
+            rows(
+                db,
+                "SELECT type FROM signal WHERE type IN ('SESSION_LOGGED','PARTNER_ASKED_TO_LOG')"))
         .containsExactlyInAnyOrder("SESSION_LOGGED", "PARTNER_ASKED_TO_LOG", "SESSION_LOGGED");
     assertThat(query("SELECT pair_id FROM signal WHERE type = 'SESSION_LOGGED'")).isNotNull();
   }
@@ -160,8 +149,8 @@ class CheckInsTest {
     assertThat(query("SELECT taught FROM session_note")).isEqualTo("how we budget");
     assertThat(query("SELECT learned FROM session_note")).isEqualTo("duets and stitches");
     assertThat(query("SELECT private_note FROM session_note")).contains("SECRET");
-    assertThat(rows("SELECT details FROM signal")).noneMatch(d -> d.contains("SECRET"));
-    assertThat(rows("SELECT payload FROM outbox_message")).noneMatch(p -> p.contains("SECRET"));
+    assertThat(rows(db, "SELECT details FROM signal")).noneMatch(d -> d.contains("SECRET"));
+    assertThat(rows(db, "SELECT payload FROM outbox_message")).noneMatch(p -> p.contains("SECRET"));
     assertThat(query("SELECT details FROM signal WHERE type = 'SESSION_LOGGED'"))
         .contains("\"useful\":5");
   }
@@ -197,7 +186,7 @@ class CheckInsTest {
         tandem.clicked(ANA, null, CommandDispatcher.COMMAND_ACTION, "log delete 1 confirm");
     assertThat(deleted.kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(count("mentoring_session")).isEqualTo(1);
-    assertThat(rows("SELECT type FROM signal"))
+    assertThat(rows(db, "SELECT type FROM signal"))
         .contains("SESSION_EDITED", "SESSION_DELETED", "LOGS_VIEWED", "FORM_OPENED");
   }
 
@@ -238,7 +227,7 @@ class CheckInsTest {
     assertThat(counts()).isEqualTo(formOpened);
     assertThat(formOpened.get("goal")).isEqualTo(before.get("goal"));
     assertThat(formOpened.get("goal_task")).isEqualTo(before.get("goal_task"));
-    assertThat(rows("SELECT details FROM signal WHERE type = 'GOAL_SET'"))
+    assertThat(rows(db, "SELECT details FROM signal WHERE type = 'GOAL_SET'"))
         .noneMatch(d -> d.contains("reel"));
   }
 
@@ -281,11 +270,11 @@ class CheckInsTest {
   @DisplayName("opening the home queues a dashboard, and later changes republish it")
   void home() {
     run(BEN, "log 45m Reels");
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'home:%'"))
+    assertThat(rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'home:%'"))
         .isEmpty();
 
     tandem.homeOpened(ANA);
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'home:%'"))
+    assertThat(rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'home:%'"))
         .singleElement()
         .asString()
         .startsWith("home:U0ANA:");
@@ -295,7 +284,7 @@ class CheckInsTest {
         .contains("\"type\":\"home\"");
 
     run(BEN, "goal add Post one reel a week");
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'home:U0ANA:%'"))
+    assertThat(rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'home:U0ANA:%'"))
         .hasSize(2);
   }
 
@@ -313,27 +302,6 @@ class CheckInsTest {
         .orElseThrow(() -> new AssertionError("no field " + label + " in " + reply));
   }
 
-  private void enrol(Actor actor, Role role) {
-    Reply opened = join.join(actor, new Command.Join(role, null));
-    Reply next =
-        join.submitted(
-            actor,
-            opened.form().formId(),
-            Map.of(
-                "department", "Marketing",
-                "band", role == Role.MENTOR ? "1" : "4",
-                "communication", "call",
-                "timezone", "Europe/Berlin"));
-    join.submitted(
-        actor,
-        next.form().formId(),
-        Map.of(
-            "teach", "Instagram reels",
-            "learn", "Leadership 2",
-            "availability", "Tue 14-16",
-            "capacity", "1"));
-  }
-
   private void pair(Actor mentor, Actor mentee) {
     db.inTransaction(
         em -> {
@@ -345,12 +313,6 @@ class CheckInsTest {
           pair.approve(PAIRED);
           return store.add(pair);
         });
-  }
-
-  private static Participant participant(Store store, Actor actor) {
-    long workspace = store.workspace(Platform.SLACK, "T_ACME").orElseThrow().getId();
-    long member = store.member(workspace, actor.userId()).orElseThrow().getId();
-    return store.participations(member).get(0);
   }
 
   static Actor actor(String userId, String name) {
@@ -366,22 +328,8 @@ class CheckInsTest {
   }
 
   private String query(String sql) {
-    List<String> rows = rows(sql);
+    List<String> rows = rows(db, sql);
     assertThat(rows).as(sql).isNotEmpty();
     return rows.get(0);
-  }
-
-  private List<String> rows(String sql) {
-    try (Connection c = db.dataSource().getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

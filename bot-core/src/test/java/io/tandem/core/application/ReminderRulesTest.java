@@ -1,8 +1,9 @@
 package io.tandem.core.application;
 
+import static io.tandem.core.application.UseCaseFixture.enrol;
+import static io.tandem.core.application.UseCaseFixture.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.ReminderRoutes;
 import io.tandem.core.domain.ParticipantStatus;
@@ -35,7 +36,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -80,21 +80,12 @@ class ReminderRulesTest {
     Nudges nudges = new Nudges(db, clock, settings);
     Participation participation = new Participation(db, clock);
     tandem =
-        new CommandDispatcher(
-                join,
-                new LogSession(db, clock),
-                new ShowStatus(db, clock),
-                new ManagePrograms(db, clock),
-                new MatchPairs(db, clock),
-                new PairPreferences(db, clock),
-                new LearningPlan(db, clock),
-                new io.tandem.core.application.survey.Surveys(
-                    db, clock, io.tandem.core.application.survey.SurveySettings.defaults()))
+        UseCaseFixture.dispatcher(db, clock, join)
             .withReminders(new ReminderRoutes(reminders, nudges, participation));
     job = new ReminderJob(participation, reminders, nudges, settings.interval());
-    enrol(join, ANA, Role.MENTOR, "Europe/Berlin");
-    enrol(join, BEN, Role.MENTEE, "America/New_York");
-    enrol(join, CAL, Role.MENTEE, "Europe/Berlin");
+    enrol(join, ANA, Role.MENTOR, "Marketing", "Europe/Berlin");
+    enrol(join, BEN, Role.MENTEE, "Finance", "America/New_York");
+    enrol(join, CAL, Role.MENTEE, "Finance", "Europe/Berlin");
     pairId = pairAndRun();
     clock.set(PAIRED);
   }
@@ -495,37 +486,6 @@ class ReminderRulesTest {
           store.flush();
           return pair.getId();
         });
-  }
-
-  private static Participant participant(Store store, Actor actor) {
-    long workspace = store.workspace(Platform.SLACK, "T_ACME").orElseThrow().getId();
-    long member = store.member(workspace, actor.userId()).orElseThrow().getId();
-    return store.participations(member).get(0);
-  }
-
-  private static void enrol(JoinProgram join, Actor actor, Role role, String zone) {
-    Reply opened = join.join(actor, new Command.Join(role, null));
-    Reply next =
-        join.submitted(
-            actor,
-            opened.form().formId(),
-            Map.of(
-                "department",
-                role == Role.MENTOR ? "Marketing" : "Finance",
-                "band",
-                role == Role.MENTOR ? "1" : "4",
-                "communication",
-                "call",
-                "timezone",
-                zone));
-    join.submitted(
-        actor,
-        next.form().formId(),
-        Map.of(
-            "teach", "Instagram reels",
-            "learn", "Leadership 2",
-            "availability", "Tue 14-16",
-            "capacity", "1"));
   }
 
   static Actor actor(String userId, String name, boolean admin) {

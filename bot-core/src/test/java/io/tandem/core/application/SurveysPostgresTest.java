@@ -1,10 +1,9 @@
 package io.tandem.core.application;
 
+import static io.tandem.core.application.UseCaseFixture.enrol;
+import static io.tandem.core.application.UseCaseFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.application.survey.SurveySettings;
-import io.tandem.core.application.survey.Surveys;
-import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.domain.Role;
 import io.tandem.core.outbox.MutableClock;
@@ -14,10 +13,6 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +47,7 @@ class SurveysPostgresTest {
     MutableClock clock = new MutableClock(SurveysTest.NOW);
     db = testDatabase.open(clock);
     join = new JoinProgram(db, clock);
-    tandem =
-        new CommandDispatcher(
-            join,
-            new LogSession(db, clock),
-            new ShowStatus(db, clock),
-            new ManagePrograms(db, clock),
-            new MatchPairs(db, clock),
-            new PairPreferences(db, clock),
-            new LearningPlan(db, clock),
-            new Surveys(db, clock, SurveySettings.defaults()));
+    tandem = UseCaseFixture.dispatcher(db, clock, join);
     threads = Executors.newFixedThreadPool(N);
   }
 
@@ -79,7 +65,7 @@ class SurveysPostgresTest {
       Actor person =
           new Actor(Platform.SLACK, "T_ACME", "U0P" + i, "P" + i, "Europe/Berlin", false);
       people.add(person);
-      enrol(person);
+      enrol(join, person, Role.MENTEE);
     }
 
     // WHEN the admin's command reaches N instances at once
@@ -91,7 +77,7 @@ class SurveysPostgresTest {
 
     // THEN every send succeeded with its own run number
     assertThat(sent).allMatch(r -> r.kind() == Reply.Kind.SUCCESS);
-    assertThat(rows("SELECT id FROM survey_run ORDER BY id"))
+    assertThat(rows(db, "SELECT id FROM survey_run ORDER BY id"))
         .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
 
     // WHEN everyone answers run 1 with a comment at the same moment
@@ -110,9 +96,10 @@ class SurveysPostgresTest {
     for (int i = 1; i <= N; i++) {
       expected.add("comment " + i);
     }
-    assertThat(rows("SELECT text FROM survey_text WHERE run_id = 1 ORDER BY ctid"))
+    assertThat(rows(db, "SELECT text FROM survey_text WHERE run_id = 1 ORDER BY ctid"))
         .containsExactlyElementsOf(expected);
-    assertThat(rows("SELECT SUM(responses) FROM survey_tally WHERE run_id = 1 AND question = 0"))
+    assertThat(
+            rows(db, "SELECT SUM(responses) FROM survey_tally WHERE run_id = 1 AND question = 0"))
         .containsExactly(Integer.toString(N));
   }
 
@@ -138,40 +125,5 @@ class SurveysPostgresTest {
       replies.add(future.get());
     }
     return replies;
-  }
-
-  private void enrol(Actor actor) {
-    Reply opened = join.join(actor, new Command.Join(Role.MENTEE, null));
-    Reply next =
-        join.submitted(
-            actor,
-            opened.form().formId(),
-            Map.of(
-                "department", "Marketing",
-                "band", "4",
-                "communication", "call",
-                "timezone", "Europe/Berlin"));
-    join.submitted(
-        actor,
-        next.form().formId(),
-        Map.of(
-            "teach", "Instagram reels",
-            "learn", "Leadership 2",
-            "availability", "Tue 14-16",
-            "capacity", "1"));
-  }
-
-  private List<String> rows(String sql) {
-    try (Connection c = db.dataSource().getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,12 +1,13 @@
 package io.tandem.core.application;
 
+import static io.tandem.core.application.UseCaseFixture.enrol;
+import static io.tandem.core.application.UseCaseFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.application.survey.SurveyResults;
 import io.tandem.core.application.survey.SurveySettings;
 import io.tandem.core.application.survey.Surveys;
 import io.tandem.core.chart.Chart;
-import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.domain.Role;
 import io.tandem.core.outbox.MutableClock;
@@ -20,10 +21,6 @@ import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.TestDatabase;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,16 +56,7 @@ class SurveysTest {
     db = testDatabase.open(clock);
     join = new JoinProgram(db, clock);
     surveys = new Surveys(db, clock, SurveySettings.defaults());
-    tandem =
-        new CommandDispatcher(
-            join,
-            new LogSession(db, clock),
-            new ShowStatus(db, clock),
-            new ManagePrograms(db, clock),
-            new MatchPairs(db, clock),
-            new PairPreferences(db, clock),
-            new LearningPlan(db, clock),
-            surveys);
+    tandem = UseCaseFixture.dispatcher(db, clock, join, surveys);
   }
 
   @AfterEach
@@ -82,14 +70,14 @@ class SurveysTest {
   void inlineRunBelowThreshold() {
     // GIVEN four participants
     List<Actor> people = people(4);
-    people.forEach(p -> enrol(p, Role.MENTOR));
+    people.forEach(p -> enrol(join, p, Role.MENTOR));
 
     // WHEN the admin sends the monthly pulse
     Reply sent = run(MAYA, "survey send monthly-pulse");
     assertThat(sent.kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(sent.text()).contains("run #1").contains("4 people");
     assertThat(count("survey_invitee")).isEqualTo(4);
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey:%'"))
+    assertThat(rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey:%'"))
         .hasSize(4);
 
     // AND a participant clicks twice, another once
@@ -103,13 +91,14 @@ class SurveysTest {
     assertThat(again.text()).contains("already answered");
     assertThat(outsider.kind()).isEqualTo(Reply.Kind.ERROR);
     assertThat(outsider.text()).contains("was not sent to you");
-    assertThat(rows("SELECT SUM(responses) FROM survey_tally")).containsExactly("2");
+    assertThat(rows(db, "SELECT SUM(responses) FROM survey_tally")).containsExactly("2");
 
     // WHEN the reminder is due, the two who did not answer are reminded once
     clock.set(NOW.plus(Duration.ofDays(3)).plusSeconds(60));
     surveys.due(clock.instant());
     surveys.due(clock.instant());
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-remind:%'"))
+    assertThat(
+            rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-remind:%'"))
         .hasSize(2);
 
     // AND after close no answer is accepted
@@ -117,7 +106,7 @@ class SurveysTest {
     surveys.due(clock.instant());
     Reply late = tandem.clicked(people.get(2), "D1", Surveys.ANSWER_ACTION, "1:3");
     assertThat(late.text()).contains("closed");
-    assertThat(rows("SELECT type FROM signal WHERE type LIKE 'SURVEY_%' ORDER BY type"))
+    assertThat(rows(db, "SELECT type FROM signal WHERE type LIKE 'SURVEY_%' ORDER BY type"))
         .contains("SURVEY_SENT", "SURVEY_ANSWERED", "SURVEY_REMINDED", "SURVEY_CLOSED");
 
     // AND results with 2 respondents reveal nothing, and no chart is sent
@@ -125,7 +114,7 @@ class SurveysTest {
     assertThat(results.text()).contains("2 of 4 answered").contains("not enough responses");
     assertThat(results.fields()).isEmpty();
     assertThat(results.text()).doesNotContain("Mean");
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
+    assertThat(rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
         .isEmpty();
   }
 
@@ -134,7 +123,7 @@ class SurveysTest {
       "a form run: answers counted, NPS and change since the previous run, no link to people")
   void formRunWithResults() {
     List<Actor> people = people(6);
-    people.forEach(p -> enrol(p, Role.MENTEE));
+    people.forEach(p -> enrol(join, p, Role.MENTEE));
 
     // GIVEN a first end-of-program run answered by 5 people with 7
     run(MAYA, "survey send end-of-program");
@@ -187,13 +176,13 @@ class SurveysTest {
     assertThat(npsChart.series().get(1).values().get(7)).isEqualTo(5.0);
     // AND asking again before anything changed sends nothing new
     assertThat(run(MAYA, "survey results 2").text()).contains("have not changed");
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
+    assertThat(rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
         .hasSize(1);
 
     // AND nothing that holds answers names a person or a time
     assertThat(columns("survey_tally")).doesNotContain("member_id", "answered_at", "created_at");
     assertThat(columns("survey_text")).doesNotContain("member_id", "answered_at", "created_at");
-    assertThat(rows("SELECT answered_on FROM survey_invitee WHERE run_id = 2"))
+    assertThat(rows(db, "SELECT answered_on FROM survey_invitee WHERE run_id = 2"))
         .allMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
     assertThat(count("survey_named_answer")).isZero();
   }
@@ -201,7 +190,7 @@ class SurveysTest {
   @Test
   @DisplayName("survey schedule fires at the right local time, and list and cancel work")
   void schedule() {
-    people(3).forEach(p -> enrol(p, Role.MENTOR));
+    people(3).forEach(p -> enrol(join, p, Role.MENTOR));
     Reply scheduled = run(MAYA, "survey schedule monthly-pulse monthly on day 1 at 10:00");
     assertThat(scheduled.text()).contains("2025-04-01 10:00").contains("Europe/Berlin");
 
@@ -229,7 +218,7 @@ class SurveysTest {
   void fourRespondentsRevealNothing() {
     // GIVEN an end-of-program run (NPS, two likert questions and free text) sent to 6 people
     List<Actor> people = people(6);
-    people.forEach(p -> enrol(p, Role.MENTEE));
+    people.forEach(p -> enrol(join, p, Role.MENTEE));
     run(MAYA, "survey send end-of-program");
     // WHEN 4 answer it, all with the same distinctive answers and a comment
     for (int i = 0; i < 4; i++) {
@@ -247,10 +236,10 @@ class SurveysTest {
     assertThat(chat.text()).contains("4 of 6 answered").contains("not enough responses");
     assertThat(chat.fields()).isEmpty();
     assertThat(chat.text()).doesNotContain("Mean").doesNotContain("NPS").doesNotContain("comment");
-    assertThat(rows("SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
+    assertThat(rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-res%'"))
         .isEmpty();
     // AND the one results API every other path (report, CSV, dashboard) reads holds nothing
-    long workspace = Long.parseLong(rows("SELECT id FROM workspace").get(0));
+    long workspace = Long.parseLong(rows(db, "SELECT id FROM workspace").get(0));
     SurveyResults api = surveys.results(workspace, 1).orElseThrow();
     assertThat(api.answered()).isEqualTo(4);
     assertThat(api.enoughResponses()).isFalse();
@@ -278,7 +267,7 @@ class SurveysTest {
   @DisplayName("answers are stored in an order that says nothing about who answered first")
   void textsStoredSorted() {
     List<Actor> people = people(3);
-    people.forEach(p -> enrol(p, Role.MENTEE));
+    people.forEach(p -> enrol(join, p, Role.MENTEE));
     run(MAYA, "survey send end-of-program");
     List<String> written = List.of("zebra crossing", "apple pie", "mango season");
     List<String> firstIds = List.of();
@@ -289,43 +278,46 @@ class SurveysTest {
           "survey:1",
           Map.of("q1", "8", "q2", "4", "q3", "4", "q4", written.get(i)));
       if (i == 0) {
-        firstIds = rows("SELECT id FROM survey_text");
+        firstIds = rows(db, "SELECT id FROM survey_text");
       }
     }
 
     // the table's own order (SQLite's hidden rowid) is alphabetical, not the order of answering
-    assertThat(rows("SELECT text FROM survey_text ORDER BY rowid"))
+    assertThat(rows(db, "SELECT text FROM survey_text ORDER BY rowid"))
         .containsExactly("apple pie", "mango season", "zebra crossing");
-    List<String> ids = rows("SELECT id FROM survey_text ORDER BY rowid");
+    List<String> ids = rows(db, "SELECT id FROM survey_text ORDER BY rowid");
     assertThat(ids).doesNotHaveDuplicates();
     // and later answers rewrote the rows: no id survives from the first answer
     assertThat(ids).doesNotContainAnyElementsOf(firstIds);
     // and every count exists from the send, so the counts' order is the answers' order, not time
-    List<String> tally = rows("SELECT question || ':' || answer FROM survey_tally ORDER BY rowid");
+    List<String> tally =
+        rows(db, "SELECT question || ':' || answer FROM survey_tally ORDER BY rowid");
     assertThat(tally).hasSize(11 + 5 + 5).startsWith("0:0", "0:1").endsWith("2:4", "2:5");
     // and who answered is kept by day only
-    assertThat(rows("SELECT answered_on FROM survey_invitee WHERE answered_on IS NOT NULL"))
+    assertThat(rows(db, "SELECT answered_on FROM survey_invitee WHERE answered_on IS NOT NULL"))
         .containsOnly("2025-03-04");
   }
 
   @Test
   @DisplayName("run and schedule numbers come from the store's id source and stay dense")
   void idsFromIdGen() {
-    people(2).forEach(p -> enrol(p, Role.MENTOR));
+    people(2).forEach(p -> enrol(join, p, Role.MENTOR));
 
     assertThat(run(MAYA, "survey send monthly-pulse").text()).contains("run #1");
     assertThat(run(MAYA, "survey send monthly-pulse").text()).contains("run #2");
     assertThat(run(MAYA, "survey schedule monthly-pulse monthly on day 1 at 10:00").text())
         .contains("schedule #1");
 
-    assertThat(rows("SELECT next_val FROM id_gen WHERE name = 'survey_run'")).containsExactly("2");
-    assertThat(rows("SELECT next_val FROM id_gen WHERE name = 'survey_schedule'"))
+    assertThat(rows(db, "SELECT next_val FROM id_gen WHERE name = 'survey_run'"))
+        .containsExactly("2");
+    assertThat(rows(db, "SELECT next_val FROM id_gen WHERE name = 'survey_schedule'"))
         .containsExactly("1");
   }
 
   private OutboxPayload resultsDm(long run) {
     List<String> payloads =
         rows(
+            db,
             "SELECT payload FROM outbox_message WHERE dedup_key LIKE 'survey-results:"
                 + run
                 + ":%' ORDER BY id DESC");
@@ -352,46 +344,11 @@ class SurveysTest {
     return tandem.handle(new Invocation(actor, "C1", text));
   }
 
-  private void enrol(Actor actor, Role role) {
-    Reply opened = join.join(actor, new Command.Join(role, null));
-    Reply next =
-        join.submitted(
-            actor,
-            opened.form().formId(),
-            Map.of(
-                "department", "Marketing",
-                "band", role == Role.MENTOR ? "1" : "4",
-                "communication", "call",
-                "timezone", "Europe/Berlin"));
-    join.submitted(
-        actor,
-        next.form().formId(),
-        Map.of(
-            "teach", "Instagram reels",
-            "learn", "Leadership 2",
-            "availability", "Tue 14-16",
-            "capacity", "1"));
-  }
-
   private long count(String table) {
-    return Long.parseLong(rows("SELECT COUNT(*) FROM " + table).get(0));
+    return Long.parseLong(rows(db, "SELECT COUNT(*) FROM " + table).get(0));
   }
 
   private List<String> columns(String table) {
-    return rows("SELECT name FROM pragma_table_info('" + table + "')");
-  }
-
-  private List<String> rows(String sql) {
-    try (Connection c = db.dataSource().getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      List<String> rows = new ArrayList<>();
-      while (rs.next()) {
-        rows.add(rs.getString(1));
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return rows(db, "SELECT name FROM pragma_table_info('" + table + "')");
   }
 }

@@ -66,30 +66,7 @@ abstract class UseCaseContract {
 
   /** Joins and fills in both pages of the profile, as a person does through the forms. */
   Reply enrol(Actor actor, Role role, String program) {
-    Reply opened = join.join(actor, new Command.Join(role, program));
-    if (opened.form() == null) {
-      return opened;
-    }
-    Reply next =
-        join.submitted(
-            actor,
-            opened.form().formId(),
-            Map.of(
-                "department", "Marketing",
-                "band", role == Role.MENTOR ? "1" : "4",
-                "communication", "call",
-                "timezone", "Europe/Berlin"));
-    if (next.form() == null) {
-      return next;
-    }
-    return join.submitted(
-        actor,
-        next.form().formId(),
-        Map.of(
-            "teach", "Instagram reels",
-            "learn", "Leadership 2",
-            "availability", "Tue 14-16",
-            "capacity", "1"));
+    return UseCaseFixture.enrol(join, actor, role, program, "Marketing", "Europe/Berlin");
   }
 
   static Actor actor(String userId, String name) {

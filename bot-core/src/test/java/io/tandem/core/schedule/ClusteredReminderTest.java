@@ -1,5 +1,7 @@
 package io.tandem.core.schedule;
 
+import static io.tandem.core.application.UseCaseFixture.enrol;
+import static io.tandem.core.application.UseCaseFixture.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +11,6 @@ import io.tandem.core.application.Nudges;
 import io.tandem.core.application.Participation;
 import io.tandem.core.application.ReminderSettings;
 import io.tandem.core.application.Reminders;
-import io.tandem.core.command.Command;
 import io.tandem.core.domain.ProgramStatus;
 import io.tandem.core.domain.Role;
 import io.tandem.core.outbox.OutboxDispatcher;
@@ -17,7 +18,6 @@ import io.tandem.core.outbox.OutboxSettings;
 import io.tandem.core.outbox.OutboxSignal;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Platform;
-import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.OutgoingMessage;
@@ -362,8 +362,8 @@ class ClusteredReminderTest {
     for (int i = 0; i < count; i++) {
       Actor mentor = actor("U0M" + people.incrementAndGet());
       Actor mentee = actor("U0E" + people.incrementAndGet());
-      enrol(join, mentor, Role.MENTOR, zone);
-      enrol(join, mentee, Role.MENTEE, zone);
+      enrol(join, mentor, Role.MENTOR, "Marketing", zone.getId());
+      enrol(join, mentee, Role.MENTEE, "Finance", zone.getId());
       long pairId =
           db.inTransactionRetryingConflicts(
               em -> {
@@ -396,37 +396,6 @@ class ClusteredReminderTest {
       keys.add("reminder:" + pairId + ":" + day + ":" + mentee.userId());
     }
     return keys;
-  }
-
-  private static Participant participant(Store store, Actor actor) {
-    long workspace = store.workspace(Platform.SLACK, TEAM).orElseThrow().getId();
-    long member = store.member(workspace, actor.userId()).orElseThrow().getId();
-    return store.participations(member).get(0);
-  }
-
-  private static void enrol(JoinProgram join, Actor actor, Role role, ZoneId zone) {
-    Reply opened = join.join(actor, new Command.Join(role, null));
-    Reply next =
-        join.submitted(
-            actor,
-            opened.form().formId(),
-            Map.of(
-                "department",
-                role == Role.MENTOR ? "Marketing" : "Finance",
-                "band",
-                role == Role.MENTOR ? "1" : "4",
-                "communication",
-                "call",
-                "timezone",
-                zone.getId()));
-    join.submitted(
-        actor,
-        next.form().formId(),
-        Map.of(
-            "teach", "Instagram reels",
-            "learn", "Leadership 2",
-            "availability", "Tue 14-16",
-            "capacity", "1"));
   }
 
   private static Actor actor(String userId) {

@@ -199,19 +199,7 @@ public record SurveyResults(
       for (int i = 0; i < run.questions().size(); i++) {
         questions.add(QuestionResult.hidden(i + 1, run.questions().get(i), answered));
       }
-      return new SurveyResults(
-          run.id(),
-          run.templateId(),
-          run.title(),
-          run.anonymous(),
-          run.closedAt(now),
-          run.closedAt() != null ? run.closedAt() : run.closesAt(),
-          run.invited(),
-          answered,
-          threshold,
-          settings.textThreshold(),
-          null,
-          questions);
+      return of(run, answered, settings, now, null, questions);
     }
     Optional<SurveyRun> previous = previous(em, run, settings);
     for (int index = 0; index < run.questions().size(); index++) {
@@ -268,6 +256,16 @@ public record SurveyResults(
               before.filter(t -> nps != null).map(t -> nps - nps(t)).orElse(null),
               List.of()));
     }
+    return of(run, answered, settings, now, previous.map(SurveyRun::id).orElse(null), questions);
+  }
+
+  private static SurveyResults of(
+      SurveyRun run,
+      long answered,
+      SurveySettings settings,
+      Instant now,
+      Long previousRunId,
+      List<QuestionResult> questions) {
     return new SurveyResults(
         run.id(),
         run.templateId(),
@@ -277,9 +275,9 @@ public record SurveyResults(
         run.closedAt() != null ? run.closedAt() : run.closesAt(),
         run.invited(),
         answered,
-        threshold,
+        settings.anonymityThreshold(),
         settings.textThreshold(),
-        previous.map(SurveyRun::id).orElse(null),
+        previousRunId,
         questions);
   }
 
@@ -457,7 +455,7 @@ public record SurveyResults(
   }
 
   /** Free-text answers, sorted so that their order says nothing about who wrote them. */
-  private static List<String> texts(EntityManager em, long runId, int question) {
+  static List<String> texts(EntityManager em, long runId, int question) {
     Query query =
         em.createNativeQuery("SELECT text FROM survey_text WHERE run_id = ? AND question = ?");
     query.setParameter(1, runId);

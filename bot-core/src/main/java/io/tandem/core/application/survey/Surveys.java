@@ -581,14 +581,7 @@ public final class Surveys {
    */
   private static void addText(EntityManager em, long runId, int question, String text) {
     update(em, "UPDATE survey_run SET invited = invited WHERE id = ?", runId);
-    Query query =
-        em.createNativeQuery("SELECT text FROM survey_text WHERE run_id = ? AND question = ?");
-    query.setParameter(1, runId);
-    query.setParameter(2, question);
-    List<String> texts = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      texts.add(String.valueOf(row));
-    }
+    List<String> texts = new ArrayList<>(SurveyResults.texts(em, runId, question));
     texts.add(text);
     texts.sort(null);
     update(em, "DELETE FROM survey_text WHERE run_id = ? AND question = ?", runId, question);
