@@ -36,6 +36,55 @@ final class ImportCommand {
 
   @ParentCommand Main main;
 
+  /** One import use case run over an open database and the file's reader. */
+  @FunctionalInterface
+  private interface CsvImport<T> {
+    T run(Database database, BufferedReader reader) throws IOException;
+  }
+
+  /**
+   * Opens the database and {@code file} as UTF-8 and runs {@code csvImport} on them; when the file
+   * cannot be read, tells {@code err} why and returns {@code null}.
+   */
+  private static <T> T readCsv(
+      TandemConfig config, Path file, PrintWriter err, CsvImport<T> csvImport) {
+    String name = file.toString();
+    try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), true);
+        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return csvImport.run(database, reader);
+    } catch (NoSuchFileException e) {
+      rejected(err, "cannot read " + name + ": there is no such file");
+    } catch (CharacterCodingException e) {
+      rejected(err, name + " is not UTF-8 text; save it as \"CSV UTF-8\" and import it again");
+    } catch (IOException e) {
+      rejected(err, "cannot read " + name + ": " + e.getMessage());
+    }
+    return null;
+  }
+
+  /**
+   * Lists a rejected file's problems (as many as the use case kept) and says nothing was stored.
+   */
+  private static int nothingImported(PrintWriter err, List<String> problems, int problemCount) {
+    problems.forEach(err::println);
+    int hidden = problemCount - problems.size();
+    if (hidden > 0) {
+      err.println("… and " + hidden + " more " + (hidden == 1 ? "problem" : "problems"));
+    }
+    return rejected(
+        err,
+        "Nothing was imported ("
+            + problemCount
+            + (problemCount == 1 ? " problem" : " problems")
+            + "). Fix the file and run the import again.");
+  }
+
+  private static int rejected(PrintWriter err, String message) {
+    err.println(message);
+    err.flush();
+    return REJECTED;
+  }
+
   /** {@code tandem import participants FILE.csv --program NAME}. */
   @Command(
       name = "participants",
@@ -85,41 +134,22 @@ final class ImportCommand {
       }
       String name = file.toString();
       long start = System.nanoTime();
-      ImportParticipants.Outcome outcome;
-      try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), true);
-          BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        outcome =
-            new ImportParticipants(database, Clock.systemUTC())
-                .importCsv(name, reader, target, new ProgressLines(err));
-      } catch (NoSuchFileException e) {
-        return rejected(err, "cannot read " + name + ": there is no such file");
-      } catch (CharacterCodingException e) {
-        return rejected(
-            err, name + " is not UTF-8 text; save it as \"CSV UTF-8\" and import it again");
-      } catch (IOException e) {
-        return rejected(err, "cannot read " + name + ": " + e.getMessage());
+      ImportParticipants.Outcome outcome =
+          readCsv(
+              config,
+              file,
+              err,
+              (database, reader) ->
+                  new ImportParticipants(database, Clock.systemUTC())
+                      .importCsv(name, reader, target, new ProgressLines(err)));
+      if (outcome == null) {
+        return REJECTED;
       }
       if (!outcome.imported()) {
-        outcome.problems().forEach(err::println);
-        int hidden = outcome.problemCount() - outcome.problems().size();
-        if (hidden > 0) {
-          err.println("… and " + hidden + " more " + (hidden == 1 ? "problem" : "problems"));
-        }
-        return rejected(
-            err,
-            "Nothing was imported ("
-                + outcome.problemCount()
-                + (outcome.problemCount() == 1 ? " problem" : " problems")
-                + "). Fix the file and run the import again.");
+        return nothingImported(err, outcome.problems(), outcome.problemCount());
       }
       print(out, name, outcome.summary(), System.nanoTime() - start);
       return 0;
-    }
-
-    private static int rejected(PrintWriter err, String message) {
-      err.println(message);
-      err.flush();
-      return REJECTED;
     }
 
     private static void print(
@@ -209,32 +239,19 @@ final class ImportCommand {
         return Main.CONFIG_ERROR;
       }
       String name = file.toString();
-      ImportRoster.Outcome outcome;
-      try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), true);
-          BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        outcome =
-            new ImportRoster(database, Clock.systemUTC())
-                .importCsv(name, reader, platform, workspace, new ProgressLines(err));
-      } catch (NoSuchFileException e) {
-        return Participants.rejected(err, "cannot read " + name + ": there is no such file");
-      } catch (CharacterCodingException e) {
-        return Participants.rejected(
-            err, name + " is not UTF-8 text; save it as \"CSV UTF-8\" and import it again");
-      } catch (IOException e) {
-        return Participants.rejected(err, "cannot read " + name + ": " + e.getMessage());
+      ImportRoster.Outcome outcome =
+          readCsv(
+              config,
+              file,
+              err,
+              (database, reader) ->
+                  new ImportRoster(database, Clock.systemUTC())
+                      .importCsv(name, reader, platform, workspace, new ProgressLines(err)));
+      if (outcome == null) {
+        return REJECTED;
       }
       if (!outcome.imported()) {
-        outcome.problems().forEach(err::println);
-        int hidden = outcome.problemCount() - outcome.problems().size();
-        if (hidden > 0) {
-          err.println("… and " + hidden + " more " + (hidden == 1 ? "problem" : "problems"));
-        }
-        return Participants.rejected(
-            err,
-            "Nothing was imported ("
-                + outcome.problemCount()
-                + (outcome.problemCount() == 1 ? " problem" : " problems")
-                + "). Fix the file and run the import again.");
+        return nothingImported(err, outcome.problems(), outcome.problemCount());
       }
       ImportRoster.Summary s = outcome.summary();
       out.printf(

@@ -142,7 +142,9 @@ abstract class SimulatedChat implements AutoCloseable {
    * Waits for a message from Tandem that this person can see outside a command's answer (a DM or a
    * group DM) containing {@code text}; returns what they read.
    */
-  abstract String awaitMessageTo(String person, String text);
+  String awaitMessageTo(String person, String text) {
+    return awaitMessageWithAll(person, text);
+  }
 
   /** Like {@link #awaitMessageTo(String, String)}, for a message containing every one of texts. */
   abstract String awaitMessageWithAll(String person, String... texts);
@@ -289,15 +291,7 @@ abstract class SimulatedChat implements AutoCloseable {
         throw new IllegalStateException("Tandem did not answer `" + command + "` in time", e);
       }
       if (kind.equals("views.open")) {
-        JsonObject view =
-            simulator
-                .awaitCall(
-                    "views.open",
-                    c -> result.triggerId().equals(c.param("trigger_id")),
-                    REPLY_TIMEOUT)
-                .payload()
-                .getAsJsonObject();
-        return new Answer(string(view, "title"), true, view.get("callback_id").getAsString());
+        return formOpenedFor(result);
       }
       ResponseMessage response = result.awaitResponse(REPLY_TIMEOUT);
       return new Answer(response.readableText(), response.isEphemeral());
@@ -355,19 +349,6 @@ abstract class SimulatedChat implements AutoCloseable {
     }
 
     @Override
-    String awaitMessageTo(String person, String text) {
-      SimulatedUser user = simulator.user(person);
-      return simulator
-          .awaitMessage(
-              m ->
-                  (m.channel().equals(user.dmChannelId())
-                          || simulator.groupDmMembers(m.channel()).contains(user.id()))
-                      && m.readableText().contains(text),
-              REPLY_TIMEOUT)
-          .readableText();
-    }
-
-    @Override
     String awaitMessageWithAll(String person, String... texts) {
       SimulatedUser user = simulator.user(person);
       return simulator
@@ -388,7 +369,11 @@ abstract class SimulatedChat implements AutoCloseable {
 
     @Override
     Answer clickForForm(String person, String actionId, String value) {
-      ActionResult result = client.user(person).clicks(actionId, value);
+      return formOpenedFor(client.user(person).clicks(actionId, value));
+    }
+
+    /** The form Tandem opened with the trigger of this command or click: its title and id. */
+    private Answer formOpenedFor(ActionResult result) {
       JsonObject view =
           simulator
               .awaitCall(
@@ -534,13 +519,6 @@ abstract class SimulatedChat implements AutoCloseable {
     @Override
     String mention(String person) {
       return simulator.user(person).id();
-    }
-
-    @Override
-    String awaitMessageTo(String person, String text) {
-      return simulator
-          .awaitDirectMessage(simulator.user(person), m -> m.render().contains(text), REPLY_TIMEOUT)
-          .render();
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.tandem.bench;
 
-import com.google.gson.GsonBuilder;
+import static io.tandem.bench.ResultFiles.round;
+import static io.tandem.bench.ResultFiles.round3;
+
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.management.OperatingSystemMXBean;
 import io.tandem.app.Tandem;
@@ -24,13 +25,11 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -231,7 +230,7 @@ final class FanOutBenchmark {
       result.put("result", pass ? "PASS" : "MISS");
     }
     result.forEach((k, v) -> System.out.println(k + ": " + v));
-    write(o.results(), result, environment(commandLine));
+    write(o.results(), result, ResultFiles.environment("fan-out", commandLine));
   }
 
   private static TandemConfig config(Path dir, String dbUrl, String apiUrl, Options o)
@@ -301,33 +300,15 @@ final class FanOutBenchmark {
     return key == null ? null : key.getAsString();
   }
 
-  private static Map<String, String> environment(String commandLine) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    env.put(
-        "jvm",
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-    env.put("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-    env.put(
-        "load average (1 min) at end", String.format(Locale.ROOT, "%.2f", Report.loadAverage()));
-    env.put(
-        "command",
-        "java -jar bench/target/tandem-bench.jar fan-out"
-            + (commandLine.isBlank() ? "" : " " + commandLine));
-    return env;
-  }
-
   private static void write(Path dir, Map<String, Object> result, Map<String, String> env)
       throws IOException {
-    Files.createDirectories(dir);
-    StringBuilder md = new StringBuilder("# Fan-out: 10 000 reminders due at once\n\n");
-    md.append(
-        "Goal (from the issue): achieved delivery rate / configured limit >= "
+    ResultFiles.write(
+        dir,
+        "fan-out",
+        "# Fan-out: 10 000 reminders due at once\n\n"
+            + "Goal (from the issue): achieved delivery rate / configured limit >= "
             + GOAL_RATE_RATIO
-            + ", 0 duplicates.\n\n");
-    env.forEach((k, v) -> md.append("- ").append(k).append(": `").append(v).append("`\n"));
-    md.append(
+            + ", 0 duplicates.\n\n",
         "\nMethod: N reminders (one per simulated person, distinct DM channels) are queued in one"
             + " transaction on a fresh SQLite file; then Tandem starts (`Tandem.start`: the real"
             + " outbox dispatcher, `SlackChatPort` and its token buckets, configured from YAML with"
@@ -340,39 +321,10 @@ final class FanOutBenchmark {
             + " metadata `dedup_key` was seen before. CPU: threads named `tandem-*` (outbox"
             + " workers, which make the HTTP calls synchronously, the dispatcher, Quartz) and the"
             + " whole process. Peak heap: all heap pools after a GC at start, the simulator"
-            + " included.\n\n");
-    md.append("| measure | value |\n|---|---:|\n");
-    result.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    Files.writeString(dir.resolve("fan-out.md"), md.toString(), StandardCharsets.UTF_8);
-
-    JsonObject root = new JsonObject();
-    root.addProperty("benchmark", "fan-out");
-    JsonObject envJson = new JsonObject();
-    env.forEach(envJson::addProperty);
-    root.add("environment", envJson);
-    root.addProperty("goalRateRatio", GOAL_RATE_RATIO);
-    JsonObject res = new JsonObject();
-    result.forEach(
-        (k, v) -> {
-          if (v instanceof Number n) {
-            res.addProperty(k, n);
-          } else {
-            res.addProperty(k, String.valueOf(v));
-          }
-        });
-    root.add("results", res);
-    Files.writeString(
-        dir.resolve("fan-out.json"),
-        new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n",
-        StandardCharsets.UTF_8);
-    System.out.println("wrote " + dir.resolve("fan-out.md") + " and fan-out.json");
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10) / 10.0;
-  }
-
-  private static double round3(double v) {
-    return Math.round(v * 1000) / 1000.0;
+            + " included.\n\n",
+        "goalRateRatio",
+        GOAL_RATE_RATIO,
+        result,
+        env);
   }
 }

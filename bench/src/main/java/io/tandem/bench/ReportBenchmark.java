@@ -1,14 +1,14 @@
 package io.tandem.bench;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
+import static io.tandem.bench.ResultFiles.round;
+import static io.tandem.bench.ResultFiles.round3;
+
 import io.tandem.core.application.survey.SurveySettings;
 import io.tandem.core.report.ProgramReport;
 import io.tandem.core.report.Reports;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -169,7 +169,7 @@ final class ReportBenchmark {
       result.put("result", mismatch == null && ratio <= GOAL_RATIO ? "PASS" : "FAIL");
     }
     Files.deleteIfExists(file);
-    write(results, result, environment(commandLine));
+    write(results, result, ResultFiles.environment("report", commandLine));
     result.forEach((k, v) -> System.out.println(k + ": " + v));
     return 0;
   }
@@ -713,33 +713,15 @@ final class ReportBenchmark {
     return String.join(", ", parts);
   }
 
-  private static Map<String, String> environment(String commandLine) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-    env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-    env.put(
-        "jvm",
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-    env.put("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-    env.put(
-        "load average (1 min) at end", String.format(Locale.ROOT, "%.2f", Report.loadAverage()));
-    env.put(
-        "command",
-        "java -jar bench/target/tandem-bench.jar report"
-            + (commandLine.isBlank() ? "" : " " + commandLine));
-    return env;
-  }
-
   private static void write(Path dir, Map<String, Object> result, Map<String, String> env)
       throws IOException {
-    Files.createDirectories(dir);
-    StringBuilder md = new StringBuilder("# Program report: 10 000 pairs, 1 000 000 signals\n\n");
-    md.append(
-        "Goal (from the issue): the program report's time ≤ "
+    ResultFiles.write(
+        dir,
+        "report",
+        "# Program report: 10 000 pairs, 1 000 000 signals\n\n"
+            + "Goal (from the issue): the program report's time ≤ "
             + GOAL_RATIO
-            + " × a hand-written SQL aggregate computing the same numbers, same file, same run.\n\n");
-    env.forEach((k, v) -> md.append("- ").append(k).append(": `").append(v).append("`\n"));
-    md.append(
+            + " × a hand-written SQL aggregate computing the same numbers, same file, same run.\n\n",
         "\nMethod: a program is generated into a fresh SQLite file (migrated like production, so"
             + " with the V9 report indexes) and `ANALYZE`d: 2 × pairs participants in 8"
             + " departments and 6 bands, every one paired; up to 20 sessions a pair on distinct"
@@ -754,39 +736,10 @@ final class ReportBenchmark {
             + " per program-wide number, on a plain JDBC connection). One warm-up each, then the"
             + " median of the runs. `same numbers` compares the score sum, sessions, minutes,"
             + " funnel, weekly totals, nudges, reminders, escalations, goals, skills, dead"
-            + " messages, people in the mix groups shown, retention cohort and shown survey answers.\n\n");
-    md.append("| measure | value |\n|---|---:|\n");
-    result.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
-    Files.writeString(dir.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
-
-    JsonObject root = new JsonObject();
-    root.addProperty("benchmark", "report");
-    JsonObject envJson = new JsonObject();
-    env.forEach(envJson::addProperty);
-    root.add("environment", envJson);
-    root.addProperty("goalRatio", GOAL_RATIO);
-    JsonObject res = new JsonObject();
-    result.forEach(
-        (k, v) -> {
-          if (v instanceof Number n) {
-            res.addProperty(k, n);
-          } else {
-            res.addProperty(k, String.valueOf(v));
-          }
-        });
-    root.add("results", res);
-    Files.writeString(
-        dir.resolve("report.json"),
-        new GsonBuilder().setPrettyPrinting().create().toJson(root) + "\n",
-        StandardCharsets.UTF_8);
-    System.out.println("wrote " + dir.resolve("report.md") + " and report.json");
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 10) / 10.0;
-  }
-
-  private static double round3(double v) {
-    return Math.round(v * 1000) / 1000.0;
+            + " messages, people in the mix groups shown, retention cohort and shown survey answers.\n\n",
+        "goalRatio",
+        GOAL_RATIO,
+        result,
+        env);
   }
 }

@@ -85,8 +85,7 @@ public final class Dashboard implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-      WebServer.send(exchange, 405, "text/plain; charset=utf-8", "GET only");
+    if (WebServer.refusedUnlessGet(exchange)) {
       return;
     }
     Map<String, String> params = params(exchange.getRequestURI().getRawQuery());

@@ -32,8 +32,7 @@ public final class MetricsEndpoint implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-      WebServer.send(exchange, 405, "text/plain; charset=utf-8", "GET only");
+    if (WebServer.refusedUnlessGet(exchange)) {
       return;
     }
     OutboxQueries.Backlog backlog = outbox.backlog();

@@ -119,6 +119,18 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers 405 to anything but GET and HEAD (every page and endpoint here only reads); true when
+   * it did, and the handler has nothing left to do.
+   */
+  static boolean refusedUnlessGet(HttpExchange exchange) throws IOException {
+    if ("GET".equals(exchange.getRequestMethod()) || "HEAD".equals(exchange.getRequestMethod())) {
+      return false;
+    }
+    send(exchange, 405, "text/plain; charset=utf-8", "GET only");
+    return true;
+  }
+
   /** Sends a whole response. */
   static void send(HttpExchange exchange, int status, String contentType, String body)
       throws IOException {

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tandem.simulator.http.MultipartForm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -123,10 +124,8 @@ final class DiscordRest {
         return;
       }
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
-      List<Multipart.FilePart> files =
-          type != null && type.startsWith("multipart/form-data")
-              ? Multipart.files(type, raw)
-              : List.of();
+      List<MultipartForm.Part> files =
+          MultipartForm.isMultipart(type) ? MultipartForm.files(type, raw) : List.of();
       JsonElement result = route(method, route, parts, body, files);
       if (result == null) {
         answer(
@@ -151,7 +150,7 @@ final class DiscordRest {
 
   /** Returns the answer body, JsonNull for 204, or null for "unknown" (404). */
   private JsonElement route(
-      String method, String route, String[] p, JsonElement body, List<Multipart.FilePart> files) {
+      String method, String route, String[] p, JsonElement body, List<MultipartForm.Part> files) {
     JsonObject object = body.isJsonObject() ? body.getAsJsonObject() : new JsonObject();
     switch (method + " " + route) {
       case "GET users/@me":
@@ -233,8 +232,11 @@ final class DiscordRest {
         Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
     String text = new String(raw, StandardCharsets.UTF_8);
     try {
-      if (contentType.startsWith("multipart/form-data")) {
-        return Multipart.payloadJson(contentType, text).map(Json::parseObject).orElse(null);
+      if (MultipartForm.isMultipart(contentType)) {
+        return MultipartForm.field(contentType, raw, "payload_json")
+            .map(MultipartForm.Part::text)
+            .map(Json::parseObject)
+            .orElse(null);
       }
       return Json.GSON.fromJson(text, JsonElement.class);
     } catch (JsonParseException e) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import io.tandem.simulator.http.MultipartForm;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -690,7 +691,7 @@ public final class DiscordSimulator implements AutoCloseable {
 
   /** Answers {@code POST channels/{id}/messages}; null for unknown channels. */
   synchronized JsonObject createChannelMessage(
-      String channel, JsonObject body, List<Multipart.FilePart> files) {
+      String channel, JsonObject body, List<MultipartForm.Part> files) {
     if (!channels.containsKey(channel) && !dmUsersByChannel.containsKey(channel)) {
       return null;
     }
@@ -736,16 +737,16 @@ public final class DiscordSimulator implements AutoCloseable {
    * Stores the uploaded files of a message and lists them in its {@code attachments}, as Discord
    * answers them; the description comes from the matching {@code payload_json} attachment entry.
    */
-  private void attach(DiscordMessage message, JsonArray declared, List<Multipart.FilePart> files) {
+  private void attach(DiscordMessage message, JsonArray declared, List<MultipartForm.Part> files) {
     JsonArray listed = new JsonArray();
     List<DiscordAttachment> stored = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      Multipart.FilePart file = files.get(i);
+      MultipartForm.Part file = files.get(i);
       String description = "";
       for (JsonElement element : declared) {
         JsonObject entry = element.getAsJsonObject();
         if (Json.string(entry, "filename", "").equals(file.filename())
-            || ("files[" + Json.string(entry, "id", "") + "]").equals(file.field())) {
+            || ("files[" + Json.string(entry, "id", "") + "]").equals(file.name())) {
           description = Json.string(entry, "description", "");
         }
       }

@@ -2,6 +2,7 @@ package io.tandem.simulator.slack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.tandem.simulator.http.MultipartForm;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -28,8 +29,11 @@ final class UploadHandler implements HttpHandler {
     byte[] body = exchange.getRequestBody().readAllBytes();
     String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
     byte[] bytes =
-        contentType != null && contentType.startsWith("multipart/form-data")
-            ? MultipartFile.firstFile(contentType, body)
+        MultipartForm.isMultipart(contentType)
+            ? MultipartForm.files(contentType, body).stream()
+                .findFirst()
+                .map(MultipartForm.Part::bytes)
+                .orElse(null)
             : body;
     if (bytes == null || !simulator.receiveUpload(fileId, bytes)) {
       HttpExchanges.send(exchange, 404, "file not found");
