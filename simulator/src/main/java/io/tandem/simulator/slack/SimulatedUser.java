@@ -60,8 +60,10 @@ public final class SimulatedUser {
     return deleted;
   }
 
-  /** Deactivates or reactivates the account; see {@link ActingUser#isDeactivated()} and {@link
-   * ActingUser#isReactivated()}. */
+  /**
+   * Deactivates or reactivates the account; see {@link ActingUser#isDeactivated()} and {@link
+   * ActingUser#isReactivated()}.
+   */
   SimulatedUser deleted(boolean value) {
     this.deleted = value;
     return this;
