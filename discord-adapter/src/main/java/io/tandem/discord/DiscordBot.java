@@ -22,7 +22,9 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberRemoveEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
@@ -116,6 +118,8 @@ public final class DiscordBot implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     CountDownLatch ready = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<CloseCode> refused =
+        new java.util.concurrent.atomic.AtomicReference<>();
     String gateway = config.gatewayUrl().toString();
     JDA client =
         JDABuilder.createLight(
@@ -137,6 +141,15 @@ public final class DiscordBot implements AutoCloseable {
                 new ListenerAdapter() {
                   @Override
                   public void onReady(ReadyEvent event) {
+                    ready.countDown();
+                  }
+
+                  /** Discord refused the connection for good (a bad token, intents): fail fast. */
+                  @Override
+                  public void onShutdown(ShutdownEvent event) {
+                    if (event.getCloseCode() != null) {
+                      refused.set(event.getCloseCode());
+                    }
                     ready.countDown();
                   }
 
@@ -162,6 +175,19 @@ public final class DiscordBot implements AutoCloseable {
     try {
       if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException("Discord gateway " + gateway + " not ready in " + timeout);
+      }
+      if (refused.get() == CloseCode.DISALLOWED_INTENTS) {
+        throw new IllegalStateException(
+            "Discord refused the Server Members intent that discord.track-departures asks for:"
+                + " enable Bot → Privileged Gateway Intents → Server Members Intent in the"
+                + " developer portal, or set discord.track-departures: false");
+      }
+      if (refused.get() != null || client.getStatus() == JDA.Status.SHUTDOWN) {
+        throw new IllegalStateException(
+            "Discord gateway "
+                + gateway
+                + " closed the connection"
+                + (refused.get() == null ? "" : ": " + refused.get().getMeaning()));
       }
       registerCommands(client, timeout);
       LOG.info("Discord bot {} is up", client.getSelfUser().getName());
