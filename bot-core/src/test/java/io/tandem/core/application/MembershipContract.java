@@ -14,7 +14,6 @@ import io.tandem.core.store.Database;
 import io.tandem.core.store.Member;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,18 +21,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Departures and returns the platforms report, as the report's retention proxy reads them. */
-@DisplayName("Members leaving and returning")
-class MembershipTest {
+/**
+ * Departures and returns the platforms report, as the report's retention proxy reads them; run on
+ * SQLite and PostgreSQL.
+ */
+abstract class MembershipContract {
 
   static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
   static final Actor ADMIN = new Actor(Platform.SLACK, "T_ACME", "U_MAYA", "Maya", "UTC", true);
   static final ProgramLookup.Target PILOT =
       new ProgramLookup.Target(Platform.SLACK, "T_ACME", "Pilot");
 
-  @TempDir Path dir;
+  abstract TestDatabase newTestDatabase();
+
   TestDatabase testDatabase;
   Database db;
   MutableClock clock = new MutableClock(START);
@@ -42,7 +43,7 @@ class MembershipTest {
 
   @BeforeEach
   void open() {
-    testDatabase = TestDatabase.sqlite(dir);
+    testDatabase = newTestDatabase();
     db = testDatabase.open(clock);
     membership = new Membership(db, clock);
     reports = new Reports(db, clock, SurveySettings.defaults());
