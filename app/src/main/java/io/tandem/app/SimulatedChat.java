@@ -185,6 +185,20 @@ abstract class SimulatedChat implements AutoCloseable {
   /** Gives a person admin rights on the platform, before they first talk to Tandem. */
   abstract void makeAdmin(String person);
 
+  /**
+   * The person leaves the workspace or server: Slack deactivates their account ({@code
+   * user_change}), Discord removes them from the guild ({@code GUILD_MEMBER_REMOVE}).
+   */
+  abstract void leave(String person);
+
+  /**
+   * Configures Tandem to record departures where that is a setting (Discord's {@code
+   * track-departures}); call before {@link #config}. Slack always tells.
+   */
+  SimulatedChat trackingDepartures() {
+    return this;
+  }
+
   final Answer enrol(SamplePeople.Person person) {
     return enrol(person.name(), person.role(), person.about(), person.skills());
   }
@@ -301,6 +315,11 @@ abstract class SimulatedChat implements AutoCloseable {
     void makeAdmin(String person) {
       people.add(person);
       simulator.user(person).admin(true);
+    }
+
+    @Override
+    void leave(String person) {
+      client.user(person).isDeactivated();
     }
 
     @Override
@@ -440,6 +459,7 @@ abstract class SimulatedChat implements AutoCloseable {
   /** The local Discord server, driven through its gateway and REST API. */
   static final class Discord extends SimulatedChat {
     private final DiscordSimulator simulator = DiscordSimulator.start();
+    private boolean trackDepartures;
 
     DiscordSimulator simulator() {
       return simulator;
@@ -466,7 +486,9 @@ abstract class SimulatedChat implements AutoCloseable {
               List.of(simulator.guildId()),
               simulator.restUrl(),
               simulator.gatewayUrl(),
-              simulator.adminRoleName()),
+              simulator.adminRoleName(),
+              io.tandem.config.DiscordRateLimits.defaults(),
+              trackDepartures),
           new HttpConfig(HttpConfig.DEFAULT_BIND_ADDRESS, 0));
     }
 
@@ -488,6 +510,17 @@ abstract class SimulatedChat implements AutoCloseable {
     void makeAdmin(String person) {
       people.add(person);
       simulator.user(person).admin();
+    }
+
+    @Override
+    void leave(String person) {
+      simulator.user(person).leavesServer();
+    }
+
+    @Override
+    SimulatedChat trackingDepartures() {
+      trackDepartures = true;
+      return this;
     }
 
     @Override

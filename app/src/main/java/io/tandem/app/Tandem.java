@@ -16,6 +16,7 @@ import io.tandem.core.application.LearningPlan;
 import io.tandem.core.application.LogSession;
 import io.tandem.core.application.ManagePrograms;
 import io.tandem.core.application.MatchPairs;
+import io.tandem.core.application.Membership;
 import io.tandem.core.application.Nudges;
 import io.tandem.core.application.OpenDashboard;
 import io.tandem.core.application.PairPreferences;
@@ -87,6 +88,7 @@ public final class Tandem implements AutoCloseable {
     tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
     Reports reports = new Reports(database, clock, surveySettings(config));
     tandem.commands.withReports(reports);
+    tandem.commands.withMembership(new Membership(database, clock));
     tandem.links = linkSigner(config.http(), clock);
     tandem.commands.withMetrics(tandem.metrics);
     OpenDashboard dashboard = new OpenDashboard(database, tandem.links);
@@ -103,14 +105,16 @@ public final class Tandem implements AutoCloseable {
       if (config.slack().configured()) {
         tandem.slack =
             new SlackAdapter(config.slack(), config.http(), tandem.commands, tandem.commands, clock)
-                .withMetrics(tandem.metrics);
+                .withMetrics(tandem.metrics)
+                .withMembership(tandem.commands);
         tandem.platforms.add(tandem.slack);
         tandem.slack.start(tandem.web.httpServer());
       }
       if (config.discord().configured()) {
         tandem.discord =
             new DiscordBot(config.discord(), tandem.commands, tandem.commands)
-                .withMetrics(tandem.metrics);
+                .withMetrics(tandem.metrics)
+                .withMembership(tandem.commands);
         tandem.platforms.add(tandem.discord);
         tandem.discord.start(DISCORD_START_TIMEOUT);
       }

@@ -88,6 +88,7 @@ public final class ConfigLoader {
           "rest-url",
           "gateway-url",
           "admin-role",
+          "track-departures",
           "rate-limits");
   private static final List<String> DISCORD_RATE_KEYS = List.of("global-per-second");
   private static final List<String> OUTBOX_KEYS =
@@ -400,6 +401,16 @@ public final class ConfigLoader {
           webSocketUrl(
               text(section, "gateway-url", null, Shown.PLAIN), DiscordConfig.DEFAULT_GATEWAY_URL);
       Setting adminRole = text(section, "admin-role", null, Shown.PLAIN);
+      Setting trackSetting = text(section, "track-departures", null, Shown.PLAIN);
+      boolean trackDepartures = false;
+      if (trackSetting.isSet()) {
+        String value = Text.lower(trackSetting.value());
+        if (value.equals("true") || value.equals("false")) {
+          trackDepartures = value.equals("true");
+        } else {
+          problems.add(trackSetting.problem("is not true or false"));
+        }
+      }
 
       if (botToken.isSet() && botToken.value().regionMatches(true, 0, "Bot ", 0, 4)) {
         problems.add(botToken.problem("must be the bare token, without the \"Bot \" prefix"));
@@ -421,7 +432,9 @@ public final class ConfigLoader {
               guildIds,
               restUrl,
               gatewayUrl,
-              adminRole.value());
+              adminRole.value(),
+              DiscordRateLimits.defaults(),
+              trackDepartures);
     }
 
     SlackRateLimits slackRateLimits(Section section) {

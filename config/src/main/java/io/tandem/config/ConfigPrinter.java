@@ -59,6 +59,10 @@ public final class ConfigPrinter {
     line(out, "rest-url", discord.restUrl().toString());
     line(out, "gateway-url", discord.gatewayUrl().toString());
     line(out, "admin-role", orNotSet(discord.adminRole()));
+    line(
+        out,
+        "track-departures",
+        discord.trackDepartures() ? "true  # needs the Server Members intent" : "false");
     out.append("  rate-limits:\n");
     nested(out, "global-per-second", Integer.toString(discord.rateLimits().globalPerSecond()));
     out.append("http:\n");

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param gatewayUrl the gateway WebSocket URL
  * @param adminRole the name or id of the role whose members are Tandem admins, or {@code null}
  * @param rateLimits how fast Tandem calls Discord ({@code discord.rate-limits})
+ * @param trackDepartures whether Tandem asks for the privileged Server Members intent to see
+ *     members leave the server ({@code discord.track-departures}); off unless the intent is enabled
+ *     in the developer portal, since Discord refuses the connection otherwise
  */
 public record DiscordConfig(
     String botToken,
@@ -23,7 +26,8 @@ public record DiscordConfig(
     URI restUrl,
     URI gatewayUrl,
     String adminRole,
-    DiscordRateLimits rateLimits) {
+    DiscordRateLimits rateLimits,
+    boolean trackDepartures) {
 
   public static final URI DEFAULT_REST_URL = URI.create("https://discord.com/api/v10/");
   public static final URI DEFAULT_GATEWAY_URL = URI.create("wss://gateway.discord.gg");
@@ -56,6 +60,18 @@ public record DiscordConfig(
     }
   }
 
+  /** Settings that do not track departures. */
+  public DiscordConfig(
+      String botToken,
+      String applicationId,
+      List<String> guildIds,
+      URI restUrl,
+      URI gatewayUrl,
+      String adminRole,
+      DiscordRateLimits rateLimits) {
+    this(botToken, applicationId, guildIds, restUrl, gatewayUrl, adminRole, rateLimits, false);
+  }
+
   /** Settings with the default rate limits. */
   public DiscordConfig(
       String botToken,
@@ -77,7 +93,13 @@ public record DiscordConfig(
   /** The same settings with other rate limits. */
   public DiscordConfig withRateLimits(DiscordRateLimits limits) {
     return new DiscordConfig(
-        botToken, applicationId, guildIds, restUrl, gatewayUrl, adminRole, limits);
+        botToken, applicationId, guildIds, restUrl, gatewayUrl, adminRole, limits, trackDepartures);
+  }
+
+  /** The same settings, tracking departures or not ({@code discord.track-departures}). */
+  public DiscordConfig withTrackDepartures(boolean track) {
+    return new DiscordConfig(
+        botToken, applicationId, guildIds, restUrl, gatewayUrl, adminRole, rateLimits, track);
   }
 
   /** Discord switched off: no token, the real API URLs. */
@@ -112,6 +134,8 @@ public record DiscordConfig(
         + adminRole
         + ", rateLimits="
         + rateLimits
+        + ", trackDepartures="
+        + trackDepartures
         + "]";
   }
 }

@@ -345,6 +345,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("discord.track-departures is true or false, and off unless set")
+    void trackDepartures() throws Exception {
+      String bot = "discord:\n  bot-token: " + DISCORD_TOKEN + "\n  application-id: 123\n";
+      assertThat(ConfigLoader.fromYaml(bot, Map.of()).discord().trackDepartures()).isFalse();
+      assertThat(
+              ConfigLoader.fromYaml(bot + "  track-departures: true\n", Map.of())
+                  .discord()
+                  .trackDepartures())
+          .isTrue();
+      assertThat(problems(bot + "  track-departures: sometimes\n"))
+          .containsExactly("discord.track-departures: \"sometimes\" is not true or false");
+    }
+
+    @Test
     @DisplayName("Slack admins must be user ids")
     void slackAdmins() {
       assertThat(problems("slack:\n  admins: [U024BE7LH, bob]\n"))

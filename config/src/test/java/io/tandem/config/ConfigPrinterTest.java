@@ -75,6 +75,7 @@ class ConfigPrinterTest {
               rest-url: https://discord.com/api/v10/
               gateway-url: wss://gateway.discord.gg
               admin-role: Tandem admins
+              track-departures: false
               rate-limits:
                 global-per-second: 50
             http:

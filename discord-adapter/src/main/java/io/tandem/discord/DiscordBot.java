@@ -3,6 +3,8 @@ package io.tandem.discord;
 import io.tandem.config.DiscordConfig;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.port.in.HandleMembershipUseCase;
+import io.tandem.core.port.in.Platform;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -10,14 +12,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
+import net.dv8tion.jda.api.events.guild.member.GuildMemberRemoveEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.requests.restaction.CommandListUpdateAction;
@@ -45,6 +52,7 @@ public final class DiscordBot implements AutoCloseable {
   private final boolean ownsWorkers;
   private volatile JDA jda;
   private volatile io.tandem.core.port.out.Metrics metrics = io.tandem.core.port.out.Metrics.NONE;
+  private volatile HandleMembershipUseCase membership = HandleMembershipUseCase.NONE;
 
   /** A bot with its own small pool of worker threads for calling the core. */
   public DiscordBot(
@@ -90,6 +98,16 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /**
+   * Tells {@code membership} when people leave or join a server; call before {@link #start}. Only
+   * with {@link DiscordConfig#trackDepartures()}: Discord sends these events only to bots that ask
+   * for the privileged Server Members intent, which the bot then does.
+   */
+  public DiscordBot withMembership(HandleMembershipUseCase membership) {
+    this.membership = Objects.requireNonNull(membership, "membership");
+    return this;
+  }
+
+  /**
    * Connects, waits until the gateway is ready and registers {@code /tandem}.
    *
    * @throws IllegalStateException when the gateway is not ready or registration does not finish
@@ -100,9 +118,15 @@ public final class DiscordBot implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     CountDownLatch ready = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<CloseCode> refused =
+        new java.util.concurrent.atomic.AtomicReference<>();
     String gateway = config.gatewayUrl().toString();
     JDA client =
-        JDABuilder.createLight(config.botToken(), EnumSet.noneOf(GatewayIntent.class))
+        JDABuilder.createLight(
+                config.botToken(),
+                config.trackDepartures()
+                    ? EnumSet.of(GatewayIntent.GUILD_MEMBERS)
+                    : EnumSet.noneOf(GatewayIntent.class))
             .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
             .setSessionController(
                 new ConcurrentSessionController() {
@@ -119,6 +143,25 @@ public final class DiscordBot implements AutoCloseable {
                   public void onReady(ReadyEvent event) {
                     ready.countDown();
                   }
+
+                  /** Discord refused the connection for good (a bad token, intents): fail fast. */
+                  @Override
+                  public void onShutdown(ShutdownEvent event) {
+                    if (event.getCloseCode() != null) {
+                      refused.set(event.getCloseCode());
+                    }
+                    ready.countDown();
+                  }
+
+                  @Override
+                  public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
+                    membershipChanged(event.getGuild().getId(), event.getUser().getId(), true);
+                  }
+
+                  @Override
+                  public void onGuildMemberJoin(GuildMemberJoinEvent event) {
+                    membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
+                  }
                 },
                 new InteractionHandler(
                     useCase,
@@ -133,6 +176,19 @@ public final class DiscordBot implements AutoCloseable {
       if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException("Discord gateway " + gateway + " not ready in " + timeout);
       }
+      if (refused.get() == CloseCode.DISALLOWED_INTENTS) {
+        throw new IllegalStateException(
+            "Discord refused the Server Members intent that discord.track-departures asks for:"
+                + " enable Bot → Privileged Gateway Intents → Server Members Intent in the"
+                + " developer portal, or set discord.track-departures: false");
+      }
+      if (refused.get() != null || client.getStatus() == JDA.Status.SHUTDOWN) {
+        throw new IllegalStateException(
+            "Discord gateway "
+                + gateway
+                + " closed the connection"
+                + (refused.get() == null ? "" : ": " + refused.get().getMeaning()));
+      }
       registerCommands(client, timeout);
       LOG.info("Discord bot {} is up", client.getSelfUser().getName());
       return this;
@@ -143,6 +199,25 @@ public final class DiscordBot implements AutoCloseable {
     } catch (RuntimeException e) {
       client.shutdownNow();
       throw e;
+    }
+  }
+
+  /** Hands a departure or arrival to the core on a worker, never on JDA's event thread. */
+  private void membershipChanged(String guildId, String userId, boolean left) {
+    if (!config.trackDepartures()) {
+      return;
+    }
+    try {
+      workers.execute(
+          () -> {
+            if (left) {
+              membership.memberLeft(Platform.DISCORD, guildId, userId);
+            } else {
+              membership.memberReturned(Platform.DISCORD, guildId, userId);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      LOG.warn("Dropped a membership change of {} while shutting down", userId);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tandem.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -315,6 +316,25 @@ class DiscordBotTest {
         .extracting(c -> c.status())
         .containsExactly(429, 200);
     assertThat(discord.registeredCommands(discord.guildId())).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "track-departures without the Server Members intent enabled fails at once, saying what to"
+          + " switch on")
+  void disallowedMembersIntent() {
+    discord.close();
+    discord = DiscordSimulator.builder().serverMembersIntent(false).start();
+    DiscordConfig tracking = config(List.of(discord.guildId())).withTrackDepartures(true);
+    long started = System.nanoTime();
+
+    assertThatThrownBy(() -> new DiscordBot(tracking, core, core).start(Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Server Members Intent")
+        .hasMessageContaining("discord.track-departures");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+    assertThat(discord.identifiedIntents())
+        .allMatch(i -> (i & DiscordSimulator.GUILD_MEMBERS_INTENT) != 0);
   }
 
   /** A stand-in for the core: records invocations and answers with a settable function. */

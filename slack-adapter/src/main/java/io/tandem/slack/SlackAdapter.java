@@ -19,6 +19,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.json.GsonFactory;
@@ -26,6 +27,7 @@ import io.tandem.config.HttpConfig;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
@@ -75,6 +77,7 @@ public final class SlackAdapter implements AutoCloseable {
   private SocketModeApp socketMode;
   private SlackHttpServer httpServer;
   private volatile Metrics metrics = Metrics.NONE;
+  private volatile HandleMembershipUseCase membership = HandleMembershipUseCase.NONE;
 
   public SlackAdapter(
       io.tandem.config.SlackConfig config,
@@ -123,6 +126,7 @@ public final class SlackAdapter implements AutoCloseable {
     app.viewSubmission(ANY, (request, ctx) -> submitForm(request.getPayload(), ctx));
     app.viewClosed(ANY, (request, ctx) -> formClosed(request.getPayload(), ctx));
     app.event(AppHomeOpenedEvent.class, (request, ctx) -> homeOpened(request.getEvent(), ctx));
+    app.event(UserChangeEvent.class, (request, ctx) -> userChanged(request.getEvent(), ctx));
   }
 
   private static final Pattern ANY = Pattern.compile(".*");
@@ -130,6 +134,15 @@ public final class SlackAdapter implements AutoCloseable {
   /** Reports how long each acknowledgement takes to {@code metrics}. */
   public SlackAdapter withMetrics(Metrics metrics) {
     this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+    return this;
+  }
+
+  /**
+   * Tells {@code membership} when people's accounts are deactivated or reactivated ({@code
+   * user_change} events; the app must subscribe to them, see {@code slack-app-manifest.yml}).
+   */
+  public SlackAdapter withMembership(HandleMembershipUseCase membership) {
+    this.membership = java.util.Objects.requireNonNull(membership, "membership");
     return this;
   }
 
@@ -344,6 +357,33 @@ public final class SlackAdapter implements AutoCloseable {
             });
       } catch (RejectedExecutionException e) {
         LOG.warn("Dropped a home opening by {} while shutting down", event.getUser());
+      }
+    }
+    return ctx.ack();
+  }
+
+  /**
+   * A member's account changed ({@code user_change}): a deactivated account ({@code deleted}) is a
+   * departure, any other change means the person is there (which clears a recorded departure, e.g.
+   * after a reactivation). Acknowledged at once, told to the core on a worker.
+   */
+  private com.slack.api.bolt.response.Response userChanged(
+      UserChangeEvent event, EventContext ctx) {
+    com.slack.api.model.User user = event.getUser();
+    if (user != null && user.getId() != null && !user.isBot()) {
+      String teamId = ctx.getTeamId() != null ? ctx.getTeamId() : user.getTeamId();
+      boolean left = user.isDeleted();
+      try {
+        workers.execute(
+            () -> {
+              if (left) {
+                membership.memberLeft(Platform.SLACK, teamId, user.getId());
+              } else {
+                membership.memberReturned(Platform.SLACK, teamId, user.getId());
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        LOG.warn("Dropped a change of user {} while shutting down", user.getId());
       }
     }
     return ctx.ack();

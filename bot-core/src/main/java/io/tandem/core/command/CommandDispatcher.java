@@ -12,7 +12,9 @@ import io.tandem.core.application.survey.Surveys;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.report.Reports;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * case. Nothing a person does can make it throw: failures become an apology that says nothing was
  * saved (each use case's transaction rolled back).
  */
-public final class CommandDispatcher implements HandleCommandUseCase, HandleInteractionUseCase {
+public final class CommandDispatcher
+    implements HandleCommandUseCase, HandleInteractionUseCase, HandleMembershipUseCase {
 
   /** Buttons with this action id carry a command of the core grammar as their value. */
   public static final String COMMAND_ACTION = "command";
@@ -49,6 +52,7 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   private volatile ReminderRoutes reminders;
   private volatile Metrics metrics = Metrics.NONE;
   private volatile OpenDashboard dashboard;
+  private volatile HandleMembershipUseCase membership = HandleMembershipUseCase.NONE;
 
   /** What a person reads when their command failed on Tandem's side. */
   private static final String APOLOGY =
@@ -129,6 +133,33 @@ public final class CommandDispatcher implements HandleCommandUseCase, HandleInte
   public CommandDispatcher withReminders(ReminderRoutes routes) {
     this.reminders = routes;
     return this;
+  }
+
+  /**
+   * Adds departures and returns of members (the retention proxy, issue 8); the composition root
+   * calls this. Without it they are ignored.
+   */
+  public CommandDispatcher withMembership(HandleMembershipUseCase membership) {
+    this.membership = Objects.requireNonNull(membership, "membership");
+    return this;
+  }
+
+  @Override
+  public void memberLeft(Platform platform, String workspaceId, String userId) {
+    try {
+      membership.memberLeft(platform, workspaceId, userId);
+    } catch (RuntimeException e) {
+      LOG.error("Recording that {} user {} left failed", platform, userId, e);
+    }
+  }
+
+  @Override
+  public void memberReturned(Platform platform, String workspaceId, String userId) {
+    try {
+      membership.memberReturned(platform, workspaceId, userId);
+    } catch (RuntimeException e) {
+      LOG.error("Recording that {} user {} returned failed", platform, userId, e);
+    }
   }
 
   /** Adds {@code report} (issue 8); the composition root calls this. */

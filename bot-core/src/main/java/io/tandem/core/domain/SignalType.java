@@ -119,5 +119,13 @@ public enum SignalType {
    * Someone closed a form Tandem opened without submitting it (details: {@code form}, the form id
    * only; never what was typed). Slack only: Discord reports no close of a modal.
    */
-  FORM_ABANDONED
+  FORM_ABANDONED,
+  /**
+   * A member left the workspace or server, as the platform told Tandem (Slack: the account was
+   * deactivated; Discord: they left, were kicked or banned). Workspace-wide: no program or pair; no
+   * details. The first departure only.
+   */
+  MEMBER_LEFT,
+  /** A member Tandem had seen leave is back (Slack: the account was reactivated). No details. */
+  MEMBER_RETURNED
 }

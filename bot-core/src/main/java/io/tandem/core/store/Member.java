@@ -48,6 +48,13 @@ public class Member {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /**
+   * When Tandem saw the person leave the workspace or server, or {@code null} while they are there
+   * (the retention proxy without a roster reads it).
+   */
+  @Column(name = "left_at")
+  private Instant leftAt;
+
   protected Member() {}
 
   public Member(
@@ -78,6 +85,33 @@ public class Member {
       updatedAt = now;
     }
     return changed;
+  }
+
+  /**
+   * Records that the person left at {@code at}; returns whether that changed anything. A second
+   * departure keeps the first time.
+   */
+  public boolean markLeft(Instant at) {
+    if (leftAt != null) {
+      return false;
+    }
+    leftAt = Objects.requireNonNull(at, "at");
+    updatedAt = at;
+    return true;
+  }
+
+  /** The person is back in the workspace; returns whether they had been recorded as gone. */
+  public boolean markReturned(Instant at) {
+    if (leftAt == null) {
+      return false;
+    }
+    leftAt = null;
+    updatedAt = at;
+    return true;
+  }
+
+  public Instant getLeftAt() {
+    return leftAt;
   }
 
   public Long getId() {

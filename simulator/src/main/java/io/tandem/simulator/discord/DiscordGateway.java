@@ -29,6 +29,7 @@ final class DiscordGateway extends WebSocketServer {
   private final DiscordSimulator discord;
   private final CountDownLatch started = new CountDownLatch(1);
   private final Journal<String> identified = new Journal<>();
+  private final Journal<Integer> intentsJournal = new Journal<>();
   private volatile Exception startFailure;
 
   DiscordGateway(DiscordSimulator discord) {
@@ -83,12 +84,21 @@ final class DiscordGateway extends WebSocketServer {
 
   /** Sends a dispatch to every identified session. */
   void dispatch(String type, JsonObject data) {
+    dispatch(type, data, 0);
+  }
+
+  /** Sends a dispatch to every identified session that asked for all of {@code intents}. */
+  void dispatch(String type, JsonObject data, int intents) {
     for (WebSocket connection : getConnections()) {
       Session session = connection.getAttachment();
-      if (session != null && session.ready) {
+      if (session != null && session.ready && (session.intents & intents) == intents) {
         session.dispatch(connection, type, data);
       }
     }
+  }
+
+  java.util.List<Integer> identifiedIntents() {
+    return intentsJournal.snapshot();
   }
 
   @Override
@@ -134,6 +144,13 @@ final class DiscordGateway extends WebSocketServer {
       connection.close(4004, "Authentication failed.");
       return;
     }
+    int intents = Json.integer(identify, "intents", 0);
+    intentsJournal.append(intents);
+    if (!discord.allowsIntents(intents)) {
+      connection.close(4014, "Disallowed intent(s).");
+      return;
+    }
+    session.intents = intents;
     session.sessionId = UUID.randomUUID().toString().replace("-", "");
     session.dispatch(connection, "READY", discord.readyJson(session.sessionId));
     session.dispatch(connection, "GUILD_CREATE", discord.guildCreateJson());
@@ -166,6 +183,7 @@ final class DiscordGateway extends WebSocketServer {
     private int sequence;
     private volatile boolean ready;
     private volatile String sessionId;
+    private volatile int intents;
 
     synchronized void dispatch(WebSocket connection, String type, JsonObject data) {
       sequence++;

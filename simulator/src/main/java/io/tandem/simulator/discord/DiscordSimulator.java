@@ -75,6 +75,9 @@ public final class DiscordSimulator implements AutoCloseable {
    * How long a nonce sent with {@code enforce_nonce} is remembered. Discord documents "the past few
    * minutes" without a number; the simulator takes five.
    */
+  /** The {@code GUILD_MEMBERS} gateway intent (privileged: the "Server Members Intent"). */
+  public static final int GUILD_MEMBERS_INTENT = 1 << 1;
+
   public static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
 
   /** A nonce the bot sent with {@code enforce_nonce}: the message it created, and when. */
@@ -93,6 +96,7 @@ public final class DiscordSimulator implements AutoCloseable {
   private final Map<String, RateLimit> rateLimits = new ConcurrentHashMap<>();
   private final DiscordRest rest;
   private final DiscordGateway gateway;
+  private final boolean serverMembersIntent;
 
   private DiscordSimulator(Builder builder) throws IOException {
     this.clock = builder.clock;
@@ -105,6 +109,7 @@ public final class DiscordSimulator implements AutoCloseable {
     this.guildName = builder.guildName;
     this.guildCreated = clock.instant().minus(400, ChronoUnit.DAYS);
     this.adminRoleName = builder.adminRoleName;
+    this.serverMembersIntent = builder.serverMembersIntent;
     roles.put(guildId, new Role(guildId, "@everyone", EVERYONE_PERMISSIONS, 0, false));
     this.moderatorRoleId = ids.next();
     roles.put(moderatorRoleId, new Role(moderatorRoleId, "Moderator", MANAGE_GUILD, 3, false));
@@ -270,6 +275,35 @@ public final class DiscordSimulator implements AutoCloseable {
   /** Waits until a client has identified and received the guild. */
   public void awaitIdentified(Duration timeout) {
     gateway.awaitIdentified(timeout);
+  }
+
+  /**
+   * The intents of every IDENTIFY so far, oldest first (including ones refused with 4014 because
+   * the Server Members intent was asked for but not enabled, see {@link
+   * Builder#serverMembersIntent}).
+   */
+  public List<Integer> identifiedIntents() {
+    return gateway.identifiedIntents();
+  }
+
+  /** Whether a bot may ask for the privileged {@link #GUILD_MEMBERS_INTENT}. */
+  boolean allowsIntents(int intents) {
+    return serverMembersIntent || (intents & GUILD_MEMBERS_INTENT) == 0;
+  }
+
+  /**
+   * The person leaves the guild (or is kicked): they drop out of the guild snapshot, and sessions
+   * that asked for {@link #GUILD_MEMBERS_INTENT} receive a {@code GUILD_MEMBER_REMOVE}.
+   */
+  void removeMember(DiscordUser user) {
+    JsonObject data;
+    synchronized (this) {
+      user.left(true);
+      data = new JsonObject();
+      data.addProperty("guild_id", guildId);
+      data.add("user", userJson(user));
+    }
+    gateway.dispatch("GUILD_MEMBER_REMOVE", data, GUILD_MEMBERS_INTENT);
   }
 
   /** How many gateway sessions are identified right now. */
@@ -1048,7 +1082,7 @@ public final class DiscordSimulator implements AutoCloseable {
     guild.add("channels", channelArray);
     JsonArray memberArray = new JsonArray();
     memberArray.add(botMemberJson());
-    users.values().forEach(u -> memberArray.add(memberJson(u)));
+    users.values().stream().filter(u -> !u.left()).forEach(u -> memberArray.add(memberJson(u)));
     guild.add("members", memberArray);
     guild.addProperty("member_count", memberArray.size());
     guild.add("presences", new JsonArray());
@@ -1068,7 +1102,7 @@ public final class DiscordSimulator implements AutoCloseable {
     chunk.addProperty("guild_id", guildId);
     JsonArray memberArray = new JsonArray();
     memberArray.add(botMemberJson());
-    users.values().forEach(u -> memberArray.add(memberJson(u)));
+    users.values().stream().filter(u -> !u.left()).forEach(u -> memberArray.add(memberJson(u)));
     chunk.add("members", memberArray);
     chunk.addProperty("chunk_index", 0);
     chunk.addProperty("chunk_count", 1);
@@ -1145,8 +1179,19 @@ public final class DiscordSimulator implements AutoCloseable {
     private String botName = "Tandem";
     private String guildName = "Tandem Test Guild";
     private String adminRoleName = "Tandem Admin";
+    private boolean serverMembersIntent = true;
 
     private Builder() {}
+
+    /**
+     * Whether the bot's "Server Members Intent" is switched on in the (simulated) developer portal.
+     * On by default; when off, an IDENTIFY asking for {@code GUILD_MEMBERS} is closed with 4014
+     * (disallowed intents), as Discord does.
+     */
+    public Builder serverMembersIntent(boolean enabled) {
+      this.serverMembersIntent = enabled;
+      return this;
+    }
 
     /** The clock for recorded times and ids; ids must stay near real time for JDA. */
     public Builder clock(Clock value) {

@@ -17,6 +17,7 @@ public final class DiscordUser {
   private final Instant joinedAt;
   private final Set<String> roleIds = new LinkedHashSet<>();
   private volatile String displayName;
+  private volatile boolean left;
 
   DiscordUser(DiscordSimulator discord, String id, String name, Instant joinedAt) {
     this.discord = discord;
@@ -67,6 +68,23 @@ public final class DiscordUser {
   /** Gives the person a role that grants Manage Server. */
   public DiscordUser manageServer() {
     return withRole(discord.moderatorRoleId());
+  }
+
+  /**
+   * Leaves the guild: bots with the {@code GUILD_MEMBERS} intent receive a {@code
+   * GUILD_MEMBER_REMOVE}; returns once it is sent.
+   */
+  public DiscordUser leavesServer() {
+    discord.removeMember(this);
+    return this;
+  }
+
+  boolean left() {
+    return left;
+  }
+
+  void left(boolean value) {
+    this.left = value;
   }
 
   /** Runs a slash command in the guild's default channel, e.g. {@code /tandem log duration:45m}. */

@@ -146,6 +146,34 @@ public final class ActingUser {
   }
 
   /**
+   * An owner deactivates this person's account (they left the company): {@code users.info} reports
+   * {@code deleted} from now on, and the app receives a {@code user_change} event with the deleted
+   * user, as Slack sends it to apps subscribed to {@code user_change}.
+   */
+  public ActionResult isDeactivated() {
+    user.deleted(true);
+    return userChange("deactivated");
+  }
+
+  /** An owner reactivates this person's account: a {@code user_change} without {@code deleted}. */
+  public ActionResult isReactivated() {
+    user.deleted(false);
+    return userChange("reactivated");
+  }
+
+  private ActionResult userChange(String what) {
+    JsonObject event = new JsonObject();
+    event.addProperty("type", "user_change");
+    event.add("user", new WebApiMethods(sim).userJson(user));
+    event.addProperty("cache_ts", sim.clock().instant().getEpochSecond());
+    event.addProperty("event_ts", sim.ids().ts());
+    announce("user_change", what);
+    Ack ack =
+        client.deliver(new Delivery(Delivery.EVENTS_API, client.payloads().eventCallback(event)));
+    return new ActionResult(sim, ack, null, null);
+  }
+
+  /**
    * Writes {@code text} to the app in their DM: a {@code message} event with {@code channel_type:
    * im}.
    */

@@ -16,6 +16,7 @@ public final class SimulatedUser {
   private volatile String realName;
   private volatile ZoneId tz = ZoneId.of("Europe/Berlin");
   private volatile boolean admin;
+  private volatile boolean deleted;
 
   SimulatedUser(String id, String name, String dmChannelId) {
     this.id = id;
@@ -52,6 +53,20 @@ public final class SimulatedUser {
   /** True when {@code users.info} reports {@code is_admin}. */
   public boolean isAdmin() {
     return admin;
+  }
+
+  /** True once the account is deactivated ({@code users.info} reports {@code deleted}). */
+  public boolean isDeleted() {
+    return deleted;
+  }
+
+  /**
+   * Deactivates or reactivates the account; see {@link ActingUser#isDeactivated()} and {@link
+   * ActingUser#isReactivated()}.
+   */
+  SimulatedUser deleted(boolean value) {
+    this.deleted = value;
+    return this;
   }
 
   /** An address for {@code users.info}'s {@code profile.email}. */

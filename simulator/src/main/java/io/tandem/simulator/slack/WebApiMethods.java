@@ -393,7 +393,8 @@ final class WebApiMethods {
     return message;
   }
 
-  private JsonObject userJson(SimulatedUser user) {
+  /** The user object of {@code users.info} (and of {@code user_change} events). */
+  JsonObject userJson(SimulatedUser user) {
     ZoneId zone = user.tz();
     int offset = zone.getRules().getOffset(sim.clock().instant()).getTotalSeconds();
     boolean daylight = zone.getRules().isDaylightSavings(sim.clock().instant());
@@ -401,7 +402,7 @@ final class WebApiMethods {
     json.addProperty("id", user.id());
     json.addProperty("team_id", sim.teamId());
     json.addProperty("name", user.name());
-    json.addProperty("deleted", false);
+    json.addProperty("deleted", user.isDeleted());
     json.addProperty("real_name", user.realName());
     json.addProperty("tz", zone.getId());
     json.addProperty(
