@@ -194,17 +194,14 @@ final class Pilot {
     String dashboard = say(ADMIN, "dashboard " + PROGRAM, 0);
 
     heading("The pilot so far");
-    out.printf(
-        Locale.ENGLISH,
-        "%d people in %d pairs · %d sessions logged · %d reminders · %d nudges · %d admin alerts"
-            + " · %d survey answers%n",
-        people.size(),
-        pairs.size(),
-        sessionsLogged,
-        reminders,
-        nudges,
-        adminAlerts,
-        surveyAnswers);
+    out.println(
+        counted(people.size(), "person", "people")
+            + " in "
+            + counted(pairs.size(), "pair", "pairs")
+            + " · "
+            + tally()
+            + " · "
+            + counted(surveyAnswers, "survey answer", "survey answers"));
     out.flush();
     return new Outcome(
         people.size(),
@@ -287,7 +284,13 @@ final class Pilot {
   /** Reacts to what Tandem delivered since last time, and prints it. */
   private void react() {
     List<SimulatedChat.Delivered> all = chat.delivered();
-    List<SimulatedChat.Delivered> fresh = all.subList(deliveredSeen, all.size());
+    // deliveries run in parallel, so their order varies; sorted, the same seed plays the same pilot
+    List<SimulatedChat.Delivered> fresh =
+        all.subList(deliveredSeen, all.size()).stream()
+            .sorted(
+                Comparator.comparing((SimulatedChat.Delivered m) -> String.join(",", m.to()))
+                    .thenComparing(SimulatedChat.Delivered::text))
+            .toList();
     deliveredSeen = all.size();
     for (SimulatedChat.Delivered message : fresh) {
       String text = message.text();
@@ -480,15 +483,26 @@ final class Pilot {
     long day = Duration.between(start, now).toDays();
     out.printf(
         Locale.ENGLISH,
-        "%n▸ week %d of %d · %s · %d sessions logged · %d reminders · %d nudges · %d admin alerts%n",
+        "%n▸ week %d of %d · %s · %s%n",
         day / 7 + 1,
         WEEKS,
         DAY.format(now.atZone(ZoneOffset.UTC)),
-        sessionsLogged,
-        reminders,
-        nudges,
-        adminAlerts);
+        tally());
     out.flush();
+  }
+
+  /** What the pilot has produced so far, for the progress line and the summary. */
+  private String tally() {
+    return String.join(
+        " · ",
+        counted(sessionsLogged, "session", "sessions") + " logged",
+        counted(reminders, "reminder", "reminders"),
+        counted(nudges, "nudge", "nudges"),
+        counted(adminAlerts, "admin alert", "admin alerts"));
+  }
+
+  private static String counted(int count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
   }
 
   /** A person's handle from the name the platform shows (Discord capitalises it). */

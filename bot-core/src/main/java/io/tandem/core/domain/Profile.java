@@ -1,6 +1,9 @@
 package io.tandem.core.domain;
 
 import io.tandem.core.domain.matching.CommunicationPreference;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,8 +48,9 @@ public record Profile(
     if (capacity < 1 || capacity > MAX_CAPACITY) {
       throw new IllegalArgumentException("capacity out of range: " + capacity);
     }
-    canTeach = Set.copyOf(canTeach);
-    wantsToLearn = Map.copyOf(wantsToLearn);
+    // in the order the person typed them, so every listing and reason reads the same each time
+    canTeach = Collections.unmodifiableSet(new LinkedHashSet<>(canTeach));
+    wantsToLearn = Collections.unmodifiableMap(new LinkedHashMap<>(wantsToLearn));
     availability = Set.copyOf(availability);
   }
 }
