@@ -182,6 +182,9 @@ public final class ConfigLoader {
     SchedulerConfig scheduler = reading.scheduler(root.child(reading, "scheduler", SCHEDULER_KEYS));
     SurveysConfig surveys = reading.surveys(root.child(reading, "surveys", SURVEYS_KEYS));
     RemindersConfig reminders = reading.reminders(root.child(reading, "reminders", REMINDERS_KEYS));
+    if (reading.problems.isEmpty()) {
+      leaseOutlastsRateLimitWaits(outbox, slackLimits).ifPresent(reading.problems::add);
+    }
     if (!reading.problems.isEmpty()) {
       throw new ConfigException(source, reading.problems);
     }
@@ -194,6 +197,42 @@ public final class ConfigLoader {
             scheduler)
         .withSurveys(surveys)
         .withReminders(reminders);
+  }
+
+  /** How much longer than the longest rate-limit wait a claim must last. */
+  static final Duration LEASE_SPARE = Duration.ofSeconds(10);
+
+  /**
+   * A claimed message waits inside its delivery for its rate-limit permits; if its claim (the
+   * lease) ran out first, another worker could send it too. With {@code batch-size} messages in
+   * flight at most, the longest wait is a whole batch at the slowest per-minute Slack budget.
+   */
+  static Optional<String> leaseOutlastsRateLimitWaits(OutboxConfig outbox, SlackRateLimits slack) {
+    int slowest =
+        Math.min(
+            slack.conversationsOpenPerMinute(),
+            Math.min(slack.viewsPublishPerMinute(), slack.workspacePerMinute()));
+    long longestWaitSeconds = (long) Math.ceil(outbox.batchSize() * 60.0 / slowest);
+    Duration needed = Duration.ofSeconds(longestWaitSeconds).plus(LEASE_SPARE);
+    if (outbox.lease().compareTo(needed) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "outbox.lease: "
+            + outbox.lease().toSeconds()
+            + "s is shorter than a claimed message may wait for Slack's rate limits ("
+            + outbox.batchSize()
+            + " messages of outbox.batch-size at "
+            + slowest
+            + " calls a minute take "
+            + longestWaitSeconds
+            + "s) plus "
+            + LEASE_SPARE.toSeconds()
+            + "s; set outbox.lease to at least "
+            + needed.toSeconds()
+            + "s or lower outbox.batch-size. Example: outbox.lease: "
+            + needed.toSeconds()
+            + "s");
   }
 
   private static Object parse(String yaml, String source) throws ConfigException {

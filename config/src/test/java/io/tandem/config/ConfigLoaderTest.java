@@ -277,6 +277,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("a lease shorter than a batch's rate-limit wait is refused, naming the fix")
+    void leaseOutlastsRateLimitWaits() throws Exception {
+      // 50 messages at 20 conversations.open a minute wait up to 150 s; the default lease is 120 s
+      String slow = "slack:\n  rate-limits:\n    conversations-open-per-minute: 20\n";
+
+      assertThat(problems(slow))
+          .singleElement()
+          .asString()
+          .startsWith("outbox.lease: 120s is shorter than")
+          .contains("take 150s")
+          .contains("at least 160s")
+          .contains("Example: outbox.lease: 160s");
+      assertThat(
+              ConfigLoader.fromYaml(slow + "outbox:\n  lease: 160s\n", Map.of()).outbox().lease())
+          .isEqualTo(java.time.Duration.ofSeconds(160));
+      assertThat(
+              ConfigLoader.fromYaml(slow + "outbox:\n  batch-size: 20\n", Map.of())
+                  .outbox()
+                  .batchSize())
+          .isEqualTo(20);
+    }
+
+    @Test
     @DisplayName("port 0 means any free port")
     void ephemeralPort() throws Exception {
       assertThat(ConfigLoader.fromYaml("http:\n  port: 0\n", Map.of()).http().port()).isZero();
