@@ -82,6 +82,8 @@ class OutboxDeliveryTest {
       DiscordSimulator simulator = ((SimulatedChat.Discord) chat).simulator();
       DiscordMessage dm = simulator.awaitDirectMessage(simulator.user("ana"), 1, TIMEOUT);
       assertThat(dm.content()).contains("welcome to").contains("mentor");
+      // the simulator records the call just after it stores the message
+      simulator.awaitCalls("POST", "channels/{channel_id}/messages", 1, TIMEOUT);
       assertThat(simulator.calls("POST", "channels/{channel_id}/messages")).hasSize(1);
     }
     await().atMost(TIMEOUT).until(() -> outboxState().equals("DELIVERED"));
