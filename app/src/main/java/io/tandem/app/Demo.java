@@ -97,10 +97,30 @@ final class Demo implements Callable<Integer> {
       out.println();
       out.println("The demo's data is in " + dbFile + ".");
       if (!exit) {
-        out.println("Tandem keeps running against " + chat.describe() + ". Ctrl-C stops it.");
+        out.println(
+            "Tandem keeps running against "
+                + chat.describe()
+                + " for the dashboard. Press Enter (or Ctrl-C) to stop it.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        // Enter stops it; so does the end of the input, when nobody is there to press anything
+        Thread enter =
+            new Thread(
+                () -> {
+                  try {
+                    int read;
+                    do {
+                      read = System.in.read();
+                    } while (read != -1 && read != '\n');
+                  } catch (java.io.IOException e) {
+                    // no input to wait on: stop as if Enter had been pressed
+                  }
+                  stopped.countDown();
+                },
+                "demo-enter");
+        enter.setDaemon(true);
+        enter.start();
         stopped.await();
       }
     }

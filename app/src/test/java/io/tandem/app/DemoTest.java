@@ -65,6 +65,25 @@ class DemoTest {
   }
 
   @Test
+  @DisplayName("without --exit it keeps running for the dashboard until Enter, or the input ends")
+  void keepsRunningUntilInputEnds() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    java.io.InputStream stdin = System.in;
+    System.setIn(
+        new java.io.ByteArrayInputStream("\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    try {
+      int exit = cli.execute("demo", "--people", "4");
+
+      assertThat(exit).isZero();
+      assertThat(out.toString()).contains("Press Enter (or Ctrl-C) to stop it.");
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
   @DisplayName("--people outside 4..40 is refused with an example")
   void badPeople() {
     StringWriter err = new StringWriter();
