@@ -67,7 +67,7 @@ final class Pilot {
   record Pair(String mentor, String mentee) {}
 
   /** Something a person will do at a given (simulated) time. */
-  private record Action(Instant at, long order, String person, Runnable doIt) {}
+  private record Action(Instant at, long order, Runnable doIt) {}
 
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -144,7 +144,8 @@ final class Pilot {
     pairs = pairs();
     quiet = pairs.get(pairs.size() - 1);
     settle();
-    showDeliveries(6);
+    react();
+    out.println();
     say(ADMIN, "program start " + PROGRAM, 2);
 
     heading(
@@ -160,11 +161,11 @@ final class Pilot {
     Instant end = start.plus(Duration.ofDays(7L * WEEKS));
     Instant surveyAt = firstDay(start.plus(Duration.ofDays(13))).plus(Duration.ofHours(1));
     Instant resultsAt = surveyAt.plus(Duration.ofDays(6));
-    at(surveyAt, ADMIN, () -> say(ADMIN, "survey send " + SURVEY + " " + PROGRAM, 4));
-    at(resultsAt, ADMIN, () -> surveyResults = say(ADMIN, "survey results 1", 30));
+    at(surveyAt, () -> say(ADMIN, "survey send " + SURVEY + " " + PROGRAM, 4));
+    at(resultsAt, () -> surveyResults = say(ADMIN, "survey results 1", 30));
     Instant formSurveyAt = surveyAt.plus(Duration.ofDays(7));
-    at(formSurveyAt, ADMIN, () -> say(ADMIN, "survey send " + FORM_SURVEY + " " + PROGRAM, 4));
-    at(formSurveyAt.plus(Duration.ofDays(8)), ADMIN, () -> say(ADMIN, "survey results 2", 30));
+    at(formSurveyAt, () -> say(ADMIN, "survey send " + FORM_SURVEY + " " + PROGRAM, 4));
+    at(formSurveyAt.plus(Duration.ofDays(8)), () -> say(ADMIN, "survey results 2", 30));
     for (Instant hour = start.plus(Duration.ofHours(1));
         !hour.isAfter(end);
         hour = hour.plus(Duration.ofHours(1))) {
@@ -246,7 +247,6 @@ final class Pilot {
       // the introduction suggests a first session within the week; most pairs hold it
       at(
           workingHour(monday.plus(Duration.ofDays(2 + random.nextInt(3))), 13),
-          pair.mentor(),
           () -> logSession(pair.mentor()));
       SamplePeople.Person mentee = person(pair.mentee());
       String skill = first(mentee.skills().get("learn"));
@@ -254,11 +254,9 @@ final class Pilot {
       Instant goalAt = workingHour(monday.plus(Duration.ofDays(random.nextInt(3))), 10);
       at(
           goalAt,
-          pair.mentee(),
           () -> say(pair.mentee(), "goal add Start using " + skill + " at work by " + by, 1));
       at(
           goalAt.plus(Duration.ofHours(2)),
-          pair.mentor(),
           () ->
               say(
                   pair.mentor(),
@@ -266,12 +264,9 @@ final class Pilot {
                   1));
       if (random.nextInt(10) < 7) {
         Instant doneAt = workingHour(goalAt.plus(Duration.ofDays(14 + random.nextInt(10))), 15);
-        at(doneAt, pair.mentor(), () -> say(pair.mentor(), "task done 1", 1));
+        at(doneAt, () -> say(pair.mentor(), "task done 1", 1));
         if (random.nextBoolean()) {
-          at(
-              doneAt.plus(Duration.ofHours(1)),
-              pair.mentee(),
-              () -> say(pair.mentee(), "goal done 1", 1));
+          at(doneAt.plus(Duration.ofHours(1)), () -> say(pair.mentee(), "goal done 1", 1));
         }
       }
     }
@@ -360,7 +355,7 @@ final class Pilot {
     Instant when =
         workingHour(
             clock.instant().plus(Duration.ofDays(1 + random.nextInt(3))), 11 + random.nextInt(5));
-    at(when, person, () -> logSession(person));
+    at(when, () -> logSession(person));
   }
 
   private void logSession(String mentor) {
@@ -384,7 +379,6 @@ final class Pilot {
               .orElseThrow();
       at(
           workingHour(clock.instant().plus(Duration.ofHours(random.nextInt(30))), 10),
-          person,
           () -> {
             out.println(Transcript.clicked(person, choice.label()));
             out.println(Transcript.answered(chat.click(person, choice)));
@@ -409,7 +403,6 @@ final class Pilot {
       answers.put("q4", random.nextInt(6) == 0 ? "More examples from my own team, please" : "");
       at(
           workingHour(clock.instant().plus(Duration.ofHours(random.nextInt(30))), 14),
-          person,
           () -> {
             SimulatedChat.Answer form = chat.clickForForm(person, open.actionId(), open.value());
             out.println(Transcript.clicked(person, open.label()));
@@ -436,8 +429,8 @@ final class Pilot {
     return answer.text();
   }
 
-  private void at(Instant when, String person, Runnable doIt) {
-    agenda.add(new Action(when, actions++, person, doIt));
+  private void at(Instant when, Runnable doIt) {
+    agenda.add(new Action(when, actions++, doIt));
   }
 
   /** {@code hour}:00 UTC on the day of {@code day}, moved to Monday when it falls on a weekend. */
@@ -465,11 +458,6 @@ final class Pilot {
       Thread.sleep(pauseMillis);
       pauseMillis = Math.min(2 * pauseMillis, 20);
     }
-  }
-
-  private void showDeliveries(int unused) {
-    react();
-    out.println();
   }
 
   private void heading(String title) {

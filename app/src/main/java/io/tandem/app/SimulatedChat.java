@@ -66,11 +66,7 @@ abstract class SimulatedChat implements AutoCloseable {
   }
 
   /** A message Tandem sent on its own (through the outbox), with the people who can read it. */
-  record Delivered(List<String> to, String text, List<Button> buttons) {
-    Optional<Button> button(String label) {
-      return buttons.stream().filter(b -> b.label().equals(label)).findFirst();
-    }
-  }
+  record Delivered(List<String> to, String text, List<Button> buttons) {}
 
   /** A button as the core defined it: what it reads, and the action and value a click sends. */
   record Button(String label, String actionId, String value) {}

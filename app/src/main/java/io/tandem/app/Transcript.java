@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /** Formats a conversation as a readable chat transcript for the terminal. */
@@ -91,38 +90,20 @@ final class Transcript {
     return pad(person) + " › [" + label + "]";
   }
 
-  /** A message Tandem sent on its own: to whom, its first line and its buttons. */
-  static String deliveredBriefly(SimulatedChat.Delivered message) {
-    String firstLine =
-        message.text().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
-    if (firstLine.length() > BRIEF_LENGTH) {
-      firstLine = firstLine.substring(0, BRIEF_LENGTH - 1) + "…";
-    }
-    String buttons =
-        message.buttons().stream().map(b -> "[" + b.label() + "]").collect(Collectors.joining(" "));
-    return pad("Tandem")
-        + " › (to "
-        + String.join(", ", message.to())
-        + ") "
-        + firstLine
-        + (buttons.isEmpty() || firstLine.contains(buttons) ? "" : " " + buttons);
-  }
-
   /**
-   * Messages Tandem sent on its own, briefly; the same message to several people (a survey, say) is
-   * one line naming them all.
+   * Messages Tandem sent on its own, a line each: to whom, the first line and the buttons. The same
+   * message to several people (a survey, say) is one line naming them all.
    */
   static List<String> deliveredTogether(List<SimulatedChat.Delivered> messages) {
-    Map<String, List<String>> recipientsByText = new LinkedHashMap<>();
+    Map<String, List<String>> recipientsByBrief = new LinkedHashMap<>();
     for (SimulatedChat.Delivered message : messages) {
-      String line =
-          deliveredBriefly(
-              new SimulatedChat.Delivered(List.of(), message.text(), message.buttons()));
-      recipientsByText.computeIfAbsent(line, k -> new ArrayList<>()).addAll(message.to());
+      recipientsByBrief
+          .computeIfAbsent(brief(message), k -> new ArrayList<>())
+          .addAll(message.to());
     }
     List<String> lines = new ArrayList<>();
-    recipientsByText.forEach(
-        (line, to) -> {
+    recipientsByBrief.forEach(
+        (brief, to) -> {
           String names =
               to.size() <= MAX_NAMES
                   ? String.join(", ", to)
@@ -130,10 +111,21 @@ final class Transcript {
                       + " and "
                       + (to.size() - MAX_NAMES)
                       + " more";
-          lines.add(
-              line.replaceFirst("\\(to \\) ", Matcher.quoteReplacement("(to " + names + ") ")));
+          lines.add(pad("Tandem") + " › (to " + names + ") " + brief);
         });
     return lines;
+  }
+
+  /** A message's first line, cut to a line's length, and its buttons. */
+  private static String brief(SimulatedChat.Delivered message) {
+    String firstLine =
+        message.text().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    if (firstLine.length() > BRIEF_LENGTH) {
+      firstLine = firstLine.substring(0, BRIEF_LENGTH - 1) + "…";
+    }
+    String buttons =
+        message.buttons().stream().map(b -> "[" + b.label() + "]").collect(Collectors.joining(" "));
+    return firstLine + (buttons.isEmpty() || firstLine.contains(buttons) ? "" : " " + buttons);
   }
 
   /** What Tandem answered, cut after {@code maxLines} lines (0: no limit). */
