@@ -14,15 +14,8 @@ import io.tandem.simulator.discord.DiscordUser;
 import io.tandem.simulator.discord.RestCall;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
-import net.dv8tion.jda.api.requests.GatewayIntent;
-import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -42,28 +35,13 @@ class DiscordChatPortTest {
   void start() throws Exception {
     discord = DiscordSimulator.start();
     ana = discord.user("ana");
-    String gateway = discord.gatewayUrl().toString();
-    jda =
-        JDABuilder.createLight(discord.botToken(), EnumSet.noneOf(GatewayIntent.class))
-            .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl().toString()))
-            .setSessionController(
-                new ConcurrentSessionController() {
-                  @Override
-                  public String getGateway() {
-                    return gateway;
-                  }
-                })
-            .setCompression(Compression.NONE)
-            .setEnableShutdownHook(false)
-            .build();
-    discord.awaitIdentified(TIMEOUT);
+    jda = SimulatedJda.connect(discord, TIMEOUT);
     port = new DiscordChatPort(jda, RateLimiter.unlimited());
   }
 
   @AfterEach
   void stop() throws Exception {
-    jda.shutdownNow();
-    jda.awaitShutdown(5, TimeUnit.SECONDS);
+    SimulatedJda.shutdown(jda);
     discord.close();
   }
 
