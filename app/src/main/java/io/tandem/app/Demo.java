@@ -141,15 +141,6 @@ final class Demo implements Callable<Integer> {
             SlackRateLimits.MAX_PER_MINUTE,
             SlackRateLimits.MAX_PER_MINUTE,
             SlackRateLimits.MAX_PER_MINUTE);
-    return new TandemConfig(
-        config.database(),
-        config.slack().withRateLimits(local),
-        config.discord(),
-        config.http(),
-        config.admins(),
-        config.outbox(),
-        config.scheduler(),
-        config.surveys(),
-        config.reminders());
+    return config.withSlackRateLimits(local);
   }
 }

@@ -90,6 +90,20 @@ public record TandemConfig(
     this(database, slack, discord, http, AdminConfig.from(slack, discord), outbox, scheduler);
   }
 
+  /** The same configuration with other Slack rate limits. */
+  public TandemConfig withSlackRateLimits(SlackRateLimits value) {
+    return new TandemConfig(
+        database,
+        slack.withRateLimits(value),
+        discord,
+        http,
+        admins,
+        outbox,
+        scheduler,
+        surveys,
+        reminders);
+  }
+
   /** The same configuration with other outbox settings. */
   public TandemConfig withOutbox(OutboxConfig value) {
     return new TandemConfig(
