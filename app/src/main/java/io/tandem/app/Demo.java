@@ -41,7 +41,7 @@ final class Demo implements Callable<Integer> {
 
   @Option(
       names = "--seed",
-      description = "the same seed plays the same pilot (default: ${DEFAULT-VALUE})",
+      description = "the same seed gives the same people and choices (default: ${DEFAULT-VALUE})",
       defaultValue = "7")
   long seed;
 
