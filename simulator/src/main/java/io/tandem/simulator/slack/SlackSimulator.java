@@ -427,8 +427,14 @@ public final class SlackSimulator implements AutoCloseable {
     return faults;
   }
 
-  String scopes() {
+  /** The scopes the app was granted: the manifest's bot scopes unless the builder said others. */
+  public Scopes scopes() {
     return config.scopes;
+  }
+
+  /** Whether the app opened {@code channelId} as a group DM. */
+  boolean isGroupDm(String channelId) {
+    return groupDms.containsValue(channelId);
   }
 
   void record(ApiCall call) {
@@ -668,7 +674,7 @@ public final class SlackSimulator implements AutoCloseable {
     private String botId = "B0SIMBOT";
     private String botUserId = "U0SIMBOT";
     private String botName = "tandem";
-    private String scopes = "commands,chat:write,im:write,users:read,files:write";
+    private Scopes scopes;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -699,9 +705,13 @@ public final class SlackSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The {@code x-oauth-scopes} header sent with answers to the bot token. */
-    public Builder scopes(String commaSeparatedScopes) {
-      this.scopes = Objects.requireNonNull(commaSeparatedScopes);
+    /**
+     * The scopes the app was granted, instead of the bot scopes of {@code slack-app-manifest.yml}:
+     * a bot call that needs a scope not among them is answered {@code missing_scope}, as Slack
+     * does.
+     */
+    public Builder scopes(Scopes scopes) {
+      this.scopes = Objects.requireNonNull(scopes);
       return this;
     }
 
@@ -713,6 +723,9 @@ public final class SlackSimulator implements AutoCloseable {
 
     /** Binds the servers and returns the running simulator. */
     public SlackSimulator start() {
+      if (scopes == null) {
+        scopes = Scopes.fromManifest();
+      }
       return new SlackSimulator(this);
     }
 
