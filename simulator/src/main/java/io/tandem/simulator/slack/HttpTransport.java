@@ -65,14 +65,18 @@ final class HttpTransport implements Transport {
         signing.signatureOverride() != null
             ? signing.signatureOverride()
             : SlackSignature.sign(signingSecret, timestamp, body);
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(eventsUrl)
             .timeout(timeout)
             .header("Content-Type", contentType)
             .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-            .header("X-Slack-Signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .header("X-Slack-Signature", signature);
+    if (delivery.retryNum() > 0) {
+      builder
+          .header("X-Slack-Retry-Num", Integer.toString(delivery.retryNum()))
+          .header("X-Slack-Retry-Reason", delivery.retryReason());
+    }
+    HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     long started = System.nanoTime();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
