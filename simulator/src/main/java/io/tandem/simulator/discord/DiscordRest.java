@@ -123,6 +123,20 @@ final class DiscordRest {
             limited.get());
         return;
       }
+      if (route.equals("interactions/{id}/{token}/callback") && discord.isAcknowledged(parts[1])) {
+        // what Discord answers a second response to one interaction, e.g. to a replayed dispatch
+        answer(
+            exchange,
+            method,
+            route,
+            path,
+            query,
+            body,
+            400,
+            error("Interaction has already been acknowledged.", 40060),
+            null);
+        return;
+      }
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
       List<MultipartForm.Part> files =
           MultipartForm.isMultipart(type) ? MultipartForm.files(type, raw) : List.of();

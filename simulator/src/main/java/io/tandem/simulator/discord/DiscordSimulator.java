@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.tandem.simulator.http.MultipartForm;
+import io.tandem.simulator.slack.Redelivery;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -97,6 +98,8 @@ public final class DiscordSimulator implements AutoCloseable {
   private final DiscordRest rest;
   private final DiscordGateway gateway;
   private final boolean serverMembersIntent;
+  private final boolean replayInteractions;
+  private final Map<String, JsonObject> dispatchedInteractions = new ConcurrentHashMap<>();
 
   private DiscordSimulator(Builder builder) throws IOException {
     this.clock = builder.clock;
@@ -110,6 +113,7 @@ public final class DiscordSimulator implements AutoCloseable {
     this.guildCreated = clock.instant().minus(400, ChronoUnit.DAYS);
     this.adminRoleName = builder.adminRoleName;
     this.serverMembersIntent = builder.serverMembersIntent;
+    this.replayInteractions = builder.replayInteractions;
     roles.put(guildId, new Role(guildId, "@everyone", EVERYONE_PERMISSIONS, 0, false));
     this.moderatorRoleId = ids.next();
     roles.put(moderatorRoleId, new Role(moderatorRoleId, "Moderator", MANAGE_GUILD, 3, false));
@@ -582,8 +586,31 @@ public final class DiscordSimulator implements AutoCloseable {
     InteractionResult result = new InteractionResult(id, token, channel, user, System.nanoTime());
     interactionsByToken.put(token, result);
     interactionsById.put(id, result);
+    dispatchedInteractions.put(id, interaction);
     gateway.dispatch("INTERACTION_CREATE", interaction);
+    if (replayInteractions) {
+      gateway.dispatch("INTERACTION_CREATE", interaction);
+    }
     return result;
+  }
+
+  /**
+   * Dispatches an interaction's INTERACTION_CREATE again, the same id and token, as a gateway can
+   * deliver an event twice (a resumed session replays what the client may already have seen). The
+   * bot's second response to it is refused with 400, code 40060, as Discord refuses it.
+   */
+  public void replay(InteractionResult interaction) {
+    JsonObject dispatched = dispatchedInteractions.get(interaction.id());
+    if (dispatched == null) {
+      throw new IllegalArgumentException("no interaction " + interaction.id() + " was dispatched");
+    }
+    gateway.dispatch("INTERACTION_CREATE", dispatched);
+  }
+
+  /** Whether the bot already responded to interaction {@code id}. */
+  boolean isAcknowledged(String id) {
+    InteractionResult result = interactionsById.get(id);
+    return result != null && result.acknowledged();
   }
 
   // --- interactions: responses (called by the REST server) -----------------------------------
@@ -1180,8 +1207,19 @@ public final class DiscordSimulator implements AutoCloseable {
     private String guildName = "Tandem Test Guild";
     private String adminRoleName = "Tandem Admin";
     private boolean serverMembersIntent = true;
+    private boolean replayInteractions = Redelivery.fromSystemProperty().everyRequestTwice();
 
     private Builder() {}
+
+    /**
+     * Whether every interaction is dispatched twice (same id, same token), to run a bot under
+     * duplicate delivery; by default on when {@code -Dtandem.simulator.redelivery=twice}, the
+     * switch that also makes the simulated Slack deliver everything twice.
+     */
+    public Builder replayInteractions(boolean enabled) {
+      this.replayInteractions = enabled;
+      return this;
+    }
 
     /**
      * Whether the bot's "Server Members Intent" is switched on in the (simulated) developer portal.
