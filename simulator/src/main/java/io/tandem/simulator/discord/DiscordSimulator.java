@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,6 +101,7 @@ public final class DiscordSimulator implements AutoCloseable {
   private final boolean serverMembersIntent;
   private final boolean replayInteractions;
   private final Map<String, JsonObject> dispatchedInteractions = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> commandOverrides = new LinkedHashMap<>();
 
   private DiscordSimulator(Builder builder) throws IOException {
     this.clock = builder.clock;
@@ -471,6 +473,7 @@ public final class DiscordSimulator implements AutoCloseable {
                     .map(d -> SlashOptions.declaredNames(d, path))
                     .orElse(null));
     Optional<JsonObject> definition = findSlashCommand(parsed.name(), !inDm);
+    definition.ifPresent(d -> requireOffered(user, d, inDm));
     JsonObject data = new JsonObject();
     data.addProperty("id", definition.map(d -> Json.string(d, "id", null)).orElseGet(ids::next));
     data.addProperty("name", parsed.name());
@@ -482,6 +485,55 @@ public final class DiscordSimulator implements AutoCloseable {
     String channel = inDm ? dmChannel(user) : channelId();
     say(TranscriptEntry.Speaker.USER, user.name(), line.strip(), false);
     return dispatch(user, 2, channel, inDm, data, null);
+  }
+
+  /**
+   * Discord's client offers a command only where its {@code contexts} allow and, in a guild, only
+   * to members with all of its {@code default_member_permissions} (Administrator has them all;
+   * {@code "0"} means administrators only), unless a server admin allowed one of their roles or
+   * them ({@link #allowCommand}). A person cannot send a command they are not offered.
+   */
+  private synchronized void requireOffered(DiscordUser user, JsonObject command, boolean inDm) {
+    String name = Json.string(command, "name", "");
+    JsonArray contexts = Json.array(command, "contexts");
+    if (contexts != null && !contexts.isEmpty()) {
+      int context = inDm ? 1 : 0;
+      boolean allowed = false;
+      for (JsonElement c : contexts) {
+        allowed |= c.getAsInt() == context;
+      }
+      if (!allowed) {
+        throw new IllegalArgumentException(
+            "/" + name + " is not offered in " + (inDm ? "DMs" : "servers"));
+      }
+    }
+    JsonElement defaults = command.get("default_member_permissions");
+    if (inDm || defaults == null || defaults.isJsonNull()) {
+      return;
+    }
+    long needed = Long.parseLong(defaults.getAsString());
+    long has = permissionsOf(user);
+    boolean enough = needed == 0 ? has == (-1L >>> 1) : (has & needed) == needed;
+    Set<String> allowedIds = commandOverrides.getOrDefault(name, Set.of());
+    boolean overridden =
+        allowedIds.contains(user.id()) || user.roleIds().stream().anyMatch(allowedIds::contains);
+    if (!enough && !overridden) {
+      throw new IllegalArgumentException(
+          user.name()
+              + " is not offered /"
+              + name
+              + ": it needs permissions "
+              + needed
+              + " and no server admin allowed their roles");
+    }
+  }
+
+  /**
+   * A server admin lets a role or a member use a command whatever its default member permissions,
+   * as Server Settings, Integrations does.
+   */
+  public synchronized void allowCommand(String commandName, String roleOrUserId) {
+    commandOverrides.computeIfAbsent(commandName, k -> new java.util.HashSet<>()).add(roleOrUserId);
   }
 
   InteractionResult dispatchButton(DiscordUser user, String customId) {
