@@ -60,6 +60,16 @@ final class HttpTransport implements Transport {
         body = delivery.payload().toString();
       }
     }
+    return post(contentType, body, signing, delivery.retryNum(), delivery.retryReason());
+  }
+
+  @Override
+  public Ack deliverRaw(String contentType, String body, HttpSigning signing) {
+    return post(contentType, body, signing, 0, null);
+  }
+
+  private Ack post(
+      String contentType, String body, HttpSigning signing, int retryNum, String retryReason) {
     long timestamp = clock.instant().plus(signing.timestampSkew()).getEpochSecond();
     String signature =
         signing.signatureOverride() != null
@@ -71,10 +81,10 @@ final class HttpTransport implements Transport {
             .header("Content-Type", contentType)
             .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
             .header("X-Slack-Signature", signature);
-    if (delivery.retryNum() > 0) {
+    if (retryNum > 0) {
       builder
-          .header("X-Slack-Retry-Num", Integer.toString(delivery.retryNum()))
-          .header("X-Slack-Retry-Reason", delivery.retryReason());
+          .header("X-Slack-Retry-Num", Integer.toString(retryNum))
+          .header("X-Slack-Retry-Reason", retryReason);
     }
     HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     long started = System.nanoTime();

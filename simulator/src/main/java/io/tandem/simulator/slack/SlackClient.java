@@ -145,6 +145,15 @@ public final class SlackClient implements AutoCloseable {
     return new SlackClient(simulator, transport, signing, Objects.requireNonNull(redelivery));
   }
 
+  /**
+   * HTTP only: signs and posts this exact body as Slack would, e.g. a request Slack once sent
+   * (form-encoded commands and interactions, JSON events).
+   */
+  public Ack postsSigned(String contentType, String body) {
+    return transport.deliverRaw(
+        Objects.requireNonNull(contentType), Objects.requireNonNull(body), signing);
+  }
+
   /** How this client redelivers requests. */
   public Redelivery redelivery() {
     return redelivery;

@@ -507,6 +507,19 @@ public final class SlackSimulator implements AutoCloseable {
     files.append(file);
   }
 
+  /**
+   * A fresh absolute {@code response_url} for something {@code user} does in {@code channelId}, for
+   * a request built outside {@link SlackClient} (e.g. a recorded one).
+   */
+  public String issueResponseUrl(SimulatedUser user, String channelId) {
+    return responseUrl(newResponseUrlId(user, channelId));
+  }
+
+  /** A fresh {@code trigger_id} that {@code views.open} accepts, for a request built by hand. */
+  public String issueTriggerId() {
+    return newTriggerId();
+  }
+
   /** Issues a response URL id for an action by {@code user} in {@code channel}. */
   String newResponseUrlId(SimulatedUser user, String channel) {
     String id = ids.next('R');
@@ -608,6 +621,12 @@ public final class SlackSimulator implements AutoCloseable {
   public Optional<String> groupDm(SimulatedUser... members) {
     java.util.List<String> idsOf = java.util.Arrays.stream(members).map(SimulatedUser::id).toList();
     return Optional.ofNullable(groupDms.get(String.join(",", new java.util.TreeSet<>(idsOf))));
+  }
+
+  /** The Home tab the app last published for {@code user}, if any. */
+  Optional<StoredView> homeView(SimulatedUser user) {
+    String id = homeViews.get(user.id());
+    return id == null ? Optional.empty() : view(id);
   }
 
   String homeViewId(SimulatedUser user) {

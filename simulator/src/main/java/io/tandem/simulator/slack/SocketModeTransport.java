@@ -26,6 +26,11 @@ final class SocketModeTransport implements Transport {
   }
 
   @Override
+  public Ack deliverRaw(String contentType, String body, HttpSigning signing) {
+    throw new UnsupportedOperationException("Socket Mode carries envelopes, not request bodies");
+  }
+
+  @Override
   public void close() {
     // the simulator owns the connection
   }

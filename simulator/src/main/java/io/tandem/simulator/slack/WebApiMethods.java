@@ -339,6 +339,13 @@ final class WebApiMethods {
         view.addProperty(empty, "");
       }
     }
+    for (String flag : new String[] {"clear_on_close", "notify_on_close"}) {
+      if (!view.has(flag)) {
+        view.addProperty(flag, false);
+      }
+    }
+    view.add("previous_view_id", com.google.gson.JsonNull.INSTANCE);
+    view.addProperty("app_installed_team_id", sim.teamId());
     if (!view.has("blocks")) {
       view.add("blocks", new JsonArray());
     }
