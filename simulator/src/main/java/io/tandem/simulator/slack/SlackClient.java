@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Calls block the caller until the app acks. Instances are immutable and thread-safe; the {@code
- * with…} variants share the underlying connection, so close only the original.
+ * <p>Each request is delivered once unless {@link #withRedelivery} (or {@code
+ * -Dtandem.simulator.redelivery}) says otherwise: Slack retries slow events and apps must expect
+ * duplicates. Calls block the caller until the app acks. Instances are immutable and thread-safe;
+ * the {@code with…} variants share the underlying connection, so close only the original.
  */
 public final class SlackClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackClient.class);
