@@ -125,16 +125,8 @@ final class DiscordRest {
       }
       if (route.equals("interactions/{id}/{token}/callback") && discord.isAcknowledged(parts[1])) {
         // what Discord answers a second response to one interaction, e.g. to a replayed dispatch
-        answer(
-            exchange,
-            method,
-            route,
-            path,
-            query,
-            body,
-            400,
-            error("Interaction has already been acknowledged.", 40060),
-            null);
+        JsonObject twice = error("Interaction has already been acknowledged.", 40060);
+        answer(exchange, method, route, path, query, body, 400, twice, null);
         return;
       }
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
