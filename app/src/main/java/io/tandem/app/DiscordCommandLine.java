@@ -9,10 +9,10 @@ import java.util.Set;
 /**
  * Writes a command of the core grammar the way a person types it in Discord's slash-command UI,
  * with the options Tandem registers: {@code log 45m Reels} becomes {@code /tandem log duration:45m
- * topic:Reels}, and {@code program create Pilot every 2w} becomes {@code /tandem program create
- * name:Pilot every:2w}. Used by the demo and the tests that play one script on every platform.
- * Empty when Discord's UI would not let a person send it (an unknown subcommand, a value outside an
- * option's choices).
+ * topic:Reels}, and {@code program create Pilot every 2w} becomes {@code /tandem-admin program
+ * create name:Pilot every:2w} (admin verbs are a separate command on Discord). Used by the demo and
+ * the tests that play one script on every platform. Empty when Discord's UI would not let a person
+ * send it (an unknown subcommand, a value outside an option's choices).
  */
 final class DiscordCommandLine {
 
@@ -32,6 +32,10 @@ final class DiscordCommandLine {
       Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
 
   private static final Set<String> GROUPS = Set.of("program", "match", "goal", "task", "survey");
+
+  /** First words of the verbs Discord offers under {@code /tandem-admin}. */
+  private static final Set<String> ADMIN =
+      Set.of("program", "match", "survey", "nudge", "report", "dashboard");
 
   /** {@code log list|edit|delete} are the subcommands {@code log-list} and so on in Discord. */
   private static final Set<String> LOG_SUBCOMMANDS = Set.of("list", "edit", "delete");
@@ -86,6 +90,7 @@ final class DiscordCommandLine {
   static Optional<String> of(String coreText) {
     List<String> words = new ArrayList<>(List.of(coreText.strip().split("\\s+")));
     String key = words.remove(0);
+    String command = ADMIN.contains(key) ? "/tandem-admin " : "/tandem ";
     if (GROUPS.contains(key) && !words.isEmpty()) {
       key = key + " " + words.remove(0);
     } else if (key.equals("log") && !words.isEmpty() && LOG_SUBCOMMANDS.contains(words.get(0))) {
@@ -95,13 +100,13 @@ final class DiscordCommandLine {
       words.remove(0);
       key = "survey cancel-schedule";
     } else if (key.equals("survey schedule")) {
-      return surveySchedule(words);
+      return surveySchedule(command, words);
     }
     List<Option> options = SUBCOMMANDS.get(key);
     if (options == null || (options.isEmpty() && !words.isEmpty() && !words.get(0).isEmpty())) {
       return Optional.empty();
     }
-    StringBuilder line = new StringBuilder("/tandem ").append(key);
+    StringBuilder line = new StringBuilder(command).append(key);
     int next = 0;
     for (int i = 0; i < options.size() && next < words.size(); i++) {
       boolean last = i == options.size() - 1;
@@ -141,14 +146,14 @@ final class DiscordCommandLine {
    * {@code survey schedule TEMPLATE WHEN [for PROGRAM]}: WHEN is free text (it may hold {@code
    * on}), so only the last {@code for} splits it from the program.
    */
-  private static Optional<String> surveySchedule(List<String> words) {
+  private static Optional<String> surveySchedule(String command, List<String> words) {
     if (words.size() < 2) {
       return Optional.empty();
     }
     List<String> when = words.subList(1, words.size());
     int forAt = when.lastIndexOf("for");
     StringBuilder line =
-        new StringBuilder("/tandem survey schedule template:").append(words.get(0));
+        new StringBuilder(command).append("survey schedule template:").append(words.get(0));
     line.append(" when:").append(String.join(" ", forAt > 0 ? when.subList(0, forAt) : when));
     if (forAt > 0 && forAt < when.size() - 1) {
       line.append(" for:").append(String.join(" ", when.subList(forAt + 1, when.size())));

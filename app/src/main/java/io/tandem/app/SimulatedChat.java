@@ -506,6 +506,8 @@ abstract class SimulatedChat implements AutoCloseable {
     void makeAdmin(String person) {
       people.add(person);
       simulator.user(person).admin();
+      // as README's "Connect a Discord server" tells the server's admin to do once
+      simulator.allowCommand("tandem-admin", simulator.adminRoleId());
     }
 
     @Override

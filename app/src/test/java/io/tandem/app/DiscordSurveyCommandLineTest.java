@@ -14,17 +14,17 @@ class DiscordSurveyCommandLineTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "survey send monthly-pulse | /tandem survey send template:monthly-pulse",
+        "survey send monthly-pulse | /tandem-admin survey send template:monthly-pulse",
         "survey send monthly-pulse Data pilot"
-            + " | /tandem survey send template:monthly-pulse program:Data pilot",
-        "survey results 3 | /tandem survey results number:3",
-        "survey list | /tandem survey list",
-        "survey cancel 2 | /tandem survey cancel number:2",
-        "survey cancel schedule 2 | /tandem survey cancel-schedule number:2",
+            + " | /tandem-admin survey send template:monthly-pulse program:Data pilot",
+        "survey results 3 | /tandem-admin survey results number:3",
+        "survey list | /tandem-admin survey list",
+        "survey cancel 2 | /tandem-admin survey cancel number:2",
+        "survey cancel schedule 2 | /tandem-admin survey cancel-schedule number:2",
         "survey schedule monthly-pulse monthly on day 1 at 10:00"
-            + " | /tandem survey schedule template:monthly-pulse when:monthly on day 1 at 10:00",
+            + " | /tandem-admin survey schedule template:monthly-pulse when:monthly on day 1 at 10:00",
         "survey schedule end-of-program 0 0 10 1 * ? for Data pilot"
-            + " | /tandem survey schedule template:end-of-program when:0 0 10 1 * ? for:Data pilot"
+            + " | /tandem-admin survey schedule template:end-of-program when:0 0 10 1 * ? for:Data pilot"
       })
   void typed(String core, String discord) {
     assertThat(DiscordCommandLine.of(core)).isEqualTo(Optional.of(discord));

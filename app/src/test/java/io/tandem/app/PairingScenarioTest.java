@@ -1,6 +1,7 @@
 package io.tandem.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.core.store.StoreStats;
 import java.nio.file.Path;
@@ -132,6 +133,13 @@ class PairingScenarioTest {
     start(kind);
     SamplePeople.ALL.forEach(chat::enrol);
     Map<String, Long> before = StoreStats.counts(tandem.database());
+    if (kind == SimulatedChat.Kind.DISCORD) {
+      // Discord does not even offer /tandem-admin to members without Manage Server
+      assertThatThrownBy(() -> chat.run("ben", "match preview"))
+          .hasMessageContaining("not offered /tandem-admin");
+      assertThat(StoreStats.counts(tandem.database())).isEqualTo(before);
+      return;
+    }
 
     SimulatedChat.Answer preview = chat.run("ben", "match preview");
     SimulatedChat.Answer create = chat.run("ben", "program create Shadow pilot");

@@ -223,7 +223,7 @@ public final class DiscordBot implements AutoCloseable {
 
   private void registerCommands(JDA client, Duration timeout) throws InterruptedException {
     if (config.globalCommands()) {
-      await(client.updateCommands().addCommands(TandemCommand.definition()), timeout, "global");
+      await(client.updateCommands().addCommands(TandemCommand.definitions()), timeout, "global");
       return;
     }
     for (String guildId : config.guildIds()) {
@@ -232,7 +232,7 @@ public final class DiscordBot implements AutoCloseable {
         LOG.warn("The bot is not in guild {}; /tandem is not registered there", guildId);
         continue;
       }
-      await(guild.updateCommands().addCommands(TandemCommand.definition()), timeout, guildId);
+      await(guild.updateCommands().addCommands(TandemCommand.definitions()), timeout, guildId);
     }
   }
 

@@ -79,7 +79,7 @@ final class InteractionHandler extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!TandemCommand.NAME.equals(event.getName())) {
+    if (!TandemCommand.isTandem(event.getName())) {
       return;
     }
     long started = System.nanoTime();

@@ -3,7 +3,10 @@ package io.tandem.discord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -13,19 +16,39 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
- * The {@code /tandem} application command: its Discord definition, and the way back from a received
- * command to the one core grammar ({@code log 45m Instagram reels}).
+ * Tandem's application commands: {@code /tandem} for everyone and {@code /tandem-admin} for program
+ * admins, their Discord definitions, and the way back from a received command to the one core
+ * grammar ({@code log 45m Instagram reels}, {@code program create Pilot every 2w}).
  *
  * <p>The core text is the subcommand followed by the option values in the order the subcommand
  * declares them, so {@code /tandem join role:mentor program:Pilot} becomes {@code join mentor
- * Pilot}, exactly what a Slack user would type. The adapter adds no rules: whatever the core says
+ * Pilot}, and {@code /tandem-admin match preview} becomes {@code match preview}, exactly what a
+ * Slack user would type after {@code /tandem}. The adapter adds no rules: whatever the core says
  * about the text is what the person sees, on both platforms.
+ *
+ * <p>{@code /tandem-admin} is registered with default member permissions Manage Server and for
+ * guilds only, so Discord does not offer it to people who could not use it (Discord's
+ * "default_member_permissions": members without them do not see the command unless a server admin
+ * allows a role in Server Settings, Integrations). The core still checks who is an admin; this only
+ * keeps admin verbs out of participants' command pickers.
  */
 final class TandemCommand {
   static final String NAME = "tandem";
+  static final String ADMIN_NAME = "tandem-admin";
 
   private TandemCommand() {}
 
+  /** Both commands, as registered. */
+  static List<SlashCommandData> definitions() {
+    return List.of(definition(), adminDefinition());
+  }
+
+  /** Whether {@code name} is one of Tandem's commands. */
+  static boolean isTandem(String name) {
+    return NAME.equals(name) || ADMIN_NAME.equals(name);
+  }
+
+  /** {@code /tandem}: what participants do. */
   static SlashCommandData definition() {
     return Commands.slash(NAME, "Reverse mentoring with Tandem")
         .addSubcommands(
@@ -68,38 +91,8 @@ final class TandemCommand {
                     new OptionData(
                         OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true)),
             new SubcommandData("continue", "Carry on with your pair after a quiet spell"),
-            new SubcommandData("support", "Ask the program admins for help"),
-            new SubcommandData("nudge", "Admins: nudge a person and their partner now")
-                .addOptions(new OptionData(OptionType.USER, "person", "Who to nudge", true)),
-            new SubcommandData("report", "Admins: program funnel, pair health and retention")
-                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
-            new SubcommandData("dashboard", "Admins: a private link to the web dashboard")
-                .addOptions(
-                    new OptionData(
-                        OptionType.STRING, "program", "One program (default: all of them)")))
+            new SubcommandData("support", "Ask the program admins for help"))
         .addSubcommandGroups(
-            new SubcommandGroupData("program", "Admins: set up and run programs")
-                .addSubcommands(
-                    new SubcommandData("create", "Create a program")
-                        .addOptions(
-                            new OptionData(OptionType.STRING, "name", "Its name", true),
-                            new OptionData(OptionType.STRING, "every", "Cadence, e.g. 2w"),
-                            new OptionData(OptionType.STRING, "for", "Duration, e.g. 26w"),
-                            new OptionData(OptionType.STRING, "cap", "Pilot size"),
-                            new OptionData(OptionType.STRING, "gap", "Minimum seniority gap"),
-                            new OptionData(
-                                OptionType.STRING, "cooldown", "No repeat pairs within, e.g. 12m"),
-                            new OptionData(OptionType.STRING, "weights", "e.g. teach=3,learn=2"),
-                            new OptionData(
-                                OptionType.STRING,
-                                "skills",
-                                "Skills to choose from, comma-separated")),
-                    programAction("open", "Open for joining"),
-                    programAction("start", "Start (pairs meet)"),
-                    programAction("pause", "Pause reminders"),
-                    programAction("close", "Close"),
-                    programAction("show", "Show settings and numbers"),
-                    new SubcommandData("list", "List programs")),
             new SubcommandGroupData("goal", "Your pair's learning plan")
                 .addSubcommands(
                     new SubcommandData("add", "Set a goal (no options opens a form)")
@@ -121,8 +114,47 @@ final class TandemCommand {
                             new OptionData(OptionType.STRING, "text", "The task", true)),
                     new SubcommandData("done", "Mark a task done")
                         .addOptions(number("The task's number from task list")),
-                    new SubcommandData("list", "Tasks in your plan")),
-            new SubcommandGroupData("match", "Admins: pair people")
+                    new SubcommandData("list", "Tasks in your plan")));
+  }
+
+  /** {@code /tandem-admin}: setting up and running programs. */
+  static SlashCommandData adminDefinition() {
+    return Commands.slash(ADMIN_NAME, "Run Tandem's mentoring programs (admins)")
+        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+        .setContexts(InteractionContextType.GUILD)
+        .addSubcommands(
+            new SubcommandData("nudge", "Nudge a person and their partner now")
+                .addOptions(new OptionData(OptionType.USER, "person", "Who to nudge", true)),
+            new SubcommandData("report", "Program funnel, pair health and retention")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("dashboard", "A private link to the web dashboard")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING, "program", "One program (default: all of them)")))
+        .addSubcommandGroups(
+            new SubcommandGroupData("program", "Set up and run programs")
+                .addSubcommands(
+                    new SubcommandData("create", "Create a program")
+                        .addOptions(
+                            new OptionData(OptionType.STRING, "name", "Its name", true),
+                            new OptionData(OptionType.STRING, "every", "Cadence, e.g. 2w"),
+                            new OptionData(OptionType.STRING, "for", "Duration, e.g. 26w"),
+                            new OptionData(OptionType.STRING, "cap", "Pilot size"),
+                            new OptionData(OptionType.STRING, "gap", "Minimum seniority gap"),
+                            new OptionData(
+                                OptionType.STRING, "cooldown", "No repeat pairs within, e.g. 12m"),
+                            new OptionData(OptionType.STRING, "weights", "e.g. teach=3,learn=2"),
+                            new OptionData(
+                                OptionType.STRING,
+                                "skills",
+                                "Skills to choose from, comma-separated")),
+                    programAction("open", "Open for joining"),
+                    programAction("start", "Start (pairs meet)"),
+                    programAction("pause", "Pause reminders"),
+                    programAction("close", "Close"),
+                    programAction("show", "Show settings and numbers"),
+                    new SubcommandData("list", "List programs")),
+            new SubcommandGroupData("match", "Pair people")
                 .addSubcommands(
                     new SubcommandData("preview", "Propose the best pairs")
                         .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
@@ -133,7 +165,7 @@ final class TandemCommand {
                             new OptionData(OptionType.STRING, "program", "Which program")),
                     new SubcommandData("approve", "Create the proposed pairs")
                         .addOptions(new OptionData(OptionType.STRING, "program", "Which program"))),
-            new SubcommandGroupData("survey", "Admins: pulse surveys")
+            new SubcommandGroupData("survey", "Pulse surveys")
                 .addSubcommands(
                     new SubcommandData("send", "Send a survey now")
                         .addOptions(
@@ -181,14 +213,15 @@ final class TandemCommand {
 
   private static Map<String, List<String>> optionOrder() {
     Map<String, List<String>> order = new java.util.HashMap<>();
-    SlashCommandData definition = definition();
-    definition.getSubcommands().forEach(s -> order.put(s.getName(), names(s)));
-    definition
-        .getSubcommandGroups()
-        .forEach(
-            g ->
-                g.getSubcommands()
-                    .forEach(s -> order.put(g.getName() + " " + s.getName(), names(s))));
+    for (SlashCommandData definition : definitions()) {
+      definition.getSubcommands().forEach(s -> order.put(s.getName(), names(s)));
+      definition
+          .getSubcommandGroups()
+          .forEach(
+              g ->
+                  g.getSubcommands()
+                      .forEach(s -> order.put(g.getName() + " " + s.getName(), names(s))));
+    }
     return order;
   }
 
@@ -196,7 +229,10 @@ final class TandemCommand {
     return subcommand.getOptions().stream().map(OptionData::getName).toList();
   }
 
-  /** The core text for a received {@code /tandem} interaction, e.g. {@code log 45m Instagram}. */
+  /**
+   * The core text for a received {@code /tandem} or {@code /tandem-admin} interaction, e.g. {@code
+   * log 45m Instagram}.
+   */
   static String coreText(CommandInteractionPayload command) {
     List<String> words = new ArrayList<>();
     if (command.getSubcommandGroup() != null) {

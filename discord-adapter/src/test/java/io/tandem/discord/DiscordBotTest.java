@@ -24,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import net.dv8tion.jda.api.Permission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -77,23 +78,58 @@ class DiscordBotTest {
     }
 
     @Test
-    @DisplayName("registers /tandem with its subcommands in each configured guild, not globally")
+    @DisplayName(
+        "registers /tandem for everyone and /tandem-admin for Manage Server, in each configured"
+            + " guild, not globally")
     void registersGuildCommands() {
       List<JsonObject> commands = discord.registeredCommands(discord.guildId());
 
-      assertThat(commands).hasSize(1);
-      JsonObject tandem = commands.get(0);
-      assertThat(tandem.get("name").getAsString()).isEqualTo("tandem");
-      List<String> subcommands = new ArrayList<>();
-      for (JsonElement option : tandem.getAsJsonArray("options")) {
-        subcommands.add(option.getAsJsonObject().get("name").getAsString());
-      }
-      assertThat(subcommands)
-          .contains("help", "join", "log", "status", "profile", "exclude", "program", "match")
+      assertThat(commands)
+          .extracting(c -> c.get("name").getAsString())
+          .containsExactly("tandem", "tandem-admin");
+      assertThat(subcommands(commands.get(0)))
+          .contains("help", "join", "log", "status", "profile", "exclude", "goal", "task")
+          .doesNotContain("program", "match", "survey", "report", "nudge", "dashboard")
           .doesNotHaveDuplicates()
           .as("Discord allows at most 25 subcommands and groups in one command")
           .hasSizeLessThanOrEqualTo(25);
+      assertThat(commands.get(0).get("default_member_permissions").isJsonNull()).isTrue();
+      JsonObject admin = commands.get(1);
+      assertThat(subcommands(admin))
+          .containsExactlyInAnyOrder("program", "match", "survey", "report", "nudge", "dashboard");
+      assertThat(admin.get("default_member_permissions").getAsString())
+          .isEqualTo(Long.toString(Permission.MANAGE_SERVER.getRawValue()));
+      assertThat(admin.getAsJsonArray("contexts"))
+          .extracting(JsonElement::getAsInt)
+          .as("guilds only")
+          .containsExactly(0);
       assertThat(discord.registeredCommands(null)).isEmpty();
+    }
+
+    @Test
+    @DisplayName(
+        "/tandem-admin is offered to Manage Server and to roles a server admin allowed, and"
+            + " reaches the core as the same grammar")
+    void adminCommand() throws InterruptedException {
+      // GIVEN a plain member, a member with Manage Server and one with the Tandem admin role
+      // WHEN each tries /tandem-admin
+      // THEN Discord does not offer it to the plain member, nor to the role until it is allowed
+      assertThatThrownBy(() -> discord.user("ana").runs("/tandem-admin match preview"))
+          .hasMessageContaining("not offered /tandem-admin");
+      assertThatThrownBy(() -> discord.user("bo").runs("/tandem-admin match preview"))
+          .hasMessageContaining("not offered /tandem-admin");
+
+      discord
+          .user("cy")
+          .runs("/tandem-admin program create name:Pilot every:2w")
+          .awaitReply(TIMEOUT);
+      assertThat(core.next().text()).isEqualTo("program create Pilot every 2w");
+
+      discord.allowCommand("tandem-admin", discord.adminRoleId());
+      discord.user("bo").runs("/tandem-admin match preview").awaitReply(TIMEOUT);
+      Invocation preview = core.next();
+      assertThat(preview.text()).isEqualTo("match preview");
+      assertThat(preview.actor().admin()).isTrue();
     }
 
     @Test
@@ -296,13 +332,16 @@ class DiscordBotTest {
   void globalCommandsAndDms() throws InterruptedException {
     startBot(List.of());
 
-    assertThat(discord.registeredCommands(null)).hasSize(1);
+    assertThat(discord.registeredCommands(null)).hasSize(2);
     assertThat(discord.registeredCommands(discord.guildId())).isEmpty();
 
     discord.user("ana").runsInDm("/tandem status").awaitReply(TIMEOUT);
     Actor actor = core.next().actor();
     assertThat(actor.workspaceId()).isEqualTo("dm" + discord.user("ana").id());
     assertThat(actor.admin()).isFalse();
+    // /tandem-admin is for servers only, where Tandem knows who is an admin
+    assertThatThrownBy(() -> discord.user("cy").runsInDm("/tandem-admin report"))
+        .hasMessageContaining("not offered in DMs");
   }
 
   @Test
@@ -315,7 +354,7 @@ class DiscordBotTest {
     assertThat(discord.calls("PUT", "applications/{application_id}/guilds/{guild_id}/commands"))
         .extracting(c -> c.status())
         .containsExactly(429, 200);
-    assertThat(discord.registeredCommands(discord.guildId())).hasSize(1);
+    assertThat(discord.registeredCommands(discord.guildId())).hasSize(2);
   }
 
   @Test
@@ -376,5 +415,13 @@ class DiscordBotTest {
       String text = formId + " " + String.join(" ", values.values());
       return handle(new Invocation(actor, channelId, text));
     }
+  }
+
+  private static List<String> subcommands(JsonObject command) {
+    List<String> names = new ArrayList<>();
+    for (JsonElement option : command.getAsJsonArray("options")) {
+      names.add(option.getAsJsonObject().get("name").getAsString());
+    }
+    return names;
   }
 }

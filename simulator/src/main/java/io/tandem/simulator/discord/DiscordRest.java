@@ -123,6 +123,12 @@ final class DiscordRest {
             limited.get());
         return;
       }
+      if (route.equals("interactions/{id}/{token}/callback") && discord.isAcknowledged(parts[1])) {
+        // what Discord answers a second response to one interaction, e.g. to a replayed dispatch
+        JsonObject twice = error("Interaction has already been acknowledged.", 40060);
+        answer(exchange, method, route, path, query, body, 400, twice, null);
+        return;
+      }
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
       List<MultipartForm.Part> files =
           MultipartForm.isMultipart(type) ? MultipartForm.files(type, raw) : List.of();

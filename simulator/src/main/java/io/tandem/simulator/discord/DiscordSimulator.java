@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.tandem.simulator.http.MultipartForm;
+import io.tandem.simulator.slack.Redelivery;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -97,6 +99,9 @@ public final class DiscordSimulator implements AutoCloseable {
   private final DiscordRest rest;
   private final DiscordGateway gateway;
   private final boolean serverMembersIntent;
+  private final boolean replayInteractions;
+  private final Map<String, JsonObject> dispatchedInteractions = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> commandOverrides = new LinkedHashMap<>();
 
   private DiscordSimulator(Builder builder) throws IOException {
     this.clock = builder.clock;
@@ -110,6 +115,7 @@ public final class DiscordSimulator implements AutoCloseable {
     this.guildCreated = clock.instant().minus(400, ChronoUnit.DAYS);
     this.adminRoleName = builder.adminRoleName;
     this.serverMembersIntent = builder.serverMembersIntent;
+    this.replayInteractions = builder.replayInteractions;
     roles.put(guildId, new Role(guildId, "@everyone", EVERYONE_PERMISSIONS, 0, false));
     this.moderatorRoleId = ids.next();
     roles.put(moderatorRoleId, new Role(moderatorRoleId, "Moderator", MANAGE_GUILD, 3, false));
@@ -467,6 +473,7 @@ public final class DiscordSimulator implements AutoCloseable {
                     .map(d -> SlashOptions.declaredNames(d, path))
                     .orElse(null));
     Optional<JsonObject> definition = findSlashCommand(parsed.name(), !inDm);
+    definition.ifPresent(d -> requireOffered(user, d, inDm));
     JsonObject data = new JsonObject();
     data.addProperty("id", definition.map(d -> Json.string(d, "id", null)).orElseGet(ids::next));
     data.addProperty("name", parsed.name());
@@ -478,6 +485,55 @@ public final class DiscordSimulator implements AutoCloseable {
     String channel = inDm ? dmChannel(user) : channelId();
     say(TranscriptEntry.Speaker.USER, user.name(), line.strip(), false);
     return dispatch(user, 2, channel, inDm, data, null);
+  }
+
+  /**
+   * Discord's client offers a command only where its {@code contexts} allow and, in a guild, only
+   * to members with all of its {@code default_member_permissions} (Administrator has them all;
+   * {@code "0"} means administrators only), unless a server admin allowed one of their roles or
+   * them ({@link #allowCommand}). A person cannot send a command they are not offered.
+   */
+  private synchronized void requireOffered(DiscordUser user, JsonObject command, boolean inDm) {
+    String name = Json.string(command, "name", "");
+    JsonArray contexts = Json.array(command, "contexts");
+    if (contexts != null && !contexts.isEmpty()) {
+      int context = inDm ? 1 : 0;
+      boolean allowed = false;
+      for (JsonElement c : contexts) {
+        allowed |= c.getAsInt() == context;
+      }
+      if (!allowed) {
+        throw new IllegalArgumentException(
+            "/" + name + " is not offered in " + (inDm ? "DMs" : "servers"));
+      }
+    }
+    JsonElement defaults = command.get("default_member_permissions");
+    if (inDm || defaults == null || defaults.isJsonNull()) {
+      return;
+    }
+    long needed = Long.parseLong(defaults.getAsString());
+    long has = permissionsOf(user);
+    boolean enough = needed == 0 ? has == (-1L >>> 1) : (has & needed) == needed;
+    Set<String> allowedIds = commandOverrides.getOrDefault(name, Set.of());
+    boolean overridden =
+        allowedIds.contains(user.id()) || user.roleIds().stream().anyMatch(allowedIds::contains);
+    if (!enough && !overridden) {
+      throw new IllegalArgumentException(
+          user.name()
+              + " is not offered /"
+              + name
+              + ": it needs permissions "
+              + needed
+              + " and no server admin allowed their roles");
+    }
+  }
+
+  /**
+   * A server admin lets a role or a member use a command whatever its default member permissions,
+   * as Server Settings, Integrations does.
+   */
+  public synchronized void allowCommand(String commandName, String roleOrUserId) {
+    commandOverrides.computeIfAbsent(commandName, k -> new java.util.HashSet<>()).add(roleOrUserId);
   }
 
   InteractionResult dispatchButton(DiscordUser user, String customId) {
@@ -582,8 +638,31 @@ public final class DiscordSimulator implements AutoCloseable {
     InteractionResult result = new InteractionResult(id, token, channel, user, System.nanoTime());
     interactionsByToken.put(token, result);
     interactionsById.put(id, result);
+    dispatchedInteractions.put(id, interaction);
     gateway.dispatch("INTERACTION_CREATE", interaction);
+    if (replayInteractions) {
+      gateway.dispatch("INTERACTION_CREATE", interaction);
+    }
     return result;
+  }
+
+  /**
+   * Dispatches an interaction's INTERACTION_CREATE again, the same id and token, as a gateway can
+   * deliver an event twice (a resumed session replays what the client may already have seen). The
+   * bot's second response to it is refused with 400, code 40060, as Discord refuses it.
+   */
+  public void replay(InteractionResult interaction) {
+    JsonObject dispatched = dispatchedInteractions.get(interaction.id());
+    if (dispatched == null) {
+      throw new IllegalArgumentException("no interaction " + interaction.id() + " was dispatched");
+    }
+    gateway.dispatch("INTERACTION_CREATE", dispatched);
+  }
+
+  /** Whether the bot already responded to interaction {@code id}. */
+  boolean isAcknowledged(String id) {
+    InteractionResult result = interactionsById.get(id);
+    return result != null && result.acknowledged();
   }
 
   // --- interactions: responses (called by the REST server) -----------------------------------
@@ -1180,8 +1259,19 @@ public final class DiscordSimulator implements AutoCloseable {
     private String guildName = "Tandem Test Guild";
     private String adminRoleName = "Tandem Admin";
     private boolean serverMembersIntent = true;
+    private boolean replayInteractions = Redelivery.fromSystemProperty().everyRequestTwice();
 
     private Builder() {}
+
+    /**
+     * Whether every interaction is dispatched twice (same id, same token), to run a bot under
+     * duplicate delivery; by default on when {@code -Dtandem.simulator.redelivery=twice}, the
+     * switch that also makes the simulated Slack deliver everything twice.
+     */
+    public Builder replayInteractions(boolean enabled) {
+      this.replayInteractions = enabled;
+      return this;
+    }
 
     /**
      * Whether the bot's "Server Members Intent" is switched on in the (simulated) developer portal.

@@ -139,6 +139,8 @@ public final class ActingUser {
     event.addProperty("channel", user.dmChannelId());
     event.addProperty("tab", "home");
     event.addProperty("event_ts", sim.ids().ts());
+    // Slack sends the Home tab the app last published, once there is one
+    sim.homeView(user).ifPresent(home -> event.add("view", home.view().deepCopy()));
     announce("app_home", "opens the Home tab");
     Ack ack =
         client.deliver(new Delivery(Delivery.EVENTS_API, client.payloads().eventCallback(event)));

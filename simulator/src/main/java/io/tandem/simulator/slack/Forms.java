@@ -7,12 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** {@code application/x-www-form-urlencoded} in both directions. */
-final class Forms {
+/**
+ * {@code application/x-www-form-urlencoded} in both directions, as Slack's slash-command and
+ * interaction requests and its Web API use it.
+ */
+public final class Forms {
   private Forms() {}
 
   /** Decodes a form or query string; a repeated name keeps its last value. */
-  static Map<String, String> decode(String encoded) {
+  public static Map<String, String> decode(String encoded) {
     Map<String, String> fields = new LinkedHashMap<>();
     if (encoded == null || encoded.isEmpty()) {
       return fields;
@@ -32,7 +35,7 @@ final class Forms {
   }
 
   /** Encodes fields in their iteration order. */
-  static String encode(Map<String, String> fields) {
+  public static String encode(Map<String, String> fields) {
     StringJoiner joiner = new StringJoiner("&");
     fields.forEach(
         (name, value) ->

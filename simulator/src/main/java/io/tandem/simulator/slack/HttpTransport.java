@@ -60,19 +60,33 @@ final class HttpTransport implements Transport {
         body = delivery.payload().toString();
       }
     }
+    return post(contentType, body, signing, delivery.retryNum(), delivery.retryReason());
+  }
+
+  @Override
+  public Ack deliverRaw(String contentType, String body, HttpSigning signing) {
+    return post(contentType, body, signing, 0, null);
+  }
+
+  private Ack post(
+      String contentType, String body, HttpSigning signing, int retryNum, String retryReason) {
     long timestamp = clock.instant().plus(signing.timestampSkew()).getEpochSecond();
     String signature =
         signing.signatureOverride() != null
             ? signing.signatureOverride()
             : SlackSignature.sign(signingSecret, timestamp, body);
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(eventsUrl)
             .timeout(timeout)
             .header("Content-Type", contentType)
             .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-            .header("X-Slack-Signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .header("X-Slack-Signature", signature);
+    if (retryNum > 0) {
+      builder
+          .header("X-Slack-Retry-Num", Integer.toString(retryNum))
+          .header("X-Slack-Retry-Reason", retryReason);
+    }
+    HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     long started = System.nanoTime();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -99,6 +99,9 @@ final class Payloads {
             .orElse(actionId));
     label.addProperty("emoji", true);
     action.add("text", label);
+    found
+        .map(f -> BlockText.string(f.element(), "style"))
+        .ifPresent(style -> action.addProperty("style", style));
     String buttonValue = found.map(f -> BlockText.string(f.element(), "value")).orElse(null);
     String sent = value != null ? value : buttonValue;
     if (sent != null) {
@@ -172,7 +175,9 @@ final class Payloads {
     payload.addProperty("api_app_id", sim.appId());
     payload.add("event", event);
     payload.addProperty("type", "event_callback");
-    payload.addProperty("event_id", sim.ids().next('E').replaceFirst("^E", "Ev"));
+    String eventId = sim.ids().next('E').replaceFirst("^E", "Ev");
+    payload.addProperty("event_id", eventId);
+    payload.addProperty("event_context", "4-" + eventId);
     payload.addProperty("event_time", sim.clock().instant().getEpochSecond());
     JsonObject authorization = new JsonObject();
     authorization.addProperty("team_id", sim.teamId());
@@ -197,7 +202,10 @@ final class Payloads {
     payload.add("user", userJson);
     payload.addProperty("api_app_id", sim.appId());
     payload.addProperty("token", VERIFICATION_TOKEN);
-    payload.addProperty("trigger_id", triggerId);
+    if (triggerId != null) {
+      // view_closed carries none: nothing can be opened from a dismissed modal
+      payload.addProperty("trigger_id", triggerId);
+    }
     JsonObject team = new JsonObject();
     team.addProperty("id", sim.teamId());
     team.addProperty("domain", sim.teamDomain());

@@ -4,6 +4,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Acts as people in the simulated workspace, sending what they do to the app the way Slack would:
@@ -18,10 +27,23 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Calls block the caller until the app acks. Instances are immutable and thread-safe; the {@code
- * with…} variants share the underlying connection, so close only the original.
+ * <p>Each request is delivered once unless {@link #withRedelivery} (or {@code
+ * -Dtandem.simulator.redelivery}) says otherwise: Slack retries slow events and apps must expect
+ * duplicates. Calls block the caller until the app acks. Instances are immutable and thread-safe;
+ * the {@code with…} variants share the underlying connection, so close only the original.
  */
 public final class SlackClient implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SlackClient.class);
+
+  /** Sends first deliveries and retries side by side; idle threads end after a minute. */
+  private static final ExecutorService RETRIES =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "slack-client-retry");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   /** How long to wait for an ack by default; Slack itself gives up after 3 seconds. */
   public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(10);
 
@@ -29,12 +51,15 @@ public final class SlackClient implements AutoCloseable {
   private final Transport transport;
   private final HttpSigning signing;
   private final Payloads payloads;
+  private final Redelivery redelivery;
 
-  private SlackClient(SlackSimulator simulator, Transport transport, HttpSigning signing) {
+  private SlackClient(
+      SlackSimulator simulator, Transport transport, HttpSigning signing, Redelivery redelivery) {
     this.simulator = simulator;
     this.transport = transport;
     this.signing = signing;
     this.payloads = new Payloads(simulator);
+    this.redelivery = redelivery;
   }
 
   /**
@@ -60,7 +85,8 @@ public final class SlackClient implements AutoCloseable {
     return new SlackClient(
         simulator,
         new HttpTransport(eventsUrl, signingSecret, clock, ackTimeout),
-        HttpSigning.PROPER);
+        HttpSigning.PROPER,
+        Redelivery.fromSystemProperty());
   }
 
   /**
@@ -74,7 +100,10 @@ public final class SlackClient implements AutoCloseable {
   /** As {@link #overSocketMode(SlackSimulator)}, waiting up to {@code ackTimeout}. */
   public static SlackClient overSocketMode(SlackSimulator simulator, Duration ackTimeout) {
     return new SlackClient(
-        simulator, new SocketModeTransport(simulator.socketMode(), ackTimeout), HttpSigning.PROPER);
+        simulator,
+        new SocketModeTransport(simulator.socketMode(), ackTimeout),
+        HttpSigning.PROPER,
+        Redelivery.fromSystemProperty());
   }
 
   /** The person {@code name} (registered in the simulator on first use), acting in their DM. */
@@ -92,7 +121,10 @@ public final class SlackClient implements AutoCloseable {
   /** HTTP only: a variant that sends this exact {@code X-Slack-Signature} header. */
   public SlackClient withSignature(String signatureHeader) {
     return new SlackClient(
-        simulator, transport, new HttpSigning(signatureHeader, signing.timestampSkew()));
+        simulator,
+        transport,
+        new HttpSigning(signatureHeader, signing.timestampSkew()),
+        redelivery);
   }
 
   /**
@@ -101,7 +133,32 @@ public final class SlackClient implements AutoCloseable {
    */
   public SlackClient withStaleTimestamp(Duration age) {
     return new SlackClient(
-        simulator, transport, new HttpSigning(signing.signatureOverride(), age.negated()));
+        simulator,
+        transport,
+        new HttpSigning(signing.signatureOverride(), age.negated()),
+        redelivery);
+  }
+
+  /**
+   * A variant that delivers requests more than once, as {@code redelivery} says. Clients start with
+   * {@link Redelivery#fromSystemProperty()}.
+   */
+  public SlackClient withRedelivery(Redelivery redelivery) {
+    return new SlackClient(simulator, transport, signing, Objects.requireNonNull(redelivery));
+  }
+
+  /**
+   * HTTP only: signs and posts this exact body as Slack would, e.g. a request Slack once sent
+   * (form-encoded commands and interactions, JSON events).
+   */
+  public Ack postsSigned(String contentType, String body) {
+    return transport.deliverRaw(
+        Objects.requireNonNull(contentType), Objects.requireNonNull(body), signing);
+  }
+
+  /** How this client redelivers requests. */
+  public Redelivery redelivery() {
+    return redelivery;
   }
 
   /** Closes the HTTP client's threads; the simulator and its connections stay up. */
@@ -114,7 +171,58 @@ public final class SlackClient implements AutoCloseable {
     return payloads;
   }
 
+  /**
+   * Delivers once, or more often as {@link #redelivery()} says; answers the first delivery's ack.
+   */
   Ack deliver(Delivery delivery) {
-    return transport.deliver(delivery, signing);
+    Ack ack =
+        delivery.isEvent() && redelivery.slowAck() != null
+            ? deliverRetryingWhileUnacked(delivery)
+            : transport.deliver(delivery, signing);
+    if (redelivery.everyRequestTwice()) {
+      transport.deliver(
+          delivery.isEvent() ? delivery.retry(1, Redelivery.TIMEOUT_REASON) : delivery, signing);
+    }
+    return ack;
+  }
+
+  /** Sends Slack's retries of an event while its first delivery waits for the ack. */
+  private Ack deliverRetryingWhileUnacked(Delivery delivery) {
+    CompletableFuture<Ack> first =
+        CompletableFuture.supplyAsync(() -> transport.deliver(delivery, signing), RETRIES);
+    for (int retry = 1; retry <= Redelivery.MAX_RETRIES; retry++) {
+      try {
+        return first.get(redelivery.slowAck().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException slow) {
+        Delivery again = delivery.retry(retry, Redelivery.TIMEOUT_REASON);
+        CompletableFuture.runAsync(() -> transport.deliver(again, signing), RETRIES)
+            .exceptionally(
+                e -> {
+                  log.debug("a retried event was not acknowledged", e);
+                  return null;
+                });
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the app", e);
+      } catch (ExecutionException e) {
+        throw rethrown(e);
+      }
+    }
+    try {
+      return first.join();
+    } catch (CompletionException e) {
+      throw rethrown(e);
+    }
+  }
+
+  private static RuntimeException rethrown(Exception wrapper) {
+    Throwable cause = wrapper.getCause();
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IllegalStateException(cause);
   }
 }

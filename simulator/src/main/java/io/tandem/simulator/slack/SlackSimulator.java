@@ -427,8 +427,14 @@ public final class SlackSimulator implements AutoCloseable {
     return faults;
   }
 
-  String scopes() {
+  /** The scopes the app was granted: the manifest's bot scopes unless the builder said others. */
+  public Scopes scopes() {
     return config.scopes;
+  }
+
+  /** Whether the app opened {@code channelId} as a group DM. */
+  boolean isGroupDm(String channelId) {
+    return groupDms.containsValue(channelId);
   }
 
   void record(ApiCall call) {
@@ -499,6 +505,19 @@ public final class SlackSimulator implements AutoCloseable {
   void shareFile(SlackFile file) {
     uploads.remove(file.id());
     files.append(file);
+  }
+
+  /**
+   * A fresh absolute {@code response_url} for something {@code user} does in {@code channelId}, for
+   * a request built outside {@link SlackClient} (e.g. a recorded one).
+   */
+  public String issueResponseUrl(SimulatedUser user, String channelId) {
+    return responseUrl(newResponseUrlId(user, channelId));
+  }
+
+  /** A fresh {@code trigger_id} that {@code views.open} accepts, for a request built by hand. */
+  public String issueTriggerId() {
+    return newTriggerId();
   }
 
   /** Issues a response URL id for an action by {@code user} in {@code channel}. */
@@ -604,6 +623,12 @@ public final class SlackSimulator implements AutoCloseable {
     return Optional.ofNullable(groupDms.get(String.join(",", new java.util.TreeSet<>(idsOf))));
   }
 
+  /** The Home tab the app last published for {@code user}, if any. */
+  Optional<StoredView> homeView(SimulatedUser user) {
+    String id = homeViews.get(user.id());
+    return id == null ? Optional.empty() : view(id);
+  }
+
   String homeViewId(SimulatedUser user) {
     return homeViews.computeIfAbsent(user.id(), id -> ids.next('V'));
   }
@@ -668,7 +693,7 @@ public final class SlackSimulator implements AutoCloseable {
     private String botId = "B0SIMBOT";
     private String botUserId = "U0SIMBOT";
     private String botName = "tandem";
-    private String scopes = "commands,chat:write,im:write,users:read,files:write";
+    private Scopes scopes;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -699,9 +724,13 @@ public final class SlackSimulator implements AutoCloseable {
       return this;
     }
 
-    /** The {@code x-oauth-scopes} header sent with answers to the bot token. */
-    public Builder scopes(String commaSeparatedScopes) {
-      this.scopes = Objects.requireNonNull(commaSeparatedScopes);
+    /**
+     * The scopes the app was granted, instead of the bot scopes of {@code slack-app-manifest.yml}:
+     * a bot call that needs a scope not among them is answered {@code missing_scope}, as Slack
+     * does.
+     */
+    public Builder scopes(Scopes scopes) {
+      this.scopes = Objects.requireNonNull(scopes);
       return this;
     }
 
@@ -713,6 +742,9 @@ public final class SlackSimulator implements AutoCloseable {
 
     /** Binds the servers and returns the running simulator. */
     public SlackSimulator start() {
+      if (scopes == null) {
+        scopes = Scopes.fromManifest();
+      }
       return new SlackSimulator(this);
     }
 

@@ -126,6 +126,15 @@ public final class SocketModeEndpoint implements AutoCloseable {
    * @return completes with the app's ack; fails at once when no connection is open
    */
   public CompletableFuture<SocketAck> send(String type, JsonObject payload) {
+    return send(type, payload, 0, null);
+  }
+
+  /**
+   * Sends an envelope; an {@code events_api} envelope carries {@code retry_attempt} and {@code
+   * retry_reason}, as Slack's do (0 and empty the first time).
+   */
+  public CompletableFuture<SocketAck> send(
+      String type, JsonObject payload, int retryAttempt, String retryReason) {
     String envelopeId = UUID.randomUUID().toString();
     JsonObject envelope = new JsonObject();
     envelope.addProperty("envelope_id", envelopeId);
@@ -133,8 +142,8 @@ public final class SocketModeEndpoint implements AutoCloseable {
     envelope.addProperty("type", type);
     envelope.addProperty("accepts_response_payload", !"events_api".equals(type));
     if ("events_api".equals(type)) {
-      envelope.addProperty("retry_attempt", 0);
-      envelope.addProperty("retry_reason", "");
+      envelope.addProperty("retry_attempt", retryAttempt);
+      envelope.addProperty("retry_reason", retryReason == null ? "" : retryReason);
     }
     Pending entry = new Pending(type, System.nanoTime(), new CompletableFuture<>());
     pending.put(envelopeId, entry);
@@ -157,9 +166,15 @@ public final class SocketModeEndpoint implements AutoCloseable {
    * @throws AssertionError when there is no connection or no ack within {@code timeout}
    */
   public SocketAck deliver(String type, JsonObject payload, Duration timeout) {
+    return deliver(type, payload, 0, null, timeout);
+  }
+
+  /** As {@link #deliver(String, JsonObject, Duration)}, as Slack's retry {@code retryAttempt}. */
+  public SocketAck deliver(
+      String type, JsonObject payload, int retryAttempt, String retryReason, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     awaitConnected(timeout);
-    CompletableFuture<SocketAck> ack = send(type, payload);
+    CompletableFuture<SocketAck> ack = send(type, payload, retryAttempt, retryReason);
     try {
       return ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

@@ -14,9 +14,20 @@ final class SocketModeTransport implements Transport {
 
   @Override
   public Ack deliver(Delivery delivery, HttpSigning signing) {
-    SocketAck ack = endpoint.deliver(delivery.envelopeType(), delivery.payload(), timeout);
+    SocketAck ack =
+        endpoint.deliver(
+            delivery.envelopeType(),
+            delivery.payload(),
+            delivery.retryNum(),
+            delivery.retryReason(),
+            timeout);
     String body = ack.payload() == null ? "" : ack.payload().toString();
     return new Ack(200, body, ack.payload(), ack.latency());
+  }
+
+  @Override
+  public Ack deliverRaw(String contentType, String body, HttpSigning signing) {
+    throw new UnsupportedOperationException("Socket Mode carries envelopes, not request bodies");
   }
 
   @Override

@@ -60,6 +60,18 @@ final class WebApiHandler implements HttpHandler {
       answer(exchange, record(method, params, payload, token, 200), error(authError));
       return;
     }
+    Optional<String> needed =
+        APP_TOKEN_METHOD.equals(method)
+            ? Optional.empty()
+            : Scopes.required(method, params, simulator::isGroupDm)
+                .filter(scope -> !simulator.scopes().grants(scope));
+    if (needed.isPresent()) {
+      JsonObject refused = error("missing_scope");
+      refused.addProperty("needed", needed.get());
+      refused.addProperty("provided", simulator.scopes().header());
+      answer(exchange, record(method, params, payload, token, 200), refused);
+      return;
+    }
     Fault fault = simulator.faults().take(method);
     if (fault != null) {
       record(method, params, payload, token, fault.status());
@@ -93,7 +105,7 @@ final class WebApiHandler implements HttpHandler {
 
   private void answer(HttpExchange exchange, ApiCall call, JsonObject result) throws IOException {
     if (simulator.botToken().equals(call.token())) {
-      exchange.getResponseHeaders().set("x-oauth-scopes", simulator.scopes());
+      exchange.getResponseHeaders().set("x-oauth-scopes", simulator.scopes().header());
     }
     HttpExchanges.json(exchange, 200, result.toString());
   }

@@ -339,6 +339,13 @@ final class WebApiMethods {
         view.addProperty(empty, "");
       }
     }
+    for (String flag : new String[] {"clear_on_close", "notify_on_close"}) {
+      if (!view.has(flag)) {
+        view.addProperty(flag, false);
+      }
+    }
+    view.add("previous_view_id", com.google.gson.JsonNull.INSTANCE);
+    view.addProperty("app_installed_team_id", sim.teamId());
     if (!view.has("blocks")) {
       view.add("blocks", new JsonArray());
     }
@@ -424,7 +431,10 @@ final class WebApiMethods {
     profile.addProperty("display_name_normalized", user.name());
     profile.addProperty("first_name", user.realName());
     profile.addProperty("title", "");
-    profile.addProperty("email", user.email());
+    // Slack leaves the email out unless the app has users:read.email.
+    if (sim.scopes().grants("users:read.email")) {
+      profile.addProperty("email", user.email());
+    }
     profile.addProperty("image_48", "https://example.com/avatars/" + user.id() + "_48.png");
     profile.addProperty("image_192", "https://example.com/avatars/" + user.id() + "_192.png");
     profile.addProperty("team", sim.teamId());

@@ -219,14 +219,38 @@ class DiscordSimulatorJdaTest {
         .isTrue();
   }
 
+  @Test
+  @DisplayName("a replayed INTERACTION_CREATE reaches JDA again; the second reply gets 40060")
+  void replayedInteraction() {
+    // GIVEN a command the bot answered
+    InteractionResult result = discord.user("ana").runs("/tandem log duration:45m");
+    assertThat(result.awaitReply(TIMEOUT).content()).isEqualTo("logged");
+
+    // WHEN the gateway delivers the same dispatch again
+    discord.replay(result);
+
+    // THEN the bot saw the same interaction twice, and Discord refused its second reply
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(discord.calls("POST", "interactions/{id}/{token}/callback"))
+                    .extracting(RestCall::status)
+                    .containsExactly(200, 400));
+    assertThat(events.slashIds).containsExactly(result.id(), result.id());
+    assertThat(discord.transcript()).extracting(TranscriptEntry::text).containsOnlyOnce("logged");
+  }
+
   /** Captures the first event of each kind and answers slash commands it does not defer. */
   private static final class Events extends ListenerAdapter {
+    final List<String> slashIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     final CompletableFuture<SlashCommandInteractionEvent> slash = new CompletableFuture<>();
     final CompletableFuture<ButtonInteractionEvent> button = new CompletableFuture<>();
     final CompletableFuture<ModalInteractionEvent> modal = new CompletableFuture<>();
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+      slashIds.add(event.getId());
       slash.complete(event);
       if ("log".equals(event.getSubcommandName())) {
         event.reply("logged").setEphemeral(true).queue();

@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import javax.crypto.Mac;
@@ -24,11 +26,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class SignedRequestReceiver implements AutoCloseable {
 
-  /** One verified request. */
-  record Received(String contentType, String body) {}
+  /** One verified request, with Slack's retry headers when it had them ({@code null} if not). */
+  record Received(String contentType, String body, String retryNum, String retryReason) {}
 
   private final String signingSecret;
   private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool();
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private volatile Function<Received, String> answer = r -> "";
 
@@ -36,6 +39,8 @@ final class SignedRequestReceiver implements AutoCloseable {
     this.signingSecret = signingSecret;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/slack/events", this::handle);
+    // one thread per request: an answer held back must not hold back the next request
+    server.setExecutor(threads);
     server.start();
   }
 
@@ -60,7 +65,12 @@ final class SignedRequestReceiver implements AutoCloseable {
       reply(exchange, 401, "{\"error\":\"invalid request\"}");
       return;
     }
-    Received request = new Received(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+    Received request =
+        new Received(
+            exchange.getRequestHeaders().getFirst("Content-Type"),
+            body,
+            exchange.getRequestHeaders().getFirst("X-Slack-Retry-Num"),
+            exchange.getRequestHeaders().getFirst("X-Slack-Retry-Reason"));
     received.add(request);
     reply(exchange, 200, answer.apply(request));
   }
@@ -105,5 +115,6 @@ final class SignedRequestReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    threads.shutdownNow();
   }
 }
