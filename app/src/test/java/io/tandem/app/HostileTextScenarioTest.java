@@ -70,11 +70,19 @@ class HostileTextScenarioTest {
     chat.connect(tandem);
     Map<String, String> about = new HashMap<>(SamplePeople.ANA.about());
     about.put("department", DEPARTMENT);
-    chat.enrol("ana", "mentor", about, SamplePeople.ANA.skills());
+    // (and no skill in common with her mentee, so the departments are a reason they were paired)
+    Map<String, String> skills = new HashMap<>(SamplePeople.ANA.skills());
+    skills.put("teach", "Negotiation");
+    skills.put("learn", "Figma 1");
+    chat.enrol("ana", "mentor", about, skills);
     chat.enrol(SamplePeople.BEN);
     chat.run("maya", "match preview");
     assertThat(chat.run("maya", "match approve").text()).contains("Approved 1 pair");
     chat.awaitMessageTo("ben", "Meet your Tandem partner");
+    if (chat instanceof SimulatedChat.Slack slack) {
+      slack.client().user("ben").opensAppHome();
+      slack.simulator().awaitCall("views.publish", SimulatedChat.REPLY_TIMEOUT);
+    }
 
     // WHEN the mentor logs a session, sets a goal and a task, all in hostile words
     assertThat(chat.run("ana", "log 45m " + TOPIC).text()).contains("Logged");
@@ -85,7 +93,10 @@ class HostileTextScenarioTest {
     assertThat(chat.run("ben", "status").text()).contains("Partner");
     assertThat(chat.run("maya", "program create " + PROGRAM).text()).contains("Created");
     // AND Tandem mentions someone and links the dashboard on its own behalf
-    String admin = chat.kind() == SimulatedChat.Kind.DISCORD ? discord().user("maya").id() : slack().user("maya").id();
+    String admin =
+        chat.kind() == SimulatedChat.Kind.DISCORD
+            ? discord().user("maya").id()
+            : slack().user("maya").id();
     assertThat(chat.run("maya", "nudge " + chat.mention("maya")).text()).contains("no active pair");
     assertThat(chat.run("maya", "dashboard").text()).contains("only for you");
 
@@ -129,6 +140,16 @@ class HostileTextScenarioTest {
     }
     String dashboard = tandem.httpUrl() + "dashboard?t=…";
     assertThat(formed).containsExactlyInAnyOrder("@" + admin, dashboard);
+    // AND the partner's App Home shows the goal as text
+    String ben = slack().user("ben").id();
+    slack()
+        .awaitCall(
+            "views.publish",
+            c ->
+                ben.equals(c.param("user_id"))
+                    && text(c.payload())
+                        .contains("&lt;!everyone&gt; [Verify](https://evil.example)"),
+            SimulatedChat.REPLY_TIMEOUT);
     String all = String.join("\n", texts);
     assertThat(all)
         .contains("&lt;!channel&gt; &lt;https://evil.example/login|Verify your account&gt;")
@@ -141,6 +162,8 @@ class HostileTextScenarioTest {
   /** Unescaped Discord syntax that mentions, broadcasts or links. */
   private static final Pattern DISCORD_FORMED =
       Pattern.compile("(?<!\\\\)<[^\\s>]*>|@everyone|@here|(?<!\\\\)\\[[^\\]]*\\]\\([^)]*\\)");
+
+  private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
 
   private void assertDiscord(String admin) {
     List<JsonObject> messages = new ArrayList<>();
@@ -156,7 +179,8 @@ class HostileTextScenarioTest {
       strings(message, own);
       texts.addAll(own);
       for (String text : own) {
-        Matcher m = DISCORD_FORMED.matcher(text);
+        // Discord shows a code span as it is: nothing in one is a mention or a link
+        Matcher m = DISCORD_FORMED.matcher(CODE_SPAN.matcher(text).replaceAll("``"));
         while (m.find()) {
           formed.add(m.group().replaceAll("\\?t=[^)]*", "?t=…"));
         }
@@ -204,6 +228,12 @@ class HostileTextScenarioTest {
       }
     }
     return value == null ? null : new com.google.gson.JsonPrimitive(value);
+  }
+
+  private static String text(JsonElement json) {
+    List<String> texts = new ArrayList<>();
+    strings(json, texts);
+    return String.join("\n", texts);
   }
 
   /** Every string in a JSON tree, keys aside. */

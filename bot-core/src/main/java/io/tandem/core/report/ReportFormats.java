@@ -20,8 +20,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A {@link ProgramReport} as a file: CSV, JSON or Markdown, for {@code tandem report} and the
