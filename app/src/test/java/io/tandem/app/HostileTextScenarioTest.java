@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import io.tandem.simulator.HostileText;
 import io.tandem.simulator.discord.DiscordSimulator;
 import io.tandem.simulator.discord.RestCall;
 import io.tandem.simulator.slack.ApiCall;
@@ -38,7 +39,7 @@ class HostileTextScenarioTest {
   static final String DEPARTMENT = "<!channel> <https://evil.example/login|Verify your account>";
   static final String TOPIC = "<!here> <@U123> @everyone *bold* &lt;";
   static final String GOAL = "<!everyone> [Verify](https://evil.example) @here";
-  static final String TASK = "<!subteam^S123> <@&123> <#C123>";
+  static final String TASK = String.join(" ", HostileText.VALUES);
   static final String PROGRAM = "Pilot <!channel> [Verify](https://evil.example)";
 
   @TempDir Path dir;
@@ -155,7 +156,7 @@ class HostileTextScenarioTest {
         .contains("&lt;!channel&gt; &lt;https://evil.example/login|Verify your account&gt;")
         .contains("&lt;!here&gt; &lt;@U123&gt; @everyone *bold* &amp;lt;")
         .contains("&lt;!everyone&gt; [Verify](https://evil.example)")
-        .contains("&lt;!subteam^S123&gt; &lt;@&amp;123&gt; &lt;#C123&gt;")
+        .contains(TASK.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
         .contains("Pilot &lt;!channel&gt;");
   }
 
@@ -201,7 +202,7 @@ class HostileTextScenarioTest {
         .contains("\\<!channel> \\<https://evil.example/login\\|Verify your account>")
         .contains("\\<!here> \\<@U123> @\u200Beveryone \\*bold\\* &lt;")
         .contains("\\<!everyone> \\[Verify\\](https://evil.example) @\u200Bhere")
-        .contains("\\<!subteam^S123> \\<@&123> \\<#C123>")
+        .contains("\\<!subteam^S123> \\<@U123> \\<@123> \\<@!123> \\<#C123> \\<@&123>")
         .contains("Pilot \\<!channel>");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
+import io.tandem.simulator.HostileText;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -30,25 +31,6 @@ class ReplyRendererTest {
     assertThat(ReplyRenderer.content(Reply.success("Done", List.of()))).isEqualTo("Done");
   }
 
-  static final List<String> HOSTILE =
-      List.of(
-          "<!channel>",
-          "<!everyone>",
-          "<!here>",
-          "<!subteam^S123>",
-          "<@U123>",
-          "<@123>",
-          "<@!123>",
-          "<#123>",
-          "<https://evil.example|Verify>",
-          "@everyone",
-          "@here",
-          "<@&123>",
-          "[Verify](https://evil.example)",
-          "*bold*",
-          "`code`",
-          "&lt;");
-
   /** Discord syntax that would mention, broadcast or link, not preceded by a backslash. */
   private static final Pattern FORMED =
       Pattern.compile("(?<!\\\\)<[@#!:a]|@everyone|@here|(?<!\\\\)\\[[^\\]]*\\]\\(");
@@ -56,7 +38,7 @@ class ReplyRendererTest {
   @Test
   @DisplayName("no text, wrapped or forgotten, forms a mention, broadcast or link on Discord")
   void hostile() {
-    for (String hostile : HOSTILE) {
+    for (String hostile : HostileText.VALUES) {
       for (String markup : List.of("By *" + Markup.text(hostile) + "*.", "Forgot " + hostile)) {
         String content = ReplyRenderer.markdown(markup);
         assertThat(FORMED.matcher(content).find()).as(content).isFalse();

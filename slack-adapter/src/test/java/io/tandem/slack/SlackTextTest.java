@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.slack.api.util.json.GsonFactory;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
+import io.tandem.simulator.HostileText;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,26 +15,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Rendering Tandem's markup for Slack")
 class SlackTextTest {
 
-  static final List<String> HOSTILE =
-      List.of(
-          "<!channel>",
-          "<!everyone>",
-          "<!here>",
-          "<!subteam^S123>",
-          "<@U123>",
-          "<#C123>",
-          "<https://evil.example|Verify>",
-          "@everyone",
-          "@here",
-          "<@&123>",
-          "[Verify](https://evil.example)",
-          "*bold*",
-          "&lt;");
-
   @Test
   @DisplayName("no text, wrapped or forgotten, forms a mention, broadcast or link on Slack")
   void hostile() {
-    for (String hostile : HOSTILE) {
+    for (String hostile : HostileText.VALUES) {
       for (String markup : List.of("By *" + Markup.text(hostile) + "*.", "Forgot " + hostile)) {
         String mrkdwn = SlackText.mrkdwn(markup);
         assertThat(mrkdwn).as(hostile).doesNotContain("<").doesNotContain(">");

@@ -38,11 +38,6 @@ public final class CommandDispatcher
   /** Buttons with this action id carry a command of the core grammar as their value. */
   public static final String COMMAND_ACTION = "command";
 
-  /** The command a button sends to nudge this person, as if an admin had typed it. */
-  public static String nudgeCommand(String userId) {
-    return "nudge <@" + userId + ">";
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
 
   private final CommandParser parser = new CommandParser();
@@ -82,6 +77,11 @@ public final class CommandDispatcher
     this.pairPreferences = pairPreferences;
     this.learningPlan = learningPlan;
     this.surveys = surveys;
+  }
+
+  /** The command a button sends to nudge this person, as if an admin had typed it. */
+  public static String nudgeCommand(String userId) {
+    return "nudge <@" + userId + ">";
   }
 
   @Override
