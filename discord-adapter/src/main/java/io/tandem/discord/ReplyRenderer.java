@@ -2,15 +2,16 @@ package io.tandem.discord;
 
 import io.tandem.core.port.in.Reply;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -19,9 +20,11 @@ import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
- * Renders a platform-neutral {@link Reply} as Discord content: text as message content ({@code
- * *bold*} becomes {@code **bold**}), fields as one embed, buttons as action rows of five, a form as
- * a modal. Adds no wording except the error marker.
+ * Renders a platform-neutral {@link Reply} as Discord content: text as message content, fields as
+ * one embed, buttons as action rows of five, a form as a modal. Adds no wording except the error
+ * marker. Texts go through {@link DiscordText}; labels and titles are plain text cut to Discord's
+ * lengths. Every message allows exactly the mentions Tandem wrote in its text ({@code
+ * allowed_mentions}: no {@code parse}, those users only), so no text pings anyone else.
  */
 final class ReplyRenderer {
   static final String ERROR_MARKER = "⚠️ ";
@@ -33,8 +36,6 @@ final class ReplyRenderer {
   private static final int MAX_FIELD_VALUE = 1024;
   private static final int BUTTONS_PER_ROW = 5;
   private static final int MAX_ROWS = 5;
-  private static final Pattern SLACK_BOLD =
-      Pattern.compile("(?<![*\\w])\\*(?![\\s*])([^*\\n]+?)(?<!\\s)\\*(?![*\\w])");
 
   private ReplyRenderer() {}
 
@@ -43,6 +44,9 @@ final class ReplyRenderer {
         .setContent(content(reply))
         .setEmbeds(embeds(reply))
         .setComponents(rows(reply))
+        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+        .mentionUsers(mentioned(reply))
+        .mentionRepliedUser(false)
         .build();
   }
 
@@ -51,6 +55,9 @@ final class ReplyRenderer {
         .setContent(content(reply))
         .setEmbeds(embeds(reply))
         .setComponents(rows(reply))
+        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+        .mentionUsers(mentioned(reply))
+        .mentionRepliedUser(false)
         .build();
   }
 
@@ -62,10 +69,13 @@ final class ReplyRenderer {
     return truncate(text, MAX_CONTENT);
   }
 
-  /** Slack-style {@code *bold*} to Discord {@code **bold**}; {@code `code`} is the same. */
-  static String markdown(String text) {
-    Matcher matcher = SLACK_BOLD.matcher(text);
-    return matcher.replaceAll(m -> Matcher.quoteReplacement("**" + m.group(1) + "**"));
+  static String markdown(String markup) {
+    return DiscordText.render(markup).text();
+  }
+
+  /** The users Tandem mentions in the reply's text: the only ones the message may ping. */
+  static Set<String> mentioned(Reply reply) {
+    return DiscordText.render(reply.text()).mentioned();
   }
 
   static List<MessageEmbed> embeds(Reply reply) {
@@ -101,7 +111,7 @@ final class ReplyRenderer {
 
   private static Button button(Reply.Button button) {
     String id = button.actionId() + BUTTON_ID_SEPARATOR + button.value();
-    String label = truncate(button.label(), Button.LABEL_MAX_LENGTH);
+    String label = truncate(DiscordText.plain(button.label()), Button.LABEL_MAX_LENGTH);
     return switch (button.style()) {
       case PRIMARY -> Button.primary(id, label);
       case DANGER -> Button.danger(id, label);
@@ -120,11 +130,15 @@ final class ReplyRenderer {
         text.setValue(input.initialValue());
       }
       if (input.placeholder() != null) {
-        text.setPlaceholder(truncate(input.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH));
+        text.setPlaceholder(
+            truncate(DiscordText.plain(input.placeholder()), TextInput.MAX_PLACEHOLDER_LENGTH));
       }
-      inputs.add(Label.of(truncate(input.label(), Label.LABEL_MAX_LENGTH), text.build()));
+      inputs.add(
+          Label.of(
+              truncate(DiscordText.plain(input.label()), Label.LABEL_MAX_LENGTH), text.build()));
     }
-    return Modal.create(form.formId(), truncate(form.title(), Modal.MAX_TITLE_LENGTH))
+    return Modal.create(
+            form.formId(), truncate(DiscordText.plain(form.title()), Modal.MAX_TITLE_LENGTH))
         .addComponents(inputs)
         .build();
   }

@@ -294,7 +294,7 @@ public final class SlackAdapter implements AutoCloseable {
                       }));
       Reply reply = interactions.submitted(actor, null, payload.getView().getCallbackId(), values);
       if (reply.kind() == Reply.Kind.ERROR && !reply.inputErrors().isEmpty()) {
-        return ctx.ackWithErrors(reply.inputErrors());
+        return ctx.ackWithErrors(BlockKit.inputErrors(reply));
       }
       if (reply.form() != null) {
         return ctx.ackWithUpdate(BlockKit.modal(reply.form()));

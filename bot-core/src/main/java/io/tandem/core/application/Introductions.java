@@ -1,6 +1,7 @@
 package io.tandem.core.application;
 
 import io.tandem.core.outbox.Outbox;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Member;
@@ -32,23 +33,23 @@ final class Introductions {
     String reasons =
         pair.getReasons().isBlank()
             ? "You fit the program's rules and each other's calendars."
-            : "• " + pair.getReasons().replace("\n", "\n• ");
+            : "• " + Markup.text(pair.getReasons()).replace("\n", "\n• ");
     Reply introduction =
         new Reply(
             Reply.Kind.INFO,
             Reply.Visibility.PUBLIC,
             "Meet your Tandem partner! *"
-                + mentor.getDisplayName()
+                + Markup.text(mentor.getDisplayName())
                 + "* (mentor) and *"
-                + mentee.getDisplayName()
+                + Markup.text(mentee.getDisplayName())
                 + "* (mentee), you're paired in *"
-                + program.getName()
+                + Markup.text(program.getName())
                 + "*.\n*Why you two:*\n"
                 + reasons
                 + "\n*How it works:* "
-                + mentor.getDisplayName()
+                + Markup.text(mentor.getDisplayName())
                 + " teaches, "
-                + mentee.getDisplayName()
+                + Markup.text(mentee.getDisplayName())
                 + " learns, and you both share what you know and give each other honest"
                 + " feedback. Meet every "
                 + program.getCadenceDays()
@@ -81,7 +82,7 @@ final class Introductions {
         Reply.info(
             "*Your guide as a mentor.* You bring what you know best: new tools, platforms and how"
                 + " your generation works. Show, don't lecture; let "
-                + mentee.getDisplayName()
+                + Markup.text(mentee.getDisplayName())
                 + " try things hands-on; ask about their experience in return — reverse mentoring"
                 + " works both ways. Be candid: your fresh view is the point.",
             List.of()),
@@ -97,7 +98,7 @@ final class Introductions {
             "*Your guide as a mentee.* Come curious: bring a real task you want to do with the new"
                 + " skill, admit what you don't know, and practise between sessions. Share your"
                 + " leadership experience when "
-                + mentor.getDisplayName()
+                + Markup.text(mentor.getDisplayName())
                 + " asks — that is their half of the exchange. Make it safe to tell you the truth.",
             List.of()),
         now,

@@ -6,6 +6,7 @@ import io.tandem.core.domain.ProgramStatus;
 import io.tandem.core.domain.Role;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Exclusion;
@@ -77,7 +78,7 @@ public final class JoinProgram {
     if (program.isPresent() && !accepting(program.get())) {
       return Reply.error(
           "*"
-              + program.get().getName()
+              + Markup.text(program.get().getName())
               + "* is not taking new participants right now ("
               + program.get().getStatus().name().toLowerCase(Locale.ROOT)
               + ").",
@@ -269,7 +270,11 @@ public final class JoinProgram {
   private static Reply profileSaved(Program program, Participant participant, boolean completing) {
     String text =
         completing
-            ? "You're in *" + program.getName() + "* as a " + participant.getRole().label() + "!"
+            ? "You're in *"
+                + Markup.text(program.getName())
+                + "* as a "
+                + participant.getRole().label()
+                + "!"
             : "Your profile is updated.";
     if (completing && participant.getStatus() == ParticipantStatus.WAITLISTED) {
       text +=
@@ -284,15 +289,15 @@ public final class JoinProgram {
     return Reply.success(
         text,
         List.of(
-            new Reply.Field("Program", program.getName()),
+            new Reply.Field("Program", Markup.text(program.getName())),
             new Reply.Field("Role", participant.getRole().label()),
             new Reply.Field("Can teach", orNone(participant.getCanTeach())),
             new Reply.Field("Wants to learn", orNone(participant.getWantsToLearn())),
-            new Reply.Field("Free", participant.getAvailability())));
+            new Reply.Field("Free", Markup.text(participant.getAvailability()))));
   }
 
   private static String orNone(String text) {
-    return text.isBlank() ? "–" : text;
+    return text.isBlank() ? "–" : Markup.text(text);
   }
 
   private static boolean accepting(Program program) {
@@ -395,7 +400,9 @@ public final class JoinProgram {
           "/tandem join " + role);
     }
     String known =
-        programs.stream().map(p -> "*" + p.getName() + "*").collect(Collectors.joining(", "));
+        programs.stream()
+            .map(p -> "*" + Markup.text(p.getName()) + "*")
+            .collect(Collectors.joining(", "));
     return Reply.error(
         "There is no program called *"
             + command.program().strip()
@@ -407,7 +414,11 @@ public final class JoinProgram {
 
   private static Reply alreadyJoined(Program program, Participant participant, Role asked) {
     String text =
-        "You're already in *" + program.getName() + "* as a " + participant.getRole().label() + ".";
+        "You're already in *"
+            + Markup.text(program.getName())
+            + "* as a "
+            + participant.getRole().label()
+            + ".";
     if (participant.getRole() != asked) {
       text += " Ask a program admin if you want to switch to " + asked.label() + ".";
     }
@@ -421,9 +432,9 @@ public final class JoinProgram {
   static String welcomePayload(Member member, Program program, Role role) {
     String text =
         "Hi "
-            + member.getDisplayName()
+            + Markup.text(member.getDisplayName())
             + ", welcome to *"
-            + program.getName()
+            + Markup.text(program.getName())
             + "*! You joined as a "
             + role.label()
             + ". I'll introduce you to your "
@@ -434,7 +445,7 @@ public final class JoinProgram {
         Reply.info(
             text,
             List.of(
-                new Reply.Field("Program", program.getName()),
+                new Reply.Field("Program", Markup.text(program.getName())),
                 new Reply.Field("Role", role.label()))));
   }
 

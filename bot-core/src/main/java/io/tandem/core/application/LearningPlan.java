@@ -6,6 +6,7 @@ import io.tandem.core.domain.ProfileText;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
@@ -67,7 +68,7 @@ public final class LearningPlan {
             return Reply.error(
                 command.due() + " has already passed; give a date from today on.",
                 "/tandem goal add "
-                    + shorten(command.text())
+                    + Markup.text(shorten(command.text()))
                     + " by "
                     + ctx.today(now).plusWeeks(4));
           }
@@ -104,7 +105,12 @@ public final class LearningPlan {
                   ctx, SignalType.GOAL_DONE, Map.of("number", command.number()), now);
           Home.refresh(ctx, signal.getId(), now);
           return Reply.success(
-              "Goal " + command.number() + " is done: " + goal.get().getText() + ". 🎉", List.of());
+              "Goal "
+                  + command.number()
+                  + " is done: "
+                  + Markup.text(goal.get().getText())
+                  + ". 🎉",
+              List.of());
         });
   }
 
@@ -114,7 +120,7 @@ public final class LearningPlan {
         "/tandem goal list",
         ctx -> {
           CheckInSignals.record(ctx, SignalType.GOALS_VIEWED, Map.of(), now());
-          return planReply(ctx, "Your plan with *" + ctx.partnerName() + "*.");
+          return planReply(ctx, "Your plan with *" + Markup.text(ctx.partnerName()) + "*.");
         });
   }
 
@@ -152,7 +158,7 @@ public final class LearningPlan {
                   + " added to goal "
                   + command.goalNumber()
                   + ": "
-                  + command.text()
+                  + Markup.text(command.text())
                   + ". Mark it with `/tandem task done "
                   + number
                   + "`.",
@@ -190,7 +196,7 @@ public final class LearningPlan {
                   .filter(t -> t.getGoalId().equals(goal.getId()))
                   .toList();
           return Reply.success(
-              "Task " + command.number() + " done: " + task.get().getText() + ".",
+              "Task " + command.number() + " done: " + Markup.text(task.get().getText()) + ".",
               List.of(
                   new Reply.Field(
                       "Goal " + goal.getNumber(), StatusView.goalLine(ctx, goal, siblings))));
@@ -203,7 +209,8 @@ public final class LearningPlan {
         "/tandem task list",
         ctx -> {
           CheckInSignals.record(ctx, SignalType.TASKS_VIEWED, Map.of(), now());
-          return planReply(ctx, "Tasks in your plan with *" + ctx.partnerName() + "*.");
+          return planReply(
+              ctx, "Tasks in your plan with *" + Markup.text(ctx.partnerName()) + "*.");
         });
   }
 
@@ -259,7 +266,7 @@ public final class LearningPlan {
               Reply.Kind.INFO,
               Reply.Visibility.PRIVATE,
               "*"
-                  + program.getName()
+                  + Markup.text(program.getName())
                   + "* has ended — thank you for taking part! How good are you now at the skills"
                   + " you rated when you joined? It takes a minute, and your report shows the"
                   + " change.",
@@ -459,9 +466,9 @@ public final class LearningPlan {
         "Goal "
             + number
             + " set for "
-            + (owner == Command.GoalOwner.PARTNER ? ctx.partnerName() : "you")
+            + (owner == Command.GoalOwner.PARTNER ? Markup.text(ctx.partnerName()) : "you")
             + ": "
-            + text
+            + Markup.text(text)
             + (due == null ? "" : ", by " + due)
             + ". Break it into steps with `/tandem task add "
             + number
@@ -493,7 +500,11 @@ public final class LearningPlan {
               : mine.stream()
                   .map(
                       t ->
-                          (t.isDone() ? "☑ " : "☐ ") + "task " + t.getNumber() + ": " + t.getText())
+                          (t.isDone() ? "☑ " : "☐ ")
+                              + "task "
+                              + t.getNumber()
+                              + ": "
+                              + Markup.text(t.getText()))
                   .collect(Collectors.joining("\n"));
       fields.add(new Reply.Field(StatusView.goalLine(ctx, g, mine), taskLines));
     }
@@ -527,7 +538,7 @@ public final class LearningPlan {
             + " "
             + number
             + " is not in your plan with "
-            + ctx.partnerName()
+            + Markup.text(ctx.partnerName())
             + "; "
             + yours
             + ".",

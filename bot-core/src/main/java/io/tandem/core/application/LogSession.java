@@ -5,6 +5,7 @@ import io.tandem.core.domain.Durations;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
@@ -174,11 +175,11 @@ public final class LogSession {
                 sides.stream().anyMatch(n -> !n.getParticipantId().equals(ctx.me().getId()));
             String who =
                 mine && theirs
-                    ? "logged by you and " + ctx.partnerName()
+                    ? "logged by you and " + Markup.text(ctx.partnerName())
                     : mine
                         ? "logged by you"
                         : "logged by "
-                            + ctx.partnerName()
+                            + Markup.text(ctx.partnerName())
                             + ": add your side with `/tandem log on "
                             + s.getLocalDate()
                             + "`";
@@ -191,7 +192,9 @@ public final class LogSession {
                   ? " (the newest " + LISTED + " of " + sessions.size() + ")"
                   : "";
           return Reply.info(
-              (ctx.paired() ? "Sessions with *" + ctx.partnerName() + "*" : "Your sessions")
+              (ctx.paired()
+                      ? "Sessions with *" + Markup.text(ctx.partnerName()) + "*"
+                      : "Your sessions")
                   + more
                   + ". Change yours with `/tandem log edit N` or `/tandem log delete N`.",
               fields);
@@ -247,7 +250,7 @@ public final class LogSession {
               "Deleted your log of session "
                   + what
                   + "."
-                  + (gone ? "" : " " + ctx.partnerName() + "'s side stays."),
+                  + (gone ? "" : " " + Markup.text(ctx.partnerName()) + "'s side stays."),
               List.of());
         });
   }
@@ -463,7 +466,7 @@ public final class LogSession {
             Reply.Kind.INFO,
             Reply.Visibility.PRIVATE,
             "Your partner *"
-                + ctx.member().getDisplayName()
+                + Markup.text(ctx.member().getDisplayName())
                 + "* logged a session with you on "
                 + session.getLocalDate()
                 + " ("
@@ -505,7 +508,7 @@ public final class LogSession {
     String text =
         entry.topic().isEmpty()
             ? "Logged *" + duration + "*."
-            : "Logged *" + duration + "* on " + entry.topic() + ".";
+            : "Logged *" + duration + "* on " + Markup.text(entry.topic()) + ".";
     long count;
     long minutes;
     if (ctx.paired()) {
@@ -514,11 +517,15 @@ public final class LogSession {
       minutes = sessions.stream().mapToLong(Session::getMinutes).sum();
       text +=
           second
-              ? " It joins " + ctx.partnerName() + "'s log of session #" + session.getNumber() + "."
+              ? " It joins "
+                  + Markup.text(ctx.partnerName())
+                  + "'s log of session #"
+                  + session.getNumber()
+                  + "."
               : " That's session #"
                   + session.getNumber()
                   + " with "
-                  + ctx.partnerName()
+                  + Markup.text(ctx.partnerName())
                   + "; I'll ask them to add their side.";
     } else {
       Store.SessionTotals totals = ctx.store().sessionTotals(ctx.me().getId());
@@ -548,16 +555,18 @@ public final class LogSession {
     if (partnerUserId.equals(ctx.member().getUserId())) {
       return Optional.of(
           Reply.error(
-              "You named yourself; name your partner *" + ctx.partnerName() + "* or nobody.",
+              "You named yourself; name your partner *"
+                  + Markup.text(ctx.partnerName())
+                  + "* or nobody.",
               "/tandem log 1h with @partner"));
     }
     if (!partnerUserId.equals(ctx.partnerMember().getUserId())) {
       return Optional.of(
           Reply.error(
               "That person is not your partner; your partner is *"
-                  + ctx.partnerName()
+                  + Markup.text(ctx.partnerName())
                   + "*. Nothing was logged.",
-              "/tandem log 1h with @" + ctx.partnerName()));
+              "/tandem log 1h with @" + Markup.text(ctx.partnerName())));
     }
     return Optional.empty();
   }
@@ -599,7 +608,7 @@ public final class LogSession {
               "Session #"
                   + number
                   + " is "
-                  + ctx.partnerName()
+                  + Markup.text(ctx.partnerName())
                   + "'s log, not yours; you can only "
                   + verb
                   + " your own. Add your side with `/tandem log on "

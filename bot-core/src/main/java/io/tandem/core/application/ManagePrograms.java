@@ -6,6 +6,7 @@ import io.tandem.core.domain.ProgramStatus;
 import io.tandem.core.domain.Role;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Json;
@@ -82,9 +83,9 @@ public final class ManagePrograms {
                   if (store.programNamed(workspace.getId(), command.name()).isPresent()) {
                     return Reply.error(
                         "There already is a program called *"
-                            + command.name()
+                            + Markup.text(command.name())
                             + "*; pick another name.",
-                        "/tandem program create " + command.name() + " 2027");
+                        "/tandem program create " + Markup.text(command.name()) + " 2027");
                   }
                   Program program =
                       store.add(
@@ -105,9 +106,9 @@ public final class ManagePrograms {
                   signal(store, program, SignalType.PROGRAM_CREATED, now);
                   return Reply.success(
                       "Created *"
-                          + program.getName()
+                          + Markup.text(program.getName())
                           + "* as a draft. Open it for people to join with `/tandem program open "
-                          + program.getName()
+                          + Markup.text(program.getName())
                           + "`.",
                       describe(program));
                 }));
@@ -129,24 +130,24 @@ public final class ManagePrograms {
                   .flatMap(w -> store.programNamed(w.getId(), command.name()));
           if (found.isEmpty()) {
             return Reply.error(
-                "There is no program called *" + command.name() + "* here.",
+                "There is no program called *" + Markup.text(command.name()) + "* here.",
                 "/tandem program list");
           }
           Program program = found.get();
           if (command.action() == Command.ProgramAction.SHOW) {
-            return Reply.info("*" + program.getName() + "*", show(store, program));
+            return Reply.info("*" + Markup.text(program.getName()) + "*", show(store, program));
           }
           String verb = command.action().name().toLowerCase(Locale.ROOT);
           if (!ALLOWED_FROM.get(command.action()).contains(program.getStatus())) {
             return Reply.error(
                 "*"
-                    + program.getName()
+                    + Markup.text(program.getName())
                     + "* is "
                     + label(program.getStatus())
                     + ", so it can't "
                     + verb
                     + ".",
-                "/tandem program show " + program.getName());
+                "/tandem program show " + Markup.text(program.getName()));
           }
           program.moveTo(TARGET.get(command.action()));
           Instant now = clock.instant();
@@ -163,7 +164,12 @@ public final class ManagePrograms {
                         + " asked to re-rate their skills.";
           }
           return Reply.success(
-              "*" + program.getName() + "* is now " + label(program.getStatus()) + "." + review,
+              "*"
+                  + Markup.text(program.getName())
+                  + "* is now "
+                  + label(program.getStatus())
+                  + "."
+                  + review,
               List.of());
         });
   }
@@ -185,7 +191,8 @@ public final class ManagePrograms {
           for (Program p : programs) {
             long people = store.countParticipants(p.getId(), ParticipantStatus.ACTIVE);
             fields.add(
-                new Reply.Field(p.getName(), label(p.getStatus()) + ", " + people + " active"));
+                new Reply.Field(
+                    Markup.text(p.getName()), label(p.getStatus()) + ", " + people + " active"));
           }
           return Reply.info("Programs in this workspace:", fields);
         });
@@ -219,7 +226,8 @@ public final class ManagePrograms {
         new Reply.Field("Duration", program.getDurationWeeks() + " weeks"),
         new Reply.Field(
             "Pilot cap", program.getPilotCap() == null ? "none" : program.getPilotCap().toString()),
-        new Reply.Field("Skills", program.getSkills().isBlank() ? "any" : program.getSkills()),
+        new Reply.Field(
+            "Skills", program.getSkills().isBlank() ? "any" : Markup.text(program.getSkills())),
         new Reply.Field(
             "Matching",
             "mentor at least "

@@ -19,6 +19,7 @@ import io.tandem.core.domain.matching.Unmatched;
 import io.tandem.core.domain.matching.WeeklyAvailability;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
@@ -102,7 +103,7 @@ public final class MatchPairs {
                   if (current.isEmpty()) {
                     return Reply.error(
                         "There is no proposal to adjust yet.",
-                        "/tandem match preview " + program.get().getName());
+                        "/tandem match preview " + Markup.text(program.get().getName()));
                   }
                   List<Pairing> swapped;
                   try {
@@ -151,7 +152,7 @@ public final class MatchPairs {
                   if (proposed.isEmpty()) {
                     return Reply.error(
                         "There are no proposed pairs to approve.",
-                        "/tandem match preview " + program.getName());
+                        "/tandem match preview " + Markup.text(program.getName()));
                   }
                   Instant now = now();
                   Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
@@ -190,7 +191,7 @@ public final class MatchPairs {
                           + proposed.size()
                           + (proposed.size() == 1 ? " pair" : " pairs")
                           + " in *"
-                          + program.getName()
+                          + Markup.text(program.getName())
                           + "*. Introductions are on their way"
                           + (told == 0
                               ? "."
@@ -454,11 +455,11 @@ public final class MatchPairs {
       String text =
           waiting
               ? "Pairs for *"
-                  + program.getName()
+                  + Markup.text(program.getName())
                   + "* were just made. The pilot is full, so you're on the"
                   + " waitlist in the order people joined; you'll be paired as soon as a place opens."
               : "Pairs for *"
-                  + program.getName()
+                  + Markup.text(program.getName())
                   + "* were just made, and this round there was no "
                   + counterpart(p.getRole())
                   + " who fits you (for example someone far enough apart in"
@@ -499,15 +500,15 @@ public final class MatchPairs {
             p ->
                 fields.add(
                     new Reply.Field(
-                        p.mentor().name()
+                        Markup.text(p.mentor().name())
                             + " → "
-                            + p.mentee().name()
+                            + Markup.text(p.mentee().name())
                             + " ("
                             + Math.round(p.score())
                             + ")",
                         p.reasons().isEmpty()
                             ? "fits the rules"
-                            : String.join("; ", p.reasons()))));
+                            : Markup.text(String.join("; ", p.reasons())))));
     if (result.pairs().size() > PAIRS_SHOWN) {
       fields.add(
           new Reply.Field(
@@ -521,7 +522,8 @@ public final class MatchPairs {
       }
       fields.add(
           new Reply.Field(
-              "Unmatched: " + u.person().name() + " (" + u.role().label() + ")", u.explanation()));
+              "Unmatched: " + Markup.text(u.person().name()) + " (" + u.role().label() + ")",
+              Markup.text(u.explanation())));
     }
     String text =
         verb
@@ -529,7 +531,7 @@ public final class MatchPairs {
             + result.pairs().size()
             + (result.pairs().size() == 1 ? " pair*" : " pairs*")
             + " for *"
-            + program.getName()
+            + Markup.text(program.getName())
             + "*, total score "
             + Math.round(result.totalScore())
             + (result.unmatched().isEmpty() ? "" : ", " + result.unmatched().size() + " unmatched")

@@ -4,6 +4,7 @@ import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.CheckInStore;
@@ -140,11 +141,11 @@ public final class Nudges {
         Reply.Kind.INFO,
         Reply.Visibility.PRIVATE,
         "*A Tandem pair needs attention in "
-            + pp.program().getName()
+            + Markup.text(pp.program().getName())
             + ".* "
-            + pp.mentor().name()
+            + Markup.text(pp.mentor().name())
             + " (mentor) and "
-            + pp.mentee().name()
+            + Markup.text(pp.mentee().name())
             + " (mentee) have not logged a session for "
             + days
             + " days past their due date.",
@@ -161,13 +162,13 @@ public final class Nudges {
             new Reply.Button(
                 CommandDispatcher.COMMAND_ACTION,
                 "Nudge them now",
-                "nudge <@" + pp.mentor().userId() + ">",
+                CommandDispatcher.nudgeCommand(pp.mentor().userId()),
                 null)),
         null);
   }
 
   private static Reply nudge(PairPeople pp, PairPeople.Person person, int step) {
-    String partner = pp.partnerOf(person.participant().getId()).name();
+    String partner = Markup.text(pp.partnerOf(person.participant().getId()).name());
     String text =
         step == 1
             ? "A gentle nudge: you and *"
@@ -192,7 +193,7 @@ public final class Nudges {
   }
 
   private static Reply atRisk(PairPeople pp, PairPeople.Person person) {
-    String partner = pp.partnerOf(person.participant().getId()).name();
+    String partner = Markup.text(pp.partnerOf(person.participant().getId()).name());
     return new Reply(
         Reply.Kind.INFO,
         Reply.Visibility.PRIVATE,
@@ -260,7 +261,8 @@ public final class Nudges {
                               .findFirst());
           if (participant.isEmpty()) {
             return Reply.error(
-                "<@" + userId + "> has no active pair in any program, so there is nobody to nudge.",
+                Markup.mention(userId)
+                    + " has no active pair in any program, so there is nobody to nudge.",
                 NUDGE_EXAMPLE);
           }
           Pair pair = new CheckInStore(store).activePair(participant.get().getId()).orElseThrow();
@@ -284,14 +286,19 @@ public final class Nudges {
             if (notBefore.isAfter(now)) {
               later.append(
                   " "
-                      + person.name()
+                      + Markup.text(person.name())
                       + " is in quiet hours and gets it at "
                       + notBefore.atZone(person.zone()).toLocalTime()
                       + " their time.");
             }
           }
           return Reply.success(
-              "Nudged " + pp.mentor().name() + " and " + pp.mentee().name() + "." + later,
+              "Nudged "
+                  + Markup.text(pp.mentor().name())
+                  + " and "
+                  + Markup.text(pp.mentee().name())
+                  + "."
+                  + later,
               List.of());
         });
   }

@@ -2,6 +2,7 @@ package io.tandem.core.application;
 
 import io.tandem.core.command.Command;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.DashboardLinks;
 import io.tandem.core.store.Database;
@@ -58,12 +59,14 @@ public final class OpenDashboard {
                       found.program() == null ? null : found.program().getId()));
           ZoneId zone = zone(actor);
           String what =
-              found.program() == null ? "all programs here" : "*" + found.program().getName() + "*";
+              found.program() == null
+                  ? "all programs here"
+                  : "*" + Markup.text(found.program().getName()) + "*";
           return Reply.info(
               "Your dashboard for "
                   + what
                   + ", only for you: "
-                  + link.url()
+                  + Markup.link(link.url(), "open the dashboard")
                   + "\nThe link works until "
                   + TIME.format(link.expires().atZone(zone))
                   + " ("
@@ -185,7 +188,7 @@ public final class OpenDashboard {
                   + programName
                   + "* here; the programs are "
                   + store.programs(workspace.get().getId()).stream()
-                      .map(p -> "*" + p.getName() + "*")
+                      .map(p -> "*" + Markup.text(p.getName()) + "*")
                       .collect(Collectors.joining(", "))
                   + ".",
               EXAMPLE));

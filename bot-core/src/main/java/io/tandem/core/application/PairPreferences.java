@@ -2,6 +2,7 @@ package io.tandem.core.application;
 
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Json;
@@ -66,7 +67,8 @@ public final class PairPreferences {
                   clock.instant().truncatedTo(ChronoUnit.MILLIS),
                   Json.object(Map.of("way", way))));
           return Reply.publicly(
-              member.get().getDisplayName() + " would like to meet by " + way + ".", List.of());
+              Markup.text(member.get().getDisplayName()) + " would like to meet by " + way + ".",
+              List.of());
         });
   }
 

@@ -5,6 +5,7 @@ import io.tandem.core.domain.ParticipantStatus;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.CheckInStore;
@@ -102,7 +103,7 @@ public final class Participation {
                 me.getWorkspaceId(),
                 "paused:" + me.getId() + ":" + now.toEpochMilli(),
                 ctx.partnerMember().getUserId(),
-                ctx.member().getDisplayName()
+                Markup.text(ctx.member().getDisplayName())
                     + " is taking a break from Tandem until "
                     + end
                     + ", so reminders for your pair stop until then. Nothing for you to do.",
@@ -192,9 +193,11 @@ public final class Participation {
                 Reply.Kind.INFO,
                 Reply.Visibility.PRIVATE,
                 "Leave *"
-                    + program.getName()
+                    + Markup.text(program.getName())
                     + "*?"
-                    + (ctx.paired() ? " Your pairing with " + ctx.partnerName() + " ends." : "")
+                    + (ctx.paired()
+                        ? " Your pairing with " + Markup.text(ctx.partnerName()) + " ends."
+                        : "")
                     + " If you only need a break, pause instead.",
                 List.of(),
                 List.of(
@@ -220,9 +223,9 @@ public final class Participation {
                 me.getWorkspaceId(),
                 "left:" + ctx.pair().getId() + ":" + ctx.partnerMember().getUserId(),
                 ctx.partnerMember().getUserId(),
-                ctx.member().getDisplayName()
+                Markup.text(ctx.member().getDisplayName())
                     + " has left *"
-                    + program.getName()
+                    + Markup.text(program.getName())
                     + "*, so your pairing ends here. Thank you for the sessions you shared — you"
                     + " stay in the program and will be matched with someone new in the next"
                     + " round.",
@@ -231,9 +234,9 @@ public final class Participation {
           String promoted = heldPlace ? promote(store, program, now) : "";
           return Reply.success(
               "You've left *"
-                  + program.getName()
+                  + Markup.text(program.getName())
                   + "*. Thank you for taking part!"
-                  + (ctx.paired() ? " " + ctx.partnerName() + " has been told." : "")
+                  + (ctx.paired() ? " " + Markup.text(ctx.partnerName()) + " has been told." : "")
                   + promoted
                   + " You can join again any time with `/tandem join`.",
               List.of());
@@ -267,7 +270,7 @@ public final class Participation {
                     "promoted:" + p.getId(),
                     m.getUserId(),
                     "Good news: a place opened up in *"
-                        + program.getName()
+                        + Markup.text(program.getName())
                         + "* and you're in! You'll be paired in the next match round.",
                     now));
     return "";
@@ -288,7 +291,7 @@ public final class Participation {
           CheckInSignals.record(ctx, SignalType.PAIR_CONTINUED, Map.of(), now);
           return Reply.success(
               "Great — a fresh start for you and "
-                  + ctx.partnerName()
+                  + Markup.text(ctx.partnerName())
                   + ". Tandem will remind you both in "
                   + ctx.program().getCadenceDays()
                   + " days.",

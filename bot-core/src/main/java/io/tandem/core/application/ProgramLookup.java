@@ -1,6 +1,7 @@
 package io.tandem.core.application;
 
 import io.tandem.core.domain.ProgramStatus;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Program;
 import io.tandem.core.store.Store;
@@ -64,7 +65,7 @@ public final class ProgramLookup {
                   ? "; create one in chat with /tandem program create NAME"
                   : "; its programs are: "
                       + programs.stream()
-                          .map(p -> "\"" + p.getName() + "\"")
+                          .map(p -> "\"" + Markup.text(p.getName()) + "\"")
                           .collect(Collectors.joining(", "))));
     }
     return new Found(workspace, program.get());
@@ -77,11 +78,11 @@ public final class ProgramLookup {
     if (status != ProgramStatus.OPEN && status != ProgramStatus.RUNNING) {
       throw new NotFound(
           "\""
-              + found.program().getName()
+              + Markup.text(found.program().getName())
               + "\" is "
               + status.name().toLowerCase(Locale.ROOT)
               + ", so it takes no participants; open it first with /tandem program open "
-              + found.program().getName());
+              + Markup.text(found.program().getName()));
     }
     return found;
   }

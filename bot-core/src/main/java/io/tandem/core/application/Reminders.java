@@ -5,6 +5,7 @@ import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
@@ -143,9 +144,9 @@ public final class Reminders {
         Reply.Kind.INFO,
         Reply.Visibility.PRIVATE,
         "Time to meet *"
-            + partner.name()
+            + Markup.text(partner.name())
             + "* again! In *"
-            + pp.program().getName()
+            + Markup.text(pp.program().getName())
             + "* you meet every "
             + pp.program().getCadenceDays()
             + " days, and your next session is due around "
@@ -215,7 +216,7 @@ public final class Reminders {
           return new Reply(
               Reply.Kind.INFO,
               Reply.Visibility.PRIVATE,
-              "Which day suits you and " + found.get().partnerName() + " better?",
+              "Which day suits you and " + Markup.text(found.get().partnerName()) + " better?",
               List.of(),
               buttons,
               null);
@@ -244,7 +245,7 @@ public final class Reminders {
               ctx, SignalType.REMINDER_MOVED, Map.of("to", day.toString()), now());
           return Reply.success(
               "Done: Tandem will remind you and "
-                  + ctx.partnerName()
+                  + Markup.text(ctx.partnerName())
                   + " again on "
                   + day
                   + ". Log the session whenever you meet with `/tandem log`.",
@@ -264,14 +265,14 @@ public final class Reminders {
           PairContext ctx = found.get();
           Instant now = now();
           List<String> admins = new ReminderStore(store).admins(ctx.me().getWorkspaceId());
-          String who = ctx.member().getDisplayName();
+          String who = Markup.text(ctx.member().getDisplayName());
           String text =
               "*"
                   + who
                   + "* asks for help with their Tandem pairing in *"
-                  + ctx.program().getName()
+                  + Markup.text(ctx.program().getName())
                   + "*"
-                  + (ctx.paired() ? " (partner: " + ctx.partnerName() + ")" : "")
+                  + (ctx.paired() ? " (partner: " + Markup.text(ctx.partnerName()) + ")" : "")
                   + ". Please reach out to them directly.";
           var workspace = store.workspaceById(ctx.me().getWorkspaceId()).orElseThrow();
           int told = 0;

@@ -7,6 +7,7 @@ import io.tandem.core.domain.ProfileText;
 import io.tandem.core.domain.ProgramStatus;
 import io.tandem.core.domain.ReminderTimes;
 import io.tandem.core.domain.SignalType;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Goal;
 import io.tandem.core.store.GoalTask;
@@ -54,13 +55,13 @@ final class StatusView {
     String role = ctx.me().getRole().label();
     List<Reply.Field> fields = new ArrayList<>();
     fields.add(new Reply.Field("Role", role));
-    fields.add(new Reply.Field("Program", ctx.program().getName()));
+    fields.add(new Reply.Field("Program", Markup.text(ctx.program().getName())));
     fields.add(new Reply.Field("Status", ctx.me().getStatus().name().toLowerCase(Locale.ROOT)));
     fields.add(
         new Reply.Field(
             "Partner",
             ctx.paired()
-                ? ctx.partnerName() + " (" + ctx.partner().getRole().label() + ")"
+                ? Markup.text(ctx.partnerName()) + " (" + ctx.partner().getRole().label() + ")"
                 : "not paired yet"));
     Store store = ctx.store();
     long count;
@@ -112,7 +113,7 @@ final class StatusView {
     return new Reply(
         Reply.Kind.INFO,
         Reply.Visibility.PRIVATE,
-        "You're a *" + role + "* in *" + ctx.program().getName() + "*.",
+        "You're a *" + role + "* in *" + Markup.text(ctx.program().getName()) + "*.",
         fields,
         buttons,
         null);
@@ -173,7 +174,7 @@ final class StatusView {
     String duration = Durations.humanMinutes(session.getMinutes());
     return session.getTopic().isEmpty()
         ? date + " (" + duration + ")"
-        : date + " — " + session.getTopic() + " (" + duration + ")";
+        : date + " — " + Markup.text(session.getTopic()) + " (" + duration + ")";
   }
 
   /** The pair's engagement over the last cadence window, from its sessions and signals. */
@@ -243,7 +244,7 @@ final class StatusView {
     return (goal.isDone() ? "✓ " : "")
         + goal.getNumber()
         + ". "
-        + goal.getText()
+        + Markup.text(goal.getText())
         + " — "
         + (goal.isDone() ? "done" : progress)
         + " · for "
@@ -255,7 +256,7 @@ final class StatusView {
     if (participantId == ctx.me().getId()) {
       return "you";
     }
-    return ctx.partnerName();
+    return Markup.text(ctx.partnerName());
   }
 
   /** Each skill rated at enrolment and re-rated since: {@code TikTok 2 → 4}. */
@@ -271,7 +272,7 @@ final class StatusView {
         .map(
             e -> {
               Integer before = initial.get(e.getKey());
-              return e.getKey()
+              return Markup.text(e.getKey())
                   + " "
                   + (before == null ? "–" : before.toString())
                   + " → "

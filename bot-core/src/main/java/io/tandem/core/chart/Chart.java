@@ -16,6 +16,9 @@ import java.util.Set;
  * value per category. A value may be {@code null}, meaning "nothing to show here" (no bar, a gap in
  * the line) — e.g. a group below the anonymity threshold; otherwise it is a finite number.
  *
+ * <p>All its text is plain: it is drawn as it is (JFreeChart knows no markup), so people's text
+ * (program names, survey questions and choices) goes in as typed, never as {@code Markup}.
+ *
  * @param kind how it is drawn
  * @param title shown above the chart; may be empty
  * @param categoryAxis the label of the category axis (the x axis of a bar or line chart, the y axis

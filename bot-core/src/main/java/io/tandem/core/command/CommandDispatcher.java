@@ -79,6 +79,11 @@ public final class CommandDispatcher
     this.surveys = surveys;
   }
 
+  /** The command a button sends to nudge this person, as if an admin had typed it. */
+  public static String nudgeCommand(String userId) {
+    return "nudge <@" + userId + ">";
+  }
+
   @Override
   public Reply handle(Invocation invocation) {
     CommandParser.Parsed parsed = parser.parse(invocation.text());

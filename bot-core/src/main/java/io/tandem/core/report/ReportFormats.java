@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A {@link ProgramReport} as a file: CSV, JSON or Markdown, for {@code tandem report} and the
@@ -170,7 +171,7 @@ public final class ReportFormats {
   /** A readable Markdown document with the same numbers. */
   public static String markdown(ProgramReport r) {
     StringBuilder md = new StringBuilder();
-    md.append("# Report: ").append(r.program().name()).append("\n\n");
+    md.append("# Report: ").append(mdCell(r.program().name())).append("\n\n");
     md.append("Period ")
         .append(ReportText.period(r))
         .append(" (UTC), ")
@@ -266,8 +267,14 @@ public final class ReportFormats {
     md.append("| ").append(label).append(" | ").append(mdCell(value)).append(" |\n");
   }
 
+  private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[\\\\`*_\\[\\]<>#|~!]");
+
+  /**
+   * People's text in a Markdown line or table cell: each Markdown punctuation character
+   * backslash-escaped, so it forms no link, image, HTML, emphasis or table cell.
+   */
   private static String mdCell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+    return MARKDOWN_PUNCTUATION.matcher(text.replace("\n", " ")).replaceAll("\\\\$0");
   }
 
   private static String[] row(String section, String item, String measure, Object value) {

@@ -1,6 +1,7 @@
 package io.tandem.core.report;
 
 import io.tandem.core.application.survey.SurveyTrend;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.report.ProgramReport.Bucket;
 import io.tandem.core.report.ProgramReport.Funnel;
@@ -48,7 +49,7 @@ public final class ReportText {
             "Pairs needing attention", attention.isEmpty() ? "none" : pairLines(attention)));
     return Reply.info(
         "*Report: "
-            + r.program().name()
+            + Markup.text(r.program().name())
             + "* ("
             + period(r)
             + "). The charts follow in a direct message.",
@@ -160,7 +161,7 @@ public final class ReportText {
           }
         }
       }
-      lines.add(t.title() + ", " + t.text() + ": " + value);
+      lines.add(Markup.text(t.title()) + ", " + Markup.text(t.text()) + ": " + value);
     }
     return String.join("\n", lines);
   }
@@ -172,9 +173,9 @@ public final class ReportText {
             .map(
                 p ->
                     "• "
-                        + p.mentor()
+                        + Markup.text(p.mentor())
                         + " → "
-                        + p.mentee()
+                        + Markup.text(p.mentee())
                         + ": "
                         + p.bucket().label
                         + ", score "

@@ -7,6 +7,7 @@ import io.tandem.core.application.survey.SurveyTrends;
 import io.tandem.core.domain.ProgramStatus;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
@@ -152,7 +153,7 @@ public final class Reports {
         new ChatTarget.DirectMessage(actor.userId()),
         Reply.info(
             "Charts for the report on *"
-                + report.program().name()
+                + Markup.text(report.program().name())
                 + "* ("
                 + ReportText.period(report)
                 + "): the funnel, engagement per week and retention.",

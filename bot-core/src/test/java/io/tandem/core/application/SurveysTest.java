@@ -14,6 +14,7 @@ import io.tandem.core.outbox.MutableClock;
 import io.tandem.core.outbox.OutboxPayload;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
@@ -261,6 +262,38 @@ class SurveysTest {
     assertThat(api.reply().fields()).isEmpty();
     // AND another workspace cannot read the run at all
     assertThat(surveys.results(workspace + 1, 1)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("free-text answers reach the admin's results as people's text, not as markup")
+  void textsArePeoplesText() {
+    // GIVEN enough people for comments to show, each writing a hostile or a plain one
+    List<Actor> people = people(SurveySettings.TEXT_THRESHOLD);
+    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    run(MAYA, "survey send end-of-program");
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < people.size(); i++) {
+      String comment =
+          i == 0
+              ? "*Verify* `now` <https://evil.example|here>"
+              : i == 1 ? "<!channel> [Verify](https://evil.example)" : "fine " + i;
+      written.add(comment);
+      tandem.submitted(
+          people.get(i), "D1", "survey:1", Map.of("q1", "8", "q2", "4", "q3", "4", "q4", comment));
+    }
+
+    // WHEN the admin's results are composed
+    long workspace = Long.parseLong(rows(db, "SELECT id FROM workspace").get(0));
+    Reply results = surveys.results(workspace, 1).orElseThrow().reply();
+
+    // THEN every comment is people's text, and none is read as Tandem's formatting or a link
+    List<Markup.Piece> comments =
+        Markup.parse(results.fields().get(results.fields().size() - 1).value());
+    assertThat(comments).contains(new Markup.People("*Verify* `now` <https://evil.example|here>"));
+    assertThat(comments).noneMatch(piece -> piece instanceof Markup.Mention);
+    assertThat(comments).noneMatch(piece -> piece instanceof Markup.Link);
+    assertThat(Markup.plain(results.fields().get(results.fields().size() - 1).value()))
+        .contains(written);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tandem.core.application.survey;
 import io.tandem.core.application.survey.SurveyTemplate.Question;
 import io.tandem.core.application.survey.SurveyTemplate.Type;
 import io.tandem.core.chart.Chart;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A run's results with the anonymity rules already applied. {@link #read} is the one way to read
@@ -298,7 +300,7 @@ public record SurveyResults(
   public Reply reply() {
     String summary =
         "*"
-            + title
+            + Markup.text(title)
             + "* (run #"
             + runId
             + ", "
@@ -324,7 +326,7 @@ public record SurveyResults(
           fields);
     }
     for (QuestionResult q : questions) {
-      fields.add(new Reply.Field(q.number() + ". " + q.text(), value(q)));
+      fields.add(new Reply.Field(q.number() + ". " + Markup.text(q.text()), value(q)));
     }
     if (previousRunId == null) {
       summary += "\nNo earlier run of this survey to compare with.";
@@ -339,11 +341,11 @@ public record SurveyResults(
           : NOT_ENOUGH;
     }
     if (q.type() == Type.TEXT) {
-      return "• " + String.join("\n• ", q.texts());
+      return "• " + q.texts().stream().map(Markup::text).collect(Collectors.joining("\n• "));
     }
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < q.labels().size(); i++) {
-      parts.add(q.labels().get(i) + ": " + q.counts().get(i));
+      parts.add(Markup.text(q.labels().get(i)) + ": " + q.counts().get(i));
     }
     StringBuilder value = new StringBuilder(String.join(" · ", parts));
     if (q.mean() != null) {

@@ -10,6 +10,7 @@ import io.tandem.core.domain.Role;
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.outbox.Outbox;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
@@ -120,23 +121,26 @@ public final class Surveys {
           if (run.isEmpty()) {
             return Reply.error(
                 "Nobody in *"
-                    + program.get().getName()
+                    + Markup.text(program.get().getName())
                     + "* is in this survey's audience ("
                     + template.get().audience().name().toLowerCase(Locale.ROOT)
                     + ") yet.",
-                "/tandem survey send " + template.get().id() + " " + program.get().getName());
+                "/tandem survey send "
+                    + template.get().id()
+                    + " "
+                    + Markup.text(program.get().getName()));
           }
           SurveyRun r = run.get();
           return Reply.success(
               "Sent *"
-                  + r.title()
+                  + Markup.text(r.title())
                   + "* (run #"
                   + r.id()
                   + ") to "
                   + r.invited()
                   + (r.invited() == 1 ? " person" : " people")
                   + " in *"
-                  + program.get().getName()
+                  + Markup.text(program.get().getName())
                   + "*, "
                   + (r.anonymous() ? "anonymously" : "with names")
                   + ". Non-respondents are reminded on "
@@ -233,9 +237,9 @@ public final class Surveys {
     StringBuilder text = new StringBuilder();
     text.append(reminder ? "*Reminder:* " : "")
         .append("*")
-        .append(run.title())
+        .append(Markup.text(run.title()))
         .append("* — a short survey from *")
-        .append(program.getName())
+        .append(Markup.text(program.getName()))
         .append("*. ")
         .append(privacy(run))
         .append(" It closes on ")
@@ -317,7 +321,7 @@ public final class Surveys {
                           "Thanks! Your answer ("
                               + answer
                               + ") to *"
-                              + run.title()
+                              + Markup.text(run.title())
                               + "* is recorded"
                               + (run.anonymous() ? " anonymously." : " with your name."),
                           List.of()));
@@ -348,7 +352,7 @@ public final class Surveys {
     List<Reply.Input> inputs = new ArrayList<>();
     for (int i = 0; i < run.questions().size(); i++) {
       Question q = run.questions().get(i);
-      String label = (i + 1) + ". " + q.text();
+      String label = (i + 1) + ". " + Markup.text(q.text());
       label = label.length() > 45 ? label.substring(0, 44) + "…" : label;
       String placeholder =
           switch (q.type()) {
@@ -421,7 +425,7 @@ public final class Surveys {
                   () ->
                       Reply.success(
                           "Thanks! Your answers to *"
-                              + run.title()
+                              + Markup.text(run.title())
                               + "* are recorded"
                               + (run.anonymous() ? " anonymously." : " with your name."),
                           List.of()));
@@ -490,7 +494,7 @@ public final class Surveys {
           null,
           Reply.error(
               "*"
-                  + run.get().title()
+                  + Markup.text(run.get().title())
                   + "* was not sent to you, so Tandem did not record an answer. If you think it"
                   + " should have been, ask your program admin.",
               "/tandem status"));
@@ -502,7 +506,7 @@ public final class Surveys {
           member.get(),
           Reply.error(
               "*"
-                  + run.get().title()
+                  + Markup.text(run.get().title())
                   + "* closed on "
                   + day(closed)
                   + ", so answers are no longer accepted. Thanks for wanting to answer!",
@@ -598,7 +602,9 @@ public final class Surveys {
 
   private static Reply alreadyAnswered(SurveyRun run) {
     return Reply.info(
-        "You already answered *" + run.title() + "*; your first answer counts. Thank you!",
+        "You already answered *"
+            + Markup.text(run.title())
+            + "*; your first answer counts. Thank you!",
         List.of());
   }
 
@@ -783,9 +789,9 @@ public final class Surveys {
               now.toEpochMilli());
           return Reply.success(
               "Scheduled *"
-                  + template.get().title()
+                  + Markup.text(template.get().title())
                   + "* for *"
-                  + program.get().getName()
+                  + Markup.text(program.get().getName())
                   + "* "
                   + command.spec()
                   + " ("
@@ -825,7 +831,7 @@ public final class Surveys {
             SurveyRun run = SurveyRun.of((Object[]) row);
             fields.add(
                 new Reply.Field(
-                    "Run #" + run.id() + ": " + run.title(),
+                    "Run #" + run.id() + ": " + Markup.text(run.title()),
                     answeredCount(em, run.id())
                         + " of "
                         + run.invited()
@@ -944,7 +950,7 @@ public final class Surveys {
           return queued
               ? Reply.success(
                   "Sent you the results of *"
-                      + results.title()
+                      + Markup.text(results.title())
                       + "* (run #"
                       + runId
                       + ", "
@@ -957,7 +963,7 @@ public final class Surveys {
                   List.of())
               : Reply.info(
                   "The results of *"
-                      + results.title()
+                      + Markup.text(results.title())
                       + "* (run #"
                       + runId
                       + ") have not changed since I sent them to you as a direct message.",

@@ -6,12 +6,17 @@ import java.util.Objects;
 
 /**
  * What Tandem answers, independent of any platform. Adapters render it as Block Kit or Discord
- * content; they add no wording of their own.
+ * content; they add no wording of their own. Button labels, form titles, input labels and
+ * placeholders are shown as plain text ({@link Markup#plain(String)}), cut to each platform's
+ * length; an input's initial value is what the person typed, as it is.
  *
  * @param kind what sort of answer this is (adapters may mark errors and successes)
  * @param visibility whether only the person sees it
- * @param text the main message, in a small markdown subset: {@code *bold*}, {@code `code`}
- * @param fields labelled values shown beneath the text
+ * @param text the main message, in Tandem's {@link Markup}: {@code *bold*} and {@code `code`} are
+ *     formatting, every other character means itself; people's text goes in through {@link
+ *     Markup#text(String)}, mentions and links only through {@link Markup#mention(String)} and
+ *     {@link Markup#link(String, String)}. Each platform's renderer escapes the rest.
+ * @param fields labelled values shown beneath the text, both in {@link Markup}
  * @param buttons actions the person can take
  * @param form a form to open instead of (or with) the message, or {@code null}; with an error reply
  *     to a form submission, the same form filled with what the person typed

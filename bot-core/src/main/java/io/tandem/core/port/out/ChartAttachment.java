@@ -40,8 +40,15 @@ public record ChartAttachment(String fileName, Chart chart) {
     return ChartRenderer.png(chart, WIDTH, HEIGHT);
   }
 
-  /** A short description of the image for screen readers: the chart's title, or the file name. */
+  /** The longest alt text sent: Slack takes up to 1000 characters, Discord 1024. */
+  public static final int MAX_ALT_TEXT = 1000;
+
+  /**
+   * A short description of the image for screen readers, and its title: the chart's title (plain
+   * text, which both platforms show as it is), or the file name; cut to {@value #MAX_ALT_TEXT}.
+   */
   public String altText() {
-    return chart.title().isBlank() ? fileName : chart.title();
+    String text = chart.title().isBlank() ? fileName : chart.title();
+    return text.length() <= MAX_ALT_TEXT ? text : text.substring(0, MAX_ALT_TEXT - 1) + "…";
   }
 }

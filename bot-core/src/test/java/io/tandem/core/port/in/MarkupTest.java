@@ -1,0 +1,102 @@
+package io.tandem.core.port.in;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Tandem's markup: its own formatting, people's text, mentions and links")
+class MarkupTest {
+
+  @Test
+  @DisplayName("people's text without * or ` is itself; with them it is enclosed as a whole")
+  void text() {
+    assertThat(Markup.text("Ana <!channel> @here [x](y)")).isEqualTo("Ana <!channel> @here [x](y)");
+    assertThat(Markup.parse("Hi *" + Markup.text("*bold* `code`") + "*"))
+        .containsExactly(
+            new Markup.Own("Hi *"), new Markup.People("*bold* `code`"), new Markup.Own("*"));
+    assertThat(Markup.text(null)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("people's text cannot forge a mention, a link or the end of its own enclosure")
+  void forgery() {
+    String forged =
+        Markup.MENTION_START + "U999" + Markup.MENTION_END + "*" + Markup.TEXT_END + "<!here>";
+    String markup = "Hi " + Markup.text(forged) + " and " + Markup.mention("U1");
+
+    assertThat(Markup.parse(markup))
+        .containsExactly(
+            new Markup.Own("Hi "),
+            new Markup.People("U999*<!here>"),
+            new Markup.Own(" and "),
+            new Markup.Mention("U1"));
+  }
+
+  @Test
+  @DisplayName("a stray reserved character is dropped, never read as markup")
+  void stray() {
+    assertThat(Markup.parse("a" + Markup.MENTION_START + "b"))
+        .containsExactly(new Markup.Own("ab"));
+    assertThat(Markup.parse(Markup.MENTION_START + "not an id!" + Markup.MENTION_END)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("mentions take only user ids; links only http(s) addresses, else they are text")
+  void mentionsAndLinks() {
+    assertThatThrownBy(() -> Markup.mention("<!channel>"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Markup.parse(Markup.link("https://tandem.example/d?t=1", "*open*")))
+        .containsExactly(new Markup.Link("https://tandem.example/d?t=1", "*open*"));
+    assertThat(Markup.parse(Markup.link("javascript:alert(1)", "x")))
+        .containsExactly(new Markup.Own("javascript:alert(1)"));
+  }
+
+  @Test
+  @DisplayName("plain text drops the markup: mentions read @id, links their label and address")
+  void plain() {
+    assertThat(
+            Markup.plain(
+                Markup.mention("U1")
+                    + " "
+                    + Markup.text("`x`")
+                    + " "
+                    + Markup.link("https://a.example", "here")))
+        .isEqualTo("@U1 `x` here (https://a.example)");
+  }
+
+  /** Raw platform syntax in the core would bypass the renderers' escaping. */
+  private static final Pattern RAW_PLATFORM_SYNTAX =
+      Pattern.compile("\"[^\"\\n]*(<@|<!|<#|\\]\\(https?:)[^\"\\n]*\"");
+
+  /** The grammar and {@code Mentions} read and write what people type, never what Tandem says. */
+  private static final List<String> READ_WHAT_PEOPLE_TYPE = List.of("/command/", "/Mentions.java");
+
+  @Test
+  @DisplayName("the core writes no mention or link syntax of its own: only Markup forms them")
+  void noRawSyntaxInCore() throws IOException {
+    Path core = Path.of("src/main/java/io/tandem/core");
+    List<Path> sources;
+    try (Stream<Path> files = Files.walk(core)) {
+      sources =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .filter(p -> READ_WHAT_PEOPLE_TYPE.stream().noneMatch(p.toString()::contains))
+              .toList();
+    }
+    assertThat(sources).hasSizeGreaterThan(50);
+    for (Path source : sources) {
+      String code = Files.readString(source);
+      assertThat(RAW_PLATFORM_SYNTAX.matcher(code).results().map(r -> r.group()).toList())
+          .as("string literals with mention or link syntax in %s", source)
+          .isEmpty();
+    }
+  }
+}
