@@ -66,7 +66,6 @@ class SlackRedeliveryTest {
     assertThat(retry.retryNum()).isEqualTo("1");
     assertThat(retry.retryReason()).isEqualTo("http_timeout");
     assertThat(eventId(retry.body())).isEqualTo(eventId(first.body()));
-    assertThat(result.ack().latency()).isGreaterThanOrEqualTo(Redelivery.SLACK_ACK_DEADLINE);
   }
 
   @Test
