@@ -67,6 +67,7 @@ public final class SlackAdapter implements AutoCloseable {
 
   private final io.tandem.config.SlackConfig config;
   private final HttpConfig httpConfig;
+  private final Clock clock;
   private final SlackHttpClient http;
   private final Gson gson;
   private final HandleCommandUseCase commands;
@@ -87,6 +88,7 @@ public final class SlackAdapter implements AutoCloseable {
       Clock clock) {
     this.config = config;
     this.httpConfig = http;
+    this.clock = clock;
     this.commands = commands;
     this.interactions = interactions;
     SlackConfig slackConfig = new SlackConfig();
@@ -121,6 +123,7 @@ public final class SlackAdapter implements AutoCloseable {
               java.time.Duration.ofNanos(System.nanoTime() - started));
           return ack;
         });
+    app.use(new SlackWorkspaceGuard(config, app.client()));
     app.command(COMMAND, (request, ctx) -> acceptCommand(request.getPayload(), ctx));
     app.blockAction(ANY, (request, ctx) -> acceptClick(request.getPayload(), ctx));
     app.viewSubmission(ANY, (request, ctx) -> submitForm(request.getPayload(), ctx));
@@ -186,8 +189,9 @@ public final class SlackAdapter implements AutoCloseable {
     } else {
       httpServer =
           shared != null
-              ? SlackHttpServer.attach(app, shared)
-              : SlackHttpServer.start(app, httpConfig.bindAddress(), httpConfig.port());
+              ? SlackHttpServer.attach(app, shared, config, clock)
+              : SlackHttpServer.start(
+                  app, httpConfig.bindAddress(), httpConfig.port(), config, clock);
       LOG.info("Slack events endpoint listening on {}", httpServer.eventsUrl());
     }
   }
