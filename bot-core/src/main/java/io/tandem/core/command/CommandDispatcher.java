@@ -18,6 +18,7 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.report.Reports;
+import io.tandem.core.util.LogText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +150,7 @@ public final class CommandDispatcher
     try {
       membership.memberLeft(platform, workspaceId, userId);
     } catch (RuntimeException e) {
-      LOG.error("Recording that {} user {} left failed", platform, userId, e);
+      LOG.error("Recording that {} user {} left failed", platform, LogText.of(userId), e);
     }
   }
 
@@ -158,7 +159,7 @@ public final class CommandDispatcher
     try {
       membership.memberReturned(platform, workspaceId, userId);
     } catch (RuntimeException e) {
-      LOG.error("Recording that {} user {} returned failed", platform, userId, e);
+      LOG.error("Recording that {} user {} returned failed", platform, LogText.of(userId), e);
     }
   }
 
@@ -225,7 +226,12 @@ public final class CommandDispatcher
     try {
       return work.get();
     } catch (RuntimeException e) {
-      LOG.error("{} failed for {} user {}", what, actor.platform(), actor.userId(), e);
+      LOG.error(
+          "{} failed for {} user {}",
+          LogText.of(what),
+          actor.platform(),
+          LogText.of(actor.userId()),
+          e);
       return Reply.error(APOLOGY, CommandParser.Verb.HELP.example);
     }
   }
