@@ -114,7 +114,10 @@ class SlackRequestVerificationTest {
     try (LogCapture log = LogCapture.start()) {
       assertThat(storesNothing(() -> raw.oversizedByLength(5L * 1024 * 1024, 64 * 1024)).status())
           .isEqualTo(413);
-      assertThat(storesNothing(() -> raw.unsigned("a".repeat(2 * 1024 * 1024))).status())
+      assertThat(
+              storesNothing(() -> raw.oversizedByLength(2 * 1024 * 1024, 2 * 1024 * 1024)).status())
+          .isEqualTo(413);
+      assertThat(storesNothing(() -> raw.oversizedChunked(2 * 1024 * 1024)).status())
           .isEqualTo(413);
       assertThat(log.text().length()).isLessThan(2_000);
     }

@@ -3,18 +3,13 @@ package io.tandem.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
-import io.tandem.core.application.JoinProgram;
-import io.tandem.core.application.LearningPlan;
-import io.tandem.core.application.LogSession;
-import io.tandem.core.application.ManagePrograms;
-import io.tandem.core.application.MatchPairs;
+import io.tandem.core.application.ImportParticipants;
 import io.tandem.core.application.Membership;
 import io.tandem.core.application.Nudges;
 import io.tandem.core.application.PairPreferences;
 import io.tandem.core.application.Participation;
 import io.tandem.core.application.ReminderSettings;
 import io.tandem.core.application.Reminders;
-import io.tandem.core.application.ShowStatus;
 import io.tandem.core.application.survey.SurveySettings;
 import io.tandem.core.application.survey.Surveys;
 import io.tandem.core.command.CommandDispatcher;
@@ -105,16 +100,7 @@ class HostileInputFuzzTest {
     String url = "jdbc:sqlite:" + dir.resolve("fuzz.db");
     Clock clock = Clock.systemUTC();
     db = Database.open(DatabaseSettings.of(url, null, null, 4).withMigrateOnOpen(true), clock);
-    core =
-        new CommandDispatcher(
-            new JoinProgram(db, clock),
-            new LogSession(db, clock),
-            new ShowStatus(db, clock),
-            new ManagePrograms(db, clock),
-            new MatchPairs(db, clock),
-            new PairPreferences(db, clock),
-            new LearningPlan(db, clock),
-            new Surveys(db, clock, SurveySettings.defaults()));
+    core = CommandDispatcher.of(db, clock, new Surveys(db, clock, SurveySettings.defaults()));
     ReminderSettings reminders = ReminderSettings.defaults();
     core.withReminders(
             new ReminderRoutes(
@@ -481,35 +467,30 @@ class HostileInputFuzzTest {
         Arbitraries.strings().ofMaxLength(16));
   }
 
+  /** The profile form's inputs (the import columns), then the other forms' and a few more. */
   private static final List<String> INPUT_IDS =
-      List.of(
-          "department",
-          "band",
-          "manager",
-          "communication",
-          "timezone",
-          "teach",
-          "learn",
-          "availability",
-          "capacity",
-          "date",
-          "when",
-          "duration",
-          "topic",
-          "topics",
-          "taught",
-          "learned",
-          "usefulness",
-          "note",
-          "text",
-          "goal",
-          "by",
-          "for",
-          "q1",
-          "q2",
-          "q3",
-          "0",
-          "");
+      java.util.stream.Stream.concat(
+              ImportParticipants.COLUMNS.stream(),
+              java.util.stream.Stream.of(
+                  "date",
+                  "when",
+                  "duration",
+                  "topic",
+                  "topics",
+                  "taught",
+                  "learned",
+                  "usefulness",
+                  "note",
+                  "text",
+                  "goal",
+                  "by",
+                  "for",
+                  "q1",
+                  "q2",
+                  "q3",
+                  "0",
+                  ""))
+          .toList();
 
   @Provide
   Arbitrary<Map<String, String>> formValues() {

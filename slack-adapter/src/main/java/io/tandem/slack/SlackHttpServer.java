@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.tandem.core.util.LogText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,9 @@ public final class SlackHttpServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackHttpServer.class);
   private static final String PLAIN = "text/plain; charset=utf-8";
+
+  /** How much of a refused oversized body is read and dropped before the connection closes. */
+  private static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -113,10 +117,28 @@ public final class SlackHttpServer implements AutoCloseable {
           answer = Answer.plain(500, "");
         }
         send(exchange, answer);
+        if (answer.status() == 413) {
+          discardRest(exchange);
+        }
       } catch (IOException | RuntimeException e) {
         LOG.debug("Could not send the answer to a Slack request: {}", LogText.of(e));
       } finally {
         exchange.close();
+      }
+    }
+
+    /**
+     * Reads and drops what the client still sends of a refused body, up to {@link #DISCARD_LIMIT}:
+     * closing a connection with unread data resets it, and the reset can destroy the answer before
+     * the client has read it. Nothing of it is kept.
+     */
+    private static void discardRest(HttpExchange exchange) throws IOException {
+      byte[] buffer = new byte[16 * 1024];
+      InputStream in = exchange.getRequestBody();
+      long discarded = 0;
+      int n;
+      while (discarded < DISCARD_LIMIT && (n = in.read(buffer)) >= 0) {
+        discarded += n;
       }
     }
 

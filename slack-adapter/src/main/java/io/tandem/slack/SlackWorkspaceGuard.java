@@ -1,12 +1,9 @@
 package io.tandem.slack;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.app_backend.views.payload.ViewClosedPayload;
-import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
@@ -121,39 +118,36 @@ final class SlackWorkspaceGuard implements Middleware {
    * payload said.
    */
   private record Sender(String team, String enterprise, String user) {
+    /**
+     * The payload objects' own field names: Bolt's parsed payloads, serialised back as they are.
+     */
+    private static final Gson FIELDS = new Gson();
+
     static Sender of(Request<?> req) {
       if (req instanceof SlashCommandRequest command) {
-        SlashCommandPayload p = command.getPayload();
-        return new Sender(p.getTeamId(), p.getEnterpriseId(), p.getUserId());
+        JsonObject p = FIELDS.toJsonTree(command.getPayload()).getAsJsonObject();
+        return new Sender(text(p, "teamId"), text(p, "enterpriseId"), text(p, "userId"));
       }
-      if (req instanceof BlockActionRequest action) {
-        BlockActionPayload p = action.getPayload();
+      Object interactive =
+          req instanceof BlockActionRequest action
+              ? action.getPayload()
+              : req instanceof ViewSubmissionRequest submission
+                  ? submission.getPayload()
+                  : req instanceof ViewClosedRequest closed ? closed.getPayload() : null;
+      if (interactive != null) {
+        JsonObject p = FIELDS.toJsonTree(interactive).getAsJsonObject();
+        String enterprise = text(inner(p, "enterprise"), "id");
         return new Sender(
-            p.getTeam() == null ? null : p.getTeam().getId(),
-            p.getEnterprise() != null
-                ? p.getEnterprise().getId()
-                : p.getTeam() == null ? null : p.getTeam().getEnterpriseId(),
-            p.getUser() == null ? null : p.getUser().getId());
-      }
-      if (req instanceof ViewSubmissionRequest submission) {
-        ViewSubmissionPayload p = submission.getPayload();
-        return new Sender(
-            p.getTeam() == null ? null : p.getTeam().getId(),
-            p.getEnterprise() != null
-                ? p.getEnterprise().getId()
-                : p.getTeam() == null ? null : p.getTeam().getEnterpriseId(),
-            p.getUser() == null ? null : p.getUser().getId());
-      }
-      if (req instanceof ViewClosedRequest closed) {
-        ViewClosedPayload p = closed.getPayload();
-        return new Sender(
-            p.getTeam() == null ? null : p.getTeam().getId(),
-            p.getEnterprise() != null
-                ? p.getEnterprise().getId()
-                : p.getTeam() == null ? null : p.getTeam().getEnterpriseId(),
-            p.getUser() == null ? null : p.getUser().getId());
+            text(inner(p, "team"), "id"),
+            enterprise != null ? enterprise : text(inner(p, "team"), "enterpriseId"),
+            text(inner(p, "user"), "id"));
       }
       return ofJson(req.getRequestBodyAsString());
+    }
+
+    private static JsonObject inner(JsonObject object, String field) {
+      JsonElement value = object.get(field);
+      return value != null && value.isJsonObject() ? value.getAsJsonObject() : new JsonObject();
     }
 
     /**

@@ -176,7 +176,7 @@ class SlackHttpEndpointTest {
 
     assertThat(requests.oversizedByLength(5L * 1024 * 1024, 16 * 1024).status()).isEqualTo(413);
     assertThat(requests.oversizedChunked(limit + 1).status()).isEqualTo(413);
-    assertThat(requests.unsigned("x".repeat(limit + 1)).status()).isEqualTo(413);
+    assertThat(requests.oversizedByLength(limit + 1, limit + 1).status()).isEqualTo(413);
     assertThat(reachedCore).isEmpty();
   }
 
@@ -185,7 +185,7 @@ class SlackHttpEndpointTest {
   void configuredLimit() throws Exception {
     startAdapter(List.of(), 16 * 1024);
 
-    assertThat(requests.signed(commandBody("x".repeat(17 * 1024))).status()).isEqualTo(413);
+    assertThat(requests.oversizedByLength(17 * 1024, 17 * 1024).status()).isEqualTo(413);
     assertThat(requests.signed(commandBody("status")).status()).isEqualTo(200);
   }
 
@@ -265,6 +265,7 @@ class SlackHttpEndpointTest {
       requests.signed(RawSlackRequests.Broken.UNKNOWN_TYPE.body());
       requests.signed(RawSlackRequests.Broken.WRONG_TYPES.body());
       requests.signed(RawSlackRequests.payload("{\"type\":\"forged" + forged + "\"}"));
+      requests.signed(RawSlackRequests.payload("{\"type\":\"" + "x".repeat(200_000) + "\"}"));
       requests.unsigned("x".repeat(200_000));
 
       assertThat(log.lines()).noneMatch(line -> line.contains("forged"));

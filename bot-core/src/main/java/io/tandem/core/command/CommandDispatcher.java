@@ -18,7 +18,9 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.report.Reports;
+import io.tandem.core.store.Database;
 import io.tandem.core.util.LogText;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +80,19 @@ public final class CommandDispatcher
     this.pairPreferences = pairPreferences;
     this.learningPlan = learningPlan;
     this.surveys = surveys;
+  }
+
+  /** Every chat use case on {@code db}, as the app wires them, behind one dispatcher. */
+  public static CommandDispatcher of(Database db, Clock clock, Surveys surveys) {
+    return new CommandDispatcher(
+        new JoinProgram(db, clock),
+        new LogSession(db, clock),
+        new ShowStatus(db, clock),
+        new ManagePrograms(db, clock),
+        new MatchPairs(db, clock),
+        new PairPreferences(db, clock),
+        new LearningPlan(db, clock),
+        surveys);
   }
 
   @Override
