@@ -185,6 +185,7 @@ public final class SlackAdapter implements AutoCloseable {
       socketMode =
           new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
       socketMode.startAsync();
+      SocketModeEnvelopeGuard.addFirst(app.config(), socketMode.getClient());
       LOG.info("Slack connected over Socket Mode");
     } else {
       httpServer =
