@@ -3,11 +3,6 @@ package io.tandem.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.config.HttpConfig;
-import io.tandem.core.port.in.Actor;
-import io.tandem.core.port.in.HandleCommandUseCase;
-import io.tandem.core.port.in.HandleInteractionUseCase;
-import io.tandem.core.port.in.Invocation;
-import io.tandem.core.port.in.Reply;
 import io.tandem.simulator.LogCapture;
 import io.tandem.simulator.slack.RawSlackRequests;
 import io.tandem.simulator.slack.RawSlackRequests.Answer;
@@ -18,9 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,13 +32,11 @@ class SlackHttpEndpointTest {
   private SlackSimulator slack;
   private SlackAdapter adapter;
   private RawSlackRequests requests;
-  private final List<String> reachedCore = new CopyOnWriteArrayList<>();
-  private CountDownLatch commandHandled;
+  private final RecordingCore core = new RecordingCore();
 
   @BeforeEach
   void start() throws Exception {
     slack = SlackSimulator.start("xoxb-endpoint", "xapp-endpoint");
-    commandHandled = new CountDownLatch(1);
     startAdapter(List.of(), io.tandem.config.SlackConfig.DEFAULT_MAX_REQUEST_BYTES);
   }
 
@@ -65,12 +55,7 @@ class SlackHttpEndpointTest {
             .withWorkspaces(workspaces)
             .withMaxRequestBytes(maxBytes);
     adapter =
-        new SlackAdapter(
-            config,
-            new HttpConfig("127.0.0.1", 0),
-            recordingCommands(),
-            recordingInteractions(),
-            Clock.systemUTC());
+        new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, core, Clock.systemUTC());
     adapter.start();
     requests =
         new RawSlackRequests(
@@ -81,31 +66,6 @@ class SlackHttpEndpointTest {
   void stop() throws Exception {
     adapter.close();
     slack.close();
-  }
-
-  private HandleCommandUseCase recordingCommands() {
-    return (Invocation invocation) -> {
-      reachedCore.add("command " + invocation.text());
-      commandHandled.countDown();
-      return Reply.info("ok", List.of());
-    };
-  }
-
-  private HandleInteractionUseCase recordingInteractions() {
-    return new HandleInteractionUseCase() {
-      @Override
-      public Reply clicked(Actor actor, String channelId, String actionId, String value) {
-        reachedCore.add("click " + actionId);
-        return Reply.info("ok", List.of());
-      }
-
-      @Override
-      public Reply submitted(
-          Actor actor, String channelId, String formId, Map<String, String> values) {
-        reachedCore.add("form " + formId);
-        return Reply.info("ok", List.of());
-      }
-    };
   }
 
   private Map<String, String> command(String text) {
@@ -131,8 +91,10 @@ class SlackHttpEndpointTest {
     Answer answer = requests.signed(commandBody("status"));
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(commandHandled.await(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(reachedCore).containsExactly("command status");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !core.reached.isEmpty());
+    assertThat(core.reached).containsExactly("status");
   }
 
   @Test
@@ -149,14 +111,14 @@ class SlackHttpEndpointTest {
           .as("signed %s from now", skew)
           .isEqualTo(401);
     }
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @ParameterizedTest(name = "unsigned {0}: 401, never parsed")
   @EnumSource(RawSlackRequests.Broken.class)
   void unsignedBrokenRequests(RawSlackRequests.Broken broken) {
     assertThat(requests.unsigned(broken.body()).status()).isEqualTo(401);
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @ParameterizedTest(name = "signed {0}: 400")
@@ -166,7 +128,7 @@ class SlackHttpEndpointTest {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body()).startsWith("Tandem cannot read this request");
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @Test
@@ -177,7 +139,7 @@ class SlackHttpEndpointTest {
     assertThat(requests.oversizedByLength(5L * 1024 * 1024, 16 * 1024).status()).isEqualTo(413);
     assertThat(requests.oversizedChunked(limit + 1).status()).isEqualTo(413);
     assertThat(requests.oversizedByLength(limit + 1, limit + 1).status()).isEqualTo(413);
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @Test
@@ -203,7 +165,7 @@ class SlackHttpEndpointTest {
           .contains("ephemeral")
           .contains("could not tell who ran this command");
     }
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @Test
@@ -215,7 +177,7 @@ class SlackHttpEndpointTest {
     Answer answer = requests.signed(RawSlackRequests.form(fields));
 
     assertThat(answer.body()).contains("could not tell who ran this command");
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @Test
@@ -234,7 +196,7 @@ class SlackHttpEndpointTest {
     assertThat(command.status()).isEqualTo(200);
     assertThat(command.body()).contains("ephemeral").contains("serves another Slack workspace");
     assertThat(click.status()).isEqualTo(403);
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @Test

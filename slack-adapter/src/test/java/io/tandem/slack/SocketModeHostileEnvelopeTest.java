@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.tandem.config.HttpConfig;
-import io.tandem.core.port.in.Actor;
-import io.tandem.core.port.in.HandleInteractionUseCase;
-import io.tandem.core.port.in.Reply;
 import io.tandem.simulator.slack.SlackSimulator;
 import io.tandem.simulator.slack.SocketAck;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -32,7 +27,7 @@ class SocketModeHostileEnvelopeTest {
 
   private SlackSimulator slack;
   private SlackAdapter adapter;
-  private final List<String> reachedCore = new CopyOnWriteArrayList<>();
+  private final RecordingCore core = new RecordingCore();
 
   @BeforeEach
   void start() throws Exception {
@@ -46,28 +41,7 @@ class SocketModeHostileEnvelopeTest {
             URI.create(slack.apiUrl()),
             List.of());
     adapter =
-        new SlackAdapter(
-            config,
-            new HttpConfig("127.0.0.1", 0),
-            invocation -> {
-              reachedCore.add(invocation.text());
-              return Reply.info("ok", List.of());
-            },
-            new HandleInteractionUseCase() {
-              @Override
-              public Reply clicked(Actor actor, String channelId, String actionId, String value) {
-                reachedCore.add("click " + actionId);
-                return Reply.info("ok", List.of());
-              }
-
-              @Override
-              public Reply submitted(
-                  Actor actor, String channelId, String formId, Map<String, String> values) {
-                reachedCore.add("form " + formId);
-                return Reply.info("ok", List.of());
-              }
-            },
-            Clock.systemUTC());
+        new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, core, Clock.systemUTC());
     adapter.start();
   }
 
@@ -103,7 +77,7 @@ class SocketModeHostileEnvelopeTest {
     SocketAck ack = deliver("slash_commands", payload);
 
     assertThat(ack.payload().toString()).contains("could not tell who ran this command");
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @Test
@@ -115,7 +89,7 @@ class SocketModeHostileEnvelopeTest {
     SocketAck ack = deliver("slash_commands", payload);
 
     assertThat(ack.payload().toString()).contains("serves another Slack workspace");
-    assertThat(reachedCore).isEmpty();
+    assertThat(core.reached).isEmpty();
   }
 
   @Test
@@ -135,7 +109,7 @@ class SocketModeHostileEnvelopeTest {
     }
     deliver("slash_commands", command("status"));
 
-    org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> reachedCore.contains("status"));
-    assertThat(reachedCore).containsExactly("status");
+    org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> core.reached.contains("status"));
+    assertThat(core.reached).containsExactly("status");
   }
 }

@@ -84,8 +84,13 @@ public final class CommandDispatcher
 
   /** Every chat use case on {@code db}, as the app wires them, behind one dispatcher. */
   public static CommandDispatcher of(Database db, Clock clock, Surveys surveys) {
+    return of(db, clock, new JoinProgram(db, clock), surveys);
+  }
+
+  /** As {@link #of(Database, Clock, Surveys)}, joining through {@code join}. */
+  public static CommandDispatcher of(Database db, Clock clock, JoinProgram join, Surveys surveys) {
     return new CommandDispatcher(
-        new JoinProgram(db, clock),
+        join,
         new LogSession(db, clock),
         new ShowStatus(db, clock),
         new ManagePrograms(db, clock),
