@@ -159,14 +159,10 @@ class SlackRequestVerificationTest {
     fields.put("team_id", "T0STRANGER");
     fields.put("user_name", "zoe\nERROR forged line");
 
-    try (LogCapture log = LogCapture.start()) {
-      RawSlackRequests.Answer answer =
-          storesNothing(() -> raw.signed(RawSlackRequests.form(fields)));
+    RawSlackRequests.Answer answer = storesNothing(() -> raw.signed(RawSlackRequests.form(fields)));
 
-      assertThat(answer.status()).isEqualTo(200);
-      assertThat(answer.body()).contains("ephemeral", "serves another Slack workspace");
-      assertThat(log.text()).contains("Refused a Command from workspace T0STRANGER");
-    }
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).contains("ephemeral", "serves another Slack workspace");
   }
 
   @Test

@@ -67,7 +67,6 @@ public final class SlackAdapter implements AutoCloseable {
 
   private final io.tandem.config.SlackConfig config;
   private final HttpConfig httpConfig;
-  private final Clock clock;
   private final SlackHttpClient http;
   private final Gson gson;
   private final HandleCommandUseCase commands;
@@ -88,7 +87,6 @@ public final class SlackAdapter implements AutoCloseable {
       Clock clock) {
     this.config = config;
     this.httpConfig = http;
-    this.clock = clock;
     this.commands = commands;
     this.interactions = interactions;
     SlackConfig slackConfig = new SlackConfig();
@@ -190,9 +188,8 @@ public final class SlackAdapter implements AutoCloseable {
     } else {
       httpServer =
           shared != null
-              ? SlackHttpServer.attach(app, shared, config, clock)
-              : SlackHttpServer.start(
-                  app, httpConfig.bindAddress(), httpConfig.port(), config, clock);
+              ? SlackHttpServer.attach(app, shared, config)
+              : SlackHttpServer.start(app, httpConfig.bindAddress(), httpConfig.port(), config);
       LOG.info("Slack events endpoint listening on {}", httpServer.eventsUrl());
     }
   }

@@ -61,18 +61,18 @@ public final class SlackHttpServer implements AutoCloseable {
    * removes the endpoint again and leaves the server running.
    */
   public static SlackHttpServer attach(
-      App app, HttpServer server, io.tandem.config.SlackConfig config, Clock clock) {
+      App app, HttpServer server, io.tandem.config.SlackConfig config) {
     app.start();
-    server.createContext(EVENTS_PATH, new Endpoint(app, config, clock)::handle);
+    server.createContext(EVENTS_PATH, new Endpoint(app, config)::handle);
     return new SlackHttpServer(server, null);
   }
 
   public static SlackHttpServer start(
-      App app, String bindAddress, int port, io.tandem.config.SlackConfig config, Clock clock)
+      App app, String bindAddress, int port, io.tandem.config.SlackConfig config)
       throws IOException {
     app.start();
     HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
-    server.createContext(EVENTS_PATH, new Endpoint(app, config, clock)::handle);
+    server.createContext(EVENTS_PATH, new Endpoint(app, config)::handle);
     ExecutorService executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
     server.start();
@@ -97,10 +97,12 @@ public final class SlackHttpServer implements AutoCloseable {
     private final SlackRequestVerifier verifier;
     private final int maxBodyBytes;
 
-    Endpoint(App app, io.tandem.config.SlackConfig config, Clock clock) {
+    Endpoint(App app, io.tandem.config.SlackConfig config) {
       this.app = app;
       this.parser = new SlackRequestParser(app.config());
-      this.verifier = new SlackRequestVerifier(config.signingSecret(), clock);
+      // Slack signs with the real time, whatever time the app's own clock tells (a demo or a test
+      // may run it days ahead), so the window is checked against the system clock, as Bolt does.
+      this.verifier = new SlackRequestVerifier(config.signingSecret(), Clock.systemUTC());
       this.maxBodyBytes = config.maxRequestBytes();
     }
 
