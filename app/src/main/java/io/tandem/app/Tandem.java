@@ -11,19 +11,12 @@ import io.tandem.config.HttpConfig;
 import io.tandem.config.RemindersConfig;
 import io.tandem.config.SurveysConfig;
 import io.tandem.config.TandemConfig;
-import io.tandem.core.application.JoinProgram;
-import io.tandem.core.application.LearningPlan;
-import io.tandem.core.application.LogSession;
-import io.tandem.core.application.ManagePrograms;
-import io.tandem.core.application.MatchPairs;
 import io.tandem.core.application.Membership;
 import io.tandem.core.application.Nudges;
 import io.tandem.core.application.OpenDashboard;
-import io.tandem.core.application.PairPreferences;
 import io.tandem.core.application.Participation;
 import io.tandem.core.application.ReminderSettings;
 import io.tandem.core.application.Reminders;
-import io.tandem.core.application.ShowStatus;
 import io.tandem.core.application.survey.SurveyJob;
 import io.tandem.core.application.survey.SurveySettings;
 import io.tandem.core.application.survey.SurveyTemplate;
@@ -231,15 +224,7 @@ public final class Tandem implements AutoCloseable {
   }
 
   static CommandDispatcher commands(Database database, Clock clock, Surveys surveys) {
-    return new CommandDispatcher(
-        new JoinProgram(database, clock),
-        new LogSession(database, clock),
-        new ShowStatus(database, clock),
-        new ManagePrograms(database, clock),
-        new MatchPairs(database, clock),
-        new PairPreferences(database, clock),
-        new LearningPlan(database, clock),
-        surveys);
+    return CommandDispatcher.of(database, clock, surveys);
   }
 
   /**

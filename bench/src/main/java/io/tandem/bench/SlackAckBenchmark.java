@@ -137,6 +137,17 @@ final class SlackAckBenchmark {
     }
   }
 
+  /** Slack over HTTP against the simulator, signed with {@link #SIGNING_SECRET}. */
+  private static SlackConfig slackConfig(SlackSimulator slack) {
+    return new SlackConfig(
+        SlackConfig.Mode.HTTP,
+        slack.botToken(),
+        null,
+        SIGNING_SECRET,
+        URI.create(slack.apiUrl()),
+        List.of());
+  }
+
   private static TandemConfig config(SlackSimulator slack, Path workDir) {
     return new TandemConfig(
         new DatabaseConfig(
@@ -144,13 +155,7 @@ final class SlackAckBenchmark {
             null,
             null,
             DatabaseConfig.DEFAULT_POOL_SIZE),
-        new SlackConfig(
-            SlackConfig.Mode.HTTP,
-            slack.botToken(),
-            null,
-            SIGNING_SECRET,
-            URI.create(slack.apiUrl()),
-            List.of()),
+        slackConfig(slack),
         DiscordConfig.notConfigured(),
         new HttpConfig(HttpConfig.DEFAULT_BIND_ADDRESS, 0));
   }
@@ -288,7 +293,9 @@ final class SlackAckBenchmark {
             return ctx.ack();
           });
       return new BareBolt(
-          app, SlackHttpServer.start(app, HttpConfig.DEFAULT_BIND_ADDRESS, 0), workers);
+          app,
+          SlackHttpServer.start(app, HttpConfig.DEFAULT_BIND_ADDRESS, 0, slackConfig(slack)),
+          workers);
     }
 
     URI eventsUrl() {

@@ -72,7 +72,15 @@ public final class ConfigLoader {
   private static final List<String> DATABASE_KEYS = List.of("url", "user", "password", "pool-size");
   private static final List<String> SLACK_KEYS =
       List.of(
-          "mode", "bot-token", "app-token", "signing-secret", "api-url", "admins", "rate-limits");
+          "mode",
+          "bot-token",
+          "app-token",
+          "signing-secret",
+          "api-url",
+          "admins",
+          "workspaces",
+          "max-request-size",
+          "rate-limits");
   private static final List<String> SLACK_RATE_KEYS =
       List.of(
           "post-message-per-channel-per-second",
@@ -103,6 +111,7 @@ public final class ConfigLoader {
   private static final Pattern QUIET_HOURS =
       Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)\\s*-\\s*([01]?\\d|2[0-3]):([0-5]\\d)");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(b|kb|mb)?");
   private static final List<String> HTTP_KEYS =
       List.of("bind-address", "port", "dashboard-secret", "public-url", "link-lifetime");
 
@@ -388,6 +397,24 @@ public final class ConfigLoader {
           problems.add(admin.problem("is not a Slack user id (like U024BE7LH)"));
         }
       }
+      List<String> workspaces = new ArrayList<>();
+      for (Setting workspace : list(section, "workspaces")) {
+        if (SlackConfig.WORKSPACE_ID.matcher(workspace.value()).matches()) {
+          workspaces.add(workspace.value());
+        } else {
+          problems.add(
+              workspace.problem(
+                  "is not a Slack workspace (team) id like T0123ABCD or an Enterprise Grid id like"
+                      + " E0123ABCD"));
+        }
+      }
+      int maxRequestBytes =
+          size(
+              text(section, "max-request-size", null, Shown.PLAIN),
+              SlackConfig.DEFAULT_MAX_REQUEST_BYTES,
+              SlackConfig.MIN_MAX_REQUEST_BYTES,
+              SlackConfig.MAX_MAX_REQUEST_BYTES,
+              "is not a size between 16kb and 16mb (like 1mb, 512kb)");
 
       if (botToken.isSet()) {
         if (!botToken.value().startsWith(SlackConfig.BOT_TOKEN_PREFIX)) {
@@ -418,7 +445,9 @@ public final class ConfigLoader {
       return problems.size() > before
           ? null
           : new SlackConfig(
-              mode, botToken.value(), appToken.value(), signingSecret.value(), apiUrl, admins);
+                  mode, botToken.value(), appToken.value(), signingSecret.value(), apiUrl, admins)
+              .withWorkspaces(workspaces)
+              .withMaxRequestBytes(maxRequestBytes);
     }
 
     DiscordConfig discord(Section section) {
@@ -996,6 +1025,26 @@ public final class ConfigLoader {
         }
       } catch (NumberFormatException e) {
         // reported below
+      }
+      problems.add(setting.problem(expectation));
+      return fallback;
+    }
+
+    /** {@code 1048576}, {@code 512kb} or {@code 1mb} (1024-based), as a number of bytes. */
+    private int size(Setting setting, int fallback, int min, int max, String expectation) {
+      if (!setting.isSet()) {
+        return fallback;
+      }
+      java.util.regex.Matcher m = SIZE.matcher(Text.lower(setting.value()));
+      if (m.matches()) {
+        long factor =
+            m.group(2) == null || m.group(2).equals("b")
+                ? 1
+                : m.group(2).equals("kb") ? 1024 : 1024 * 1024;
+        long bytes = Long.parseLong(m.group(1)) * factor;
+        if (bytes >= min && bytes <= max) {
+          return (int) bytes;
+        }
       }
       problems.add(setting.problem(expectation));
       return fallback;

@@ -34,6 +34,8 @@ public final class ConfigPrinter {
     line(out, "signing-secret", Masking.hidden(slack.signingSecret()));
     line(out, "api-url", slack.apiUrl().toString());
     line(out, "admins", list(slack.adminUserIds()));
+    line(out, "workspaces", list(slack.workspaces()));
+    line(out, "max-request-size", size(slack.maxRequestBytes()));
     SlackRateLimits slackLimits = slack.rateLimits();
     out.append("  rate-limits:\n");
     nested(
@@ -170,5 +172,13 @@ public final class ConfigPrinter {
 
   private static String list(List<String> values) {
     return "[" + String.join(", ", values) + "]";
+  }
+
+  /** A size as {@code tandem.yml} spells it: {@code 1mb}, {@code 512kb} or a number of bytes. */
+  private static String size(int bytes) {
+    if (bytes % (1024 * 1024) == 0) {
+      return bytes / (1024 * 1024) + "mb";
+    }
+    return bytes % 1024 == 0 ? bytes / 1024 + "kb" : Integer.toString(bytes);
   }
 }

@@ -17,6 +17,11 @@ import java.util.Optional;
  * @param apiUrl the Web API base, ending with {@code /}; the simulator replaces it in tests
  * @param adminUserIds Slack user ids (e.g. {@code U024BE7LH}) who are Tandem admins
  * @param rateLimits how fast Tandem posts ({@code slack.rate-limits})
+ * @param workspaces the Slack workspaces ({@code T…} team ids) and Enterprise Grid organisations
+ *     ({@code E…}) this installation serves ({@code slack.workspaces}); empty means the one the bot
+ *     token belongs to, as {@code auth.test} reports it
+ * @param maxRequestBytes the largest request body the HTTP endpoint reads ({@code
+ *     slack.max-request-size}); larger ones are refused with 413
  */
 public record SlackConfig(
     Mode mode,
@@ -25,11 +30,20 @@ public record SlackConfig(
     String signingSecret,
     URI apiUrl,
     List<String> adminUserIds,
-    SlackRateLimits rateLimits) {
+    SlackRateLimits rateLimits,
+    List<String> workspaces,
+    int maxRequestBytes) {
 
   public static final URI DEFAULT_API_URL = URI.create("https://slack.com/api/");
   public static final String BOT_TOKEN_PREFIX = "xoxb-";
   public static final String APP_TOKEN_PREFIX = "xapp-";
+  public static final int DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+  public static final int MIN_MAX_REQUEST_BYTES = 16 * 1024;
+  public static final int MAX_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+  /** A Slack team ({@code T…}) or Enterprise Grid organisation ({@code E…}) id. */
+  public static final java.util.regex.Pattern WORKSPACE_ID =
+      java.util.regex.Pattern.compile("[TE][A-Z0-9]{2,}");
 
   /** How Slack events reach Tandem. */
   public enum Mode {
@@ -70,6 +84,15 @@ public record SlackConfig(
     appToken = Text.blankToNull(appToken);
     signingSecret = Text.blankToNull(signingSecret);
     adminUserIds = Text.immutableList(adminUserIds);
+    workspaces = Text.immutableList(workspaces);
+    for (String workspace : workspaces) {
+      if (!WORKSPACE_ID.matcher(workspace).matches()) {
+        throw new IllegalArgumentException("workspace " + workspace + " is not a T… or E… id");
+      }
+    }
+    if (maxRequestBytes < MIN_MAX_REQUEST_BYTES || maxRequestBytes > MAX_MAX_REQUEST_BYTES) {
+      throw new IllegalArgumentException("maxRequestBytes must be between 16 KB and 16 MB");
+    }
     if (botToken != null) {
       if (!botToken.startsWith(BOT_TOKEN_PREFIX)) {
         throw new IllegalArgumentException("botToken must start with " + BOT_TOKEN_PREFIX);
@@ -81,6 +104,27 @@ public record SlackConfig(
         throw new IllegalArgumentException("http mode needs a signingSecret");
       }
     }
+  }
+
+  /** Settings serving the bot token's workspace, with the default request size limit. */
+  public SlackConfig(
+      Mode mode,
+      String botToken,
+      String appToken,
+      String signingSecret,
+      URI apiUrl,
+      List<String> adminUserIds,
+      SlackRateLimits rateLimits) {
+    this(
+        mode,
+        botToken,
+        appToken,
+        signingSecret,
+        apiUrl,
+        adminUserIds,
+        rateLimits,
+        List.of(),
+        DEFAULT_MAX_REQUEST_BYTES);
   }
 
   /** Settings with the default rate limits. */
@@ -96,7 +140,44 @@ public record SlackConfig(
 
   /** The same settings with other rate limits. */
   public SlackConfig withRateLimits(SlackRateLimits limits) {
-    return new SlackConfig(mode, botToken, appToken, signingSecret, apiUrl, adminUserIds, limits);
+    return new SlackConfig(
+        mode,
+        botToken,
+        appToken,
+        signingSecret,
+        apiUrl,
+        adminUserIds,
+        limits,
+        workspaces,
+        maxRequestBytes);
+  }
+
+  /** The same settings serving these workspaces ({@code slack.workspaces}). */
+  public SlackConfig withWorkspaces(List<String> served) {
+    return new SlackConfig(
+        mode,
+        botToken,
+        appToken,
+        signingSecret,
+        apiUrl,
+        adminUserIds,
+        rateLimits,
+        served,
+        maxRequestBytes);
+  }
+
+  /** The same settings with this request size limit ({@code slack.max-request-size}). */
+  public SlackConfig withMaxRequestBytes(int bytes) {
+    return new SlackConfig(
+        mode,
+        botToken,
+        appToken,
+        signingSecret,
+        apiUrl,
+        adminUserIds,
+        rateLimits,
+        workspaces,
+        bytes);
   }
 
   /** Slack switched off: no tokens, Socket Mode, the real API URL, no admins. */
@@ -126,6 +207,10 @@ public record SlackConfig(
         + adminUserIds
         + ", rateLimits="
         + rateLimits
+        + ", workspaces="
+        + workspaces
+        + ", maxRequestBytes="
+        + maxRequestBytes
         + "]";
   }
 }

@@ -389,6 +389,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("slack.workspaces are team or Enterprise Grid ids; empty means the token's own")
+    void slackWorkspaces() throws Exception {
+      assertThat(ConfigLoader.fromYaml("", Map.of()).slack().workspaces()).isEmpty();
+      assertThat(
+              ConfigLoader.fromYaml("slack:\n  workspaces: T0123ABCD, E0456EFGH\n", Map.of())
+                  .slack()
+                  .workspaces())
+          .containsExactly("T0123ABCD", "E0456EFGH");
+      assertThat(problems("slack:\n  workspaces: [T0123ABCD, acme]\n"))
+          .containsExactly(
+              "slack.workspaces[1]: \"acme\" is not a Slack workspace (team) id like T0123ABCD"
+                  + " or an Enterprise Grid id like E0123ABCD");
+    }
+
+    @Test
+    @DisplayName("slack.max-request-size is 16kb to 16mb, 1mb unless set")
+    void slackMaxRequestSize() throws Exception {
+      assertThat(ConfigLoader.fromYaml("", Map.of()).slack().maxRequestBytes())
+          .isEqualTo(1024 * 1024);
+      assertThat(
+              ConfigLoader.fromYaml("slack:\n  max-request-size: 512kb\n", Map.of())
+                  .slack()
+                  .maxRequestBytes())
+          .isEqualTo(512 * 1024);
+      assertThat(
+              ConfigLoader.fromYaml("slack:\n  max-request-size: 2MB\n", Map.of())
+                  .slack()
+                  .maxRequestBytes())
+          .isEqualTo(2 * 1024 * 1024);
+      assertThat(problems("slack:\n  max-request-size: 1gb\n"))
+          .containsExactly(
+              "slack.max-request-size: \"1gb\" is not a size between 16kb and 16mb (like 1mb,"
+                  + " 512kb)");
+      assertThat(problems("slack:\n  max-request-size: 100\n")).hasSize(1);
+    }
+
+    @Test
     @DisplayName("API URLs must end with /")
     void apiUrl() {
       assertThat(problems("slack:\n  api-url: https://slack.com/api\n"))

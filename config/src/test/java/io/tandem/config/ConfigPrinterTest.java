@@ -62,6 +62,8 @@ class ConfigPrinterTest {
               signing-secret: (masked)
               api-url: https://slack.com/api/
               admins: [U024BE7LH]
+              workspaces: []
+              max-request-size: 1mb
               rate-limits:
                 post-message-per-channel-per-second: 1
                 post-message-burst: 3

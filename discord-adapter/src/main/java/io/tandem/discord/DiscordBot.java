@@ -166,7 +166,7 @@ public final class DiscordBot implements AutoCloseable {
                 new InteractionHandler(
                     useCase,
                     interactions,
-                    new DiscordActors(config.adminRole()),
+                    new DiscordActors(config.adminRole(), config.guildIds()),
                     workers,
                     new FormShelf(java.time.Clock.systemUTC()),
                     metrics))

@@ -7,6 +7,7 @@ import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
+import io.tandem.core.util.LogText;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,6 +89,9 @@ final class InteractionHandler extends ListenerAdapter {
       invocation =
           new Invocation(
               actors.actorOf(event), event.getChannelId(), TandemCommand.coreText(event));
+    } catch (DiscordActors.Refused refused) {
+      event.reply(refused.getMessage()).setEphemeral(true).queue(null, failed("refuse a command"));
+      return;
     } catch (RuntimeException e) {
       LOG.error("Could not read /{} from user {}", event.getName(), event.getUser().getId(), e);
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("answer a broken command"));
@@ -146,6 +150,9 @@ final class InteractionHandler extends ListenerAdapter {
     Actor actor;
     try {
       actor = actors.actorOf(event);
+    } catch (DiscordActors.Refused refused) {
+      event.reply(refused.getMessage()).setEphemeral(true).queue(null, failed("refuse " + kind));
+      return;
     } catch (RuntimeException e) {
       LOG.error("Could not read an interaction from user {}", event.getUser().getId(), e);
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("answer a broken interaction"));
@@ -182,7 +189,7 @@ final class InteractionHandler extends ListenerAdapter {
       Consumer<Object> onAcknowledged) {
     try {
       if (error != null) {
-        LOG.error("The core failed on '{}'", invocation.text(), error);
+        LOG.error("The core failed on '{}'", LogText.of(invocation.text()), error);
         event.reply(FAILURE).setEphemeral(true).queue(null, failed("report a failure"));
       } else if (reply.form() != null
           && event instanceof IModalCallback modalCallback
@@ -197,7 +204,7 @@ final class InteractionHandler extends ListenerAdapter {
             .queue(onAcknowledged::accept, failed("answer '" + invocation.text() + "'"));
       }
     } catch (RuntimeException e) {
-      LOG.error("Could not render the answer to '{}'", invocation.text(), e);
+      LOG.error("Could not render the answer to '{}'", LogText.of(invocation.text()), e);
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("report a failure"));
     }
   }
@@ -206,7 +213,7 @@ final class InteractionHandler extends ListenerAdapter {
   private void followUp(
       InteractionHook hook, Invocation invocation, Reply answer, Throwable error) {
     if (error != null) {
-      LOG.error("The core failed on '{}'", invocation.text(), error);
+      LOG.error("The core failed on '{}'", LogText.of(invocation.text()), error);
       hook.editOriginal(FAILURE).queue(null, failed("report a failure"));
       return;
     }
@@ -225,7 +232,7 @@ final class InteractionHandler extends ListenerAdapter {
                 failed("replace the deferred answer"));
       }
     } catch (RuntimeException e) {
-      LOG.error("Could not render the answer to '{}'", invocation.text(), e);
+      LOG.error("Could not render the answer to '{}'", LogText.of(invocation.text()), e);
       hook.editOriginal(FAILURE).queue(null, failed("report a failure"));
     }
   }
@@ -236,6 +243,6 @@ final class InteractionHandler extends ListenerAdapter {
   }
 
   private static Consumer<Throwable> failed(String what) {
-    return error -> LOG.warn("Discord refused to {}: {}", what, error.toString());
+    return error -> LOG.warn("Discord refused to {}: {}", LogText.of(what), LogText.of(error));
   }
 }

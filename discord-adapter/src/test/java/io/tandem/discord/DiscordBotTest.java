@@ -328,20 +328,43 @@ class DiscordBotTest {
   }
 
   @Test
-  @DisplayName("with no guild ids /tandem is global, and DMs get a dm workspace")
-  void globalCommandsAndDms() throws InterruptedException {
+  @DisplayName("with no guild ids /tandem is global; in a DM it says to use it in the server")
+  void globalCommandsAndDms() {
     startBot(List.of());
 
     assertThat(discord.registeredCommands(null)).hasSize(2);
     assertThat(discord.registeredCommands(discord.guildId())).isEmpty();
 
-    discord.user("ana").runsInDm("/tandem status").awaitReply(TIMEOUT);
-    Actor actor = core.next().actor();
-    assertThat(actor.workspaceId()).isEqualTo("dm" + discord.user("ana").id());
-    assertThat(actor.admin()).isFalse();
+    DiscordMessage answer = discord.user("ana").runsInDm("/tandem status").awaitReply(TIMEOUT);
+
+    assertThat(answer.content()).isEqualTo(DiscordActors.USE_IN_SERVER);
+    assertThat(answer.ephemeral()).isTrue();
+    assertThat(core.invocations).isEmpty();
     // /tandem-admin is for servers only, where Tandem knows who is an admin
     assertThatThrownBy(() -> discord.user("cy").runsInDm("/tandem-admin report"))
         .hasMessageContaining("not offered in DMs");
+  }
+
+  @Test
+  @DisplayName("with no guild ids every guild the bot is in is served")
+  void guildsTheBotIsIn() throws InterruptedException {
+    startBot(List.of());
+
+    discord.user("ana").runs("/tandem status").awaitReply(TIMEOUT);
+
+    assertThat(core.next().actor().workspaceId()).isEqualTo(discord.guildId());
+  }
+
+  @Test
+  @DisplayName("a command from a guild not in discord.guild-ids is refused privately")
+  void otherGuild() {
+    startBot(List.of("123456789"));
+
+    DiscordMessage command = discord.user("ana").runs("/tandem join mentor").awaitReply(TIMEOUT);
+
+    assertThat(command.content()).isEqualTo(DiscordActors.OTHER_SERVER);
+    assertThat(command.ephemeral()).isTrue();
+    assertThat(core.invocations).isEmpty();
   }
 
   @Test

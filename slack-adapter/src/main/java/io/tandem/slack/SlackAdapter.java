@@ -121,6 +121,7 @@ public final class SlackAdapter implements AutoCloseable {
               java.time.Duration.ofNanos(System.nanoTime() - started));
           return ack;
         });
+    app.use(new SlackWorkspaceGuard(config, app.client()));
     app.command(COMMAND, (request, ctx) -> acceptCommand(request.getPayload(), ctx));
     app.blockAction(ANY, (request, ctx) -> acceptClick(request.getPayload(), ctx));
     app.viewSubmission(ANY, (request, ctx) -> submitForm(request.getPayload(), ctx));
@@ -182,12 +183,13 @@ public final class SlackAdapter implements AutoCloseable {
       socketMode =
           new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
       socketMode.startAsync();
+      SocketModeEnvelopeGuard.addFirst(app.config(), socketMode.getClient());
       LOG.info("Slack connected over Socket Mode");
     } else {
       httpServer =
           shared != null
-              ? SlackHttpServer.attach(app, shared)
-              : SlackHttpServer.start(app, httpConfig.bindAddress(), httpConfig.port());
+              ? SlackHttpServer.attach(app, shared, config)
+              : SlackHttpServer.start(app, httpConfig.bindAddress(), httpConfig.port(), config);
       LOG.info("Slack events endpoint listening on {}", httpServer.eventsUrl());
     }
   }

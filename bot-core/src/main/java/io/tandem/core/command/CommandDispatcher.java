@@ -18,6 +18,9 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.report.Reports;
+import io.tandem.core.store.Database;
+import io.tandem.core.util.LogText;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +85,24 @@ public final class CommandDispatcher
   /** The command a button sends to nudge this person, as if an admin had typed it. */
   public static String nudgeCommand(String userId) {
     return "nudge <@" + userId + ">";
+  }
+
+  /** Every chat use case on {@code db}, as the app wires them, behind one dispatcher. */
+  public static CommandDispatcher of(Database db, Clock clock, Surveys surveys) {
+    return of(db, clock, new JoinProgram(db, clock), surveys);
+  }
+
+  /** As {@link #of(Database, Clock, Surveys)}, joining through {@code join}. */
+  public static CommandDispatcher of(Database db, Clock clock, JoinProgram join, Surveys surveys) {
+    return new CommandDispatcher(
+        join,
+        new LogSession(db, clock),
+        new ShowStatus(db, clock),
+        new ManagePrograms(db, clock),
+        new MatchPairs(db, clock),
+        new PairPreferences(db, clock),
+        new LearningPlan(db, clock),
+        surveys);
   }
 
   @Override
@@ -154,7 +175,7 @@ public final class CommandDispatcher
     try {
       membership.memberLeft(platform, workspaceId, userId);
     } catch (RuntimeException e) {
-      LOG.error("Recording that {} user {} left failed", platform, userId, e);
+      LOG.error("Recording that {} user {} left failed", platform, LogText.of(userId), e);
     }
   }
 
@@ -163,7 +184,7 @@ public final class CommandDispatcher
     try {
       membership.memberReturned(platform, workspaceId, userId);
     } catch (RuntimeException e) {
-      LOG.error("Recording that {} user {} returned failed", platform, userId, e);
+      LOG.error("Recording that {} user {} returned failed", platform, LogText.of(userId), e);
     }
   }
 
@@ -230,7 +251,12 @@ public final class CommandDispatcher
     try {
       return work.get();
     } catch (RuntimeException e) {
-      LOG.error("{} failed for {} user {}", what, actor.platform(), actor.userId(), e);
+      LOG.error(
+          "{} failed for {} user {}",
+          LogText.of(what),
+          actor.platform(),
+          LogText.of(actor.userId()),
+          e);
       return Reply.error(APOLOGY, CommandParser.Verb.HELP.example);
     }
   }

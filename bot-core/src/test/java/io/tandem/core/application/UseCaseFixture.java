@@ -35,15 +35,7 @@ public final class UseCaseFixture {
   /** Every chat use case behind one dispatcher, with the test's own surveys. */
   public static CommandDispatcher dispatcher(
       Database db, Clock clock, JoinProgram join, Surveys surveys) {
-    return new CommandDispatcher(
-        join,
-        new LogSession(db, clock),
-        new ShowStatus(db, clock),
-        new ManagePrograms(db, clock),
-        new MatchPairs(db, clock),
-        new PairPreferences(db, clock),
-        new LearningPlan(db, clock),
-        surveys);
+    return CommandDispatcher.of(db, clock, join, surveys);
   }
 
   /**
