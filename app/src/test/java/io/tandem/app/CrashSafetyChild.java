@@ -20,11 +20,13 @@ import java.util.concurrent.CountDownLatch;
  * JVM, with the production outbox dispatcher, {@code SlackChatPort} and Quartz.
  *
  * <p>Arguments: the simulator's Web API URL, the SQLite JDBC URL, the outbox worker count. Prints
- * {@value #READY} once delivery runs, then waits until it is killed.
+ * its Slack events URL after {@value #EVENTS_URL} and {@value #READY} once delivery runs, then runs
+ * until it is killed, or stopped with SIGTERM as {@code tandem run} is.
  */
 public final class CrashSafetyChild {
 
   static final String READY = "TANDEM-CHILD-READY";
+  static final String EVENTS_URL = "TANDEM-CHILD-EVENTS-URL ";
   static final String BOT_TOKEN = "xoxb-crash-safety";
   static final String SIGNING_SECRET = "crash-safety-secret";
 
@@ -62,18 +64,14 @@ public final class CrashSafetyChild {
     }
     Tandem tandem =
         Tandem.start(config(args[0], args[1], Integer.parseInt(args[2])), Clock.systemUTC());
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    tandem.close();
-                  } catch (Exception e) {
-                    e.printStackTrace();
-                  }
-                }));
+    // stops as `tandem run` does: SIGTERM and SIGINT stop it in order, then it exits 0
+    CountDownLatch stopped = new CountDownLatch(1);
+    Main.stopOnSignals(tandem, stopped);
+    System.out.println(EVENTS_URL + tandem.slack().orElseThrow().eventsUrl().orElseThrow());
     System.out.println(READY);
     System.out.flush();
-    new CountDownLatch(1).await();
+    stopped.await();
+    tandem.stop(Tandem.DEFAULT_STOP_GRACE);
+    System.exit(0);
   }
 }

@@ -1,0 +1,351 @@
+package io.tandem.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tandem.config.TandemConfig;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.DatabaseSettings;
+import io.tandem.simulator.slack.ActionResult;
+import io.tandem.simulator.slack.ResponseMessage;
+import io.tandem.simulator.slack.SlackClient;
+import io.tandem.simulator.slack.SlackSimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Nothing is acknowledged before it is durable": Tandem runs as a separate JVM ({@link
+ * CrashSafetyChild}) in Slack HTTP mode and takes a stream of signed {@code /tandem log} commands
+ * from the simulator, each with its own topic and {@code response_url}. It is killed (SIGKILL) or
+ * stopped (SIGTERM) in the middle of the stream and started again on the same SQLite file; every
+ * command it acknowledged must then be stored once and answered once.
+ */
+@DisplayName("Intake: acknowledged Slack commands survive SIGKILL and SIGTERM, exactly once")
+class IntakeCrashSafetyTest {
+
+  private static final int PEOPLE = 20;
+  private static final int STOP_AFTER = 180;
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
+  private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+
+  private SlackSimulator slack;
+  private String databaseUrl;
+  private Process child;
+  private Path childLog;
+  private final Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
+  private volatile boolean sending = true;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    slack = SlackSimulator.start(CrashSafetyChild.BOT_TOKEN, "xapp-unused");
+    databaseUrl = "jdbc:sqlite:" + dir.resolve("tandem.db");
+    childLog = dir.resolve("child.log");
+    enrolEveryone();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    sending = false;
+    if (child != null && child.isAlive()) {
+      child.destroyForcibly();
+      child.waitFor(10, TimeUnit.SECONDS);
+    }
+    if (slack != null) {
+      slack.close();
+    }
+  }
+
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  @DisplayName("SIGKILL after 180 acknowledged commands, restart: each stored once, answered once")
+  void killedMidStream() throws Exception {
+    // GIVEN Tandem taking a stream of /tandem log commands
+    // WHEN it is killed with SIGKILL after 180 of them were acknowledged
+    Outcome outcome = sendThenStop(() -> child.destroyForcibly());
+    assertThat(outcome.exitCode).as("killed by SIGKILL").isEqualTo(137);
+
+    // THEN after a restart every acknowledged command is stored once and answered once
+    restartAndCheck(outcome);
+  }
+
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  @DisplayName(
+      "SIGTERM mid-stream: exits 0 in time; after a restart each stored once, answered once")
+  void stoppedMidStream() throws Exception {
+    // GIVEN Tandem taking a stream of /tandem log commands
+    // WHEN it gets SIGTERM after 180 of them were acknowledged
+    Outcome outcome = sendThenStop(() -> child.destroy());
+
+    // THEN it stops cleanly within the grace period ...
+    assertThat(outcome.exitCode).as("exit code after SIGTERM; log:%n%s", childLog()).isEqualTo(0);
+    assertThat(outcome.stopTook).isLessThan(Tandem.DEFAULT_STOP_GRACE);
+    assertThat(childLog()).contains("Intake stopped", "Quartz and the outbox dispatcher stopped");
+    assertThat(childLog()).contains("Database pool closed");
+
+    // ... and after a restart every acknowledged command is stored once and answered once
+    restartAndCheck(outcome);
+  }
+
+  private record Outcome(int exitCode, Duration stopTook, Set<Integer> acknowledged) {}
+
+  /** Starts the child, streams commands at it, stops it after {@link #STOP_AFTER} acks. */
+  private Outcome sendThenStop(Runnable stop) throws Exception {
+    child = startChild();
+    URI eventsUrl = awaitEventsUrl();
+    Thread sender = new Thread(() -> stream(eventsUrl), "command-stream");
+    sender.setDaemon(true);
+    sender.start();
+    await().atMost(START_TIMEOUT).until(() -> acknowledged.size() >= STOP_AFTER);
+    long stopping = System.nanoTime();
+    stop.run();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child ended").isTrue();
+    Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
+    sending = false;
+    sender.join(15_000);
+    Set<Integer> acked = new TreeSet<>(acknowledged.keySet());
+    System.out.printf(
+        "intake crash safety: %d acknowledged, %d stored and %d answered when the child ended"
+            + " (exit %d after %d ms)%n",
+        acked.size(),
+        sessionsByTopic().size(),
+        slack.responses().size(),
+        child.exitValue(),
+        stopTook.toMillis());
+    return new Outcome(child.exitValue(), stopTook, acked);
+  }
+
+  /** Sends {@code /tandem log 45m crash-N}, one after another, until told to stop. */
+  private void stream(URI eventsUrl) {
+    try (SlackClient client =
+        SlackClient.overHttp(
+            slack,
+            eventsUrl,
+            CrashSafetyChild.SIGNING_SECRET,
+            Clock.systemUTC(),
+            Duration.ofSeconds(5))) {
+      for (int n = 0; sending; n++) {
+        try {
+          ActionResult result =
+              client.user("person-" + (n % PEOPLE)).runs("/tandem log 45m crash-" + n);
+          if (result.ack().isOk()) {
+            acknowledged.put(n, result.responseUrlId());
+          }
+        } catch (RuntimeException e) {
+          // the process is gone: this command was not acknowledged
+        }
+      }
+    }
+  }
+
+  private void restartAndCheck(Outcome outcome) throws Exception {
+    Set<String> unknownAtStop = answersInFlight();
+    child = startChild();
+    awaitEventsUrl();
+    Map<Integer, String> acked = Map.copyOf(acknowledged);
+    try {
+      await()
+          .atMost(FINISH_TIMEOUT)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                Map<String, Long> answers = answersByUrl();
+                return sessionsByTopic().keySet().containsAll(topics(acked.keySet()))
+                    && acked.values().stream()
+                        .filter(url -> !unknownAtStop.contains(url))
+                        .allMatch(answers::containsKey);
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("not everything finished; child log:\n" + childLog(), e);
+    }
+    Map<String, Long> sessions = sessionsByTopic();
+    Map<String, Long> answers = answersByUrl();
+    long unanswered = acked.values().stream().filter(url -> !answers.containsKey(url)).count();
+    System.out.printf(
+        "intake crash safety after restart: %d acknowledged, %d stored, %d answered,"
+            + " %d answers in flight at the stop (%d of them unanswered), duplicates: %d effects,"
+            + " %d answers%n",
+        acked.size(),
+        acked.keySet().stream().filter(n -> sessions.containsKey("crash-" + n)).count(),
+        acked.values().stream().filter(answers::containsKey).count(),
+        unknownAtStop.size(),
+        unanswered,
+        sessions.values().stream().filter(c -> c > 1).count(),
+        answers.values().stream().filter(c -> c > 1).count());
+    assertThat(sessions)
+        .as("every acknowledged command stored")
+        .containsKeys(topics(acked.keySet()).toArray(String[]::new));
+    assertThat(sessions.values()).as("no command stored twice").allMatch(c -> c == 1);
+    assertThat(answers.values()).as("no command answered twice").allMatch(c -> c == 1);
+    assertThat(
+            acked.values().stream()
+                .filter(url -> !answers.containsKey(url))
+                .collect(Collectors.toSet()))
+        .as("unanswered commands are only those whose answer was being sent at the stop")
+        .isSubsetOf(unknownAtStop);
+    assertThat(unknownAtStop.size()).isLessThanOrEqualTo(4);
+  }
+
+  private static List<String> topics(Set<Integer> numbers) {
+    return numbers.stream().map(n -> "crash-" + n).toList();
+  }
+
+  /** Mentees who may log, enrolled through the core before the child runs. */
+  private void enrolEveryone() throws Exception {
+    TandemConfig config = CrashSafetyChild.config(slack.apiUrl(), databaseUrl, 2);
+    TandemConfig noPlatform =
+        new TandemConfig(
+            config.database(),
+            io.tandem.config.SlackConfig.notConfigured(),
+            config.discord(),
+            config.http(),
+            config.outbox(),
+            config.scheduler());
+    try (Tandem tandem = Tandem.start(noPlatform, Clock.systemUTC())) {
+      for (int i = 0; i < PEOPLE; i++) {
+        String userId = slack.user("person-" + i).id();
+        Actor actor = new Actor(Platform.SLACK, slack.teamId(), userId, userId, "UTC", false);
+        Reply reply = tandem.commands().handle(new Invocation(actor, null, "join mentee"));
+        for (Map<String, String> page :
+            List.of(
+                Map.of(
+                    "department", "Finance",
+                    "band", "4",
+                    "communication", "call",
+                    "timezone", "Europe/Berlin"),
+                Map.of(
+                    "learn",
+                    "Instagram reels 1",
+                    "teach",
+                    "Budgeting",
+                    "availability",
+                    "Tue 14-16"))) {
+          if (reply.form() != null) {
+            reply = tandem.interactions().submitted(actor, null, reply.form().formId(), page);
+          }
+        }
+        assertThat(reply.kind()).as(reply.text()).isNotEqualTo(Reply.Kind.ERROR);
+      }
+    }
+  }
+
+  private Map<String, Long> sessionsByTopic() {
+    return query(
+        "SELECT topic FROM mentoring_session WHERE topic LIKE 'crash-%'", rs -> rs.getString(1));
+  }
+
+  /** The answers' response_url ids that were being sent when the child ended (outcome unknown). */
+  private Set<String> answersInFlight() {
+    Map<String, Long> rows =
+        query(
+            "SELECT request FROM inbox WHERE state = 'ANSWERING'",
+            rs -> {
+              String request = rs.getString(1);
+              int at = request.indexOf("/response/");
+              return request.substring(at + "/response/".length(), request.indexOf('"', at));
+            });
+    return rows.keySet();
+  }
+
+  private Map<String, Long> answersByUrl() {
+    return slack.responses().stream()
+        .collect(
+            Collectors.groupingBy(
+                ResponseMessage::responseUrlId, HashMap::new, Collectors.counting()));
+  }
+
+  @FunctionalInterface
+  private interface Column {
+    String read(ResultSet rs) throws SQLException;
+  }
+
+  private Map<String, Long> query(String sql, Column column) {
+    try (Database db =
+            Database.open(
+                DatabaseSettings.of(databaseUrl, null, null, 1).withMigrateOnOpen(false),
+                Clock.systemUTC());
+        Connection c = db.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      Map<String, Long> counts = new HashMap<>();
+      while (rs.next()) {
+        counts.merge(column.read(rs), 1L, Long::sum);
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI awaitEventsUrl() {
+    return await()
+        .atMost(START_TIMEOUT)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                childLog()
+                    .lines()
+                    .filter(l -> l.startsWith(CrashSafetyChild.EVENTS_URL))
+                    .reduce((first, last) -> last)
+                    .map(l -> URI.create(l.substring(CrashSafetyChild.EVENTS_URL.length()))),
+            found -> found.isPresent() && child.isAlive())
+        .orElseThrow();
+  }
+
+  private Process startChild() throws IOException {
+    // a fresh log per run, so the events URL read is this run's
+    Files.deleteIfExists(childLog);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-XX:TieredStopAtLevel=1",
+            CrashSafetyChild.class.getName(),
+            slack.apiUrl(),
+            databaseUrl,
+            "4");
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(childLog.toFile()));
+    return builder.start();
+  }
+
+  private String childLog() {
+    try {
+      return Files.exists(childLog) ? Files.readString(childLog, StandardCharsets.UTF_8) : "(none)";
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+}
