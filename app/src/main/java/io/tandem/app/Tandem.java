@@ -129,8 +129,10 @@ public final class Tandem implements AutoCloseable {
       if (config.discord().configured()) {
         tandem.discord =
             new DiscordBot(config.discord(), tandem.commands, tandem.commands)
+                .withIntake(tandem.intake)
                 .withMetrics(tandem.metrics)
                 .withMembership(tandem.commands);
+        tandem.intake.answerThrough(Platform.DISCORD, tandem.discord.answers());
         tandem.platforms.add(tandem.discord);
         tandem.discord.start(DISCORD_START_TIMEOUT);
       }

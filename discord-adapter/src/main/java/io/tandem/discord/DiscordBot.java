@@ -1,10 +1,15 @@
 package io.tandem.discord;
 
 import io.tandem.config.DiscordConfig;
+import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.HandleMembershipUseCase;
+import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.AnswerPort;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -53,6 +58,9 @@ public final class DiscordBot implements AutoCloseable {
   private volatile JDA jda;
   private volatile io.tandem.core.port.out.Metrics metrics = io.tandem.core.port.out.Metrics.NONE;
   private volatile HandleMembershipUseCase membership = HandleMembershipUseCase.NONE;
+  private volatile IntakeUseCase intake;
+  private final java.time.Clock clock = java.time.Clock.systemUTC();
+  private volatile InteractionHandler handler;
 
   /** A bot with its own small pool of worker threads for calling the core. */
   public DiscordBot(
@@ -121,6 +129,7 @@ public final class DiscordBot implements AutoCloseable {
     java.util.concurrent.atomic.AtomicReference<CloseCode> refused =
         new java.util.concurrent.atomic.AtomicReference<>();
     String gateway = config.gatewayUrl().toString();
+    handler = handler();
     JDA client =
         JDABuilder.createLight(
                 config.botToken(),
@@ -163,13 +172,7 @@ public final class DiscordBot implements AutoCloseable {
                     membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
                   }
                 },
-                new InteractionHandler(
-                    useCase,
-                    interactions,
-                    new DiscordActors(config.adminRole()),
-                    workers,
-                    new FormShelf(java.time.Clock.systemUTC()),
-                    metrics))
+                handler)
             .build();
     this.jda = client;
     try {
@@ -200,6 +203,45 @@ public final class DiscordBot implements AutoCloseable {
       client.shutdownNow();
       throw e;
     }
+  }
+
+  private InteractionHandler handler() {
+    return new InteractionHandler(
+        useCase,
+        interactions,
+        new DiscordActors(config.adminRole()),
+        workers,
+        new FormShelf(clock),
+        metrics,
+        intake,
+        clock);
+  }
+
+  /**
+   * Stores every {@code /tandem} command in {@code intake} before deferring it, so that it runs and
+   * is answered exactly once across a crash or a restart; call before {@link #start}, and register
+   * {@link #answers()} with the intake.
+   */
+  public DiscordBot withIntake(IntakeUseCase intake) {
+    this.intake = Objects.requireNonNull(intake, "intake");
+    return this;
+  }
+
+  /** How the intake answers commands this bot stored; answers nothing before {@link #start}. */
+  public AnswerPort answers() {
+    return new AnswerPort() {
+      @Override
+      public Actor actor(InboundRequest request) {
+        // the roles were read when the interaction came
+        return request.actor(null, false);
+      }
+
+      @Override
+      public boolean answer(InboundRequest request, Reply reply) {
+        InteractionHandler current = handler;
+        return current != null && current.answer(request, reply, jda());
+      }
+    };
   }
 
   /** Hands a departure or arrival to the core on a worker, never on JDA's event thread. */

@@ -3,19 +3,24 @@ package io.tandem.discord;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -42,7 +47,12 @@ final class InteractionHandler extends ListenerAdapter {
   static final String EXPIRED_FORM =
       "That form has expired; run the command again to get a fresh one.";
 
+  static final String RESTARTING = "Tandem is restarting; try again in a minute.";
+
   static final Duration DIRECT_ANSWER_BUDGET = Duration.ofMillis(1500);
+
+  /** How long an answer through a hook may take before the intake sends it as a DM instead. */
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(InteractionHandler.class);
 
@@ -52,6 +62,11 @@ final class InteractionHandler extends ListenerAdapter {
   private final Executor workers;
   private final FormShelf shelf;
   private final Metrics metrics;
+  private final IntakeUseCase intake;
+  private final Clock clock;
+
+  /** Deferred commands of this run by delivery key, until the intake answers them. */
+  private final Map<String, InteractionHook> live = new ConcurrentHashMap<>();
 
   InteractionHandler(
       HandleCommandUseCase commands,
@@ -59,7 +74,11 @@ final class InteractionHandler extends ListenerAdapter {
       DiscordActors actors,
       Executor workers,
       FormShelf shelf,
-      Metrics metrics) {
+      Metrics metrics,
+      IntakeUseCase intake,
+      Clock clock) {
+    this.intake = intake;
+    this.clock = clock;
     this.commands = commands;
     this.interactions = interactions;
     this.actors = actors;
@@ -93,12 +112,85 @@ final class InteractionHandler extends ListenerAdapter {
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("answer a broken command"));
       return;
     }
+    if (intake != null) {
+      acceptCommand(event, invocation, started);
+      return;
+    }
     event
         .deferReply(true)
         .queue(acknowledged("command", started), failed("defer /tandem " + invocation.text()));
     InteractionHook hook = event.getHook();
     CompletableFuture.supplyAsync(() -> commands.handle(invocation), workers)
         .whenComplete((reply, error) -> followUp(hook, invocation, reply, error));
+  }
+
+  /**
+   * Stores the command in the intake (on a worker: the insert never blocks JDA's event thread), and
+   * only then defers it; the intake runs it and answers through {@link #answers}. A repeated
+   * interaction id is ignored; while Tandem stops the person is told to try again.
+   */
+  private void acceptCommand(
+      SlashCommandInteractionEvent event, Invocation invocation, long started) {
+    Actor actor = invocation.actor();
+    InboundRequest request =
+        new InboundRequest(
+            Platform.DISCORD,
+            "discord:" + event.getId(),
+            InboundRequest.Kind.COMMAND,
+            actor.workspaceId(),
+            actor.userId(),
+            actor.displayName(),
+            actor.timeZone(),
+            actor.admin(),
+            invocation.channelId(),
+            invocation.text(),
+            null,
+            Map.of(),
+            event.getToken(),
+            clock.instant());
+    // the hook waits for the deferral before it sends an answer the intake may have ready first
+    live.put(request.deliveryKey(), event.getHook());
+    workers.execute(
+        () -> {
+          switch (intake.accept(request)) {
+            case ACCEPTED ->
+                event
+                    .deferReply(true)
+                    .queue(
+                        acknowledged("command", started),
+                        failed("defer /tandem " + invocation.text()));
+            case DUPLICATE -> live.remove(request.deliveryKey());
+            case REFUSED -> {
+              live.remove(request.deliveryKey());
+              event.reply(RESTARTING).setEphemeral(true).queue(null, failed("refuse a command"));
+            }
+          }
+        });
+  }
+
+  /**
+   * Discord's side of the intake: answers a stored command by editing its deferred response,
+   * through the live hook, or after a restart through one rebuilt from the interaction token.
+   *
+   * @return whether Discord took the answer
+   */
+  boolean answer(InboundRequest request, Reply reply, JDA jda) {
+    InteractionHook hook = live.remove(request.deliveryKey());
+    if (hook == null) {
+      hook = InteractionHook.from(jda, request.replyAddress());
+    }
+    Invocation invocation =
+        new Invocation(request.actor(null, false), request.channelId(), request.name());
+    try {
+      followUp(hook, invocation, reply, null).get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      LOG.warn("Discord did not take the answer to {}: {}", request.deliveryKey(), e.toString());
+      return false;
+    }
   }
 
   @Override
@@ -202,32 +294,45 @@ final class InteractionHandler extends ListenerAdapter {
     }
   }
 
-  /** Answers after a deferral (which was ephemeral, so private replies edit the deferred one). */
-  private void followUp(
+  /**
+   * Answers after a deferral (which was ephemeral, so private replies edit the deferred one).
+   *
+   * @return done when Discord took the answer, failed when it refused it
+   */
+  private CompletableFuture<?> followUp(
       InteractionHook hook, Invocation invocation, Reply answer, Throwable error) {
     if (error != null) {
       LOG.error("The core failed on '{}'", invocation.text(), error);
-      hook.editOriginal(FAILURE).queue(null, failed("report a failure"));
-      return;
+      return logged(hook.editOriginal(FAILURE).submit(), "report a failure");
     }
     try {
       Reply reply = shelveForm(answer);
       if (reply.isPrivate()) {
-        hook.editOriginal(ReplyRenderer.edit(reply))
-            .queue(null, failed("answer '" + invocation.text() + "'"));
-      } else {
-        hook.deleteOriginal()
-            .queue(
-                done ->
-                    hook.sendMessage(ReplyRenderer.create(reply))
-                        .setEphemeral(false)
-                        .queue(null, failed("answer '" + invocation.text() + "' publicly")),
-                failed("replace the deferred answer"));
+        return logged(
+            hook.editOriginal(ReplyRenderer.edit(reply)).submit(),
+            "answer '" + invocation.text() + "'");
       }
+      return logged(
+          hook.deleteOriginal()
+              .submit()
+              .thenCompose(
+                  done ->
+                      hook.sendMessage(ReplyRenderer.create(reply)).setEphemeral(false).submit()),
+          "answer '" + invocation.text() + "' publicly");
     } catch (RuntimeException e) {
       LOG.error("Could not render the answer to '{}'", invocation.text(), e);
-      hook.editOriginal(FAILURE).queue(null, failed("report a failure"));
+      return logged(hook.editOriginal(FAILURE).submit(), "report a failure");
     }
+  }
+
+  private static <T> CompletableFuture<T> logged(CompletableFuture<T> sent, String what) {
+    sent.whenComplete(
+        (done, error) -> {
+          if (error != null) {
+            failed(what).accept(error);
+          }
+        });
+    return sent;
   }
 
   /** A form that cannot open now goes behind an "open the form" button. */
