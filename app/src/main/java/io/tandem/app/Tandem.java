@@ -128,8 +128,7 @@ public final class Tandem implements AutoCloseable {
       }
       if (config.discord().configured()) {
         tandem.discord =
-            new DiscordBot(config.discord(), tandem.commands, tandem.commands)
-                .withIntake(tandem.intake)
+            new DiscordBot(config.discord(), tandem.intake)
                 .withMetrics(tandem.metrics)
                 .withMembership(tandem.commands);
         tandem.intake.answerThrough(Platform.DISCORD, tandem.discord.answers());

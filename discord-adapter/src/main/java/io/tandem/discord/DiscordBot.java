@@ -2,8 +2,6 @@ package io.tandem.discord;
 
 import io.tandem.config.DiscordConfig;
 import io.tandem.core.port.in.Actor;
-import io.tandem.core.port.in.HandleCommandUseCase;
-import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.IntakeUseCase;
@@ -40,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tandem on Discord: a light JDA client that registers {@code /tandem} and hands every interaction
- * to the core through {@link HandleCommandUseCase}.
+ * to the core through the {@link IntakeUseCase}, which stores it before it is acknowledged; the
+ * intake answers through {@link #answers()}.
  *
  * <p>Lifecycle: construct, {@link #start(Duration)} (logs in, waits for the gateway, registers the
  * command in each configured guild, or globally when none), then {@link #close()}. The REST base
@@ -51,47 +50,35 @@ public final class DiscordBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
   private final DiscordConfig config;
-  private final HandleCommandUseCase useCase;
-  private final HandleInteractionUseCase interactions;
+  private final IntakeUseCase intake;
   private final ExecutorService workers;
   private final boolean ownsWorkers;
   private volatile JDA jda;
   private volatile io.tandem.core.port.out.Metrics metrics = io.tandem.core.port.out.Metrics.NONE;
   private volatile HandleMembershipUseCase membership = HandleMembershipUseCase.NONE;
-  private volatile IntakeUseCase intake;
   private final java.time.Clock clock = java.time.Clock.systemUTC();
   private volatile InteractionHandler handler;
 
   /** A bot with its own small pool of worker threads for calling the core. */
-  public DiscordBot(
-      DiscordConfig config, HandleCommandUseCase useCase, HandleInteractionUseCase interactions) {
-    this(config, useCase, interactions, defaultWorkers(), true);
+  public DiscordBot(DiscordConfig config, IntakeUseCase intake) {
+    this(config, intake, defaultWorkers(), true);
   }
 
   /**
    * A bot that calls the core on {@code workers} (which the caller shuts down).
    *
    * @param config a configured Discord (with a bot token)
-   * @param useCase the core's single entry point
+   * @param intake where every interaction is stored and run
    * @param workers where the core is called; never JDA's event thread
    */
-  public DiscordBot(
-      DiscordConfig config,
-      HandleCommandUseCase useCase,
-      HandleInteractionUseCase interactions,
-      ExecutorService workers) {
-    this(config, useCase, interactions, workers, false);
+  public DiscordBot(DiscordConfig config, IntakeUseCase intake, ExecutorService workers) {
+    this(config, intake, workers, false);
   }
 
   private DiscordBot(
-      DiscordConfig config,
-      HandleCommandUseCase useCase,
-      HandleInteractionUseCase interactions,
-      ExecutorService workers,
-      boolean ownsWorkers) {
+      DiscordConfig config, IntakeUseCase intake, ExecutorService workers, boolean ownsWorkers) {
     this.config = Objects.requireNonNull(config, "config");
-    this.useCase = Objects.requireNonNull(useCase, "useCase");
-    this.interactions = Objects.requireNonNull(interactions, "interactions");
+    this.intake = Objects.requireNonNull(intake, "intake");
     this.workers = Objects.requireNonNull(workers, "workers");
     this.ownsWorkers = ownsWorkers;
     if (!config.configured()) {
@@ -207,24 +194,12 @@ public final class DiscordBot implements AutoCloseable {
 
   private InteractionHandler handler() {
     return new InteractionHandler(
-        useCase,
-        interactions,
+        intake,
         new DiscordActors(config.adminRole()),
         workers,
         new FormShelf(clock),
         metrics,
-        intake,
         clock);
-  }
-
-  /**
-   * Stores every {@code /tandem} command in {@code intake} before deferring it, so that it runs and
-   * is answered exactly once across a crash or a restart; call before {@link #start}, and register
-   * {@link #answers()} with the intake.
-   */
-  public DiscordBot withIntake(IntakeUseCase intake) {
-    this.intake = Objects.requireNonNull(intake, "intake");
-    return this;
   }
 
   /** How the intake answers commands this bot stored; answers nothing before {@link #start}. */

@@ -81,7 +81,11 @@ public record InboundRequest(
     }
     requireText(workspaceId, "workspaceId");
     requireText(userId, "userId");
-    values = values == null ? Map.of() : Map.copyOf(values);
+    // in input order, as the person filled the form
+    values =
+        values == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }
 
   /** The person who acted, with what the adapter knows of them now. */
