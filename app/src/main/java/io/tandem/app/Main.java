@@ -114,7 +114,7 @@ public final class Main implements Callable<Integer> {
         out.flush();
         stopped.await();
       } finally {
-        tandem.stop(Tandem.DEFAULT_STOP_GRACE);
+        tandem.close();
       }
       return 0;
     }
@@ -134,7 +134,7 @@ public final class Main implements Callable<Integer> {
             new Thread(
                 () -> {
                   try {
-                    tandem.stop(Tandem.DEFAULT_STOP_GRACE);
+                    tandem.close();
                   } catch (Exception e) {
                     e.printStackTrace();
                   }

@@ -60,6 +60,7 @@ public final class Tandem implements AutoCloseable {
   private final CommandDispatcher commands;
   private Intake intake;
   private boolean closed;
+  private Duration stopGrace = TandemConfig.DEFAULT_STOP_GRACE;
   private final List<AutoCloseable> platforms = new ArrayList<>();
   private SlackAdapter slack;
   private DiscordBot discord;
@@ -76,9 +77,6 @@ public final class Tandem implements AutoCloseable {
    * send acknowledgements (measured: bench/results/ack-latency.md).
    */
   private static final int INTAKE_WORKERS = 4;
-
-  /** How long a stop waits for requests in flight, unless told otherwise ({@link #close()}). */
-  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
 
   /** How long a job run on demand may take. */
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
@@ -98,6 +96,7 @@ public final class Tandem implements AutoCloseable {
     Database database = openDatabase(config, clock, true);
     Surveys surveys = new Surveys(database, clock, surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
+    tandem.stopGrace = config.stopGrace();
     tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
     Reports reports = new Reports(database, clock, surveySettings(config));
     tandem.commands.withReports(reports);
@@ -322,9 +321,10 @@ public final class Tandem implements AutoCloseable {
     return links;
   }
 
+  /** {@link #stop} within the configured {@code stop-grace}. */
   @Override
   public void close() throws Exception {
-    stop(DEFAULT_STOP_GRACE);
+    stop(stopGrace);
   }
 
   /**

@@ -57,21 +57,54 @@ public final class CrashSafetyChild {
         new SchedulerConfig("crash-safety-child", SchedulerConfig.DEFAULT_THREAD_COUNT));
   }
 
+  /**
+   * The same process on Discord instead of Slack: {@code discord} is {@code
+   * discord=REST_URL|GATEWAY_URL|APPLICATION_ID|GUILD_ID} for the simulated Discord.
+   */
+  static TandemConfig discordConfig(String discord, String databaseUrl, int workers) {
+    String[] parts = discord.substring(DISCORD.length()).split("\\|");
+    TandemConfig slack = config("http://127.0.0.1:1/api/", databaseUrl, workers);
+    return new TandemConfig(
+        slack.database(),
+        io.tandem.config.SlackConfig.notConfigured(),
+        new DiscordConfig(
+            DISCORD_BOT_TOKEN,
+            parts[2],
+            List.of(parts[3]),
+            URI.create(parts[0]),
+            URI.create(parts[1]),
+            null),
+        slack.http(),
+        slack.outbox(),
+        slack.scheduler());
+  }
+
+  static final String DISCORD = "discord=";
+  static final String DISCORD_BOT_TOKEN = "discord-crash-safety";
+
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
-      System.err.println("usage: CrashSafetyChild <slack-api-url> <sqlite-jdbc-url> <workers>");
+      System.err.println(
+          "usage: CrashSafetyChild <slack-api-url|discord=...> <sqlite-jdbc-url> <workers>");
       System.exit(2);
     }
-    Tandem tandem =
-        Tandem.start(config(args[0], args[1], Integer.parseInt(args[2])), Clock.systemUTC());
+    int workers = Integer.parseInt(args[2]);
+    TandemConfig config =
+        args[0].startsWith(DISCORD)
+            ? discordConfig(args[0], args[1], workers)
+            : config(args[0], args[1], workers);
+    Tandem tandem = Tandem.start(config, Clock.systemUTC());
     // stops as `tandem run` does: SIGTERM and SIGINT stop it in order, then it exits 0
     CountDownLatch stopped = new CountDownLatch(1);
     Main.stopOnSignals(tandem, stopped);
-    System.out.println(EVENTS_URL + tandem.slack().orElseThrow().eventsUrl().orElseThrow());
+    tandem
+        .slack()
+        .flatMap(slack -> slack.eventsUrl())
+        .ifPresent(url -> System.out.println(EVENTS_URL + url));
     System.out.println(READY);
     System.out.flush();
     stopped.await();
-    tandem.stop(Tandem.DEFAULT_STOP_GRACE);
+    tandem.close();
     System.exit(0);
   }
 }

@@ -10,6 +10,10 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
+import io.tandem.simulator.discord.DiscordSimulator;
+import io.tandem.simulator.discord.DiscordUser;
+import io.tandem.simulator.discord.InteractionResult;
+import io.tandem.simulator.discord.RestCall;
 import io.tandem.simulator.slack.ActionResult;
 import io.tandem.simulator.slack.ResponseMessage;
 import io.tandem.simulator.slack.SlackClient;
@@ -33,6 +37,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  * CrashSafetyChild}) in Slack HTTP mode and takes a stream of signed {@code /tandem log} commands
  * from the simulator, each with its own topic and {@code response_url}. It is killed (SIGKILL) or
  * stopped (SIGTERM) in the middle of the stream and started again on the same SQLite file; every
- * command it acknowledged must then be stored once and answered once.
+ * command it acknowledged must then be stored once and answered once. The same holds for deferred
+ * {@code /tandem} commands on the simulated Discord.
  */
 @DisplayName("Intake: acknowledged Slack commands survive SIGKILL and SIGTERM, exactly once")
 class IntakeCrashSafetyTest {
@@ -59,6 +65,7 @@ class IntakeCrashSafetyTest {
   @TempDir Path dir;
 
   private SlackSimulator slack;
+  private DiscordSimulator discord;
   private String databaseUrl;
   private Process child;
   private Path childLog;
@@ -70,7 +77,6 @@ class IntakeCrashSafetyTest {
     slack = SlackSimulator.start(CrashSafetyChild.BOT_TOKEN, "xapp-unused");
     databaseUrl = "jdbc:sqlite:" + dir.resolve("tandem.db");
     childLog = dir.resolve("child.log");
-    enrolEveryone();
   }
 
   @AfterEach
@@ -83,12 +89,16 @@ class IntakeCrashSafetyTest {
     if (slack != null) {
       slack.close();
     }
+    if (discord != null) {
+      discord.close();
+    }
   }
 
   @Test
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   @DisplayName("SIGKILL after 180 acknowledged commands, restart: each stored once, answered once")
   void killedMidStream() throws Exception {
+    enrolSlackPeople();
     // GIVEN Tandem taking a stream of /tandem log commands
     // WHEN it is killed with SIGKILL after 180 of them were acknowledged
     Outcome outcome = sendThenStop(() -> child.destroyForcibly());
@@ -103,18 +113,156 @@ class IntakeCrashSafetyTest {
   @DisplayName(
       "SIGTERM mid-stream: exits 0 in time; after a restart each stored once, answered once")
   void stoppedMidStream() throws Exception {
+    enrolSlackPeople();
     // GIVEN Tandem taking a stream of /tandem log commands
     // WHEN it gets SIGTERM after 180 of them were acknowledged
     Outcome outcome = sendThenStop(() -> child.destroy());
 
     // THEN it stops cleanly within the grace period ...
     assertThat(outcome.exitCode).as("exit code after SIGTERM; log:%n%s", childLog()).isEqualTo(0);
-    assertThat(outcome.stopTook).isLessThan(Tandem.DEFAULT_STOP_GRACE);
+    assertThat(outcome.stopTook).isLessThan(TandemConfig.DEFAULT_STOP_GRACE);
     assertThat(childLog()).contains("Intake stopped", "Quartz and the outbox dispatcher stopped");
     assertThat(childLog()).contains("Database pool closed");
 
     // ... and after a restart every acknowledged command is stored once and answered once
     restartAndCheck(outcome);
+  }
+
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  @DisplayName(
+      "Discord: SIGKILL after 180 deferred commands, restart: each stored once, answered once")
+  void discordKilledMidStream() throws Exception {
+    discord = DiscordSimulator.builder().botToken(CrashSafetyChild.DISCORD_BOT_TOKEN).start();
+    List<DiscordUser> people =
+        IntStream.range(0, PEOPLE).mapToObj(i -> discord.user("person" + i)).toList();
+    enrol(Platform.DISCORD, discord.guildId(), people.stream().map(DiscordUser::id).toList());
+    String argument =
+        CrashSafetyChild.DISCORD
+            + String.join(
+                "|",
+                discord.restUrl().toString(),
+                discord.gatewayUrl().toString(),
+                discord.applicationId(),
+                discord.guildId());
+
+    // GIVEN Tandem on Discord taking a stream of /tandem log commands
+    child = startChild(argument);
+    await().atMost(START_TIMEOUT).until(() -> childLog().contains(CrashSafetyChild.READY));
+    Map<String, Integer> numberByToken = new ConcurrentHashMap<>();
+    Map<String, Integer> numberById = new ConcurrentHashMap<>();
+    Thread sender =
+        new Thread(
+            () -> {
+              for (int n = 0; sending; n++) {
+                try {
+                  InteractionResult result =
+                      people.get(n % PEOPLE).runs("/tandem log duration:45m topic:crash-" + n);
+                  numberByToken.put(result.token(), n);
+                  numberById.put(result.id(), n);
+                  // about as fast as Tandem defers, so work piles up as in the Slack stream
+                  result.awaitCallback(Duration.ofSeconds(2));
+                } catch (RuntimeException e) {
+                  // not deferred: the process is gone
+                }
+              }
+            },
+            "discord-command-stream");
+    sender.setDaemon(true);
+    sender.start();
+
+    // WHEN it is killed with SIGKILL after 180 commands were deferred
+    await().atMost(START_TIMEOUT).until(() -> deferred(numberById).size() >= STOP_AFTER);
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    sending = false;
+    sender.join(15_000);
+    Set<Integer> acked = deferred(numberById);
+    Set<String> inFlight = discordAnswersInFlight();
+    Map<Integer, Long> answeredAtKill = discordAnswers(numberByToken);
+    System.out.printf(
+        "intake crash safety, Discord: %d deferred, %d stored and %d answered at the kill%n",
+        acked.size(), sessionsByTopic().size(), answeredAtKill.size());
+
+    // THEN after a restart every deferred command is stored once and answered once
+    child = startChild(argument);
+    try {
+      await()
+          .atMost(FINISH_TIMEOUT)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () ->
+                  sessionsByTopic().keySet().containsAll(topics(acked))
+                      && discordAnswers(numberByToken)
+                          .keySet()
+                          .containsAll(
+                              acked.stream()
+                                  .filter(n -> !inFlight.contains(tokenOf(numberByToken, n)))
+                                  .toList()));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("not everything finished; child log:\n" + childLog(), e);
+    }
+    Map<String, Long> sessions = sessionsByTopic();
+    Map<Integer, Long> answers = discordAnswers(numberByToken);
+    System.out.printf(
+        "intake crash safety, Discord, after restart: %d deferred, %d stored, %d answered,"
+            + " %d answers in flight at the kill; duplicates: %d effects, %d answers%n",
+        acked.size(),
+        acked.stream().filter(n -> sessions.containsKey("crash-" + n)).count(),
+        acked.stream().filter(answers::containsKey).count(),
+        inFlight.size(),
+        sessions.values().stream().filter(c -> c > 1).count(),
+        answers.values().stream().filter(c -> c > 1).count());
+    assertThat(sessions).containsKeys(topics(acked).toArray(String[]::new));
+    assertThat(sessions.values()).as("no command stored twice").allMatch(c -> c == 1);
+    assertThat(answers.values()).as("no command answered twice").allMatch(c -> c == 1);
+    assertThat(inFlight.size()).isLessThanOrEqualTo(4);
+  }
+
+  /** The commands whose deferral Discord accepted, by their number. */
+  private Set<Integer> deferred(Map<String, Integer> numberById) {
+    Set<Integer> numbers = new TreeSet<>();
+    for (RestCall call : discord.calls("POST", "interactions/{id}/{token}/callback")) {
+      Integer n = numberById.get(call.path().split("/")[1]);
+      if (n != null && call.status() / 100 == 2) {
+        numbers.add(n);
+      }
+    }
+    return numbers;
+  }
+
+  /** How often each command's deferred answer was filled in, by the command's number. */
+  private Map<Integer, Long> discordAnswers(Map<String, Integer> numberByToken) {
+    Map<Integer, Long> answers = new HashMap<>();
+    for (RestCall call :
+        discord.calls("PATCH", "webhooks/{application_id}/{token}/messages/{message_id}")) {
+      Integer n = numberByToken.get(call.path().split("/")[2]);
+      if (n != null && call.status() / 100 == 2) {
+        answers.merge(n, 1L, Long::sum);
+      }
+    }
+    return answers;
+  }
+
+  private static String tokenOf(Map<String, Integer> numberByToken, int n) {
+    return numberByToken.entrySet().stream()
+        .filter(e -> e.getValue() == n)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("");
+  }
+
+  /** The interaction tokens whose answers were being sent when the child died. */
+  private Set<String> discordAnswersInFlight() {
+    return query(
+            "SELECT request FROM inbox WHERE state = 'ANSWERING'",
+            rs -> {
+              String request = rs.getString(1);
+              String marker = "\"replyAddress\":\"";
+              int at = request.indexOf(marker) + marker.length();
+              return request.substring(at, request.indexOf('"', at));
+            })
+        .keySet();
   }
 
   private record Outcome(int exitCode, Duration stopTook, Set<Integer> acknowledged) {}
@@ -220,8 +368,15 @@ class IntakeCrashSafetyTest {
     return numbers.stream().map(n -> "crash-" + n).toList();
   }
 
+  private void enrolSlackPeople() throws Exception {
+    enrol(
+        Platform.SLACK,
+        slack.teamId(),
+        IntStream.range(0, PEOPLE).mapToObj(i -> slack.user("person-" + i).id()).toList());
+  }
+
   /** Mentees who may log, enrolled through the core before the child runs. */
-  private void enrolEveryone() throws Exception {
+  private void enrol(Platform platform, String workspaceId, List<String> userIds) throws Exception {
     TandemConfig config = CrashSafetyChild.config(slack.apiUrl(), databaseUrl, 2);
     TandemConfig noPlatform =
         new TandemConfig(
@@ -232,9 +387,8 @@ class IntakeCrashSafetyTest {
             config.outbox(),
             config.scheduler());
     try (Tandem tandem = Tandem.start(noPlatform, Clock.systemUTC())) {
-      for (int i = 0; i < PEOPLE; i++) {
-        String userId = slack.user("person-" + i).id();
-        Actor actor = new Actor(Platform.SLACK, slack.teamId(), userId, userId, "UTC", false);
+      for (String userId : userIds) {
+        Actor actor = new Actor(platform, workspaceId, userId, userId, "UTC", false);
         Reply reply = tandem.commands().handle(new Invocation(actor, null, "join mentee"));
         for (Map<String, String> page :
             List.of(
@@ -323,6 +477,10 @@ class IntakeCrashSafetyTest {
   }
 
   private Process startChild() throws IOException {
+    return startChild(slack.apiUrl());
+  }
+
+  private Process startChild(String platformArgument) throws IOException {
     // a fresh log per run, so the events URL read is this run's
     Files.deleteIfExists(childLog);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -333,7 +491,7 @@ class IntakeCrashSafetyTest {
             System.getProperty("java.class.path"),
             "-XX:TieredStopAtLevel=1",
             CrashSafetyChild.class.getName(),
-            slack.apiUrl(),
+            platformArgument,
             databaseUrl,
             "4");
     builder.redirectErrorStream(true);
