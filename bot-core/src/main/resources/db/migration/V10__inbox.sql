@@ -6,8 +6,9 @@
 
 -- state: PENDING (acknowledged, its effect not yet committed; a restart runs it again), DONE (the
 -- effect committed in the same transaction that stored the answer; the answer is owed), ANSWERING
--- (the answer is being sent: a restart does not send it again, so nobody is answered twice),
--- ANSWERED (or nothing to answer).
+-- (the answer went out, or was going out when the process died: it is never sent again, so nobody
+-- is answered twice), ANSWERED (answered in the acknowledgement or as a direct message through the
+-- outbox, or nothing to answer).
 -- request: what the platform sent, as the adapter read it (JSON); answer: the reply to send (JSON,
 -- the outbox payload format). Times are epoch milliseconds.
 CREATE TABLE inbox (

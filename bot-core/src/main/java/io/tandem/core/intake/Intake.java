@@ -69,6 +69,7 @@ public final class Intake implements IntakeUseCase {
   private final HandleMembershipUseCase membership;
   private final ExecutorService workers;
   private final Map<Platform, AnswerPort> ports = new ConcurrentHashMap<>();
+  private final Instant startedAt;
   private volatile boolean accepting = true;
 
   public Intake(
@@ -81,6 +82,7 @@ public final class Intake implements IntakeUseCase {
     this.db = Objects.requireNonNull(db, "db");
     this.inbox = new InboxRows(db);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.startedAt = clock.instant();
     this.commands = Objects.requireNonNull(commands, "commands");
     this.interactions = Objects.requireNonNull(interactions, "interactions");
     this.membership = Objects.requireNonNull(membership, "membership");
@@ -138,7 +140,7 @@ public final class Intake implements IntakeUseCase {
     }
     // the answer goes out in the acknowledgement: at most once, so it is marked as sent with the
     // effect
-    return Optional.of(effect(request, InboxRows.State.ANSWERED));
+    return effect(request, InboxRows.State.ANSWERED);
   }
 
   private boolean store(InboundRequest request) {
@@ -158,7 +160,8 @@ public final class Intake implements IntakeUseCase {
    */
   public int resume() {
     int forgotten = inbox.forgetFinishedBefore(clock.instant().minus(KEEP));
-    List<InboxRows.Row> unfinished = inbox.unfinished();
+    // what this process accepted itself is on its workers already
+    List<InboxRows.Row> unfinished = inbox.unfinishedBefore(startedAt);
     for (InboxRows.Row row : unfinished) {
       InboundRequest request = RequestJson.read(row.request());
       if (row.state() == InboxRows.State.PENDING) {
@@ -178,9 +181,9 @@ public final class Intake implements IntakeUseCase {
 
   private void run(InboundRequest request) {
     try {
-      Reply reply = effect(request, InboxRows.State.DONE);
-      if (request.kind().answered()) {
-        answer(request, reply);
+      Optional<Reply> reply = effect(request, InboxRows.State.DONE);
+      if (reply.isPresent() && request.kind().answered()) {
+        answer(request, reply.get());
       }
     } catch (RuntimeException e) {
       // the row stays as it is, and the next start tries again
@@ -190,9 +193,13 @@ public final class Intake implements IntakeUseCase {
 
   /**
    * Runs the use case with a rider that moves the row to {@code done} in the transaction that makes
-   * the effect; use cases without a transaction (help, a parse error) are recorded afterwards.
+   * the effect; use cases without a transaction (help, a parse error) are recorded afterwards. A
+   * second run of the same request (a restart racing a late worker) finds the row done and rolls
+   * its effect back.
+   *
+   * @return the answer, or empty when another run did the request
    */
-  private Reply effect(InboundRequest request, InboxRows.State done) {
+  private Optional<Reply> effect(InboundRequest request, InboxRows.State done) {
     boolean answered = request.kind().answered();
     Database.Rider rider =
         new Database.Rider() {
@@ -203,24 +210,37 @@ public final class Intake implements IntakeUseCase {
 
           @Override
           public void beforeCommit(EntityManager em, Object result) {
-            InboxRows.markDone(
+            if (!InboxRows.markDone(
                 em,
                 request.deliveryKey(),
                 answered ? done : InboxRows.State.ANSWERED,
                 answered ? answerJson(request, (Reply) result) : null,
-                clock.instant());
+                clock.instant())) {
+              // done already (run twice at once): this run's effect must not commit
+              throw new AlreadyDone(request.deliveryKey());
+            }
           }
         };
     Database.Ridden<Reply> ridden = db.withRider(rider, () -> invoke(request));
     Reply reply = ridden.result();
-    if (!ridden.rode()) {
-      inbox.markDone(
-          request.deliveryKey(),
-          answered ? done : InboxRows.State.ANSWERED,
-          answered ? answerJson(request, reply) : null,
-          clock.instant());
+    if (!ridden.rode()
+        && !inbox.markDone(
+            request.deliveryKey(),
+            answered ? done : InboxRows.State.ANSWERED,
+            answered ? answerJson(request, reply) : null,
+            clock.instant())) {
+      return Optional.empty();
     }
-    return reply;
+    return Optional.ofNullable(reply);
+  }
+
+  /** Rolls back the effect of a request that another run finished first. */
+  private static final class AlreadyDone extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyDone(String deliveryKey) {
+      super("request " + deliveryKey + " is done already", null, false, false);
+    }
   }
 
   private Reply invoke(InboundRequest request) {
@@ -277,11 +297,9 @@ public final class Intake implements IntakeUseCase {
         LOG.warn("Answering request {} failed: {}", request.deliveryKey(), e.toString());
         sent = false;
       }
-      if (sent) {
-        inbox.move(request.deliveryKey(), InboxRows.State.ANSWERING, InboxRows.State.ANSWERED);
-        return;
+      if (!sent) {
+        directMessage(request, reply, InboxRows.State.ANSWERING);
       }
-      directMessage(request, reply, InboxRows.State.ANSWERING);
     } else {
       directMessage(request, reply, InboxRows.State.DONE);
     }

@@ -128,12 +128,17 @@ public final class InboxRows {
     return rows.stream().findFirst();
   }
 
-  /** Requests whose effect or answer is still to come (PENDING and DONE), oldest first. */
-  public List<Row> unfinished() {
+  /**
+   * Requests received before {@code before} whose effect or answer is still to come (PENDING and
+   * DONE), oldest first.
+   */
+  public List<Row> unfinishedBefore(Instant before) {
     return select(
         "SELECT "
             + COLUMNS
-            + " FROM inbox WHERE state IN ('PENDING', 'DONE') ORDER BY received_at, delivery_key");
+            + " FROM inbox WHERE state IN ('PENDING', 'DONE') AND received_at < ?"
+            + " ORDER BY received_at, delivery_key",
+        before.toEpochMilli());
   }
 
   /** How many rows are in {@code state}. */
@@ -176,7 +181,7 @@ public final class InboxRows {
   private static final String COLUMNS =
       "delivery_key, platform, kind, request, state, answer, received_at";
 
-  private List<Row> select(String sql, String... parameters) {
+  private List<Row> select(String sql, Object... parameters) {
     return db.inTransaction(
         em ->
             jdbc(
@@ -184,7 +189,7 @@ public final class InboxRows {
                 c -> {
                   try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (int i = 0; i < parameters.length; i++) {
-                      ps.setString(i + 1, parameters[i]);
+                      ps.setObject(i + 1, parameters[i]);
                     }
                     List<Row> rows = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
