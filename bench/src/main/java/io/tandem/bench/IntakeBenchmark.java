@@ -63,7 +63,9 @@ final class IntakeBenchmark {
   private static final String COMMAND = "/tandem log 45m bench-" + SignedSlashCommands.NUMBER;
   private static final String PREFIX = "IB";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
+
+  /** How long the answers may stop coming before the rest counts as lost. */
+  private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
   private IntakeBenchmark() {}
 
@@ -136,6 +138,7 @@ final class IntakeBenchmark {
       AtomicLong phase = new AtomicLong(); // 0 before the kill, 1 down, 2 after the restart
       Map<Long, Long> phaseOf = new ConcurrentHashMap<>();
 
+      Instant startedAt = Instant.now();
       ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemonThreads());
       System.out.printf(
           "intake: %d commands/s for %d min, SIGKILL and restart halfway ...%n",
@@ -180,15 +183,23 @@ final class IntakeBenchmark {
       pacer.shutdownNow();
       long sent = commands.sent();
 
-      // every acknowledged command: stored and answered, once
-      long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+      // every acknowledged command: stored and answered, once; wait while the backlog drains
+      Instant sendingEnded = Instant.now();
+      long lastProgress = System.nanoTime();
+      int lastCount = -1;
       Map<String, Long> answers;
       Map<String, Long> stored;
       do {
-        Thread.sleep(500);
+        Thread.sleep(1000);
         answers = answersById(slack);
         stored = sessionsByTopic(dbUrl);
-      } while (System.nanoTime() < deadline && !settled(acknowledged, answers, stored));
+        if (answers.size() != lastCount) {
+          lastCount = answers.size();
+          lastProgress = System.nanoTime();
+        }
+      } while (System.nanoTime() - lastProgress < STALL_TIMEOUT.toNanos()
+          && !settled(acknowledged, answers, stored));
+      Duration drained = Duration.between(sendingEnded, Instant.now());
       child.stop();
 
       Latencies answerBefore = new Latencies("answer, sent before the kill");
@@ -232,6 +243,11 @@ final class IntakeBenchmark {
       result.put("duplicated effects", duplicatedEffects);
       result.put("duplicated answers", duplicatedAnswers);
       result.put("SIGKILL to restarted and serving, ms", down.toMillis());
+      result.put("last answer after the last send, s", drained.toSeconds());
+      result.put(
+          "answers a second over the whole run",
+          ResultFiles.round(
+              answers.size() / (double) Duration.between(startedAt, Instant.now()).toSeconds()));
       addLatencies(result, ackBefore);
       addLatencies(result, ackAfter);
       addLatencies(result, answerBefore);
@@ -254,7 +270,9 @@ final class IntakeBenchmark {
               + " is down are errors (refused connections), not acknowledged, so not owed. Each"
               + " command has its own topic and `response_url`: the database and the simulator"
               + " tell how often it was stored and answered. Send to answer runs from the signed"
-              + " request's send to the simulator's receipt of the `response_url` post.\n\n";
+              + " request's send to the simulator's receipt of the `response_url` post. The"
+              + " simulator, the load generator and `tandem run` share the machine's cores;"
+              + " when the answers fall behind the rate, the latencies measure the backlog.\n\n";
       ResultFiles.write(
           o.results(),
           "intake",

@@ -63,6 +63,7 @@ public final class Intake implements IntakeUseCase {
 
   private final Database db;
   private final InboxRows inbox;
+  private final GroupCommit inserts;
   private final Clock clock;
   private final HandleCommandUseCase commands;
   private final HandleInteractionUseCase interactions;
@@ -81,6 +82,7 @@ public final class Intake implements IntakeUseCase {
       int workers) {
     this.db = Objects.requireNonNull(db, "db");
     this.inbox = new InboxRows(db);
+    this.inserts = new GroupCommit(inbox);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.startedAt = clock.instant();
     this.commands = Objects.requireNonNull(commands, "commands");
@@ -144,12 +146,13 @@ public final class Intake implements IntakeUseCase {
   }
 
   private boolean store(InboundRequest request) {
-    return inbox.insert(
-        request.deliveryKey(),
-        request.platform(),
-        request.kind().name(),
-        RequestJson.write(request),
-        request.receivedAt());
+    return inserts.insert(
+        new InboxRows.NewRow(
+            request.deliveryKey(),
+            request.platform(),
+            request.kind().name(),
+            RequestJson.write(request),
+            request.receivedAt()));
   }
 
   /**
@@ -371,6 +374,7 @@ public final class Intake implements IntakeUseCase {
    */
   public boolean stop(Duration grace) throws InterruptedException {
     accepting = false;
+    inserts.close();
     workers.shutdown();
     boolean finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
     if (!finished) {

@@ -44,26 +44,44 @@ public final class InboxRows {
     this.db = Objects.requireNonNull(db, "db");
   }
 
+  /** A request to store, as {@link #insertAll} takes it. */
+  public record NewRow(
+      String deliveryKey, Platform platform, String kind, String request, Instant receivedAt) {}
+
   /** Stores a new request as PENDING; false when its key is stored already (nothing changes). */
   public boolean insert(
       String deliveryKey, Platform platform, String kind, String request, Instant receivedAt) {
+    return insertAll(List.of(new NewRow(deliveryKey, platform, kind, request, receivedAt))).get(0);
+  }
+
+  /**
+   * Stores new requests as PENDING in one transaction, in order.
+   *
+   * @return for each, whether it was new (false: its key was stored already, by an earlier call or
+   *     earlier in this list; nothing changes)
+   */
+  public List<Boolean> insertAll(List<NewRow> rows) {
     return db.inTransaction(
         em ->
             jdbc(
                 em,
                 c -> {
+                  List<Boolean> inserted = new ArrayList<>(rows.size());
                   try (PreparedStatement ps =
                       c.prepareStatement(
                           "INSERT INTO inbox (delivery_key, platform, kind, request, state,"
                               + " received_at) VALUES (?, ?, ?, ?, 'PENDING', ?)"
                               + " ON CONFLICT (delivery_key) DO NOTHING")) {
-                    ps.setString(1, deliveryKey);
-                    ps.setString(2, platform.name());
-                    ps.setString(3, kind);
-                    ps.setString(4, request);
-                    ps.setLong(5, receivedAt.toEpochMilli());
-                    return ps.executeUpdate() == 1;
+                    for (NewRow row : rows) {
+                      ps.setString(1, row.deliveryKey());
+                      ps.setString(2, row.platform().name());
+                      ps.setString(3, row.kind());
+                      ps.setString(4, row.request());
+                      ps.setLong(5, row.receivedAt().toEpochMilli());
+                      inserted.add(ps.executeUpdate() == 1);
+                    }
                   }
+                  return inserted;
                 }));
   }
 
