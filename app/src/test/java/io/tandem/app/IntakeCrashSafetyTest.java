@@ -490,27 +490,10 @@ class IntakeCrashSafetyTest {
   private Process startChild(String platformArgument) throws IOException {
     // a fresh log per run, so the events URL read is this run's
     Files.deleteIfExists(childLog);
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java.toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "-XX:TieredStopAtLevel=1",
-            CrashSafetyChild.class.getName(),
-            platformArgument,
-            databaseUrl,
-            "4");
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(childLog.toFile()));
-    return builder.start();
+    return CrashChildren.start(childLog, platformArgument, databaseUrl, "4");
   }
 
   private String childLog() {
-    try {
-      return Files.exists(childLog) ? Files.readString(childLog, StandardCharsets.UTF_8) : "(none)";
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
+    return CrashChildren.log(childLog);
   }
 }

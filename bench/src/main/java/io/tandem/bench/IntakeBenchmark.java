@@ -75,18 +75,14 @@ final class IntakeBenchmark {
       int rate = 100;
       int people = 50;
       Path results = Path.of("bench", "results");
-      for (int i = 0; i < args.size(); i++) {
-        String arg = args.get(i);
-        if (i + 1 >= args.size()) {
-          throw new IllegalArgumentException("Missing value for " + arg);
-        }
-        String value = args.get(++i);
-        switch (arg) {
+      for (Map.Entry<String, String> option : BenchArgs.pairs(args).entrySet()) {
+        String value = option.getValue();
+        switch (option.getKey()) {
           case "--minutes" -> minutes = Integer.parseInt(value);
           case "--rate" -> rate = Integer.parseInt(value);
           case "--people" -> people = Integer.parseInt(value);
           case "--results" -> results = Path.of(value);
-          default -> throw new IllegalArgumentException("Unknown option " + arg);
+          default -> throw new IllegalArgumentException("Unknown option " + option.getKey());
         }
       }
       if (minutes < 1 || rate < 1 || people < 1) {

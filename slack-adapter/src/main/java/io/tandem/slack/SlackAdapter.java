@@ -190,21 +190,17 @@ public final class SlackAdapter implements AutoCloseable {
       SlashCommandContext ctx) {
     return accept(
         ctx,
-        new InboundRequest(
-            Platform.SLACK,
+        request(
             deliveryKey(payload.getTriggerId(), request),
             InboundRequest.Kind.COMMAND,
             payload.getTeamId(),
             payload.getUserId(),
             payload.getUserName(),
-            null,
-            null,
             payload.getChannelId(),
             payload.getText(),
             null,
             Map.of(),
-            payload.getResponseUrl(),
-            clock.instant()));
+            payload.getResponseUrl()));
   }
 
   private com.slack.api.bolt.response.Response acceptClick(
@@ -215,21 +211,17 @@ public final class SlackAdapter implements AutoCloseable {
     BlockActionPayload.Action action = payload.getActions().get(0);
     return accept(
         ctx,
-        new InboundRequest(
-            Platform.SLACK,
+        request(
             deliveryKey(payload.getTriggerId(), request),
             InboundRequest.Kind.CLICK,
             payload.getTeam().getId(),
             payload.getUser().getId(),
             payload.getUser().getName(),
-            null,
-            null,
             payload.getChannel() == null ? null : payload.getChannel().getId(),
             action.getActionId(),
             action.getValue(),
             Map.of(),
-            payload.getResponseUrl(),
-            clock.instant()));
+            payload.getResponseUrl()));
   }
 
   /**
@@ -311,21 +303,17 @@ public final class SlackAdapter implements AutoCloseable {
       }
       Optional<Reply> answer =
           intake.answerNow(
-              new InboundRequest(
-                  Platform.SLACK,
-                  deliveryKey(payload.getTriggerId(), request),
-                  InboundRequest.Kind.FORM,
-                  payload.getTeam().getId(),
-                  payload.getUser().getId(),
-                  payload.getUser().getName(),
-                  null,
-                  null,
-                  null,
-                  payload.getView().getCallbackId(),
-                  null,
-                  values,
-                  null,
-                  clock.instant()));
+              request(
+            deliveryKey(payload.getTriggerId(), request),
+            InboundRequest.Kind.FORM,
+            payload.getTeam().getId(),
+            payload.getUser().getId(),
+            payload.getUser().getName(),
+            null,
+            payload.getView().getCallbackId(),
+            null,
+            values,
+            null));
       if (answer.isEmpty()) {
         return intake.accepting() ? ctx.ack() : stopping();
       }
@@ -361,21 +349,17 @@ public final class SlackAdapter implements AutoCloseable {
     }
     return accept(
         ctx,
-        new InboundRequest(
-            Platform.SLACK,
+        request(
             "slack:b:" + digest(request),
             InboundRequest.Kind.FORM_CLOSED,
             payload.getTeam().getId(),
             payload.getUser().getId(),
             payload.getUser().getName(),
             null,
-            null,
-            null,
             formId,
             null,
             Map.of(),
-            null,
-            clock.instant()));
+            null));
   }
 
   /**
@@ -392,23 +376,48 @@ public final class SlackAdapter implements AutoCloseable {
         ctx, event(eventId, InboundRequest.Kind.HOME_OPENED, ctx.getTeamId(), event.getUser()));
   }
 
-  private InboundRequest event(
-      String eventId, InboundRequest.Kind kind, String teamId, String userId) {
+  /** A Slack request as the intake stores it: Slack sends no time zone or admin flag with it. */
+  private InboundRequest request(
+      String deliveryKey,
+      InboundRequest.Kind kind,
+      String teamId,
+      String userId,
+      String userName,
+      String channelId,
+      String name,
+      String value,
+      Map<String, String> values,
+      String responseUrl) {
     return new InboundRequest(
         Platform.SLACK,
-        "slack:e:" + eventId,
+        deliveryKey,
         kind,
         teamId,
         userId,
+        userName,
         null,
         null,
-        null,
-        null,
-        null,
-        null,
-        Map.of(),
-        null,
+        channelId,
+        name,
+        value,
+        values,
+        responseUrl,
         clock.instant());
+  }
+
+  private InboundRequest event(
+      String eventId, InboundRequest.Kind kind, String teamId, String userId) {
+    return request(
+            "slack:e:" + eventId,
+            kind,
+            teamId,
+            userId,
+            null,
+            null,
+            null,
+            null,
+            Map.of(),
+            null);
   }
 
   /**
