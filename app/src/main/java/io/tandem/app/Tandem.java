@@ -127,7 +127,7 @@ public final class Tandem implements AutoCloseable {
       }
       if (config.discord().configured()) {
         tandem.discord =
-            new DiscordBot(config.discord(), tandem.intake)
+            new DiscordBot(config.discord(), tandem.intake, clock)
                 .withMetrics(tandem.metrics)
                 .withMembership(tandem.commands);
         tandem.intake.answerThrough(Platform.DISCORD, tandem.discord.answers());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Starts {@link CrashSafetyChild} in a JVM of its own, for the crash tests, and reads its log. */
 final class CrashChildren {
@@ -13,15 +15,15 @@ final class CrashChildren {
   /** Starts the child with {@code arguments}; its output goes to the end of {@code log}. */
   static Process start(Path log, String... arguments) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    java.util.List<String> command =
-        new java.util.ArrayList<>(
-            java.util.List.of(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java.toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-XX:TieredStopAtLevel=1",
                 CrashSafetyChild.class.getName()));
-    command.addAll(java.util.List.of(arguments));
+    command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

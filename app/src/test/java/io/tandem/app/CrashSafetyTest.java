@@ -18,8 +18,6 @@ import io.tandem.simulator.slack.ApiCall;
 import io.tandem.simulator.slack.SlackSimulator;
 import io.tandem.simulator.slack.SlackTraffic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

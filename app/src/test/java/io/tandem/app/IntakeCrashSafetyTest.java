@@ -20,7 +20,6 @@ import io.tandem.simulator.slack.SlackClient;
 import io.tandem.simulator.slack.SlackSimulator;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -52,35 +52,25 @@ public final class DiscordBot implements AutoCloseable {
   private final DiscordConfig config;
   private final IntakeUseCase intake;
   private final ExecutorService workers;
-  private final boolean ownsWorkers;
   private volatile JDA jda;
   private volatile io.tandem.core.port.out.Metrics metrics = io.tandem.core.port.out.Metrics.NONE;
   private volatile HandleMembershipUseCase membership = HandleMembershipUseCase.NONE;
-  private final java.time.Clock clock = java.time.Clock.systemUTC();
+  private final java.time.Clock clock;
   private volatile InteractionHandler handler;
 
-  /** A bot with its own small pool of worker threads for calling the core. */
-  public DiscordBot(DiscordConfig config, IntakeUseCase intake) {
-    this(config, intake, defaultWorkers(), true);
-  }
-
   /**
-   * A bot that calls the core on {@code workers} (which the caller shuts down).
+   * A bot with its own small pool of worker threads for storing interactions in the intake.
    *
    * @param config a configured Discord (with a bot token)
    * @param intake where every interaction is stored and run
-   * @param workers where the core is called; never JDA's event thread
+   * @param clock the intake's clock: it stamps when each interaction came, which decides whether
+   *     Discord still takes its answer
    */
-  public DiscordBot(DiscordConfig config, IntakeUseCase intake, ExecutorService workers) {
-    this(config, intake, workers, false);
-  }
-
-  private DiscordBot(
-      DiscordConfig config, IntakeUseCase intake, ExecutorService workers, boolean ownsWorkers) {
+  public DiscordBot(DiscordConfig config, IntakeUseCase intake, java.time.Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
     this.intake = Objects.requireNonNull(intake, "intake");
-    this.workers = Objects.requireNonNull(workers, "workers");
-    this.ownsWorkers = ownsWorkers;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.workers = defaultWorkers();
     if (!config.configured()) {
       throw new IllegalArgumentException("Discord is not configured (no bot token)");
     }
@@ -288,9 +278,7 @@ public final class DiscordBot implements AutoCloseable {
         client.shutdownNow();
       }
     }
-    if (ownsWorkers) {
-      workers.shutdown();
-    }
+    workers.shutdown();
   }
 
   private static ExecutorService defaultWorkers() {

@@ -82,7 +82,7 @@ class DiscordBotTest {
   }
 
   private void startBot(List<String> guildIds) {
-    bot = new DiscordBot(config(guildIds), intake);
+    bot = new DiscordBot(config(guildIds), intake, Clock.systemUTC());
     intake.answerThrough(Platform.DISCORD, bot.answers());
     bot.start(TIMEOUT);
   }
@@ -347,7 +347,7 @@ class DiscordBotTest {
     DiscordConfig tracking = config(List.of(discord.guildId())).withTrackDepartures(true);
     long started = System.nanoTime();
 
-    assertThatThrownBy(() -> new DiscordBot(tracking, intake).start(Duration.ofSeconds(30)))
+    assertThatThrownBy(() -> new DiscordBot(tracking, intake, Clock.systemUTC()).start(Duration.ofSeconds(30)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Server Members Intent")
         .hasMessageContaining("discord.track-departures");

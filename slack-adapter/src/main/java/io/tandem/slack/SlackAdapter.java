@@ -304,16 +304,16 @@ public final class SlackAdapter implements AutoCloseable {
       Optional<Reply> answer =
           intake.answerNow(
               request(
-            deliveryKey(payload.getTriggerId(), request),
-            InboundRequest.Kind.FORM,
-            payload.getTeam().getId(),
-            payload.getUser().getId(),
-            payload.getUser().getName(),
-            null,
-            payload.getView().getCallbackId(),
-            null,
-            values,
-            null));
+                  deliveryKey(payload.getTriggerId(), request),
+                  InboundRequest.Kind.FORM,
+                  payload.getTeam().getId(),
+                  payload.getUser().getId(),
+                  payload.getUser().getName(),
+                  null,
+                  payload.getView().getCallbackId(),
+                  null,
+                  values,
+                  null));
       if (answer.isEmpty()) {
         return intake.accepting() ? ctx.ack() : stopping();
       }
@@ -408,16 +408,7 @@ public final class SlackAdapter implements AutoCloseable {
   private InboundRequest event(
       String eventId, InboundRequest.Kind kind, String teamId, String userId) {
     return request(
-            "slack:e:" + eventId,
-            kind,
-            teamId,
-            userId,
-            null,
-            null,
-            null,
-            null,
-            Map.of(),
-            null);
+        "slack:e:" + eventId, kind, teamId, userId, null, null, null, null, Map.of(), null);
   }
 
   /**

@@ -69,6 +69,7 @@ public final class Intake implements IntakeUseCase {
   private final HandleInteractionUseCase interactions;
   private final HandleMembershipUseCase membership;
   private final ExecutorService workers;
+  private final java.util.concurrent.ScheduledExecutorService forgetting;
   private final Map<Platform, AnswerPort> ports = new ConcurrentHashMap<>();
   private final Instant startedAt;
   private volatile boolean accepting = true;
@@ -88,6 +89,14 @@ public final class Intake implements IntakeUseCase {
     this.commands = Objects.requireNonNull(commands, "commands");
     this.interactions = Objects.requireNonNull(interactions, "interactions");
     this.membership = Objects.requireNonNull(membership, "membership");
+    this.forgetting =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "tandem-inbox-forget");
+              thread.setDaemon(true);
+              return thread;
+            });
+    forgetting.scheduleWithFixedDelay(this::forgetFinished, 1, 1, TimeUnit.HOURS);
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -162,7 +171,7 @@ public final class Intake implements IntakeUseCase {
    * @return how many requests it resumed
    */
   public int resume() {
-    int forgotten = inbox.forgetFinishedBefore(clock.instant().minus(KEEP));
+    int forgotten = forgetFinished();
     // what this process accepted itself is on its workers already
     List<InboxRows.Row> unfinished = inbox.unfinishedBefore(startedAt);
     for (InboxRows.Row row : unfinished) {
@@ -180,6 +189,16 @@ public final class Intake implements IntakeUseCase {
           forgotten);
     }
     return unfinished.size();
+  }
+
+  /** Forgets finished requests older than {@link #KEEP}; runs at start and every hour. */
+  private int forgetFinished() {
+    try {
+      return inbox.forgetFinishedBefore(clock.instant().minus(KEEP));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not forget old inbox rows: {}", e.toString());
+      return 0;
+    }
   }
 
   private void run(InboundRequest request) {
@@ -374,6 +393,7 @@ public final class Intake implements IntakeUseCase {
    */
   public boolean stop(Duration grace) throws InterruptedException {
     accepting = false;
+    forgetting.shutdownNow();
     inserts.close();
     workers.shutdown();
     boolean finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
