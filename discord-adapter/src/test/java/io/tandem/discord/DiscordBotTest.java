@@ -347,7 +347,8 @@ class DiscordBotTest {
     DiscordConfig tracking = config(List.of(discord.guildId())).withTrackDepartures(true);
     long started = System.nanoTime();
 
-    assertThatThrownBy(() -> new DiscordBot(tracking, intake, Clock.systemUTC()).start(Duration.ofSeconds(30)))
+    assertThatThrownBy(
+            () -> new DiscordBot(tracking, intake, Clock.systemUTC()).start(Duration.ofSeconds(30)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Server Members Intent")
         .hasMessageContaining("discord.track-departures");
