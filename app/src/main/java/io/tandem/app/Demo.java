@@ -103,7 +103,8 @@ final class Demo implements Callable<Integer> {
                 + " for the dashboard. Press Enter (or Ctrl-C) to stop it.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        // Ctrl-C and SIGTERM stop it in order, as they stop `tandem run`
+        Main.stopOnSignals(tandem, stopped);
         // Enter stops it; so does the end of the input, when nobody is there to press anything
         Thread enter =
             new Thread(

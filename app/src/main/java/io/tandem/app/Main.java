@@ -99,8 +99,9 @@ public final class Main implements Callable<Integer> {
         return CONFIG_ERROR;
       }
       CountDownLatch stopped = new CountDownLatch(1);
-      try (Tandem tandem = Tandem.start(config, Clock.systemUTC())) {
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "tandem-shutdown"));
+      Tandem tandem = Tandem.start(config, Clock.systemUTC());
+      try {
+        stopOnSignals(tandem, stopped);
         out.println("Tandem is running: " + tandem.describeConnections() + ". Ctrl-C stops it.");
         out.println(
             "Dashboard links (/tandem dashboard), "
@@ -112,9 +113,33 @@ public final class Main implements Callable<Integer> {
                 + ".");
         out.flush();
         stopped.await();
+      } finally {
+        tandem.close();
       }
       return 0;
     }
+  }
+
+  /**
+   * SIGTERM and SIGINT end {@code stopped}'s wait, and the caller stops Tandem in order and exits
+   * 0. The JVM halts as soon as its shutdown hooks return, so the hook, which covers any other way
+   * out (System.exit elsewhere), does the stopping itself and waits for it.
+   */
+  static void stopOnSignals(Tandem tandem, CountDownLatch stopped) {
+    for (String name : List.of("TERM", "INT")) {
+      sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopped.countDown());
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    tandem.close();
+                  } catch (Exception e) {
+                    e.printStackTrace();
+                  }
+                },
+                "tandem-shutdown"));
   }
 
   @Command(name = "migrate", description = "Bring the database schema up to date, then exit.")

@@ -24,8 +24,10 @@ import io.tandem.core.application.survey.Surveys;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.ReminderRoutes;
 import io.tandem.core.domain.ReminderTimes;
+import io.tandem.core.intake.Intake;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.port.in.Platform;
 import io.tandem.core.report.Reports;
 import io.tandem.core.schedule.ReminderJob;
 import io.tandem.core.store.Database;
@@ -49,6 +51,9 @@ public final class Tandem implements AutoCloseable {
 
   private final Database database;
   private final CommandDispatcher commands;
+  private Intake intake;
+  private boolean closed;
+  private Duration stopGrace = TandemConfig.DEFAULT_STOP_GRACE;
   private final List<AutoCloseable> platforms = new ArrayList<>();
   private SlackAdapter slack;
   private DiscordBot discord;
@@ -59,6 +64,12 @@ public final class Tandem implements AutoCloseable {
   private LinkSigner links;
 
   private static final Logger LOG = LoggerFactory.getLogger(Tandem.class);
+
+  /**
+   * SQLite writes are serialised anyway, so more workers only compete for CPU with the threads that
+   * send acknowledgements (measured: bench/results/ack-latency.md).
+   */
+  private static final int INTAKE_WORKERS = 4;
 
   /** How long a job run on demand may take. */
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
@@ -78,6 +89,7 @@ public final class Tandem implements AutoCloseable {
     Database database = openDatabase(config, clock, true);
     Surveys surveys = new Surveys(database, clock, surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
+    tandem.stopGrace = config.stopGrace();
     tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
     Reports reports = new Reports(database, clock, surveySettings(config));
     tandem.commands.withReports(reports);
@@ -95,19 +107,23 @@ public final class Tandem implements AutoCloseable {
       tandem.web.route("/health", tandem.healthEndpoint(clock));
       tandem.web.route("/metrics", tandem.metricsEndpoint(clock));
       tandem.web.route(Dashboard.PATH, new Dashboard(tandem.links, reports, dashboard, clock));
+      tandem.intake =
+          new Intake(
+              database, clock, tandem.commands, tandem.commands, tandem.commands, INTAKE_WORKERS);
       if (config.slack().configured()) {
         tandem.slack =
-            new SlackAdapter(config.slack(), config.http(), tandem.commands, tandem.commands, clock)
-                .withMetrics(tandem.metrics)
-                .withMembership(tandem.commands);
+            new SlackAdapter(config.slack(), config.http(), tandem.intake, clock)
+                .withMetrics(tandem.metrics);
+        tandem.intake.answerThrough(Platform.SLACK, tandem.slack.answers());
         tandem.platforms.add(tandem.slack);
         tandem.slack.start(tandem.web.httpServer());
       }
       if (config.discord().configured()) {
         tandem.discord =
-            new DiscordBot(config.discord(), tandem.commands, tandem.commands)
+            new DiscordBot(config.discord(), tandem.intake, clock)
                 .withMetrics(tandem.metrics)
                 .withMembership(tandem.commands);
+        tandem.intake.answerThrough(Platform.DISCORD, tandem.discord.answers());
         tandem.platforms.add(tandem.discord);
         tandem.discord.start(DISCORD_START_TIMEOUT);
       }
@@ -121,6 +137,8 @@ public final class Tandem implements AutoCloseable {
               clock,
               tandem.metrics,
               d -> List.of(tandem.surveyJob, tandem.reminderJob));
+      // what a killed or stopped process acknowledged but did not finish
+      tandem.intake.resume();
       return tandem;
     } catch (Exception e) {
       tandem.close();
@@ -288,12 +306,33 @@ public final class Tandem implements AutoCloseable {
     return links;
   }
 
+  /** {@link #stop} within the configured {@code stop-grace}. */
   @Override
   public void close() throws Exception {
+    stop(stopGrace);
+  }
+
+  /**
+   * Stops in the order that loses nothing: take no new requests (Slack HTTP answers 503 from now
+   * on), let the requests in flight finish for up to most of {@code grace} (what does not finish
+   * stays in the inbox for the next start), stop Quartz and the outbox dispatcher (which deliver
+   * through the platform clients), disconnect the platforms, then the HTTP server and the pool.
+   * Logs each step; a second call does nothing.
+   */
+  public synchronized void stop(Duration grace) throws Exception {
+    if (closed) {
+      return;
+    }
+    closed = true;
     Exception failure = null;
+    if (intake != null) {
+      // leaves time for the steps after it within the grace period
+      intake.stop(grace.multipliedBy(3).dividedBy(4));
+    }
     if (delivery != null) {
       try {
         delivery.close();
+        LOG.info("Quartz and the outbox dispatcher stopped");
       } catch (Exception e) {
         failure = e;
       }
@@ -307,8 +346,10 @@ public final class Tandem implements AutoCloseable {
     }
     if (web != null) {
       web.close();
+      LOG.info("HTTP server stopped");
     }
     database.close();
+    LOG.info("Database pool closed; Tandem stopped");
     if (failure != null) {
       throw failure;
     }

@@ -20,11 +20,13 @@ import java.util.concurrent.CountDownLatch;
  * JVM, with the production outbox dispatcher, {@code SlackChatPort} and Quartz.
  *
  * <p>Arguments: the simulator's Web API URL, the SQLite JDBC URL, the outbox worker count. Prints
- * {@value #READY} once delivery runs, then waits until it is killed.
+ * its Slack events URL after {@value #EVENTS_URL} and {@value #READY} once delivery runs, then runs
+ * until it is killed, or stopped with SIGTERM as {@code tandem run} is.
  */
 public final class CrashSafetyChild {
 
   static final String READY = "TANDEM-CHILD-READY";
+  static final String EVENTS_URL = "TANDEM-CHILD-EVENTS-URL ";
   static final String BOT_TOKEN = "xoxb-crash-safety";
   static final String SIGNING_SECRET = "crash-safety-secret";
 
@@ -55,25 +57,54 @@ public final class CrashSafetyChild {
         new SchedulerConfig("crash-safety-child", SchedulerConfig.DEFAULT_THREAD_COUNT));
   }
 
+  /**
+   * The same process on Discord instead of Slack: {@code discord} is {@code
+   * discord=REST_URL|GATEWAY_URL|APPLICATION_ID|GUILD_ID} for the simulated Discord.
+   */
+  static TandemConfig discordConfig(String discord, String databaseUrl, int workers) {
+    String[] parts = discord.substring(DISCORD.length()).split("\\|");
+    TandemConfig slack = config("http://127.0.0.1:1/api/", databaseUrl, workers);
+    return new TandemConfig(
+        slack.database(),
+        io.tandem.config.SlackConfig.notConfigured(),
+        new DiscordConfig(
+            DISCORD_BOT_TOKEN,
+            parts[2],
+            List.of(parts[3]),
+            URI.create(parts[0]),
+            URI.create(parts[1]),
+            null),
+        slack.http(),
+        slack.outbox(),
+        slack.scheduler());
+  }
+
+  static final String DISCORD = "discord=";
+  static final String DISCORD_BOT_TOKEN = "discord-crash-safety";
+
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
-      System.err.println("usage: CrashSafetyChild <slack-api-url> <sqlite-jdbc-url> <workers>");
+      System.err.println(
+          "usage: CrashSafetyChild <slack-api-url|discord=...> <sqlite-jdbc-url> <workers>");
       System.exit(2);
     }
-    Tandem tandem =
-        Tandem.start(config(args[0], args[1], Integer.parseInt(args[2])), Clock.systemUTC());
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    tandem.close();
-                  } catch (Exception e) {
-                    e.printStackTrace();
-                  }
-                }));
+    int workers = Integer.parseInt(args[2]);
+    TandemConfig config =
+        args[0].startsWith(DISCORD)
+            ? discordConfig(args[0], args[1], workers)
+            : config(args[0], args[1], workers);
+    Tandem tandem = Tandem.start(config, Clock.systemUTC());
+    // stops as `tandem run` does: SIGTERM and SIGINT stop it in order, then it exits 0
+    CountDownLatch stopped = new CountDownLatch(1);
+    Main.stopOnSignals(tandem, stopped);
+    tandem
+        .slack()
+        .flatMap(slack -> slack.eventsUrl())
+        .ifPresent(url -> System.out.println(EVENTS_URL + url));
     System.out.println(READY);
     System.out.flush();
-    new CountDownLatch(1).await();
+    stopped.await();
+    tandem.close();
+    System.exit(0);
   }
 }

@@ -18,8 +18,6 @@ import io.tandem.simulator.slack.ApiCall;
 import io.tandem.simulator.slack.SlackSimulator;
 import io.tandem.simulator.slack.SlackTraffic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -226,20 +224,7 @@ class CrashSafetyTest {
   }
 
   private Process startChild() throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java.toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            "-XX:TieredStopAtLevel=1",
-            CrashSafetyChild.class.getName(),
-            slack.apiUrl(),
-            databaseUrl,
-            Integer.toString(WORKERS));
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(childLog.toFile()));
-    return builder.start();
+    return CrashChildren.start(childLog, slack.apiUrl(), databaseUrl, Integer.toString(WORKERS));
   }
 
   /** The outbox key of every {@code chat.postMessage} the simulator received, in arrival order. */
@@ -305,10 +290,6 @@ class CrashSafetyTest {
   }
 
   private String childLog() {
-    try {
-      return Files.exists(childLog) ? Files.readString(childLog, StandardCharsets.UTF_8) : "(none)";
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
+    return CrashChildren.log(childLog);
   }
 }

@@ -78,12 +78,9 @@ final class FanOutBenchmark {
       int limit = 20_000;
       int workers = io.tandem.config.OutboxConfig.DEFAULT_WORKERS;
       Path results = Path.of("bench", "results");
-      for (int i = 0; i < args.size(); i++) {
-        String arg = args.get(i);
-        if (i + 1 >= args.size()) {
-          throw new IllegalArgumentException("Missing value for " + arg);
-        }
-        String value = args.get(++i);
+      for (Map.Entry<String, String> option : BenchArgs.pairs(args).entrySet()) {
+        String arg = option.getKey();
+        String value = option.getValue();
         switch (arg) {
           case "--messages" -> messages = Integer.parseInt(value);
           case "--limit" -> limit = Integer.parseInt(value);

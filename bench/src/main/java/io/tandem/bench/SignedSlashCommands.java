@@ -23,13 +23,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends {@code /tandem} slash commands to one events URL the way Slack does in HTTP mode: a form
  * body shaped like the simulator's, signed with {@link SlackSignature}, posted with {@link
  * HttpClient#sendAsync} so the sender never waits. Each command gets its own {@code response_url}
- * on the simulator ({@code responseUrlPrefix} + a number), and the people take turns.
+ * on the simulator ({@code responseUrlPrefix} + a number, which also replaces {@value #NUMBER} in
+ * the command line), and the people take turns.
  *
  * <p>Thread-safe; the answer's arrival time is taken when the response headers arrive.
  */
 final class SignedSlashCommands implements InterleavedLoad.Target {
 
   static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Stands for the command's number in the command line, to tell each command's effect apart. */
+  static final String NUMBER = "{n}";
 
   private final HttpClient http;
   private final URI eventsUrl;
@@ -79,7 +83,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
             "user_id", person.id(),
             "user_name", person.name(),
             "command", command,
-            "text", text,
+            "text", text.replace(NUMBER, Long.toString(n)),
             "api_app_id", slack.appId(),
             "is_enterprise_install", "false",
             "response_url", slack.responseUrl(responseUrlId),

@@ -68,7 +68,15 @@ public final class ConfigLoader {
 
   private static final List<String> ROOT_KEYS =
       List.of(
-          "database", "slack", "discord", "http", "outbox", "scheduler", "surveys", "reminders");
+          "database",
+          "slack",
+          "discord",
+          "http",
+          "outbox",
+          "scheduler",
+          "surveys",
+          "reminders",
+          "stop-grace");
   private static final List<String> DATABASE_KEYS = List.of("url", "user", "password", "pool-size");
   private static final List<String> SLACK_KEYS =
       List.of(
@@ -191,6 +199,13 @@ public final class ConfigLoader {
     SchedulerConfig scheduler = reading.scheduler(root.child(reading, "scheduler", SCHEDULER_KEYS));
     SurveysConfig surveys = reading.surveys(root.child(reading, "surveys", SURVEYS_KEYS));
     RemindersConfig reminders = reading.reminders(root.child(reading, "reminders", REMINDERS_KEYS));
+    Duration stopGrace =
+        reading.duration(
+            reading.text(root, "stop-grace", null, Shown.PLAIN),
+            TandemConfig.DEFAULT_STOP_GRACE,
+            TandemConfig.MIN_STOP_GRACE,
+            TandemConfig.MAX_STOP_GRACE,
+            "is not a duration between 1s and 10m (like 20s)");
     if (reading.problems.isEmpty()) {
       leaseOutlastsRateLimitWaits(outbox, slackLimits).ifPresent(reading.problems::add);
     }
@@ -205,7 +220,8 @@ public final class ConfigLoader {
             outbox,
             scheduler)
         .withSurveys(surveys)
-        .withReminders(reminders);
+        .withReminders(reminders)
+        .withStopGrace(stopGrace);
   }
 
   /** How much longer than the longest rate-limit wait a claim must last. */

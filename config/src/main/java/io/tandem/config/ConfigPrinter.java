@@ -97,6 +97,7 @@ public final class ConfigPrinter {
         "instance-id",
         scheduler.instanceId() == null ? "(hostname-pid)" : scheduler.instanceId());
     line(out, "thread-count", Integer.toString(scheduler.threadCount()));
+    out.append("stop-grace: ").append(duration(config.stopGrace())).append('\n');
     surveys(out, config.surveys());
     RemindersConfig reminders = config.reminders();
     out.append("reminders:\n");

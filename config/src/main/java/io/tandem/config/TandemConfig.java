@@ -1,5 +1,6 @@
 package io.tandem.config;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Objects;
  * @param scheduler how Quartz runs ({@code scheduler})
  * @param surveys pulse survey templates and the anonymity threshold ({@code surveys})
  * @param reminders quiet hours and how often reminders are looked for ({@code reminders})
+ * @param stopGrace how long a stop (SIGTERM, SIGINT) may take in all ({@code stop-grace}): requests
+ *     in flight get most of it, then everything closes; keep it under the orchestrator's own grace
+ *     period (Kubernetes: 30 s)
  */
 public record TandemConfig(
     DatabaseConfig database,
@@ -21,7 +25,12 @@ public record TandemConfig(
     OutboxConfig outbox,
     SchedulerConfig scheduler,
     SurveysConfig surveys,
-    RemindersConfig reminders) {
+    RemindersConfig reminders,
+    Duration stopGrace) {
+
+  public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
+  public static final Duration MIN_STOP_GRACE = Duration.ofSeconds(1);
+  public static final Duration MAX_STOP_GRACE = Duration.ofMinutes(10);
 
   public TandemConfig {
     Objects.requireNonNull(database, "database");
@@ -33,6 +42,10 @@ public record TandemConfig(
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(surveys, "surveys");
     Objects.requireNonNull(reminders, "reminders");
+    Objects.requireNonNull(stopGrace, "stopGrace");
+    if (stopGrace.compareTo(MIN_STOP_GRACE) < 0 || stopGrace.compareTo(MAX_STOP_GRACE) > 0) {
+      throw new IllegalArgumentException("stopGrace must be between 1s and 10m: " + stopGrace);
+    }
   }
 
   /** Composes the parts with the default survey and reminder settings. */
@@ -53,7 +66,8 @@ public record TandemConfig(
         outbox,
         scheduler,
         SurveysConfig.defaults(),
-        RemindersConfig.defaults());
+        RemindersConfig.defaults(),
+        DEFAULT_STOP_GRACE);
   }
 
   /** Composes the parts with the default outbox and scheduler settings. */
@@ -101,25 +115,32 @@ public record TandemConfig(
         outbox,
         scheduler,
         surveys,
-        reminders);
+        reminders,
+        stopGrace);
   }
 
   /** The same configuration with other outbox settings. */
   public TandemConfig withOutbox(OutboxConfig value) {
     return new TandemConfig(
-        database, slack, discord, http, admins, value, scheduler, surveys, reminders);
+        database, slack, discord, http, admins, value, scheduler, surveys, reminders, stopGrace);
   }
 
   /** The same configuration with other survey settings. */
   public TandemConfig withSurveys(SurveysConfig value) {
     return new TandemConfig(
-        database, slack, discord, http, admins, outbox, scheduler, value, reminders);
+        database, slack, discord, http, admins, outbox, scheduler, value, reminders, stopGrace);
   }
 
   /** The same configuration with other reminder settings. */
   public TandemConfig withReminders(RemindersConfig value) {
     return new TandemConfig(
-        database, slack, discord, http, admins, outbox, scheduler, surveys, value);
+        database, slack, discord, http, admins, outbox, scheduler, surveys, value, stopGrace);
+  }
+
+  /** The same configuration with another stop grace period. */
+  public TandemConfig withStopGrace(Duration value) {
+    return new TandemConfig(
+        database, slack, discord, http, admins, outbox, scheduler, surveys, reminders, value);
   }
 
   /** The built-in defaults: SQLite {@code ./tandem.db}, no chat platform, HTTP on loopback:8080. */

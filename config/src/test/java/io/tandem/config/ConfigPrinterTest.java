@@ -95,6 +95,7 @@ class ConfigPrinterTest {
             scheduler:
               instance-id: (hostname-pid)
               thread-count: 2
+            stop-grace: 20s
             surveys:
               anonymity-threshold: 5
               templates: {}  # the shipped ones only

@@ -40,6 +40,7 @@ class DeliveryConfigTest {
       assertThat(config.outbox())
           .isEqualTo(new OutboxConfig(8, Duration.ofSeconds(1), 50, Duration.ofMinutes(2), 32));
       assertThat(config.scheduler()).isEqualTo(new SchedulerConfig(null, 2));
+      assertThat(config.stopGrace()).isEqualTo(Duration.ofSeconds(20));
     }
   }
 
@@ -72,6 +73,7 @@ class DeliveryConfigTest {
           scheduler:
             instance-id: tandem-1
             thread-count: 4
+          stop-grace: 25s
           """;
       // when
       TandemConfig config = load(yaml);
@@ -81,6 +83,7 @@ class DeliveryConfigTest {
       assertThat(config.outbox())
           .isEqualTo(new OutboxConfig(3, Duration.ofMillis(250), 10, Duration.ofSeconds(90), 2));
       assertThat(config.scheduler()).isEqualTo(new SchedulerConfig("tandem-1", 4));
+      assertThat(config.stopGrace()).isEqualTo(Duration.ofSeconds(25));
       assertThat(config.describe()).contains("poll-interval: 250ms").contains("lease: 90s");
     }
 
@@ -116,6 +119,7 @@ class DeliveryConfigTest {
             lease: 1s
           scheduler:
             thread-count: 100
+          stop-grace: 45m
           """;
       assertThat(problems(yaml))
           .containsExactly(
@@ -129,7 +133,8 @@ class DeliveryConfigTest {
               "outbox.poll-interval: \"soon\" is not a duration between 10ms and 10m (like 500ms,"
                   + " 5s, 2m)",
               "outbox.lease: \"1s\" is not a duration between 10s and 1h (like 90s, 2m)",
-              "scheduler.thread-count: \"100\" is not a whole number between 1 and 50");
+              "scheduler.thread-count: \"100\" is not a whole number between 1 and 50",
+              "stop-grace: \"45m\" is not a duration between 1s and 10m (like 20s)");
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.tandem.discord;
 
 import io.tandem.config.DiscordConfig;
-import io.tandem.core.port.in.HandleCommandUseCase;
-import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleMembershipUseCase;
+import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.AnswerPort;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tandem on Discord: a light JDA client that registers {@code /tandem} and hands every interaction
- * to the core through {@link HandleCommandUseCase}.
+ * to the core through the {@link IntakeUseCase}, which stores it before it is acknowledged; the
+ * intake answers through {@link #answers()}.
  *
  * <p>Lifecycle: construct, {@link #start(Duration)} (logs in, waits for the gateway, registers the
  * command in each configured guild, or globally when none), then {@link #close()}. The REST base
@@ -46,46 +50,27 @@ public final class DiscordBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
   private final DiscordConfig config;
-  private final HandleCommandUseCase useCase;
-  private final HandleInteractionUseCase interactions;
+  private final IntakeUseCase intake;
   private final ExecutorService workers;
-  private final boolean ownsWorkers;
   private volatile JDA jda;
   private volatile io.tandem.core.port.out.Metrics metrics = io.tandem.core.port.out.Metrics.NONE;
   private volatile HandleMembershipUseCase membership = HandleMembershipUseCase.NONE;
-
-  /** A bot with its own small pool of worker threads for calling the core. */
-  public DiscordBot(
-      DiscordConfig config, HandleCommandUseCase useCase, HandleInteractionUseCase interactions) {
-    this(config, useCase, interactions, defaultWorkers(), true);
-  }
+  private final java.time.Clock clock;
+  private volatile InteractionHandler handler;
 
   /**
-   * A bot that calls the core on {@code workers} (which the caller shuts down).
+   * A bot with its own small pool of worker threads for storing interactions in the intake.
    *
    * @param config a configured Discord (with a bot token)
-   * @param useCase the core's single entry point
-   * @param workers where the core is called; never JDA's event thread
+   * @param intake where every interaction is stored and run
+   * @param clock the intake's clock: it stamps when each interaction came, which decides whether
+   *     Discord still takes its answer
    */
-  public DiscordBot(
-      DiscordConfig config,
-      HandleCommandUseCase useCase,
-      HandleInteractionUseCase interactions,
-      ExecutorService workers) {
-    this(config, useCase, interactions, workers, false);
-  }
-
-  private DiscordBot(
-      DiscordConfig config,
-      HandleCommandUseCase useCase,
-      HandleInteractionUseCase interactions,
-      ExecutorService workers,
-      boolean ownsWorkers) {
+  public DiscordBot(DiscordConfig config, IntakeUseCase intake, java.time.Clock clock) {
     this.config = Objects.requireNonNull(config, "config");
-    this.useCase = Objects.requireNonNull(useCase, "useCase");
-    this.interactions = Objects.requireNonNull(interactions, "interactions");
-    this.workers = Objects.requireNonNull(workers, "workers");
-    this.ownsWorkers = ownsWorkers;
+    this.intake = Objects.requireNonNull(intake, "intake");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.workers = defaultWorkers();
     if (!config.configured()) {
       throw new IllegalArgumentException("Discord is not configured (no bot token)");
     }
@@ -121,6 +106,7 @@ public final class DiscordBot implements AutoCloseable {
     java.util.concurrent.atomic.AtomicReference<CloseCode> refused =
         new java.util.concurrent.atomic.AtomicReference<>();
     String gateway = config.gatewayUrl().toString();
+    handler = handler();
     JDA client =
         JDABuilder.createLight(
                 config.botToken(),
@@ -163,13 +149,7 @@ public final class DiscordBot implements AutoCloseable {
                     membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
                   }
                 },
-                new InteractionHandler(
-                    useCase,
-                    interactions,
-                    new DiscordActors(config.adminRole(), config.guildIds()),
-                    workers,
-                    new FormShelf(java.time.Clock.systemUTC()),
-                    metrics))
+                handler)
             .build();
     this.jda = client;
     try {
@@ -200,6 +180,33 @@ public final class DiscordBot implements AutoCloseable {
       client.shutdownNow();
       throw e;
     }
+  }
+
+  private InteractionHandler handler() {
+    return new InteractionHandler(
+        intake,
+        new DiscordActors(config.adminRole(), config.guildIds()),
+        workers,
+        new FormShelf(clock),
+        metrics,
+        clock);
+  }
+
+  /** How the intake answers commands this bot stored; answers nothing before {@link #start}. */
+  public AnswerPort answers() {
+    return new AnswerPort() {
+      @Override
+      public Actor actor(InboundRequest request) {
+        // the roles were read when the interaction came
+        return request.actor(null, false);
+      }
+
+      @Override
+      public boolean answer(InboundRequest request, Reply reply) {
+        InteractionHandler current = handler;
+        return current != null && current.answer(request, reply, jda());
+      }
+    };
   }
 
   /** Hands a departure or arrival to the core on a worker, never on JDA's event thread. */
@@ -271,9 +278,7 @@ public final class DiscordBot implements AutoCloseable {
         client.shutdownNow();
       }
     }
-    if (ownsWorkers) {
-      workers.shutdown();
-    }
+    workers.shutdown();
   }
 
   private static ExecutorService defaultWorkers() {

@@ -1,22 +1,25 @@
 package io.tandem.discord;
 
 import io.tandem.core.port.in.Actor;
-import io.tandem.core.port.in.HandleCommandUseCase;
-import io.tandem.core.port.in.HandleInteractionUseCase;
-import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.util.LogText;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -29,44 +32,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Discord interactions into core {@link Invocation}s and renders the core's {@link Reply}.
+ * Turns Discord interactions into {@link InboundRequest}s for the intake and delivers the answers
+ * the intake hands back ({@link #answer}).
  *
- * <p>Runs on JDA's event thread, which it never blocks: the core is always called on the worker
- * executor. Slash commands are deferred (ephemerally) at once and answered by editing the deferred
- * response. Buttons and modal submits get the core's answer directly when it comes within {@link
- * #DIRECT_ANSWER_BUDGET} — which is what lets a button open a form, since a modal must be the first
- * response — and are deferred otherwise.
+ * <p>Runs on JDA's event thread, which it never blocks: the inbox row is written on the worker
+ * executor, and nothing is acknowledged before it is. Slash commands are then deferred
+ * (ephemerally) and answered by editing the deferred response. Buttons and modal submits get the
+ * answer directly when it comes within {@link #DIRECT_ANSWER_BUDGET} of their arrival — which is
+ * what lets a button open a form, since a modal must be the first response — and are deferred
+ * otherwise. After a restart the intake answers through a hook rebuilt from the stored token.
  */
 final class InteractionHandler extends ListenerAdapter {
   static final String FAILURE =
       "Something went wrong on our side; nothing was saved. Try again in a minute.";
   static final String EXPIRED_FORM =
       "That form has expired; run the command again to get a fresh one.";
+  static final String RESTARTING = "Tandem is restarting; try again in a minute.";
 
   static final Duration DIRECT_ANSWER_BUDGET = Duration.ofMillis(1500);
 
+  /** How long an answer may take before the intake sends it as a direct message instead. */
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
   private static final Logger LOG = LoggerFactory.getLogger(InteractionHandler.class);
 
-  private final HandleCommandUseCase commands;
-  private final HandleInteractionUseCase interactions;
+  private final IntakeUseCase intake;
   private final DiscordActors actors;
   private final Executor workers;
   private final FormShelf shelf;
   private final Metrics metrics;
+  private final Clock clock;
+
+  /** Interactions of this run by delivery key, until the intake answers them. */
+  private final Map<String, Live> live = new ConcurrentHashMap<>();
+
+  /**
+   * An interaction this run received: how to answer it directly, and whether it was acknowledged
+   * (answered directly or deferred) already.
+   */
+  private record Live(
+      IReplyCallback event, String kind, long started, AtomicBoolean acknowledged) {}
 
   InteractionHandler(
-      HandleCommandUseCase commands,
-      HandleInteractionUseCase interactions,
+      IntakeUseCase intake,
       DiscordActors actors,
       Executor workers,
       FormShelf shelf,
-      Metrics metrics) {
-    this.commands = commands;
-    this.interactions = interactions;
+      Metrics metrics,
+      Clock clock) {
+    this.intake = intake;
     this.actors = actors;
     this.workers = workers;
     this.shelf = shelf;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   /**
@@ -84,11 +103,11 @@ final class InteractionHandler extends ListenerAdapter {
       return;
     }
     long started = System.nanoTime();
-    Invocation invocation;
+    InboundRequest request;
     try {
-      invocation =
-          new Invocation(
-              actors.actorOf(event), event.getChannelId(), TandemCommand.coreText(event));
+      request =
+          request(
+              event, InboundRequest.Kind.COMMAND, TandemCommand.coreText(event), null, Map.of());
     } catch (DiscordActors.Refused refused) {
       event.reply(refused.getMessage()).setEphemeral(true).queue(null, failed("refuse a command"));
       return;
@@ -97,12 +116,15 @@ final class InteractionHandler extends ListenerAdapter {
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("answer a broken command"));
       return;
     }
-    event
-        .deferReply(true)
-        .queue(acknowledged("command", started), failed("defer /tandem " + invocation.text()));
-    InteractionHook hook = event.getHook();
-    CompletableFuture.supplyAsync(() -> commands.handle(invocation), workers)
-        .whenComplete((reply, error) -> followUp(hook, invocation, reply, error));
+    Live command = new Live(event, "command", started, new AtomicBoolean(true));
+    accept(
+        request,
+        command,
+        () ->
+            event
+                .deferReply(true)
+                .queue(
+                    acknowledged("command", started), failed("defer /tandem " + request.name())));
   }
 
   @Override
@@ -112,6 +134,7 @@ final class InteractionHandler extends ListenerAdapter {
     String action = separator < 0 ? customId : customId.substring(0, separator);
     String value = separator < 0 ? "" : customId.substring(separator + 1);
     if (FormShelf.OPEN_FORM_ACTION.equals(action)) {
+      // opens a form this run shelved: no effect to store
       shelf
           .take(value)
           .ifPresentOrElse(
@@ -120,11 +143,7 @@ final class InteractionHandler extends ListenerAdapter {
               () -> event.reply(EXPIRED_FORM).setEphemeral(true).queue(null, failed("answer")));
       return;
     }
-    answerDirectlyOrDefer(
-        event,
-        "action",
-        "click " + action,
-        actor -> interactions.clicked(actor, event.getChannelId(), action, value));
+    acceptDirectlyAnswered(event, "action", InboundRequest.Kind.CLICK, action, value, Map.of());
   }
 
   /** A submitted form goes to the core with each input's id and value. */
@@ -137,19 +156,25 @@ final class InteractionHandler extends ListenerAdapter {
         values.put(mapping.getCustomId(), text.strip());
       }
     }
-    answerDirectlyOrDefer(
-        event,
-        "form",
-        "form " + event.getModalId(),
-        actor -> interactions.submitted(actor, event.getChannelId(), event.getModalId(), values));
+    acceptDirectlyAnswered(
+        event, "form", InboundRequest.Kind.FORM, event.getModalId(), null, values);
   }
 
-  private void answerDirectlyOrDefer(
-      IReplyCallback event, String kind, String what, Function<Actor, Reply> call) {
+  /**
+   * Stores a click or a form and leaves the answer to come directly; if it has not come within
+   * {@link #DIRECT_ANSWER_BUDGET} of the interaction's arrival, defers it (ephemerally).
+   */
+  private void acceptDirectlyAnswered(
+      IReplyCallback event,
+      String kind,
+      InboundRequest.Kind requestKind,
+      String name,
+      String value,
+      Map<String, String> values) {
     long started = System.nanoTime();
-    Actor actor;
+    InboundRequest request;
     try {
-      actor = actors.actorOf(event);
+      request = request(event, requestKind, name, value, values);
     } catch (DiscordActors.Refused refused) {
       event.reply(refused.getMessage()).setEphemeral(true).queue(null, failed("refuse " + kind));
       return;
@@ -158,88 +183,165 @@ final class InteractionHandler extends ListenerAdapter {
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("answer a broken interaction"));
       return;
     }
-    Invocation invocation = new Invocation(actor, event.getChannelId(), what);
-    AtomicBoolean acknowledged = new AtomicBoolean();
-    CompletableFuture<Reply> work = CompletableFuture.supplyAsync(() -> call.apply(actor), workers);
-    work.whenComplete(
-        (reply, error) -> {
-          if (acknowledged.compareAndSet(false, true)) {
-            answerDirectly(event, invocation, reply, error, acknowledged(kind, started));
+    Live interaction = new Live(event, kind, started, new AtomicBoolean());
+    accept(
+        request,
+        interaction,
+        () -> {
+          long left = DIRECT_ANSWER_BUDGET.toNanos() - (System.nanoTime() - started);
+          CompletableFuture.delayedExecutor(Math.max(0, left), TimeUnit.NANOSECONDS, workers)
+              .execute(
+                  () -> {
+                    if (interaction.acknowledged().compareAndSet(false, true)) {
+                      event
+                          .deferReply(true)
+                          .queue(acknowledged(kind, started), failed("defer " + name));
+                    }
+                  });
+        });
+  }
+
+  /**
+   * Writes the inbox row on a worker, then acknowledges as {@code onAccepted} says; a repeated
+   * interaction id is ignored, and while Tandem stops the person is told to try again.
+   */
+  private void accept(InboundRequest request, Live interaction, Runnable onAccepted) {
+    // registered first: the intake may have the answer before the acknowledgement is sent
+    live.put(request.deliveryKey(), interaction);
+    workers.execute(
+        () -> {
+          try {
+            switch (intake.accept(request)) {
+              case ACCEPTED -> onAccepted.run();
+              case DUPLICATE -> live.remove(request.deliveryKey());
+              case REFUSED -> {
+                live.remove(request.deliveryKey());
+                interaction
+                    .event()
+                    .reply(RESTARTING)
+                    .setEphemeral(true)
+                    .queue(null, failed("turn away a request while stopping"));
+              }
+            }
+          } catch (RuntimeException e) {
+            live.remove(request.deliveryKey());
+            LOG.error("Could not store interaction {}", request.deliveryKey(), e);
+            interaction
+                .event()
+                .reply(FAILURE)
+                .setEphemeral(true)
+                .queue(null, failed("report a failure"));
           }
         });
-    CompletableFuture.delayedExecutor(
-            DIRECT_ANSWER_BUDGET.toMillis(), TimeUnit.MILLISECONDS, workers)
-        .execute(
-            () -> {
-              if (acknowledged.compareAndSet(false, true)) {
-                event
-                    .deferReply(true)
-                    .queue(acknowledged(kind, started), failed("defer " + invocation.text()));
-                InteractionHook hook = event.getHook();
-                work.whenComplete((reply, error) -> followUp(hook, invocation, reply, error));
-              }
-            });
   }
 
-  private void answerDirectly(
+  private InboundRequest request(
       IReplyCallback event,
-      Invocation invocation,
-      Reply reply,
-      Throwable error,
-      Consumer<Object> onAcknowledged) {
+      InboundRequest.Kind kind,
+      String name,
+      String value,
+      Map<String, String> values) {
+    Actor actor = actors.actorOf(event);
+    return new InboundRequest(
+        Platform.DISCORD,
+        "discord:" + event.getId(),
+        kind,
+        actor.workspaceId(),
+        actor.userId(),
+        actor.displayName(),
+        actor.timeZone(),
+        actor.admin(),
+        event.getChannelId(),
+        name,
+        value,
+        values,
+        event.getToken(),
+        clock.instant());
+  }
+
+  /**
+   * Delivers the intake's answer: directly when the interaction is still unacknowledged (a modal
+   * when the answer is a form), else by editing the deferred response, through the live hook or,
+   * after a restart, one rebuilt from the stored token.
+   *
+   * @return whether Discord took the answer
+   */
+  boolean answer(InboundRequest request, Reply reply, JDA jda) {
+    Live interaction = live.remove(request.deliveryKey());
+    CompletableFuture<?> sent;
+    if (interaction != null && interaction.acknowledged().compareAndSet(false, true)) {
+      sent = answerDirectly(interaction, request, reply);
+    } else {
+      InteractionHook hook =
+          interaction != null
+              ? interaction.event().getHook()
+              : InteractionHook.from(jda, request.replyAddress());
+      sent = followUp(hook, request, reply);
+    }
     try {
-      if (error != null) {
-        LOG.error("The core failed on '{}'", LogText.of(invocation.text()), error);
-        event.reply(FAILURE).setEphemeral(true).queue(null, failed("report a failure"));
-      } else if (reply.form() != null
-          && event instanceof IModalCallback modalCallback
-          && !(event instanceof ModalInteractionEvent)) {
-        modalCallback
-            .replyModal(ReplyRenderer.modal(reply.form()))
-            .queue(onAcknowledged::accept, failed("open form " + reply.form().formId()));
-      } else {
-        event
-            .reply(ReplyRenderer.create(shelveForm(reply)))
-            .setEphemeral(reply.isPrivate())
-            .queue(onAcknowledged::accept, failed("answer '" + invocation.text() + "'"));
-      }
-    } catch (RuntimeException e) {
-      LOG.error("Could not render the answer to '{}'", LogText.of(invocation.text()), e);
-      event.reply(FAILURE).setEphemeral(true).queue(null, failed("report a failure"));
+      sent.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Discord did not take the answer to {}: {}", request.deliveryKey(), e.toString());
+      return false;
     }
   }
 
-  /** Answers after a deferral (which was ephemeral, so private replies edit the deferred one). */
-  private void followUp(
-      InteractionHook hook, Invocation invocation, Reply answer, Throwable error) {
-    if (error != null) {
-      LOG.error("The core failed on '{}'", LogText.of(invocation.text()), error);
-      hook.editOriginal(FAILURE).queue(null, failed("report a failure"));
-      return;
+  private CompletableFuture<?> answerDirectly(
+      Live interaction, InboundRequest request, Reply reply) {
+    IReplyCallback event = interaction.event();
+    Consumer<Object> onAcknowledged = acknowledged(interaction.kind(), interaction.started());
+    CompletableFuture<?> sent;
+    if (reply.form() != null
+        && event instanceof IModalCallback modalCallback
+        && !(event instanceof ModalInteractionEvent)) {
+      sent = modalCallback.replyModal(ReplyRenderer.modal(reply.form())).submit();
+    } else {
+      sent =
+          event
+              .reply(ReplyRenderer.create(shelveForm(reply)))
+              .setEphemeral(reply.isPrivate())
+              .submit();
     }
-    try {
-      Reply reply = shelveForm(answer);
-      if (reply.isPrivate()) {
-        hook.editOriginal(ReplyRenderer.edit(reply))
-            .queue(null, failed("answer '" + invocation.text() + "'"));
-      } else {
+    return logged(sent.thenAccept(onAcknowledged), "answer " + request.deliveryKey());
+  }
+
+  /**
+   * Answers after a deferral (which was ephemeral, so private replies edit the deferred one).
+   *
+   * @return done when Discord took the answer, failed when it refused it
+   */
+  private CompletableFuture<?> followUp(
+      InteractionHook hook, InboundRequest request, Reply answer) {
+    Reply reply = shelveForm(answer);
+    if (reply.isPrivate()) {
+      return logged(
+          hook.editOriginal(ReplyRenderer.edit(reply)).submit(), "answer " + request.deliveryKey());
+    }
+    return logged(
         hook.deleteOriginal()
-            .queue(
-                done ->
-                    hook.sendMessage(ReplyRenderer.create(reply))
-                        .setEphemeral(false)
-                        .queue(null, failed("answer '" + invocation.text() + "' publicly")),
-                failed("replace the deferred answer"));
-      }
-    } catch (RuntimeException e) {
-      LOG.error("Could not render the answer to '{}'", LogText.of(invocation.text()), e);
-      hook.editOriginal(FAILURE).queue(null, failed("report a failure"));
-    }
+            .submit()
+            .thenCompose(
+                done -> hook.sendMessage(ReplyRenderer.create(reply)).setEphemeral(false).submit()),
+        "answer " + request.deliveryKey() + " publicly");
   }
 
   /** A form that cannot open now goes behind an "open the form" button. */
   private Reply shelveForm(Reply reply) {
     return reply.form() == null ? reply : shelf.shelve(reply);
+  }
+
+  private static <T> CompletableFuture<T> logged(CompletableFuture<T> sent, String what) {
+    sent.whenComplete(
+        (done, error) -> {
+          if (error != null) {
+            failed(what).accept(error);
+          }
+        });
+    return sent;
   }
 
   private static Consumer<Throwable> failed(String what) {

@@ -25,32 +25,28 @@ import com.slack.api.util.http.SlackHttpClient;
 import com.slack.api.util.json.GsonFactory;
 import io.tandem.config.HttpConfig;
 import io.tandem.core.port.in.Actor;
-import io.tandem.core.port.in.HandleCommandUseCase;
-import io.tandem.core.port.in.HandleInteractionUseCase;
-import io.tandem.core.port.in.HandleMembershipUseCase;
-import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.AnswerPort;
 import io.tandem.core.port.out.Metrics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tandem on Slack: a Bolt app that turns {@code /tandem} into core invocations and renders each
- * {@link Reply} as Block Kit. It acknowledges every request at once and does the work afterwards on
- * its own worker pool, answering through the command's {@code response_url}; nothing slow runs
- * before the acknowledgement.
+ * {@link Reply} as Block Kit. It stores every request through the {@link IntakeUseCase} before it
+ * acknowledges it, and the intake does the work afterwards and answers through {@link #answers()}
+ * (the {@code response_url}); nothing slow runs before the acknowledgement. Only a form submission
+ * runs before its acknowledgement, because its answer is the acknowledgement.
  */
 public final class SlackAdapter implements AutoCloseable {
 
@@ -59,36 +55,25 @@ public final class SlackAdapter implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
 
-  /**
-   * SQLite writes are serialised anyway, so more workers only compete for CPU with the threads that
-   * send acknowledgements (measured: bench/results/ack-latency.md).
-   */
-  private static final int WORKERS = 4;
-
   private final io.tandem.config.SlackConfig config;
   private final HttpConfig httpConfig;
   private final SlackHttpClient http;
   private final Gson gson;
-  private final HandleCommandUseCase commands;
-  private final HandleInteractionUseCase interactions;
+  private final IntakeUseCase intake;
+  private final Clock clock;
   private final App app;
   private final SlackMembers members;
-  private final ExecutorService workers;
+  private final AnswerPort answers = new Answers();
   private SocketModeApp socketMode;
   private SlackHttpServer httpServer;
   private volatile Metrics metrics = Metrics.NONE;
-  private volatile HandleMembershipUseCase membership = HandleMembershipUseCase.NONE;
 
   public SlackAdapter(
-      io.tandem.config.SlackConfig config,
-      HttpConfig http,
-      HandleCommandUseCase commands,
-      HandleInteractionUseCase interactions,
-      Clock clock) {
+      io.tandem.config.SlackConfig config, HttpConfig http, IntakeUseCase intake, Clock clock) {
     this.config = config;
     this.httpConfig = http;
-    this.commands = commands;
-    this.interactions = interactions;
+    this.intake = java.util.Objects.requireNonNull(intake, "intake");
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(config.apiUrl().toString());
     // The SDK's own metrics call auth.test with every token it sees, the app token included.
@@ -109,7 +94,6 @@ public final class SlackAdapter implements AutoCloseable {
     this.members =
         new SlackMembers(
             slack.methods(config.botToken()), new HashSet<>(config.adminUserIds()), clock);
-    this.workers = Executors.newFixedThreadPool(WORKERS, workerThreads());
     // after Bolt's own middleware (request verification): from here to the acknowledgement
     app.use(
         (request, response, chain) -> {
@@ -122,12 +106,16 @@ public final class SlackAdapter implements AutoCloseable {
           return ack;
         });
     app.use(new SlackWorkspaceGuard(config, app.client()));
-    app.command(COMMAND, (request, ctx) -> acceptCommand(request.getPayload(), ctx));
-    app.blockAction(ANY, (request, ctx) -> acceptClick(request.getPayload(), ctx));
-    app.viewSubmission(ANY, (request, ctx) -> submitForm(request.getPayload(), ctx));
-    app.viewClosed(ANY, (request, ctx) -> formClosed(request.getPayload(), ctx));
-    app.event(AppHomeOpenedEvent.class, (request, ctx) -> homeOpened(request.getEvent(), ctx));
-    app.event(UserChangeEvent.class, (request, ctx) -> userChanged(request.getEvent(), ctx));
+    app.command(COMMAND, (request, ctx) -> acceptCommand(request, request.getPayload(), ctx));
+    app.blockAction(ANY, (request, ctx) -> acceptClick(request, request.getPayload(), ctx));
+    app.viewSubmission(ANY, (request, ctx) -> submitForm(request, request.getPayload(), ctx));
+    app.viewClosed(ANY, (request, ctx) -> formClosed(request, request.getPayload(), ctx));
+    app.event(
+        AppHomeOpenedEvent.class,
+        (payload, ctx) -> homeOpened(payload.getEventId(), payload.getEvent(), ctx));
+    app.event(
+        UserChangeEvent.class,
+        (payload, ctx) -> userChanged(payload.getEventId(), payload.getEvent(), ctx));
   }
 
   private static final Pattern ANY = Pattern.compile(".*");
@@ -135,15 +123,6 @@ public final class SlackAdapter implements AutoCloseable {
   /** Reports how long each acknowledgement takes to {@code metrics}. */
   public SlackAdapter withMetrics(Metrics metrics) {
     this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
-    return this;
-  }
-
-  /**
-   * Tells {@code membership} when people's accounts are deactivated or reactivated ({@code
-   * user_change} events; the app must subscribe to them, see {@code slack-app-manifest.yml}).
-   */
-  public SlackAdapter withMembership(HandleMembershipUseCase membership) {
-    this.membership = java.util.Objects.requireNonNull(membership, "membership");
     return this;
   }
 
@@ -208,79 +187,106 @@ public final class SlackAdapter implements AutoCloseable {
   }
 
   private com.slack.api.bolt.response.Response acceptCommand(
-      SlashCommandPayload payload, SlashCommandContext ctx) {
-    try {
-      workers.execute(() -> answer(payload));
-      return ctx.ack();
-    } catch (RejectedExecutionException e) {
-      return ctx.ack(
-          r ->
-              r.responseType("ephemeral")
-                  .text(":warning: Tandem is shutting down; please try again in a minute."));
-    }
-  }
-
-  private void answer(SlashCommandPayload payload) {
-    try {
-      Actor actor = actor(payload.getTeamId(), payload.getUserId(), payload.getUserName());
-      Reply reply =
-          commands.handle(new Invocation(actor, payload.getChannelId(), payload.getText()));
-      if (reply.form() == null || !openForm(payload.getTriggerId(), reply.form())) {
-        respond(payload.getResponseUrl(), toResponse(reply));
-      }
-    } catch (Exception e) {
-      LOG.error("Answering {} from {} failed", COMMAND, payload.getUserId(), e);
-    }
+      com.slack.api.bolt.request.Request<?> request,
+      SlashCommandPayload payload,
+      SlashCommandContext ctx) {
+    return accept(
+        ctx,
+        request(
+            deliveryKey(payload.getTriggerId(), request),
+            InboundRequest.Kind.COMMAND,
+            payload.getTeamId(),
+            payload.getUserId(),
+            payload.getUserName(),
+            payload.getChannelId(),
+            payload.getText(),
+            null,
+            Map.of(),
+            payload.getResponseUrl()));
   }
 
   private com.slack.api.bolt.response.Response acceptClick(
-      BlockActionPayload payload, ActionContext ctx) {
-    try {
-      workers.execute(() -> answerClick(payload));
-    } catch (RejectedExecutionException e) {
-      LOG.warn("Dropped a click from {} while shutting down", payload.getUser().getId());
-    }
-    return ctx.ack();
+      com.slack.api.bolt.request.Request<?> request,
+      BlockActionPayload payload,
+      ActionContext ctx) {
+    // a button click carries exactly one action
+    BlockActionPayload.Action action = payload.getActions().get(0);
+    return accept(
+        ctx,
+        request(
+            deliveryKey(payload.getTriggerId(), request),
+            InboundRequest.Kind.CLICK,
+            payload.getTeam().getId(),
+            payload.getUser().getId(),
+            payload.getUser().getName(),
+            payload.getChannel() == null ? null : payload.getChannel().getId(),
+            action.getActionId(),
+            action.getValue(),
+            Map.of(),
+            payload.getResponseUrl()));
   }
 
-  private void answerClick(BlockActionPayload payload) {
+  /**
+   * Stores the request before the acknowledgement; a repeat is acknowledged and ignored, and while
+   * Tandem stops the request gets HTTP 503 (Slack shows the person an error; nothing was taken).
+   */
+  private com.slack.api.bolt.response.Response accept(
+      com.slack.api.bolt.context.Context ctx, InboundRequest request) {
+    switch (intake.accept(request)) {
+      case REFUSED:
+        return stopping();
+      case DUPLICATE:
+        LOG.info("Ignored a repeated Slack request {}", request.deliveryKey());
+        return ctx.ack();
+      default:
+        return ctx.ack();
+    }
+  }
+
+  private static com.slack.api.bolt.response.Response stopping() {
+    return com.slack.api.bolt.response.Response.builder()
+        .statusCode(503)
+        .contentType("text/plain; charset=utf-8")
+        .body("Tandem is restarting; try again in a minute.")
+        .build();
+  }
+
+  /**
+   * What Slack repeats when it sends the same request again: the {@code trigger_id} of the person's
+   * action, or else (events carry their own id) a digest of the signed body and its timestamp,
+   * which a replay repeats byte for byte.
+   */
+  private static String deliveryKey(
+      String triggerId, com.slack.api.bolt.request.Request<?> request) {
+    return triggerId != null && !triggerId.isBlank()
+        ? "slack:t:" + triggerId
+        : "slack:b:" + digest(request);
+  }
+
+  private static String digest(com.slack.api.bolt.request.Request<?> request) {
+    String timestamp = request.getHeaders().getFirstValue("X-Slack-Request-Timestamp");
+    String signed = timestamp + ":" + request.getRequestBodyAsString();
     try {
-      Actor actor =
-          actor(payload.getTeam().getId(), payload.getUser().getId(), payload.getUser().getName());
-      String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
-      for (BlockActionPayload.Action action : payload.getActions()) {
-        Reply reply =
-            interactions.clicked(actor, channelId, action.getActionId(), action.getValue());
-        if (reply.form() != null && openForm(payload.getTriggerId(), reply.form())) {
-          continue;
-        }
-        if (payload.getResponseUrl() != null) {
-          respond(payload.getResponseUrl(), toResponse(reply));
-        } else {
-          app.client()
-              .chatPostMessage(
-                  r ->
-                      r.token(config.botToken())
-                          .channel(actor.userId())
-                          .text(BlockKit.fallbackText(reply))
-                          .blocks(BlockKit.blocks(reply)));
-        }
-      }
-    } catch (Exception e) {
-      LOG.error("Answering a click from {} failed", payload.getUser().getId(), e);
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(signed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 
   /**
    * Form submissions are answered in the acknowledgement itself, because only the acknowledgement
-   * can keep the form open with errors or move it to its next page; the core answers in
-   * milliseconds.
+   * can keep the form open with errors or move it to its next page: the submission runs now and
+   * commits before the acknowledgement (the core answers in milliseconds). A repeat gets the answer
+   * the first one got, without a second effect.
    */
   private com.slack.api.bolt.response.Response submitForm(
-      ViewSubmissionPayload payload, ViewSubmissionContext ctx) {
+      com.slack.api.bolt.request.Request<?> request,
+      ViewSubmissionPayload payload,
+      ViewSubmissionContext ctx) {
     try {
-      Actor actor =
-          actor(payload.getTeam().getId(), payload.getUser().getId(), payload.getUser().getName());
       Map<String, String> values = new LinkedHashMap<>();
       payload
           .getView()
@@ -294,7 +300,26 @@ public final class SlackAdapter implements AutoCloseable {
                           values.put(actionId, value.getValue());
                         }
                       }));
-      Reply reply = interactions.submitted(actor, null, payload.getView().getCallbackId(), values);
+      if (!intake.accepting()) {
+        return stopping();
+      }
+      Optional<Reply> answer =
+          intake.answerNow(
+              request(
+                  deliveryKey(payload.getTriggerId(), request),
+                  InboundRequest.Kind.FORM,
+                  payload.getTeam().getId(),
+                  payload.getUser().getId(),
+                  payload.getUser().getName(),
+                  null,
+                  payload.getView().getCallbackId(),
+                  null,
+                  values,
+                  null));
+      if (answer.isEmpty()) {
+        return intake.accepting() ? ctx.ack() : stopping();
+      }
+      Reply reply = answer.get();
       if (reply.kind() == Reply.Kind.ERROR && !reply.inputErrors().isEmpty()) {
         return ctx.ackWithErrors(BlockKit.inputErrors(reply));
       }
@@ -314,94 +339,141 @@ public final class SlackAdapter implements AutoCloseable {
 
   /**
    * A form was closed without submitting ({@code view_closed}, sent because {@link BlockKit#modal}
-   * sets {@code notify_on_close}): acknowledged at once, told to the core on a worker.
+   * sets {@code notify_on_close}): stored, acknowledged, told to the core on a worker.
    */
   private com.slack.api.bolt.response.Response formClosed(
-      ViewClosedPayload payload, DefaultContext ctx) {
+      com.slack.api.bolt.request.Request<?> request,
+      ViewClosedPayload payload,
+      DefaultContext ctx) {
     String formId = payload.getView() == null ? null : payload.getView().getCallbackId();
-    if (formId != null && !formId.isBlank()) {
-      try {
-        workers.execute(
-            () -> {
-              try {
-                interactions.formClosed(
-                    actor(
-                        payload.getTeam().getId(),
-                        payload.getUser().getId(),
-                        payload.getUser().getName()),
-                    formId);
-              } catch (RuntimeException e) {
-                LOG.error("Recording a closed form of {} failed", payload.getUser().getId(), e);
-              }
-            });
-      } catch (RejectedExecutionException e) {
-        LOG.warn("Dropped a closed form of {} while shutting down", payload.getUser().getId());
-      }
+    if (formId == null || formId.isBlank()) {
+      return ctx.ack();
     }
-    return ctx.ack();
+    return accept(
+        ctx,
+        request(
+            "slack:b:" + digest(request),
+            InboundRequest.Kind.FORM_CLOSED,
+            payload.getTeam().getId(),
+            payload.getUser().getId(),
+            payload.getUser().getName(),
+            null,
+            formId,
+            null,
+            Map.of(),
+            null));
   }
 
   /**
    * The Home tab was opened: the core queues the person's dashboard, which the outbox publishes
-   * with {@code views.publish}. Only the home tab counts (not the Messages tab).
+   * with {@code views.publish}. Only the home tab counts (not the Messages tab). Slack's retries of
+   * the event carry the same {@code event_id}: they change nothing.
    */
   private com.slack.api.bolt.response.Response homeOpened(
-      AppHomeOpenedEvent event, EventContext ctx) {
-    if (event.getTab() == null || "home".equals(event.getTab())) {
-      try {
-        workers.execute(
-            () -> {
-              try {
-                interactions.homeOpened(actor(ctx.getTeamId(), event.getUser(), null));
-              } catch (RuntimeException e) {
-                LOG.error("Publishing the home of {} failed", event.getUser(), e);
-              }
-            });
-      } catch (RejectedExecutionException e) {
-        LOG.warn("Dropped a home opening by {} while shutting down", event.getUser());
-      }
+      String eventId, AppHomeOpenedEvent event, EventContext ctx) {
+    if (event.getTab() != null && !"home".equals(event.getTab())) {
+      return ctx.ack();
     }
-    return ctx.ack();
+    return accept(
+        ctx, event(eventId, InboundRequest.Kind.HOME_OPENED, ctx.getTeamId(), event.getUser()));
+  }
+
+  /** A Slack request as the intake stores it: Slack sends no time zone or admin flag with it. */
+  private InboundRequest request(
+      String deliveryKey,
+      InboundRequest.Kind kind,
+      String teamId,
+      String userId,
+      String userName,
+      String channelId,
+      String name,
+      String value,
+      Map<String, String> values,
+      String responseUrl) {
+    return new InboundRequest(
+        Platform.SLACK,
+        deliveryKey,
+        kind,
+        teamId,
+        userId,
+        userName,
+        null,
+        null,
+        channelId,
+        name,
+        value,
+        values,
+        responseUrl,
+        clock.instant());
+  }
+
+  private InboundRequest event(
+      String eventId, InboundRequest.Kind kind, String teamId, String userId) {
+    return request(
+        "slack:e:" + eventId, kind, teamId, userId, null, null, null, null, Map.of(), null);
   }
 
   /**
    * A member's account changed ({@code user_change}): a deactivated account ({@code deleted}) is a
    * departure, any other change means the person is there (which clears a recorded departure, e.g.
-   * after a reactivation). Acknowledged at once, told to the core on a worker.
+   * after a reactivation). Stored, acknowledged, told to the core on a worker.
    */
   private com.slack.api.bolt.response.Response userChanged(
-      UserChangeEvent event, EventContext ctx) {
+      String eventId, UserChangeEvent event, EventContext ctx) {
     com.slack.api.model.User user = event.getUser();
-    if (user != null && user.getId() != null && !user.isBot()) {
-      String teamId = ctx.getTeamId() != null ? ctx.getTeamId() : user.getTeamId();
-      boolean left = user.isDeleted();
-      try {
-        workers.execute(
-            () -> {
-              if (left) {
-                membership.memberLeft(Platform.SLACK, teamId, user.getId());
-              } else {
-                membership.memberReturned(Platform.SLACK, teamId, user.getId());
-              }
-            });
-      } catch (RejectedExecutionException e) {
-        LOG.warn("Dropped a change of user {} while shutting down", user.getId());
-      }
+    if (user == null || user.getId() == null || user.isBot()) {
+      return ctx.ack();
     }
-    return ctx.ack();
+    String teamId = ctx.getTeamId() != null ? ctx.getTeamId() : user.getTeamId();
+    return accept(
+        ctx,
+        event(
+            eventId,
+            user.isDeleted()
+                ? InboundRequest.Kind.MEMBER_LEFT
+                : InboundRequest.Kind.MEMBER_RETURNED,
+            teamId,
+            user.getId()));
   }
 
-  private void respond(String responseUrl, SlashCommandResponse response) throws IOException {
+  /** Answers what the intake ran: Slack's side of {@link AnswerPort}. */
+  private final class Answers implements AnswerPort {
+    @Override
+    public Actor actor(InboundRequest request) {
+      SlackMembers.Profile profile = members.profile(request.userId());
+      return request.actor(profile.timeZone(), profile.admin());
+    }
+
+    @Override
+    public boolean answer(InboundRequest request, Reply reply) {
+      String triggerId =
+          request.deliveryKey().startsWith("slack:t:")
+              ? request.deliveryKey().substring("slack:t:".length())
+              : null;
+      if (reply.form() != null && triggerId != null && openForm(triggerId, reply.form())) {
+        return true;
+      }
+      try {
+        return respond(request.replyAddress(), toResponse(reply));
+      } catch (IOException e) {
+        LOG.warn("Answering at a response_url failed: {}", e.toString());
+        return false;
+      }
+    }
+  }
+
+  /** Slack's {@link AnswerPort}, for the intake. */
+  public AnswerPort answers() {
+    return answers;
+  }
+
+  private boolean respond(String responseUrl, SlashCommandResponse response) throws IOException {
     try (okhttp3.Response posted = http.postJsonBody(responseUrl, gson.toJson(response))) {
       if (!posted.isSuccessful()) {
         LOG.warn("Slack refused an answer at its response_url: HTTP {}", posted.code());
       }
+      return posted.isSuccessful();
     }
-  }
-
-  private Actor actor(String teamId, String userId, String userName) {
-    SlackMembers.Profile profile = members.profile(userId);
-    return new Actor(Platform.SLACK, teamId, userId, userName, profile.timeZone(), profile.admin());
   }
 
   /** Opens a form with the trigger of the person's action; false when Slack refused. */
@@ -429,6 +501,11 @@ public final class SlackAdapter implements AutoCloseable {
         .build();
   }
 
+  /**
+   * Stops taking requests: the Socket Mode connection closes (Slack keeps what it has not
+   * delivered) and the HTTP endpoint answers 503 from now on, through the intake that refuses new
+   * work. Requests already stored are the intake's to finish.
+   */
   @Override
   public void close() throws Exception {
     if (socketMode != null) {
@@ -437,19 +514,7 @@ public final class SlackAdapter implements AutoCloseable {
     if (httpServer != null) {
       httpServer.close();
     }
-    workers.shutdown();
-    if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-      workers.shutdownNow();
-    }
     app.stop();
-  }
-
-  private static java.util.concurrent.ThreadFactory workerThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "tandem-slack-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    LOG.info("Slack adapter stopped");
   }
 }

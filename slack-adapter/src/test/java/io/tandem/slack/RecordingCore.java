@@ -1,37 +1,43 @@
 package io.tandem.slack;
 
-import io.tandem.core.port.in.Actor;
-import io.tandem.core.port.in.HandleCommandUseCase;
-import io.tandem.core.port.in.HandleInteractionUseCase;
-import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.Reply;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for the core in adapter tests: records what reached it (commands as typed, {@code click
- * ACTION}, {@code form FORM}) and answers "ok".
+ * Stands in for the core's intake in adapter tests: records what reached it (commands as typed,
+ * {@code click ACTION}, {@code form FORM}) and answers forms with "ok".
  */
-final class RecordingCore implements HandleCommandUseCase, HandleInteractionUseCase {
+final class RecordingCore implements IntakeUseCase {
 
   final List<String> reached = new CopyOnWriteArrayList<>();
 
   @Override
-  public Reply handle(Invocation invocation) {
-    reached.add(invocation.text());
-    return Reply.info("ok", List.of());
+  public Acceptance accept(InboundRequest request) {
+    reached.add(describe(request));
+    return Acceptance.ACCEPTED;
   }
 
   @Override
-  public Reply clicked(Actor actor, String channelId, String actionId, String value) {
-    reached.add("click " + actionId);
-    return Reply.info("ok", List.of());
+  public Optional<Reply> answerNow(InboundRequest request) {
+    reached.add(describe(request));
+    return Optional.of(Reply.info("ok", List.of()));
   }
 
   @Override
-  public Reply submitted(Actor actor, String channelId, String formId, Map<String, String> values) {
-    reached.add("form " + formId);
-    return Reply.info("ok", List.of());
+  public boolean accepting() {
+    return true;
+  }
+
+  private static String describe(InboundRequest request) {
+    return switch (request.kind()) {
+      case COMMAND -> request.name();
+      case CLICK -> "click " + request.name();
+      case FORM -> "form " + request.name();
+      default -> request.kind().name().toLowerCase(java.util.Locale.ROOT);
+    };
   }
 }

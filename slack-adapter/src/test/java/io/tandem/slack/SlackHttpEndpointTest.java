@@ -55,7 +55,7 @@ class SlackHttpEndpointTest {
             .withWorkspaces(workspaces)
             .withMaxRequestBytes(maxBytes);
     adapter =
-        new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, core, Clock.systemUTC());
+        new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, Clock.systemUTC());
     adapter.start();
     requests =
         new RawSlackRequests(

@@ -41,7 +41,7 @@ class SocketModeHostileEnvelopeTest {
             URI.create(slack.apiUrl()),
             List.of());
     adapter =
-        new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, core, Clock.systemUTC());
+        new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, Clock.systemUTC());
     adapter.start();
   }
 

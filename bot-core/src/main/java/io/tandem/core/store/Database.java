@@ -49,6 +49,45 @@ public final class Database implements AutoCloseable {
   private final boolean sqlite;
   private final List<Migrations.Applied> appliedAtOpen;
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  private final ThreadLocal<Rider> rider = new ThreadLocal<>();
+
+  /**
+   * Work that joins a transaction it did not start: armed with {@link #withRider} around a call
+   * into code that runs its own transactions, it runs inside the first of them whose result it
+   * {@link #wants}, just before that transaction commits, and is disarmed by the commit. The intake
+   * uses it to record "done" in the very transaction that makes a request's effect, so an effect
+   * and its record commit together or not at all.
+   */
+  public interface Rider {
+    /** Whether to join the transaction that produced {@code result}. */
+    boolean wants(Object result);
+
+    /** Writes the rider's rows with the transaction's own connection. */
+    void beforeCommit(EntityManager em, Object result);
+  }
+
+  /**
+   * Runs {@code work} on this thread with {@code rider} armed.
+   *
+   * @return what {@code work} returned, and whether the rider committed with one of its
+   *     transactions
+   */
+  public <T> Ridden<T> withRider(Rider rider, java.util.function.Supplier<T> work) {
+    Objects.requireNonNull(rider, "rider");
+    if (this.rider.get() != null) {
+      throw new IllegalStateException("a rider is already armed on this thread");
+    }
+    this.rider.set(rider);
+    try {
+      T result = work.get();
+      return new Ridden<>(result, this.rider.get() == null);
+    } finally {
+      this.rider.remove();
+    }
+  }
+
+  /** What {@link #withRider} returns. */
+  public record Ridden<T>(T result, boolean rode) {}
 
   /**
    * SQLite has one writer at a time and every transaction here takes the write lock when it begins.
@@ -159,7 +198,14 @@ public final class Database implements AutoCloseable {
       try {
         em.unwrap(UnitOfWork.class).beginEarlyTransaction();
         T result = work.apply(em);
-        tx.commit();
+        Rider joining = rider.get();
+        if (joining != null && joining.wants(result)) {
+          joining.beforeCommit(em, result);
+          tx.commit();
+          rider.remove();
+        } else {
+          tx.commit();
+        }
         return result;
       } catch (RuntimeException | Error e) {
         if (tx.isActive()) {

@@ -1,0 +1,409 @@
+package io.tandem.core.intake;
+
+import io.tandem.core.outbox.Outbox;
+import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.port.in.HandleMembershipUseCase;
+import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase;
+import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.AnswerPort;
+import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.InboxRows;
+import io.tandem.core.store.Store;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inbox: every request an adapter acknowledges is a row first ({@link #accept}), then runs on
+ * the intake's workers, then is answered; see {@link IntakeUseCase} for the promise and
+ * V10__inbox.sql for the states.
+ *
+ * <p><b>Crash points.</b> Killed after the row is stored but before the effect committed: the row
+ * is PENDING and a restart runs it ({@link #resume}). The effect commits in the same transaction
+ * that moves the row to DONE with its answer (a {@link Database.Rider}), so a request never takes
+ * effect twice. Killed after that but before the answer went out: the row is DONE and a restart
+ * sends the stored answer. The row moves to ANSWERING in its own commit just before the answer is
+ * sent and is never sent from ANSWERING again: killed in the milliseconds of that one send, the
+ * person may miss the answer (a {@code response_url} post cannot be looked up afterwards), but is
+ * never answered twice. Answers owed for longer than the platform takes them ({@link #window}) go
+ * as a direct message through the outbox, whose own exactly-once delivery then applies.
+ *
+ * <p>Thread-safe. Use cases run on the intake's workers, never on the acknowledgement path, except
+ * for {@link #answerNow}.
+ */
+public final class Intake implements IntakeUseCase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+
+  /** How long finished keys are kept to recognise a repeat (platforms retry within the hour). */
+  static final Duration KEEP = Duration.ofDays(1);
+
+  static final String FAILURE =
+      "Something went wrong on our side and nothing was saved. Please try again in a minute.";
+
+  private final Database db;
+  private final InboxRows inbox;
+  private final GroupCommit inserts;
+  private final Clock clock;
+  private final HandleCommandUseCase commands;
+  private final HandleInteractionUseCase interactions;
+  private final HandleMembershipUseCase membership;
+  private final ExecutorService workers;
+  private final java.util.concurrent.ScheduledExecutorService forgetting;
+  private final Map<Platform, AnswerPort> ports = new ConcurrentHashMap<>();
+  private final Instant startedAt;
+  private volatile boolean accepting = true;
+
+  public Intake(
+      Database db,
+      Clock clock,
+      HandleCommandUseCase commands,
+      HandleInteractionUseCase interactions,
+      HandleMembershipUseCase membership,
+      int workers) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.inbox = new InboxRows(db);
+    this.inserts = new GroupCommit(inbox);
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.startedAt = clock.instant();
+    this.commands = Objects.requireNonNull(commands, "commands");
+    this.interactions = Objects.requireNonNull(interactions, "interactions");
+    this.membership = Objects.requireNonNull(membership, "membership");
+    this.forgetting =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "tandem-inbox-forget");
+              thread.setDaemon(true);
+              return thread;
+            });
+    forgetting.scheduleWithFixedDelay(this::forgetFinished, 1, 1, TimeUnit.HOURS);
+    AtomicInteger count = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            workers,
+            r -> {
+              Thread thread = new Thread(r, "tandem-intake-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** How long a platform takes answers at a request's reply address. */
+  static Duration window(Platform platform) {
+    // Slack: a response_url takes posts for 30 minutes; Discord: an interaction token lives 15
+    return platform == Platform.SLACK ? Duration.ofMinutes(30) : Duration.ofMinutes(15);
+  }
+
+  /** Who answers {@code platform}'s requests; the adapter registers itself before it accepts. */
+  public void answerThrough(Platform platform, AnswerPort port) {
+    ports.put(platform, Objects.requireNonNull(port, "port"));
+  }
+
+  @Override
+  public boolean accepting() {
+    return accepting;
+  }
+
+  @Override
+  public Acceptance accept(InboundRequest request) {
+    if (!accepting) {
+      return Acceptance.REFUSED;
+    }
+    if (!store(request)) {
+      return Acceptance.DUPLICATE;
+    }
+    try {
+      workers.execute(() -> run(request));
+    } catch (RejectedExecutionException e) {
+      // stopping: the row is stored, so the next start runs it
+      LOG.info("Request {} stored while stopping; the next start runs it", request.deliveryKey());
+    }
+    return Acceptance.ACCEPTED;
+  }
+
+  @Override
+  public Optional<Reply> answerNow(InboundRequest request) {
+    if (!accepting) {
+      return Optional.empty();
+    }
+    if (!store(request)) {
+      return inbox.find(request.deliveryKey()).map(InboxRows.Row::answer).map(Intake::replyOf);
+    }
+    // the answer goes out in the acknowledgement: at most once, so it is marked as sent with the
+    // effect
+    return effect(request, InboxRows.State.ANSWERED);
+  }
+
+  private boolean store(InboundRequest request) {
+    return inserts.insert(
+        new InboxRows.NewRow(
+            request.deliveryKey(),
+            request.platform(),
+            request.kind().name(),
+            RequestJson.write(request),
+            request.receivedAt()));
+  }
+
+  /**
+   * Runs what a restart finds unfinished: PENDING requests again, owed answers of DONE ones. Call
+   * once at start, after every adapter has registered its {@link AnswerPort}.
+   *
+   * @return how many requests it resumed
+   */
+  public int resume() {
+    int forgotten = forgetFinished();
+    // what this process accepted itself is on its workers already
+    List<InboxRows.Row> unfinished = inbox.unfinishedBefore(startedAt);
+    for (InboxRows.Row row : unfinished) {
+      InboundRequest request = RequestJson.read(row.request());
+      if (row.state() == InboxRows.State.PENDING) {
+        workers.execute(() -> run(request));
+      } else {
+        workers.execute(() -> answer(request, replyOf(row.answer())));
+      }
+    }
+    if (!unfinished.isEmpty() || forgotten > 0) {
+      LOG.info(
+          "Intake resumed {} unfinished requests and forgot {} finished ones",
+          unfinished.size(),
+          forgotten);
+    }
+    return unfinished.size();
+  }
+
+  /** Forgets finished requests older than {@link #KEEP}; runs at start and every hour. */
+  private int forgetFinished() {
+    try {
+      return inbox.forgetFinishedBefore(clock.instant().minus(KEEP));
+    } catch (RuntimeException e) {
+      LOG.warn("Could not forget old inbox rows: {}", e.toString());
+      return 0;
+    }
+  }
+
+  private void run(InboundRequest request) {
+    try {
+      Optional<Reply> reply = effect(request, InboxRows.State.DONE);
+      if (reply.isPresent() && request.kind().answered()) {
+        answer(request, reply.get());
+      }
+    } catch (RuntimeException e) {
+      // the row stays as it is, and the next start tries again
+      LOG.error("Running request {} failed", request.deliveryKey(), e);
+    }
+  }
+
+  /**
+   * Runs the use case with a rider that moves the row to {@code done} in the transaction that makes
+   * the effect; use cases without a transaction (help, a parse error) are recorded afterwards. A
+   * second run of the same request (a restart racing a late worker) finds the row done and rolls
+   * its effect back.
+   *
+   * @return the answer, or empty when another run did the request
+   */
+  private Optional<Reply> effect(InboundRequest request, InboxRows.State done) {
+    boolean answered = request.kind().answered();
+    Database.Rider rider =
+        new Database.Rider() {
+          @Override
+          public boolean wants(Object result) {
+            return !answered || result instanceof Reply;
+          }
+
+          @Override
+          public void beforeCommit(EntityManager em, Object result) {
+            if (!InboxRows.markDone(
+                em,
+                request.deliveryKey(),
+                answered ? done : InboxRows.State.ANSWERED,
+                answered ? answerJson(request, (Reply) result) : null,
+                clock.instant())) {
+              // done already (run twice at once): this run's effect must not commit
+              throw new AlreadyDone(request.deliveryKey());
+            }
+          }
+        };
+    Database.Ridden<Reply> ridden = db.withRider(rider, () -> invoke(request));
+    Reply reply = ridden.result();
+    if (!ridden.rode()
+        && !inbox.markDone(
+            request.deliveryKey(),
+            answered ? done : InboxRows.State.ANSWERED,
+            answered ? answerJson(request, reply) : null,
+            clock.instant())) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(reply);
+  }
+
+  /** Rolls back the effect of a request that another run finished first. */
+  private static final class AlreadyDone extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AlreadyDone(String deliveryKey) {
+      super("request " + deliveryKey + " is done already", null, false, false);
+    }
+  }
+
+  private Reply invoke(InboundRequest request) {
+    try {
+      switch (request.kind()) {
+        case MEMBER_LEFT:
+          membership.memberLeft(request.platform(), request.workspaceId(), request.userId());
+          return null;
+        case MEMBER_RETURNED:
+          membership.memberReturned(request.platform(), request.workspaceId(), request.userId());
+          return null;
+        default:
+          break;
+      }
+      Actor actor = port(request).actor(request);
+      switch (request.kind()) {
+        case COMMAND:
+          return commands.handle(new Invocation(actor, request.channelId(), request.name()));
+        case CLICK:
+          return interactions.clicked(actor, request.channelId(), request.name(), request.value());
+        case FORM:
+          return interactions.submitted(
+              actor, request.channelId(), request.name(), request.values());
+        case FORM_CLOSED:
+          interactions.formClosed(actor, request.name());
+          return null;
+        case HOME_OPENED:
+          interactions.homeOpened(actor);
+          return null;
+        default:
+          throw new IllegalStateException("unknown kind " + request.kind());
+      }
+    } catch (RuntimeException e) {
+      LOG.error("The core failed on request {}", request.deliveryKey(), e);
+      return request.kind().answered() ? Reply.info(FAILURE, List.of()) : null;
+    }
+  }
+
+  /**
+   * Sends an owed answer once: at the reply address while the platform takes it there, otherwise
+   * (or when the platform refuses it) as a direct message through the outbox.
+   */
+  private void answer(InboundRequest request, Reply reply) {
+    Instant now = clock.instant();
+    boolean inTime = now.isBefore(request.receivedAt().plus(window(request.platform())));
+    if (request.replyAddress() != null && inTime) {
+      if (!inbox.move(request.deliveryKey(), InboxRows.State.DONE, InboxRows.State.ANSWERING)) {
+        return;
+      }
+      boolean sent;
+      try {
+        sent = port(request).answer(request, reply);
+      } catch (RuntimeException e) {
+        LOG.warn("Answering request {} failed: {}", request.deliveryKey(), e.toString());
+        sent = false;
+      }
+      if (!sent) {
+        directMessage(request, reply, InboxRows.State.ANSWERING);
+      }
+    } else {
+      directMessage(request, reply, InboxRows.State.DONE);
+    }
+  }
+
+  /** Queues the answer as a direct message, in the transaction that records it answered. */
+  private void directMessage(InboundRequest request, Reply reply, InboxRows.State from) {
+    db.inTransaction(
+        em -> {
+          if (!InboxRows.move(em, request.deliveryKey(), from, InboxRows.State.ANSWERED)) {
+            return null;
+          }
+          Store store = new Store(em);
+          store
+              .workspace(request.platform(), request.workspaceId())
+              .ifPresentOrElse(
+                  workspace ->
+                      Outbox.queue(
+                          store,
+                          workspace.getId(),
+                          request.platform(),
+                          "answer:" + request.deliveryKey(),
+                          new ChatTarget.DirectMessage(request.userId()),
+                          reply.form() == null ? reply : withoutForm(reply),
+                          clock.instant(),
+                          clock.instant()),
+                  () ->
+                      LOG.warn(
+                          "No workspace {} for the answer to {}; it is dropped",
+                          request.workspaceId(),
+                          request.deliveryKey()));
+          return null;
+        });
+  }
+
+  private static Reply withoutForm(Reply reply) {
+    return new Reply(
+        reply.kind(),
+        reply.visibility(),
+        reply.text(),
+        reply.fields(),
+        reply.buttons(),
+        null,
+        reply.inputErrors());
+  }
+
+  private AnswerPort port(InboundRequest request) {
+    AnswerPort port = ports.get(request.platform());
+    if (port == null) {
+      throw new IllegalStateException("no answer port for " + request.platform());
+    }
+    return port;
+  }
+
+  private static String answerJson(InboundRequest request, Reply reply) {
+    return Outbox.payload(new ChatTarget.DirectMessage(request.userId()), reply);
+  }
+
+  private static Reply replyOf(String answerJson) {
+    return answerJson == null ? null : OutboxPayload.parse(answerJson).reply();
+  }
+
+  /**
+   * Takes no new requests from now on ({@link #accept} refuses them) and waits up to {@code grace}
+   * for the running ones. What is still running then is interrupted and stays in the inbox, for the
+   * next start.
+   *
+   * @return whether everything in flight finished
+   */
+  public boolean stop(Duration grace) throws InterruptedException {
+    accepting = false;
+    forgetting.shutdownNow();
+    inserts.close();
+    workers.shutdown();
+    boolean finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    if (!finished) {
+      workers.shutdownNow();
+    }
+    LOG.info(
+        finished
+            ? "Intake stopped: every accepted request finished"
+            : "Intake stopped: requests still running were left in the inbox for the next start");
+    return finished;
+  }
+}

@@ -1,0 +1,293 @@
+package io.tandem.core.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tandem.core.outbox.MutableClock;
+import io.tandem.core.outbox.Outbox;
+import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.HandleCommandUseCase;
+import io.tandem.core.port.in.HandleInteractionUseCase;
+import io.tandem.core.port.in.HandleMembershipUseCase;
+import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase.Acceptance;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.AnswerPort;
+import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.InboxRows;
+import io.tandem.core.store.Store;
+import io.tandem.core.store.TestDatabase;
+import io.tandem.core.store.Workspace;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The intake: stored before the ack, run once, answered once")
+class IntakeTest {
+
+  @TempDir Path dir;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-04T09:00:00Z"));
+  private TestDatabase testDatabase;
+  private Database db;
+  private InboxRows inbox;
+  private final List<Reply> answered = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger runs = new AtomicInteger();
+  private final List<Intake> intakes = new ArrayList<>();
+
+  /** A command whose effect is a queued message with a key of its own, so twice shows as two. */
+  private final HandleCommandUseCase commands =
+      invocation -> {
+        int run = runs.incrementAndGet();
+        return db.inTransaction(
+            em -> {
+              Store store = new Store(em);
+              long workspace = store.workspace(Platform.SLACK, "T1").orElseThrow().getId();
+              Outbox.queue(
+                  store,
+                  workspace,
+                  Platform.SLACK,
+                  "effect:" + run,
+                  new ChatTarget.DirectMessage("U1"),
+                  Reply.info(invocation.text(), List.of()),
+                  clock.instant(),
+                  clock.instant());
+              return Reply.success("Done: " + invocation.text(), List.of());
+            });
+      };
+
+  private final AnswerPort port =
+      new AnswerPort() {
+        @Override
+        public Actor actor(InboundRequest request) {
+          return request.actor("UTC", false);
+        }
+
+        @Override
+        public boolean answer(InboundRequest request, Reply reply) {
+          answered.add(reply);
+          return true;
+        }
+      };
+
+  @BeforeEach
+  void open() {
+    testDatabase = TestDatabase.sqlite(dir);
+    db = testDatabase.open(clock);
+    inbox = new InboxRows(db);
+    db.inTransaction(em -> new Store(em).add(new Workspace(Platform.SLACK, "T1", clock.instant())));
+  }
+
+  @AfterEach
+  void close() throws InterruptedException {
+    for (Intake intake : intakes) {
+      intake.stop(Duration.ofSeconds(5));
+    }
+    testDatabase.close();
+  }
+
+  private Intake intake() {
+    Intake intake =
+        new Intake(
+            db,
+            clock,
+            commands,
+            new HandleInteractionUseCase() {
+              @Override
+              public Reply clicked(Actor actor, String channelId, String actionId, String value) {
+                return Reply.info("clicked", List.of());
+              }
+
+              @Override
+              public Reply submitted(
+                  Actor actor, String channelId, String formId, Map<String, String> values) {
+                return Reply.info("submitted", List.of());
+              }
+            },
+            HandleMembershipUseCase.NONE,
+            2);
+    intake.answerThrough(Platform.SLACK, port);
+    intakes.add(intake);
+    return intake;
+  }
+
+  private InboundRequest command(String key, String text) {
+    return new InboundRequest(
+        Platform.SLACK,
+        key,
+        InboundRequest.Kind.COMMAND,
+        "T1",
+        "U1",
+        "ana",
+        null,
+        null,
+        "D1",
+        text,
+        null,
+        Map.of(),
+        "http://127.0.0.1:1/response/" + key,
+        clock.instant());
+  }
+
+  /** Waits until everything the intake took has finished. */
+  private void drain(Intake intake) throws InterruptedException {
+    assertThat(intake.stop(Duration.ofSeconds(10))).isTrue();
+  }
+
+  /** A request an earlier process acknowledged and left in {@code state}. */
+  private InboundRequest leftBehind(String key, InboxRows.State state, Reply answer) {
+    InboundRequest request = command(key, "goal add Learn reels");
+    inbox.insert(key, Platform.SLACK, "COMMAND", RequestJson.write(request), request.receivedAt());
+    if (state != InboxRows.State.PENDING) {
+      inbox.markDone(
+          key, state, Outbox.payload(new ChatTarget.DirectMessage("U1"), answer), clock.instant());
+    }
+    clock.advance(Duration.ofSeconds(1));
+    return request;
+  }
+
+  @Test
+  @DisplayName("an accepted command takes effect once and is answered once")
+  void acceptedOnce() throws Exception {
+    Intake intake = intake();
+
+    assertThat(intake.accept(command("slack:t:1", "goal add Learn reels")))
+        .isEqualTo(Acceptance.ACCEPTED);
+    drain(intake);
+
+    assertThat(effects()).isEqualTo(1);
+    assertThat(answered).extracting(Reply::text).containsExactly("Done: goal add Learn reels");
+  }
+
+  @Test
+  @DisplayName("the same delivery key again changes nothing and sends nothing")
+  void duplicate() throws Exception {
+    Intake intake = intake();
+    intake.accept(command("slack:t:1", "goal add Learn reels"));
+
+    assertThat(intake.accept(command("slack:t:1", "goal add Learn reels")))
+        .isEqualTo(Acceptance.DUPLICATE);
+    drain(intake);
+
+    assertThat(effects()).isEqualTo(1);
+    assertThat(answered).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("a request acknowledged before a crash, its effect not made, runs once at restart")
+  void pendingResumed() throws Exception {
+    leftBehind("slack:t:1", InboxRows.State.PENDING, null);
+
+    Intake restarted = intake();
+    assertThat(restarted.resume()).isEqualTo(1);
+    drain(restarted);
+
+    assertThat(effects()).isEqualTo(1);
+    assertThat(answered).extracting(Reply::text).containsExactly("Done: goal add Learn reels");
+  }
+
+  @Test
+  @DisplayName("a request resumed twice at once takes effect once and is answered once")
+  void racingRuns() throws Exception {
+    leftBehind("slack:t:1", InboxRows.State.PENDING, null);
+
+    Intake restarted = intake();
+    restarted.resume();
+    restarted.resume();
+    drain(restarted);
+
+    assertThat(effects()).isEqualTo(1);
+    assertThat(answered).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("an answer owed at the crash is sent at restart, without a second effect")
+  void owedAnswerSent() throws Exception {
+    leftBehind("slack:t:1", InboxRows.State.DONE, Reply.success("Goal added", List.of()));
+
+    Intake restarted = intake();
+    restarted.resume();
+    drain(restarted);
+
+    assertThat(runs).hasValue(0);
+    assertThat(answered).extracting(Reply::text).containsExactly("Goal added");
+  }
+
+  @Test
+  @DisplayName("an answer that was being sent at the crash is never sent again")
+  void answerInFlightNotRepeated() throws Exception {
+    leftBehind("slack:t:1", InboxRows.State.DONE, Reply.success("Goal added", List.of()));
+    inbox.move("slack:t:1", InboxRows.State.DONE, InboxRows.State.ANSWERING);
+
+    Intake restarted = intake();
+    assertThat(restarted.resume()).isZero();
+    drain(restarted);
+
+    assertThat(answered).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an answer owed past Slack's 30 minutes goes as a direct message through the outbox")
+  void lateAnswerAsDirectMessage() throws Exception {
+    leftBehind("slack:t:1", InboxRows.State.DONE, Reply.success("Goal added", List.of()));
+    clock.advance(Duration.ofMinutes(31));
+
+    Intake restarted = intake();
+    restarted.resume();
+    drain(restarted);
+
+    assertThat(answered).isEmpty();
+    String payload = outboxPayload("answer:slack:t:1");
+    assertThat(OutboxPayload.parse(payload).reply().text()).isEqualTo("Goal added");
+    assertThat(inbox.find("slack:t:1").orElseThrow().state()).isEqualTo(InboxRows.State.ANSWERED);
+  }
+
+  @Test
+  @DisplayName("while stopping, a new request is refused, not acknowledged")
+  void refusedWhileStopping() throws Exception {
+    Intake intake = intake();
+    drain(intake);
+
+    assertThat(intake.accept(command("slack:t:2", "status"))).isEqualTo(Acceptance.REFUSED);
+    assertThat(intake.accepting()).isFalse();
+    assertThat(inbox.find("slack:t:2")).isEmpty();
+  }
+
+  private long effects() throws Exception {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM outbox_message WHERE dedup_key LIKE 'effect:%'");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private String outboxPayload(String key) throws Exception {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT payload FROM outbox_message WHERE dedup_key = ?")) {
+      ps.setString(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).as("a message queued under " + key).isTrue();
+        return rs.getString(1);
+      }
+    }
+  }
+}
