@@ -399,7 +399,14 @@ public final class SlackAdapter implements AutoCloseable {
 
   private Actor actor(String teamId, String userId, String userName) {
     SlackMembers.Profile profile = members.profile(userId);
-    return new Actor(Platform.SLACK, teamId, userId, userName, profile.timeZone(), profile.admin());
+    return new Actor(
+        Platform.SLACK,
+        teamId,
+        userId,
+        userName,
+        profile.timeZone(),
+        profile.admin(),
+        profile.email());
   }
 
   /** Opens a form with the trigger of the person's action; false when Slack refused. */
