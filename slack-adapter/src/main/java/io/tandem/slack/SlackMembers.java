@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What Tandem needs to know about a Slack user (time zone, workspace admin, work email), cached so that {@code
- * users.info} (Tier 4) is called at most once an hour per person. Called on worker threads only,
- * never on the acknowledgement path.
+ * What Tandem needs to know about a Slack user (time zone, workspace admin, work email), cached so
+ * that {@code users.info} (Tier 4) is called at most once an hour per person. Called on worker
+ * threads only, never on the acknowledgement path.
  */
 final class SlackMembers {
 
@@ -25,9 +25,9 @@ final class SlackMembers {
   private static final Duration TTL = Duration.ofHours(1);
 
   /**
-   * @param email the profile's email ({@code Member} keeps it lower-cased); {@code null} when Slack leaves it out (without
-   *     the {@code users:read.email} scope, or for bots). Only used to link HR roster rows to
-   *     people; never logged.
+   * @param email the profile's email ({@code Member} keeps it lower-cased); {@code null} when Slack
+   *     leaves it out (without the {@code users:read.email} scope, or for bots). Only used to link
+   *     HR roster rows to people; never logged.
    */
   record Profile(String timeZone, boolean admin, String email) {}
 
