@@ -44,6 +44,12 @@ public record Actor(
     this(platform, workspaceId, userId, displayName, timeZone, admin, null);
   }
 
+  /** Leaves the email out, so that an actor written to a log never carries it. */
+  @Override
+  public String toString() {
+    return "Actor[" + platform + " " + workspaceId + " " + userId + (admin ? " admin" : "") + "]";
+  }
+
   private static void requireText(String value, String name) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank");
