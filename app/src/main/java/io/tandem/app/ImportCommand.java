@@ -256,13 +256,15 @@ final class ImportCommand {
       ImportRoster.Summary s = outcome.summary();
       out.printf(
           Locale.ROOT,
-          "Imported the roster %s into %s: %,d employees (%,d still employed, %,d with a chat user"
-              + " id); it replaced %,d rows.%n",
+          "Imported the roster %s into %s: %,d employees (%,d still employed); linked to chat"
+              + " users: %,d by user id, %,d by email, %,d not linked; it replaced %,d rows.%n",
           name,
           s.workspace(),
           s.rows(),
           s.stillEmployed(),
-          s.withUserId(),
+          s.linkedById(),
+          s.linkedByEmail(),
+          s.notLinked(),
           s.replaced());
       out.flush();
       return 0;

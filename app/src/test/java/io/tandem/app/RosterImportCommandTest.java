@@ -87,8 +87,8 @@ class RosterImportCommandTest {
         .isZero();
     assertThat(out.toString())
         .contains(
-            "into discord workspace 4242: 2 employees (1 still employed, 1 with a chat user id);"
-                + " it replaced 0 rows.");
+            "into discord workspace 4242: 2 employees (1 still employed); linked to chat users:"
+                + " 1 by user id, 0 by email, 1 not linked; it replaced 0 rows.");
     assertThat(rows()).isEqualTo(2);
   }
 }

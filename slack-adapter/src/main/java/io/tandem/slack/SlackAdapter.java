@@ -441,7 +441,7 @@ public final class SlackAdapter implements AutoCloseable {
     @Override
     public Actor actor(InboundRequest request) {
       SlackMembers.Profile profile = members.profile(request.userId());
-      return request.actor(profile.timeZone(), profile.admin());
+      return request.actor(profile.timeZone(), profile.admin(), profile.email());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tandem.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,16 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What Tandem needs to know about a Slack user (time zone, workspace admin), cached so that {@code
- * users.info} (Tier 4) is called at most once an hour per person. Called on worker threads only,
- * never on the acknowledgement path.
+ * What Tandem needs to know about a Slack user (time zone, workspace admin, work email), cached so
+ * that {@code users.info} (Tier 4) is called at most once an hour per person. Called on worker
+ * threads only, never on the acknowledgement path.
  */
 final class SlackMembers {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackMembers.class);
   private static final Duration TTL = Duration.ofHours(1);
 
-  record Profile(String timeZone, boolean admin) {}
+  /**
+   * @param email the profile's email ({@code Member} keeps it lower-cased); {@code null} when Slack
+   *     leaves it out (without the {@code users:read.email} scope, or for bots). Only used to link
+   *     HR roster rows to people; never logged.
+   */
+  record Profile(String timeZone, boolean admin, String email) {}
 
   private record Cached(Profile profile, Instant fetchedAt) {}
 
@@ -48,10 +54,12 @@ final class SlackMembers {
     try {
       UsersInfoResponse info = methods.usersInfo(r -> r.user(userId));
       if (info.isOk() && info.getUser() != null) {
+        User user = info.getUser();
         Profile profile =
             new Profile(
-                info.getUser().getTz(),
-                configuredAdmin || info.getUser().isAdmin() || info.getUser().isOwner());
+                user.getTz(),
+                configuredAdmin || user.isAdmin() || user.isOwner(),
+                email(user.getProfile()));
         cache.put(userId, new Cached(profile, now));
         return profile;
       }
@@ -60,6 +68,10 @@ final class SlackMembers {
       LOG.warn("users.info for {} failed: {}", userId, e.getMessage());
     }
     // Not cached: the next command tries again.
-    return new Profile(null, configuredAdmin);
+    return new Profile(null, configuredAdmin, null);
+  }
+
+  private static String email(User.Profile profile) {
+    return profile == null ? null : profile.getEmail();
   }
 }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,13 @@ import java.util.regex.Pattern;
  * {@code tandem import roster FILE.csv}: the HR roster that reports measure retention against (see
  * {@code io.tandem.core.report}). One row per employee: who (employee id or email), their user id
  * on the chat platform when they have one, hire and exit dates, department and seniority band.
+ *
+ * <p>A row is linked to a member of the workspace, so reports know who takes part, by its {@code
+ * user_id} when it has one, else by its {@code email} matching the work email the platform gave for
+ * a member (Slack with {@code users:read.email}; case-insensitive). The link is resolved here,
+ * once, into {@code roster_entry.user_id}: reports read only that. A user id named in the file wins
+ * over an email that points at the same person, so nobody is counted twice. People who first meet
+ * Tandem after an import are linked by the next one.
  *
  * <p>Validated like {@link ImportParticipants} (the same {@link CsvImport}): every problem is
  * reported with its row and column, and one bad row rejects the whole file and stores nothing. A
@@ -60,6 +68,7 @@ public final class ImportRoster {
   /** One valid row. */
   record Entry(
       String employee,
+      String email,
       String userId,
       LocalDate hired,
       LocalDate left,
@@ -88,10 +97,21 @@ public final class ImportRoster {
    * @param workspace e.g. "slack workspace T024BE7LH"
    * @param rows employees in the file; {@code replaced} rows of the previous roster
    * @param stillEmployed rows without an exit date
-   * @param withUserId rows that name a chat user id
+   * @param linkedById rows linked to a member by the user id they name
+   * @param linkedByEmail rows without a user id linked to the member with their email
+   * @param notLinked the other rows: reports count them as not taking part
    */
   public record Summary(
-      String workspace, int rows, int replaced, int stillEmployed, int withUserId) {}
+      String workspace,
+      int rows,
+      int replaced,
+      int stillEmployed,
+      int linkedById,
+      int linkedByEmail,
+      int notLinked) {}
+
+  /** The user id each entry is linked to ({@code null} for none), in the entries' order. */
+  private record Links(List<String> userIds, int byId, int byEmail) {}
 
   private final Database db;
   private final Clock clock;
@@ -236,7 +256,14 @@ public final class ImportRoster {
     if (problems.count() > before) {
       return null;
     }
-    return new Entry(employee, userId.isEmpty() ? null : userId, hired, left, department, band);
+    return new Entry(
+        employee,
+        email.isEmpty() ? null : email,
+        userId.isEmpty() ? null : userId,
+        hired,
+        left,
+        department,
+        band);
   }
 
   private static LocalDate date(
@@ -286,20 +313,23 @@ public final class ImportRoster {
               ps.setLong(1, first - 1 + entries.size());
               ps.executeUpdate();
             }
+            Links links = link(c, workspaceId, entries);
             try (PreparedStatement ps =
                 c.prepareStatement(
                     "INSERT INTO roster_entry (id, workspace_id, employee, user_id, hire_date,"
                         + " exit_date, department, seniority_band, imported_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
               long id = first;
-              for (Entry e : entries) {
+              for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                String userId = links.userIds().get(i);
                 ps.setLong(1, id++);
                 ps.setLong(2, workspaceId);
                 ps.setString(3, e.employee());
-                if (e.userId() == null) {
+                if (userId == null) {
                   ps.setNull(4, Types.VARCHAR);
                 } else {
-                  ps.setString(4, e.userId());
+                  ps.setString(4, userId);
                 }
                 ps.setString(5, e.hired().toString());
                 if (e.left() == null) {
@@ -319,10 +349,51 @@ public final class ImportRoster {
                 entries.size(),
                 replaced,
                 (int) entries.stream().filter(e -> e.left() == null).count(),
-                (int) entries.stream().filter(e -> e.userId() != null).count());
+                links.byId(),
+                links.byEmail(),
+                entries.size() - links.byId() - links.byEmail());
           } catch (SQLException e) {
             throw new IllegalStateException("could not store the roster: " + e.getMessage(), e);
           }
         });
+  }
+
+  /**
+   * Links each entry to a user id: its own, else the member whose email it is. A user id the file
+   * names, or an earlier row's email already took, is not linked again.
+   */
+  private static Links link(Connection c, long workspaceId, List<Entry> entries)
+      throws SQLException {
+    Map<String, String> userOfEmail = new HashMap<>();
+    // Should two members share an email, the one still there and most recently seen wins: rows
+    // come in that order, later ones replacing earlier ones.
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT email, user_id FROM member WHERE workspace_id = ? AND email IS NOT NULL"
+                + " ORDER BY CASE WHEN left_at IS NULL THEN 1 ELSE 0 END, updated_at, id")) {
+      ps.setLong(1, workspaceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          userOfEmail.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    Set<String> taken = new HashSet<>();
+    entries.stream().map(Entry::userId).filter(Objects::nonNull).forEach(taken::add);
+    int byId = taken.size();
+    List<String> userIds = new ArrayList<>(entries.size());
+    int byEmail = 0;
+    for (Entry e : entries) {
+      String userId = e.userId();
+      if (userId == null && e.email() != null) {
+        String member = userOfEmail.get(e.email());
+        if (member != null && taken.add(member)) {
+          userId = member;
+          byEmail++;
+        }
+      }
+      userIds.add(userId);
+    }
+    return new Links(userIds, byId, byEmail);
   }
 }

@@ -325,22 +325,20 @@ public final class JoinProgram {
   }
 
   private static Member member(Store store, Workspace workspace, Actor actor, Instant now) {
-    return store
-        .member(workspace.getId(), actor.userId())
-        .map(
-            m -> {
-              m.refreshProfile(actor.displayName(), actor.timeZone(), now);
-              return m;
-            })
-        .orElseGet(
-            () ->
-                store.add(
-                    new Member(
-                        workspace.getId(),
-                        actor.userId(),
-                        actor.displayName(),
-                        actor.timeZone(),
-                        now)));
+    Member member =
+        store
+            .member(workspace.getId(), actor.userId())
+            .orElseGet(
+                () ->
+                    store.add(
+                        new Member(
+                            workspace.getId(),
+                            actor.userId(),
+                            actor.displayName(),
+                            actor.timeZone(),
+                            now)));
+    member.refreshProfile(actor.displayName(), actor.timeZone(), actor.email(), now);
+    return member;
   }
 
   private static Program defaultProgram(Store store, Workspace workspace, Instant now) {

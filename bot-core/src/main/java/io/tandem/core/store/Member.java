@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -42,6 +43,14 @@ public class Member {
   @Column(name = "time_zone", length = 64)
   private String timeZone;
 
+  /**
+   * The work email the platform reports, lower-cased, or {@code null} when it gives none (Discord,
+   * or Slack without {@code users:read.email}). Personal data kept for one purpose only: linking HR
+   * roster rows that name no user id to the member. Never logged.
+   */
+  @Column(name = "email", length = 320)
+  private String email;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -68,10 +77,11 @@ public class Member {
   }
 
   /**
-   * Takes the name and time zone the platform reports now; returns whether anything changed. A
-   * {@code null} time zone keeps the one already known.
+   * Takes the name, time zone and email the platform reports now; returns whether anything changed.
+   * A {@code null} time zone or email keeps the one already known.
    */
-  public boolean refreshProfile(String newDisplayName, String newTimeZone, Instant now) {
+  public boolean refreshProfile(
+      String newDisplayName, String newTimeZone, String newEmail, Instant now) {
     boolean changed = false;
     if (newDisplayName != null && !newDisplayName.equals(displayName)) {
       displayName = newDisplayName;
@@ -79,6 +89,11 @@ public class Member {
     }
     if (newTimeZone != null && !newTimeZone.equals(timeZone)) {
       timeZone = newTimeZone;
+      changed = true;
+    }
+    String normalised = newEmail == null ? null : newEmail.strip().toLowerCase(Locale.ROOT);
+    if (normalised != null && !normalised.isEmpty() && !normalised.equals(email)) {
+      email = normalised;
       changed = true;
     }
     if (changed) {
@@ -132,6 +147,10 @@ public class Member {
 
   public String getTimeZone() {
     return timeZone;
+  }
+
+  public String getEmail() {
+    return email;
   }
 
   public Instant getCreatedAt() {

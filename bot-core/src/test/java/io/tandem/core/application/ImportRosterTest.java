@@ -3,6 +3,8 @@ package io.tandem.core.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.store.Database;
+import io.tandem.core.store.Member;
+import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -71,7 +75,7 @@ class ImportRosterTest {
                 + "ben@example.com,,2015-05-01,2026-01-31,Finance,5\n");
     assertThat(first.problems()).isEmpty();
     assertThat(first.summary())
-        .isEqualTo(new ImportRoster.Summary("slack workspace T_ACME", 2, 0, 1, 1));
+        .isEqualTo(new ImportRoster.Summary("slack workspace T_ACME", 2, 0, 1, 1, 0, 1));
     assertThat(rows()).isEqualTo(2);
 
     ImportRoster.Outcome second =
@@ -133,5 +137,78 @@ class ImportRosterTest {
             "roster.csv: the header has neither an employee_id nor an email column; every roster"
                 + " needs one of them to tell employees apart");
     assertThat(rows()).isZero();
+  }
+
+  /** Members of the workspace, with the email their platform profile gave. */
+  void members(String... userIdsAndEmails) {
+    db.inTransaction(
+        em -> {
+          Store store = new Store(em);
+          for (int i = 0; i < userIdsAndEmails.length; i += 2) {
+            store
+                .add(
+                    new Member(1, userIdsAndEmails[i], userIdsAndEmails[i], "UTC", CLOCK.instant()))
+                .refreshProfile(null, null, userIdsAndEmails[i + 1], CLOCK.instant());
+          }
+          return null;
+        });
+  }
+
+  /** The stored roster: employee to the user id it is linked to (empty for none). */
+  Map<String, String> links() throws SQLException {
+    Map<String, String> links = new LinkedHashMap<>();
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT employee, user_id FROM roster_entry ORDER BY id")) {
+      while (rs.next()) {
+        links.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2));
+      }
+    }
+    return links;
+  }
+
+  @Test
+  @DisplayName("rows without a user id are linked to members by email, whatever its case")
+  void linksByEmail() throws Exception {
+    // GIVEN members whose Slack profiles gave their work emails (one in capitals)
+    members("U_ANA", "ana@example.com", "U_BEN", "Ben@Example.COM");
+
+    // WHEN a roster with emails only is imported
+    ImportRoster.Outcome outcome =
+        run(
+            "email,hire_date,department,band\n"
+                + "ANA@example.com,2022-01-10,Marketing,2\n"
+                + "ben@example.com,2020-01-10,Finance,4\n"
+                + "carl@example.com,2021-01-10,Sales,3\n");
+
+    // THEN two are linked by email, the unknown address to nobody
+    assertThat(outcome.summary())
+        .isEqualTo(new ImportRoster.Summary("slack workspace T_ACME", 3, 0, 3, 0, 2, 1));
+    assertThat(links())
+        .containsExactly(
+            Map.entry("ana@example.com", "U_ANA"),
+            Map.entry("ben@example.com", "U_BEN"),
+            Map.entry("carl@example.com", ""));
+  }
+
+  @Test
+  @DisplayName("a user id in the file wins over an email, and nobody is linked twice")
+  void idWinsOverEmail() throws Exception {
+    // GIVEN two members with emails
+    members("U_ANA", "ana@example.com", "U_BEN", "ben@example.com");
+
+    // WHEN one row names Ana's user id with Ben's email, and another row has Ana's email only
+    ImportRoster.Outcome outcome =
+        run(
+            "employee_id,email,user_id,hire_date,department,band\n"
+                + "E1,ben@example.com,U_ANA,2022-01-10,Marketing,2\n"
+                + "E2,ana@example.com,,2020-01-10,Finance,4\n"
+                + "E3,,,2020-01-10,Finance,4\n");
+
+    // THEN the user id decides; Ana's email does not link a second row to her
+    assertThat(outcome.summary())
+        .isEqualTo(new ImportRoster.Summary("slack workspace T_ACME", 3, 0, 3, 1, 0, 2));
+    assertThat(links())
+        .containsExactly(Map.entry("E1", "U_ANA"), Map.entry("E2", ""), Map.entry("E3", ""));
   }
 }

@@ -235,7 +235,7 @@ class SlackSimulatorWebApiTest {
   }
 
   @Test
-  @DisplayName("users.info answers a registered user's time zone and admin flag")
+  @DisplayName("users.info answers a registered user's time zone, admin flag and email")
   void usersInfo() throws Exception {
     SimulatedUser ben = simulator.user("ben").tz("America/New_York").admin(true);
 
@@ -246,8 +246,9 @@ class SlackSimulatorWebApiTest {
     assertThat(info.getUser().getTz()).isEqualTo("America/New_York");
     assertThat(info.getUser().getTzOffset()).isIn(-5 * 3600, -4 * 3600);
     assertThat(info.getUser().isAdmin()).isTrue();
-    // without users:read.email, which the manifest does not ask for, Slack leaves the email out
-    assertThat(info.getUser().getProfile().getEmail()).isNull();
+    // the manifest asks for users:read.email, so the profile carries the email (the scopes test
+    // shows it left out without that scope)
+    assertThat(info.getUser().getProfile().getEmail()).isEqualTo(ben.email());
     assertThat(bot.usersInfo(r -> r.user("UNOBODY")).getError()).isEqualTo("user_not_found");
   }
 

@@ -90,13 +90,19 @@ public record InboundRequest(
 
   /** The person who acted, with what the adapter knows of them now. */
   public Actor actor(String resolvedTimeZone, boolean resolvedAdmin) {
+    return actor(resolvedTimeZone, resolvedAdmin, null);
+  }
+
+  /** As {@link #actor(String, boolean)}, with the work email the platform gave, or null. */
+  public Actor actor(String resolvedTimeZone, boolean resolvedAdmin, String email) {
     return new Actor(
         platform,
         workspaceId,
         userId,
         userName,
         timeZone != null ? timeZone : resolvedTimeZone,
-        admin != null ? admin : resolvedAdmin);
+        admin != null ? admin : resolvedAdmin,
+        email);
   }
 
   private static void requireText(String value, String name) {
