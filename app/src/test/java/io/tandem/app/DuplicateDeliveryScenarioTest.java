@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +45,6 @@ class DuplicateDeliveryScenarioTest {
   }
 
   @Test
-  @Disabled("needs intake dedupe")
   @DisplayName("Slack over HTTP: a join replayed with the same body enrols once, answers once")
   void slackCommandTwice() throws Exception {
     // GIVEN Tandem over HTTP, and a Slack that delivers everything twice
@@ -69,7 +67,6 @@ class DuplicateDeliveryScenarioTest {
   }
 
   @Test
-  @Disabled("needs intake dedupe")
   @DisplayName("Discord: a replayed INTERACTION_CREATE is answered once and stored once")
   void discordInteractionTwice() throws Exception {
     // GIVEN Tandem on Discord with Ben enrolled
