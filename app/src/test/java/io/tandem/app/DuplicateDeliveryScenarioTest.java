@@ -8,6 +8,7 @@ import io.tandem.simulator.slack.Redelivery;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +41,9 @@ class DuplicateDeliveryScenarioTest {
       tandem.close();
     }
     if (chat != null) {
+      List<String> answeredTwice = chat.answeredTwice();
       chat.close();
+      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
     }
   }
 
