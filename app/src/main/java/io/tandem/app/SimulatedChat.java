@@ -28,9 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A local chat platform with Tandem connected to it: the demo plays its script on one, and the
@@ -125,6 +128,25 @@ abstract class SimulatedChat implements AutoCloseable {
 
   /** Every message Tandem has sent on its own so far, oldest first. */
   abstract List<Delivered> delivered();
+
+  /**
+   * Every request Tandem answered more than once so far (a second form opened with one Slack
+   * trigger, a second post to one {@code response_url}, a second response to one Discord
+   * interaction, which Discord refuses); empty when each was answered at most once, as it must be
+   * however often the platform delivered it.
+   */
+  abstract List<String> answeredTwice();
+
+  /** The keys that occur more than once, with how often. */
+  private static List<String> repeated(Stream<String> keys) {
+    return keys
+        .collect(Collectors.groupingBy(key -> key, TreeMap::new, Collectors.counting()))
+        .entrySet()
+        .stream()
+        .filter(e -> e.getValue() > 1)
+        .map(e -> e.getKey() + " × " + e.getValue())
+        .toList();
+  }
 
   /** Clicks a button of a delivered message; returns what Tandem answered to the click. */
   final Answer click(String person, Button button) {
@@ -324,6 +346,20 @@ abstract class SimulatedChat implements AutoCloseable {
           .filter(m -> m.source().equals("chat.postMessage"))
           .map(m -> new Delivered(readers(m.channel()), m.readableText(), buttons(m.blocks())))
           .toList();
+    }
+
+    @Override
+    List<String> answeredTwice() {
+      List<String> twice = new ArrayList<>();
+      twice.addAll(
+          repeated(
+              simulator.calls("views.open").stream()
+                  .map(c -> "views.open with trigger " + c.param("trigger_id"))));
+      twice.addAll(
+          repeated(
+              simulator.responses().stream()
+                  .map(r -> "post to response_url " + r.responseUrlId())));
+      return twice;
     }
 
     private List<String> readers(String channel) {
@@ -536,6 +572,14 @@ abstract class SimulatedChat implements AutoCloseable {
                       Optional.ofNullable(personByDm.get(m.channelId())).stream().toList(),
                       m.render(),
                       m.buttons().stream().map(Discord::button).toList()))
+          .toList();
+    }
+
+    @Override
+    List<String> answeredTwice() {
+      return simulator.calls("POST", "interactions/{id}/{token}/callback").stream()
+          .filter(c -> c.status() >= 300)
+          .map(c -> "refused second response " + c.path() + " (" + c.status() + ")")
           .toList();
     }
 

@@ -8,9 +8,9 @@ import io.tandem.simulator.slack.Redelivery;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +41,13 @@ class DuplicateDeliveryScenarioTest {
       tandem.close();
     }
     if (chat != null) {
+      List<String> answeredTwice = chat.answeredTwice();
       chat.close();
+      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
     }
   }
 
   @Test
-  @Disabled("needs intake dedupe")
   @DisplayName("Slack over HTTP: a join replayed with the same body enrols once, answers once")
   void slackCommandTwice() throws Exception {
     // GIVEN Tandem over HTTP, and a Slack that delivers everything twice
@@ -69,7 +70,6 @@ class DuplicateDeliveryScenarioTest {
   }
 
   @Test
-  @Disabled("needs intake dedupe")
   @DisplayName("Discord: a replayed INTERACTION_CREATE is answered once and stored once")
   void discordInteractionTwice() throws Exception {
     // GIVEN Tandem on Discord with Ben enrolled

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tandem.core.store.StoreStats;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +37,9 @@ class PairingScenarioTest {
       tandem.close();
     }
     if (chat != null) {
+      List<String> answeredTwice = chat.answeredTwice();
       chat.close();
+      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
     }
   }
 

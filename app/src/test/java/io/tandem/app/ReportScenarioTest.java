@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,9 @@ class ReportScenarioTest {
       tandem.close();
     }
     if (chat != null) {
+      List<String> answeredTwice = chat.answeredTwice();
       chat.close();
+      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
     }
   }
 

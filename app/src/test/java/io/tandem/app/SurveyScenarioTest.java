@@ -97,7 +97,9 @@ class SurveyScenarioTest {
       tandem.close();
     }
     if (chat != null) {
+      List<String> answeredTwice = chat.answeredTwice();
       chat.close();
+      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
     }
   }
 

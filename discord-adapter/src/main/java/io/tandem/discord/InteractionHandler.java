@@ -62,6 +62,7 @@ final class InteractionHandler extends ListenerAdapter {
   private final FormShelf shelf;
   private final Metrics metrics;
   private final Clock clock;
+  private final RecentInteractions recent;
 
   /** Interactions of this run by delivery key, until the intake answers them. */
   private final Map<String, Live> live = new ConcurrentHashMap<>();
@@ -86,6 +87,7 @@ final class InteractionHandler extends ListenerAdapter {
     this.shelf = shelf;
     this.metrics = metrics;
     this.clock = clock;
+    this.recent = new RecentInteractions(clock);
   }
 
   /**
@@ -99,7 +101,7 @@ final class InteractionHandler extends ListenerAdapter {
 
   @Override
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-    if (!TandemCommand.isTandem(event.getName())) {
+    if (!TandemCommand.isTandem(event.getName()) || isRepeat(event)) {
       return;
     }
     long started = System.nanoTime();
@@ -129,6 +131,9 @@ final class InteractionHandler extends ListenerAdapter {
 
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
+    if (isRepeat(event)) {
+      return;
+    }
     String customId = event.getComponentId();
     int separator = customId.indexOf(ReplyRenderer.BUTTON_ID_SEPARATOR);
     String action = separator < 0 ? customId : customId.substring(0, separator);
@@ -149,6 +154,9 @@ final class InteractionHandler extends ListenerAdapter {
   /** A submitted form goes to the core with each input's id and value. */
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
+    if (isRepeat(event)) {
+      return;
+    }
     Map<String, String> values = new LinkedHashMap<>();
     for (ModalMapping mapping : event.getValues()) {
       String text = mapping.getAsString();
@@ -158,6 +166,15 @@ final class InteractionHandler extends ListenerAdapter {
     }
     acceptDirectlyAnswered(
         event, "form", InboundRequest.Kind.FORM, event.getModalId(), null, values);
+  }
+
+  /** An interaction this run received before gets no second response (Discord would refuse it). */
+  private boolean isRepeat(IReplyCallback event) {
+    if (recent.firstArrival(event.getId())) {
+      return false;
+    }
+    LOG.debug("Interaction {} arrived again; its first arrival answers it", event.getId());
+    return true;
   }
 
   /**

@@ -54,8 +54,7 @@ class SlackHttpEndpointTest {
                 List.of())
             .withWorkspaces(workspaces)
             .withMaxRequestBytes(maxBytes);
-    adapter =
-        new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, Clock.systemUTC());
+    adapter = new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, Clock.systemUTC());
     adapter.start();
     requests =
         new RawSlackRequests(

@@ -40,8 +40,7 @@ class SocketModeHostileEnvelopeTest {
             null,
             URI.create(slack.apiUrl()),
             List.of());
-    adapter =
-        new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, Clock.systemUTC());
+    adapter = new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), core, Clock.systemUTC());
     adapter.start();
   }
 
