@@ -2,14 +2,17 @@ package io.tandem.discord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command.Choice;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -209,9 +212,8 @@ final class TandemCommand {
    * Options the core grammar reads as {@code keyword value} rather than by position, e.g. {@code
    * program create Pilot every 2w cap 20}.
    */
-  private static final java.util.Set<String> KEYWORD_OPTIONS =
-      java.util.Set.of(
-          "every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
+  private static final Set<String> KEYWORD_OPTIONS =
+      Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
 
   private static List<String> names(SubcommandData subcommand) {
     return subcommand.getOptions().stream().map(OptionData::getName).toList();
@@ -219,7 +221,11 @@ final class TandemCommand {
 
   /** One registered subcommand: the command it belongs to, its path and its options in order. */
   private record Registered(
-      String command, String path, List<String> coreWords, List<String> options) {}
+      String command,
+      String path,
+      List<String> coreWords,
+      List<String> options,
+      Map<String, Set<String>> choices) {}
 
   private static final List<Registered> REGISTERED = registered();
 
@@ -247,7 +253,15 @@ final class TandemCommand {
     String path = group == null ? subcommand.getName() : group + " " + subcommand.getName();
     // the inverse of coreText: log-list is the core's "log list"
     List<String> coreWords = List.of(path.replace('-', ' ').split(" "));
-    return new Registered(command, path, coreWords, names(subcommand));
+    Map<String, Set<String>> choices = new HashMap<>();
+    subcommand
+        .getOptions()
+        .forEach(
+            o ->
+                choices.put(
+                    o.getName(),
+                    o.getChoices().stream().map(Choice::getAsString).collect(Collectors.toSet())));
+    return new Registered(command, path, coreWords, names(subcommand), choices);
   }
 
   /**
@@ -300,6 +314,12 @@ final class TandemCommand {
         new StringBuilder("/").append(sub.command()).append(' ').append(sub.path());
     // Discord lists options in their declared order, whatever order they were typed in
     for (String option : sub.options()) {
+      Set<String> allowed = sub.choices().get(option);
+      if (values.containsKey(option)
+          && !allowed.isEmpty()
+          && !allowed.contains(values.get(option).toString())) {
+        return Optional.empty();
+      }
       if (values.containsKey(option) && values.get(option).length() > 0) {
         typed.append(' ').append(option).append(':').append(values.get(option));
       }
