@@ -80,6 +80,9 @@ class DiscordTextTest {
     assertThat(named)
         .contains("/tandem status", "/tandem-admin match preview", "/tandem-admin dashboard")
         .allMatch(n -> n.startsWith("/tandem ") || n.startsWith("/tandem-admin "));
+    assertThat(DiscordText.render(CommandParser.Verb.LOG.summary).text())
+        .contains("`/tandem log-list`", "`/tandem log-edit number:2`")
+        .contains("`/tandem log duration:1h with:@partner on:2026-05-04`");
   }
 
   /** A string literal, of which those starting with a verb people type are commands. */

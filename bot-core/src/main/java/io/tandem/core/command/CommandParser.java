@@ -31,17 +31,38 @@ public final class CommandParser {
     LOG(
         "log",
         "log 45m Instagram reels",
-        "log a session (`log` alone opens a form; add `with @partner on 2026-05-04`);"
-            + " `log list`, `log edit 2`, `log delete 2`"),
+        "log a session ("
+            + code("log")
+            + " alone opens a form; "
+            + code("log 1h with @partner on 2026-05-04")
+            + "); "
+            + code("log list")
+            + ", "
+            + code("log edit 2")
+            + ", "
+            + code("log delete 2")),
     GOAL(
         "goal",
         CheckInGrammar.GOAL_EXAMPLE,
-        "your learning plan: `goal add … [by DATE] [for me|for partner]`, `goal done 1`,"
-            + " `goal list`, `goal review`"),
+        "your learning plan: "
+            + code("goal add …")
+            + " or "
+            + code("goal add … by 2026-06-30 for partner")
+            + ", "
+            + code("goal done 1")
+            + ", "
+            + code("goal list")
+            + ", "
+            + code("goal review")),
     TASK(
         "task",
         CheckInGrammar.TASK_EXAMPLE,
-        "steps towards a goal: `task add GOAL text`, `task done 1`, `task list`"),
+        "steps towards a goal: "
+            + code("task add 1 …")
+            + ", "
+            + code("task done 1")
+            + ", "
+            + code("task list")),
     STATUS("status", "status", "where you stand: partner, sessions, goals, engagement"),
     PROFILE("profile", "profile", "edit your profile: skills, availability, how you meet"),
     EXCLUDE("exclude", "exclude @person", "never be paired with someone (only the matcher knows)"),
@@ -54,7 +75,8 @@ public final class CommandParser {
         "survey",
         SurveyGrammar.SEND_EXAMPLE,
         "admins: send, schedule, list and read pulse surveys"),
-    PAUSE("pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: `pause 2w`"),
+    PAUSE(
+        "pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: " + code("pause 2w")),
     RESUME("resume", "resume", "end a pause now"),
     LEAVE("leave", ReminderGrammar.LEAVE_EXAMPLE, "leave the program (your partner is told)"),
     SNOOZE(
@@ -206,6 +228,11 @@ public final class CommandParser {
 
   private static Parsed accept(Command command) {
     return new Parsed.Accepted(command);
+  }
+
+  /** A command to type, shown as code: help's descriptions name the subcommands they mention. */
+  private static String code(String command) {
+    return "`" + Markup.command(command) + "`";
   }
 
   private static Parsed reject(String problem, Verb example) {
