@@ -8,6 +8,7 @@ import io.tandem.config.DiscordConfig;
 import io.tandem.config.HttpConfig;
 import io.tandem.config.SlackConfig;
 import io.tandem.config.TandemConfig;
+import io.tandem.discord.DiscordCommands;
 import io.tandem.simulator.discord.DiscordMessage;
 import io.tandem.simulator.discord.DiscordModal;
 import io.tandem.simulator.discord.DiscordSimulator;
@@ -95,7 +96,7 @@ abstract class SimulatedChat implements AutoCloseable {
   /** How a command of the core grammar is typed on a platform, without starting one. */
   static Optional<String> typedOn(Kind kind, String command) {
     return kind == Kind.DISCORD
-        ? DiscordCommandLine.of(command)
+        ? DiscordCommands.typed(command)
         : Optional.of("/tandem " + command).map(String::strip);
   }
 

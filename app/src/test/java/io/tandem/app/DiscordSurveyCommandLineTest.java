@@ -2,6 +2,7 @@ package io.tandem.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.discord.DiscordCommands;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,6 @@ class DiscordSurveyCommandLineTest {
             + " | /tandem-admin survey schedule template:end-of-program when:0 0 10 1 * ? for:Data pilot"
       })
   void typed(String core, String discord) {
-    assertThat(DiscordCommandLine.of(core)).isEqualTo(Optional.of(discord));
+    assertThat(DiscordCommands.typed(core)).isEqualTo(Optional.of(discord));
   }
 }

@@ -131,6 +131,26 @@ class PairingScenarioTest {
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(SimulatedChat.Kind.class)
+  @DisplayName("a wrong match command's example names the command as typed on that platform")
+  void exampleInPlatformSyntax(SimulatedChat.Kind kind) throws Exception {
+    // GIVEN an admin and a program
+    start(kind);
+    SamplePeople.ALL.forEach(chat::enrol);
+
+    // WHEN the admin previews a program that does not exist
+    SimulatedChat.Answer answer = chat.run("maya", "match preview Nope");
+
+    // THEN the example is a command this platform offers: /tandem-admin with options on Discord
+    assertThat(answer.text()).contains("There is no program called");
+    assertThat(answer.text())
+        .contains(
+            kind == SimulatedChat.Kind.DISCORD
+                ? "Example: `/tandem-admin match preview program:Data pilot`"
+                : "Example: `/tandem match preview Data pilot`");
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SimulatedChat.Kind.class)
   @DisplayName("participants cannot run admin commands, and nothing changes when they try")
   void adminOnly(SimulatedChat.Kind kind) throws Exception {
     start(kind);

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Turns Tandem's {@link Markup} into Discord markdown: the only place that does. Tandem's {@code
- * *bold*} becomes {@code **bold**} and its {@code `code`} stays; its mentions become {@code <@id>}
- * and its links masked links. Every other character is escaped so that it shows as itself: a
- * backslash before markdown and before {@code <} (which would open a user, role, channel or emoji
- * mention), a zero-width space inside {@code @everyone} and {@code @here}; people's {@code *} and
- * {@code `} too. Inside a code span Discord shows everything as it is, so nothing there is escaped.
- * Messages are sent with allowed mentions limited to {@link Rendered#mentioned()}, so even a
- * mention this missed would ping nobody.
+ * *bold*} becomes {@code **bold**} and its {@code `code`} stays; its mentions become {@code <@id>},
+ * its links masked links and its commands {@code /tandem …} or {@code /tandem-admin …} with
+ * Discord's options ({@link TandemCommand#typed}). Every other character is escaped so that it
+ * shows as itself: a backslash before markdown and before {@code <} (which would open a user, role,
+ * channel or emoji mention), a zero-width space inside {@code @everyone} and {@code @here};
+ * people's {@code *} and {@code `} too. Inside a code span Discord shows everything as it is, so
+ * nothing there is escaped. Messages are sent with allowed mentions limited to {@link
+ * Rendered#mentioned()}, so even a mention this missed would ping nobody.
  */
 final class DiscordText {
 
@@ -56,18 +57,9 @@ final class DiscordText {
           }
         }
       } else if (piece instanceof Markup.People people) {
-        for (char c : people.text().toCharArray()) {
-          if (inCode) {
-            // a backtick would end the span, and a backslash shows as itself there
-            out.append(c == '`' ? 'ˋ' : c == '*' ? CODE_STAR : c);
-          } else if (c == '*') {
-            out.append(ESCAPED_STAR);
-          } else if (c == '`') {
-            out.append('\\').append(c);
-          } else {
-            escape(c, out);
-          }
-        }
+        literal(people.text(), inCode, out);
+      } else if (piece instanceof Markup.Command command) {
+        literal(command(command), inCode, out);
       } else if (piece instanceof Markup.Mention mention) {
         out.append("<@").append(mention.userId()).append('>');
         mentioned.add(mention.userId());
@@ -88,9 +80,34 @@ final class DiscordText {
         BROADCAST.matcher(bold).replaceAll("@" + ZERO_WIDTH_SPACE + "$1"), mentioned);
   }
 
+  /**
+   * A command as typed on Discord, in the command and with the options {@link TandemCommand}
+   * registers; one no subcommand reads is named as the core wrote it, after {@code /tandem}.
+   */
+  static String command(Markup.Command command) {
+    return TandemCommand.typed(command.text())
+        .orElseGet(() -> "/" + TandemCommand.NAME + " " + command.text());
+  }
+
+  /** Text that shows as itself: people's, and commands (which may hold people's text). */
+  private static void literal(String text, boolean inCode, StringBuilder out) {
+    for (char c : text.toCharArray()) {
+      if (inCode) {
+        // a backtick would end the span, and a backslash shows as itself there
+        out.append(c == '`' ? 'ˋ' : c == '*' ? CODE_STAR : c);
+      } else if (c == '*') {
+        out.append(ESCAPED_STAR);
+      } else if (c == '`') {
+        out.append('\\').append(c);
+      } else {
+        escape(c, out);
+      }
+    }
+  }
+
   /** For places Discord shows as plain text: button labels, modal titles, labels, placeholders. */
   static String plain(String markup) {
-    return Markup.plain(markup);
+    return Markup.plain(markup, DiscordText::command);
   }
 
   private static void escape(char c, StringBuilder out) {

@@ -1,10 +1,18 @@
 package io.tandem.discord;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command.Choice;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -204,29 +212,131 @@ final class TandemCommand {
    * Options the core grammar reads as {@code keyword value} rather than by position, e.g. {@code
    * program create Pilot every 2w cap 20}.
    */
-  private static final java.util.Set<String> KEYWORD_OPTIONS =
-      java.util.Set.of(
-          "every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
+  private static final Set<String> KEYWORD_OPTIONS =
+      Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
 
-  /** Option names per subcommand, in declaration order. */
-  private static final Map<String, List<String>> OPTION_ORDER = optionOrder();
+  private static List<String> names(SubcommandData subcommand) {
+    return subcommand.getOptions().stream().map(OptionData::getName).toList();
+  }
 
-  private static Map<String, List<String>> optionOrder() {
-    Map<String, List<String>> order = new java.util.HashMap<>();
+  /** One registered subcommand: the command it belongs to, its path and its options in order. */
+  private record Registered(
+      String command,
+      String path,
+      List<String> coreWords,
+      List<String> options,
+      Map<String, Set<String>> choices) {}
+
+  private static final List<Registered> REGISTERED = registered();
+
+  /**
+   * Option names per subcommand path ({@code log}, {@code program create}), in declaration order.
+   */
+  private static final Map<String, List<String>> OPTION_ORDER =
+      REGISTERED.stream().collect(Collectors.toMap(Registered::path, Registered::options));
+
+  private static List<Registered> registered() {
+    List<Registered> all = new ArrayList<>();
     for (SlashCommandData definition : definitions()) {
-      definition.getSubcommands().forEach(s -> order.put(s.getName(), names(s)));
+      definition.getSubcommands().forEach(s -> all.add(registered(definition.getName(), null, s)));
       definition
           .getSubcommandGroups()
           .forEach(
               g ->
                   g.getSubcommands()
-                      .forEach(s -> order.put(g.getName() + " " + s.getName(), names(s))));
+                      .forEach(s -> all.add(registered(definition.getName(), g.getName(), s))));
     }
-    return order;
+    return all;
   }
 
-  private static List<String> names(SubcommandData subcommand) {
-    return subcommand.getOptions().stream().map(OptionData::getName).toList();
+  private static Registered registered(String command, String group, SubcommandData subcommand) {
+    String path = group == null ? subcommand.getName() : group + " " + subcommand.getName();
+    // the inverse of coreText: log-list is the core's "log list"
+    List<String> coreWords = List.of(path.replace('-', ' ').split(" "));
+    Map<String, Set<String>> choices = new HashMap<>();
+    subcommand
+        .getOptions()
+        .forEach(
+            o ->
+                choices.put(
+                    o.getName(),
+                    o.getChoices().stream().map(Choice::getAsString).collect(Collectors.toSet())));
+    return new Registered(command, path, coreWords, names(subcommand), choices);
+  }
+
+  /**
+   * A command in the core grammar's words ({@code log 45m Instagram reels}, {@code match preview})
+   * as a person types it on Discord ({@code /tandem log duration:45m topic:Instagram reels}, {@code
+   * /tandem-admin match preview}): the inverse of {@link #coreText}, read off the registered
+   * definitions. Each option but the last positional one takes one word, the last the rest; a
+   * keyword option ({@code every 2w}) takes the words up to the next keyword. Empty when no
+   * registered subcommand reads the text.
+   */
+  static Optional<String> typed(String core) {
+    List<String> words = List.of(core.strip().split("\\s+"));
+    Optional<Registered> found =
+        REGISTERED.stream()
+            .filter(r -> startsWith(words, r.coreWords()))
+            .max(Comparator.comparingInt(r -> r.coreWords().size()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Registered sub = found.get();
+    List<String> positional =
+        sub.options().stream().filter(o -> !KEYWORD_OPTIONS.contains(o)).toList();
+    Map<String, StringBuilder> values = new LinkedHashMap<>();
+    String current = null;
+    int next = 0;
+    for (String word : words.subList(sub.coreWords().size(), words.size())) {
+      String keyword = word.toLowerCase(Locale.ROOT);
+      if (KEYWORD_OPTIONS.contains(keyword)
+          && sub.options().contains(keyword)
+          && !values.containsKey(keyword)) {
+        current = keyword;
+        values.put(current, new StringBuilder());
+        continue;
+      }
+      boolean takesMore =
+          current != null
+              && (KEYWORD_OPTIONS.contains(current)
+                  || current.equals(positional.get(positional.size() - 1)));
+      if (!takesMore) {
+        if (next >= positional.size()) {
+          return Optional.empty();
+        }
+        current = positional.get(next++);
+        values.put(current, new StringBuilder());
+      }
+      StringBuilder value = values.get(current);
+      value.append(value.length() == 0 ? "" : " ").append(word);
+    }
+    StringBuilder typed =
+        new StringBuilder("/").append(sub.command()).append(' ').append(sub.path());
+    // Discord lists options in their declared order, whatever order they were typed in
+    for (String option : sub.options()) {
+      Set<String> allowed = sub.choices().get(option);
+      if (values.containsKey(option)
+          && !allowed.isEmpty()
+          && !allowed.contains(values.get(option).toString())) {
+        return Optional.empty();
+      }
+      if (values.containsKey(option) && values.get(option).length() > 0) {
+        typed.append(' ').append(option).append(':').append(values.get(option));
+      }
+    }
+    return Optional.of(typed.toString());
+  }
+
+  private static boolean startsWith(List<String> words, List<String> prefix) {
+    if (words.size() < prefix.size()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.size(); i++) {
+      if (!words.get(i).equalsIgnoreCase(prefix.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

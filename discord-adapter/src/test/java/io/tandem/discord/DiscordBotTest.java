@@ -206,7 +206,7 @@ class DiscordBotTest {
     @Test
     @DisplayName("an error reply is private and marked")
     void errorIsEphemeral() {
-      core.answer(i -> Reply.error("`30h` is longer than a session can be.", "/tandem log 45m"));
+      core.answer(i -> Reply.error("`30h` is longer than a session can be.", "log 45m"));
 
       DiscordMessage reply =
           discord.user("ana").runs("/tandem log duration:30h").awaitReply(TIMEOUT);
@@ -215,7 +215,7 @@ class DiscordBotTest {
       assertThat(reply.content())
           .startsWith(ReplyRenderer.ERROR_MARKER)
           .contains("`30h` is longer than a session can be.")
-          .contains("Example: `/tandem log 45m`");
+          .contains("Example: `/tandem log duration:45m`");
     }
 
     @Test

@@ -26,8 +26,8 @@ class ReplyRendererTest {
   @Test
   @DisplayName("errors are marked, other kinds are not")
   void errorMarker() {
-    assertThat(ReplyRenderer.content(Reply.error("Bad.", "/tandem log 45m")))
-        .isEqualTo("⚠️ Bad.\nExample: `/tandem log 45m`");
+    assertThat(ReplyRenderer.content(Reply.error("Bad.", "log 45m")))
+        .isEqualTo("⚠️ Bad.\nExample: `/tandem log duration:45m`");
     assertThat(ReplyRenderer.content(Reply.success("Done", List.of()))).isEqualTo("Done");
   }
 

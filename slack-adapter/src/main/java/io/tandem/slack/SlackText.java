@@ -6,10 +6,10 @@ import io.tandem.core.port.in.Markup;
  * Turns Tandem's {@link Markup} into Slack syntax: the only place that does. Every character of
  * every text is escaped as Slack's formatting guide asks ({@code &}, {@code <}, {@code >}), so
  * nothing anyone typed can form a mention, a channel or user-group broadcast or a link; Tandem's
- * own mentions and links are then written as Slack's {@code <@U…>} and {@code <url|label>}.
- * Tandem's {@code *bold*} and {@code `code`} are Slack's own. Slack has no way to escape {@code *},
- * {@code _}, {@code ~} or {@code `}, so people's text can still style its own words there, which
- * forms nothing.
+ * own mentions and links are then written as Slack's {@code <@U…>} and {@code <url|label>}, its
+ * commands as typed after {@code /tandem}. Tandem's {@code *bold*} and {@code `code`} are Slack's
+ * own. Slack has no way to escape {@code *}, {@code _}, {@code ~} or {@code `}, so people's text
+ * can still style its own words there, which forms nothing.
  */
 final class SlackText {
 
@@ -31,6 +31,8 @@ final class SlackText {
             .append('|')
             .append(escape(link.label()))
             .append('>');
+      } else if (piece instanceof Markup.Command command) {
+        out.append(escape(Markup.slashCommand(command)));
       }
     }
     return out.toString();

@@ -46,6 +46,17 @@ class SlackTextTest {
   }
 
   @Test
+  @DisplayName("a command is named after /tandem, as typed, with people's text escaped")
+  void command() {
+    assertThat(SlackText.mrkdwn("Try `" + Markup.command("match preview") + "`."))
+        .isEqualTo("Try `/tandem match preview`.");
+    assertThat(SlackText.mrkdwn(Markup.command("program open " + Markup.text("<!here> *x*"))))
+        .isEqualTo("/tandem program open &lt;!here&gt; *x*");
+    assertThat(SlackText.mrkdwn(Reply.error("Bad.", "log 45m Instagram reels").text()))
+        .isEqualTo("Bad.\nExample: `/tandem log 45m Instagram reels`");
+  }
+
+  @Test
   @DisplayName("Block Kit sends text and fields as verbatim mrkdwn, button labels as plain text")
   void blocks() {
     Reply reply =

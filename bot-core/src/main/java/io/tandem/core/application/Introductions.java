@@ -55,7 +55,9 @@ final class Introductions {
                 + program.getCadenceDays()
                 + " days.\n*First session (45 minutes):* introduce yourselves and your roles; agree on"
                 + " one or two things to learn; pick a time that repeats; log it afterwards with"
-                + " `/tandem log 45m what you covered`.\nHow would you like to meet?",
+                + " `"
+                + Markup.command("log 45m what you covered")
+                + "`.\nHow would you like to meet?",
             List.of(),
             List.of(
                 new Reply.Button(PairPreferences.MEET_ACTION, "Chat", pair.getId() + ":chat", null),

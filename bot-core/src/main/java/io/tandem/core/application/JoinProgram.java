@@ -82,7 +82,7 @@ public final class JoinProgram {
               + "* is not taking new participants right now ("
               + program.get().getStatus().name().toLowerCase(Locale.ROOT)
               + ").",
-          "/tandem join " + command.role().label());
+          "join " + command.role().label());
     }
     Optional<Participant> already =
         program.flatMap(
@@ -114,8 +114,7 @@ public final class JoinProgram {
           Optional<CurrentParticipation> current = CurrentParticipation.of(store, actor);
           if (current.isEmpty()) {
             return Reply.error(
-                "You haven't joined a program yet, so there is no profile to edit.",
-                "/tandem join mentee");
+                "You haven't joined a program yet, so there is no profile to edit.", "join mentee");
           }
           Participant p = current.get().participant();
           return Reply.openForm(
@@ -156,8 +155,7 @@ public final class JoinProgram {
             : programOf(store, workspace, form.program());
     if (program.isEmpty() || !accepting(program.get())) {
       return Reply.error(
-          "That program is no longer taking new participants.",
-          "/tandem join " + form.role().label());
+          "That program is no longer taking new participants.", "join " + form.role().label());
     }
     ProfileForms.About about = read.value();
     Participant participant = store.participant(program.get().getId(), member.getId()).orElse(null);
@@ -213,8 +211,7 @@ public final class JoinProgram {
         program.flatMap(pr -> member.flatMap(m -> store.participant(pr.getId(), m.getId())));
     if (found.isEmpty()) {
       return Reply.error(
-          "Fill in the first page of your profile before this one.",
-          "/tandem join " + form.role().label());
+          "Fill in the first page of your profile before this one.", "join " + form.role().label());
     }
     Participant participant = found.get();
     ProfileForms.Result<ProfileForms.Skills> read =
@@ -239,7 +236,7 @@ public final class JoinProgram {
 
   public Reply exclude(Actor actor, Command.Exclude command) {
     if (command.userId().equals(actor.userId())) {
-      return Reply.error("You can't exclude yourself.", "/tandem exclude @person");
+      return Reply.error("You can't exclude yourself.", "exclude @person");
     }
     return db.inTransaction(
         em -> {
@@ -247,7 +244,7 @@ public final class JoinProgram {
           Optional<CurrentParticipation> current = CurrentParticipation.of(store, actor);
           if (current.isEmpty()) {
             return Reply.error(
-                "Join a program first; exclusions apply to matching.", "/tandem join mentee");
+                "Join a program first; exclusions apply to matching.", "join mentee");
           }
           Member member = current.get().member();
           Instant now = now();
@@ -395,7 +392,7 @@ public final class JoinProgram {
           "There is no program called *"
               + command.program().strip()
               + "* here yet. Leave the name out to join the default program.",
-          "/tandem join " + role);
+          "join " + role);
     }
     String known =
         programs.stream()
@@ -407,7 +404,7 @@ public final class JoinProgram {
             + "* here. Programs you can join: "
             + known
             + ".",
-        "/tandem join " + role + " " + programs.get(0).getName());
+        "join " + role + " " + programs.get(0).getName());
   }
 
   private static Reply alreadyJoined(Program program, Participant participant, Role asked) {
@@ -420,7 +417,8 @@ public final class JoinProgram {
     if (participant.getRole() != asked) {
       text += " Ask a program admin if you want to switch to " + asked.label() + ".";
     }
-    return Reply.info(text + " Use `/tandem profile` to change your profile.", List.of());
+    return Reply.info(
+        text + " Use `" + Markup.command("profile") + "` to change your profile.", List.of());
   }
 
   /**
@@ -437,7 +435,9 @@ public final class JoinProgram {
             + role.label()
             + ". I'll introduce you to your "
             + counterpart(role)
-            + " soon. Try `/tandem status` any time.";
+            + " soon. Try `"
+            + Markup.command("status")
+            + "` any time.";
     return io.tandem.core.outbox.Outbox.payload(
         new io.tandem.core.port.out.ChatTarget.DirectMessage(member.getUserId()),
         Reply.info(

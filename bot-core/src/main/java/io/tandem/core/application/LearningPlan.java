@@ -61,13 +61,13 @@ public final class LearningPlan {
   public Reply addGoal(Actor actor, Command.AddGoal command) {
     return paired(
         actor,
-        "/tandem goal add Post one reel a week",
+        "goal add Post one reel a week",
         ctx -> {
           Instant now = now();
           if (command.due() != null && command.due().isBefore(ctx.today(now))) {
             return Reply.error(
                 command.due() + " has already passed; give a date from today on.",
-                "/tandem goal add "
+                "goal add "
                     + Markup.text(shorten(command.text()))
                     + " by "
                     + ctx.today(now).plusWeeks(4));
@@ -79,7 +79,7 @@ public final class LearningPlan {
   public Reply openGoalForm(Actor actor) {
     return paired(
         actor,
-        "/tandem goal add Post one reel a week",
+        "goal add Post one reel a week",
         ctx -> {
           CheckInSignals.record(ctx, SignalType.FORM_OPENED, Map.of("form", "goal"), now());
           return Reply.openForm("Set a goal for your pair.", goalForm(ctx, Map.of()));
@@ -89,11 +89,11 @@ public final class LearningPlan {
   public Reply goalDone(Actor actor, Command.GoalDone command) {
     return paired(
         actor,
-        "/tandem goal done 1",
+        "goal done 1",
         ctx -> {
           Optional<Goal> goal = goal(ctx, command.number());
           if (goal.isEmpty()) {
-            return notYours(ctx, "goal", command.number(), "/tandem goal list");
+            return notYours(ctx, "goal", command.number(), "goal list");
           }
           if (goal.get().isDone()) {
             return Reply.info("Goal " + command.number() + " is already done. 🎉", List.of());
@@ -117,7 +117,7 @@ public final class LearningPlan {
   public Reply listGoals(Actor actor) {
     return paired(
         actor,
-        "/tandem goal list",
+        "goal list",
         ctx -> {
           CheckInSignals.record(ctx, SignalType.GOALS_VIEWED, Map.of(), now());
           return planReply(ctx, "Your plan with *" + Markup.text(ctx.partnerName()) + "*.");
@@ -127,11 +127,11 @@ public final class LearningPlan {
   public Reply addTask(Actor actor, Command.AddTask command) {
     return paired(
         actor,
-        "/tandem task add 1 Film a 15-second reel",
+        "task add 1 Film a 15-second reel",
         ctx -> {
           Optional<Goal> goal = goal(ctx, command.goalNumber());
           if (goal.isEmpty()) {
-            return notYours(ctx, "goal", command.goalNumber(), "/tandem goal list");
+            return notYours(ctx, "goal", command.goalNumber(), "goal list");
           }
           Instant now = now();
           int number = ctx.plans().nextTaskNumber(ctx.pair().getId());
@@ -159,8 +159,8 @@ public final class LearningPlan {
                   + command.goalNumber()
                   + ": "
                   + Markup.text(command.text())
-                  + ". Mark it with `/tandem task done "
-                  + number
+                  + ". Mark it with `"
+                  + Markup.command("task done " + number)
                   + "`.",
               List.of());
         });
@@ -169,14 +169,14 @@ public final class LearningPlan {
   public Reply taskDone(Actor actor, Command.TaskDone command) {
     return paired(
         actor,
-        "/tandem task done 1",
+        "task done 1",
         ctx -> {
           Optional<GoalTask> task =
               ctx.plans().tasks(ctx.pair().getId()).stream()
                   .filter(t -> t.getNumber() == command.number())
                   .findFirst();
           if (task.isEmpty()) {
-            return notYours(ctx, "task", command.number(), "/tandem task list");
+            return notYours(ctx, "task", command.number(), "task list");
           }
           if (task.get().isDone()) {
             return Reply.info("Task " + command.number() + " is already done.", List.of());
@@ -206,7 +206,7 @@ public final class LearningPlan {
   public Reply listTasks(Actor actor) {
     return paired(
         actor,
-        "/tandem task list",
+        "task list",
         ctx -> {
           CheckInSignals.record(ctx, SignalType.TASKS_VIEWED, Map.of(), now());
           return planReply(
@@ -220,15 +220,17 @@ public final class LearningPlan {
         em -> {
           Optional<PairContext> found = PairContext.of(new Store(em), actor);
           if (found.isEmpty()) {
-            return notJoined("/tandem goal review");
+            return notJoined("goal review");
           }
           PairContext ctx = found.get();
           Map<String, Integer> initial = StatusView.initialRatings(ctx.me().getWantsToLearn());
           if (initial.isEmpty()) {
             return Reply.error(
                 "You rated no skills to learn when you joined, so there is nothing to re-rate. Add"
-                    + " some with `/tandem profile`.",
-                "/tandem profile");
+                    + " some with `"
+                    + Markup.command("profile")
+                    + "`.",
+                "profile");
           }
           CheckInSignals.record(ctx, SignalType.FORM_OPENED, Map.of("form", "review"), now());
           Map<String, Integer> current = new LinkedHashMap<>(initial);
@@ -326,11 +328,11 @@ public final class LearningPlan {
         em -> {
           Optional<PairContext> found = PairContext.of(new Store(em), actor);
           if (found.isEmpty()) {
-            return notJoined("/tandem goal add Post one reel a week");
+            return notJoined("goal add Post one reel a week");
           }
           PairContext ctx = found.get();
           if (!ctx.paired()) {
-            return notPaired("/tandem goal add Post one reel a week");
+            return notPaired("goal add Post one reel a week");
           }
           Instant now = now();
           String text = value(values, "text");
@@ -384,7 +386,7 @@ public final class LearningPlan {
         em -> {
           Optional<PairContext> found = PairContext.of(new Store(em), actor);
           if (found.isEmpty()) {
-            return notJoined("/tandem goal review");
+            return notJoined("goal review");
           }
           PairContext ctx = found.get();
           Map<String, Integer> initial = StatusView.initialRatings(ctx.me().getWantsToLearn());
@@ -470,9 +472,9 @@ public final class LearningPlan {
             + ": "
             + Markup.text(text)
             + (due == null ? "" : ", by " + due)
-            + ". Break it into steps with `/tandem task add "
-            + number
-            + " …`.",
+            + ". Break it into steps with `"
+            + Markup.command("task add " + number + " …")
+            + "`.",
         List.of());
   }
 
@@ -496,7 +498,7 @@ public final class LearningPlan {
       List<GoalTask> mine = tasks.getOrDefault(g.getId(), List.of());
       String taskLines =
           mine.isEmpty()
-              ? "no tasks yet: `/tandem task add " + g.getNumber() + " …`"
+              ? "no tasks yet: `" + Markup.command("task add " + g.getNumber() + " …") + "`"
               : mine.stream()
                   .map(
                       t ->
@@ -608,14 +610,14 @@ public final class LearningPlan {
   }
 
   private static Reply notJoined(String example) {
-    return Reply.error("You haven't joined a program yet.", "/tandem join mentee");
+    return Reply.error("You haven't joined a program yet.", "join mentee");
   }
 
   private static Reply notPaired(String example) {
     return Reply.error(
         "Goals and tasks belong to a pair, and you don't have a partner yet. You'll plan together"
             + " once you're introduced.",
-        "/tandem status");
+        "status");
   }
 
   private Instant now() {

@@ -163,7 +163,10 @@ public final class LogSession {
               ctx, SignalType.LOGS_VIEWED, Map.of("sessions", sessions.size()), now);
           if (sessions.isEmpty()) {
             return Reply.info(
-                "No sessions yet. Log one with `/tandem log 45m what you covered`.", List.of());
+                "No sessions yet. Log one with `"
+                    + Markup.command("log 45m what you covered")
+                    + "`.",
+                List.of());
           }
           Map<Long, List<SessionNote>> notes = notesBySession(ctx, sessions);
           List<Reply.Field> fields = new ArrayList<>();
@@ -180,8 +183,8 @@ public final class LogSession {
                         ? "logged by you"
                         : "logged by "
                             + Markup.text(ctx.partnerName())
-                            + ": add your side with `/tandem log on "
-                            + s.getLocalDate()
+                            + ": add your side with `"
+                            + Markup.command("log on " + s.getLocalDate())
                             + "`";
             fields.add(
                 new Reply.Field(
@@ -196,7 +199,11 @@ public final class LogSession {
                       ? "Sessions with *" + Markup.text(ctx.partnerName()) + "*"
                       : "Your sessions")
                   + more
-                  + ". Change yours with `/tandem log edit N` or `/tandem log delete N`.",
+                  + ". Change yours with `"
+                  + Markup.command("log edit N")
+                  + "` or `"
+                  + Markup.command("log delete N")
+                  + "`.",
               fields);
         });
   }
@@ -299,7 +306,7 @@ public final class LogSession {
                   + " on "
                   + day
                   + "; change it instead of logging it twice.",
-              "/tandem log edit " + session.getNumber());
+              "log edit " + session.getNumber());
         }
         second = true;
       }
@@ -355,7 +362,7 @@ public final class LogSession {
     SessionNote note = store.entityManager().find(SessionNote.class, noteId);
     if (note == null || !note.getParticipantId().equals(ctx.me().getId())) {
       return Reply.error(
-          "That log is not yours to edit; you can only change your own.", "/tandem log list");
+          "That log is not yours to edit; you can only change your own.", "log list");
     }
     Session session = ctx.plans().session(note.getSessionId()).orElseThrow();
     String day = entry.date().toString();
@@ -550,7 +557,7 @@ public final class LogSession {
           Reply.error(
               "You don't have a partner yet, so you can't log a session with someone. Leave out"
                   + " `with …` to log it for yourself.",
-              "/tandem log 45m Instagram reels"));
+              "log 45m Instagram reels"));
     }
     if (partnerUserId.equals(ctx.member().getUserId())) {
       return Optional.of(
@@ -558,7 +565,7 @@ public final class LogSession {
               "You named yourself; name your partner *"
                   + Markup.text(ctx.partnerName())
                   + "* or nobody.",
-              "/tandem log 1h with @partner"));
+              "log 1h with @partner"));
     }
     if (!partnerUserId.equals(ctx.partnerMember().getUserId())) {
       return Optional.of(
@@ -566,7 +573,7 @@ public final class LogSession {
               "That person is not your partner; your partner is *"
                   + Markup.text(ctx.partnerName())
                   + "*. Nothing was logged.",
-              "/tandem log 1h with @" + Markup.text(ctx.partnerName())));
+              "log 1h with @" + Markup.text(ctx.partnerName())));
     }
     return Optional.empty();
   }
@@ -577,7 +584,7 @@ public final class LogSession {
       return Optional.of(
           Reply.error(
               day + " is in the future (today is " + today + "); log a session after it happens.",
-              "/tandem log 45m on " + today));
+              "log 45m on " + today));
     }
     LocalDate first = ctx.firstDay();
     if (day.isBefore(first)) {
@@ -589,7 +596,7 @@ public final class LogSession {
                   + " ("
                   + first
                   + "); log sessions from then on.",
-              "/tandem log 45m on " + today));
+              "log 45m on " + today));
     }
     return Optional.empty();
   }
@@ -600,7 +607,7 @@ public final class LogSession {
       return Optional.of(
           Reply.error(
               "There is no session #" + number + (ctx.paired() ? " in your pair" : "") + ".",
-              "/tandem log list"));
+              "log list"));
     }
     if (ctx.plans().note(session.get().getId(), ctx.me().getId()).isEmpty()) {
       return Optional.of(
@@ -611,10 +618,10 @@ public final class LogSession {
                   + Markup.text(ctx.partnerName())
                   + "'s log, not yours; you can only "
                   + verb
-                  + " your own. Add your side with `/tandem log on "
-                  + session.get().getLocalDate()
+                  + " your own. Add your side with `"
+                  + Markup.command("log on " + session.get().getLocalDate())
                   + "`.",
-              "/tandem log list"));
+              "log list"));
     }
     return Optional.empty();
   }
@@ -653,8 +660,7 @@ public final class LogSession {
 
   private static Reply notJoined() {
     return Reply.error(
-        "You haven't joined a program yet, so there is nothing to log against.",
-        "/tandem join mentee");
+        "You haven't joined a program yet, so there is nothing to log against.", "join mentee");
   }
 
   private Instant now() {

@@ -67,7 +67,7 @@ public final class ManagePrograms {
   public Reply create(Actor actor, Command.CreateProgram command) {
     return Admins.only(
         actor,
-        "/tandem program list",
+        "program list",
         () ->
             db.inTransactionRetryingConflicts(
                 em -> {
@@ -85,7 +85,7 @@ public final class ManagePrograms {
                         "There already is a program called *"
                             + Markup.text(command.name())
                             + "*; pick another name.",
-                        "/tandem program create " + Markup.text(command.name()) + " 2027");
+                        "program create " + Markup.text(command.name()) + " 2027");
                   }
                   Program program =
                       store.add(
@@ -107,8 +107,8 @@ public final class ManagePrograms {
                   return Reply.success(
                       "Created *"
                           + Markup.text(program.getName())
-                          + "* as a draft. Open it for people to join with `/tandem program open "
-                          + Markup.text(program.getName())
+                          + "* as a draft. Open it for people to join with `"
+                          + Markup.command("program open " + program.getName())
                           + "`.",
                       describe(program));
                 }));
@@ -116,7 +116,7 @@ public final class ManagePrograms {
 
   public Reply change(Actor actor, Command.ChangeProgram command) {
     if (command.action() != Command.ProgramAction.SHOW) {
-      Optional<Reply> refused = Admins.refuse(actor, "/tandem status");
+      Optional<Reply> refused = Admins.refuse(actor, "status");
       if (refused.isPresent()) {
         return refused.get();
       }
@@ -131,7 +131,7 @@ public final class ManagePrograms {
           if (found.isEmpty()) {
             return Reply.error(
                 "There is no program called *" + Markup.text(command.name()) + "* here.",
-                "/tandem program list");
+                "program list");
           }
           Program program = found.get();
           if (command.action() == Command.ProgramAction.SHOW) {
@@ -147,7 +147,7 @@ public final class ManagePrograms {
                     + ", so it can't "
                     + verb
                     + ".",
-                "/tandem program show " + Markup.text(program.getName()));
+                "program show " + Markup.text(program.getName()));
           }
           program.moveTo(TARGET.get(command.action()));
           Instant now = clock.instant();
@@ -249,7 +249,7 @@ public final class ManagePrograms {
   }
 
   private static String createExample() {
-    return "/tandem program create Data pilot every 2w cap 20";
+    return "program create Data pilot every 2w cap 20";
   }
 
   private static void signal(Store store, Program program, SignalType type, Instant now) {

@@ -68,7 +68,7 @@ public final class MatchPairs {
   public Reply preview(Actor actor, String programName) {
     return Admins.only(
         actor,
-        "/tandem status",
+        "status",
         () ->
             db.inTransaction(
                 em -> {
@@ -89,7 +89,7 @@ public final class MatchPairs {
   public Reply swap(Actor actor, Command.SwapMatch command) {
     return Admins.only(
         actor,
-        "/tandem status",
+        "status",
         () ->
             db.inTransaction(
                 em -> {
@@ -103,7 +103,7 @@ public final class MatchPairs {
                   if (current.isEmpty()) {
                     return Reply.error(
                         "There is no proposal to adjust yet.",
-                        "/tandem match preview " + Markup.text(program.get().getName()));
+                        "match preview " + Markup.text(program.get().getName()));
                   }
                   List<Pairing> swapped;
                   try {
@@ -117,7 +117,7 @@ public final class MatchPairs {
                   } catch (IllegalArgumentException e) {
                     return Reply.error(
                         "Can't swap those two: " + e.getMessage() + ".",
-                        "/tandem match swap @mentee1 @mentee2");
+                        "match swap @mentee1 @mentee2");
                   }
                   Rescored rescored =
                       Matcher.rescore(
@@ -127,7 +127,7 @@ public final class MatchPairs {
                         "That swap breaks the program's rules: "
                             + String.join("; ", rescored.problems())
                             + ".",
-                        "/tandem match swap @mentee1 @mentee2");
+                        "match swap @mentee1 @mentee2");
                   }
                   propose(store, program.get(), pool, rescored.result());
                   signal(store, program.get(), SignalType.MATCH_SWAPPED, rescored.result());
@@ -138,7 +138,7 @@ public final class MatchPairs {
   public Reply approve(Actor actor, String programName) {
     return Admins.only(
         actor,
-        "/tandem status",
+        "status",
         () ->
             db.inTransactionRetryingConflicts(
                 em -> {
@@ -152,7 +152,7 @@ public final class MatchPairs {
                   if (proposed.isEmpty()) {
                     return Reply.error(
                         "There are no proposed pairs to approve.",
-                        "/tandem match preview " + Markup.text(program.getName()));
+                        "match preview " + Markup.text(program.getName()));
                   }
                   Instant now = now();
                   Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
@@ -575,7 +575,7 @@ public final class MatchPairs {
         name == null
             ? "Name the program to match; there is more than one, or none yet."
             : "There is no program called *" + name + "* here.",
-        "/tandem match preview Data pilot");
+        "match preview Data pilot");
   }
 
   private void signal(Store store, Program program, SignalType type, MatchResult result) {

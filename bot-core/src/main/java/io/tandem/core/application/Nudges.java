@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public final class Nudges {
 
-  static final String NUDGE_EXAMPLE = "/tandem nudge @ana";
+  static final String NUDGE_EXAMPLE = "nudge @ana";
 
   private final Database db;
   private final Clock clock;

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  */
 public final class OpenDashboard {
 
-  static final String EXAMPLE = "/tandem dashboard Data pilot";
+  static final String EXAMPLE = "dashboard Data pilot";
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -45,7 +45,7 @@ public final class OpenDashboard {
   public Reply open(Actor actor, Command.OpenDashboard command) {
     return Admins.only(
         actor,
-        "/tandem status",
+        "status",
         () -> {
           Found found = db.inTransaction(em -> find(new Store(em), actor, command.program()));
           if (found.problem() != null) {
@@ -173,7 +173,7 @@ public final class OpenDashboard {
           null,
           Reply.error(
               "There is no program here yet, so the dashboard would be empty.",
-              "/tandem program create Data pilot every 2w for 26w"));
+              "program create Data pilot every 2w for 26w"));
     }
     if (programName == null) {
       return new Found(workspace.get(), null, null);

@@ -38,7 +38,7 @@ public final class PairPreferences {
   public Reply chose(Actor actor, String value) {
     String[] parts = value.split(":", 2);
     if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !WAYS.contains(parts[1])) {
-      return Reply.error("That button is no longer active.", "/tandem status");
+      return Reply.error("That button is no longer active.", "status");
     }
     long pairId = Long.parseLong(parts[0]);
     String way = parts[1];
@@ -53,8 +53,7 @@ public final class PairPreferences {
                   .workspace(actor.platform(), actor.workspaceId())
                   .flatMap(w -> store.member(w.getId(), actor.userId()));
           if (pair.isEmpty() || member.isEmpty() || !inPair(store, pair.get(), member.get())) {
-            return Reply.error(
-                "Only the two people in this pair can answer that.", "/tandem status");
+            return Reply.error("Only the two people in this pair can answer that.", "status");
           }
           store.add(
               new Signal(

@@ -44,7 +44,7 @@ public final class Participation {
 
   static final int MAX_PAUSE_DAYS = 90;
   static final int DEFAULT_PAUSE_DAYS = 14;
-  static final String PAUSE_EXAMPLE = "/tandem pause until 2026-06-01";
+  static final String PAUSE_EXAMPLE = "pause until 2026-06-01";
 
   private final Database db;
   private final Clock clock;
@@ -72,8 +72,7 @@ public final class Participation {
           Participant me = ctx.me();
           if (me.getStatus() == ParticipantStatus.WAITLISTED) {
             return Reply.error(
-                "You're on the waitlist, so there are no reminders to pause yet.",
-                "/tandem status");
+                "You're on the waitlist, so there are no reminders to pause yet.", "status");
           }
           Instant now = clock.instant();
           LocalDate today = ctx.today(now);
@@ -87,7 +86,9 @@ public final class Participation {
             return Reply.error(
                 "A pause can last at most "
                     + MAX_PAUSE_DAYS
-                    + " days; use `/tandem leave` to stop for good.",
+                    + " days; use `"
+                    + Markup.command("leave")
+                    + "` to stop for good.",
                 PAUSE_EXAMPLE);
           }
           Instant resumeAt = end.atStartOfDay(ctx.zone()).toInstant();
@@ -113,7 +114,9 @@ public final class Participation {
               "Paused until "
                   + end
                   + ". No reminders until then; Tandem picks up again by itself, or use"
-                  + " `/tandem resume` sooner.",
+                  + " `"
+                  + Markup.command("resume")
+                  + "` sooner.",
               List.of());
         });
   }
@@ -238,7 +241,9 @@ public final class Participation {
                   + "*. Thank you for taking part!"
                   + (ctx.paired() ? " " + Markup.text(ctx.partnerName()) + " has been told." : "")
                   + promoted
-                  + " You can join again any time with `/tandem join`.",
+                  + " You can join again any time with `"
+                  + Markup.command("join")
+                  + "`.",
               List.of());
         });
   }
@@ -337,6 +342,6 @@ public final class Participation {
   }
 
   private static Reply notJoined() {
-    return Reply.error("You haven't joined a Tandem program yet.", "/tandem join mentee");
+    return Reply.error("You haven't joined a Tandem program yet.", "join mentee");
   }
 }

@@ -39,7 +39,7 @@ import java.util.Optional;
  */
 public final class Reminders {
 
-  static final String SNOOZE_EXAMPLE = "/tandem snooze 2d";
+  static final String SNOOZE_EXAMPLE = "snooze 2d";
   static final int MAX_SNOOZE_DAYS = 30;
 
   private final Database db;
@@ -237,7 +237,7 @@ public final class Reminders {
           if (to.isEmpty()) {
             return Reply.error(
                 "Pick a day after today and at most " + MAX_SNOOZE_DAYS + " days ahead.",
-                "/tandem snooze until " + ctx.today(now()).plusDays(3));
+                "snooze until " + ctx.today(now()).plusDays(3));
           }
           ctx.pair().remindOn(to.get());
           LocalDate day = to.get().atZone(ctx.zone()).toLocalDate();
@@ -248,7 +248,9 @@ public final class Reminders {
                   + Markup.text(ctx.partnerName())
                   + " again on "
                   + day
-                  + ". Log the session whenever you meet with `/tandem log`.",
+                  + ". Log the session whenever you meet with `"
+                  + Markup.command("log")
+                  + "`.",
               List.of());
         });
   }
@@ -306,7 +308,7 @@ public final class Reminders {
     return Reply.error(
         "You don't have a partner in a Tandem program right now, so there is nothing to remind"
             + " you about.",
-        "/tandem status");
+        "status");
   }
 
   static void signal(

@@ -2,6 +2,7 @@ package io.tandem.core.application;
 
 import io.tandem.core.domain.SignalType;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Signal;
@@ -49,7 +50,11 @@ public final class ShowStatus {
           if (found.isEmpty()) {
             return Reply.info(
                 "You haven't joined a program yet. Join as a mentor to teach, or as a mentee to"
-                    + " learn: `/tandem join mentor` or `/tandem join mentee`.",
+                    + " learn: `"
+                    + Markup.command("join mentor")
+                    + "` or `"
+                    + Markup.command("join mentee")
+                    + "`.",
                 List.of());
           }
           Instant now = now();

@@ -145,7 +145,7 @@ final class StatusView {
           + " (your partner is taking a break)";
     }
     if (ctx.pair().getAtRiskAt() != null) {
-      return "at risk: waiting for your answer (`/tandem continue` to carry on)";
+      return "at risk: waiting for your answer (`" + Markup.command("continue") + "` to carry on)";
     }
     if (ctx.program().getStatus() != ProgramStatus.RUNNING) {
       return "none while the program is " + ManagePrograms.label(ctx.program().getStatus());
@@ -218,7 +218,7 @@ final class StatusView {
   static String goals(PairContext ctx) {
     List<Goal> goals = ctx.plans().goals(ctx.pair().getId());
     if (goals.isEmpty()) {
-      return "none yet: add one with `/tandem goal add …`";
+      return "none yet: add one with `" + Markup.command("goal add …") + "`";
     }
     Map<Long, List<GoalTask>> tasks =
         ctx.plans().tasks(ctx.pair().getId()).stream()

@@ -2,6 +2,7 @@ package io.tandem.core.command;
 
 import io.tandem.core.command.CommandParser.Parsed;
 import io.tandem.core.domain.Mentions;
+import io.tandem.core.port.in.Markup;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,13 +29,13 @@ import java.util.regex.Pattern;
  */
 final class CheckInGrammar {
 
-  static final String LOG_EXAMPLE = "/tandem log 45m Instagram reels";
-  static final String LOG_WITH_EXAMPLE = "/tandem log 1h with @partner on 2026-05-04";
-  static final String LOG_EDIT_EXAMPLE = "/tandem log edit 2";
-  static final String GOAL_EXAMPLE = "/tandem goal add Post one reel a week by 2026-06-30";
-  static final String GOAL_DONE_EXAMPLE = "/tandem goal done 1";
-  static final String TASK_EXAMPLE = "/tandem task add 1 Film a 15-second reel";
-  static final String TASK_DONE_EXAMPLE = "/tandem task done 1";
+  static final String LOG_EXAMPLE = "log 45m Instagram reels";
+  static final String LOG_WITH_EXAMPLE = "log 1h with @partner on 2026-05-04";
+  static final String LOG_EDIT_EXAMPLE = "log edit 2";
+  static final String GOAL_EXAMPLE = "goal add Post one reel a week by 2026-06-30";
+  static final String GOAL_DONE_EXAMPLE = "goal done 1";
+  static final String TASK_EXAMPLE = "task add 1 Film a 15-second reel";
+  static final String TASK_DONE_EXAMPLE = "task done 1";
 
   private static final Pattern NUMBER = Pattern.compile("#?(\\d{1,6})");
 
@@ -49,7 +50,7 @@ final class CheckInGrammar {
         case "list":
           return args.isEmpty()
               ? accept(new Command.ListLogs())
-              : reject("`log list` takes no arguments.", "/tandem log list");
+              : reject("`log list` takes no arguments.", "log list");
         case "edit":
           return number(args, "session", LOG_EDIT_EXAMPLE, 1)
               .map(n -> accept(new Command.EditLog(n)))
@@ -57,9 +58,9 @@ final class CheckInGrammar {
         case "delete":
           boolean confirmed = args.size() == 2 && args.get(1).equalsIgnoreCase("confirm");
           List<String> numberPart = confirmed ? args.subList(0, 1) : args;
-          return number(numberPart, "session", "/tandem log delete 2", 1)
+          return number(numberPart, "session", "log delete 2", 1)
               .map(n -> accept(new Command.DeleteLog(n, confirmed)))
-              .orElseGet(() -> numberProblem(numberPart, "session", "/tandem log delete 2"));
+              .orElseGet(() -> numberProblem(numberPart, "session", "log delete 2"));
         default:
           break;
       }
@@ -151,11 +152,11 @@ final class CheckInGrammar {
       case "list":
         return args.isEmpty()
             ? accept(new Command.ListGoals())
-            : reject("`goal list` takes no arguments.", "/tandem goal list");
+            : reject("`goal list` takes no arguments.", "goal list");
       case "review":
         return args.isEmpty()
             ? accept(new Command.ReviewGoals())
-            : reject("`goal review` takes no arguments.", "/tandem goal review");
+            : reject("`goal review` takes no arguments.", "goal review");
       default:
         return reject(
             "`"
@@ -230,7 +231,9 @@ final class CheckInGrammar {
                 "`"
                     + args.get(0)
                     + "` is not a goal number; start with the goal's number from"
-                    + " `/tandem goal list`.",
+                    + " `"
+                    + Markup.command("goal list")
+                    + "`.",
                 TASK_EXAMPLE);
           }
           String text = String.join(" ", args.subList(1, args.size())).strip();
@@ -255,7 +258,7 @@ final class CheckInGrammar {
       case "list":
         return args.isEmpty()
             ? accept(new Command.ListTasks())
-            : reject("`task list` takes no arguments.", "/tandem task list");
+            : reject("`task list` takes no arguments.", "task list");
       default:
         return reject(
             "`"

@@ -14,6 +14,7 @@ import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.Invocation;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
@@ -354,7 +355,7 @@ public final class CommandDispatcher
   private static Reply help() {
     List<Reply.Field> fields =
         Arrays.stream(CommandParser.Verb.values())
-            .map(v -> new Reply.Field("`" + v.example + "`", v.summary))
+            .map(v -> new Reply.Field("`" + Markup.command(v.example) + "`", v.summary))
             .toList();
     return Reply.info(
         "*Tandem* runs reverse-mentoring programs right here. Here is what you can ask:", fields);

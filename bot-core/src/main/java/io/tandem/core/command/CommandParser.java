@@ -2,6 +2,7 @@ package io.tandem.core.command;
 
 import io.tandem.core.domain.EditDistance;
 import io.tandem.core.domain.Role;
+import io.tandem.core.port.in.Markup;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -25,54 +26,73 @@ public final class CommandParser {
 
   /** The verbs people can type, with one example each, in the order help lists them. */
   public enum Verb {
-    HELP("help", "/tandem help", "what Tandem can do"),
-    JOIN("join", "/tandem join mentee", "join the program as a mentor or a mentee"),
+    HELP("help", "help", "what Tandem can do"),
+    JOIN("join", "join mentee", "join the program as a mentor or a mentee"),
     LOG(
         "log",
-        "/tandem log 45m Instagram reels",
-        "log a session (`log` alone opens a form; add `with @partner on 2026-05-04`);"
-            + " `log list`, `log edit 2`, `log delete 2`"),
+        "log 45m Instagram reels",
+        "log a session ("
+            + code("log")
+            + " alone opens a form; "
+            + code("log 1h with @partner on 2026-05-04")
+            + "); "
+            + code("log list")
+            + ", "
+            + code("log edit 2")
+            + ", "
+            + code("log delete 2")),
     GOAL(
         "goal",
         CheckInGrammar.GOAL_EXAMPLE,
-        "your learning plan: `goal add … [by DATE] [for me|for partner]`, `goal done 1`,"
-            + " `goal list`, `goal review`"),
+        "your learning plan: "
+            + code("goal add …")
+            + " or "
+            + code("goal add … by 2026-06-30 for partner")
+            + ", "
+            + code("goal done 1")
+            + ", "
+            + code("goal list")
+            + ", "
+            + code("goal review")),
     TASK(
         "task",
         CheckInGrammar.TASK_EXAMPLE,
-        "steps towards a goal: `task add GOAL text`, `task done 1`, `task list`"),
-    STATUS("status", "/tandem status", "where you stand: partner, sessions, goals, engagement"),
-    PROFILE("profile", "/tandem profile", "edit your profile: skills, availability, how you meet"),
-    EXCLUDE(
-        "exclude",
-        "/tandem exclude @person",
-        "never be paired with someone (only the matcher knows)"),
+        "steps towards a goal: "
+            + code("task add 1 …")
+            + ", "
+            + code("task done 1")
+            + ", "
+            + code("task list")),
+    STATUS("status", "status", "where you stand: partner, sessions, goals, engagement"),
+    PROFILE("profile", "profile", "edit your profile: skills, availability, how you meet"),
+    EXCLUDE("exclude", "exclude @person", "never be paired with someone (only the matcher knows)"),
     PROGRAM(
         "program",
         ProgramGrammar.CREATE_EXAMPLE,
         "admins: create, open, start, pause, close, list programs"),
-    MATCH("match", "/tandem match preview", "admins: preview, swap and approve pairs"),
+    MATCH("match", "match preview", "admins: preview, swap and approve pairs"),
     SURVEY(
         "survey",
         SurveyGrammar.SEND_EXAMPLE,
         "admins: send, schedule, list and read pulse surveys"),
-    PAUSE("pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: `pause 2w`"),
-    RESUME("resume", "/tandem resume", "end a pause now"),
+    PAUSE(
+        "pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: " + code("pause 2w")),
+    RESUME("resume", "resume", "end a pause now"),
     LEAVE("leave", ReminderGrammar.LEAVE_EXAMPLE, "leave the program (your partner is told)"),
     SNOOZE(
         "snooze",
         ReminderGrammar.SNOOZE_EXAMPLE,
         "move your pair's reminder: `2d`, `until DATE`, `pick`"),
-    CONTINUE("continue", "/tandem continue", "carry on with your pair after a quiet spell"),
-    SUPPORT("support", "/tandem support", "ask the program admins for help with your pairing"),
+    CONTINUE("continue", "continue", "carry on with your pair after a quiet spell"),
+    SUPPORT("support", "support", "ask the program admins for help with your pairing"),
     NUDGE("nudge", ReminderGrammar.NUDGE_EXAMPLE, "admins: nudge a person and their partner now"),
     REPORT(
         "report",
-        "/tandem report Data pilot",
+        "report Data pilot",
         "admins: a program's funnel, pair health, retention and the pairs needing attention"),
     DASHBOARD(
         "dashboard",
-        "/tandem dashboard",
+        "dashboard",
         "admins: a private, short-lived link to the web dashboard (add a program's name for one)");
 
     public final String word;
@@ -202,12 +222,17 @@ public final class CommandParser {
             .min(Comparator.comparingInt(v -> EditDistance.between(v.word, word)))
             .filter(v -> EditDistance.between(v.word, word) <= 2)
             .map(v -> " Did you mean `" + v.word + "`?")
-            .orElse(" See `/tandem help` for what Tandem understands.");
+            .orElse(" See `" + Markup.command("help") + "` for what Tandem understands.");
     return "`" + shown + "` is not a Tandem command." + suggestion;
   }
 
   private static Parsed accept(Command command) {
     return new Parsed.Accepted(command);
+  }
+
+  /** A command to type, shown as code: help's descriptions name the subcommands they mention. */
+  private static String code(String command) {
+    return "`" + Markup.command(command) + "`";
   }
 
   private static Parsed reject(String problem, Verb example) {

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 final class ProgramGrammar {
 
   static final String CREATE_EXAMPLE =
-      "/tandem program create Data pilot every 2w for 26w cap 20 skills Instagram, SQL, Figma";
-  static final String CHANGE_EXAMPLE = "/tandem program start Data pilot";
-  static final String SWAP_EXAMPLE = "/tandem match swap @ana @ben";
+      "program create Data pilot every 2w for 26w cap 20 skills Instagram, SQL, Figma";
+  static final String CHANGE_EXAMPLE = "program start Data pilot";
+  static final String SWAP_EXAMPLE = "match swap @ana @ben";
   static final String MAX_NAME = "100";
 
   /** Weight names the matcher understands, in {@code weights teach=3,learn=2} form. */
@@ -66,7 +66,7 @@ final class ProgramGrammar {
   static Parsed match(String rest) {
     String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
     if (words.length == 0) {
-      return reject("Say preview, swap or approve.", "/tandem match preview");
+      return reject("Say preview, swap or approve.", "match preview");
     }
     String program =
         words.length > 1 ? String.join(" ", List.of(words).subList(1, words.length)) : null;
@@ -90,7 +90,7 @@ final class ProgramGrammar {
       default:
         return reject(
             "`" + words[0] + "` is not a match step; use preview, swap or approve.",
-            "/tandem match preview");
+            "match preview");
     }
   }
 
@@ -197,8 +197,7 @@ final class ProgramGrammar {
         case "weights" -> {
           Optional<String> problem = weightProblem(value);
           if (problem.isPresent()) {
-            return reject(
-                problem.get(), "/tandem program create Pilot weights teach=3,learn=2,overlap=1");
+            return reject(problem.get(), "program create Pilot weights teach=3,learn=2,overlap=1");
           }
           weights = value.toLowerCase(Locale.ROOT);
         }

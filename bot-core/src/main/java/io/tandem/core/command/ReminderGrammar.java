@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  */
 final class ReminderGrammar {
 
-  static final String PAUSE_EXAMPLE = "/tandem pause until 2026-06-01";
-  static final String SNOOZE_EXAMPLE = "/tandem snooze 2d";
-  static final String NUDGE_EXAMPLE = "/tandem nudge @ana";
-  static final String LEAVE_EXAMPLE = "/tandem leave";
+  static final String PAUSE_EXAMPLE = "pause until 2026-06-01";
+  static final String SNOOZE_EXAMPLE = "snooze 2d";
+  static final String NUDGE_EXAMPLE = "nudge @ana";
+  static final String LEAVE_EXAMPLE = "leave";
 
   private static final Pattern SPAN =
       Pattern.compile("(\\d{1,3})\\s*([dw])", Pattern.CASE_INSENSITIVE);
@@ -42,7 +42,7 @@ final class ReminderGrammar {
     Optional<Integer> days = days(lower);
     if (days.isPresent()) {
       if (days.get() < 1) {
-        return reject("Pause for at least one day.", "/tandem pause 2w");
+        return reject("Pause for at least one day.", "pause 2w");
       }
       return accept(new ReminderCommands.Pause(null, days.get()));
     }
@@ -58,13 +58,13 @@ final class ReminderGrammar {
   static Parsed resume(String rest) {
     return rest.isEmpty()
         ? accept(new ReminderCommands.Resume())
-        : reject("`resume` takes no arguments, but got `" + rest + "`.", "/tandem resume");
+        : reject("`resume` takes no arguments, but got `" + rest + "`.", "resume");
   }
 
   static Parsed carryOn(String rest) {
     return rest.isEmpty()
         ? accept(new ReminderCommands.Continue())
-        : reject("`continue` takes no arguments, but got `" + rest + "`.", "/tandem continue");
+        : reject("`continue` takes no arguments, but got `" + rest + "`.", "continue");
   }
 
   static Parsed support(String rest) {

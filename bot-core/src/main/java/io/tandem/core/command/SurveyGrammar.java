@@ -23,10 +23,9 @@ import java.util.regex.Pattern;
  */
 final class SurveyGrammar {
 
-  static final String SEND_EXAMPLE = "/tandem survey send monthly-pulse";
-  static final String RESULTS_EXAMPLE = "/tandem survey results 1";
-  static final String SCHEDULE_EXAMPLE =
-      "/tandem survey schedule monthly-pulse monthly on day 1 at 10:00";
+  static final String SEND_EXAMPLE = "survey send monthly-pulse";
+  static final String RESULTS_EXAMPLE = "survey results 1";
+  static final String SCHEDULE_EXAMPLE = "survey schedule monthly-pulse monthly on day 1 at 10:00";
 
   private static final Pattern NUMBER = Pattern.compile("#?(\\d{1,9})");
   private static final Pattern MONTHLY =
@@ -65,7 +64,7 @@ final class SurveyGrammar {
       case "list":
         return args.isEmpty()
             ? accept(new SurveyCommand.ListRuns())
-            : reject("`survey list` takes no arguments.", "/tandem survey list");
+            : reject("`survey list` takes no arguments.", "survey list");
       case "cancel":
         {
           boolean schedule = !args.isEmpty() && args.get(0).equalsIgnoreCase("schedule");
@@ -77,7 +76,7 @@ final class SurveyGrammar {
                       reject(
                           "Say which run (or `schedule N`) to cancel, by the number `survey"
                               + " list` shows.",
-                          "/tandem survey cancel 2"));
+                          "survey cancel 2"));
         }
       case "schedule":
         return schedule(args);

@@ -65,7 +65,7 @@ public final class Reports {
   /** The example every period problem points to. */
   public static final String PERIOD_EXAMPLE = "2026-01-01..2026-03-31";
 
-  private static final String EXAMPLE = "/tandem report Data pilot";
+  private static final String EXAMPLE = "report Data pilot";
 
   private final Database db;
   private final java.time.Clock clock;
@@ -438,6 +438,6 @@ public final class Reports {
                 ? "Name the program to report on; there is more than one."
                 : "There is no program called *" + name.strip() + "* here.")
             + known,
-        names.isEmpty() ? EXAMPLE : "/tandem report " + names.get(0));
+        names.isEmpty() ? EXAMPLE : "report " + names.get(0));
   }
 }

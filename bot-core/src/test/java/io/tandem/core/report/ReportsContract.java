@@ -8,6 +8,7 @@ import io.tandem.core.application.Progress;
 import io.tandem.core.application.survey.SurveySettings;
 import io.tandem.core.application.survey.SurveyTrend;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.report.ProgramReport.Bucket;
@@ -256,7 +257,7 @@ abstract class ReportsContract {
     assertThat(refused.text()).contains("Only program admins");
     Reply unknown = reports.report(ADMIN, "Nope");
     assertThat(unknown.kind()).isEqualTo(Reply.Kind.ERROR);
-    assertThat(unknown.text())
+    assertThat(Markup.plain(unknown.text()))
         .contains("There is no program called *Nope* here")
         .contains("Data pilot")
         .contains("Example: `/tandem report Data pilot`");

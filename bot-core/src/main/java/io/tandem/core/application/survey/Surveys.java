@@ -85,7 +85,7 @@ public final class Surveys {
       return Reply.error(
           "Only program admins can do that. On Slack that is workspace admins and the users listed"
               + " under `slack.admins`; on Discord, people with Manage Server or the admin role.",
-          "/tandem status");
+          "status");
     }
     if (command instanceof SurveyCommand.Send send) {
       return send(actor, send);
@@ -125,10 +125,7 @@ public final class Surveys {
                     + "* is in this survey's audience ("
                     + template.get().audience().name().toLowerCase(Locale.ROOT)
                     + ") yet.",
-                "/tandem survey send "
-                    + template.get().id()
-                    + " "
-                    + Markup.text(program.get().getName()));
+                "survey send " + template.get().id() + " " + Markup.text(program.get().getName()));
           }
           SurveyRun r = run.get();
           return Reply.success(
@@ -147,8 +144,8 @@ public final class Surveys {
                   + day(r.remindAt())
                   + "; it closes on "
                   + day(r.closesAt())
-                  + ". Read the results with `/tandem survey results "
-                  + r.id()
+                  + ". Read the results with `"
+                  + Markup.command("survey results " + r.id())
                   + "`.",
               List.of());
         });
@@ -296,7 +293,7 @@ public final class Surveys {
     }
     String[] parts = value.split(":", 2);
     if (parts.length != 2 || !parts[0].matches("\\d{1,12}") || !parts[1].matches("\\d{1,2}")) {
-      return Reply.error("That survey button is no longer active.", "/tandem help");
+      return Reply.error("That survey button is no longer active.", "help");
     }
     long runId = Long.parseLong(parts[0]);
     int answer = Integer.parseInt(parts[1]);
@@ -311,7 +308,7 @@ public final class Surveys {
           SurveyRun run = eligible.run();
           Question q = run.questions().get(0);
           if (!inline(run) || answer < q.type().low() || answer > q.type().high(q)) {
-            return Reply.error("That is not an answer to this survey.", "/tandem help");
+            return Reply.error("That is not an answer to this survey.", "help");
           }
           List<Answer> answers = List.of(new Answer(0, answer, null));
           return record(store, run, eligible.member(), answers, now)
@@ -330,7 +327,7 @@ public final class Surveys {
 
   private Reply openForm(Actor actor, String value) {
     if (!value.matches("\\d{1,12}")) {
-      return Reply.error("That survey button is no longer active.", "/tandem help");
+      return Reply.error("That survey button is no longer active.", "help");
     }
     long runId = Long.parseLong(value);
     return db.inTransaction(
@@ -378,7 +375,7 @@ public final class Surveys {
   public Reply submitted(Actor actor, String formId, Map<String, String> values) {
     String id = formId.substring(FORM_PREFIX.length());
     if (!id.matches("\\d{1,12}")) {
-      return Reply.error("That form is no longer active.", "/tandem help");
+      return Reply.error("That form is no longer active.", "help");
     }
     long runId = Long.parseLong(id);
     return db.inTransactionRetryingConflicts(
@@ -481,8 +478,7 @@ public final class Surveys {
             .filter(w -> w.getPlatform() == actor.platform());
     run = run.filter(r -> workspace.isPresent());
     if (run.isEmpty()) {
-      return new Eligibility(
-          null, null, Reply.error("That survey no longer exists.", "/tandem status"));
+      return new Eligibility(null, null, Reply.error("That survey no longer exists.", "status"));
     }
     Optional<Member> member =
         store
@@ -497,7 +493,7 @@ public final class Surveys {
                   + Markup.text(run.get().title())
                   + "* was not sent to you, so Tandem did not record an answer. If you think it"
                   + " should have been, ask your program admin.",
-              "/tandem status"));
+              "status"));
     }
     if (run.get().closedAt(now)) {
       Instant closed = run.get().closedAt() != null ? run.get().closedAt() : run.get().closesAt();
@@ -510,7 +506,7 @@ public final class Surveys {
                   + "* closed on "
                   + day(closed)
                   + ", so answers are no longer accepted. Thanks for wanting to answer!",
-              "/tandem status"));
+              "status"));
     }
     return new Eligibility(run.get(), member.get(), null);
   }
@@ -803,8 +799,8 @@ public final class Surveys {
                       .toLocalDateTime()
                       .toString()
                       .replace('T', ' ')
-                  + ". Stop it with `/tandem survey cancel schedule "
-                  + id
+                  + ". Stop it with `"
+                  + Markup.command("survey cancel schedule " + id)
                   + "`.",
               List.of());
         });
@@ -881,15 +877,13 @@ public final class Surveys {
                     command.id(),
                     workspaceId);
             return changed == 0
-                ? Reply.error(
-                    "There is no active schedule #" + command.id() + ".", "/tandem survey list")
+                ? Reply.error("There is no active schedule #" + command.id() + ".", "survey list")
                 : Reply.success("Schedule #" + command.id() + " is cancelled.", List.of());
           }
           Optional<SurveyRun> run =
               run(em, command.id()).filter(r -> r.workspaceId() == workspaceId);
           if (run.isEmpty()) {
-            return Reply.error(
-                "There is no survey run #" + command.id() + ".", "/tandem survey list");
+            return Reply.error("There is no survey run #" + command.id() + ".", "survey list");
           }
           if (run.get().closedAt(now)) {
             return Reply.info("Run #" + command.id() + " is already closed.", List.of());
@@ -898,8 +892,8 @@ public final class Surveys {
           return Reply.success(
               "Closed run #"
                   + command.id()
-                  + " now; no further answers are accepted. Results: `/tandem survey results "
-                  + command.id()
+                  + " now; no further answers are accepted. Results: `"
+                  + Markup.command("survey results " + command.id())
                   + "`.",
               List.of());
         });
@@ -922,7 +916,7 @@ public final class Surveys {
               run(em, runId)
                   .filter(r -> workspace.isPresent() && r.workspaceId() == workspace.get().getId());
           if (found.isEmpty()) {
-            return Reply.error("There is no survey run #" + runId + ".", "/tandem survey list");
+            return Reply.error("There is no survey run #" + runId + ".", "survey list");
           }
           Instant now = now();
           SurveyResults results = SurveyResults.read(em, found.get(), settings, now);
@@ -1134,8 +1128,7 @@ public final class Surveys {
 
   /** Examples shared with the grammar's error messages. */
   private static final class SurveyGrammarExamples {
-    static final String SEND = "/tandem survey send monthly-pulse";
-    static final String SCHEDULE =
-        "/tandem survey schedule monthly-pulse monthly on day 1 at 10:00";
+    static final String SEND = "survey send monthly-pulse";
+    static final String SCHEDULE = "survey schedule monthly-pulse monthly on day 1 at 10:00";
   }
 }

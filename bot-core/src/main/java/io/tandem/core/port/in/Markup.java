@@ -2,6 +2,7 @@ package io.tandem.core.port.in;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -19,9 +20,13 @@ import java.util.regex.Pattern;
  *       Its {@code *} and {@code `} are not formatting either. Wrap every such piece with it.
  *   <li>{@link #mention(String)}: a person Tandem means to mention; the only way to form a mention.
  *       {@link #link(String, String)}: a link of Tandem's own; the only way to form one.
+ *   <li>{@link #command(String)}: a Tandem command people can type, in the words of the core's
+ *       grammar ({@code match preview}, {@code log 45m Instagram reels}); the only way to name one.
+ *       Each platform writes it in its own syntax ({@code /tandem match preview} on Slack, {@code
+ *       /tandem-admin match preview} on Discord).
  * </ul>
  *
- * The last three are written with characters of Unicode's private use area that {@link
+ * The last four are written with characters of Unicode's private use area that {@link
  * #text(String)} removes from people's text, so people's text can't forge them. Store what people
  * typed as it is; wrap it when composing a message.
  */
@@ -34,10 +39,12 @@ public final class Markup {
   static final char LINK_START = '\uE004';
   static final char LINK_LABEL = '\uE005';
   static final char LINK_END = '\uE006';
+  static final char COMMAND_START = '\uE007';
+  static final char COMMAND_END = '\uE008';
 
-  private static final Pattern RESERVED = Pattern.compile("[\uE000-\uE006]");
+  private static final Pattern RESERVED = Pattern.compile("[\uE000-\uE008]");
   private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9]{1,40}");
-  private static final Pattern URL = Pattern.compile("https?://[^\\s\uE000-\uE006<>|]+");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s\uE000-\uE008<>|]+");
 
   private Markup() {}
 
@@ -57,6 +64,14 @@ public final class Markup {
   public record Link(String url, String label) implements Piece {}
 
   /**
+   * A command people type after the platform's command, in the core grammar's words: its verb (and
+   * subcommand), then its arguments, e.g. {@code program create Data pilot every 2w}. Parts that
+   * came from people's text may be put in with {@link #text(String)}; inside a command every
+   * character means itself.
+   */
+  public record Command(String text) implements Piece {}
+
+  /**
    * Text people typed, as markup that shows exactly that text. Text without {@code *} or {@code `}
    * is returned as it is: every other character already means itself.
    */
@@ -74,6 +89,16 @@ public final class Markup {
       throw new IllegalArgumentException("not a user id: " + userId);
     }
     return MENTION_START + userId + MENTION_END;
+  }
+
+  /**
+   * A command to type, in the core grammar's words ({@code match preview}, {@code log 45m Instagram
+   * reels}): each platform's renderer names it in its own syntax. Wrap it in {@code `…`} where it
+   * should show as code.
+   */
+  public static String command(String coreText) {
+    String clean = coreText == null ? "" : RESERVED.matcher(coreText).replaceAll("").strip();
+    return COMMAND_START + clean + COMMAND_END;
   }
 
   /**
@@ -104,6 +129,7 @@ public final class Markup {
             case TEXT_START -> TEXT_END;
             case MENTION_START -> MENTION_END;
             case LINK_START -> LINK_END;
+            case COMMAND_START -> COMMAND_END;
             default -> 0;
           };
       int close = end == 0 ? -1 : text.indexOf(end, i + 1);
@@ -131,6 +157,9 @@ public final class Markup {
     if (start == TEXT_START) {
       return clean.isEmpty() ? null : new People(clean);
     }
+    if (start == COMMAND_START) {
+      return clean.isEmpty() ? null : new Command(clean);
+    }
     if (start == MENTION_START) {
       return USER_ID.matcher(inside).matches() ? new Mention(inside) : null;
     }
@@ -148,16 +177,30 @@ public final class Markup {
     }
   }
 
+  /**
+   * A command as typed after one slash command that takes free text, as on Slack: {@code /tandem
+   * match preview}.
+   */
+  public static String slashCommand(Command command) {
+    return "/tandem " + command.text();
+  }
+
   private static boolean isReserved(char c) {
-    return c >= TEXT_START && c <= LINK_END;
+    return c >= TEXT_START && c <= COMMAND_END;
   }
 
   /**
    * The text a person reads, without any formatting: for places that show plain text (Slack {@code
    * plain_text}, modal titles, chart labels, logs). Mentions read {@code @id}; links read their
-   * label and address. Tandem's {@code *} and {@code `} are kept as they are.
+   * label and address; commands read as on Slack ({@code /tandem match preview}). Tandem's {@code
+   * *} and {@code `} are kept as they are.
    */
   public static String plain(String markup) {
+    return plain(markup, Markup::slashCommand);
+  }
+
+  /** {@link #plain(String)}, with commands named as {@code commands} writes them. */
+  public static String plain(String markup, Function<Command, String> commands) {
     StringBuilder out = new StringBuilder();
     for (Piece piece : parse(markup)) {
       if (piece instanceof Own own) {
@@ -169,6 +212,8 @@ public final class Markup {
       } else if (piece instanceof Link link) {
         out.append(
             link.label().equals(link.url()) ? link.url() : link.label() + " (" + link.url() + ")");
+      } else if (piece instanceof Command command) {
+        out.append(commands.apply(command));
       }
     }
     return out.toString();

@@ -162,13 +162,14 @@ public record Reply(
    * A private error: what was wrong and an example of the right form.
    *
    * @param problem one sentence naming the problem, e.g. "`30h` is longer than a session can be."
-   * @param example the right form, e.g. {@code /tandem log 45m Instagram reels}
+   * @param example the right form as the core grammar reads it, e.g. {@code log 45m Instagram
+   *     reels}: shown as a command in the platform's syntax ({@link Markup#command})
    */
   public static Reply error(String problem, String example) {
     return new Reply(
         Kind.ERROR,
         Visibility.PRIVATE,
-        problem + "\nExample: `" + example + "`",
+        problem + "\nExample: `" + Markup.command(example) + "`",
         List.of(),
         List.of(),
         null);

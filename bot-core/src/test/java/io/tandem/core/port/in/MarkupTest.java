@@ -72,6 +72,68 @@ class MarkupTest {
         .isEqualTo("@U1 `x` here (https://a.example)");
   }
 
+  @Test
+  @DisplayName(
+      "a command is one piece, people's text inside it is plain, and plain text reads Slack's")
+  void command() {
+    String markup =
+        "Try `" + Markup.command("match preview " + Markup.text("*Data* pilot")) + "` now";
+
+    assertThat(Markup.parse(markup))
+        .containsExactly(
+            new Markup.Own("Try `"),
+            new Markup.Command("match preview *Data* pilot"),
+            new Markup.Own("` now"));
+    assertThat(Markup.plain(markup)).isEqualTo("Try `/tandem match preview *Data* pilot` now");
+    assertThat(Markup.plain(markup, c -> "<" + c.text() + ">"))
+        .isEqualTo("Try `<match preview *Data* pilot>` now");
+  }
+
+  @Test
+  @DisplayName("people's text cannot forge a command")
+  void commandForgery() {
+    String forged = Markup.COMMAND_START + "match approve" + Markup.COMMAND_END;
+
+    assertThat(Markup.parse("Hi " + Markup.text(forged)))
+        .containsExactly(new Markup.Own("Hi match approve"));
+  }
+
+  /** A command named in a literal would read as Slack syntax on every platform. */
+  private static final Pattern RAW_COMMAND = Pattern.compile("\"[^\"\\n]*/tandem [^\"\\n]*\"");
+
+  /**
+   * {@code Markup} is where a command becomes Slack's; {@code ProgramLookup} writes the
+   * command-line tools' messages, read in a terminal.
+   */
+  private static final List<String> NAME_COMMANDS_THEMSELVES =
+      List.of("/port/in/Markup.java", "/ProgramLookup.java");
+
+  @Test
+  @DisplayName("the core names no command in a literal: only Markup.command names one")
+  void noRawCommandInCore() throws IOException {
+    for (Path source : coreSources(NAME_COMMANDS_THEMSELVES)) {
+      List<String> code =
+          Files.readAllLines(source).stream()
+              .filter(line -> !line.strip().startsWith("*") && !line.strip().startsWith("/"))
+              .toList();
+      assertThat(
+              code.stream()
+                  .flatMap(line -> RAW_COMMAND.matcher(line).results().map(r -> r.group()))
+                  .toList())
+          .as("string literals naming a /tandem command in %s", source)
+          .isEmpty();
+    }
+  }
+
+  private static List<Path> coreSources(List<String> exempt) throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java/io/tandem/core"))) {
+      return files
+          .filter(p -> p.toString().endsWith(".java"))
+          .filter(p -> exempt.stream().noneMatch(p.toString()::contains))
+          .toList();
+    }
+  }
+
   /** Raw platform syntax in the core would bypass the renderers' escaping. */
   private static final Pattern RAW_PLATFORM_SYNTAX =
       Pattern.compile("\"[^\"\\n]*(<@|<!|<#|\\]\\(https?:)[^\"\\n]*\"");
@@ -82,15 +144,7 @@ class MarkupTest {
   @Test
   @DisplayName("the core writes no mention or link syntax of its own: only Markup forms them")
   void noRawSyntaxInCore() throws IOException {
-    Path core = Path.of("src/main/java/io/tandem/core");
-    List<Path> sources;
-    try (Stream<Path> files = Files.walk(core)) {
-      sources =
-          files
-              .filter(p -> p.toString().endsWith(".java"))
-              .filter(p -> READ_WHAT_PEOPLE_TYPE.stream().noneMatch(p.toString()::contains))
-              .toList();
-    }
+    List<Path> sources = coreSources(READ_WHAT_PEOPLE_TYPE);
     assertThat(sources).hasSizeGreaterThan(50);
     for (Path source : sources) {
       String code = Files.readString(source);
