@@ -574,7 +574,7 @@ public final class MatchPairs {
     return Reply.error(
         name == null
             ? "Name the program to match; there is more than one, or none yet."
-            : "There is no program called *" + name + "* here.",
+            : "There is no program called *" + Markup.text(name) + "* here.",
         "match preview Data pilot");
   }
 

@@ -1039,7 +1039,7 @@ public final class Surveys {
     return Reply.error(
         name == null
             ? "Name the program to survey; there is more than one, or none yet."
-            : "There is no program called *" + name + "* here.",
+            : "There is no program called *" + Markup.text(name) + "* here.",
         SurveyGrammarExamples.SEND + " Data pilot");
   }
 
