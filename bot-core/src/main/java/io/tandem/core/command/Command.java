@@ -20,7 +20,7 @@ public sealed interface Command {
 
   record Help() implements Command {}
 
-  /** Reminder and participation commands (issue 5): the records are in {@link ReminderCommands}. */
+  /** Reminder and participation commands: the records are in {@link ReminderCommands}. */
   non-sealed interface ReminderCommand extends Command {}
 
   record Status() implements Command {}

@@ -138,7 +138,7 @@ public final class CommandDispatcher
     return reply;
   }
 
-  /** Adds {@code dashboard} (issue 8); the composition root calls this when it serves one. */
+  /** Adds {@code dashboard}; the composition root calls this when it serves one. */
   public CommandDispatcher withDashboard(OpenDashboard dashboard) {
     this.dashboard = dashboard;
     return this;
@@ -156,15 +156,15 @@ public final class CommandDispatcher
     return CommandParser.Verb.of(first).map(v -> v.word).orElse("unknown");
   }
 
-  /** Adds reminders, nudges and pause/resume/leave (issue 5); the composition root calls this. */
+  /** Adds reminders, nudges and pause/resume/leave; the composition root calls this. */
   public CommandDispatcher withReminders(ReminderRoutes routes) {
     this.reminders = routes;
     return this;
   }
 
   /**
-   * Adds departures and returns of members (the retention proxy, issue 8); the composition root
-   * calls this. Without it they are ignored.
+   * Adds departures and returns of members (the retention proxy); the composition root calls this.
+   * Without it they are ignored.
    */
   public CommandDispatcher withMembership(HandleMembershipUseCase membership) {
     this.membership = Objects.requireNonNull(membership, "membership");
@@ -189,7 +189,7 @@ public final class CommandDispatcher
     }
   }
 
-  /** Adds {@code report} (issue 8); the composition root calls this. */
+  /** Adds {@code report}; the composition root calls this. */
   public CommandDispatcher withReports(Reports reports) {
     this.reports = reports;
     return this;

@@ -86,7 +86,7 @@ public enum SignalType {
   TASKS_VIEWED,
   SKILLS_REVIEWED,
   HOME_OPENED,
-  // issue 5: reminders, the nudge ladder, pause/resume/leave (see Reminders, Nudges, Participation)
+  // reminders, the nudge ladder, pause/resume/leave (see Reminders, Nudges, Participation)
   REMINDER_SENT,
   REMINDER_MOVED,
   NUDGE_SENT,
