@@ -9,6 +9,36 @@ final class BenchArgs {
 
   private BenchArgs() {}
 
+  /** What a benchmark does once its options are read. */
+  interface Run<O> {
+    void run(O options, String commandLine) throws Exception;
+  }
+
+  /**
+   * Reads the options with {@code parse} and runs the benchmark: exit code 2 with the usage for
+   * wrong options, 1 when the run fails, 0 otherwise.
+   */
+  static <O> int main(
+      List<String> args,
+      java.util.function.Function<List<String>, O> parse,
+      String usage,
+      Run<O> run) {
+    O options;
+    try {
+      options = parse.apply(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n\n" + usage);
+      return 2;
+    }
+    try {
+      run.run(options, String.join(" ", args));
+      return 0;
+    } catch (Exception e) {
+      e.printStackTrace();
+      return 1;
+    }
+  }
+
   /** The pairs in order; a name without a value is refused. */
   static Map<String, String> pairs(List<String> args) {
     Map<String, String> pairs = new LinkedHashMap<>();

@@ -97,20 +97,7 @@ final class FanOutBenchmark {
   }
 
   static int main(List<String> args) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage() + "\n\n" + USAGE);
-      return 2;
-    }
-    try {
-      run(options, String.join(" ", args));
-      return 0;
-    } catch (Exception e) {
-      e.printStackTrace();
-      return 1;
-    }
+    return BenchArgs.main(args, Options::parse, USAGE, FanOutBenchmark::run);
   }
 
   static void run(Options o, String commandLine) throws Exception {
