@@ -3,6 +3,7 @@ package io.tandem.app;
 import io.tandem.config.ConfigException;
 import io.tandem.config.ConfigLoader;
 import io.tandem.config.ConfigPrinter;
+import io.tandem.config.LoadedConfig;
 import io.tandem.config.TandemConfig;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Migrations;
@@ -64,8 +65,15 @@ public final class Main implements Callable<Integer> {
 
   /** Loads the configuration, or prints one line per problem and returns null. */
   TandemConfig loadConfig(PrintWriter err) {
+    LoadedConfig loaded = loadConfigWithSources(err);
+    return loaded == null ? null : loaded.config();
+  }
+
+  /** As {@link #loadConfig}, with where each setting came from. */
+  LoadedConfig loadConfigWithSources(PrintWriter err) {
     try {
-      return ConfigLoader.load(configPath, Path.of("").toAbsolutePath(), System.getenv());
+      return ConfigLoader.loadWithSources(
+          configPath, Path.of("").toAbsolutePath(), System.getenv());
     } catch (ConfigException e) {
       err.println("Tandem cannot start: the configuration has problems.");
       e.problems().forEach(p -> err.println("  " + p));
@@ -175,18 +183,20 @@ public final class Main implements Callable<Integer> {
 
     @Command(
         name = "check",
-        description = "Validate the configuration and print it with every secret masked.")
+        description =
+            "Validate the configuration and print it with every secret masked, each setting with"
+                + " where it came from (default, file or environment variable).")
     static final class Check implements Callable<Integer> {
       @ParentCommand ConfigCommand parent;
       @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
       @Override
       public Integer call() {
-        TandemConfig config = parent.main.loadConfig(spec.commandLine().getErr());
-        if (config == null) {
+        LoadedConfig loaded = parent.main.loadConfigWithSources(spec.commandLine().getErr());
+        if (loaded == null) {
           return CONFIG_ERROR;
         }
-        spec.commandLine().getOut().print(ConfigPrinter.print(config));
+        spec.commandLine().getOut().print(ConfigPrinter.print(loaded));
         spec.commandLine().getOut().flush();
         return 0;
       }

@@ -64,6 +64,9 @@ class CommandLineTest {
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("socket").contains("t.db");
     assertThat(out.toString()).doesNotContain("abcdefghijklmnop");
+    assertThat(out.toString())
+        .contains("  bot-token: xoxb-…  # file\n")
+        .contains("  port: 8080  # default\n");
   }
 
   @Test

@@ -29,19 +29,26 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * <p><b>Where each value comes from</b>, first match wins:
  *
  * <ol>
+ *   <li>the setting's environment variable: {@value #ENV_PREFIX} and the key path in upper case,
+ *       dots and dashes as underscores ({@link #environmentVariable}: {@code database.password} is
+ *       {@code TANDEM_DATABASE_PASSWORD}, {@code http.port} is {@code TANDEM_HTTP_PORT}). Lists are
+ *       separated by commas (or spaces); {@code surveys.templates} is written as YAML. Every key in
+ *       {@link #keys()} has one;
+ *   <li>for a few settings, an older well-known variable kept as an alias: {@value
+ *       #ENV_SLACK_BOT_TOKEN}, {@value #ENV_SLACK_APP_TOKEN}, {@value #ENV_SLACK_SIGNING_SECRET}
+ *       ({@code slack.bot-token}, {@code app-token}, {@code signing-secret}), {@value
+ *       #ENV_DISCORD_BOT_TOKEN}, {@value #ENV_DISCORD_APPLICATION_ID} ({@code discord.bot-token},
+ *       {@code application-id}), {@value #ENV_DASHBOARD_SECRET} ({@code http.dashboard-secret});
  *   <li>the file's value, after resolving {@code ${NAME}} and {@code ${NAME:-default}} from the
  *       environment (whole value or embedded in text; <code>$${</code> is a literal <code>${</code>
- *       ). A value that resolves to empty counts as not set, so {@code bot-token:
- *       ${SLACK_BOT_TOKEN}} with the variable unset leaves Slack off rather than failing;
- *   <li>for a few settings, a well-known environment variable: {@value #ENV_DATABASE_URL} ({@code
- *       database.url}), {@value #ENV_SLACK_BOT_TOKEN}, {@value #ENV_SLACK_APP_TOKEN}, {@value
- *       #ENV_SLACK_SIGNING_SECRET} ({@code slack.bot-token}, {@code app-token}, {@code
- *       signing-secret}), {@value #ENV_DISCORD_BOT_TOKEN}, {@value #ENV_DISCORD_APPLICATION_ID}
- *       ({@code discord.bot-token}, {@code application-id}), {@value #ENV_DASHBOARD_SECRET} ({@code
- *       http.dashboard-secret}). So an operator with no file can run on environment variables
- *       alone;
+ *       );
  *   <li>the built-in default (see {@code tandem.example.yml}).
  * </ol>
+ *
+ * <p>A value that is empty (a variable set to nothing, or a file value that resolves to nothing)
+ * counts as not set, so {@code bot-token: ${SLACK_BOT_TOKEN}} with the variable unset leaves Slack
+ * off rather than failing. {@link #loadWithSources} also tells which of these each setting came
+ * from.
  *
  * <p><b>Keys</b> are kebab-case ({@code pool-size}); {@code pool_size} and {@code poolSize} are
  * accepted as the same key. Unknown keys are problems, with a suggestion when one is close.
@@ -76,6 +83,7 @@ public final class ConfigLoader {
           "scheduler",
           "surveys",
           "reminders",
+          "logging",
           "stop-grace");
   private static final List<String> DATABASE_KEYS = List.of("url", "user", "password", "pool-size");
   private static final List<String> SLACK_KEYS =
@@ -122,6 +130,35 @@ public final class ConfigLoader {
   private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(b|kb|mb)?");
   private static final List<String> HTTP_KEYS =
       List.of("bind-address", "port", "dashboard-secret", "public-url", "link-lifetime");
+  private static final List<String> LOGGING_KEYS = List.of("format", "level");
+
+  /**
+   * The file's sections by path, each with its keys: the one table of what {@code tandem.yml} may
+   * hold. A key that is itself a section here is read as one; every other key is a setting, and
+   * each setting can be set from the environment ({@link #environmentVariable}). Survey templates
+   * are one setting ({@code surveys.templates}): their ids are the admins' own.
+   */
+  private static final Map<String, List<String>> SECTIONS = sections();
+
+  private static Map<String, List<String>> sections() {
+    Map<String, List<String>> sections = new LinkedHashMap<>();
+    sections.put("", ROOT_KEYS);
+    sections.put("database", DATABASE_KEYS);
+    sections.put("slack", SLACK_KEYS);
+    sections.put("slack.rate-limits", SLACK_RATE_KEYS);
+    sections.put("discord", DISCORD_KEYS);
+    sections.put("discord.rate-limits", DISCORD_RATE_KEYS);
+    sections.put("http", HTTP_KEYS);
+    sections.put("outbox", OUTBOX_KEYS);
+    sections.put("scheduler", SCHEDULER_KEYS);
+    sections.put("surveys", SURVEYS_KEYS);
+    sections.put("reminders", REMINDERS_KEYS);
+    sections.put("logging", LOGGING_KEYS);
+    return java.util.Collections.unmodifiableMap(sections);
+  }
+
+  /** What every setting's environment variable starts with. */
+  public static final String ENV_PREFIX = "TANDEM_";
 
   private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
@@ -138,9 +175,15 @@ public final class ConfigLoader {
    */
   public static TandemConfig load(Path explicitOrNull, Path workingDir, Map<String, String> env)
       throws ConfigException {
+    return loadWithSources(explicitOrNull, workingDir, env).config();
+  }
+
+  /** As {@link #load}, also telling where each setting came from (for {@code config check}). */
+  public static LoadedConfig loadWithSources(
+      Path explicitOrNull, Path workingDir, Map<String, String> env) throws ConfigException {
     Optional<Path> file = locate(explicitOrNull, workingDir);
     if (file.isEmpty()) {
-      return fromYaml("", "environment and built-in defaults", env);
+      return read("", "environment and built-in defaults", env);
     }
     String yaml;
     try {
@@ -149,7 +192,7 @@ public final class ConfigLoader {
       throw new ConfigException(
           file.get().toString(), List.of("cannot read the file: " + e.getMessage()));
     }
-    return fromYaml(yaml, file.get().toString(), env);
+    return read(yaml, file.get().toString(), env);
   }
 
   /**
@@ -177,28 +220,66 @@ public final class ConfigLoader {
    * {@link #load}. Handy for tests; an empty text means built-in defaults.
    */
   public static TandemConfig fromYaml(String yaml, Map<String, String> env) throws ConfigException {
-    return fromYaml(yaml, "YAML text", env);
+    return fromYamlWithSources(yaml, env).config();
   }
 
-  private static TandemConfig fromYaml(String yaml, String source, Map<String, String> env)
+  /** As {@link #fromYaml}, also telling where each setting came from. */
+  public static LoadedConfig fromYamlWithSources(String yaml, Map<String, String> env)
+      throws ConfigException {
+    return read(yaml, "YAML text", env);
+  }
+
+  /**
+   * The environment variable that sets the setting at {@code key}: {@value #ENV_PREFIX}, then the
+   * key in upper case with dots and dashes as underscores ({@code database.password} is {@code
+   * TANDEM_DATABASE_PASSWORD}, {@code slack.rate-limits.post-message-burst} is {@code
+   * TANDEM_SLACK_RATE_LIMITS_POST_MESSAGE_BURST}).
+   */
+  public static String environmentVariable(String key) {
+    return ENV_PREFIX + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /**
+   * Every setting's key path ({@code database.url}, {@code slack.rate-limits.post-message-burst},
+   * {@code stop-grace}), in the order of the file, from the loader's own table of sections.
+   */
+  public static List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    addKeys("", keys);
+    return List.copyOf(keys);
+  }
+
+  private static void addKeys(String section, List<String> keys) {
+    for (String key : SECTIONS.get(section)) {
+      String path = section.isEmpty() ? key : section + "." + key;
+      if (SECTIONS.containsKey(path)) {
+        addKeys(path, keys);
+      } else {
+        keys.add(path);
+      }
+    }
+  }
+
+  private static LoadedConfig read(String yaml, String source, Map<String, String> env)
       throws ConfigException {
     Object document = parse(yaml, source);
     Reading reading = new Reading(env);
-    Section root = reading.section("", document, ROOT_KEYS);
-    DatabaseConfig database = reading.database(root.child(reading, "database", DATABASE_KEYS));
-    Section slackSection = root.child(reading, "slack", SLACK_KEYS);
+    Section root = reading.section("", document, SECTIONS.get(""));
+    DatabaseConfig database = reading.database(root.child(reading, "database"));
+    Section slackSection = root.child(reading, "slack");
     SlackConfig slack = reading.slack(slackSection);
     SlackRateLimits slackLimits =
-        reading.slackRateLimits(slackSection.child(reading, "rate-limits", SLACK_RATE_KEYS));
-    Section discordSection = root.child(reading, "discord", DISCORD_KEYS);
+        reading.slackRateLimits(slackSection.child(reading, "rate-limits"));
+    Section discordSection = root.child(reading, "discord");
     DiscordConfig discord = reading.discord(discordSection);
     DiscordRateLimits discordLimits =
-        reading.discordRateLimits(discordSection.child(reading, "rate-limits", DISCORD_RATE_KEYS));
-    HttpConfig http = reading.http(root.child(reading, "http", HTTP_KEYS));
-    OutboxConfig outbox = reading.outbox(root.child(reading, "outbox", OUTBOX_KEYS));
-    SchedulerConfig scheduler = reading.scheduler(root.child(reading, "scheduler", SCHEDULER_KEYS));
-    SurveysConfig surveys = reading.surveys(root.child(reading, "surveys", SURVEYS_KEYS));
-    RemindersConfig reminders = reading.reminders(root.child(reading, "reminders", REMINDERS_KEYS));
+        reading.discordRateLimits(discordSection.child(reading, "rate-limits"));
+    HttpConfig http = reading.http(root.child(reading, "http"));
+    OutboxConfig outbox = reading.outbox(root.child(reading, "outbox"));
+    SchedulerConfig scheduler = reading.scheduler(root.child(reading, "scheduler"));
+    SurveysConfig surveys = reading.surveys(root.child(reading, "surveys"));
+    RemindersConfig reminders = reading.reminders(root.child(reading, "reminders"));
+    LoggingConfig logging = reading.logging(root.child(reading, "logging"));
     Duration stopGrace =
         reading.duration(
             reading.text(root, "stop-grace", null, Shown.PLAIN),
@@ -212,16 +293,19 @@ public final class ConfigLoader {
     if (!reading.problems.isEmpty()) {
       throw new ConfigException(source, reading.problems);
     }
-    return new TandemConfig(
-            database,
-            slack.withRateLimits(slackLimits),
-            discord.withRateLimits(discordLimits),
-            http,
-            outbox,
-            scheduler)
-        .withSurveys(surveys)
-        .withReminders(reminders)
-        .withStopGrace(stopGrace);
+    TandemConfig config =
+        new TandemConfig(
+                database,
+                slack.withRateLimits(slackLimits),
+                discord.withRateLimits(discordLimits),
+                http,
+                outbox,
+                scheduler)
+            .withSurveys(surveys)
+            .withReminders(reminders)
+            .withStopGrace(stopGrace)
+            .withLogging(logging);
+    return new LoadedConfig(config, reading.sources);
   }
 
   /** How much longer than the longest rate-limit wait a claim must last. */
@@ -312,8 +396,15 @@ public final class ConfigLoader {
       return path.isEmpty() ? key : path + "." + key;
     }
 
-    Section child(Reading reading, String key, List<String> known) {
-      return reading.section(pathOf(key), entries.get(key), known);
+    /** The section at {@code key}, with the keys {@link #SECTIONS} lists for it. */
+    Section child(Reading reading, String key) {
+      String childPath = pathOf(key);
+      return reading.section(childPath, entries.get(key), SECTIONS.get(childPath));
+    }
+
+    /** Whether its settings are in {@link #SECTIONS}, and so each has an environment variable. */
+    boolean inTable() {
+      return SECTIONS.containsKey(path);
     }
   }
 
@@ -358,6 +449,7 @@ public final class ConfigLoader {
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, ValueSource> sources = new LinkedHashMap<>();
 
     Reading(Map<String, String> env) {
       this.env = Map.copyOf(env);
@@ -657,7 +749,8 @@ public final class ConfigLoader {
                   + ", so that nobody can be singled out)");
       List<SurveysConfig.Template> templates = new ArrayList<>();
       String path = section.pathOf("templates");
-      Object raw = section.entries().get("templates");
+      Object raw = structured(section, "templates");
+      int beforeTemplates = problems.size();
       if (raw instanceof Map<?, ?> map) {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
           String id = String.valueOf(entry.getKey());
@@ -677,6 +770,12 @@ public final class ConfigLoader {
         }
       } else if (raw != null) {
         problems.add(path + ": expected templates by id, got " + describeKind(raw));
+      }
+      if (sources.get(path) != null && sources.get(path).kind() == ValueSource.Kind.ENVIRONMENT) {
+        String from = " (from " + environmentVariable(path) + ")";
+        for (int i = beforeTemplates; i < problems.size(); i++) {
+          problems.set(i, problems.get(i) + from);
+        }
       }
       return problems.size() > before
           ? SurveysConfig.defaults()
@@ -847,6 +946,23 @@ public final class ConfigLoader {
           : new RemindersConfig(quietStart, quietEnd, interval, catchUp);
     }
 
+    LoggingConfig logging(Section section) {
+      int before = problems.size();
+      LoggingConfig.Format format =
+          choice(
+              text(section, "format", null, Shown.PLAIN),
+              LoggingConfig.Format.TEXT,
+              LoggingConfig.Format::fromYaml,
+              "is not one of text, json");
+      LoggingConfig.Level level =
+          choice(
+              text(section, "level", null, Shown.PLAIN),
+              LoggingConfig.Level.INFO,
+              LoggingConfig.Level::fromYaml,
+              "is not one of trace, debug, info, warn, error");
+      return problems.size() > before ? LoggingConfig.defaults() : new LoggingConfig(format, level);
+    }
+
     HttpConfig http(Section section) {
       int before = problems.size();
       String bindAddress =
@@ -932,26 +1048,91 @@ public final class ConfigLoader {
      * A scalar setting from the file (interpolated; empty means not set), else from {@code envVar}
      * when given.
      */
-    Setting text(Section section, String key, String envVar, Shown shown) {
+    Setting text(Section section, String key, String alias, Shown shown) {
       String path = section.pathOf(key);
       Object raw = section.entries().get(key);
-      if (raw instanceof Map<?, ?> || raw instanceof List<?>) {
+      boolean single = !(raw instanceof Map<?, ?> || raw instanceof List<?>);
+      if (!single) {
         problems.add(path + ": expected a single value, got " + describeKind(raw));
-        return new Setting(path, null, null, shown);
       }
-      if (raw != null) {
-        Optional<String> value = resolve(path, String.valueOf(raw), shown);
+      Optional<Setting> fromEnvironment = fromEnvironment(section, path, alias, shown);
+      if (fromEnvironment.isPresent()) {
+        return fromEnvironment.get();
+      }
+      if (single && raw != null) {
+        List<String> referenced = new ArrayList<>();
+        Optional<String> value = resolve(path, String.valueOf(raw), shown, referenced);
         if (value.isPresent()) {
+          sources.put(path, ValueSource.file(referenced));
           return new Setting(path, value.get(), null, shown);
         }
       }
-      if (envVar != null) {
-        String value = normalize(env.get(envVar), shown);
+      return new Setting(path, null, null, shown);
+    }
+
+    /**
+     * The setting's own variable ({@link #environmentVariable}), else its older {@code alias}, when
+     * either is set to something other than empty.
+     */
+    private Optional<Setting> fromEnvironment(
+        Section section, String path, String alias, Shown shown) {
+      List<String> names = new ArrayList<>(2);
+      if (section.inTable()) {
+        names.add(environmentVariable(path));
+      }
+      if (alias != null && !names.contains(alias)) {
+        names.add(alias);
+      }
+      for (String name : names) {
+        String value = normalize(env.get(name), shown);
         if (value != null) {
-          return new Setting(path, value, envVar, shown);
+          sources.put(path, ValueSource.environment(name));
+          return Optional.of(new Setting(path, value, name, shown));
         }
       }
-      return new Setting(path, null, null, shown);
+      return Optional.empty();
+    }
+
+    /**
+     * A setting that holds settings of its own ({@code surveys.templates}): from its variable,
+     * written as YAML (<code>{team-pulse: {questions: [...]}}</code>), else from the file.
+     */
+    private Object structured(Section section, String key) {
+      String path = section.pathOf(key);
+      String name = environmentVariable(path);
+      String text = normalize(env.get(name), Shown.PLAIN);
+      if (text == null) {
+        Object raw = section.entries().get(key);
+        if (raw != null) {
+          sources.put(path, ValueSource.file(List.of()));
+        }
+        return raw;
+      }
+      sources.put(path, ValueSource.environment(name));
+      try {
+        return parse(text, name);
+      } catch (ConfigException e) {
+        problems.add(path + ": " + name + " is not valid YAML: " + e.problems().get(0));
+        return null;
+      }
+    }
+
+    /**
+     * One of {@code choices} by its {@code tandem.yml} spelling, or {@code fallback} when unset.
+     */
+    private <E> E choice(
+        Setting setting,
+        E fallback,
+        java.util.function.Function<String, Optional<E>> parse,
+        String expectation) {
+      if (!setting.isSet()) {
+        return fallback;
+      }
+      Optional<E> value = parse.apply(setting.value());
+      if (value.isEmpty()) {
+        problems.add(setting.problem(expectation));
+      }
+      return value.orElse(fallback);
     }
 
     /**
@@ -960,11 +1141,21 @@ public final class ConfigLoader {
      */
     List<Setting> list(Section section, String key) {
       String path = section.pathOf(key);
+      if (section.inTable()) {
+        String name = environmentVariable(path);
+        String text = normalize(env.get(name), Shown.PLAIN);
+        if (text != null) {
+          sources.put(path, ValueSource.environment(name));
+          return split(path, text, name);
+        }
+      }
       Object raw = section.entries().get(key);
       List<Setting> items = new ArrayList<>();
       if (raw == null) {
         return items;
       }
+      List<String> referenced = new ArrayList<>();
+      sources.put(path, ValueSource.file(referenced));
       if (raw instanceof Map<?, ?>) {
         problems.add(path + ": expected a list, got a mapping");
         return items;
@@ -976,29 +1167,33 @@ public final class ConfigLoader {
           if (item instanceof Map<?, ?> || item instanceof List<?>) {
             problems.add(itemPath + ": expected a single value, got " + describeKind(item));
           } else if (item != null) {
-            resolve(itemPath, String.valueOf(item), Shown.PLAIN)
+            resolve(itemPath, String.valueOf(item), Shown.PLAIN, referenced)
                 .ifPresent(value -> items.add(new Setting(itemPath, value, null, Shown.PLAIN)));
           }
         }
         return items;
       }
-      resolve(path, String.valueOf(raw), Shown.PLAIN)
-          .ifPresent(
-              text -> {
-                String[] parts = LIST_SEPARATOR.split(text);
-                int i = 0;
-                for (String part : parts) {
-                  if (!part.isEmpty()) {
-                    items.add(new Setting(path + "[" + i++ + "]", part, null, Shown.PLAIN));
-                  }
-                }
-              });
+      return resolve(path, String.valueOf(raw), Shown.PLAIN, referenced)
+          .map(text -> split(path, text, null))
+          .orElse(items);
+    }
+
+    /** One text value as list items, separated by commas or spaces; empty items are dropped. */
+    private static List<Setting> split(String path, String text, String envVar) {
+      List<Setting> items = new ArrayList<>();
+      for (String part : LIST_SEPARATOR.split(text)) {
+        if (!part.isEmpty()) {
+          items.add(new Setting(path + "[" + items.size() + "]", part, envVar, Shown.PLAIN));
+        }
+      }
       return items;
     }
 
-    private Optional<String> resolve(String path, String raw, Shown shown) {
+    /** {@code raw} with its references resolved; the variables it read go to {@code referenced}. */
+    private Optional<String> resolve(
+        String path, String raw, Shown shown, List<String> referenced) {
       try {
-        return Optional.ofNullable(normalize(Interpolator.resolve(raw, env), shown));
+        return Optional.ofNullable(normalize(Interpolator.resolve(raw, env, referenced), shown));
       } catch (Interpolator.BadReference e) {
         problems.add(new Setting(path, raw, null, shown).problem(e.getMessage()));
         return Optional.empty();

@@ -5,23 +5,37 @@ import java.util.List;
 /**
  * Renders a resolved {@link TandemConfig} as YAML-like text for {@code tandem config check}. Keys
  * are the {@code tandem.yml} keys; tokens show at most their first 5 characters, passwords and the
- * signing secret show nothing, and a password inside the database URL is masked.
+ * signing secret show nothing, and a password inside the database URL is masked. Given where each
+ * value came from, every setting ends with a comment saying so: {@code # default}, {@code # file},
+ * <code># file, ${SLACK_BOT_TOKEN}</code> or {@code # environment TANDEM_HTTP_PORT}.
  */
 public final class ConfigPrinter {
 
   private ConfigPrinter() {}
 
+  /** The settings, without where they came from. */
   public static String print(TandemConfig config) {
+    return print(config, null);
+  }
+
+  /** The settings, each with where it came from. */
+  public static String print(LoadedConfig loaded) {
+    return print(loaded.config(), loaded);
+  }
+
+  private static String print(TandemConfig config, LoadedConfig sources) {
     DatabaseConfig db = config.database();
     SlackConfig slack = config.slack();
     DiscordConfig discord = config.discord();
     HttpConfig http = config.http();
-    StringBuilder out = new StringBuilder();
+    Lines out = new Lines(sources);
+    out.section("database");
     out.append("database:\n");
     line(out, "url", Masking.url(db.url()));
     line(out, "user", orNotSet(db.user()));
     line(out, "password", Masking.hidden(db.password()));
     line(out, "pool-size", Integer.toString(db.poolSize()));
+    out.section("slack");
     out.append("slack:")
         .append(
             slack.configured()
@@ -38,6 +52,7 @@ public final class ConfigPrinter {
     line(out, "max-request-size", size(slack.maxRequestBytes()));
     SlackRateLimits slackLimits = slack.rateLimits();
     out.append("  rate-limits:\n");
+    out.section("slack.rate-limits");
     nested(
         out,
         "post-message-per-channel-per-second",
@@ -49,6 +64,7 @@ public final class ConfigPrinter {
         "conversations-open-per-minute",
         Integer.toString(slackLimits.conversationsOpenPerMinute()));
     nested(out, "views-publish-per-minute", Integer.toString(slackLimits.viewsPublishPerMinute()));
+    out.section("discord");
     out.append("discord:")
         .append(discord.configured() ? "  # enabled" : "  # not configured (no bot token)")
         .append('\n');
@@ -66,7 +82,9 @@ public final class ConfigPrinter {
         "track-departures",
         discord.trackDepartures() ? "true  # needs the Server Members intent" : "false");
     out.append("  rate-limits:\n");
+    out.section("discord.rate-limits");
     nested(out, "global-per-second", Integer.toString(discord.rateLimits().globalPerSecond()));
+    out.section("http");
     out.append("http:\n");
     line(out, "bind-address", http.bindAddress());
     line(out, "port", http.port() == 0 ? "0  # any free port" : Integer.toString(http.port()));
@@ -84,6 +102,7 @@ public final class ConfigPrinter {
             : http.publicUrl().toString());
     line(out, "link-lifetime", duration(http.linkLifetime()));
     OutboxConfig outbox = config.outbox();
+    out.section("outbox");
     out.append("outbox:\n");
     line(out, "max-attempts", Integer.toString(outbox.maxAttempts()));
     line(out, "poll-interval", duration(outbox.pollInterval()));
@@ -91,30 +110,76 @@ public final class ConfigPrinter {
     line(out, "lease", duration(outbox.lease()));
     line(out, "workers", Integer.toString(outbox.workers()));
     SchedulerConfig scheduler = config.scheduler();
+    out.section("scheduler");
     out.append("scheduler:\n");
     line(
         out,
         "instance-id",
         scheduler.instanceId() == null ? "(hostname-pid)" : scheduler.instanceId());
     line(out, "thread-count", Integer.toString(scheduler.threadCount()));
-    out.append("stop-grace: ").append(duration(config.stopGrace())).append('\n');
+    out.section("");
+    out.setting("", "stop-grace", duration(config.stopGrace()));
     surveys(out, config.surveys());
     RemindersConfig reminders = config.reminders();
+    out.section("reminders");
     out.append("reminders:\n");
     line(out, "quiet-hours", reminders.quietHours());
     line(out, "interval", duration(reminders.interval()));
     line(out, "catch-up", duration(reminders.catchUp()));
+    LoggingConfig logging = config.logging();
+    out.section("logging");
+    out.append("logging:\n");
+    line(out, "format", logging.format().yamlName());
+    line(out, "level", logging.level().yamlName());
     return out.toString();
   }
 
-  private static void surveys(StringBuilder out, SurveysConfig surveys) {
+  /** The text so far, and the section whose settings are being written. */
+  private static final class Lines {
+    private final StringBuilder text = new StringBuilder();
+    private final LoadedConfig sources;
+    private String section = "";
+
+    Lines(LoadedConfig sources) {
+      this.sources = sources;
+    }
+
+    Lines append(Object value) {
+      text.append(value);
+      return this;
+    }
+
+    void section(String path) {
+      section = path;
+    }
+
+    /** {@code indent key: value}, then where the value came from when that is known. */
+    void setting(String indent, String key, String value) {
+      text.append(indent).append(key).append(": ").append(value);
+      if (sources != null) {
+        String path = section.isEmpty() ? key : section + "." + key;
+        String source = sources.sourceOf(path).describe();
+        boolean commented = value.contains("  # ") || value.startsWith(" # ");
+        text.append(commented ? "; " : "  # ").append(source);
+      }
+      text.append('\n');
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
+
+  private static void surveys(Lines out, SurveysConfig surveys) {
+    out.section("surveys");
     out.append("surveys:\n");
     line(out, "anonymity-threshold", Integer.toString(surveys.anonymityThreshold()));
     if (surveys.templates().isEmpty()) {
       line(out, "templates", "{}  # the shipped ones only");
       return;
     }
-    out.append("  templates:  # besides the shipped ones\n");
+    out.setting("  ", "templates", " # besides the shipped ones");
     for (SurveysConfig.Template t : surveys.templates()) {
       out.append("    ").append(t.id()).append(":\n");
       String in = "      ";
@@ -134,12 +199,12 @@ public final class ConfigPrinter {
     }
   }
 
-  private static void line(StringBuilder out, String key, String value) {
-    out.append("  ").append(key).append(": ").append(value).append('\n');
+  private static void line(Lines out, String key, String value) {
+    out.setting("  ", key, value);
   }
 
-  private static void nested(StringBuilder out, String key, String value) {
-    out.append("    ").append(key).append(": ").append(value).append('\n');
+  private static void nested(Lines out, String key, String value) {
+    out.setting("    ", key, value);
   }
 
   /** {@code 1} rather than {@code 1.0}; {@code 0.5} as is. */

@@ -25,6 +25,12 @@ final class Interpolator {
   }
 
   static String resolve(String text, Map<String, String> env) throws BadReference {
+    return resolve(text, env, new java.util.ArrayList<>());
+  }
+
+  /** As {@link #resolve(String, Map)}, adding the name of each variable read to {@code read}. */
+  static String resolve(String text, Map<String, String> env, java.util.List<String> read)
+      throws BadReference {
     if (text.indexOf('$') < 0) {
       return text;
     }
@@ -47,6 +53,9 @@ final class Interpolator {
                   + " (expected ${NAME} or ${NAME:-default})");
         }
         String value = env.get(reference.group(1));
+        if (!read.contains(reference.group(1))) {
+          read.add(reference.group(1));
+        }
         if (value == null || value.isEmpty()) {
           value = reference.group(2) == null ? "" : reference.group(2);
         }

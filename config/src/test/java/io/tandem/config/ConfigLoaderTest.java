@@ -220,15 +220,15 @@ class ConfigLoaderTest {
     }
 
     @Test
-    @DisplayName("a value in the file wins over the environment variable")
-    void fileWins() throws Exception {
+    @DisplayName("the environment variable wins over a value in the file")
+    void environmentWins() throws Exception {
       // given
       String yaml = "database:\n  url: jdbc:sqlite:/var/lib/tandem.db\n";
       // when
       TandemConfig config =
           ConfigLoader.fromYaml(yaml, Map.of("TANDEM_DATABASE_URL", "jdbc:postgresql://db/t"));
       // then
-      assertThat(config.database().url()).isEqualTo("jdbc:sqlite:/var/lib/tandem.db");
+      assertThat(config.database().url()).isEqualTo("jdbc:postgresql://db/t");
     }
 
     @Test
@@ -439,7 +439,7 @@ class ConfigLoaderTest {
       assertThat(problems("slak:\n  mode: socket\n"))
           .containsExactly(
               "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler,"
-                  + " surveys, reminders, stop-grace;"
+                  + " surveys, reminders, logging, stop-grace;"
                   + " did you mean slack?");
     }
 
@@ -479,7 +479,7 @@ class ConfigLoaderTest {
       assertThat(e.problems())
           .containsExactly(
               "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler,"
-                  + " surveys, reminders, stop-grace;"
+                  + " surveys, reminders, logging, stop-grace;"
                   + " did you mean slack?",
               "database.url: \"mysql://x\" must start with jdbc:sqlite: or jdbc:postgresql:",
               "slack.mode: \"sockets\" is not one of socket, http",
