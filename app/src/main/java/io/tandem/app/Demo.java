@@ -68,8 +68,8 @@ final class Demo implements Callable<Integer> {
               + people
               + ". Example: --people 30");
     }
-    // The transcript is the demo's output; logs would only interrupt it. Set before any logger.
-    System.setProperty("org.slf4j.simpleLogger.log.io.tandem", "error");
+    // The transcript is the demo's output; logs would only interrupt it.
+    Logging.tandemLevel(io.tandem.config.LoggingConfig.Level.ERROR);
     PrintWriter out = spec.commandLine().getOut();
     Path dir = Files.createTempDirectory("tandem-demo");
     Path dbFile = dir.resolve("tandem.db");

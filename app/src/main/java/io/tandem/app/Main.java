@@ -63,7 +63,10 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  /** Loads the configuration, or prints one line per problem and returns null. */
+  /**
+   * Loads the configuration and applies its logging settings, or prints one line per problem and
+   * returns null.
+   */
   TandemConfig loadConfig(PrintWriter err) {
     LoadedConfig loaded = loadConfigWithSources(err);
     return loaded == null ? null : loaded.config();
@@ -72,8 +75,10 @@ public final class Main implements Callable<Integer> {
   /** As {@link #loadConfig}, with where each setting came from. */
   LoadedConfig loadConfigWithSources(PrintWriter err) {
     try {
-      return ConfigLoader.loadWithSources(
-          configPath, Path.of("").toAbsolutePath(), System.getenv());
+      LoadedConfig loaded =
+          ConfigLoader.loadWithSources(configPath, Path.of("").toAbsolutePath(), System.getenv());
+      Logging.configure(loaded.config().logging());
+      return loaded;
     } catch (ConfigException e) {
       err.println("Tandem cannot start: the configuration has problems.");
       e.problems().forEach(p -> err.println("  " + p));

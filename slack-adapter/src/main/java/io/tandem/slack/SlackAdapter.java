@@ -235,10 +235,8 @@ public final class SlackAdapter implements AutoCloseable {
     switch (intake.accept(request)) {
       case REFUSED:
         return stopping();
-      case DUPLICATE:
-        LOG.info("Ignored a repeated Slack request {}", request.deliveryKey());
-        return ctx.ack();
       default:
+        // a repeat is acknowledged too; the intake logs that it ignored it
         return ctx.ack();
     }
   }

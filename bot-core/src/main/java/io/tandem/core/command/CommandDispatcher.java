@@ -24,7 +24,6 @@ import io.tandem.core.util.LogText;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -109,7 +108,7 @@ public final class CommandDispatcher
   @Override
   public Reply handle(Invocation invocation) {
     CommandParser.Parsed parsed = parser.parse(invocation.text());
-    String verb = verbOf(invocation.text());
+    String verb = CommandParser.verbOf(invocation.text());
     if (parsed instanceof CommandParser.Parsed.Rejected rejected) {
       metrics.commandHandled(invocation.actor().platform(), verb, Metrics.Outcome.INVALID);
       return Reply.error(rejected.problem(), rejected.example());
@@ -148,12 +147,6 @@ public final class CommandDispatcher
   public CommandDispatcher withMetrics(Metrics metrics) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     return this;
-  }
-
-  /** The verb a command text starts with, when it is one; {@code unknown} otherwise. */
-  private static String verbOf(String text) {
-    String first = text == null ? "" : text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-    return CommandParser.Verb.of(first).map(v -> v.word).orElse("unknown");
   }
 
   /** Adds reminders, nudges and pause/resume/leave; the composition root calls this. */

@@ -110,6 +110,15 @@ public final class CommandParser {
     }
   }
 
+  /**
+   * The verb a command text starts with, when it is one; {@code unknown} otherwise. Safe for logs
+   * and metrics: never the person's own words.
+   */
+  public static String verbOf(String text) {
+    String first = text == null ? "" : text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    return Verb.of(first).map(v -> v.word).orElse("unknown");
+  }
+
   /** The outcome of parsing: a valid command, or a rejection to show the person privately. */
   public sealed interface Parsed {
     record Accepted(Command command) implements Parsed {}

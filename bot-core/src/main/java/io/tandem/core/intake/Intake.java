@@ -129,16 +129,19 @@ public final class Intake implements IntakeUseCase {
     if (!accepting) {
       return Acceptance.REFUSED;
     }
-    if (!store(request)) {
-      return Acceptance.DUPLICATE;
+    try (RequestLogContext logged = RequestLogContext.open(request)) {
+      if (!store(request)) {
+        LOG.info("Ignored a repeated request");
+        return Acceptance.DUPLICATE;
+      }
+      try {
+        workers.execute(() -> run(request));
+      } catch (RejectedExecutionException e) {
+        // stopping: the row is stored, so the next start runs it
+        LOG.info("Request stored while stopping; the next start runs it");
+      }
+      return Acceptance.ACCEPTED;
     }
-    try {
-      workers.execute(() -> run(request));
-    } catch (RejectedExecutionException e) {
-      // stopping: the row is stored, so the next start runs it
-      LOG.info("Request {} stored while stopping; the next start runs it", request.deliveryKey());
-    }
-    return Acceptance.ACCEPTED;
   }
 
   @Override
@@ -146,12 +149,29 @@ public final class Intake implements IntakeUseCase {
     if (!accepting) {
       return Optional.empty();
     }
-    if (!store(request)) {
-      return inbox.find(request.deliveryKey()).map(InboxRows.Row::answer).map(Intake::replyOf);
+    try (RequestLogContext logged = RequestLogContext.open(request)) {
+      if (!store(request)) {
+        LOG.info("Answered a repeated request as the first time");
+        return inbox.find(request.deliveryKey()).map(InboxRows.Row::answer).map(Intake::replyOf);
+      }
+      long started = System.nanoTime();
+      // the answer goes out in the acknowledgement: at most once, so it is marked as sent with the
+      // effect
+      Optional<Reply> reply = effect(request, InboxRows.State.ANSWERED);
+      handled(request, reply, started);
+      return reply;
     }
-    // the answer goes out in the acknowledgement: at most once, so it is marked as sent with the
-    // effect
-    return effect(request, InboxRows.State.ANSWERED);
+  }
+
+  /** The request's one line at info: what kind it was, how it ended and how long it took. */
+  private static void handled(InboundRequest request, Optional<Reply> reply, long startedNanos) {
+    LOG.info(
+        "Handled a {} in {} ms: {}",
+        request.kind().name().toLowerCase(java.util.Locale.ROOT),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
+        reply
+            .map(r -> r.kind().name().toLowerCase(java.util.Locale.ROOT) + " answer")
+            .orElse(request.kind().answered() ? "done by another run" : "no answer"));
   }
 
   private boolean store(InboundRequest request) {
@@ -179,7 +199,12 @@ public final class Intake implements IntakeUseCase {
       if (row.state() == InboxRows.State.PENDING) {
         workers.execute(() -> run(request));
       } else {
-        workers.execute(() -> answer(request, replyOf(row.answer())));
+        workers.execute(
+            () -> {
+              try (RequestLogContext logged = RequestLogContext.open(request)) {
+                answer(request, replyOf(row.answer()));
+              }
+            });
       }
     }
     if (!unfinished.isEmpty() || forgotten > 0) {
@@ -202,14 +227,18 @@ public final class Intake implements IntakeUseCase {
   }
 
   private void run(InboundRequest request) {
-    try {
-      Optional<Reply> reply = effect(request, InboxRows.State.DONE);
-      if (reply.isPresent() && request.kind().answered()) {
-        answer(request, reply.get());
+    try (RequestLogContext logged = RequestLogContext.open(request)) {
+      try {
+        long started = System.nanoTime();
+        Optional<Reply> reply = effect(request, InboxRows.State.DONE);
+        handled(request, reply, started);
+        if (reply.isPresent() && request.kind().answered()) {
+          answer(request, reply.get());
+        }
+      } catch (RuntimeException e) {
+        // the row stays as it is, and the next start tries again
+        LOG.error("Running request {} failed", request.deliveryKey(), e);
       }
-    } catch (RuntimeException e) {
-      // the row stays as it is, and the next start tries again
-      LOG.error("Running request {} failed", request.deliveryKey(), e);
     }
   }
 
