@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     // every subcommand answers --help too
     scope = CommandLine.ScopeType.INHERIT,
-    version = "Tandem 0.1.0",
+    versionProvider = Version.class,
     description = "Runs reverse-mentoring programs in Slack and Discord.",
     subcommands = {
       Main.Run.class,
