@@ -59,9 +59,16 @@ class LoggingTest {
     }
   }
 
-  private void captureStandardOutput() {
+  /** Tandem on Slack over HTTP, logging JSON lines from {@code level} to captured stdout. */
+  private SimulatedChat.Slack startLoggingJson(LoggingConfig.Level level) throws Exception {
     stdout = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    Logging.configure(new LoggingConfig(LoggingConfig.Format.JSON, level));
+    chat = SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
+    tandem =
+        Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
+    chat.connect(tandem);
+    return (SimulatedChat.Slack) chat;
   }
 
   private List<String> lines() {
@@ -73,13 +80,7 @@ class LoggingTest {
   @DisplayName("a handled command logs a JSON line with workspace, verb and request id, no secrets")
   void jsonLinesOfARequest() throws Exception {
     // GIVEN Tandem on Slack over HTTP, logging JSON lines to standard output
-    captureStandardOutput();
-    Logging.configure(new LoggingConfig(LoggingConfig.Format.JSON, LoggingConfig.Level.INFO));
-    chat = SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
-    tandem =
-        Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
-    chat.connect(tandem);
-    SimulatedChat.Slack slack = (SimulatedChat.Slack) chat;
+    SimulatedChat.Slack slack = startLoggingJson(LoggingConfig.Level.INFO);
 
     // WHEN Ben logs a session with a topic of his own words
     slack.client().user("ben").runs("/tandem log 45m " + TYPED);
@@ -114,13 +115,7 @@ class LoggingTest {
   @DisplayName("logging.level decides which of Tandem's lines are written")
   void level() throws Exception {
     // GIVEN Tandem's messages from warn up only
-    captureStandardOutput();
-    Logging.configure(new LoggingConfig(LoggingConfig.Format.JSON, LoggingConfig.Level.WARN));
-    chat = SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
-    tandem =
-        Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
-    chat.connect(tandem);
-    SimulatedChat.Slack slack = (SimulatedChat.Slack) chat;
+    SimulatedChat.Slack slack = startLoggingJson(LoggingConfig.Level.WARN);
 
     // WHEN a command is handled
     slack.client().user("ben").runs("/tandem help");

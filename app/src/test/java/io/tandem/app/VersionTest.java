@@ -40,10 +40,7 @@ class VersionTest {
   @DisplayName("a build outside a git checkout says the commit is unknown")
   void unknownCommit() {
     // GIVEN what Maven leaves when no git checkout gives a commit
-    Properties build = new Properties();
-    build.setProperty("version", "1.2.3");
-    build.setProperty("commit", "${git.commit.id.abbrev}");
-    build.setProperty("dirty", "${git.dirty}");
+    Properties build = build("${git.commit.id.abbrev}", "${git.dirty}");
     // WHEN / THEN
     assertThat(Version.describe(build)).isEqualTo("Tandem 1.2.3 (commit unknown)");
   }
@@ -51,10 +48,16 @@ class VersionTest {
   @Test
   @DisplayName("a build from a tree with uncommitted changes says so")
   void modified() {
+    assertThat(Version.describe(build("0b896a5c1a2b", "true")))
+        .isEqualTo("Tandem 1.2.3 (commit 0b896a5c1a2b, modified)");
+  }
+
+  /** {@code version.properties} as a build of 1.2.3 fills it. */
+  private static Properties build(String commit, String dirty) {
     Properties build = new Properties();
     build.setProperty("version", "1.2.3");
-    build.setProperty("commit", "0b896a5c1a2b");
-    build.setProperty("dirty", "true");
-    assertThat(Version.describe(build)).isEqualTo("Tandem 1.2.3 (commit 0b896a5c1a2b, modified)");
+    build.setProperty("commit", commit);
+    build.setProperty("dirty", dirty);
+    return build;
   }
 }

@@ -305,7 +305,32 @@ public final class ConfigLoader {
             .withReminders(reminders)
             .withStopGrace(stopGrace)
             .withLogging(logging);
-    return new LoadedConfig(config, reading.sources);
+    return new LoadedConfig(config, reading.sources, strayVariables(env));
+  }
+
+  /** Variables the launcher reads, not the configuration. */
+  private static final List<String> NOT_SETTINGS = List.of("TANDEM_JAVA_OPTS");
+
+  /**
+   * {@value #ENV_PREFIX} variables that set nothing, each with the closest setting's variable, or
+   * an empty text when none is close.
+   */
+  private static Map<String, String> strayVariables(Map<String, String> env) {
+    List<String> known =
+        new ArrayList<>(keys().stream().map(ConfigLoader::environmentVariable).toList());
+    known.add(ENV_DASHBOARD_SECRET);
+    Map<String, String> strays = new LinkedHashMap<>();
+    for (String name : env.keySet()) {
+      if (name.startsWith(ENV_PREFIX) && !known.contains(name) && !NOT_SETTINGS.contains(name)) {
+        // the suggestions compare in lower case
+        strays.put(
+            name,
+            Suggestions.closest(name, known.stream().map(Text::lower).toList())
+                .map(closest -> closest.toUpperCase(java.util.Locale.ROOT))
+                .orElse(""));
+      }
+    }
+    return strays;
   }
 
   /** How much longer than the longest rate-limit wait a claim must last. */

@@ -18,9 +18,22 @@ public final class ConfigPrinter {
     return print(config, null);
   }
 
-  /** The settings, each with where it came from. */
+  /**
+   * The settings, each with where it came from, then a comment for each {@code TANDEM_} variable
+   * that sets nothing.
+   */
   public static String print(LoadedConfig loaded) {
-    return print(loaded.config(), loaded);
+    StringBuilder text = new StringBuilder(print(loaded.config(), loaded));
+    loaded
+        .strayVariables()
+        .forEach(
+            (name, closest) ->
+                text.append("# ")
+                    .append(name)
+                    .append(" is set but is no setting")
+                    .append(closest.isEmpty() ? "" : "; did you mean " + closest + "?")
+                    .append('\n'));
+    return text.toString();
   }
 
   private static String print(TandemConfig config, LoadedConfig sources) {

@@ -261,6 +261,19 @@ class EnvironmentRuleTest {
         .doesNotContain("hunter2");
   }
 
+  @Test
+  @DisplayName("config check points out a TANDEM_ variable that sets nothing")
+  void strayVariable() throws Exception {
+    // given a misspelt port and the launcher's own variable
+    Map<String, String> env = Map.of("TANDEM_HTTP_PROT", "9090", "TANDEM_JAVA_OPTS", "-Xmx256m");
+    // when
+    String text = ConfigPrinter.print(ConfigLoader.fromYamlWithSources("", env));
+    // then
+    assertThat(text)
+        .endsWith("# TANDEM_HTTP_PROT is set but is no setting; did you mean TANDEM_HTTP_PORT?\n")
+        .doesNotContain("TANDEM_JAVA_OPTS");
+  }
+
   /** Nested YAML for flat {@code a.b.c: value} pairs; templates stay as written (flow YAML). */
   private static String yaml(Map<String, String> flat) {
     Map<String, Object> tree = new LinkedHashMap<>();
