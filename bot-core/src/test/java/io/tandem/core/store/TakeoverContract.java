@@ -90,6 +90,21 @@ abstract class TakeoverContract {
   }
 
   @Test
+  @DisplayName("on an empty database every script is pending, and asking creates nothing")
+  void pendingOnAnEmptyDatabaseIsReadOnly() {
+    Migrations migrations = Migrations.of(legacy.dataSource(), LegacyPilot.CLOCK);
+
+    assertThat(migrations.pending())
+        .extracting(Migrations.Pending::version)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, newestVersion()).boxed().toList());
+    assertThat(tableExists(Migrations.HISTORY_TABLE)).isFalse();
+    assertThat(tableExists("workspace")).isFalse();
+
+    migrations.migrate();
+    assertThat(migrations.isCurrent()).isTrue();
+  }
+
+  @Test
   @DisplayName(
       "an earlier history whose script was changed afterwards is refused, nothing taken over")
   void changedLegacyScriptIsRefused() throws SQLException {
