@@ -117,7 +117,7 @@ public final class Database implements AutoCloseable {
   /**
    * Opens the pool, migrates when the settings say so, then starts the persistence unit.
    *
-   * @param clock stamps {@code schema_version.applied_at}
+   * @param clock stamps {@link Migrations.Applied#appliedAt}
    * @throws IllegalArgumentException for a SQLite in-memory URL
    * @throws Migrations.MigrationException when the schema cannot be brought up to date
    */

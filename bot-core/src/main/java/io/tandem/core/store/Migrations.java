@@ -3,75 +3,78 @@ package io.tandem.core.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a database schema up to date from versioned SQL scripts on the classpath.
+ * Brings a database schema up to date with Flyway from the versioned SQL scripts on the classpath.
  *
  * <p>Scripts live under {@value #DEFAULT_LOCATION} and are named {@code
- * V<version>__<description>.sql} (for example {@code V1__init.sql}). They are applied in version
- * order, each in its own transaction together with its row in {@code schema_version} (version,
- * description, checksum, applied_at). Running again applies nothing. If an applied script was
- * changed afterwards, or the database carries a version this build does not know, {@link #migrate}
- * fails with {@link MigrationException} before touching anything.
+ * V<version>__<description>.sql} (for example {@code V1__init.sql}). The same scripts run on SQLite
+ * and PostgreSQL, so they use portable SQL only; Flyway applies each in its own transaction and
+ * records it in {@value #HISTORY_TABLE}. Placeholder replacement is off: a script runs exactly as
+ * written. If an applied script was changed afterwards, or the database carries a version this
+ * build does not know, {@link #migrate()} fails with {@link MigrationException} before touching
+ * anything. On PostgreSQL, instances that start at once take turns on Flyway's advisory lock.
  *
- * <p>The same scripts run on SQLite and PostgreSQL, so they use portable SQL only. Statements are
- * separated by a semicolon at the end of a line; {@code --} starts a comment line. On PostgreSQL
- * concurrent migrators (several instances starting at once) take turns on an advisory lock; on
- * SQLite each script's transaction takes the write lock.
+ * <p>Databases made before Flyway carry their history in {@value #LEGACY_TABLE}, written by
+ * Tandem's own runner. {@link #migrate()} takes such a database over: it checks that every version
+ * recorded there is one of this build's scripts, unchanged, baselines Flyway at the highest of
+ * them, keeps the old history as {@value #LEGACY_TABLE_KEPT}, and then applies the later scripts.
+ * Data is untouched. Two instances taking over at once both end at the same baseline.
  */
 public final class Migrations {
 
   /** Where the production scripts live on the classpath. */
   public static final String DEFAULT_LOCATION = "db/migration";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-  private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(\\w[\\w-]*)\\.sql");
-  private static final long ADVISORY_LOCK_KEY = 0x7A4D_1E00L; // "Tandem migrations"
+  /** Flyway's history of the applied scripts. */
+  public static final String HISTORY_TABLE = "flyway_schema_history";
 
-  /** A script found on the classpath. */
-  public record Migration(int version, String description, String checksum, String script) {
-    public Migration {
-      Objects.requireNonNull(description, "description");
-      Objects.requireNonNull(checksum, "checksum");
-      Objects.requireNonNull(script, "script");
-    }
-  }
+  /** The history table of the runner that came before Flyway. */
+  public static final String LEGACY_TABLE = "schema_version";
+
+  /** What a takeover renames {@value #LEGACY_TABLE} to; nothing reads it afterwards. */
+  public static final String LEGACY_TABLE_KEPT = "schema_version_before_flyway";
+
+  /** The baseline's description; the same in every instance, so concurrent takeovers agree. */
+  static final String TAKEOVER_DESCRIPTION = "taken over from " + LEGACY_TABLE;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /** A script this run applied. */
-  public record Applied(int version, String description, String checksum, Instant appliedAt) {}
+  public record Applied(int version, String description, Instant appliedAt) {}
+
+  /** A script that {@link #migrate()} would apply. */
+  public record Pending(int version, String description) {}
 
   /** The schema cannot be brought up to date safely; nothing further was applied. */
   public static final class MigrationException extends RuntimeException {
@@ -86,14 +89,28 @@ public final class Migrations {
     }
   }
 
-  private final String location;
-  private final ClassLoader classLoader;
+  private final DataSource dataSource;
   private final Clock clock;
+  private final List<String> locations;
+  private final ClassLoader classLoader;
 
-  public Migrations(String location, ClassLoader classLoader, Clock clock) {
-    this.location = stripSlashes(Objects.requireNonNull(location, "location"));
-    this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+  /**
+   * @param locations classpath folders holding scripts, e.g. {@value #DEFAULT_LOCATION}
+   */
+  Migrations(DataSource dataSource, Clock clock, List<String> locations, ClassLoader classLoader) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.locations = locations.stream().map(Migrations::stripSlashes).toList();
+    this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+    if (this.locations.isEmpty()) {
+      throw new IllegalArgumentException("no migration locations");
+    }
+  }
+
+  /** The production scripts over {@code dataSource}; {@code clock} stamps what was applied. */
+  public static Migrations of(DataSource dataSource, Clock clock) {
+    return new Migrations(
+        dataSource, clock, List.of(DEFAULT_LOCATION), Migrations.class.getClassLoader());
   }
 
   /** Applies the production scripts; returns what was applied (empty when already up to date). */
@@ -102,201 +119,278 @@ public final class Migrations {
   }
 
   public static List<Applied> migrate(DataSource dataSource, Clock clock) {
-    return new Migrations(DEFAULT_LOCATION, Migrations.class.getClassLoader(), clock)
-        .apply(dataSource);
+    return of(dataSource, clock).migrate();
   }
 
-  /** The scripts on the classpath, in version order. */
-  public List<Migration> available() {
-    Map<Integer, Migration> byVersion = new TreeMap<>();
-    for (String name : scriptNames()) {
-      Matcher m = FILE_NAME.matcher(name);
-      if (!m.matches()) {
-        continue;
-      }
-      int version = Integer.parseInt(m.group(1));
-      String script = read(location + "/" + name);
-      Migration migration =
-          new Migration(version, m.group(2).replace('_', ' '), checksum(script), script);
-      Migration clash = byVersion.put(version, migration);
-      if (clash != null && !clash.checksum().equals(migration.checksum())) {
-        throw new MigrationException("two different migration scripts have version " + version);
-      }
-    }
-    return List.copyOf(byVersion.values());
-  }
-
-  /** Applies every script not yet recorded in {@code schema_version}, in order. */
-  public List<Applied> apply(DataSource dataSource) {
-    List<Migration> scripts = available();
-    if (scripts.isEmpty()) {
-      throw new MigrationException("no migration scripts found under " + location);
-    }
-    try (Connection lockHolder = dataSource.getConnection()) {
-      boolean postgres = isPostgres(lockHolder);
-      if (postgres) {
-        execute(lockHolder, "SELECT pg_advisory_lock(" + ADVISORY_LOCK_KEY + ")");
-      }
+  /**
+   * Takes over a database made before Flyway if need be, then applies every pending script in
+   * order.
+   *
+   * @return what was applied, in order; empty when the schema was current
+   * @throws MigrationException when the history disagrees with the scripts or a script fails
+   */
+  public List<Applied> migrate() {
+    try {
+      takeOverLegacyHistory();
+      Flyway flyway = flyway(null);
+      List<MigrateOutput> outputs;
       try {
-        createVersionTable(lockHolder);
-        verify(lockHolder, scripts);
-        List<Applied> applied = new ArrayList<>();
-        for (Migration migration : scripts) {
-          applyOne(dataSource, migration).ifPresent(applied::add);
-        }
-        return Collections.unmodifiableList(applied);
-      } finally {
-        if (postgres) {
-          execute(lockHolder, "SELECT pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");
-        }
+        outputs = flyway.migrate().migrations;
+      } catch (FlywayValidateException e) {
+        requireValid(flyway);
+        throw e;
       }
-    } catch (SQLException e) {
+      if (outputs.isEmpty()) {
+        requireScripts(flyway);
+      }
+      Instant now = clock.instant();
+      List<Applied> applied = new ArrayList<>();
+      for (MigrateOutput output : outputs) {
+        applied.add(new Applied(Integer.parseInt(output.version), output.description, now));
+        LOG.info("Applied migration V{} ({})", output.version, output.description);
+      }
+      return List.copyOf(applied);
+    } catch (FlywayException e) {
       throw new MigrationException("could not migrate the database: " + e.getMessage(), e);
     }
   }
 
-  private static void createVersionTable(Connection connection) throws SQLException {
-    execute(
-        connection,
-        "CREATE TABLE IF NOT EXISTS schema_version ("
-            + " version INTEGER NOT NULL PRIMARY KEY,"
-            + " description VARCHAR(200) NOT NULL,"
-            + " checksum VARCHAR(64) NOT NULL,"
-            + " applied_at BIGINT NOT NULL)");
+  /**
+   * What {@link #migrate()} would apply, without changing the database (not even a takeover).
+   *
+   * @throws MigrationException when the history disagrees with the scripts, as {@link #migrate()}
+   *     would
+   */
+  public List<Pending> pending() {
+    try {
+      Flyway flyway = flyway(null);
+      requireScripts(flyway);
+      Map<Integer, String> legacy = legacyHistory();
+      if (legacy != null) {
+        int version = legacyVersion(flyway, legacy);
+        return resolved(flyway).stream()
+            .filter(m -> versionOf(m) > version)
+            .map(m -> new Pending(versionOf(m), m.getDescription()))
+            .toList();
+      }
+      requireValid(flyway);
+      return Arrays.stream(flyway.info().pending())
+          .map(m -> new Pending(versionOf(m), m.getDescription()))
+          .toList();
+    } catch (FlywayException e) {
+      throw new MigrationException("could not read the schema history: " + e.getMessage(), e);
+    }
   }
 
-  /** Fails before applying anything if the recorded history disagrees with the scripts. */
-  private static void verify(Connection connection, List<Migration> scripts) throws SQLException {
-    Map<Integer, Migration> known = new TreeMap<>();
-    scripts.forEach(m -> known.put(m.version(), m));
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_version")) {
-      while (rs.next()) {
-        int version = rs.getInt(1);
-        String recorded = rs.getString(2);
-        Migration script = known.get(version);
-        if (script == null) {
-          throw new MigrationException(
-              "the database has schema version "
-                  + version
-                  + " but this build only knows versions up to "
-                  + scripts.get(scripts.size() - 1).version()
-                  + "; run a newer Tandem");
-        }
-        checkChecksum(script, recorded);
+  /** Whether the schema is up to date, checked without changing the database. */
+  public boolean isCurrent() {
+    return pending().isEmpty();
+  }
+
+  private Flyway flyway(Integer baselineVersion) {
+    var config =
+        Flyway.configure(classLoader)
+            .dataSource(dataSource)
+            .locations(locations.stream().map(l -> "classpath:" + l).toArray(String[]::new))
+            .table(HISTORY_TABLE)
+            .placeholderReplacement(false)
+            // a database newer than this build is an error, not something to ignore
+            .ignoreMigrationPatterns("*:pending")
+            .baselineOnMigrate(false)
+            .loggers("slf4j");
+    if (baselineVersion != null) {
+      config
+          .baselineVersion(MigrationVersion.fromVersion(Integer.toString(baselineVersion)))
+          .baselineDescription(TAKEOVER_DESCRIPTION);
+    }
+    return config.load();
+  }
+
+  private void requireScripts(Flyway flyway) {
+    if (resolved(flyway).isEmpty()) {
+      throw new MigrationException("no migration scripts found under " + locations);
+    }
+  }
+
+  /** The scripts on the classpath, in version order. */
+  private static List<MigrationInfo> resolved(Flyway flyway) {
+    return Arrays.stream(flyway.info().all())
+        .filter(m -> m.getVersion() != null && m.getScript() != null && !m.getType().isBaseline())
+        .filter(m -> m.getState().isResolved())
+        .toList();
+  }
+
+  /** Fails with a message an operator can act on if the recorded history disagrees. */
+  private static void requireValid(Flyway flyway) {
+    ValidateResult result = flyway.validateWithResult();
+    if (result.validationSuccessful) {
+      return;
+    }
+    int newest = resolved(flyway).stream().mapToInt(Migrations::versionOf).max().orElse(0);
+    for (ValidateOutput invalid : result.invalidMigrations) {
+      var code = invalid.errorDetails.errorCode;
+      if (code == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED) {
+        throw newerThanBuild(invalid.version, newest);
+      }
+      if (code == CoreErrorCode.CHECKSUM_MISMATCH) {
+        throw changedAfterApplied(invalid.version, invalid.description);
       }
     }
+    throw new MigrationException(
+        "the schema history does not match this build's migrations: "
+            + result.getAllErrorMessages());
   }
 
-  private static void checkChecksum(Migration script, String recorded) {
-    if (!script.checksum().equals(recorded)) {
-      throw new MigrationException(
-          "migration V"
-              + script.version()
-              + " ("
-              + script.description()
-              + ") was changed after it was applied: checksum "
-              + script.checksum()
-              + " does not match the recorded "
-              + recorded
-              + "; restore the original script and add a new migration instead");
-    }
+  private static MigrationException newerThanBuild(Object version, int newest) {
+    return new MigrationException(
+        "the database has schema version "
+            + version
+            + " but this build only knows versions up to "
+            + newest
+            + "; run a newer Tandem");
   }
 
-  private Optional<Applied> applyOne(DataSource dataSource, Migration migration)
-      throws SQLException {
+  private static MigrationException changedAfterApplied(Object version, String description) {
+    return new MigrationException(
+        "migration V"
+            + version
+            + " ("
+            + description
+            + ") was changed after it was applied; restore the original script and add a new"
+            + " migration instead");
+  }
+
+  // ---- taking over from the runner that came before Flyway ----------------------------------
+
+  /**
+   * The earlier runner's history, version to checksum, when the database needs a takeover: it has
+   * {@value #LEGACY_TABLE} and no Flyway history yet. Otherwise null.
+   */
+  private Map<Integer, String> legacyHistory() {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        String recorded = recordedChecksum(connection, migration.version());
-        if (recorded != null) {
-          checkChecksum(migration, recorded);
-          connection.rollback();
-          return Optional.empty();
-        }
-        try (Statement st = connection.createStatement()) {
-          for (String sql : statements(migration.script())) {
-            st.execute(sql);
-          }
-        }
-        Instant now = clock.instant();
-        try (PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO schema_version (version, description, checksum, applied_at)"
-                    + " VALUES (?, ?, ?, ?)")) {
-          insert.setInt(1, migration.version());
-          insert.setString(2, migration.description());
-          insert.setString(3, migration.checksum());
-          insert.setLong(4, now.toEpochMilli());
-          insert.executeUpdate();
-        }
-        connection.commit();
-        LOG.info("Applied migration V{} ({})", migration.version(), migration.description());
-        return Optional.of(
-            new Applied(migration.version(), migration.description(), migration.checksum(), now));
-      } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollbackFailure) {
-          e.addSuppressed(rollbackFailure);
-        }
-        if (e instanceof SQLException sql) {
-          throw new MigrationException(
-              "migration V"
-                  + migration.version()
-                  + " ("
-                  + migration.description()
-                  + ") failed and was rolled back: "
-                  + sql.getMessage(),
-              sql);
-        }
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      if (tableExists(connection, HISTORY_TABLE) || !tableExists(connection, LEGACY_TABLE)) {
+        return null;
       }
+      Map<Integer, String> recorded = new TreeMap<>();
+      try (Statement st = connection.createStatement();
+          ResultSet rs = st.executeQuery("SELECT version, checksum FROM " + LEGACY_TABLE)) {
+        while (rs.next()) {
+          recorded.put(rs.getInt(1), rs.getString(2));
+        }
+      }
+      return recorded;
+    } catch (SQLException e) {
+      throw new MigrationException("could not read the schema history: " + e.getMessage(), e);
     }
   }
 
-  private static String recordedChecksum(Connection connection, int version) throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement("SELECT checksum FROM schema_version WHERE version = ?")) {
-      ps.setInt(1, version);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
+  /**
+   * Baselines Flyway at the version the earlier runner recorded and keeps that runner's table under
+   * another name. Safe to run by several instances at once: Flyway creates its history table under
+   * its lock and skips a baseline that is already there with the same version and description.
+   */
+  private void takeOverLegacyHistory() {
+    Map<Integer, String> legacy = legacyHistory();
+    if (legacy == null) {
+      return;
     }
+    int version = legacyVersion(flyway(null), legacy);
+    flyway(version).baseline();
+    try (Connection connection = dataSource.getConnection();
+        Statement st = connection.createStatement()) {
+      // another instance taking over at the same time may have renamed it already
+      if (isPostgres(connection)) {
+        st.execute("ALTER TABLE IF EXISTS " + LEGACY_TABLE + " RENAME TO " + LEGACY_TABLE_KEPT);
+      } else if (tableExists(connection, LEGACY_TABLE)) {
+        st.execute("ALTER TABLE " + LEGACY_TABLE + " RENAME TO " + LEGACY_TABLE_KEPT);
+      }
+    } catch (SQLException e) {
+      throw new MigrationException(
+          "baselined at V" + version + " but could not rename " + LEGACY_TABLE + ": " + e, e);
+    }
+    LOG.info(
+        "Took the schema over at V{} from Tandem's earlier migration runner; its history is kept in"
+            + " {}",
+        version,
+        LEGACY_TABLE_KEPT);
   }
 
-  /** Splits a script at semicolons that end a line, dropping {@code --} comment lines. */
-  static List<String> statements(String script) {
-    List<String> result = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (String line : script.split("\n", -1)) {
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-        continue;
+  /**
+   * The version the earlier runner reached, after checking its history as it did: every recorded
+   * version is a script of this build with the same SHA-256, and none is missing below the highest.
+   */
+  private int legacyVersion(Flyway flyway, Map<Integer, String> recorded) {
+    List<MigrationInfo> scripts = resolved(flyway);
+    int newest = scripts.stream().mapToInt(Migrations::versionOf).max().orElse(0);
+    if (recorded.isEmpty()) {
+      throw new MigrationException(
+          "the table " + LEGACY_TABLE + " is empty: the earlier runner recorded no version");
+    }
+    Map<Integer, MigrationInfo> byVersion = new TreeMap<>();
+    scripts.forEach(m -> byVersion.put(versionOf(m), m));
+    int highest = 0;
+    for (Map.Entry<Integer, String> entry : recorded.entrySet()) {
+      MigrationInfo script = byVersion.get(entry.getKey());
+      if (script == null) {
+        throw newerThanBuild(entry.getKey(), newest);
       }
-      if (trimmed.endsWith(";")) {
-        current.append(trimmed, 0, trimmed.length() - 1);
-        result.add(current.toString().strip());
-        current.setLength(0);
-      } else {
-        current.append(trimmed).append('\n');
+      if (!legacyChecksum(script).equals(entry.getValue())) {
+        throw changedAfterApplied(entry.getKey(), script.getDescription());
+      }
+      highest = Math.max(highest, entry.getKey());
+    }
+    for (int version : byVersion.keySet()) {
+      if (version < highest && !recorded.containsKey(version)) {
+        throw new MigrationException(
+            "the earlier runner recorded V"
+                + highest
+                + " but not V"
+                + version
+                + "; cannot take over");
       }
     }
-    if (!current.toString().isBlank()) {
-      result.add(current.toString().strip());
-    }
-    return result;
+    return highest;
   }
 
-  static String checksum(String script) {
+  /** The earlier runner's checksum: SHA-256 of the script with line ends normalised to LF. */
+  private String legacyChecksum(MigrationInfo script) {
+    for (String location : locations) {
+      try (InputStream in = classLoader.getResourceAsStream(location + "/" + script.getScript())) {
+        if (in != null) {
+          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+          return sha256(text);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    throw new MigrationException("migration script " + script.getScript() + " disappeared");
+  }
+
+  static String sha256(String text) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(script.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  private static int versionOf(MigrationInfo migration) {
+    return Integer.parseInt(migration.getVersion().getVersion());
+  }
+
+  private static boolean tableExists(Connection connection, String table) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String schema = connection.getSchema();
+    for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+      try (ResultSet rs = meta.getTables(null, schema, name, new String[] {"TABLE"})) {
+        if (rs.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isPostgres(Connection connection) throws SQLException {
@@ -305,63 +399,6 @@ public final class Migrations {
         .getDatabaseProductName()
         .toLowerCase(Locale.ROOT)
         .contains("postgres");
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      st.execute(sql);
-    }
-  }
-
-  private String read(String resource) {
-    try (InputStream in = classLoader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new MigrationException("migration script " + resource + " disappeared");
-      }
-      // normalise line ends so a checkout with CRLF has the same checksum
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** File names directly under the location, from directories and jars alike. */
-  private List<String> scriptNames() {
-    TreeSet<String> names = new TreeSet<>();
-    try {
-      for (URL url : Collections.list(classLoader.getResources(location))) {
-        switch (url.getProtocol()) {
-          case "file" -> {
-            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-              files.map(p -> p.getFileName().toString()).forEach(names::add);
-            }
-          }
-          case "jar" -> {
-            JarURLConnection connection = (JarURLConnection) url.openConnection();
-            connection.setUseCaches(false);
-            try (JarFile jar = connection.getJarFile()) {
-              String prefix = location + "/";
-              for (JarEntry entry : Collections.list(jar.entries())) {
-                String name = entry.getName();
-                if (name.startsWith(prefix)
-                    && !entry.isDirectory()
-                    && name.indexOf('/', prefix.length()) < 0) {
-                  names.add(name.substring(prefix.length()));
-                }
-              }
-            }
-          }
-          default ->
-              throw new MigrationException(
-                  "cannot list migration scripts at " + url + " (unsupported protocol)");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new MigrationException("bad migration location " + location, e);
-    }
-    return List.copyOf(names);
   }
 
   private static String stripSlashes(String path) {

@@ -36,10 +36,10 @@ public final class StoreStats {
   /**
    * Rows in one table.
    *
-   * @param table one of {@link #TABLES} or {@code schema_version}
+   * @param table one of {@link #TABLES} or {@value Migrations#HISTORY_TABLE}
    */
   public static long count(Database db, String table) {
-    if (!TABLES.contains(table) && !"schema_version".equals(table)) {
+    if (!TABLES.contains(table) && !Migrations.HISTORY_TABLE.equals(table)) {
       throw new IllegalArgumentException("unknown table " + table + "; known: " + TABLES);
     }
     try (Connection connection = db.dataSource().getConnection();

@@ -57,7 +57,7 @@ abstract class StoreContract {
     // THEN nothing more is applied and every table is there and empty
     assertThat(again).isEmpty();
     assertThat(reopened.migrationsAppliedAtOpen()).isEmpty();
-    assertThat(StoreStats.count(db, "schema_version"))
+    assertThat(StoreStats.count(db, Migrations.HISTORY_TABLE))
         .isEqualTo(db.migrationsAppliedAtOpen().size());
     assertThat(StoreStats.counts(db))
         .containsOnlyKeys(StoreStats.TABLES)
@@ -85,7 +85,7 @@ abstract class StoreContract {
   @DisplayName("a migration changed after it was applied fails loudly")
   void checksumMismatchFails() throws SQLException {
     // GIVEN the recorded checksum of V1 no longer matches the script
-    execute("UPDATE schema_version SET checksum = 'not-the-real-checksum' WHERE version = 1");
+    execute("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
 
     // WHEN / THEN migrating refuses
     assertThatThrownBy(() -> Migrations.migrate(db.dataSource(), CLOCK))
@@ -100,12 +100,14 @@ abstract class StoreContract {
   @DisplayName("a database newer than the build is refused")
   void unknownVersionFails() throws SQLException {
     execute(
-        "INSERT INTO schema_version (version, description, checksum, applied_at)"
-            + " VALUES (9999, 'from the future', 'x', 0)");
+        "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+            + " checksum, installed_by, execution_time, success) VALUES (9999, '9999',"
+            + " 'from the future', 'SQL', 'V9999__from_the_future.sql', 0, 'tandem', 0, TRUE)");
 
     assertThatThrownBy(() -> Migrations.migrate(db.dataSource(), CLOCK))
         .isInstanceOf(Migrations.MigrationException.class)
-        .hasMessageContaining("9999");
+        .hasMessageContaining("9999")
+        .hasMessageContaining("run a newer Tandem");
   }
 
   @Test

@@ -26,7 +26,7 @@ public final class TestDatabase implements AutoCloseable {
   private final String url;
   private final String pgBaseUrl;
   private final String pgSchema;
-  private final List<Database> opened = new ArrayList<>();
+  private final List<Database> opened = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private TestDatabase(String url, String pgBaseUrl, String pgSchema) {
     this.url = url;
