@@ -60,8 +60,7 @@ final class Pilot {
       int surveyAnswers,
       String surveyResults,
       String report,
-      List<Path> charts,
-      String dashboard) {}
+      List<Path> charts) {}
 
   /** One of the approved pairs, by the names of its people. */
   record Pair(String mentor, String mentee) {}
@@ -70,6 +69,10 @@ final class Pilot {
   private record Action(Instant at, long order, Runnable doIt) {}
 
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The form survey's questions, as the transcript names them. */
+  private static final List<String> FORM_SURVEY_LABELS =
+      List.of("learning", "meeting as planned", "would help most:", "anything else:");
 
   private static final List<String> CHOICES =
       List.of("More time", "A clearer agenda", "A different format", "Nothing");
@@ -115,13 +118,24 @@ final class Pilot {
     this.chartFolder = chartFolder;
   }
 
+  /** When the pilot's first day starts, UTC. */
+  static final java.time.LocalTime FIRST_HOUR = java.time.LocalTime.of(8, 0);
+
   /** Monday 08:00 UTC of the week after {@code now}: the pilot's first day. */
   static Instant firstDay(Instant now) {
     return now.atZone(ZoneOffset.UTC)
         .toLocalDate()
         .with(TemporalAdjusters.next(DayOfWeek.MONDAY))
-        .atTime(8, 0)
+        .atTime(FIRST_HOUR)
         .toInstant(ZoneOffset.UTC);
+  }
+
+  /** The admin asks for the dashboard of the pilot; returns Tandem's answer. */
+  String dashboard() throws Exception {
+    out.println();
+    String answer = say(ADMIN, "dashboard " + PROGRAM, 0);
+    out.println();
+    return answer;
   }
 
   Outcome play() throws Exception {
@@ -191,8 +205,6 @@ final class Pilot {
     out.println();
     out.println("The charts Tandem sent are in " + chartFolder + ":");
     charts.forEach(chart -> out.println("  " + chart.getFileName()));
-    out.println();
-    String dashboard = say(ADMIN, "dashboard " + PROGRAM, 0);
 
     heading("The pilot so far");
     out.println(
@@ -214,11 +226,10 @@ final class Pilot {
         surveyAnswers,
         surveyResults,
         report,
-        charts,
-        dashboard);
+        charts);
   }
 
-  private void enrol() {
+  private void enrol() throws Exception {
     for (int i = 0; i < people.size(); i++) {
       SamplePeople.Person person = people.get(i);
       if (i < 2) {
@@ -232,7 +243,9 @@ final class Pilot {
         SimulatedChat.Answer answer = chat.enrol(person, PROGRAM);
         out.println(Transcript.joined(person, answer));
       }
-      out.flush();
+      // the welcome message follows the joining, before the next person joins
+      settle();
+      react();
     }
     out.println();
   }
@@ -279,12 +292,12 @@ final class Pilot {
   /** Reacts to what Tandem delivered since last time, and prints it. */
   private void react() {
     List<SimulatedChat.Delivered> all = chat.delivered();
-    // deliveries run in parallel, so their order varies; sorted, the same seed plays the same pilot
+    // Deliveries to different people run in parallel, so their order varies from run to run;
+    // each person's own messages arrive in the order Tandem sent them. Grouped by recipient and
+    // in arrival order within a group, the same seed plays and prints the same pilot.
     List<SimulatedChat.Delivered> fresh =
         all.subList(deliveredSeen, all.size()).stream()
-            .sorted(
-                Comparator.comparing((SimulatedChat.Delivered m) -> String.join(",", m.to()))
-                    .thenComparing(SimulatedChat.Delivered::text))
+            .sorted(Comparator.comparing((SimulatedChat.Delivered m) -> String.join(",", m.to())))
             .toList();
     deliveredSeen = all.size();
     for (SimulatedChat.Delivered message : fresh) {
@@ -308,14 +321,7 @@ final class Pilot {
           .ifPresent(b -> fillSurveyForm(message.to(), b));
     }
     // what the admin receives is worth reading in full; the rest is one line each
-    for (String line :
-        Transcript.deliveredTogether(
-            fresh.stream().filter(m -> !m.to().equals(List.of(ADMIN))).toList())) {
-      out.println(line);
-    }
-    fresh.stream()
-        .filter(m -> m.to().equals(List.of(ADMIN)))
-        .forEach(m -> out.println(Transcript.delivered(ADMIN, m.text())));
+    Transcript.deliveredInOrder(fresh, ADMIN).forEach(out::println);
     List<SimulatedChat.File> files = chat.files();
     String lastComment = null;
     for (SimulatedChat.File file : files.subList(filesSeen, files.size())) {
@@ -401,6 +407,10 @@ final class Pilot {
       answers.put("q2", Integer.toString(2 + random.nextInt(4)));
       answers.put("q3", CHOICES.get(random.nextInt(CHOICES.size())));
       answers.put("q4", random.nextInt(6) == 0 ? "More examples from my own team, please" : "");
+      Map<String, String> shown = new LinkedHashMap<>();
+      for (int q = 0; q < FORM_SURVEY_LABELS.size(); q++) {
+        shown.put(FORM_SURVEY_LABELS.get(q), answers.get("q" + (q + 1)));
+      }
       at(
           workingHour(clock.instant().plus(Duration.ofHours(random.nextInt(30))), 14),
           () -> {
@@ -410,7 +420,7 @@ final class Pilot {
               out.println(Transcript.answered(form, 1));
               return;
             }
-            out.println(Transcript.filledIn(answers.values()));
+            out.println(Transcript.filledIn(shown));
             out.println(Transcript.answered(chat.fill(person, form, answers), 1));
             surveyAnswers++;
           });
@@ -450,7 +460,7 @@ final class Pilot {
   private void settle() throws Exception {
     long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
     long pauseMillis = 1;
-    while (!tandem.outboxDelivered(clock)) {
+    while (!tandem.outboxDeliveredBy(clock.instant())) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             "Tandem still had messages to deliver after " + SETTLE_TIMEOUT.toSeconds() + " s");

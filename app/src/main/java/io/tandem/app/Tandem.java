@@ -37,6 +37,7 @@ import io.tandem.discord.DiscordBot;
 import io.tandem.slack.SlackAdapter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -226,9 +227,9 @@ public final class Tandem implements AutoCloseable {
     delivery.scheduling().runNow(key, JOB_TIMEOUT);
   }
 
-  /** Whether every message due by {@code clock} has been delivered (or given up on). */
-  boolean outboxDelivered(Clock clock) {
-    return new OutboxQueries(database).undeliveredDueBy(clock.instant()) == 0;
+  /** Whether every message due by {@code by} has been delivered (or given up on). */
+  boolean outboxDeliveredBy(Instant by) {
+    return new OutboxQueries(database).undeliveredDueBy(by) == 0;
   }
 
   /** The reminder job, so that tests can run a firing for a chosen instant. */

@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -55,13 +57,56 @@ class DemoTest {
       assertThat(ImageIO.read(chart.toFile())).as(chart.toString()).isNotNull();
       assertThat(out.toString()).contains(chart.getFileName().toString());
     }
-    assertThat(outcome.dashboard()).containsPattern("http://127\\.0\\.0\\.1:\\d+/dashboard\\?t=");
+    // with --exit Tandem stops, so a dashboard link would be dead: the demo says what to do
+    assertThat(demo.dashboard).isNull();
+    assertThat(out.toString())
+        .doesNotContain("/dashboard?t=")
+        .contains("The dashboard needs Tandem running: run the demo without --exit");
     assertThat(out.toString())
         .contains("maya     › ")
         .contains("[We met — log it]")
         .contains("▸ week 5 of 5")
         .contains("missed 3 rounds")
         .contains("not enough responses");
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"slack", "discord"})
+  @DisplayName("the transcript labels form answers, cuts no word and prints messages as delivered")
+  void readableTranscript(String platform) {
+    StringWriter out = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+
+    int exit = cli.execute("demo", "--platform", platform, "--people", "4", "--exit");
+
+    assertThat(exit).isZero();
+    String transcript = out.toString();
+    assertThat(transcript)
+        .containsPattern(
+            "\\[fills in the form: seniority \\d · meets by \\w+ · department \\w+ · time zone \\S+")
+        .containsPattern("\\[and the skills page: teaches .+ · wants to learn .+ · free ")
+        .containsPattern(
+            "\\[fills in the form: learning \\d · meeting as planned \\d · would help most: ");
+    // a line cut short ends after a whole word or sentence: "…" follows a space, never a letter
+    assertThat(transcript.lines().filter(l -> l.matches(".*[\\p{L}\\d-]… .*|.*[\\p{L}\\d-]…$")))
+        .isEmpty();
+    // each person's welcome arrives when they join, before the introduction to their partner
+    int welcome = transcript.indexOf("welcome to *Spring pilot*");
+    if (welcome < 0) {
+      welcome = transcript.indexOf("welcome to **Spring pilot**");
+    }
+    assertThat(welcome).isPositive().isLessThan(transcript.indexOf("Meet your Tandem partner"));
+    assertThat(transcript.lastIndexOf("welcome to "))
+        .isLessThan(transcript.indexOf("match preview"));
+    // hints name commands as the platform types them
+    if (platform.equals("discord")) {
+      assertThat(transcript)
+          .contains("`/tandem-admin program open name:Spring pilot`")
+          .doesNotContain("`/tandem program ");
+    } else {
+      assertThat(transcript).contains("`/tandem program open Spring pilot`");
+    }
   }
 
   @Test
@@ -78,6 +123,19 @@ class DemoTest {
 
       assertThat(exit).isZero();
       assertThat(out.toString()).contains("Press Enter (or Ctrl-C) to stop it.");
+      // the link is asked for back in the real time, so its expiry is a real date and time
+      Demo demo = cli.getSubcommands().get("demo").getCommand();
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      assertThat(demo.dashboard)
+          .containsPattern("http://127\\.0\\.0\\.1:\\d+/dashboard\\?t=")
+          .containsPattern(
+              "The link works until ("
+                  + today.minusDays(1)
+                  + "|"
+                  + today
+                  + "|"
+                  + today.plusDays(1)
+                  + ") \\d\\d:\\d\\d ");
     } finally {
       System.setIn(stdin);
     }

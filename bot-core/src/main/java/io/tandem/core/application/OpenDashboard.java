@@ -32,7 +32,8 @@ public final class OpenDashboard {
 
   static final String EXAMPLE = "dashboard Data pilot";
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  /** When a link stops working: with the date, as a link may outlive the day it was asked on. */
+  private static final DateTimeFormatter EXPIRES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Database db;
   private final DashboardLinks links;
@@ -68,7 +69,7 @@ public final class OpenDashboard {
                   + ", only for you: "
                   + Markup.link(link.url(), "open the dashboard")
                   + "\nThe link works until "
-                  + TIME.format(link.expires().atZone(zone))
+                  + EXPIRES.format(link.expires().atZone(zone))
                   + " ("
                   + zone.getId()
                   + "); ask again for a fresh one. Don't share it: whoever has it sees the"

@@ -144,4 +144,20 @@ abstract class SchedulingContract {
     assertThat(tick.firings.get(0))
         .isBetween(before.plus(ahead).minusSeconds(1), after.plus(ahead).plusSeconds(1));
   }
+
+  @Test
+  @DisplayName("runNow on a clock that stands still runs the job at exactly that instant")
+  void runNowOnStandingClock() throws Exception {
+    // GIVEN Tandem on a clock that stands at a whole hour, as the demo's does between its steps
+    Instant standing = Instant.parse("2026-12-07T09:00:00Z");
+    Tick tick = new Tick(Duration.ofHours(1));
+    start("node-1", List.of(tick), Clock.fixed(standing, java.time.ZoneOffset.UTC));
+
+    // WHEN it is run now
+    scheduling.runNow("tick", Duration.ofSeconds(10));
+
+    // THEN the job sees that very instant, not a second either side of it, so what is due at the
+    // hour is due in this run
+    assertThat(tick.firings).containsExactly(standing);
+  }
 }
