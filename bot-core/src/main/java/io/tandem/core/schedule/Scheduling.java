@@ -39,12 +39,14 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.TriggerListener;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.listeners.JobListenerSupport;
+import org.quartz.listeners.TriggerListenerSupport;
 import org.quartz.simpl.SimpleThreadPool;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
@@ -172,6 +174,9 @@ public final class Scheduling implements AutoCloseable {
     try {
       created.setJobFactory(new Factory(jobs, clock, () -> metrics));
       created.getListenerManager().addJobListener(new RunsAwaited(runsAwaited));
+      JobCounts counts = new JobCounts(() -> metrics);
+      created.getListenerManager().addJobListener(counts);
+      created.getListenerManager().addTriggerListener(counts.misfires());
       register(created);
       created.start();
     } catch (SchedulerException | RuntimeException e) {
@@ -384,6 +389,39 @@ public final class Scheduling implements AutoCloseable {
       } else {
         finished.completeExceptionally(failure);
       }
+    }
+  }
+
+  /** Counts each job's runs, failures and misfires for {@link Metrics}. */
+  private static final class JobCounts extends JobListenerSupport {
+    private final java.util.function.Supplier<Metrics> metrics;
+
+    JobCounts(java.util.function.Supplier<Metrics> metrics) {
+      this.metrics = metrics;
+    }
+
+    @Override
+    public String getName() {
+      return "tandem-job-counts";
+    }
+
+    @Override
+    public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+      metrics.get().jobFinished(context.getJobDetail().getKey().getName(), failure != null);
+    }
+
+    TriggerListener misfires() {
+      return new TriggerListenerSupport() {
+        @Override
+        public String getName() {
+          return "tandem-job-misfires";
+        }
+
+        @Override
+        public void triggerMisfired(Trigger trigger) {
+          metrics.get().jobMisfired(trigger.getJobKey().getName());
+        }
+      };
     }
   }
 
