@@ -45,6 +45,9 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
   /** Upper bounds of the scheduler lag buckets, in seconds. */
   static final double[] LAG_BUCKETS = {0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900};
 
+  private static final Duration[] ACK_SLOS = durations(ACK_BUCKETS);
+  private static final Duration[] LAG_SLOS = durations(LAG_BUCKETS);
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -91,70 +94,91 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
 
   @Override
   public void commandHandled(Platform platform, String command, Outcome outcome) {
-    Counter.builder("tandem.commands")
-        .description("Slash commands handled, by outcome.")
-        .tag("platform", lower(platform))
-        .tag("command", command)
-        .tag("outcome", lower(outcome))
-        .register(registry)
-        .increment();
+    count(
+        "tandem.commands",
+        "Slash commands handled, by outcome.",
+        "platform",
+        lower(platform),
+        "command",
+        command,
+        "outcome",
+        lower(outcome));
   }
 
   @Override
   public void acknowledged(Platform platform, String kind, Duration latency) {
-    Timer.builder("tandem.ack.latency")
-        .description("Time from receiving a platform request to acknowledging it.")
-        .tag("platform", lower(platform))
-        .tag("kind", kind)
-        .serviceLevelObjectives(durations(ACK_BUCKETS))
-        .register(registry)
-        .record(latency);
+    time(
+        "tandem.ack.latency",
+        "Time from receiving a platform request to acknowledging it.",
+        ACK_SLOS,
+        latency,
+        "platform",
+        lower(platform),
+        "kind",
+        kind);
   }
 
   @Override
   public void delivery(Platform platform, Delivery outcome) {
-    Counter.builder("tandem.outbox.deliveries")
-        .description(
-            "Outbox delivery attempts by outcome: delivered, rate_limited, retried or dead.")
-        .tag("platform", lower(platform))
-        .tag("outcome", lower(outcome))
-        .register(registry)
-        .increment();
+    count(
+        "tandem.outbox.deliveries",
+        "Outbox delivery attempts by outcome: delivered, rate_limited, retried or dead.",
+        "platform",
+        lower(platform),
+        "outcome",
+        lower(outcome));
   }
 
   @Override
   public void jobFired(String job, Duration lag) {
-    Timer.builder("tandem.scheduler.lag")
-        .description("How late scheduled jobs start against their scheduled fire time.")
-        .tag("job", job)
-        .serviceLevelObjectives(durations(LAG_BUCKETS))
-        .register(registry)
-        .record(lag);
+    time(
+        "tandem.scheduler.lag",
+        "How late scheduled jobs start against their scheduled fire time.",
+        LAG_SLOS,
+        lag,
+        "job",
+        job);
   }
 
   @Override
   public void jobFinished(String job, boolean failed) {
-    Counter.builder("tandem.scheduler.jobs.executed")
-        .description("Scheduled job runs that ended, failed or not.")
-        .tag("job", job)
-        .register(registry)
-        .increment();
+    count(
+        "tandem.scheduler.jobs.executed",
+        "Scheduled job runs that ended, failed or not.",
+        "job",
+        job);
     if (failed) {
-      Counter.builder("tandem.scheduler.jobs.failed")
-          .description("Scheduled job runs that ended with an error.")
-          .tag("job", job)
-          .register(registry)
-          .increment();
+      count(
+          "tandem.scheduler.jobs.failed",
+          "Scheduled job runs that ended with an error.",
+          "job",
+          job);
     }
   }
 
   @Override
   public void jobMisfired(String job) {
-    Counter.builder("tandem.scheduler.jobs.misfired")
-        .description("Scheduled firings missed by more than the misfire threshold.")
-        .tag("job", job)
+    count(
+        "tandem.scheduler.jobs.misfired",
+        "Scheduled firings missed by more than the misfire threshold.",
+        "job",
+        job);
+  }
+
+  /** Adds one to the counter {@code name} with the tags given as name, value, name, value, … */
+  private void count(String name, String description, String... tags) {
+    Counter.builder(name).description(description).tags(tags).register(registry).increment();
+  }
+
+  /** Records {@code amount} in the histogram {@code name} with buckets at {@code bounds}. */
+  private void time(
+      String name, String description, Duration[] bounds, Duration amount, String... tags) {
+    Timer.builder(name)
+        .description(description)
+        .tags(tags)
+        .serviceLevelObjectives(bounds)
         .register(registry)
-        .increment();
+        .record(amount);
   }
 
   /** What the outbox table holds at scrape time. */
