@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,12 +54,7 @@ public final class SharedRateLimiter implements RateLimiter {
       Database db, String name, double permitsPerSecond, int burst, Clock clock, Sleeper sleeper) {
     this.db = Objects.requireNonNull(db, "db");
     this.name = Objects.requireNonNull(name, "name");
-    if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
-      throw new IllegalArgumentException("permitsPerSecond must be above 0: " + permitsPerSecond);
-    }
-    if (burst < 1) {
-      throw new IllegalArgumentException("burst must be at least 1: " + burst);
-    }
+    TokenBucketRateLimiter.checkRate(permitsPerSecond, burst);
     this.intervalNanos = Math.max(1, Math.round(1e9 / permitsPerSecond));
     this.burstNanos = intervalNanos * burst;
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -88,7 +82,7 @@ public final class SharedRateLimiter implements RateLimiter {
   /** Books the next permit for {@code key}; returns how long to wait for it (zero: at once). */
   public Duration reserve(String key) {
     Objects.requireNonNull(key, "key");
-    long now = nanos(clock.instant());
+    long now = TokenBucketRateLimiter.nanos(clock.instant());
     long full = now - burstNanos;
     try (Connection connection = db.dataSource().getConnection()) {
       connection.setAutoCommit(true);
@@ -136,18 +130,8 @@ public final class SharedRateLimiter implements RateLimiter {
     }
   }
 
-  private static long nanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-  }
-
   @Override
   public String toString() {
-    return "SharedRateLimiter["
-        + name
-        + ", "
-        + 1e9 / intervalNanos
-        + "/s, burst "
-        + burstNanos / intervalNanos
-        + "]";
+    return "SharedRateLimiter[" + name + ", every " + Duration.ofNanos(intervalNanos) + "]";
   }
 }

@@ -39,7 +39,6 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.quartz.TriggerListener;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.jdbcjobstore.JobStoreTX;
@@ -173,10 +172,8 @@ public final class Scheduling implements AutoCloseable {
     SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
     try {
       created.setJobFactory(new Factory(jobs, clock, () -> metrics));
-      created.getListenerManager().addJobListener(new RunsAwaited(runsAwaited));
-      JobCounts counts = new JobCounts(() -> metrics);
-      created.getListenerManager().addJobListener(counts);
-      created.getListenerManager().addTriggerListener(counts.misfires());
+      created.getListenerManager().addJobListener(new RunsEnded(runsAwaited, () -> metrics));
+      created.getListenerManager().addTriggerListener(new Misfires(() -> metrics));
       register(created);
       created.start();
     } catch (SchedulerException | RuntimeException e) {
@@ -364,21 +361,29 @@ public final class Scheduling implements AutoCloseable {
     }
   }
 
-  /** Completes the futures of {@link #runNow} when their run has finished. */
-  private static final class RunsAwaited extends JobListenerSupport {
+  /**
+   * When a run has ended: counts it for {@link Metrics} (failed or not), and completes its {@link
+   * #runNow} future, if it has one.
+   */
+  private static final class RunsEnded extends JobListenerSupport {
     private final Map<String, CompletableFuture<Void>> awaited;
+    private final java.util.function.Supplier<Metrics> metrics;
 
-    RunsAwaited(Map<String, CompletableFuture<Void>> awaited) {
+    RunsEnded(
+        Map<String, CompletableFuture<Void>> awaited,
+        java.util.function.Supplier<Metrics> metrics) {
       this.awaited = awaited;
+      this.metrics = metrics;
     }
 
     @Override
     public String getName() {
-      return "tandem-runs-awaited";
+      return "tandem-runs-ended";
     }
 
     @Override
     public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+      metrics.get().jobFinished(context.getJobDetail().getKey().getName(), failure != null);
       Object token = context.getMergedJobDataMap().get(RUN_TOKEN);
       CompletableFuture<Void> finished = token == null ? null : awaited.get(token.toString());
       if (finished == null) {
@@ -392,36 +397,22 @@ public final class Scheduling implements AutoCloseable {
     }
   }
 
-  /** Counts each job's runs, failures and misfires for {@link Metrics}. */
-  private static final class JobCounts extends JobListenerSupport {
+  /** Counts firings that Quartz found missed by more than its misfire threshold. */
+  private static final class Misfires extends TriggerListenerSupport {
     private final java.util.function.Supplier<Metrics> metrics;
 
-    JobCounts(java.util.function.Supplier<Metrics> metrics) {
+    Misfires(java.util.function.Supplier<Metrics> metrics) {
       this.metrics = metrics;
     }
 
     @Override
     public String getName() {
-      return "tandem-job-counts";
+      return "tandem-misfires";
     }
 
     @Override
-    public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
-      metrics.get().jobFinished(context.getJobDetail().getKey().getName(), failure != null);
-    }
-
-    TriggerListener misfires() {
-      return new TriggerListenerSupport() {
-        @Override
-        public String getName() {
-          return "tandem-job-misfires";
-        }
-
-        @Override
-        public void triggerMisfired(Trigger trigger) {
-          metrics.get().jobMisfired(trigger.getJobKey().getName());
-        }
-      };
+    public void triggerMisfired(Trigger trigger) {
+      metrics.get().jobMisfired(trigger.getJobKey().getName());
     }
   }
 
