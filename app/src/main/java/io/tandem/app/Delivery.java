@@ -7,9 +7,11 @@ import io.tandem.config.TandemConfig;
 import io.tandem.core.outbox.OutboxDispatcher;
 import io.tandem.core.outbox.OutboxSettings;
 import io.tandem.core.outbox.OutboxSignal;
+import io.tandem.core.outbox.SharedRateLimiter;
 import io.tandem.core.outbox.TokenBucketRateLimiter;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.Metrics;
+import io.tandem.core.port.out.RateLimiter;
 import io.tandem.core.schedule.OutboxSweepJob;
 import io.tandem.core.schedule.ScheduledJob;
 import io.tandem.core.schedule.SchedulerSettings;
@@ -54,17 +56,17 @@ final class Delivery implements AutoCloseable {
       Function<OutboxDispatcher, List<ScheduledJob>> jobs)
       throws Exception {
     List<ChatPort> ports = new ArrayList<>();
+    Budgets budgets = budgets(database, clock);
     if (slack != null) {
       ports.add(
-          new SlackChatPort(slack.methods(), slackLimits(config.slack().rateLimits(), clock)));
+          new SlackChatPort(slack.methods(), slackLimits(config.slack().rateLimits(), budgets)));
     }
     if (discord != null) {
       DiscordRateLimits limits = config.discord().rateLimits();
       ports.add(
           new DiscordChatPort(
               discord.jda(),
-              TokenBucketRateLimiter.perSecond(
-                  "discord global", limits.globalPerSecond(), limits.globalPerSecond(), clock)));
+              budgets.of("discord global", limits.globalPerSecond(), limits.globalPerSecond())));
     }
     String instanceId =
         config.scheduler().instanceId() != null
@@ -96,34 +98,49 @@ final class Delivery implements AutoCloseable {
     return new Delivery(dispatcher, scheduling);
   }
 
-  static SlackChatPort.Limits slackLimits(SlackRateLimits limits, Clock clock) {
+  /** Makes a rate limiter: a budget's name, its sustained rate per second and its burst. */
+  @FunctionalInterface
+  interface Budgets {
+    RateLimiter of(String name, double perSecond, int burst);
+  }
+
+  /**
+   * The platforms' limits hold per workspace (per bot), whichever instance calls: on PostgreSQL,
+   * where several instances may run, the budgets live in the database and every instance draws from
+   * them ({@link SharedRateLimiter}); on SQLite, one instance runs, and they stay in memory.
+   */
+  static Budgets budgets(Database database, Clock clock) {
+    if (database.isSqlite()) {
+      return (name, perSecond, burst) ->
+          TokenBucketRateLimiter.perSecond(name, perSecond, burst, clock);
+    }
+    return (name, perSecond, burst) ->
+        SharedRateLimiter.perSecond(database, name, perSecond, burst, clock);
+  }
+
+  static SlackChatPort.Limits slackLimits(SlackRateLimits limits, Budgets budgets) {
     return new SlackChatPort.Limits(
-        TokenBucketRateLimiter.perSecond(
+        budgets.of(
             "slack chat.postMessage per channel",
             limits.postMessagePerChannelPerSecond(),
-            limits.postMessageBurst(),
-            clock),
-        TokenBucketRateLimiter.perMinute(
+            limits.postMessageBurst()),
+        budgets.of(
             "slack workspace",
-            limits.workspacePerMinute(),
-            Math.max(1, limits.workspacePerMinute() / 60),
-            clock),
-        TokenBucketRateLimiter.perMinute(
+            limits.workspacePerMinute() / 60.0,
+            Math.max(1, limits.workspacePerMinute() / 60)),
+        budgets.of(
             "slack conversations.open",
-            limits.conversationsOpenPerMinute(),
-            Math.max(1, limits.conversationsOpenPerMinute() / 10),
-            clock),
-        TokenBucketRateLimiter.perMinute(
+            limits.conversationsOpenPerMinute() / 60.0,
+            Math.max(1, limits.conversationsOpenPerMinute() / 10)),
+        budgets.of(
             "slack views.publish",
-            limits.viewsPublishPerMinute(),
-            Math.max(1, limits.viewsPublishPerMinute() / 10),
-            clock),
+            limits.viewsPublishPerMinute() / 60.0,
+            Math.max(1, limits.viewsPublishPerMinute() / 10)),
         // Tier 3, like conversations.open; read only after an attempt with an unknown outcome
-        TokenBucketRateLimiter.perMinute(
+        budgets.of(
             "slack conversations.history",
-            limits.conversationsOpenPerMinute(),
-            Math.max(1, limits.conversationsOpenPerMinute() / 10),
-            clock));
+            limits.conversationsOpenPerMinute() / 60.0,
+            Math.max(1, limits.conversationsOpenPerMinute() / 10)));
   }
 
   static OutboxSettings outboxSettings(OutboxConfig outbox) {

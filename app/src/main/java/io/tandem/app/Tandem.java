@@ -39,8 +39,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +57,11 @@ public final class Tandem implements AutoCloseable {
   private final CommandDispatcher commands;
   private Intake intake;
   private boolean closed;
+  private volatile boolean stopping;
   private Duration stopGrace = TandemConfig.DEFAULT_STOP_GRACE;
   private final List<AutoCloseable> platforms = new ArrayList<>();
-  private SlackAdapter slack;
-  private DiscordBot discord;
+  private volatile SlackAdapter slack;
+  private volatile DiscordBot discord;
   private Delivery delivery;
   private ReminderJob reminderJob;
   private WebServer web;
@@ -90,6 +94,7 @@ public final class Tandem implements AutoCloseable {
     Database database = openDatabase(config, clock, true);
     Surveys surveys = new Surveys(database, clock, surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
+    tandem.metrics.bindPool(database.dataSource());
     tandem.stopGrace = config.stopGrace();
     tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
     Reports reports = new Reports(database, clock, surveySettings(config));
@@ -105,7 +110,10 @@ public final class Tandem implements AutoCloseable {
       tandem.web = WebServer.start(config.http().bindAddress(), config.http().port());
       tandem.links.baseUrl(
           config.http().publicUrl() != null ? config.http().publicUrl() : tandem.web.baseUrl());
-      tandem.web.route("/health", tandem.healthEndpoint(clock));
+      HealthEndpoint health = tandem.healthEndpoint(clock);
+      tandem.web.route("/health", health);
+      tandem.web.route("/health/live", health.live());
+      tandem.web.route("/health/ready", health.ready());
       tandem.web.route("/metrics", tandem.metricsEndpoint(clock));
       tandem.web.route(Dashboard.PATH, new Dashboard(tandem.links, reports, dashboard, clock));
       tandem.intake =
@@ -166,7 +174,25 @@ public final class Tandem implements AutoCloseable {
 
   private HealthEndpoint healthEndpoint(Clock clock) {
     return new HealthEndpoint(
-        database, () -> delivery != null && delivery.scheduling().running(), clock);
+        database,
+        () -> delivery != null && delivery.scheduling().running(),
+        this::platformConnections,
+        () -> stopping,
+        clock);
+  }
+
+  /** Each configured platform's connection, for the readiness check. */
+  private Map<String, BooleanSupplier> platformConnections() {
+    Map<String, BooleanSupplier> connections = new LinkedHashMap<>();
+    SlackAdapter s = slack;
+    if (s != null) {
+      connections.put("slack", s::connected);
+    }
+    DiscordBot d = discord;
+    if (d != null) {
+      connections.put("discord", d::connected);
+    }
+    return connections;
   }
 
   private MetricsEndpoint metricsEndpoint(Clock clock) {
@@ -325,6 +351,8 @@ public final class Tandem implements AutoCloseable {
       return;
     }
     closed = true;
+    // readiness fails from here on, so that load balancers stop sending work
+    stopping = true;
     Exception failure = null;
     if (intake != null) {
       // leaves time for the steps after it within the grace period
@@ -350,6 +378,7 @@ public final class Tandem implements AutoCloseable {
       LOG.info("HTTP server stopped");
     }
     database.close();
+    metrics.close();
     LOG.info("Database pool closed; Tandem stopped");
     if (failure != null) {
       throw failure;

@@ -33,6 +33,8 @@ class HealthAndMetricsTest {
   private static final Pattern SAMPLE =
       Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) (\\S+)$", Pattern.MULTILINE);
 
+  private static final Pattern TYPE = Pattern.compile("^# TYPE (\\S+) (\\S+)$", Pattern.MULTILINE);
+
   @TempDir Path dir;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -50,7 +52,11 @@ class HealthAndMetricsTest {
   }
 
   private void start() throws Exception {
-    chat = (SimulatedChat.Slack) SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
+    start(SimulatedChat.Kind.SLACK_HTTP);
+  }
+
+  private void start(SimulatedChat.Kind kind) throws Exception {
+    chat = (SimulatedChat.Slack) SimulatedChat.start(kind);
     chat.makeAdmin("maya");
     tandem =
         Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
@@ -93,7 +99,7 @@ class HealthAndMetricsTest {
         .as("Slack's events are served on the same port as /metrics")
         .isEqualTo(tandem.httpUrl().getPort());
     Map<String, Double> before = scrape();
-    assertThat(before).containsKey("tandem_outbox_depth");
+    assertThat(before).containsKey("tandem_outbox_messages{state=\"queued\"}");
 
     // WHEN people use Tandem: help, a typo, an admin command by a participant, and a match
     chat.run("ana", "help");
@@ -112,24 +118,24 @@ class HealthAndMetricsTest {
     Map<String, Double> after = scrape();
     assertThat(after)
         .containsEntry(
-            "tandem_commands_total{platform=\"slack\",command=\"help\",outcome=\"ok\"}", 1.0)
+            "tandem_commands_total{command=\"help\",outcome=\"ok\",platform=\"slack\"}", 1.0)
         .containsEntry(
-            "tandem_commands_total{platform=\"slack\",command=\"unknown\",outcome=\"invalid\"}",
+            "tandem_commands_total{command=\"unknown\",outcome=\"invalid\",platform=\"slack\"}",
             1.0)
         .containsEntry(
-            "tandem_commands_total{platform=\"slack\",command=\"match\",outcome=\"refused\"}", 1.0)
+            "tandem_commands_total{command=\"match\",outcome=\"refused\",platform=\"slack\"}", 1.0)
         .containsEntry(
-            "tandem_commands_total{platform=\"slack\",command=\"match\",outcome=\"ok\"}", 2.0)
+            "tandem_commands_total{command=\"match\",outcome=\"ok\",platform=\"slack\"}", 2.0)
         .containsEntry(
-            "tandem_commands_total{platform=\"slack\",command=\"join\",outcome=\"ok\"}", 4.0);
+            "tandem_commands_total{command=\"join\",outcome=\"ok\",platform=\"slack\"}", 4.0);
     // AND every acknowledgement is timed, within Slack's 3 seconds
-    String acks = "tandem_ack_latency_seconds_count{platform=\"slack\",kind=\"command\"}";
+    String acks = "tandem_ack_latency_seconds_count{kind=\"command\",platform=\"slack\"}";
     assertThat(after.get(acks)).isGreaterThanOrEqualTo(9.0);
     assertThat(
             after.get(
-                "tandem_ack_latency_seconds_bucket{platform=\"slack\",kind=\"command\",le=\"3\"}"))
+                "tandem_ack_latency_seconds_bucket{kind=\"command\",platform=\"slack\",le=\"3.0\"}"))
         .isEqualTo(after.get(acks));
-    assertThat(after.get("tandem_ack_latency_seconds_count{platform=\"slack\",kind=\"form\"}"))
+    assertThat(after.get("tandem_ack_latency_seconds_count{kind=\"form\",platform=\"slack\"}"))
         .as("the profile forms' submissions")
         .isGreaterThanOrEqualTo(8.0);
     // AND the introductions were delivered after a rate limit and a retry, each counted
@@ -140,16 +146,16 @@ class HealthAndMetricsTest {
               Map<String, Double> now = scrape();
               assertThat(
                       now.get(
-                          "tandem_outbox_deliveries_total{platform=\"slack\",outcome=\"rate_limited\"}"))
+                          "tandem_outbox_deliveries_total{outcome=\"rate_limited\",platform=\"slack\"}"))
                   .isEqualTo(1.0);
               assertThat(
                       now.get(
-                          "tandem_outbox_deliveries_total{platform=\"slack\",outcome=\"retried\"}"))
+                          "tandem_outbox_deliveries_total{outcome=\"retried\",platform=\"slack\"}"))
                   .isEqualTo(1.0);
-              assertThat(now.get("tandem_outbox_depth")).isZero();
+              assertThat(now.get("tandem_outbox_messages{state=\"queued\"}")).isZero();
               assertThat(
                       now.get(
-                          "tandem_outbox_deliveries_total{platform=\"slack\",outcome=\"delivered\"}"))
+                          "tandem_outbox_deliveries_total{outcome=\"delivered\",platform=\"slack\"}"))
                   .isGreaterThanOrEqualTo(2.0);
               assertThat(now.get("tandem_outbox_messages{state=\"dead\"}")).isZero();
             });
@@ -160,6 +166,87 @@ class HealthAndMetricsTest {
             () ->
                 assertThat(value("tandem_scheduler_lag_seconds_count{job=\"outbox-sweep\"}"))
                     .isGreaterThanOrEqualTo(1.0));
+    // AND its run was counted once it ended
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(value("tandem_scheduler_jobs_executed_total{job=\"outbox-sweep\"}"))
+                    .isGreaterThanOrEqualTo(1.0));
+
+    // AND the metric names operators' dashboards and alerts use are today's, with their types,
+    // next to the JVM's, the process's, the connection pool's and the scheduler's
+    Map<String, String> types = new HashMap<>();
+    Matcher type = TYPE.matcher(get("/metrics").body());
+    while (type.find()) {
+      types.put(type.group(1), type.group(2));
+    }
+    assertThat(types)
+        .containsEntry("tandem_commands_total", "counter")
+        .containsEntry("tandem_ack_latency_seconds", "histogram")
+        .containsEntry("tandem_outbox_deliveries_total", "counter")
+        .containsEntry("tandem_outbox_messages", "gauge")
+        .containsEntry("tandem_outbox_oldest_queued_age_seconds", "gauge")
+        .containsEntry("tandem_scheduler_lag_seconds", "histogram")
+        .containsEntry("tandem_scheduler_jobs_executed_total", "counter")
+        .containsEntry("jvm_memory_used_bytes", "gauge")
+        .containsEntry("jvm_threads_live_threads", "gauge")
+        .containsEntry("jvm_classes_loaded_classes", "gauge")
+        .containsEntry("process_cpu_usage", "gauge")
+        .containsEntry("process_uptime_seconds", "gauge")
+        .containsEntry("process_files_open_files", "gauge")
+        .containsEntry("hikaricp_connections_active", "gauge")
+        .containsEntry("hikaricp_connections_pending", "gauge")
+        .as("the queued count is tandem_outbox_messages{state=\"queued\"}; no second gauge")
+        .doesNotContainKey("tandem_outbox_depth");
+    assertThat(types.keySet()).anyMatch(name -> name.startsWith("jvm_gc_"));
+  }
+
+  @Test
+  @DisplayName(
+      "/health/live is up while the process runs; /health/ready needs database, scheduler and"
+          + " Slack")
+  void liveAndReady() throws Exception {
+    // GIVEN Tandem connected to Slack over Socket Mode
+    start(SimulatedChat.Kind.SLACK_SOCKET);
+
+    // WHEN the orchestrator probes
+    HttpResponse<String> live = get("/health/live");
+    HttpResponse<String> ready = get("/health/ready");
+
+    // THEN it is alive and ready, with what it checked
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(JsonParser.parseString(live.body()).getAsJsonObject().get("status").getAsString())
+        .isEqualTo("up");
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    JsonObject readyBody = JsonParser.parseString(ready.body()).getAsJsonObject();
+    assertThat(readyBody.get("status").getAsString()).isEqualTo("ready");
+    assertThat(readyBody.get("database").getAsString()).isEqualTo("up");
+    assertThat(readyBody.get("scheduler").getAsString()).isEqualTo("running");
+    assertThat(readyBody.get("slack").getAsString()).isEqualTo("up");
+    assertThat(readyBody.has("reasons")).isFalse();
+
+    // WHEN the Slack connection is gone
+    tandem.slack().orElseThrow().close();
+    HttpResponse<String> noSlack = get("/health/ready");
+
+    // THEN it is not ready, and says why; it is still alive (a restart would not help)
+    assertThat(noSlack.statusCode()).isEqualTo(503);
+    JsonObject noSlackBody = JsonParser.parseString(noSlack.body()).getAsJsonObject();
+    assertThat(noSlackBody.get("status").getAsString()).isEqualTo("not ready");
+    assertThat(noSlackBody.get("slack").getAsString()).isEqualTo("down");
+    assertThat(noSlackBody.getAsJsonArray("reasons").toString()).contains("slack is not connected");
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+
+    // WHEN the scheduler stops too
+    tandem.scheduling().close();
+
+    // THEN both reasons are given, and /health (kept as it was) reports the scheduler down
+    assertThat(get("/health/ready").body())
+        .contains("slack is not connected")
+        .contains("the scheduler is not running");
+    assertThat(get("/health").statusCode()).isEqualTo(503);
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -213,17 +300,17 @@ class HealthAndMetricsTest {
       Map<String, Double> after = scrape();
       assertThat(after)
           .containsEntry(
-              "tandem_commands_total{platform=\"discord\",command=\"help\",outcome=\"ok\"}", 1.0)
+              "tandem_commands_total{command=\"help\",outcome=\"ok\",platform=\"discord\"}", 1.0)
           .containsKey(
-              "tandem_commands_total{platform=\"discord\",command=\"status\",outcome=\"ok\"}");
+              "tandem_commands_total{command=\"status\",outcome=\"ok\",platform=\"discord\"}");
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
               () ->
                   assertThat(
                           value(
-                              "tandem_ack_latency_seconds_count{platform=\"discord\","
-                                  + "kind=\"command\"}"))
+                              "tandem_ack_latency_seconds_count{kind=\"command\","
+                                  + "platform=\"discord\"}"))
                       .isEqualTo(2.0));
     } finally {
       tandem = null;

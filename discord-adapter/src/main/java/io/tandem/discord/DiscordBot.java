@@ -255,6 +255,12 @@ public final class DiscordBot implements AutoCloseable {
     }
   }
 
+  /** Whether the gateway connection is up (JDA's status is CONNECTED); for readiness probes. */
+  public boolean connected() {
+    JDA client = jda;
+    return client != null && client.getStatus() == JDA.Status.CONNECTED;
+  }
+
   /** The running client (for wiring outbound delivery and tests). */
   public JDA jda() {
     JDA client = jda;

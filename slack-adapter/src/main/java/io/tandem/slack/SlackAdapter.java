@@ -64,8 +64,8 @@ public final class SlackAdapter implements AutoCloseable {
   private final App app;
   private final SlackMembers members;
   private final AnswerPort answers = new Answers();
-  private SocketModeApp socketMode;
-  private SlackHttpServer httpServer;
+  private volatile SocketModeApp socketMode;
+  private volatile SlackHttpServer httpServer;
   private volatile Metrics metrics = Metrics.NONE;
 
   public SlackAdapter(
@@ -179,6 +179,20 @@ public final class SlackAdapter implements AutoCloseable {
    */
   public com.slack.api.methods.MethodsClient methods() {
     return app.client();
+  }
+
+  /**
+   * Whether Slack can reach Tandem now: in Socket Mode, the connection answers a ping (within 3
+   * seconds, the client's limit); in HTTP mode, the events endpoint is being served. For readiness
+   * probes; any thread.
+   */
+  public boolean connected() {
+    SocketModeApp socket = socketMode;
+    if (socket != null) {
+      SocketModeClient client = socket.getClient();
+      return client != null && client.verifyConnection();
+    }
+    return httpServer != null;
   }
 
   /** Where Slack should send events in HTTP mode; empty in Socket Mode. */

@@ -1,22 +1,41 @@
 package io.tandem.app.web;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.out.Metrics;
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 
 /**
- * Tandem's {@link Metrics}, kept in memory and written in the Prometheus text exposition format
- * (version 0.0.4) for {@code /metrics}. Counters and histograms only; gauges that live in the
- * database (the outbox) are read at scrape time and passed to {@link #write}. Thread-safe; a report
- * costs a map lookup and a few atomic additions.
+ * Tandem's {@link Metrics} on a Micrometer {@link PrometheusMeterRegistry}, written in the
+ * Prometheus text format for {@code /metrics}: Tandem's own counters and histograms (names stable
+ * across releases: {@code tandem_commands_total}, {@code tandem_ack_latency_seconds}, {@code
+ * tandem_outbox_deliveries_total}, {@code tandem_scheduler_lag_seconds}, the outbox gauges), the
+ * scheduled jobs' runs, failures and misfires, and Micrometer's JVM (memory, GC, threads, classes),
+ * process (CPU, uptime, open files) and, once {@link #bindPool} is called, HikariCP pool metrics.
+ *
+ * <p>The outbox gauges live in the database and are read once per scrape by {@link
+ * MetricsEndpoint}, which hands them to {@link #write}. Thread-safe; a report costs a registry
+ * lookup and an atomic addition. {@link #close} detaches the GC listeners.
  */
-public final class PrometheusMetrics implements Metrics {
+public final class PrometheusMetrics implements Metrics, AutoCloseable {
 
   /** Upper bounds of the acknowledgement latency buckets, in seconds (Slack's limit is 3 s). */
   static final double[] ACK_BUCKETS = {
@@ -26,214 +45,164 @@ public final class PrometheusMetrics implements Metrics {
   /** Upper bounds of the scheduler lag buckets, in seconds. */
   static final double[] LAG_BUCKETS = {0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900};
 
-  private final Map<List<String>, LongAdder> commands = new ConcurrentHashMap<>();
-  private final Map<List<String>, LongAdder> deliveries = new ConcurrentHashMap<>();
-  private final Map<List<String>, Histogram> acks = new ConcurrentHashMap<>();
-  private final Map<List<String>, Histogram> lags = new ConcurrentHashMap<>();
+  private static final Duration[] ACK_SLOS = durations(ACK_BUCKETS);
+  private static final Duration[] LAG_SLOS = durations(LAG_BUCKETS);
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final AtomicReference<OutboxGauges> outbox =
+      new AtomicReference<>(new OutboxGauges(Map.of(), 0));
+
+  public PrometheusMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    gc.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+    for (String state : new String[] {"queued", "dead"}) {
+      Gauge.builder(
+              "tandem.outbox.messages",
+              outbox,
+              o -> o.get().messagesByState().getOrDefault(state, 0L))
+          .description("Outbox messages waiting: queued, or dead (given up on).")
+          .tag("state", state)
+          .register(registry);
+    }
+    Gauge.builder("tandem.outbox.oldest.queued.age", outbox, o -> o.get().oldestQueuedAgeSeconds())
+        .description("Age of the oldest queued outbox message; 0 when none is queued.")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  /** The registry, for what reports to Micrometer directly (the connection pool). */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * Adds the connection pool's metrics ({@code hikaricp_connections_active}, {@code _pending},
+   * {@code _acquire_seconds}, …) when {@code dataSource} is a HikariCP pool; once per pool.
+   */
+  public void bindPool(DataSource dataSource) {
+    if (dataSource instanceof HikariDataSource hikari && hikari.getMetricRegistry() == null) {
+      hikari.setMetricRegistry(registry);
+    }
+  }
 
   @Override
   public void commandHandled(Platform platform, String command, Outcome outcome) {
-    commands
-        .computeIfAbsent(List.of(lower(platform), command, lower(outcome)), k -> new LongAdder())
-        .increment();
+    count(
+        "tandem.commands",
+        "Slash commands handled, by outcome.",
+        "platform",
+        lower(platform),
+        "command",
+        command,
+        "outcome",
+        lower(outcome));
   }
 
   @Override
   public void acknowledged(Platform platform, String kind, Duration latency) {
-    acks.computeIfAbsent(List.of(lower(platform), kind), k -> new Histogram(ACK_BUCKETS))
-        .observe(seconds(latency));
+    time(
+        "tandem.ack.latency",
+        "Time from receiving a platform request to acknowledging it.",
+        ACK_SLOS,
+        latency,
+        "platform",
+        lower(platform),
+        "kind",
+        kind);
   }
 
   @Override
   public void delivery(Platform platform, Delivery outcome) {
-    deliveries
-        .computeIfAbsent(List.of(lower(platform), lower(outcome)), k -> new LongAdder())
-        .increment();
+    count(
+        "tandem.outbox.deliveries",
+        "Outbox delivery attempts by outcome: delivered, rate_limited, retried or dead.",
+        "platform",
+        lower(platform),
+        "outcome",
+        lower(outcome));
   }
 
   @Override
   public void jobFired(String job, Duration lag) {
-    lags.computeIfAbsent(List.of(job), k -> new Histogram(LAG_BUCKETS)).observe(seconds(lag));
+    time(
+        "tandem.scheduler.lag",
+        "How late scheduled jobs start against their scheduled fire time.",
+        LAG_SLOS,
+        lag,
+        "job",
+        job);
+  }
+
+  @Override
+  public void jobFinished(String job, boolean failed) {
+    count(
+        "tandem.scheduler.jobs.executed",
+        "Scheduled job runs that ended, failed or not.",
+        "job",
+        job);
+    if (failed) {
+      count(
+          "tandem.scheduler.jobs.failed",
+          "Scheduled job runs that ended with an error.",
+          "job",
+          job);
+    }
+  }
+
+  @Override
+  public void jobMisfired(String job) {
+    count(
+        "tandem.scheduler.jobs.misfired",
+        "Scheduled firings missed by more than the misfire threshold.",
+        "job",
+        job);
+  }
+
+  /** Adds one to the counter {@code name} with the tags given as name, value, name, value, … */
+  private void count(String name, String description, String... tags) {
+    Counter.builder(name).description(description).tags(tags).register(registry).increment();
+  }
+
+  /** Records {@code amount} in the histogram {@code name} with buckets at {@code bounds}. */
+  private void time(
+      String name, String description, Duration[] bounds, Duration amount, String... tags) {
+    Timer.builder(name)
+        .description(description)
+        .tags(tags)
+        .serviceLevelObjectives(bounds)
+        .register(registry)
+        .record(amount);
   }
 
   /** What the outbox table holds at scrape time. */
   public record OutboxGauges(Map<String, Long> messagesByState, double oldestQueuedAgeSeconds) {}
 
-  /** The exposition: every metric with its HELP and TYPE, then the outbox gauges. */
-  public String write(OutboxGauges outbox) {
-    StringBuilder out = new StringBuilder(4096);
-    header(out, "tandem_commands_total", "counter", "Slash commands handled, by outcome.");
-    sorted(commands)
-        .forEach(
-            (labels, count) ->
-                sample(
-                    out,
-                    "tandem_commands_total",
-                    labels(List.of("platform", "command", "outcome"), labels),
-                    count.sum()));
-    header(
-        out,
-        "tandem_ack_latency_seconds",
-        "histogram",
-        "Time from receiving a platform request to acknowledging it.");
-    sorted(acks)
-        .forEach(
-            (labels, histogram) ->
-                histogram.write(
-                    out, "tandem_ack_latency_seconds", List.of("platform", "kind"), labels));
-    header(
-        out,
-        "tandem_outbox_deliveries_total",
-        "counter",
-        "Outbox delivery attempts by outcome: delivered, rate_limited, retried or dead.");
-    sorted(deliveries)
-        .forEach(
-            (labels, count) ->
-                sample(
-                    out,
-                    "tandem_outbox_deliveries_total",
-                    labels(List.of("platform", "outcome"), labels),
-                    count.sum()));
-    header(
-        out,
-        "tandem_scheduler_lag_seconds",
-        "histogram",
-        "How late scheduled jobs start against their scheduled fire time.");
-    sorted(lags)
-        .forEach(
-            (labels, histogram) ->
-                histogram.write(out, "tandem_scheduler_lag_seconds", List.of("job"), labels));
-    header(
-        out,
-        "tandem_outbox_messages",
-        "gauge",
-        "Outbox messages waiting: queued, or dead (given up on).");
-    outbox
-        .messagesByState()
-        .forEach(
-            (state, count) ->
-                sample(
-                    out,
-                    "tandem_outbox_messages",
-                    labels(List.of("state"), List.of(state)),
-                    count));
-    header(
-        out,
-        "tandem_outbox_depth",
-        "gauge",
-        "Messages queued in the outbox and not yet delivered or dead.");
-    sample(out, "tandem_outbox_depth", "", outbox.messagesByState().getOrDefault("queued", 0L));
-    header(
-        out,
-        "tandem_outbox_oldest_queued_age_seconds",
-        "gauge",
-        "Age of the oldest queued outbox message; 0 when none is queued.");
-    sample(out, "tandem_outbox_oldest_queued_age_seconds", "", outbox.oldestQueuedAgeSeconds());
-    return out.toString();
+  /** The exposition, with the outbox gauges as given. */
+  public synchronized String write(OutboxGauges gauges) {
+    outbox.set(gauges);
+    return registry.scrape();
   }
 
-  /** A series map in a stable order, so scrapes list series the same way each time. */
-  private static <V> Map<List<String>, V> sorted(Map<List<String>, V> series) {
-    Map<List<String>, V> ordered = new java.util.TreeMap<>(Labels.ORDER);
-    ordered.putAll(series);
-    return ordered;
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
   }
 
-  private static void header(StringBuilder out, String name, String type, String help) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-  }
-
-  private static void sample(StringBuilder out, String name, String labels, double value) {
-    out.append(name).append(labels).append(' ').append(number(value)).append('\n');
-  }
-
-  /** {@code {a="x",b="y"}}, values escaped as the format asks. */
-  static String labels(List<String> names, List<String> values) {
-    if (names.isEmpty()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder("{");
-    for (int i = 0; i < names.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      out.append(names.get(i)).append("=\"").append(escape(values.get(i))).append('"');
-    }
-    return out.append('}').toString();
-  }
-
-  private static String escape(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-  }
-
-  static String number(double value) {
-    if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value);
-  }
-
-  private static double seconds(Duration duration) {
-    return duration.toNanos() / 1e9;
+  private static Duration[] durations(double[] seconds) {
+    return Arrays.stream(seconds)
+        .mapToObj(s -> Duration.ofNanos(Math.round(s * 1e9)))
+        .toArray(Duration[]::new);
   }
 
   private static String lower(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
-  }
-
-  /** A Prometheus histogram: cumulative buckets, a sum and a count. */
-  static final class Histogram {
-    private final double[] bounds;
-    private final LongAdder[] buckets;
-    private final DoubleAdder sum = new DoubleAdder();
-    private final LongAdder count = new LongAdder();
-
-    Histogram(double[] bounds) {
-      this.bounds = bounds;
-      this.buckets = new LongAdder[bounds.length];
-      for (int i = 0; i < bounds.length; i++) {
-        buckets[i] = new LongAdder();
-      }
-    }
-
-    void observe(double value) {
-      for (int i = 0; i < bounds.length; i++) {
-        if (value <= bounds[i]) {
-          buckets[i].increment();
-          break;
-        }
-      }
-      sum.add(value);
-      count.increment();
-    }
-
-    void write(StringBuilder out, String name, List<String> names, List<String> values) {
-      long total = count.sum();
-      long cumulative = 0;
-      List<String> withLe = new java.util.ArrayList<>(names);
-      withLe.add("le");
-      for (int i = 0; i < bounds.length; i++) {
-        cumulative += buckets[i].sum();
-        List<String> v = new java.util.ArrayList<>(values);
-        v.add(number(bounds[i]));
-        sample(out, name + "_bucket", labels(withLe, v), cumulative);
-      }
-      List<String> inf = new java.util.ArrayList<>(values);
-      inf.add("+Inf");
-      // read while others observe: never let +Inf (and the count) fall below the last bucket
-      long all = Math.max(total, cumulative);
-      sample(out, name + "_bucket", labels(withLe, inf), all);
-      sample(out, name + "_sum", labels(names, values), sum.sum());
-      sample(out, name + "_count", labels(names, values), all);
-    }
-  }
-
-  /** Label value lists in a stable order, so scrapes list series the same way each time. */
-  private static final class Labels {
-    static final java.util.Comparator<List<String>> ORDER =
-        (a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b));
-
-    private Labels() {}
   }
 }

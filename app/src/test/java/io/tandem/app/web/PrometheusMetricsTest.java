@@ -28,17 +28,17 @@ class PrometheusMetricsTest {
     String text = metrics.write(EMPTY_OUTBOX);
 
     // THEN each bucket counts everything at or below its bound
-    String series = "tandem_ack_latency_seconds_bucket{platform=\"slack\",kind=\"command\",le=";
+    String series = "tandem_ack_latency_seconds_bucket{kind=\"command\",platform=\"slack\",le=";
     assertThat(text)
         .contains("# TYPE tandem_ack_latency_seconds histogram\n")
         .contains(series + "\"0.001\"} 0\n")
         .contains(series + "\"0.0025\"} 1\n")
         .contains(series + "\"0.05\"} 2\n")
-        .contains(series + "\"3\"} 2\n")
-        .contains(series + "\"5\"} 3\n")
+        .contains(series + "\"3.0\"} 2\n")
+        .contains(series + "\"5.0\"} 3\n")
         .contains(series + "\"+Inf\"} 3\n")
-        .contains("tandem_ack_latency_seconds_sum{platform=\"slack\",kind=\"command\"} 4.042\n")
-        .contains("tandem_ack_latency_seconds_count{platform=\"slack\",kind=\"command\"} 3\n");
+        .contains("tandem_ack_latency_seconds_sum{kind=\"command\",platform=\"slack\"} 4.042\n")
+        .contains("tandem_ack_latency_seconds_count{kind=\"command\",platform=\"slack\"} 3\n");
   }
 
   @Test
@@ -57,15 +57,17 @@ class PrometheusMetricsTest {
     assertThat(text)
         .contains("job=\"odd \\\"job\\\"\\\\\\nname\"")
         .contains(
-            "tandem_commands_total{platform=\"discord\",command=\"log\",outcome=\"invalid\"} 1\n")
-        .contains("tandem_outbox_deliveries_total{platform=\"slack\",outcome=\"dead\"} 1\n")
-        .contains("tandem_outbox_depth 3\n")
-        .contains("tandem_outbox_oldest_queued_age_seconds 12.5\n");
+            "tandem_commands_total{command=\"log\",outcome=\"invalid\",platform=\"discord\"} 1.0\n")
+        .contains("tandem_outbox_deliveries_total{outcome=\"dead\",platform=\"slack\"} 1.0\n")
+        .contains("tandem_outbox_messages{state=\"queued\"} 3.0\n")
+        .contains("tandem_outbox_oldest_queued_age_seconds 12.5\n")
+        .as("the queued count is tandem_outbox_messages{state=\"queued\"}, not a second gauge")
+        .doesNotContain("tandem_outbox_depth");
     assertThat(text.lines())
         .allMatch(
             l ->
                 l.startsWith("# HELP ")
                     || l.startsWith("# TYPE ")
-                    || l.matches("[a-z_]+(\\{.*\\})? [0-9.eE+-]+"));
+                    || l.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*\\})? (NaN|[0-9.eE+-]+)"));
   }
 }

@@ -64,12 +64,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
   public TokenBucketRateLimiter(
       String name, double permitsPerSecond, int burst, Clock clock, Sleeper sleeper) {
     this.name = Objects.requireNonNull(name, "name");
-    if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
-      throw new IllegalArgumentException("permitsPerSecond must be above 0: " + permitsPerSecond);
-    }
-    if (burst < 1) {
-      throw new IllegalArgumentException("burst must be at least 1: " + burst);
-    }
+    checkRate(permitsPerSecond, burst);
     this.permitsPerNano = permitsPerSecond / 1e9;
     this.burst = burst;
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -132,7 +127,17 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     }
   }
 
-  private static long nanos(Instant instant) {
+  /** Refuses a rate that is not above zero and finite, or a burst below 1. */
+  static void checkRate(double permitsPerSecond, int burst) {
+    if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
+      throw new IllegalArgumentException("permitsPerSecond must be above 0: " + permitsPerSecond);
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst must be at least 1: " + burst);
+    }
+  }
+
+  static long nanos(Instant instant) {
     return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 

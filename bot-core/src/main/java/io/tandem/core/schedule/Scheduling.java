@@ -45,6 +45,7 @@ import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.listeners.JobListenerSupport;
+import org.quartz.listeners.TriggerListenerSupport;
 import org.quartz.simpl.SimpleThreadPool;
 import org.quartz.spi.JobFactory;
 import org.quartz.spi.TriggerFiredBundle;
@@ -171,7 +172,8 @@ public final class Scheduling implements AutoCloseable {
     SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
     try {
       created.setJobFactory(new Factory(jobs, clock, () -> metrics));
-      created.getListenerManager().addJobListener(new RunsAwaited(runsAwaited));
+      created.getListenerManager().addJobListener(new RunsEnded(runsAwaited, () -> metrics));
+      created.getListenerManager().addTriggerListener(new Misfires(() -> metrics));
       register(created);
       created.start();
     } catch (SchedulerException | RuntimeException e) {
@@ -360,21 +362,29 @@ public final class Scheduling implements AutoCloseable {
     }
   }
 
-  /** Completes the futures of {@link #runNow} when their run has finished. */
-  private static final class RunsAwaited extends JobListenerSupport {
+  /**
+   * When a run has ended: counts it for {@link Metrics} (failed or not), and completes its {@link
+   * #runNow} future, if it has one.
+   */
+  private static final class RunsEnded extends JobListenerSupport {
     private final Map<String, CompletableFuture<Void>> awaited;
+    private final java.util.function.Supplier<Metrics> metrics;
 
-    RunsAwaited(Map<String, CompletableFuture<Void>> awaited) {
+    RunsEnded(
+        Map<String, CompletableFuture<Void>> awaited,
+        java.util.function.Supplier<Metrics> metrics) {
       this.awaited = awaited;
+      this.metrics = metrics;
     }
 
     @Override
     public String getName() {
-      return "tandem-runs-awaited";
+      return "tandem-runs-ended";
     }
 
     @Override
     public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+      metrics.get().jobFinished(context.getJobDetail().getKey().getName(), failure != null);
       Object token = context.getMergedJobDataMap().get(RUN_TOKEN);
       CompletableFuture<Void> finished = token == null ? null : awaited.get(token.toString());
       if (finished == null) {
@@ -385,6 +395,25 @@ public final class Scheduling implements AutoCloseable {
       } else {
         finished.completeExceptionally(failure);
       }
+    }
+  }
+
+  /** Counts firings that Quartz found missed by more than its misfire threshold. */
+  private static final class Misfires extends TriggerListenerSupport {
+    private final java.util.function.Supplier<Metrics> metrics;
+
+    Misfires(java.util.function.Supplier<Metrics> metrics) {
+      this.metrics = metrics;
+    }
+
+    @Override
+    public String getName() {
+      return "tandem-misfires";
+    }
+
+    @Override
+    public void triggerMisfired(Trigger trigger) {
+      metrics.get().jobMisfired(trigger.getJobKey().getName());
     }
   }
 

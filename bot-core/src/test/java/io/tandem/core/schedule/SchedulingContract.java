@@ -3,6 +3,7 @@ package io.tandem.core.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tandem.core.port.out.Metrics;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.TestDatabase;
 import java.time.Clock;
@@ -159,5 +160,61 @@ abstract class SchedulingContract {
     // THEN the job sees that very instant, not a second either side of it, so what is due at the
     // hour is due in this run
     assertThat(tick.firings).containsExactly(standing);
+  }
+
+  @Test
+  @DisplayName("each run is reported when it ends, a failed one as failed")
+  void runsAndFailuresAreCounted() throws Exception {
+    // GIVEN a job that fails on its second run, and metrics that record what they are told
+    List<String> reported = new CopyOnWriteArrayList<>();
+    Metrics metrics =
+        new Metrics() {
+          @Override
+          public void jobFinished(String job, boolean failed) {
+            reported.add(job + (failed ? " failed" : " ok"));
+          }
+        };
+    List<Instant> runs = new CopyOnWriteArrayList<>();
+    ScheduledJob flaky =
+        new ScheduledJob() {
+          @Override
+          public String key() {
+            return "flaky";
+          }
+
+          @Override
+          public Schedule schedule() {
+            return new Schedule.Every(Duration.ofHours(1), Schedule.Misfire.SKIP_TO_NEXT);
+          }
+
+          @Override
+          public void run(Instant firedAt) {
+            runs.add(firedAt);
+            if (runs.size() == 2) {
+              throw new IllegalStateException("the second run fails");
+            }
+          }
+        };
+    scheduling =
+        new Scheduling(
+                db,
+                SchedulerSettings.defaults().withInstanceId("node-1"),
+                List.of(flaky),
+                Clock.systemUTC())
+            .withMetrics(metrics);
+    scheduling.start();
+
+    // WHEN it runs twice
+    scheduling.runNow("flaky", Duration.ofSeconds(10));
+    try {
+      scheduling.runNow("flaky", Duration.ofSeconds(10));
+    } catch (Exception expected) {
+      // the second run's failure reaches the caller too
+    }
+
+    // THEN both runs were reported, the second as failed
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(reported).containsExactly("flaky ok", "flaky failed"));
   }
 }

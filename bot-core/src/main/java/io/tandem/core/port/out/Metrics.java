@@ -69,4 +69,18 @@ public interface Metrics {
    * @param lag how late it started against its scheduled fire time (zero or more)
    */
   default void jobFired(String job, Duration lag) {}
+
+  /**
+   * A scheduled job's run ended. Called by the scheduler's listener on the Quartz thread that ran
+   * it, after the job's own transactions.
+   *
+   * @param failed whether the run ended with an exception (it is retried at the next firing)
+   */
+  default void jobFinished(String job, boolean failed) {}
+
+  /**
+   * A firing of a scheduled job was missed by more than the scheduler's misfire threshold (no
+   * instance was up, or every worker thread was busy). Called by the scheduler's listener.
+   */
+  default void jobMisfired(String job) {}
 }
