@@ -247,9 +247,10 @@ public final class PersonalData {
               null,
               null,
               false,
-              null,
-              columns("text", Treatment.KEEP),
-              "anonymous by design: stored under random ids, linked to nobody"),
+              "id",
+              columns("text", Treatment.REPLACE_MENTIONS),
+              "stored under random ids and linked to nobody, so it stays; where a text names the"
+                  + " person, the name is replaced"),
           new Rule(
               "survey_tally",
               "anonymous answer counts",

@@ -247,7 +247,19 @@ final class PersonalDataRows {
   private List<String> needles() {
     Gson gson = new Gson();
     Set<String> needles = new LinkedHashSet<>();
-    for (String base : new String[] {person.userId(), person.displayName(), person.email()}) {
+    List<String> bases = new ArrayList<>();
+    bases.add(person.userId());
+    bases.add(person.displayName());
+    bases.add(person.email());
+    if (person.displayName() != null) {
+      // "Ana Silva" is also written "Ana"; shorter parts would match too much
+      for (String part : person.displayName().strip().split("\\s+")) {
+        if (part.length() >= 3) {
+          bases.add(part);
+        }
+      }
+    }
+    for (String base : bases) {
       // a one-letter name would match every "a"; such a name is not kept anywhere else
       if (base == null || base.strip().length() < 2) {
         continue;
