@@ -104,6 +104,11 @@ public final class ConfigPrinter {
     line(out, "quiet-hours", reminders.quietHours());
     line(out, "interval", duration(reminders.interval()));
     line(out, "catch-up", duration(reminders.catchUp()));
+    out.append("retention:\n");
+    line(
+        out,
+        "private-notes",
+        config.retention().privateNotes().map(ConfigPrinter::duration).orElse("(kept)"));
     return out.toString();
   }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param stopGrace how long a stop (SIGTERM, SIGINT) may take in all ({@code stop-grace}): requests
  *     in flight get most of it, then everything closes; keep it under the orchestrator's own grace
  *     period (Kubernetes: 30 s)
+ * @param retention how long personal data is kept ({@code retention})
  */
 public record TandemConfig(
     DatabaseConfig database,
@@ -26,7 +27,8 @@ public record TandemConfig(
     SchedulerConfig scheduler,
     SurveysConfig surveys,
     RemindersConfig reminders,
-    Duration stopGrace) {
+    Duration stopGrace,
+    RetentionConfig retention) {
 
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
   public static final Duration MIN_STOP_GRACE = Duration.ofSeconds(1);
@@ -43,6 +45,7 @@ public record TandemConfig(
     Objects.requireNonNull(surveys, "surveys");
     Objects.requireNonNull(reminders, "reminders");
     Objects.requireNonNull(stopGrace, "stopGrace");
+    Objects.requireNonNull(retention, "retention");
     if (stopGrace.compareTo(MIN_STOP_GRACE) < 0 || stopGrace.compareTo(MAX_STOP_GRACE) > 0) {
       throw new IllegalArgumentException("stopGrace must be between 1s and 10m: " + stopGrace);
     }
@@ -67,7 +70,8 @@ public record TandemConfig(
         scheduler,
         SurveysConfig.defaults(),
         RemindersConfig.defaults(),
-        DEFAULT_STOP_GRACE);
+        DEFAULT_STOP_GRACE,
+        RetentionConfig.off());
   }
 
   /** Composes the parts with the default outbox and scheduler settings. */
@@ -116,31 +120,43 @@ public record TandemConfig(
         scheduler,
         surveys,
         reminders,
-        stopGrace);
+        stopGrace,
+        retention);
   }
 
   /** The same configuration with other outbox settings. */
   public TandemConfig withOutbox(OutboxConfig value) {
     return new TandemConfig(
-        database, slack, discord, http, admins, value, scheduler, surveys, reminders, stopGrace);
+        database, slack, discord, http, admins, value, scheduler, surveys, reminders, stopGrace,
+        retention);
   }
 
   /** The same configuration with other survey settings. */
   public TandemConfig withSurveys(SurveysConfig value) {
     return new TandemConfig(
-        database, slack, discord, http, admins, outbox, scheduler, value, reminders, stopGrace);
+        database, slack, discord, http, admins, outbox, scheduler, value, reminders, stopGrace,
+        retention);
   }
 
   /** The same configuration with other reminder settings. */
   public TandemConfig withReminders(RemindersConfig value) {
     return new TandemConfig(
-        database, slack, discord, http, admins, outbox, scheduler, surveys, value, stopGrace);
+        database, slack, discord, http, admins, outbox, scheduler, surveys, value, stopGrace,
+        retention);
   }
 
   /** The same configuration with another stop grace period. */
   public TandemConfig withStopGrace(Duration value) {
     return new TandemConfig(
-        database, slack, discord, http, admins, outbox, scheduler, surveys, reminders, value);
+        database, slack, discord, http, admins, outbox, scheduler, surveys, reminders, value,
+        retention);
+  }
+
+  /** The same configuration with other retention settings. */
+  public TandemConfig withRetention(RetentionConfig value) {
+    return new TandemConfig(
+        database, slack, discord, http, admins, outbox, scheduler, surveys, reminders, stopGrace,
+        value);
   }
 
   /** The built-in defaults: SQLite {@code ./tandem.db}, no chat platform, HTTP on loopback:8080. */

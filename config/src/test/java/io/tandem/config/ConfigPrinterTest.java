@@ -103,6 +103,8 @@ class ConfigPrinterTest {
               quiet-hours: 20:00-08:00
               interval: 5m
               catch-up: 1d
+            retention:
+              private-notes: (kept)
             """);
   }
 

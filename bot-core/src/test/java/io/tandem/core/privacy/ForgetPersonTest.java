@@ -23,7 +23,6 @@ import io.tandem.core.port.in.Reply;
 import io.tandem.core.report.ProgramReport;
 import io.tandem.core.report.Reports;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Pair;
 import io.tandem.core.store.Participant;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
@@ -104,7 +103,7 @@ class ForgetPersonTest {
     enrol(join, BEN, Role.MENTOR);
     enrol(join, QUIN, Role.MENTEE);
     enrol(join, CAL, Role.MENTEE);
-    pair(BEN, QUIN);
+    PrivacyFixture.pair(db, BEN, QUIN, PAIRED);
     clock.set(NOW);
   }
 
@@ -254,15 +253,8 @@ class ForgetPersonTest {
 
   /** Everything the list names, through the commands where a command makes it. */
   private void givenDataEverywhere() {
-    Reply form = run(QUIN, "log");
-    Map<String, String> values = new HashMap<>();
-    values.put("when", "2025-03-03 1h");
-    values.put("topic", "quokka reels");
-    values.put("exchange", "Taught: how teams vote\nLearned: budgets");
-    values.put("useful", "4");
-    values.put("note", "SECRET diary: ask about the reorg");
-    assertThat(tandem.submitted(QUIN, null, form.form().formId(), values).kind())
-        .isEqualTo(Reply.Kind.SUCCESS);
+    PrivacyFixture.logWithNote(
+        tandem, QUIN, "2025-03-03 1h", "quokka reels", "SECRET diary: ask about the reorg");
     assertThat(run(BEN, "log 30m Budgets on 2025-03-02").kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(run(QUIN, "goal add Learn zebra budgeting by 2025-06-30").kind())
         .isEqualTo(Reply.Kind.SUCCESS);
@@ -280,22 +272,27 @@ class ForgetPersonTest {
     Reply answered =
         tandem.submitted(QUIN, "D1", "survey:1", Map.of("q1", "4", "q2", "Quinella says hi"));
     assertThat(answered.kind()).isEqualTo(Reply.Kind.SUCCESS);
-    sql(
+    PrivacyFixture.sql(
+        db,
         "UPDATE participant SET manager = 'U0QUIN' WHERE member_id ="
             + " (SELECT id FROM member WHERE user_id = 'U0BEN')");
-    sql(
+    PrivacyFixture.sql(
+        db,
         "INSERT INTO workspace_admin (workspace_id, user_id, first_seen_at)"
             + " SELECT workspace_id, 'U0QUIN', 0 FROM member WHERE user_id = 'U0QUIN'");
-    sql(
+    PrivacyFixture.sql(
+        db,
         "INSERT INTO roster_entry (id, workspace_id, employee, user_id, hire_date, department,"
             + " seniority_band, imported_at) SELECT 1000, workspace_id,"
             + " 'quinella.ashdown@example.com', NULL, '2020-01-01', 'Marketing', 4, 0"
             + " FROM member WHERE user_id = 'U0QUIN'");
-    sql(
+    PrivacyFixture.sql(
+        db,
         "INSERT INTO inbox (delivery_key, platform, kind, request, state, answer, received_at)"
             + " VALUES ('slack:cmd:1', 'SLACK', 'command',"
             + " '{\"user_id\":\"U0QUIN\",\"text\":\"status\"}', 'ANSWERED', '{}', 0)");
-    sql(
+    PrivacyFixture.sql(
+        db,
         "UPDATE outbox_message SET state = 'DELIVERED' WHERE id = (SELECT MIN(id) FROM"
             + " outbox_message WHERE recipient_user_id = 'U0QUIN')");
     // the starting point really names her in the places the scan looks
@@ -359,34 +356,12 @@ class ForgetPersonTest {
     return counts;
   }
 
-  private void sql(String sql) {
-    try (Connection c = db.dataSource().getConnection();
-        Statement st = c.createStatement()) {
-      st.executeUpdate(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private Reply run(Actor actor, String text) {
     return tandem.handle(new Invocation(actor, "C1", text));
   }
 
   private Participant participant(Actor actor) {
     return db.inTransaction(em -> UseCaseFixture.participant(new Store(em), actor));
-  }
-
-  private void pair(Actor mentor, Actor mentee) {
-    db.inTransaction(
-        em -> {
-          Store store = new Store(em);
-          Participant a = UseCaseFixture.participant(store, mentor);
-          Participant b = UseCaseFixture.participant(store, mentee);
-          Pair pair =
-              new Pair(a.getWorkspaceId(), a.getProgramId(), a.getId(), b.getId(), 1, "", PAIRED);
-          pair.approve(PAIRED);
-          return store.add(pair);
-        });
   }
 
   static Actor actor(String userId, String name, boolean admin) {
