@@ -109,6 +109,13 @@ final class DataCommands {
       if (config == null) {
         return Main.CONFIG_ERROR;
       }
+      try {
+        Backups.requireSqlite(config.database().url());
+      } catch (Backups.BackupException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return REFUSED;
+      }
       try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), false)) {
         Backups.Copied copied = Backups.backup(database, file);
         out.printf(

@@ -55,6 +55,17 @@ public final class Backups {
           + " DBNAME) and restore it with pg_restore; tandem backup and restore are for SQLite.";
 
   /**
+   * Refuses a database URL that is not SQLite, before anything is opened.
+   *
+   * @throws BackupException for PostgreSQL (or anything else), pointing at its own tools
+   */
+  public static void requireSqlite(String jdbcUrl) {
+    if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
+      throw new BackupException(POSTGRES);
+    }
+  }
+
+  /**
    * Copies the open database into {@code file}, which must not exist.
    *
    * @throws BackupException on PostgreSQL, when {@code file} exists, or when the copy fails
@@ -156,9 +167,7 @@ public final class Backups {
    *     is damaged, not a Tandem database, or newer than this build
    */
   public static Restored restore(String jdbcUrl, Path backup, int newestKnown, Clock clock) {
-    if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
-      throw new BackupException(POSTGRES);
-    }
+    requireSqlite(jdbcUrl);
     Path database = sqliteFile(jdbcUrl);
     for (String suffix : List.of("-wal", "-shm")) {
       Path companion = Path.of(database + suffix);
