@@ -101,7 +101,10 @@ class PersonalDataScenarioTest {
     start(kind);
     String dev = chat.mention("dev");
 
-    assertThat(chat.run("ben", "forget " + dev).text()).contains("Only program admins");
+    if (kind != SimulatedChat.Kind.DISCORD) {
+      // Discord does not offer /tandem-admin to Ben at all; the core refuses him on Slack
+      assertThat(chat.run("ben", "forget " + dev).text()).contains("Only program admins");
+    }
     SimulatedChat.Answer ask = chat.run("maya", "forget " + dev);
     assertThat(ask.text()).contains("Erase everything Tandem holds about");
     SimulatedChat.Answer done = chat.run("maya", "forget " + dev + " confirm");
