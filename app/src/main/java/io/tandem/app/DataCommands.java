@@ -2,7 +2,6 @@ package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
 import io.tandem.core.application.ProgramLookup;
-import io.tandem.core.port.in.Platform;
 import io.tandem.core.privacy.ForgetPerson;
 import io.tandem.core.store.Backups;
 import io.tandem.core.store.Database;
@@ -26,6 +25,13 @@ final class DataCommands {
 
   private DataCommands() {}
 
+  /** Says why nothing was done, in one line, and returns {@link #REFUSED}. */
+  private static int refused(PrintWriter err, String why) {
+    err.println(why);
+    err.flush();
+    return REFUSED;
+  }
+
   @Command(
       name = "forget",
       description = {
@@ -41,18 +47,7 @@ final class DataCommands {
     @Parameters(paramLabel = "USER", description = "The person's Slack or Discord user id.")
     String userId;
 
-    @CommandLine.Option(
-        names = "--platform",
-        paramLabel = "slack|discord",
-        converter = ProgramOptions.PlatformConverter.class,
-        description = "The workspace's platform (needed only when the database has several).")
-    Platform platform;
-
-    @CommandLine.Option(
-        names = "--workspace",
-        paramLabel = "TEAM_OR_GUILD_ID",
-        description = "The Slack team id or Discord guild id (default: the only workspace).")
-    String workspace;
+    @CommandLine.Mixin WorkspaceOptions where;
 
     @Override
     public Integer call() {
@@ -65,11 +60,10 @@ final class DataCommands {
       try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), true)) {
         Optional<ForgetPerson.Erased> erased =
             new ForgetPerson(database, Clock.systemUTC())
-                .erase(platform, workspace, userId, "operator");
+                .erase(where.platform, where.workspace, userId, "operator");
         if (erased.isEmpty()) {
-          err.println("Tandem holds nothing about " + userId + " there; nothing was erased.");
-          err.flush();
-          return REFUSED;
+          return refused(
+              err, "Tandem holds nothing about " + userId + " there; nothing was erased.");
         }
         out.printf(
             Locale.ROOT,
@@ -81,9 +75,7 @@ final class DataCommands {
         out.flush();
         return 0;
       } catch (ProgramLookup.NotFound e) {
-        err.println(e.getMessage());
-        err.flush();
-        return REFUSED;
+        return refused(err, e.getMessage());
       }
     }
   }
@@ -112,9 +104,7 @@ final class DataCommands {
       try {
         Backups.requireSqlite(config.database().url());
       } catch (Backups.BackupException e) {
-        err.println(e.getMessage());
-        err.flush();
-        return REFUSED;
+        return refused(err, e.getMessage());
       }
       try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), false)) {
         Backups.Copied copied = Backups.backup(database, file);
@@ -127,9 +117,7 @@ final class DataCommands {
         out.flush();
         return 0;
       } catch (Backups.BackupException e) {
-        err.println(e.getMessage());
-        err.flush();
-        return REFUSED;
+        return refused(err, e.getMessage());
       }
     }
   }
@@ -176,9 +164,7 @@ final class DataCommands {
         out.flush();
         return 0;
       } catch (Backups.BackupException e) {
-        err.println(e.getMessage());
-        err.flush();
-        return REFUSED;
+        return refused(err, e.getMessage());
       }
     }
   }

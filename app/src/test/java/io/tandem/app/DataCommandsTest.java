@@ -7,8 +7,6 @@ import io.tandem.core.store.Database;
 import io.tandem.core.store.Member;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.Workspace;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code tandem forget}, {@code tandem backup} and {@code tandem restore} as an operator runs them.
@@ -26,9 +23,8 @@ class DataCommandsTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
   private Path config;
+  private OperatorCli cli;
 
   @BeforeEach
   void configure() throws Exception {
@@ -36,6 +32,7 @@ class DataCommandsTest {
         Files.writeString(
             dir.resolve("tandem.yml"),
             "database:\n  url: jdbc:sqlite:%s\n".formatted(dir.resolve("tandem.db")));
+    cli = new OperatorCli(config);
     try (Database db = ImportCommandTest.open(dir)) {
       db.inTransaction(
           em -> {
@@ -46,30 +43,17 @@ class DataCommandsTest {
     }
   }
 
-  private int tandem(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] all = new String[args.length + 2];
-    all[0] = "--config";
-    all[1] = config.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return cli.execute(all);
-  }
-
   @Test
   @DisplayName("forget erases a person once, names the workspace, and refuses what it cannot find")
   void forget() {
-    assertThat(tandem("forget", "U_ZED", "--workspace", "T_NOPE")).isEqualTo(1);
-    assertThat(err.toString()).contains("T_NOPE");
+    assertThat(cli.run("forget", "U_ZED", "--workspace", "T_NOPE")).isEqualTo(1);
+    assertThat(cli.err()).contains("T_NOPE");
 
-    assertThat(tandem("forget", "U_ZED", "--platform", "slack")).isZero();
-    assertThat(out.toString()).contains("Erased U_ZED in slack workspace T_ACME");
+    assertThat(cli.run("forget", "U_ZED", "--platform", "slack")).isZero();
+    assertThat(cli.out()).contains("Erased U_ZED in slack workspace T_ACME");
 
-    assertThat(tandem("forget", "U_ZED")).isEqualTo(1);
-    assertThat(err.toString()).contains("Tandem holds nothing about U_ZED");
+    assertThat(cli.run("forget", "U_ZED")).isEqualTo(1);
+    assertThat(cli.err()).contains("Tandem holds nothing about U_ZED");
     try (Database db = ImportCommandTest.open(dir)) {
       java.util.List<Object> audit =
           db.inTransaction(
@@ -85,18 +69,18 @@ class DataCommandsTest {
   void backupAndRestore() throws Exception {
     Path backup = dir.resolve("backup.db");
 
-    assertThat(tandem("backup", backup.toString())).isZero();
-    assertThat(out.toString()).contains("Backed up the database to").contains("schema version");
+    assertThat(cli.run("backup", backup.toString())).isZero();
+    assertThat(cli.out()).contains("Backed up the database to").contains("schema version");
     assertThat(backup).exists();
-    assertThat(tandem("backup", backup.toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("exists already");
+    assertThat(cli.run("backup", backup.toString())).isEqualTo(1);
+    assertThat(cli.err()).contains("exists already");
 
     Files.writeString(dir.resolve("junk.db"), "not a database");
-    assertThat(tandem("restore", dir.resolve("junk.db").toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("not a readable SQLite database");
+    assertThat(cli.run("restore", dir.resolve("junk.db").toString())).isEqualTo(1);
+    assertThat(cli.err()).contains("not a readable SQLite database");
 
-    assertThat(tandem("restore", backup.toString())).isZero();
-    assertThat(out.toString()).contains("Restored").contains("before-restore-");
+    assertThat(cli.run("restore", backup.toString())).isZero();
+    assertThat(cli.out()).contains("Restored").contains("before-restore-");
   }
 
   @Test
@@ -104,10 +88,10 @@ class DataCommandsTest {
   void postgres() throws Exception {
     Files.writeString(config, "database:\n  url: jdbc:postgresql://127.0.0.1:1/tandem\n");
 
-    assertThat(tandem("backup", dir.resolve("b.db").toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("pg_dump");
-    assertThat(tandem("restore", dir.resolve("b.db").toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("pg_dump");
+    assertThat(cli.run("backup", dir.resolve("b.db").toString())).isEqualTo(1);
+    assertThat(cli.err()).contains("pg_dump");
+    assertThat(cli.run("restore", dir.resolve("b.db").toString())).isEqualTo(1);
+    assertThat(cli.err()).contains("pg_dump");
     assertThat(dir.resolve("b.db")).doesNotExist();
   }
 }

@@ -7,11 +7,6 @@ import com.google.gson.JsonParser;
 import io.tandem.core.command.CommandDispatcher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,15 +28,8 @@ class PersonalDataScenarioTest {
   private Tandem tandem;
 
   private void start(SimulatedChat.Kind kind) throws Exception {
-    Instant noon = LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
     chat = SimulatedChat.start(kind);
-    chat.makeAdmin("maya");
-    tandem = Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), clock);
-    chat.connect(tandem);
-    SamplePeople.ALL.forEach(chat::enrol);
-    chat.run("maya", "match preview");
-    assertThat(chat.run("maya", "match approve").text()).contains("Approved 2 pairs");
+    tandem = Pilots.pairedAtNoon(chat, dir.resolve("tandem.db"));
   }
 
   @AfterEach
