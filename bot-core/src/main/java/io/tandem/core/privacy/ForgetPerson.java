@@ -99,7 +99,7 @@ public final class ForgetPerson {
   }
 
   private static Reply ask(boolean self, String userId) {
-    String value = self ? "forget me confirm" : "forget <@" + userId + "> confirm";
+    String value = self ? "forget me confirm" : PrivacyGrammar.confirmForget(userId);
     return new Reply(
         Reply.Kind.INFO,
         Reply.Visibility.PRIVATE,
@@ -110,9 +110,9 @@ public final class ForgetPerson {
                 + " nobody. You can ask for a copy first with `"
                 + Markup.command("my data")
                 + "`."
-            : "Erase everything Tandem holds about <@"
-                + userId
-                + ">? They leave every program (a partner is told kindly), and their"
+            : "Erase everything Tandem holds about "
+                + Markup.mention(userId)
+                + "? They leave every program (a partner is told kindly), and their"
                 + " profile, notes, goals and named survey answers are erased for good."),
         List.of(),
         List.of(

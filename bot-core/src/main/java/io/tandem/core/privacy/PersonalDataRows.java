@@ -283,7 +283,7 @@ final class PersonalDataRows {
                 .map(Pattern::quote)
                 .toList());
     return Pattern.compile(
-        "(?<![\\p{L}\\p{N}_])(?:" + alternatives + ")(?![\\p{L}\\p{N}_])",
+        "(?<=^|[^\\p{L}\\p{N}_])(?:" + alternatives + ")(?=$|[^\\p{L}\\p{N}_])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 

@@ -15,6 +15,11 @@ public final class PrivacyGrammar {
 
   private PrivacyGrammar() {}
 
+  /** What a button sends to confirm that an admin forgets {@code userId}. */
+  static String confirmForget(String userId) {
+    return "forget <@" + userId + "> confirm";
+  }
+
   public static Parsed myData(String rest) {
     return rest.strip().equalsIgnoreCase("data")
         ? new Parsed.Accepted(new PrivacyCommand.MyData())
