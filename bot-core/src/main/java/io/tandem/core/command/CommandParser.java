@@ -93,7 +93,7 @@ public final class CommandParser {
     FORGET(
         "forget",
         PrivacyGrammar.FORGET_EXAMPLE,
-        "leave every program and erase your data (asks first); admins: " + code("forget @person")),
+        "erase your data and leave every program (asks first); admins: " + code("forget @person")),
     NUDGE("nudge", ReminderGrammar.NUDGE_EXAMPLE, "admins: nudge a person and their partner now"),
     REPORT(
         "report",

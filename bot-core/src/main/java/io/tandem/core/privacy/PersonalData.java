@@ -224,7 +224,7 @@ public final class PersonalData {
               "the engagement log is counted by reports; details never hold what people wrote"),
           new Rule(
               "survey_invitee",
-              "survey invitations",
+              "invitations to surveys",
               "member_id = :member",
               null,
               false,
