@@ -4,7 +4,6 @@ import io.tandem.config.TandemConfig;
 import io.tandem.core.application.ImportParticipants;
 import io.tandem.core.application.ImportRoster;
 import io.tandem.core.application.ProgramLookup;
-import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -217,18 +216,7 @@ final class ImportCommand {
     @Parameters(paramLabel = "FILE.csv", description = "The roster.")
     Path file;
 
-    @CommandLine.Option(
-        names = "--platform",
-        paramLabel = "slack|discord",
-        converter = ProgramOptions.PlatformConverter.class,
-        description = "The workspace's platform (needed only when the database has several).")
-    Platform platform;
-
-    @CommandLine.Option(
-        names = "--workspace",
-        paramLabel = "TEAM_OR_GUILD_ID",
-        description = "The Slack team id or Discord guild id (default: the only workspace).")
-    String workspace;
+    @CommandLine.Mixin WorkspaceOptions where;
 
     @Override
     public Integer call() {
@@ -246,7 +234,8 @@ final class ImportCommand {
               err,
               (database, reader) ->
                   new ImportRoster(database, Clock.systemUTC())
-                      .importCsv(name, reader, platform, workspace, new ProgressLines(err)));
+                      .importCsv(
+                          name, reader, where.platform, where.workspace, new ProgressLines(err)));
       if (outcome == null) {
         return REJECTED;
       }

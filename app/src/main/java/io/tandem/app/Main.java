@@ -36,6 +36,9 @@ import picocli.CommandLine.ParentCommand;
       MatchCommand.class,
       OutboxCommand.class,
       ReportCommand.class,
+      DataCommands.Forget.class,
+      DataCommands.Backup.class,
+      DataCommands.Restore.class,
     })
 public final class Main implements Callable<Integer> {
 

@@ -28,6 +28,7 @@ import io.tandem.core.intake.Intake;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Platform;
+import io.tandem.core.privacy.RetentionJob;
 import io.tandem.core.report.Reports;
 import io.tandem.core.schedule.ReminderJob;
 import io.tandem.core.store.Database;
@@ -145,7 +146,11 @@ public final class Tandem implements AutoCloseable {
               tandem.discord,
               clock,
               tandem.metrics,
-              d -> List.of(tandem.surveyJob, tandem.reminderJob));
+              d ->
+                  List.of(
+                      tandem.surveyJob,
+                      tandem.reminderJob,
+                      new RetentionJob(database, config.retention().privateNotes())));
       // what a killed or stopped process acknowledged but did not finish
       tandem.intake.resume();
       return tandem;

@@ -33,7 +33,18 @@ class CommandLineTest {
   }
 
   @ParameterizedTest(name = "tandem {0} --help")
-  @ValueSource(strings = {"demo", "run", "report", "import roster", "outbox", "match"})
+  @ValueSource(
+      strings = {
+        "demo",
+        "run",
+        "report",
+        "import roster",
+        "outbox",
+        "match",
+        "forget",
+        "backup",
+        "restore"
+      })
   @DisplayName("every command explains itself with --help, without doing anything")
   void subcommandHelp(String command) {
     String[] words = (command + " --help").split(" ");

@@ -84,7 +84,8 @@ public final class ConfigLoader {
           "surveys",
           "reminders",
           "logging",
-          "stop-grace");
+          "stop-grace",
+          "retention");
   private static final List<String> DATABASE_KEYS = List.of("url", "user", "password", "pool-size");
   private static final List<String> SLACK_KEYS =
       List.of(
@@ -123,6 +124,7 @@ public final class ConfigLoader {
       List.of("title", "anonymous", "audience", "open-for", "remind-after", "questions");
   private static final List<String> QUESTION_KEYS = List.of("type", "text", "choices");
   private static final List<String> REMINDERS_KEYS = List.of("quiet-hours", "interval", "catch-up");
+  private static final List<String> RETENTION_KEYS = List.of("private-notes");
   private static final Pattern TEMPLATE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
   private static final Pattern QUIET_HOURS =
       Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)\\s*-\\s*([01]?\\d|2[0-3]):([0-5]\\d)");
@@ -154,6 +156,7 @@ public final class ConfigLoader {
     sections.put("surveys", SURVEYS_KEYS);
     sections.put("reminders", REMINDERS_KEYS);
     sections.put("logging", LOGGING_KEYS);
+    sections.put("retention", RETENTION_KEYS);
     return java.util.Collections.unmodifiableMap(sections);
   }
 
@@ -287,6 +290,19 @@ public final class ConfigLoader {
             TandemConfig.MIN_STOP_GRACE,
             TandemConfig.MAX_STOP_GRACE,
             "is not a duration between 1s and 10m (like 20s)");
+    Section retentionSection = root.child(reading, "retention");
+    Setting privateNotes = reading.text(retentionSection, "private-notes", null, Shown.PLAIN);
+    RetentionConfig retention =
+        privateNotes.isSet()
+            ? new RetentionConfig(
+                Optional.of(
+                    reading.duration(
+                        privateNotes,
+                        RetentionConfig.MAX_PRIVATE_NOTES,
+                        RetentionConfig.MIN_PRIVATE_NOTES,
+                        RetentionConfig.MAX_PRIVATE_NOTES,
+                        "is not an age between 1d and 36500d (like 365d)")))
+            : RetentionConfig.off();
     if (reading.problems.isEmpty()) {
       leaseOutlastsRateLimitWaits(outbox, slackLimits).ifPresent(reading.problems::add);
     }
@@ -304,7 +320,8 @@ public final class ConfigLoader {
             .withSurveys(surveys)
             .withReminders(reminders)
             .withStopGrace(stopGrace)
-            .withLogging(logging);
+            .withLogging(logging)
+            .withRetention(retention);
     return new LoadedConfig(config, reading.sources, strayVariables(env));
   }
 

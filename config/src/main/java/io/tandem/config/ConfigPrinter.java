@@ -144,6 +144,12 @@ public final class ConfigPrinter {
     out.append("logging:\n");
     line(out, "format", logging.format().yamlName());
     line(out, "level", logging.level().yamlName());
+    out.section("retention");
+    out.append("retention:\n");
+    line(
+        out,
+        "private-notes",
+        config.retention().privateNotes().map(ConfigPrinter::duration).orElse("(kept)"));
     return out.toString();
   }
 

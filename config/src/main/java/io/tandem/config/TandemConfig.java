@@ -16,6 +16,7 @@ import java.util.Objects;
  *     in flight get most of it, then everything closes; keep it under the orchestrator's own grace
  *     period (Kubernetes: 30 s)
  * @param logging how log lines look and which are written ({@code logging})
+ * @param retention how long personal data is kept ({@code retention})
  */
 public record TandemConfig(
     DatabaseConfig database,
@@ -28,7 +29,8 @@ public record TandemConfig(
     SurveysConfig surveys,
     RemindersConfig reminders,
     Duration stopGrace,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    RetentionConfig retention) {
 
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
   public static final Duration MIN_STOP_GRACE = Duration.ofSeconds(1);
@@ -46,6 +48,7 @@ public record TandemConfig(
     Objects.requireNonNull(reminders, "reminders");
     Objects.requireNonNull(stopGrace, "stopGrace");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(retention, "retention");
     if (stopGrace.compareTo(MIN_STOP_GRACE) < 0 || stopGrace.compareTo(MAX_STOP_GRACE) > 0) {
       throw new IllegalArgumentException("stopGrace must be between 1s and 10m: " + stopGrace);
     }
@@ -71,7 +74,8 @@ public record TandemConfig(
         SurveysConfig.defaults(),
         RemindersConfig.defaults(),
         DEFAULT_STOP_GRACE,
-        LoggingConfig.defaults());
+        LoggingConfig.defaults(),
+        RetentionConfig.off());
   }
 
   /** Composes the parts with the default outbox and scheduler settings. */
@@ -121,42 +125,54 @@ public record TandemConfig(
         surveys,
         reminders,
         stopGrace,
-        logging);
+        logging,
+        retention);
   }
 
   /** The same configuration with other outbox settings. */
   public TandemConfig withOutbox(OutboxConfig value) {
     return new TandemConfig(
         database, slack, discord, http, admins, value, scheduler, surveys, reminders, stopGrace,
-        logging);
+        logging,
+        retention);
   }
 
   /** The same configuration with other survey settings. */
   public TandemConfig withSurveys(SurveysConfig value) {
     return new TandemConfig(
         database, slack, discord, http, admins, outbox, scheduler, value, reminders, stopGrace,
-        logging);
+        logging,
+        retention);
   }
 
   /** The same configuration with other reminder settings. */
   public TandemConfig withReminders(RemindersConfig value) {
     return new TandemConfig(
         database, slack, discord, http, admins, outbox, scheduler, surveys, value, stopGrace,
-        logging);
+        logging,
+        retention);
   }
 
   /** The same configuration with another stop grace period. */
   public TandemConfig withStopGrace(Duration value) {
     return new TandemConfig(
         database, slack, discord, http, admins, outbox, scheduler, surveys, reminders, value,
-        logging);
+        logging,
+        retention);
   }
 
   /** The same configuration with other logging settings. */
   public TandemConfig withLogging(LoggingConfig value) {
     return new TandemConfig(
         database, slack, discord, http, admins, outbox, scheduler, surveys, reminders, stopGrace,
-        value);
+        value, retention);
+  }
+
+  /** The same configuration with other retention settings. */
+  public TandemConfig withRetention(RetentionConfig value) {
+    return new TandemConfig(
+        database, slack, discord, http, admins, outbox, scheduler, surveys, reminders, stopGrace,
+        logging, value);
   }
 
   /** The built-in defaults: SQLite {@code ./tandem.db}, no chat platform, HTTP on loopback:8080. */

@@ -439,7 +439,7 @@ class ConfigLoaderTest {
       assertThat(problems("slak:\n  mode: socket\n"))
           .containsExactly(
               "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler,"
-                  + " surveys, reminders, logging, stop-grace;"
+                  + " surveys, reminders, logging, stop-grace, retention;"
                   + " did you mean slack?");
     }
 
@@ -479,7 +479,7 @@ class ConfigLoaderTest {
       assertThat(e.problems())
           .containsExactly(
               "slak: is not a known setting; known: database, slack, discord, http, outbox, scheduler,"
-                  + " surveys, reminders, logging, stop-grace;"
+                  + " surveys, reminders, logging, stop-grace, retention;"
                   + " did you mean slack?",
               "database.url: \"mysql://x\" must start with jdbc:sqlite: or jdbc:postgresql:",
               "slack.mode: \"sockets\" is not one of socket, http",

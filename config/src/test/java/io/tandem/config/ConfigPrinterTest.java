@@ -106,6 +106,8 @@ class ConfigPrinterTest {
             logging:
               format: text
               level: info
+            retention:
+              private-notes: (kept)
             """);
   }
 

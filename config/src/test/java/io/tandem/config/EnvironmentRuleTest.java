@@ -75,7 +75,8 @@ class EnvironmentRuleTest {
           Map.entry("reminders.catch-up", "2d"),
           Map.entry("logging.format", "json"),
           Map.entry("logging.level", "debug"),
-          Map.entry("stop-grace", "25s"));
+          Map.entry("stop-grace", "25s"),
+          Map.entry("retention.private-notes", "180d"));
 
   /** A file in which the settings that need each other are set, so each sample alone is valid. */
   private static final Map<String, String> BASE =

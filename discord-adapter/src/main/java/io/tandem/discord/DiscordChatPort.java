@@ -1,7 +1,6 @@
 package io.tandem.discord;
 
 import io.tandem.core.port.in.Platform;
-import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;
@@ -108,8 +107,8 @@ public final class DiscordChatPort implements ChatPort {
           channel
               .sendMessage(ReplyRenderer.create(message.reply()))
               .setNonce(nonce(message.dedupKey()));
-      if (!message.attachments().isEmpty()) {
-        action = action.addFiles(files(message.attachments()));
+      if (message.hasUploads()) {
+        action = action.addFiles(files(message.uploads()));
       }
       global.acquire("discord");
       Message sent = action.complete();
@@ -133,12 +132,11 @@ public final class DiscordChatPort implements ChatPort {
     }
   }
 
-  private static List<FileUpload> files(List<ChartAttachment> attachments) {
+  private static List<FileUpload> files(List<OutgoingMessage.Upload> uploads) {
     List<FileUpload> files = new ArrayList<>();
-    for (ChartAttachment attachment : attachments) {
+    for (OutgoingMessage.Upload upload : uploads) {
       files.add(
-          FileUpload.fromData(attachment.png(), attachment.fileName())
-              .setDescription(attachment.altText()));
+          FileUpload.fromData(upload.bytes(), upload.fileName()).setDescription(upload.title()));
     }
     return files;
   }

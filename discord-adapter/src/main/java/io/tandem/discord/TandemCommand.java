@@ -99,7 +99,12 @@ final class TandemCommand {
                     new OptionData(
                         OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true)),
             new SubcommandData("continue", "Carry on with your pair after a quiet spell"),
-            new SubcommandData("support", "Ask the program admins for help"))
+            new SubcommandData("support", "Ask the program admins for help"),
+            new SubcommandData("my-data", "Everything Tandem holds about you, as a private file"),
+            new SubcommandData("forget-me", "Leave every program and erase your data (asks first)")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "confirm", "Type confirm to erase")
+                        .addChoice("confirm", "confirm")))
         .addSubcommandGroups(
             new SubcommandGroupData("goal", "Your pair's learning plan")
                 .addSubcommands(
@@ -133,6 +138,11 @@ final class TandemCommand {
         .addSubcommands(
             new SubcommandData("nudge", "Nudge a person and their partner now")
                 .addOptions(new OptionData(OptionType.USER, "person", "Who to nudge", true)),
+            new SubcommandData("forget", "Erase a person's data (asks first)")
+                .addOptions(
+                    new OptionData(OptionType.USER, "person", "Whose data to erase", true),
+                    new OptionData(OptionType.STRING, "confirm", "Type confirm to erase")
+                        .addChoice("confirm", "confirm")),
             new SubcommandData("report", "Program funnel, pair health and retention")
                 .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
             new SubcommandData("dashboard", "A private link to the web dashboard")

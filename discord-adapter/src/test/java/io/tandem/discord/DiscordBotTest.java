@@ -115,7 +115,8 @@ class DiscordBotTest {
       assertThat(commands.get(0).get("default_member_permissions").isJsonNull()).isTrue();
       JsonObject admin = commands.get(1);
       assertThat(subcommands(admin))
-          .containsExactlyInAnyOrder("program", "match", "survey", "report", "nudge", "dashboard");
+          .containsExactlyInAnyOrder(
+              "program", "match", "survey", "report", "nudge", "dashboard", "forget");
       assertThat(admin.get("default_member_permissions").getAsString())
           .isEqualTo(Long.toString(Permission.MANAGE_SERVER.getRawValue()));
       assertThat(admin.getAsJsonArray("contexts"))

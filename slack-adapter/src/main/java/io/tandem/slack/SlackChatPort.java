@@ -14,7 +14,6 @@ import com.slack.api.model.Message;
 import com.slack.api.model.view.View;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
-import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;
@@ -301,7 +300,7 @@ public final class SlackChatPort implements ChatPort {
 
   private DeliveryResult post(String channel, OutgoingMessage message, String cacheKey)
       throws IOException, SlackApiException, InterruptedException {
-    if (!message.attachments().isEmpty()) {
+    if (message.hasUploads()) {
       return postWithCharts(channel, message, cacheKey);
     }
     return postBlocks(channel, message, cacheKey);
@@ -332,30 +331,33 @@ public final class SlackChatPort implements ChatPort {
     return DeliveryResult.delivered(posted.getChannel() + "/" + posted.getTs());
   }
 
-  /** Uploads the charts, then shares them in {@code channel} with the reply; see the class doc. */
+  /**
+   * Uploads the charts and files, then shares them in {@code channel} with the reply; see the class
+   * doc.
+   */
   private DeliveryResult postWithCharts(String channel, OutgoingMessage message, String cacheKey)
       throws IOException, SlackApiException, InterruptedException {
     List<FilesCompleteUploadExternalRequest.FileDetails> files = new ArrayList<>();
-    for (ChartAttachment attachment : message.attachments()) {
-      byte[] png = attachment.png();
+    for (OutgoingMessage.Upload attachment : message.uploads()) {
+      byte[] bytes = attachment.bytes();
       limits.workspace().acquire("workspace");
       FilesGetUploadURLExternalResponse url =
           methods.filesGetUploadURLExternal(
               r ->
                   r.filename(attachment.fileName())
-                      .length(png.length)
-                      .altTxt(attachment.altText()));
+                      .length(bytes.length)
+                      .altTxt(attachment.title()));
       if (!url.isOk()) {
         return failure(url);
       }
-      DeliveryResult failed = upload(url.getUploadUrl(), png);
+      DeliveryResult failed = upload(url.getUploadUrl(), bytes);
       if (failed != null) {
         return failed;
       }
       files.add(
           FilesCompleteUploadExternalRequest.FileDetails.builder()
               .id(url.getFileId())
-              .title(attachment.altText())
+              .title(attachment.title())
               .build());
     }
     Reply reply = message.reply();

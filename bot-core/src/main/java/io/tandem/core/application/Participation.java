@@ -214,33 +214,12 @@ public final class Participation {
                 null);
           }
           Instant now = clock.instant();
-          Participant me = ctx.me();
-          boolean heldPlace = me.getStatus() != ParticipantStatus.WAITLISTED;
-          me.leave();
-          CheckInSignals.record(ctx, SignalType.PARTICIPANT_LEFT, Map.of(), now);
-          if (ctx.paired()) {
-            ctx.pair().end(now);
-            CheckInSignals.record(ctx, SignalType.PAIR_ENDED, Map.of("reason", "left"), now);
-            tell(
-                store,
-                me.getWorkspaceId(),
-                "left:" + ctx.pair().getId() + ":" + ctx.partnerMember().getUserId(),
-                ctx.partnerMember().getUserId(),
-                Markup.text(ctx.member().getDisplayName())
-                    + " has left *"
-                    + Markup.text(program.getName())
-                    + "*, so your pairing ends here. Thank you for the sessions you shared — you"
-                    + " stay in the program and will be matched with someone new in the next"
-                    + " round.",
-                now);
-          }
-          String promoted = heldPlace ? promote(store, program, now) : "";
+          end(store, ctx, ctx.member().getDisplayName(), now);
           return Reply.success(
               "You've left *"
                   + Markup.text(program.getName())
                   + "*. Thank you for taking part!"
                   + (ctx.paired() ? " " + Markup.text(ctx.partnerName()) + " has been told." : "")
-                  + promoted
                   + " You can join again any time with `"
                   + Markup.command("join")
                   + "`.",
@@ -248,10 +227,56 @@ public final class Participation {
         });
   }
 
-  private String promote(Store store, Program program, Instant now) {
+  /**
+   * Ends {@code me}'s participation as {@code leave confirm} does, in the caller's transaction: for
+   * a person who asked to be forgotten. The partner is told kindly without being told who left.
+   */
+  public static void endForErasure(Store store, Member member, Participant me, Instant now) {
+    if (me.getStatus() == ParticipantStatus.LEFT) {
+      return;
+    }
+    Program program = store.program(me.getProgramId()).orElseThrow();
+    PairContext ctx = PairContext.of(store, new CurrentParticipation(member, me, program), null);
+    end(store, ctx, "Your partner", now);
+  }
+
+  /**
+   * Ends the participation of {@code ctx}: the pair ends, the partner is told kindly, and the first
+   * waitlisted person moves up when a place was held.
+   *
+   * @param leaver how the partner's message names who left
+   */
+  private static void end(Store store, PairContext ctx, String leaver, Instant now) {
+    Program program = ctx.program();
+    Participant me = ctx.me();
+    boolean heldPlace = me.getStatus() != ParticipantStatus.WAITLISTED;
+    me.leave();
+    CheckInSignals.record(ctx, SignalType.PARTICIPANT_LEFT, Map.of(), now);
+    if (ctx.paired()) {
+      ctx.pair().end(now);
+      CheckInSignals.record(ctx, SignalType.PAIR_ENDED, Map.of("reason", "left"), now);
+      tell(
+          store,
+          me.getWorkspaceId(),
+          "left:" + ctx.pair().getId() + ":" + ctx.partnerMember().getUserId(),
+          ctx.partnerMember().getUserId(),
+          Markup.text(leaver)
+              + " has left *"
+              + Markup.text(program.getName())
+              + "*, so your pairing ends here. Thank you for the sessions you shared — you"
+              + " stay in the program and will be matched with someone new in the next"
+              + " round.",
+          now);
+    }
+    if (heldPlace) {
+      promote(store, program, now);
+    }
+  }
+
+  private static void promote(Store store, Program program, Instant now) {
     Optional<Participant> next = new ReminderStore(store).firstWaitlisted(program.getId());
     if (next.isEmpty()) {
-      return "";
+      return;
     }
     Participant p = next.get();
     p.activate();
@@ -278,7 +303,6 @@ public final class Participation {
                         + Markup.text(program.getName())
                         + "* and you're in! You'll be paired in the next match round.",
                     now));
-    return "";
   }
 
   /** {@code continue}: the at-risk pair carries on; the cadence starts over today. */

@@ -90,7 +90,7 @@ public final class ProgramLookup {
   /** A workspace and one of its programs. */
   public record Found(Workspace workspace, Program program) {}
 
-  static String describe(Workspace workspace) {
+  public static String describe(Workspace workspace) {
     return workspace.getPlatform().name().toLowerCase(Locale.ROOT)
         + " workspace "
         + workspace.getExternalId();
@@ -102,7 +102,7 @@ public final class ProgramLookup {
    *
    * @throws NotFound when none fits, or several do
    */
-  static Workspace workspace(Store store, Platform platform, String workspaceId) {
+  public static Workspace workspace(Store store, Platform platform, String workspaceId) {
     Target target = new Target(platform, workspaceId, "-");
     List<Workspace> all =
         store

@@ -20,6 +20,9 @@ public sealed interface Command {
 
   record Help() implements Command {}
 
+  /** A person's own data: the records are in {@code io.tandem.core.privacy.PrivacyCommand}. */
+  non-sealed interface Privacy extends Command {}
+
   /** Reminder and participation commands: the records are in {@link ReminderCommands}. */
   non-sealed interface ReminderCommand extends Command {}
 

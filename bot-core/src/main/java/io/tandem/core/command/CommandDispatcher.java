@@ -18,6 +18,7 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
+import io.tandem.core.privacy.PrivacyRoutes;
 import io.tandem.core.report.Reports;
 import io.tandem.core.store.Database;
 import io.tandem.core.util.LogText;
@@ -62,6 +63,7 @@ public final class CommandDispatcher
       "Something went wrong on our side and nothing was saved. Please try again in a minute.";
 
   private volatile Reports reports;
+  private volatile PrivacyRoutes privacy;
 
   public CommandDispatcher(
       JoinProgram joinProgram,
@@ -95,14 +97,15 @@ public final class CommandDispatcher
   /** As {@link #of(Database, Clock, Surveys)}, joining through {@code join}. */
   public static CommandDispatcher of(Database db, Clock clock, JoinProgram join, Surveys surveys) {
     return new CommandDispatcher(
-        join,
-        new LogSession(db, clock),
-        new ShowStatus(db, clock),
-        new ManagePrograms(db, clock),
-        new MatchPairs(db, clock),
-        new PairPreferences(db, clock),
-        new LearningPlan(db, clock),
-        surveys);
+            join,
+            new LogSession(db, clock),
+            new ShowStatus(db, clock),
+            new ManagePrograms(db, clock),
+            new MatchPairs(db, clock),
+            new PairPreferences(db, clock),
+            new LearningPlan(db, clock),
+            surveys)
+        .withPrivacy(PrivacyRoutes.of(db, clock));
   }
 
   @Override
@@ -180,6 +183,12 @@ public final class CommandDispatcher
     } catch (RuntimeException e) {
       LOG.error("Recording that {} user {} returned failed", platform, LogText.of(userId), e);
     }
+  }
+
+  /** Adds {@code my data} and {@code forget}; {@link #of} calls this. */
+  public CommandDispatcher withPrivacy(PrivacyRoutes privacy) {
+    this.privacy = privacy;
+    return this;
   }
 
   /** Adds {@code report}; the composition root calls this. */
@@ -310,6 +319,9 @@ public final class CommandDispatcher
     }
     if (command instanceof Command.Report report && reports != null) {
       return reports.report(actor, report.program());
+    }
+    if (command instanceof Command.Privacy mine && privacy != null) {
+      return privacy.route(actor, mine);
     }
     if (command instanceof SurveyCommand survey) {
       return surveys.handle(actor, survey);

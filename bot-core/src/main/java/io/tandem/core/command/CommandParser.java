@@ -3,6 +3,7 @@ package io.tandem.core.command;
 import io.tandem.core.domain.EditDistance;
 import io.tandem.core.domain.Role;
 import io.tandem.core.port.in.Markup;
+import io.tandem.core.privacy.PrivacyGrammar;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -85,6 +86,14 @@ public final class CommandParser {
         "move your pair's reminder: `2d`, `until DATE`, `pick`"),
     CONTINUE("continue", "continue", "carry on with your pair after a quiet spell"),
     SUPPORT("support", "support", "ask the program admins for help with your pairing"),
+    MY(
+        "my",
+        PrivacyGrammar.MY_DATA_EXAMPLE,
+        "everything Tandem holds about you, as a private file"),
+    FORGET(
+        "forget",
+        PrivacyGrammar.FORGET_EXAMPLE,
+        "erase your data and leave every program (asks first); admins: " + code("forget @person")),
     NUDGE("nudge", ReminderGrammar.NUDGE_EXAMPLE, "admins: nudge a person and their partner now"),
     REPORT(
         "report",
@@ -175,6 +184,8 @@ public final class CommandParser {
       case SNOOZE -> ReminderGrammar.snooze(rest);
       case CONTINUE -> ReminderGrammar.carryOn(rest);
       case SUPPORT -> ReminderGrammar.support(rest);
+      case MY -> PrivacyGrammar.myData(rest);
+      case FORGET -> PrivacyGrammar.forget(rest);
       case NUDGE -> ReminderGrammar.nudge(rest);
       case SURVEY -> SurveyGrammar.survey(rest);
       case REPORT -> accept(new Command.Report(rest));

@@ -71,13 +71,43 @@ public final class Outbox {
       List<ChartAttachment> attachments,
       Instant notBefore,
       Instant now) {
+    return queue(
+        store,
+        workspaceId,
+        platform,
+        dedupKey,
+        target,
+        new OutboxPayload(target, reply, attachments),
+        notBefore,
+        now);
+  }
+
+  /**
+   * Queues a message with its charts and files (as {@code payload} holds them), unless its key is
+   * taken. Only a DM, group DM or channel message can carry attachments; {@code payload}'s target
+   * is replaced by each stored message's own.
+   *
+   * @see #queue(Store, long, Platform, String, ChatTarget, Reply, Instant, Instant)
+   */
+  public static boolean queue(
+      Store store,
+      long workspaceId,
+      Platform platform,
+      String dedupKey,
+      ChatTarget target,
+      OutboxPayload payload,
+      Instant notBefore,
+      Instant now) {
+    Reply reply = payload.reply();
+    List<ChartAttachment> attachments = payload.attachments();
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(dedupKey, "dedupKey");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(reply, "reply");
     Objects.requireNonNull(attachments, "attachments");
-    if (!attachments.isEmpty() && target instanceof ChatTarget.AppHome) {
+    if ((!attachments.isEmpty() || !payload.files().isEmpty())
+        && target instanceof ChatTarget.AppHome) {
       throw new IllegalArgumentException("an App Home view cannot carry attachments");
     }
     if (dedupKey.isBlank() || dedupKey.length() > 200) {
@@ -96,7 +126,7 @@ public final class Outbox {
                   platform,
                   to.primaryRecipient(),
                   to instanceof ChatTarget.ChannelMessage channel ? channel.channelId() : null,
-                  payload(to, reply, attachments),
+                  new OutboxPayload(to, reply, attachments, payload.files()).toJson(),
                   at,
                   created));
     }

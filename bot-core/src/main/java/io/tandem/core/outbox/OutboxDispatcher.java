@@ -402,7 +402,12 @@ public final class OutboxDispatcher implements AutoCloseable {
     int attempt = claimed.attempts() + 1;
     OutgoingMessage message =
         new OutgoingMessage(
-            claimed.dedupKey(), payload.target(), payload.reply(), attempt, payload.attachments());
+            claimed.dedupKey(),
+            payload.target(),
+            payload.reply(),
+            attempt,
+            payload.attachments(),
+            payload.files());
     DeliveryResult result = null;
     boolean attempted = false;
     if (claimed.uncertainSince() != null) {

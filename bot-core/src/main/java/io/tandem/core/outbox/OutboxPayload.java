@@ -10,6 +10,7 @@ import io.tandem.core.chart.Chart;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.port.out.FileAttachment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,12 +55,19 @@ import java.util.TreeMap;
  *                            "series": [{"name": "…", "values": [3.0, null]}]}}]
  * }</pre>
  *
- * Enum constants are stored by name: never rename one. Add members only with a new version.
+ * Version 3 is version 2 plus text files ({@link FileAttachment}), written only when there are
+ * files: {@code "files": [{"fileName": "my-data.json", "text": "…"}]}.
+ *
+ * <p>Enum constants are stored by name: never rename one. Add members only with a new version.
  */
-public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment> attachments) {
+public record OutboxPayload(
+    ChatTarget target, Reply reply, List<ChartAttachment> attachments, List<FileAttachment> files) {
 
-  /** The newest version this code writes (only for payloads with attachments) and reads. */
+  /** The version this code writes for payloads with charts and no files. */
   public static final int VERSION = 2;
+
+  /** The newest version this code writes (only for payloads with files) and reads. */
+  public static final int VERSION_WITH_FILES = 3;
 
   /** The version of payloads without attachments. */
   public static final int VERSION_WITHOUT_ATTACHMENTS = 1;
@@ -68,10 +76,15 @@ public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(reply, "reply");
     attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
+    files = List.copyOf(Objects.requireNonNull(files, "files"));
+  }
+
+  public OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment> attachments) {
+    this(target, reply, attachments, List.of());
   }
 
   public OutboxPayload(ChatTarget target, Reply reply) {
-    this(target, reply, List.of());
+    this(target, reply, List.of(), List.of());
   }
 
   /** Thrown when a stored payload cannot be read; the dispatcher marks such a message dead. */
@@ -85,10 +98,24 @@ public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment
 
   public String toJson() {
     JsonObject root = new JsonObject();
-    root.addProperty("v", attachments.isEmpty() ? VERSION_WITHOUT_ATTACHMENTS : VERSION);
+    root.addProperty(
+        "v",
+        !files.isEmpty()
+            ? VERSION_WITH_FILES
+            : attachments.isEmpty() ? VERSION_WITHOUT_ATTACHMENTS : VERSION);
     root.add("target", target(target));
     root.add("reply", reply(reply));
-    if (!attachments.isEmpty()) {
+    if (!files.isEmpty()) {
+      JsonArray array = new JsonArray();
+      for (FileAttachment file : files) {
+        JsonObject f = new JsonObject();
+        f.addProperty("fileName", file.fileName());
+        f.addProperty("text", file.text());
+        array.add(f);
+      }
+      root.add("files", array);
+    }
+    if (!attachments.isEmpty() || !files.isEmpty()) {
       JsonArray array = new JsonArray();
       for (ChartAttachment attachment : attachments) {
         JsonObject a = new JsonObject();
@@ -110,11 +137,11 @@ public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment
     try {
       JsonObject root = JsonParser.parseString(json).getAsJsonObject();
       int version = root.get("v").getAsInt();
-      if (version != VERSION && version != VERSION_WITHOUT_ATTACHMENTS) {
+      if (version < VERSION_WITHOUT_ATTACHMENTS || version > VERSION_WITH_FILES) {
         throw new IllegalArgumentException("unknown payload version " + version);
       }
       List<ChartAttachment> attachments = new ArrayList<>();
-      if (version == VERSION) {
+      if (version >= VERSION) {
         for (JsonElement element : root.getAsJsonArray("attachments")) {
           JsonObject a = element.getAsJsonObject();
           attachments.add(
@@ -122,10 +149,19 @@ public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment
                   a.get("fileName").getAsString(), chart(a.getAsJsonObject("chart"))));
         }
       }
+      List<FileAttachment> files = new ArrayList<>();
+      if (version >= VERSION_WITH_FILES) {
+        for (JsonElement element : root.getAsJsonArray("files")) {
+          JsonObject f = element.getAsJsonObject();
+          files.add(
+              new FileAttachment(f.get("fileName").getAsString(), f.get("text").getAsString()));
+        }
+      }
       return new OutboxPayload(
           target(root.getAsJsonObject("target")),
           reply(root.getAsJsonObject("reply")),
-          attachments);
+          attachments,
+          files);
     } catch (JsonParseException
         | IllegalStateException
         | IllegalArgumentException

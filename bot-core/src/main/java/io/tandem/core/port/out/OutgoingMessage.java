@@ -15,13 +15,15 @@ import java.util.Objects;
  * @param attempt 1 for the first try, counting earlier failed tries
  * @param attachments charts to show with the message, drawn at delivery; usually none. A message
  *     with attachments goes to a DM or channel (an App Home view has no place for files)
+ * @param files text files to send with the message, after the charts; usually none
  */
 public record OutgoingMessage(
     String dedupKey,
     ChatTarget target,
     Reply reply,
     int attempt,
-    List<ChartAttachment> attachments) {
+    List<ChartAttachment> attachments,
+    List<FileAttachment> files) {
   public OutgoingMessage {
     Objects.requireNonNull(dedupKey, "dedupKey");
     Objects.requireNonNull(target, "target");
@@ -30,10 +32,45 @@ public record OutgoingMessage(
       throw new IllegalArgumentException("attempt must be at least 1: " + attempt);
     }
     attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
+    files = List.copyOf(Objects.requireNonNull(files, "files"));
+  }
+
+  /** A message with charts and no files. */
+  public OutgoingMessage(
+      String dedupKey,
+      ChatTarget target,
+      Reply reply,
+      int attempt,
+      List<ChartAttachment> attachments) {
+    this(dedupKey, target, reply, attempt, attachments, List.of());
+  }
+
+  /**
+   * One file to upload with a message: a chart's PNG or a text file.
+   *
+   * @param title the title and alt text the platform shows
+   */
+  public record Upload(String fileName, byte[] bytes, String title) {}
+
+  /** Every file to upload with this message: the charts (drawn now), then the text files. */
+  public List<Upload> uploads() {
+    List<Upload> uploads = new java.util.ArrayList<>();
+    for (ChartAttachment chart : attachments) {
+      uploads.add(new Upload(chart.fileName(), chart.png(), chart.altText()));
+    }
+    for (FileAttachment file : files) {
+      uploads.add(new Upload(file.fileName(), file.bytes(), file.fileName()));
+    }
+    return uploads;
+  }
+
+  /** Whether anything is to be uploaded with the message. */
+  public boolean hasUploads() {
+    return !attachments.isEmpty() || !files.isEmpty();
   }
 
   /** A message without attachments. */
   public OutgoingMessage(String dedupKey, ChatTarget target, Reply reply, int attempt) {
-    this(dedupKey, target, reply, attempt, List.of());
+    this(dedupKey, target, reply, attempt, List.of(), List.of());
   }
 }

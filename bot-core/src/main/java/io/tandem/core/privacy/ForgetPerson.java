@@ -1,0 +1,203 @@
+package io.tandem.core.privacy;
+
+import io.tandem.core.application.Participation;
+import io.tandem.core.application.ProgramLookup;
+import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Member;
+import io.tandem.core.store.Participant;
+import io.tandem.core.store.Store;
+import io.tandem.core.store.Workspace;
+import io.tandem.core.util.LogText;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code forget me}, an admin's {@code forget @person} and the operator's {@code tandem forget
+ * USER}: ends every participation of the person as {@code leave} does (the partner is told kindly,
+ * without being told who), then erases their personal data by {@link PersonalData}, keeping counts
+ * under a random pseudonym, and writes one line to {@code erasure_audit}, all in one transaction.
+ */
+public final class ForgetPerson {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ForgetPerson.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** What an erasure did. */
+  public record Erased(String workspace, int participationsEnded, Map<String, Integer> rows) {
+    public int rowsChanged() {
+      return rows.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
+
+  private final Database db;
+  private final Clock clock;
+
+  public ForgetPerson(Database db, Clock clock) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The chat command: asks first, then erases the actor or, for admins, the person named. */
+  public Reply forget(Actor actor, PrivacyCommand.Forget command) {
+    boolean self = command.userId() == null || command.userId().equals(actor.userId());
+    if (!self && !actor.admin()) {
+      return Reply.error(
+          "Only program admins can erase someone else's data. To erase your own, say `"
+              + Markup.command("forget me")
+              + "`.",
+          PrivacyGrammar.FORGET_EXAMPLE);
+    }
+    String userId = self ? actor.userId() : command.userId();
+    if (!command.confirmed()) {
+      return ask(self, userId);
+    }
+    Optional<Erased> erased;
+    try {
+      erased =
+          erase(
+              actor.platform(),
+              actor.workspaceId(),
+              userId,
+              self ? "self" : "admin " + actor.userId());
+    } catch (ProgramLookup.NotFound e) {
+      erased = Optional.empty();
+    }
+    if (erased.isEmpty()) {
+      return Reply.info(
+          self
+              ? "Tandem holds nothing about you here, so there is nothing to erase."
+              : "Tandem holds nothing about that person here, so there is nothing to erase.",
+          List.of());
+    }
+    return Reply.success(
+        self
+            ? "Done: Tandem has erased your data. You have left every program"
+                + (erased.get().participationsEnded() > 0 ? " (a partner has been told)" : "")
+                + ", and your profile, notes, goals and answers are gone; reports keep only"
+                + " counts that name nobody. Thank you for taking part."
+            : "Done: Tandem has erased that person's data and ended their participation; reports"
+                + " keep only counts that name nobody.",
+        List.of());
+  }
+
+  private static Reply ask(boolean self, String userId) {
+    String value = self ? "forget me confirm" : PrivacyGrammar.confirmForget(userId);
+    return new Reply(
+        Reply.Kind.INFO,
+        Reply.Visibility.PRIVATE,
+        (self
+            ? "Erase everything Tandem holds about you? You leave every program (your partner"
+                + " is told kindly), and your profile, session notes, goals, tasks and named"
+                + " survey answers are erased for good. Reports keep only counts that name"
+                + " nobody. You can ask for a copy first with `"
+                + Markup.command("my data")
+                + "`."
+            : "Erase everything Tandem holds about "
+                + Markup.mention(userId)
+                + "? They leave every program (a partner is told kindly), and their"
+                + " profile, notes, goals and named survey answers are erased for good."),
+        List.of(),
+        List.of(
+            new Reply.Button(
+                CommandDispatcher.COMMAND_ACTION, "Yes, erase", value, Reply.Button.Style.DANGER),
+            new Reply.Button(
+                CommandDispatcher.COMMAND_ACTION,
+                self ? "Send me my data" : "Keep it",
+                self ? "my data" : "help",
+                null)),
+        null);
+  }
+
+  /**
+   * Erases one person of a workspace, for the chat command and the operator.
+   *
+   * @param platform {@code null} when the database holds one workspace that fits
+   * @param workspaceId the Slack team id or Discord guild id; {@code null} for the only one
+   * @param erasedBy who asked: {@code self}, {@code admin U123} or {@code operator}
+   * @return empty when Tandem holds nothing about the person there
+   * @throws ProgramLookup.NotFound when no workspace or several fit
+   */
+  public Optional<Erased> erase(
+      Platform platform, String workspaceId, String userId, String erasedBy) {
+    Objects.requireNonNull(userId, "userId");
+    return db.inTransaction(
+        em -> {
+          Store store = new Store(em);
+          Workspace workspace = ProgramLookup.workspace(store, platform, workspaceId);
+          Optional<Member> member = store.member(workspace.getId(), userId);
+          if (member.isEmpty()) {
+            return Optional.empty();
+          }
+          Instant now = clock.instant();
+          int ended = 0;
+          for (Participant p : store.participations(member.get().getId())) {
+            if (p.getStatus() != io.tandem.core.domain.ParticipantStatus.LEFT) {
+              Participation.endForErasure(store, member.get(), p, now);
+              ended++;
+            }
+          }
+          store.flush();
+          String pseudonym = "erased-" + HexFormat.of().formatHex(randomBytes());
+          String emptyPayload =
+              new OutboxPayload(
+                      new ChatTarget.DirectMessage(pseudonym),
+                      Reply.info("(erased at the person's request)", List.of()))
+                  .toJson();
+          Connection c = em.unwrap(Connection.class);
+          try {
+            Map<String, Integer> rows =
+                new PersonalDataRows(c, ExportMyData.person(member.get()))
+                    .erase(pseudonym, emptyPayload);
+            Erased erased = new Erased(ProgramLookup.describe(workspace), ended, rows);
+            audit(c, workspace.getId(), now, erasedBy, erased.rowsChanged());
+            LOG.info(
+                "Erased a person's data in {} at the request of {}: {} rows changed ({})",
+                erased.workspace(),
+                LogText.of(erasedBy),
+                erased.rowsChanged(),
+                rows);
+            return Optional.of(erased);
+          } catch (SQLException e) {
+            throw new IllegalStateException("could not erase the person's data", e);
+          }
+        });
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[8];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  private static void audit(Connection c, long workspaceId, Instant at, String by, int rows)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO erasure_audit (workspace_id, erased_at, erased_by, rows_changed)"
+                + " VALUES (?, ?, ?, ?)")) {
+      ps.setLong(1, workspaceId);
+      ps.setLong(2, at.toEpochMilli());
+      ps.setString(3, by.length() > 100 ? by.substring(0, 100) : by);
+      ps.setInt(4, rows);
+      ps.executeUpdate();
+    }
+  }
+}
