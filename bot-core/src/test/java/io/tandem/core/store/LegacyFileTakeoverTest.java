@@ -71,11 +71,13 @@ class LegacyFileTakeoverTest {
             LegacyPilot.CLOCK,
             List.of(Migrations.DEFAULT_LOCATION, "db/test-later"),
             getClass().getClassLoader());
-    assertThat(withLater.pending()).extracting(Migrations.Pending::version).containsExactly(12);
+    // the release's own later migrations (after V11) and the test's V900, nothing before V12
+    List<Integer> pending = withLater.pending().stream().map(Migrations.Pending::version).toList();
+    assertThat(pending).allMatch(version -> version > 11).endsWith(900);
 
     List<Migrations.Applied> applied = withLater.migrate();
 
-    assertThat(applied).extracting(Migrations.Applied::version).containsExactly(12);
+    assertThat(applied).extracting(Migrations.Applied::version).containsExactlyElementsOf(pending);
     assertThat(withLater.isCurrent()).isTrue();
     assertThat(
             TakeoverContract.queryString(db.dataSource(), "SELECT COUNT(*) FROM later_test_table"))
