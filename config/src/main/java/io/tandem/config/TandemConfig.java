@@ -133,32 +133,28 @@ public record TandemConfig(
   public TandemConfig withOutbox(OutboxConfig value) {
     return new TandemConfig(
         database, slack, discord, http, admins, value, scheduler, surveys, reminders, stopGrace,
-        logging,
-        retention);
+        logging, retention);
   }
 
   /** The same configuration with other survey settings. */
   public TandemConfig withSurveys(SurveysConfig value) {
     return new TandemConfig(
         database, slack, discord, http, admins, outbox, scheduler, value, reminders, stopGrace,
-        logging,
-        retention);
+        logging, retention);
   }
 
   /** The same configuration with other reminder settings. */
   public TandemConfig withReminders(RemindersConfig value) {
     return new TandemConfig(
         database, slack, discord, http, admins, outbox, scheduler, surveys, value, stopGrace,
-        logging,
-        retention);
+        logging, retention);
   }
 
   /** The same configuration with another stop grace period. */
   public TandemConfig withStopGrace(Duration value) {
     return new TandemConfig(
         database, slack, discord, http, admins, outbox, scheduler, surveys, reminders, value,
-        logging,
-        retention);
+        logging, retention);
   }
 
   /** The same configuration with other logging settings. */

@@ -48,7 +48,10 @@ class LegacyFileTakeoverTest {
     db =
         Database.open(DatabaseSettings.of("jdbc:sqlite:" + file, null, null, 4), LegacyPilot.CLOCK);
 
-    assertThat(db.migrationsAppliedAtOpen()).isEmpty();
+    // only what came after the release that wrote the file is applied
+    assertThat(db.migrationsAppliedAtOpen())
+        .extracting(Migrations.Applied::version)
+        .allMatch(version -> version > 11);
     assertThat(TakeoverContract.baseline(db.dataSource())).isEqualTo(11);
     assertThat(Migrations.of(db.dataSource(), LegacyPilot.CLOCK).isCurrent()).isTrue();
     LegacyPilot.assertIntact(db);
