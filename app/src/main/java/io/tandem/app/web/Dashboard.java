@@ -7,12 +7,14 @@ import io.tandem.core.chart.Chart;
 import io.tandem.core.chart.ChartRenderer;
 import io.tandem.core.report.ProgramReport;
 import io.tandem.core.report.ReportCharts;
+import io.tandem.core.report.ReportText;
 import io.tandem.core.report.Reports;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -66,9 +68,11 @@ public final class Dashboard implements HttpHandler {
       String periodText,
       ProgramReport.Period period,
       String periodProblem,
+      String asOfText,
+      Instant asOf,
       Map<String, String> params) {
 
-    /** The query string that keeps the token, program and period, plus {@code extra}. */
+    /** The query string that keeps the token, program, period and as-of, plus {@code extra}. */
     String query(String... extra) {
       Map<String, String> q = new LinkedHashMap<>();
       q.put("t", token);
@@ -76,10 +80,19 @@ public final class Dashboard implements HttpHandler {
       if (period != null) {
         q.put("period", periodText);
       }
+      if (asOf != null) {
+        q.put("asof", asOf.toString());
+      }
       for (int i = 0; i + 1 < extra.length; i += 2) {
         q.put(extra[i], extra[i + 1]);
       }
       return "?" + encode(q);
+    }
+
+    /** The same view read at {@code at}, for every link of a page read at that instant. */
+    View pinnedTo(Instant at) {
+      return new View(
+          token, access, choices, program, periodText, period, periodProblem, asOfText, at, params);
     }
   }
 
@@ -120,7 +133,19 @@ public final class Dashboard implements HttpHandler {
       try {
         period = Reports.parsePeriod(periodText, clock.instant());
       } catch (IllegalArgumentException e) {
-        periodProblem = e.getMessage();
+        periodProblem = e.getMessage() + " Showing the whole program instead.";
+      }
+    }
+    String asOfText = params.getOrDefault("asof", "").strip();
+    Instant asOf = null;
+    if (!asOfText.isEmpty()) {
+      try {
+        asOf = Reports.parseAsOf(asOfText);
+      } catch (IllegalArgumentException e) {
+        periodProblem =
+            (periodProblem == null ? "" : periodProblem + " ")
+                + e.getMessage()
+                + " Showing the numbers as of now instead.";
       }
     }
     View view =
@@ -132,10 +157,22 @@ public final class Dashboard implements HttpHandler {
             periodText,
             period,
             periodProblem,
+            asOfText,
+            asOf,
             params);
-    String sub = exchange.getRequestURI().getPath().substring(PATH.length());
+    try {
+      route(exchange, view, exchange.getRequestURI().getPath().substring(PATH.length()));
+    } catch (Reports.AsOfOutOfRange e) {
+      // an as-of outside the period or before the program: say so, with the form to fix it
+      html(exchange, 400, Html.page("Tandem", filters(view) + problem(e.getMessage())));
+    }
+  }
+
+  private void route(HttpExchange exchange, View view, String sub) throws IOException {
     if (sub.isEmpty() || sub.equals("/")) {
-      html(exchange, 200, overview(view, report(view)));
+      ProgramReport report = report(view);
+      // the charts, downloads and pair pages read the same as-of as this page
+      html(exchange, 200, overview(view.pinnedTo(report.asOf()), report));
     } else if (sub.equals("/pair")) {
       pair(exchange, view);
     } else if (sub.startsWith("/chart/") && sub.endsWith(".png")) {
@@ -160,7 +197,7 @@ public final class Dashboard implements HttpHandler {
 
   private ProgramReport report(View view) {
     return reports
-        .compute(view.program().id(), view.period())
+        .compute(view.program().id(), view.period(), view.asOf())
         .orElseThrow(() -> new IllegalStateException("program " + view.program().id() + " gone"));
   }
 
@@ -179,9 +216,9 @@ public final class Dashboard implements HttpHandler {
         .append(DAY.format(report.period().from()))
         .append(" to ")
         .append(DAY.format(report.period().to().minusMillis(1)))
-        .append(" · read ")
-        .append(MINUTE.format(report.generatedAt()))
-        .append("</p>");
+        .append(" · <span id=\"as-of\">as of ")
+        .append(Html.escape(ReportText.instant(report.asOf())))
+        .append("</span></p>");
     body.append("<section class=\"cards\">");
     card(body, "enrolled", "People enrolled", Long.toString(funnel.enrolled()));
     card(body, "pairs", "Pairs", Long.toString(health.pairs()));
@@ -416,13 +453,19 @@ public final class Dashboard implements HttpHandler {
         .append(" or 90d\" value=\"")
         .append(Html.escape(view.periodText()))
         .append("\"></label> ");
+    out.append("<label>As of <input name=\"asof\" id=\"asof\" size=\"22\" placeholder=\"now\"")
+        .append(" value=\"")
+        .append(Html.escape(view.asOfText()))
+        .append("\"></label> ");
     out.append("<button type=\"submit\">Show</button></form>");
     if (view.periodProblem() != null) {
-      out.append("<p class=\"problem\">")
-          .append(Html.escape(view.periodProblem()))
-          .append(" Showing the whole program instead.</p>");
+      out.append(problem(view.periodProblem()));
     }
     return out.toString();
+  }
+
+  private static String problem(String text) {
+    return "<p class=\"problem\">" + Html.escape(text) + "</p>";
   }
 
   private static void card(StringBuilder out, String id, String label, String value) {

@@ -51,10 +51,15 @@ import java.util.TreeMap;
  * "attachments": [{"fileName": "pulse-3.png",
  *                  "chart": {"kind": "BAR|HORIZONTAL_BAR|LINE", "title": "…",
  *                            "categoryAxis": "…", "valueAxis": "…", "categories": ["1", "2"],
- *                            "series": [{"name": "…", "values": [3.0, null]}]}}]
+ *                            "series": [{"name": "…", "values": [3.0, null]}],
+ *                            "subtitle": "…", "valueMax": 100.0}}]
  * }</pre>
  *
- * Enum constants are stored by name: never rename one. Add members only with a new version.
+ * {@code subtitle} and {@code valueMax} are optional (absent: no subtitle, an axis fitted to the
+ * values), so a payload without them reads as before and an older reader that ignores them still
+ * draws the chart.
+ *
+ * <p>Enum constants are stored by name: never rename one. Add members only with a new version.
  */
 public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment> attachments) {
 
@@ -299,6 +304,12 @@ public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment
       series.add(one);
     }
     json.add("series", series);
+    if (!chart.subtitle().isEmpty()) {
+      json.addProperty("subtitle", chart.subtitle());
+    }
+    if (chart.valueMax() != null) {
+      json.addProperty("valueMax", chart.valueMax());
+    }
     return json;
   }
 
@@ -320,7 +331,11 @@ public record OutboxPayload(ChatTarget target, Reply reply, List<ChartAttachment
         json.get("categoryAxis").getAsString(),
         json.get("valueAxis").getAsString(),
         categories,
-        series);
+        series,
+        string(json, "subtitle"),
+        json.has("valueMax") && !json.get("valueMax").isJsonNull()
+            ? json.get("valueMax").getAsDouble()
+            : null);
   }
 
   private static String string(JsonObject json, String member) {

@@ -5,8 +5,9 @@ import io.tandem.core.report.ProgramReport.ScoreParts;
 
 /**
  * A pair's engagement score, 0–100, and its health bucket. Pure; the README's "Reports" section
- * states the same formulas. A round is the program's cadence; all counts are over the last four
- * rounds before the moment scored.
+ * states the same formulas. The counts are over the pair's own rounds as {@link PairRounds} counts
+ * them (ended rounds, and the round in progress once the pair met in it), so a score changes when
+ * something happens or when a round the pair missed ends, never merely because time passed.
  */
 public final class EngagementScore {
 
@@ -21,8 +22,8 @@ public final class EngagementScore {
   /**
    * The score's parts.
    *
-   * @param lastRound sessions in the last round; {@code roundBefore} in the round before it; {@code
-   *     twoRoundsBefore} in the two rounds before those
+   * @param lastRound sessions in the latest counted round; {@code roundBefore} in the round before
+   *     it; {@code twoRoundsBefore} in the two rounds before those
    * @param acknowledgements the pair's people answering Tandem or each other (meeting way chosen,
    *     reminder moved, continued after a quiet spell, asked for help, viewed logs, goals or tasks)
    * @param plan goals and tasks set or done, skills re-rated
@@ -48,11 +49,11 @@ public final class EngagementScore {
   }
 
   /**
-   * The bucket: <i>gone quiet</i> for a pair at least two rounds old with no session in the last
-   * two rounds and nothing else in the last four; otherwise by score, except that a pair younger
-   * than one round is at least <i>steady</i> (it has had no chance to miss a round yet).
+   * The bucket: <i>gone quiet</i> for a pair with at least two ended rounds, no session in its
+   * latest two counted rounds and nothing else in its latest four; otherwise by score, except that a
+   * pair with no ended round yet is at least <i>steady</i> (it has had no chance to miss one).
    *
-   * @param rounds whole rounds since the pair was made
+   * @param rounds the pair's ended rounds
    */
   public static Bucket bucket(
       int score, ScoreParts parts, long lastRound, long roundBefore, long rounds) {
