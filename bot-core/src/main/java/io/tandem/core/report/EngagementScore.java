@@ -50,8 +50,8 @@ public final class EngagementScore {
 
   /**
    * The bucket: <i>gone quiet</i> for a pair with at least two ended rounds, no session in its
-   * latest two counted rounds and nothing else in its latest four; otherwise by score, except that a
-   * pair with no ended round yet is at least <i>steady</i> (it has had no chance to miss one).
+   * latest two counted rounds and nothing else in its latest four; otherwise by score, except that
+   * a pair with no ended round yet is at least <i>steady</i> (it has had no chance to miss one).
    *
    * @param rounds the pair's ended rounds
    */
