@@ -98,23 +98,11 @@ class ReportSurfacesTest {
     assertThat(report.getAsJsonObject("period").get("from").getAsString())
         .isEqualTo(from + "T00:00:00Z");
     JsonObject f = report.getAsJsonObject("funnel");
-    assertThat(
-            new long[] {
-              f.get("enrolled").getAsLong(),
-              f.get("matched").getAsLong(),
-              f.get("firstSession").getAsLong(),
-              f.get("meetingRegularly").getAsLong()
-            })
+    assertThat(longs(f, "enrolled", "matched", "firstSession", "meetingRegularly"))
         .containsExactly(funnel);
     JsonObject h = report.getAsJsonObject("health");
     JsonObject buckets = h.getAsJsonObject("buckets");
-    assertThat(
-            new long[] {
-              buckets.get("THRIVING").getAsLong(),
-              buckets.get("STEADY").getAsLong(),
-              buckets.get("AT_RISK").getAsLong(),
-              buckets.get("GONE_QUIET").getAsLong()
-            })
+    assertThat(longs(buckets, "THRIVING", "STEADY", "AT_RISK", "GONE_QUIET"))
         .containsExactly(health);
     assertThat(h.get("sessions").getAsLong()).isEqualTo(sessions);
     Map<String, String> cells = csvCells(csv);
@@ -205,6 +193,14 @@ class ReportSurfacesTest {
     Matcher m = Pattern.compile("data-metric=\"" + name + "\">([^<]*)<").matcher(page);
     assertThat(m.find()).as("metric %s", name).isTrue();
     return m.group(1);
+  }
+
+  private static long[] longs(JsonObject json, String... names) {
+    long[] values = new long[names.length];
+    for (int i = 0; i < names.length; i++) {
+      values[i] = json.get(names[i]).getAsLong();
+    }
+    return values;
   }
 
   private static String enc(Instant at) {

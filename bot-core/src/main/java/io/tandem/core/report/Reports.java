@@ -372,18 +372,9 @@ public final class Reports {
       }
       Instant lifeEnd = pair.ended() != null && pair.ended().isBefore(end) ? pair.ended() : end;
       PairRounds rounds = PairRounds.of(made, lifeEnd.toEpochMilli(), round, a);
-      ScoreParts parts =
-          EngagementScore.parts(
-              rounds.lastRound(),
-              rounds.roundBefore(),
-              rounds.twoRoundsBefore(),
-              rounds.acknowledgements(),
-              rounds.plan(),
-              rounds.surveyAnswers());
+      ScoreParts parts = EngagementScore.parts(rounds);
       int score = EngagementScore.score(parts);
-      Bucket bucket =
-          EngagementScore.bucket(
-              score, parts, rounds.lastRound(), rounds.roundBefore(), rounds.ended());
+      Bucket bucket = EngagementScore.bucket(score, parts, rounds);
       // a pair that ended after the as-of was still active then
       boolean live =
           pair.ended() == null ? "ACTIVE".equals(pair.status()) : !pair.ended().isBefore(end);
