@@ -185,22 +185,25 @@ final class ReportQueries {
   }
 
   /**
-   * The moment just after the program's last recorded activity (its creation, a participant
-   * joining, a pair made, a session or a signal), or {@code null} for no program.
+   * The moment just after the last thing recorded for the program: its creation, a participant
+   * joining, a pair made, a session, a signal, or a message queued in its workspace (e.g. the
+   * report's own charts).
    */
-  Instant lastActivity(long programId) throws SQLException {
+  Instant lastActivity(long programId, long workspaceId) throws SQLException {
     long last =
         count(
             "SELECT MAX(t) FROM (SELECT MAX(created_at) AS t FROM program WHERE id = ?"
                 + " UNION ALL SELECT MAX(joined_at) FROM participant WHERE program_id = ?"
                 + " UNION ALL SELECT MAX(created_at) FROM mentoring_pair WHERE program_id = ?"
                 + " UNION ALL SELECT MAX(occurred_at) FROM mentoring_session WHERE program_id = ?"
-                + " UNION ALL SELECT MAX(occurred_at) FROM signal WHERE program_id = ?) x",
+                + " UNION ALL SELECT MAX(occurred_at) FROM signal WHERE program_id = ?"
+                + " UNION ALL SELECT MAX(created_at) FROM outbox_message WHERE workspace_id = ?) x",
             programId,
             programId,
             programId,
             programId,
-            programId);
+            programId,
+            workspaceId);
     return Instant.ofEpochMilli(last + 1);
   }
 

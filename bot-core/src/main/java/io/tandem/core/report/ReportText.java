@@ -97,7 +97,7 @@ public final class ReportText {
     long live = h.buckets().values().stream().mapToLong(Long::longValue).sum();
     return String.format(
         Locale.ROOT,
-        "%d of %d (%.0f%%) met in the last two rounds",
+        "%d of %d (%.0f%%) met in their latest two rounds",
         h.activePairs(),
         live,
         live == 0 ? 0.0 : 100.0 * h.activePairs() / live);
@@ -145,17 +145,22 @@ public final class ReportText {
   }
 
   public static String retention(Retention r) {
-    return String.format(
-        Locale.ROOT,
-        "participants %d of %d stayed (%.0f%%), others %d of %d (%.0f%%): %s. Source: %s",
-        r.participants().retained(),
-        r.participants().people(),
-        r.participants().percent(),
-        r.others().retained(),
-        r.others().people(),
-        r.others().percent(),
-        r.note(),
-        r.source().label);
+    return "participants "
+        + group(r.participants())
+        + ", others "
+        + group(r.others())
+        + ": "
+        + r.note()
+        + ". Source: "
+        + r.source().label;
+  }
+
+  /** {@code 28 of 30 stayed (93%)}, or {@code no data (n = 0)} for a group without people. */
+  private static String group(ProgramReport.Group g) {
+    return g.people() == 0
+        ? "no data (n = 0)"
+        : String.format(
+            Locale.ROOT, "%d of %d stayed (%.0f%%)", g.retained(), g.people(), g.percent());
   }
 
   /** The latest run of each trend, with the change since the run before when both show. */

@@ -259,7 +259,8 @@ public final class Reports {
       EntityManager em, Workspace workspace, Program program, Period wanted, Instant wantedAsOf) {
     try {
       ReportQueries q = new ReportQueries(em.unwrap(Connection.class));
-      Window window = window(program, wanted, wantedAsOf, q.lastActivity(program.getId()));
+      Window window =
+          window(program, wanted, wantedAsOf, q.lastActivity(program.getId(), workspace.getId()));
       return build(em, q, workspace, program, window.period(), window.asOf());
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the report: " + e.getMessage(), e);
