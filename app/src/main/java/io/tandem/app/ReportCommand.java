@@ -58,6 +58,18 @@ final class ReportCommand implements Callable<Integer> {
   String period;
 
   @Option(
+      names = "--as-of",
+      paramLabel = "INSTANT",
+      description =
+          "Read the numbers as they stood at this instant (UTC), e.g. "
+              + Reports.AS_OF_EXAMPLE
+              + " or 2026-03-31 for the end of that day; every report shows the as-of it was read"
+              + " at, and the same one gives the same numbers in chat and on the dashboard."
+              + " Default: now, or the end of the program's data when that lies ahead (a demo's"
+              + " database).")
+  String asOf;
+
+  @Option(
       names = "--out",
       paramLabel = "FILE",
       description = "Write to this file instead of the terminal.")
@@ -80,6 +92,14 @@ final class ReportCommand implements Callable<Integer> {
         return rejected(err, "--period: " + e.getMessage().replace("`", "\""));
       }
     }
+    java.time.Instant wantedAsOf = null;
+    if (asOf != null) {
+      try {
+        wantedAsOf = Reports.parseAsOf(asOf);
+      } catch (IllegalArgumentException e) {
+        return rejected(err, "--as-of: " + e.getMessage().replace("`", "\""));
+      }
+    }
     TandemConfig config = main.loadConfig(err);
     if (config == null) {
       return Main.CONFIG_ERROR;
@@ -88,7 +108,7 @@ final class ReportCommand implements Callable<Integer> {
     try (Database database = Tandem.openDatabase(config, clock, true)) {
       ProgramReport report =
           new Reports(database, clock, Tandem.surveySettings(config))
-              .compute(options.target(), wanted);
+              .compute(options.target(), wanted, wantedAsOf);
       text = ReportFormats.write(report, chosen.get());
     } catch (ProgramLookup.NotFound | IllegalArgumentException e) {
       return rejected(err, e.getMessage());

@@ -86,7 +86,7 @@ class RosterEmailScenarioTest {
                 + " 2 not linked");
     // AND the admin's report measures retention against the roster with them as participants
     assertThat(chat.run("maya", "report").text())
-        .contains("participants 4 of 4 stayed (100%), others 2 of 2 (100%)")
+        .contains("participants 4 of 4 stayed (100%), others 2 of 2 stayed (100%)")
         .contains("Source: HR roster");
   }
 }

@@ -424,9 +424,9 @@ final class ReportBenchmark {
       long end = NOW.toEpochMilli();
       long from = CREATED.truncatedTo(ChronoUnit.DAYS).toEpochMilli();
       long round = CADENCE_DAYS * DAY;
-      long t1 = end - round;
-      long t2 = end - 2 * round;
-      long t4 = end - 4 * round;
+      // a pair's rounds run from when it was made; the latest counted round is the one in
+      // progress if the pair met in it, else the last ended one (README, "Rounds")
+      long reach = end - 5 * round;
       String acks =
           "'MEETING_WAY_CHOSEN', 'REMINDER_MOVED', 'PAIR_CONTINUED', 'HELP_REQUESTED',"
               + " 'LOGS_VIEWED', 'GOALS_VIEWED', 'TASKS_VIEWED'";
@@ -436,52 +436,59 @@ final class ReportBenchmark {
       long minutes = 0;
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT ROUND(50 * MIN(1.0, (COALESCE(s.n1, 0) + 0.5 * COALESCE(s.n2, 0)"
-                  + " + 0.25 * COALESCE(s.n3, 0)) / 2.0)"
-                  + " + 15 * MIN(1.0, COALESCE(a.acks, 0) / 2.0)"
-                  + " + 20 * MIN(1.0, COALESCE(a.plan, 0) / 3.0)"
-                  + " + 15 * MIN(1.0, (COALESCE(x.c, 0) + COALESCE(y.c, 0)) / 2.0)),"
-                  + " COALESCE(s.n, 0), COALESCE(s.minutes, 0), mm.display_name, em.display_name"
-                  + " FROM mentoring_pair p"
-                  + " JOIN participant mp ON mp.id = p.mentor_id"
-                  + " JOIN member mm ON mm.id = mp.member_id"
-                  + " JOIN participant ep ON ep.id = p.mentee_id"
-                  + " JOIN member em ON em.id = ep.member_id"
-                  + " LEFT JOIN (SELECT pair_id,"
-                  + "   SUM(CASE WHEN occurred_at >= ?1 THEN 1 ELSE 0 END) AS n,"
-                  + "   SUM(CASE WHEN occurred_at >= ?1 THEN minutes ELSE 0 END) AS minutes,"
-                  + "   SUM(CASE WHEN occurred_at >= ?3 THEN 1 ELSE 0 END) AS n1,"
-                  + "   SUM(CASE WHEN occurred_at >= ?4 AND occurred_at < ?3 THEN 1 ELSE 0 END)"
-                  + "     AS n2,"
-                  + "   SUM(CASE WHEN occurred_at >= ?5 AND occurred_at < ?4 THEN 1 ELSE 0 END)"
-                  + "     AS n3"
-                  + "   FROM mentoring_session WHERE program_id = 1 AND pair_id IS NOT NULL"
-                  + "   AND occurred_at < ?2 GROUP BY pair_id) s ON s.pair_id = p.id"
-                  + " LEFT JOIN (SELECT pair_id,"
-                  + "   SUM(CASE WHEN type IN ("
+              "WITH pr AS MATERIALIZED (SELECT p.id, p.created_at AS made, mp.member_id AS a,"
+                  + "   ep.member_id AS b,"
+                  + "   ((CASE WHEN p.ended_at IS NOT NULL AND p.ended_at < ?2 THEN p.ended_at"
+                  + "     ELSE ?2 END) - p.created_at) / ?3 AS e"
+                  + "   FROM mentoring_pair p JOIN participant mp ON mp.id = p.mentor_id"
+                  + "   JOIN participant ep ON ep.id = p.mentee_id"
+                  + "   WHERE p.program_id = 1 AND p.status <> 'PROPOSED' AND p.created_at < ?2"
+                  + "   AND (p.ended_at IS NULL OR p.ended_at >= ?1)),"
+                  + " rs AS MATERIALIZED (SELECT s.pair_id, (s.occurred_at - pr.made) / ?3 AS r, COUNT(*) AS n"
+                  + "   FROM mentoring_session s JOIN pr ON pr.id = s.pair_id"
+                  + "   WHERE s.program_id = 1 AND s.occurred_at < ?2 AND s.occurred_at >= pr.made"
+                  + "   GROUP BY 1, 2),"
+                  + " lr AS MATERIALIZED (SELECT pr.*, CASE WHEN cur.n IS NULL THEN pr.e - 1"
+                  + "   ELSE pr.e END AS l FROM pr LEFT JOIN rs cur ON cur.pair_id = pr.id"
+                  + "   AND cur.r = pr.e),"
+                  + " sg AS MATERIALIZED (SELECT g.pair_id, (g.occurred_at - pr.made) / ?3 AS r,"
+                  + "   SUM(CASE WHEN g.type IN ("
                   + acks
                   + ") THEN 1 ELSE 0 END) AS acks,"
-                  + "   SUM(CASE WHEN type IN ("
+                  + "   SUM(CASE WHEN g.type IN ("
                   + plan
                   + ") THEN 1 ELSE 0 END) AS plan"
-                  + "   FROM signal WHERE program_id = 1 AND occurred_at >= ?5"
-                  + "   AND occurred_at < ?2 AND pair_id IS NOT NULL GROUP BY pair_id) a"
-                  + "   ON a.pair_id = p.id"
-                  + " LEFT JOIN (SELECT actor_member_id AS m, COUNT(*) AS c FROM signal"
-                  + "   WHERE program_id = 1 AND occurred_at >= ?5 AND occurred_at < ?2"
-                  + "   AND type = 'SURVEY_ANSWERED' GROUP BY actor_member_id) x"
-                  + "   ON x.m = mp.member_id"
-                  + " LEFT JOIN (SELECT actor_member_id AS m, COUNT(*) AS c FROM signal"
-                  + "   WHERE program_id = 1 AND occurred_at >= ?5 AND occurred_at < ?2"
-                  + "   AND type = 'SURVEY_ANSWERED' GROUP BY actor_member_id) y"
-                  + "   ON y.m = ep.member_id"
-                  + " WHERE p.program_id = 1 AND p.status <> 'PROPOSED' AND p.created_at < ?2"
-                  + " AND (p.ended_at IS NULL OR p.ended_at >= ?1)")) {
+                  + "   FROM signal g JOIN pr ON pr.id = g.pair_id WHERE g.program_id = 1"
+                  + "   AND g.occurred_at >= ?4 AND g.occurred_at < ?2 AND g.occurred_at >= pr.made"
+                  + "   GROUP BY 1, 2),"
+                  + " sv AS MATERIALIZED (SELECT actor_member_id AS m, occurred_at AS t, COUNT(*) AS c"
+                  + "   FROM signal WHERE program_id = 1 AND type = 'SURVEY_ANSWERED'"
+                  + "   AND occurred_at >= ?4 AND occurred_at < ?2 GROUP BY 1, 2)"
+                  + " SELECT ROUND(50 * MIN(1.0, (COALESCE(n.n1, 0) + 0.5 * COALESCE(n.n2, 0)"
+                  + "   + 0.25 * COALESCE(n.n3, 0)) / 2.0)"
+                  + "   + 15 * MIN(1.0, COALESCE(x.acks, 0) / 2.0)"
+                  + "   + 20 * MIN(1.0, COALESCE(x.plan, 0) / 3.0)"
+                  + "   + 15 * MIN(1.0, COALESCE(y.c, 0) / 2.0)),"
+                  + "   COALESCE(t.n, 0), COALESCE(t.minutes, 0)"
+                  + " FROM lr"
+                  + " LEFT JOIN (SELECT lr.id,"
+                  + "   SUM(CASE WHEN rs.r = lr.l THEN rs.n ELSE 0 END) AS n1,"
+                  + "   SUM(CASE WHEN rs.r = lr.l - 1 THEN rs.n ELSE 0 END) AS n2,"
+                  + "   SUM(CASE WHEN rs.r IN (lr.l - 2, lr.l - 3) THEN rs.n ELSE 0 END) AS n3"
+                  + "   FROM lr JOIN rs ON rs.pair_id = lr.id GROUP BY lr.id) n ON n.id = lr.id"
+                  + " LEFT JOIN (SELECT lr.id, SUM(sg.acks) AS acks, SUM(sg.plan) AS plan"
+                  + "   FROM lr JOIN sg ON sg.pair_id = lr.id AND sg.r >= lr.l - 3 AND sg.r >= 0"
+                  + "   GROUP BY lr.id) x ON x.id = lr.id"
+                  + " LEFT JOIN (SELECT lr.id, SUM(sv.c) AS c FROM lr JOIN sv"
+                  + "   ON sv.m IN (lr.a, lr.b) AND sv.t >= lr.made"
+                  + "   AND (sv.t - lr.made) / ?3 >= lr.l - 3 GROUP BY lr.id) y ON y.id = lr.id"
+                  + " LEFT JOIN (SELECT pair_id, COUNT(*) AS n, SUM(minutes) AS minutes"
+                  + "   FROM mentoring_session WHERE program_id = 1 AND occurred_at >= ?1"
+                  + "   AND occurred_at < ?2 GROUP BY pair_id) t ON t.pair_id = lr.id")) {
         ps.setLong(1, from);
         ps.setLong(2, end);
-        ps.setLong(3, t1);
-        ps.setLong(4, t2);
-        ps.setLong(5, t4);
+        ps.setLong(3, round);
+        ps.setLong(4, reach);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             scoreSum += rs.getLong(1);

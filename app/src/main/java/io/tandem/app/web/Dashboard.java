@@ -7,12 +7,14 @@ import io.tandem.core.chart.Chart;
 import io.tandem.core.chart.ChartRenderer;
 import io.tandem.core.report.ProgramReport;
 import io.tandem.core.report.ReportCharts;
+import io.tandem.core.report.ReportText;
 import io.tandem.core.report.Reports;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,8 +28,11 @@ import java.util.Optional;
 /**
  * The admins' web dashboard under {@code /dashboard}: a program's overview (headline numbers,
  * funnel, engagement over time, retention), its pairs with their health, a drill-down per pair, and
- * CSV downloads. Server-rendered HTML with inline CSS, charts as PNGs drawn by {@link
- * ChartRenderer} (and a small inline SVG on the pair page); nothing is loaded from elsewhere.
+ * CSV downloads. Server-rendered HTML with inline CSS from the jte templates in {@code
+ * src/main/jte} ({@link Html}, fed the plain values of {@link Pages}), charts as PNGs drawn by
+ * {@link ChartRenderer} (and a small inline SVG on the pair page); nothing is loaded from
+ * elsewhere. Every page of one program reads the report at one as-of: the overview pins it in the
+ * links to its charts, pair pages and downloads.
  *
  * <p>No link, no data: every page, chart and download first checks the signed token ({@code t})
  * with {@link LinkSigner}; a missing, altered or expired one gets a 403 page that shows nothing of
@@ -66,9 +71,11 @@ public final class Dashboard implements HttpHandler {
       String periodText,
       ProgramReport.Period period,
       String periodProblem,
+      String asOfText,
+      Instant asOf,
       Map<String, String> params) {
 
-    /** The query string that keeps the token, program and period, plus {@code extra}. */
+    /** The query string that keeps the token, program, period and as-of, plus {@code extra}. */
     String query(String... extra) {
       Map<String, String> q = new LinkedHashMap<>();
       q.put("t", token);
@@ -76,10 +83,19 @@ public final class Dashboard implements HttpHandler {
       if (period != null) {
         q.put("period", periodText);
       }
+      if (asOf != null) {
+        q.put("asof", asOf.toString());
+      }
       for (int i = 0; i + 1 < extra.length; i += 2) {
         q.put(extra[i], extra[i + 1]);
       }
       return "?" + encode(q);
+    }
+
+    /** The same view read at {@code at}, for every link of a page read at that instant. */
+    View pinnedTo(Instant at) {
+      return new View(
+          token, access, choices, program, periodText, period, periodProblem, asOfText, at, params);
     }
   }
 
@@ -102,15 +118,12 @@ public final class Dashboard implements HttpHandler {
                         || p.id() == access.get().grant().programId())
             .toList();
     if (allowed.isEmpty()) {
-      html(exchange, 404, Html.page("No program", "<p>This link opens no program.</p>"));
+      html(exchange, 404, Html.page("No program", "This link opens no program."));
       return;
     }
     Optional<OpenDashboard.ProgramChoice> program = chosen(allowed, params.get("program"));
     if (program.isEmpty()) {
-      html(
-          exchange,
-          404,
-          Html.page("No such program", "<p>This link does not open that program.</p>"));
+      html(exchange, 404, Html.page("No such program", "This link does not open that program."));
       return;
     }
     String periodText = params.getOrDefault("period", "").strip();
@@ -120,7 +133,19 @@ public final class Dashboard implements HttpHandler {
       try {
         period = Reports.parsePeriod(periodText, clock.instant());
       } catch (IllegalArgumentException e) {
-        periodProblem = e.getMessage();
+        periodProblem = e.getMessage() + " Showing the whole program instead.";
+      }
+    }
+    String asOfText = params.getOrDefault("asof", "").strip();
+    Instant asOf = null;
+    if (!asOfText.isEmpty()) {
+      try {
+        asOf = Reports.parseAsOf(asOfText);
+      } catch (IllegalArgumentException e) {
+        periodProblem =
+            (periodProblem == null ? "" : periodProblem + " ")
+                + e.getMessage()
+                + " Showing the numbers as of now instead.";
       }
     }
     View view =
@@ -132,10 +157,22 @@ public final class Dashboard implements HttpHandler {
             periodText,
             period,
             periodProblem,
+            asOfText,
+            asOf,
             params);
-    String sub = exchange.getRequestURI().getPath().substring(PATH.length());
+    try {
+      route(exchange, view, exchange.getRequestURI().getPath().substring(PATH.length()));
+    } catch (Reports.AsOfOutOfRange e) {
+      // an as-of outside the period or before the program: say so, with the form to fix it
+      html(exchange, 400, Html.message("Tandem", e.getMessage(), filters(view), null));
+    }
+  }
+
+  private void route(HttpExchange exchange, View view, String sub) throws IOException {
     if (sub.isEmpty() || sub.equals("/")) {
-      html(exchange, 200, overview(view, report(view)));
+      ProgramReport report = report(view);
+      // the charts, downloads and pair pages read the same as-of as this page
+      html(exchange, 200, overview(view.pinnedTo(report.asOf()), report));
     } else if (sub.equals("/pair")) {
       pair(exchange, view);
     } else if (sub.startsWith("/chart/") && sub.endsWith(".png")) {
@@ -143,7 +180,7 @@ public final class Dashboard implements HttpHandler {
     } else if (sub.startsWith("/export/")) {
       download(exchange, view, sub.substring("/export/".length()));
     } else {
-      html(exchange, 404, Html.page("Not found", "<p>There is no such dashboard page.</p>"));
+      html(exchange, 404, Html.page("Not found", "There is no such dashboard page."));
     }
   }
 
@@ -160,127 +197,102 @@ public final class Dashboard implements HttpHandler {
 
   private ProgramReport report(View view) {
     return reports
-        .compute(view.program().id(), view.period())
+        .compute(view.program().id(), view.period(), view.asOf())
         .orElseThrow(() -> new IllegalStateException("program " + view.program().id() + " gone"));
   }
 
   // ---- pages
 
   private String overview(View view, ProgramReport report) {
-    StringBuilder body = new StringBuilder();
-    body.append(filters(view));
     ProgramReport.Health health = report.health();
     ProgramReport.Funnel funnel = report.funnel();
-    body.append("<p class=\"muted\">")
-        .append(Html.escape(report.program().name()))
-        .append(" · ")
-        .append(Html.escape(report.program().status()))
-        .append(" · ")
-        .append(DAY.format(report.period().from()))
-        .append(" to ")
-        .append(DAY.format(report.period().to().minusMillis(1)))
-        .append(" · read ")
-        .append(MINUTE.format(report.generatedAt()))
-        .append("</p>");
-    body.append("<section class=\"cards\">");
-    card(body, "enrolled", "People enrolled", Long.toString(funnel.enrolled()));
-    card(body, "pairs", "Pairs", Long.toString(health.pairs()));
-    card(
-        body,
-        "active-pairs",
-        "Active pairs",
-        health.activePairs() + " (" + Math.round(health.activePairsPercent()) + "%)");
-    card(body, "sessions", "Sessions", Long.toString(health.sessions()));
-    card(body, "hours", "Hours", oneDecimal(health.hours()));
-    card(body, "sessions-per-pair", "Sessions per pair", oneDecimal(health.sessionsPerPair()));
-    card(body, "goals", "Goals set / done", health.goalsSet() + " / " + health.goalsDone());
-    card(
-        body,
-        "skill-change",
-        "Skill self-rating change",
-        health.skillChange() == null ? "—" : signed(health.skillChange()));
-    card(body, "nudges", "Nudges / escalations", health.nudges() + " / " + health.escalations());
-    card(body, "dead-messages", "Undeliverable messages", Long.toString(health.deadMessages()));
-    body.append("</section>");
-
-    body.append("<section class=\"charts\">");
-    figure(body, view, "funnel", "Funnel: enrolled → matched → first session → meeting regularly");
-    if (report.weeks().isEmpty()) {
-      body.append("<p class=\"muted\">No weeks to show engagement over yet.</p>");
-    } else {
-      figure(body, view, "engagement", "Engagement over time, per week");
-    }
-    figure(body, view, "retention", "Retention: participants against non-participants");
-    body.append("</section>");
-    retention(body, report.retention());
-
-    body.append("<h2>Pairs</h2>");
-    body.append("<p>");
+    List<Pages.Card> cards =
+        List.of(
+            new Pages.Card("enrolled", "People enrolled", Long.toString(funnel.enrolled())),
+            new Pages.Card("pairs", "Pairs", Long.toString(health.pairs())),
+            new Pages.Card(
+                "active-pairs",
+                "Active pairs",
+                health.activePairs() + " (" + Math.round(health.activePairsPercent()) + "%)"),
+            new Pages.Card("sessions", "Sessions", Long.toString(health.sessions())),
+            new Pages.Card("hours", "Hours", oneDecimal(health.hours())),
+            new Pages.Card(
+                "sessions-per-pair", "Sessions per pair", oneDecimal(health.sessionsPerPair())),
+            new Pages.Card(
+                "goals", "Goals set / done", health.goalsSet() + " / " + health.goalsDone()),
+            new Pages.Card(
+                "skill-change",
+                "Skill self-rating change",
+                health.skillChange() == null ? "—" : signed(health.skillChange())),
+            new Pages.Card(
+                "nudges", "Nudges / escalations", health.nudges() + " / " + health.escalations()),
+            new Pages.Card(
+                "dead-messages", "Undeliverable messages", Long.toString(health.deadMessages())));
+    List<Pages.Figure> figures =
+        List.of(
+            figure(
+                view, "funnel", "Funnel: enrolled → matched → first session → meeting regularly"),
+            report.weeks().isEmpty()
+                ? new Pages.Figure("engagement", "No weeks to show engagement over yet.", null)
+                : figure(view, "engagement", "Engagement over time, per week"),
+            figure(view, "retention", "Retention: participants against non-participants"));
+    List<Pages.Badge> badges = new ArrayList<>();
     for (ProgramReport.Bucket bucket : ProgramReport.Bucket.values()) {
-      body.append("<span class=\"badge ")
-          .append(bucketClass(bucket))
-          .append("\" data-bucket=\"")
-          .append(bucketClass(bucket))
-          .append("\">")
-          .append(Html.escape(bucket.label))
-          .append(": ")
-          .append(health.buckets().getOrDefault(bucket, 0L))
-          .append("</span> ");
+      badges.add(
+          new Pages.Badge(
+              bucketClass(bucket), bucket.label, health.buckets().getOrDefault(bucket, 0L)));
     }
-    body.append("</p>");
-    body.append(
-        "<table id=\"pairs\"><thead><tr><th>Mentor</th><th>Mentee</th><th>Status</th>"
-            + "<th>Score</th><th>Health</th><th>Sessions</th><th>Hours</th><th>Last met</th>"
-            + "</tr></thead><tbody>");
+    List<Pages.PairLine> pairs = new ArrayList<>();
     for (ProgramReport.PairRow row : report.pairs()) {
-      body.append("<tr data-pair=\"").append(row.pairId()).append("\"><td>");
-      body.append("<a href=\"")
-          .append(PATH)
-          .append("/pair")
-          .append(Html.escape(view.query("pair", Long.toString(row.pairId()))))
-          .append("\">")
-          .append(Html.escape(row.mentor()))
-          .append("</a></td><td>")
-          .append(Html.escape(row.mentee()))
-          .append("</td><td>")
-          .append(Html.escape(row.status()))
-          .append("</td><td class=\"num\">")
-          .append(row.score())
-          .append("</td><td><span class=\"badge ")
-          .append(bucketClass(row.bucket()))
-          .append("\">")
-          .append(Html.escape(row.bucket().label))
-          .append("</span></td><td class=\"num\" data-col=\"sessions\">")
-          .append(row.sessions())
-          .append("</td><td class=\"num\">")
-          .append(oneDecimal(row.hours()))
-          .append("</td><td>")
-          .append(row.lastSession() == null ? "never" : DAY.format(row.lastSession()))
-          .append("</td></tr>");
+      pairs.add(
+          new Pages.PairLine(
+              row.pairId(),
+              PATH + "/pair" + view.query("pair", Long.toString(row.pairId())),
+              row.mentor(),
+              row.mentee(),
+              row.status(),
+              row.score(),
+              bucketClass(row.bucket()),
+              row.bucket().label,
+              row.roundsMet() + " of " + row.roundsCounted(),
+              row.sessions(),
+              oneDecimal(row.hours()),
+              row.lastSession() == null ? "never" : DAY.format(row.lastSession())));
     }
-    if (report.pairs().isEmpty()) {
-      body.append("<tr><td colspan=\"8\" class=\"muted\">No pairs yet.</td></tr>");
+    List<Pages.MixTable> mix = new ArrayList<>();
+    for (ProgramReport.Mix dimension : report.mix()) {
+      mix.add(
+          new Pages.MixTable(
+              dimension.dimension(),
+              dimension.groups().stream()
+                  .map(g -> new Pages.MixGroup(g.value(), g.mentors(), g.mentees()))
+                  .toList(),
+              dimension.suppressedGroups()));
     }
-    body.append("</tbody></table>");
-
-    mix(body, report.mix());
-
-    body.append("<h2>Downloads</h2><ul class=\"downloads\">");
-    for (String file : CsvExports.FILES) {
-      body.append("<li><a href=\"")
-          .append(PATH)
-          .append("/export/")
-          .append(file)
-          .append(Html.escape(view.query()))
-          .append("\">")
-          .append(file)
-          .append("</a></li>");
-    }
-    body.append("</ul>");
-    body.append("<p class=\"muted\">This link works until ")
-        .append(MINUTE.format(view.access().expires()))
-        .append(". Ask for a fresh one with <code>/tandem dashboard</code>.</p>");
-    return Html.page("Tandem · " + report.program().name(), body.toString());
+    List<Pages.Link> downloads =
+        CsvExports.FILES.stream()
+            .map(file -> new Pages.Link(PATH + "/export/" + file + view.query(), file))
+            .toList();
+    return Html.overview(
+        new Pages.Overview(
+            "Tandem · " + report.program().name(),
+            filters(view),
+            report.program().name(),
+            report.program().status(),
+            DAY.format(report.period().from())
+                + " to "
+                + DAY.format(report.period().to().minusMillis(1)),
+            ReportText.instant(report.asOf()),
+            cards,
+            figures,
+            CHART_WIDTH,
+            CHART_HEIGHT,
+            retention(report.retention()),
+            badges,
+            pairs,
+            mix,
+            downloads,
+            MINUTE.format(view.access().expires())));
   }
 
   private void pair(HttpExchange exchange, View view) throws IOException {
@@ -292,64 +304,72 @@ public final class Dashboard implements HttpHandler {
       html(
           exchange,
           404,
-          Html.page("No such pair", "<p>This program has no such pair.</p>" + back(view)));
+          Html.message("No such pair", "This program has no such pair.", null, back(view)));
       return;
     }
     ProgramReport.PairRow row = found.get();
-    StringBuilder body = new StringBuilder();
-    body.append(back(view));
-    body.append("<h2>")
-        .append(Html.escape(row.mentor()))
-        .append(" → ")
-        .append(Html.escape(row.mentee()))
-        .append("</h2>");
-    body.append("<section class=\"cards\">");
-    card(body, "score", "Engagement score", row.score() + " / 100");
-    card(body, "health", "Health", row.bucket().label);
-    card(body, "sessions", "Sessions", Long.toString(row.sessions()));
-    card(body, "hours", "Hours", oneDecimal(row.hours()));
-    card(
-        body,
-        "last-session",
-        "Last met",
-        row.lastSession() == null ? "never" : DAY.format(row.lastSession()));
-    card(body, "since", "Paired since", DAY.format(row.created()));
-    body.append("</section>");
-    body.append("<h3>What the score is made of</h3>");
-    body.append(scoreSvg(row.parts()));
-    body.append(
-        "<p class=\"muted\">Sessions (up to 50, recent rounds weigh more), acknowledgements (up to"
-            + " 15), goals and tasks (up to 20), survey answers (up to 15).</p>");
+    List<Pages.Card> cards =
+        List.of(
+            new Pages.Card("score", "Engagement score", row.score() + " / 100"),
+            new Pages.Card("health", "Health", row.bucket().label),
+            new Pages.Card(
+                "rounds", "Met in rounds", row.roundsMet() + " of " + row.roundsCounted()),
+            new Pages.Card("sessions", "Sessions", Long.toString(row.sessions())),
+            new Pages.Card("hours", "Hours", oneDecimal(row.hours())),
+            new Pages.Card(
+                "last-session",
+                "Last met",
+                row.lastSession() == null ? "never" : DAY.format(row.lastSession())),
+            new Pages.Card("since", "Paired since", DAY.format(row.created())));
     OpenDashboard.PairHistory history = programs.pairHistory(view.program().id(), row.pairId());
-    body.append("<h3>Learning plan</h3><p id=\"plan\">Goals: ")
-        .append(history.goalsDone())
-        .append(" of ")
-        .append(history.goalsSet())
-        .append(" reached. Tasks: ")
-        .append(history.tasksDone())
-        .append(" of ")
-        .append(history.tasksSet())
-        .append(" done.</p>");
-    body.append("<h3>Sessions</h3>");
-    if (history.meetings().isEmpty()) {
-      body.append("<p class=\"muted\">No session logged yet.</p>");
-    } else {
-      body.append(meetingsSvg(history.meetings()));
-      body.append(
-          "<table id=\"sessions\"><thead><tr><th>Day</th><th>Minutes</th></tr></thead><tbody>");
-      for (OpenDashboard.Meeting meeting : history.meetings()) {
-        body.append("<tr><td>")
-            .append(DAY.format(meeting.at()))
-            .append("</td><td class=\"num\">")
-            .append(meeting.minutes())
-            .append("</td></tr>");
-      }
-      body.append("</tbody></table>");
+    String plan =
+        "Goals: "
+            + history.goalsDone()
+            + " of "
+            + history.goalsSet()
+            + " reached. Tasks: "
+            + history.tasksDone()
+            + " of "
+            + history.tasksSet()
+            + " done.";
+    List<OpenDashboard.Meeting> shown =
+        history
+            .meetings()
+            .subList(Math.max(0, history.meetings().size() - 60), history.meetings().size());
+    int max =
+        Math.max(60, shown.stream().mapToInt(OpenDashboard.Meeting::minutes).max().orElse(60));
+    List<Pages.MeetingBar> bars = new ArrayList<>();
+    for (int i = 0; i < shown.size(); i++) {
+      OpenDashboard.Meeting meeting = shown.get(i);
+      long h = Math.max(1, Math.round((double) (MEETINGS_HEIGHT - 10) * meeting.minutes() / max));
+      bars.add(
+          new Pages.MeetingBar(
+              34 + i * (14 + 6),
+              MEETINGS_HEIGHT - h,
+              h,
+              DAY.format(meeting.at()) + ": " + meeting.minutes() + " minutes"));
     }
     html(
         exchange,
         200,
-        Html.page("Tandem · " + row.mentor() + " → " + row.mentee(), body.toString()));
+        Html.pair(
+            new Pages.PairPage(
+                "Tandem · " + row.mentor() + " → " + row.mentee(),
+                back(view),
+                row.mentor(),
+                row.mentee(),
+                cards,
+                SCORE_LABEL_WIDTH + SCORE_BAR_WIDTH + 80,
+                SCORE_ROW_HEIGHT * 4 + 8,
+                scoreParts(row.parts()),
+                plan,
+                Math.max(200, shown.size() * (14 + 6) + 40),
+                MEETINGS_HEIGHT,
+                max,
+                bars,
+                history.meetings().stream()
+                    .map(m -> new Pages.Meeting(DAY.format(m.at()), m.minutes()))
+                    .toList())));
   }
 
   private void chart(HttpExchange exchange, View view, String name) throws IOException {
@@ -392,72 +412,35 @@ public final class Dashboard implements HttpHandler {
 
   // ---- pieces
 
-  private static String filters(View view) {
+  private static final int SCORE_ROW_HEIGHT = 28;
+  private static final int SCORE_LABEL_WIDTH = 150;
+  private static final int SCORE_BAR_WIDTH = 400;
+  private static final int MEETINGS_HEIGHT = 120;
+
+  private static Pages.Filters filters(View view) {
+    return new Pages.Filters(
+        PATH,
+        view.token(),
+        view.choices().stream()
+            .map(
+                c ->
+                    new Pages.Choice(
+                        c.id(), c.name() + " (" + c.status() + ")", c.id() == view.program().id()))
+            .toList(),
+        view.periodText(),
+        Reports.PERIOD_EXAMPLE,
+        view.asOfText(),
+        view.periodProblem());
+  }
+
+  private static Pages.Figure figure(View view, String name, String caption) {
+    return new Pages.Figure(name, caption, PATH + "/chart/" + name + ".png" + view.query());
+  }
+
+  private static String retention(ProgramReport.Retention r) {
     StringBuilder out = new StringBuilder();
-    out.append("<form class=\"filters\" method=\"get\" action=\"").append(PATH).append("\">");
-    out.append("<input type=\"hidden\" name=\"t\" value=\"")
-        .append(Html.escape(view.token()))
-        .append("\">");
-    out.append("<label>Program <select name=\"program\" id=\"program\">");
-    for (OpenDashboard.ProgramChoice choice : view.choices()) {
-      out.append("<option value=\"")
-          .append(choice.id())
-          .append('"')
-          .append(choice.id() == view.program().id() ? " selected" : "")
-          .append('>')
-          .append(Html.escape(choice.name()))
-          .append(" (")
-          .append(Html.escape(choice.status()))
-          .append(")</option>");
-    }
-    out.append("</select></label> ");
-    out.append("<label>Period <input name=\"period\" id=\"period\" size=\"24\" placeholder=\"")
-        .append(Reports.PERIOD_EXAMPLE)
-        .append(" or 90d\" value=\"")
-        .append(Html.escape(view.periodText()))
-        .append("\"></label> ");
-    out.append("<button type=\"submit\">Show</button></form>");
-    if (view.periodProblem() != null) {
-      out.append("<p class=\"problem\">")
-          .append(Html.escape(view.periodProblem()))
-          .append(" Showing the whole program instead.</p>");
-    }
-    return out.toString();
-  }
-
-  private static void card(StringBuilder out, String id, String label, String value) {
-    out.append("<div class=\"card\"><div class=\"label\">")
-        .append(Html.escape(label))
-        .append("</div><div class=\"value\" data-metric=\"")
-        .append(id)
-        .append("\">")
-        .append(Html.escape(value))
-        .append("</div></div>");
-  }
-
-  private static void figure(StringBuilder out, View view, String name, String caption) {
-    out.append("<figure><img class=\"chart\" id=\"chart-")
-        .append(name)
-        .append("\" width=\"")
-        .append(CHART_WIDTH)
-        .append("\" height=\"")
-        .append(CHART_HEIGHT)
-        .append("\" alt=\"")
-        .append(Html.escape(caption))
-        .append("\" src=\"")
-        .append(PATH)
-        .append("/chart/")
-        .append(name)
-        .append(".png")
-        .append(Html.escape(view.query()))
-        .append("\"><figcaption>")
-        .append(Html.escape(caption))
-        .append("</figcaption></figure>");
-  }
-
-  private static void retention(StringBuilder out, ProgramReport.Retention r) {
-    out.append("<p id=\"retention\">Retention (")
-        .append(Html.escape(r.source().label))
+    out.append("Retention (")
+        .append(r.source().label)
         .append("): participants ")
         .append(r.participants().retained())
         .append(" of ")
@@ -477,139 +460,35 @@ public final class Dashboard implements HttpHandler {
           .append("). ");
     }
     if (r.note() != null) {
-      out.append(Html.escape(r.note()));
+      out.append(r.note());
     }
-    out.append("</p>");
+    return out.toString();
   }
 
-  private static void mix(StringBuilder out, List<ProgramReport.Mix> mix) {
-    if (mix.isEmpty()) {
-      return;
-    }
-    out.append("<h2>Who is in the pairs</h2><div class=\"mix\">");
-    for (ProgramReport.Mix dimension : mix) {
-      out.append("<table><thead><tr><th>")
-          .append(Html.escape(dimension.dimension()))
-          .append("</th><th>Mentors</th><th>Mentees</th></tr></thead><tbody>");
-      for (ProgramReport.MixGroup group : dimension.groups()) {
-        out.append("<tr><td>")
-            .append(Html.escape(group.value()))
-            .append("</td><td class=\"num\">")
-            .append(group.mentors())
-            .append("</td><td class=\"num\">")
-            .append(group.mentees())
-            .append("</td></tr>");
-      }
-      if (dimension.suppressedGroups() > 0) {
-        out.append("<tr><td colspan=\"3\" class=\"muted\">")
-            .append(dimension.suppressedGroups())
-            .append(" smaller group(s) not shown (anonymity threshold)</td></tr>");
-      }
-      out.append("</tbody></table>");
-    }
-    out.append("</div>");
-  }
-
-  /** The score's four parts as horizontal bars against their maximums, in inline SVG. */
-  static String scoreSvg(ProgramReport.ScoreParts parts) {
+  /** The score's four parts as horizontal bars against their maximums. */
+  static List<Pages.ScorePart> scoreParts(ProgramReport.ScoreParts parts) {
     String[] labels = {"Sessions", "Acknowledgements", "Goals and tasks", "Survey answers"};
     double[] values = {parts.sessions(), parts.acknowledgements(), parts.plan(), parts.surveys()};
     double[] max = {50, 15, 20, 15};
-    int rowHeight = 28;
-    int labelWidth = 150;
-    int barWidth = 400;
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg id=\"score-parts\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(labelWidth + barWidth + 80)
-        .append("\" height=\"")
-        .append(rowHeight * labels.length + 8)
-        .append("\" role=\"img\" aria-label=\"Engagement score parts\">");
+    List<Pages.ScorePart> rows = new ArrayList<>();
     for (int i = 0; i < labels.length; i++) {
-      int y = 4 + i * rowHeight;
-      long width = Math.round(barWidth * Math.max(0, Math.min(1, values[i] / max[i])));
-      svg.append("<text x=\"0\" y=\"")
-          .append(y + 17)
-          .append("\" font-size=\"13\">")
-          .append(labels[i])
-          .append("</text>");
-      svg.append("<rect x=\"")
-          .append(labelWidth)
-          .append("\" y=\"")
-          .append(y + 4)
-          .append("\" width=\"")
-          .append(barWidth)
-          .append("\" height=\"18\" fill=\"#eef1f5\"/>");
-      svg.append("<rect class=\"part\" x=\"")
-          .append(labelWidth)
-          .append("\" y=\"")
-          .append(y + 4)
-          .append("\" width=\"")
-          .append(width)
-          .append("\" height=\"18\" fill=\"#3b6ea8\"/>");
-      svg.append("<text x=\"")
-          .append(labelWidth + barWidth + 8)
-          .append("\" y=\"")
-          .append(y + 17)
-          .append("\" font-size=\"13\">")
-          .append(oneDecimal(values[i]))
-          .append(" / ")
-          .append((int) max[i])
-          .append("</text>");
+      int y = 4 + i * SCORE_ROW_HEIGHT;
+      rows.add(
+          new Pages.ScorePart(
+              labels[i],
+              y + 17,
+              y + 4,
+              SCORE_LABEL_WIDTH,
+              SCORE_BAR_WIDTH,
+              Math.round(SCORE_BAR_WIDTH * Math.max(0, Math.min(1, values[i] / max[i]))),
+              SCORE_LABEL_WIDTH + SCORE_BAR_WIDTH + 8,
+              oneDecimal(values[i]) + " / " + (int) max[i]));
     }
-    return svg.append("</svg>").toString();
+    return rows;
   }
 
-  /** One bar per session, its height the session's length, oldest on the left (inline SVG). */
-  static String meetingsSvg(List<OpenDashboard.Meeting> meetings) {
-    List<OpenDashboard.Meeting> shown =
-        meetings.subList(Math.max(0, meetings.size() - 60), meetings.size());
-    int max =
-        Math.max(60, shown.stream().mapToInt(OpenDashboard.Meeting::minutes).max().orElse(60));
-    int height = 120;
-    int bar = 14;
-    int gap = 6;
-    int width = Math.max(200, shown.size() * (bar + gap) + 40);
-    StringBuilder svg = new StringBuilder();
-    svg.append("<svg id=\"meetings\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(width)
-        .append("\" height=\"")
-        .append(height + 20)
-        .append("\" role=\"img\" aria-label=\"Session lengths, oldest first\">");
-    svg.append("<line x1=\"30\" y1=\"")
-        .append(height)
-        .append("\" x2=\"")
-        .append(width)
-        .append("\" y2=\"")
-        .append(height)
-        .append("\" stroke=\"#9aa5b1\"/>");
-    svg.append("<text x=\"0\" y=\"12\" font-size=\"11\">").append(max).append("m</text>");
-    for (int i = 0; i < shown.size(); i++) {
-      OpenDashboard.Meeting meeting = shown.get(i);
-      long h = Math.max(1, Math.round((double) (height - 10) * meeting.minutes() / max));
-      svg.append("<rect class=\"meeting\" x=\"")
-          .append(34 + i * (bar + gap))
-          .append("\" y=\"")
-          .append(height - h)
-          .append("\" width=\"")
-          .append(bar)
-          .append("\" height=\"")
-          .append(h)
-          .append("\" fill=\"#3b6ea8\"><title>")
-          .append(DAY.format(meeting.at()))
-          .append(": ")
-          .append(meeting.minutes())
-          .append(" minutes</title></rect>");
-    }
-    return svg.append("</svg>").toString();
-  }
-
-  private static String back(View view) {
-    return "<p><a href=\""
-        + PATH
-        + Html.escape(view.query())
-        + "\">← Back to "
-        + Html.escape(view.program().name())
-        + "</a></p>";
+  private static Pages.Link back(View view) {
+    return new Pages.Link(PATH + view.query(), view.program().name());
   }
 
   private static String bucketClass(ProgramReport.Bucket bucket) {

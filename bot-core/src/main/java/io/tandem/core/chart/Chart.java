@@ -26,6 +26,9 @@ import java.util.Set;
  * @param valueAxis the label of the value axis; may be empty
  * @param categories the categories in display order
  * @param series one or more series, each one value per category
+ * @param subtitle shown under the title (e.g. the period and as-of of a report); may be empty
+ * @param valueMax the value axis runs from 0 to this (e.g. 100 for percentages); {@code null} to
+ *     fit the axis to the values
  */
 public record Chart(
     Kind kind,
@@ -33,7 +36,20 @@ public record Chart(
     String categoryAxis,
     String valueAxis,
     List<String> categories,
-    List<Series> series) {
+    List<Series> series,
+    String subtitle,
+    Double valueMax) {
+
+  /** A chart without a subtitle whose value axis fits its values. */
+  public Chart(
+      Kind kind,
+      String title,
+      String categoryAxis,
+      String valueAxis,
+      List<String> categories,
+      List<Series> series) {
+    this(kind, title, categoryAxis, valueAxis, categories, series, "", null);
+  }
 
   /** The most categories or series one chart takes; more would not be readable anyway. */
   public static final int MAX_CATEGORIES = 100;
@@ -74,6 +90,10 @@ public record Chart(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(categoryAxis, "categoryAxis");
     Objects.requireNonNull(valueAxis, "valueAxis");
+    subtitle = subtitle == null ? "" : subtitle;
+    if (valueMax != null && !(valueMax > 0 && Double.isFinite(valueMax))) {
+      throw new IllegalArgumentException("the value axis must end above 0, not " + valueMax);
+    }
     categories = List.copyOf(Objects.requireNonNull(categories, "categories"));
     series = List.copyOf(Objects.requireNonNull(series, "series"));
     if (categories.isEmpty() || categories.size() > MAX_CATEGORIES) {

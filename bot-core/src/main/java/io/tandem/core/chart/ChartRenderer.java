@@ -23,6 +23,7 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -34,6 +35,7 @@ import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -79,6 +81,7 @@ public final class ChartRenderer {
 
   private static final Color TEXT = new Color(0x222222);
   private static final Color GRID = new Color(0xDDDDDD);
+  private static final Color MUTED = new Color(0x5E6B78);
   private static final String FONT = Font.SANS_SERIF;
 
   private ChartRenderer() {}
@@ -128,7 +131,7 @@ public final class ChartRenderer {
     return out.toByteArray();
   }
 
-  private static JFreeChart build(Chart chart) {
+  static JFreeChart build(Chart chart) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     boolean integral = true;
     for (Chart.Series series : chart.series()) {
@@ -180,6 +183,12 @@ public final class ChartRenderer {
       drawn.getTitle().setFont(new Font(FONT, Font.BOLD, 18));
       drawn.getTitle().setPaint(TEXT);
     }
+    if (!chart.subtitle().isBlank()) {
+      TextTitle subtitle = new TextTitle(chart.subtitle(), new Font(FONT, Font.PLAIN, 13));
+      subtitle.setPaint(MUTED);
+      subtitle.setPadding(new RectangleInsets(2, 0, 6, 0));
+      drawn.addSubtitle(0, subtitle);
+    }
     LegendTitle legend = drawn.getLegend();
     if (legend != null) {
       legend.setItemFont(new Font(FONT, Font.PLAIN, 13));
@@ -216,6 +225,13 @@ public final class ChartRenderer {
     if (integral) {
       valueAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     }
+    if (chart.valueMax() != null) {
+      // a bounded scale (percentages): ticks end at the bound, the room above is for the labels
+      double max = chart.valueMax();
+      valueAxis.setAutoRange(false);
+      valueAxis.setRange(0, max * 1.1);
+      valueAxis.setTickUnit(new NumberTickUnit(max / 5));
+    }
 
     CategoryItemRenderer renderer = plot.getRenderer();
     for (int i = 0; i < chart.series().size(); i++) {
@@ -239,9 +255,21 @@ public final class ChartRenderer {
     }
     if (renderer instanceof LineAndShapeRenderer lines) {
       lines.setDefaultShapesVisible(true);
+      // each later series thinner and dashed, so a line that runs on top of another (equal values)
+      // leaves the one beneath visible
       for (int i = 0; i < chart.series().size(); i++) {
+        float width = Math.max(1.5f, 5f - 1.5f * i);
         lines.setSeriesStroke(
-            i, new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            i,
+            i == 0
+                ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : new BasicStroke(
+                    width,
+                    BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND,
+                    10f,
+                    new float[] {8f + 2 * i, 5f},
+                    0f));
       }
     }
   }

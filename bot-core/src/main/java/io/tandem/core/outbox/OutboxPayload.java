@@ -52,8 +52,13 @@ import java.util.TreeMap;
  * "attachments": [{"fileName": "pulse-3.png",
  *                  "chart": {"kind": "BAR|HORIZONTAL_BAR|LINE", "title": "…",
  *                            "categoryAxis": "…", "valueAxis": "…", "categories": ["1", "2"],
- *                            "series": [{"name": "…", "values": [3.0, null]}]}}]
+ *                            "series": [{"name": "…", "values": [3.0, null]}],
+ *                            "subtitle": "…", "valueMax": 100.0}}]
  * }</pre>
+ *
+ * {@code subtitle} and {@code valueMax} are optional (absent: no subtitle, an axis fitted to the
+ * values), so a payload without them reads as before and an older reader that ignores them still
+ * draws the chart.
  *
  * Version 3 is version 2 plus text files ({@link FileAttachment}), written only when there are
  * files: {@code "files": [{"fileName": "my-data.json", "text": "…"}]}.
@@ -335,6 +340,12 @@ public record OutboxPayload(
       series.add(one);
     }
     json.add("series", series);
+    if (!chart.subtitle().isEmpty()) {
+      json.addProperty("subtitle", chart.subtitle());
+    }
+    if (chart.valueMax() != null) {
+      json.addProperty("valueMax", chart.valueMax());
+    }
     return json;
   }
 
@@ -356,7 +367,11 @@ public record OutboxPayload(
         json.get("categoryAxis").getAsString(),
         json.get("valueAxis").getAsString(),
         categories,
-        series);
+        series,
+        string(json, "subtitle"),
+        json.has("valueMax") && !json.get("valueMax").isJsonNull()
+            ? json.get("valueMax").getAsDouble()
+            : null);
   }
 
   private static String string(JsonObject json, String member) {

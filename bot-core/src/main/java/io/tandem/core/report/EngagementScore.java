@@ -5,8 +5,9 @@ import io.tandem.core.report.ProgramReport.ScoreParts;
 
 /**
  * A pair's engagement score, 0–100, and its health bucket. Pure; the README's "Reports" section
- * states the same formulas. A round is the program's cadence; all counts are over the last four
- * rounds before the moment scored.
+ * states the same formulas. The counts are over the pair's own rounds as {@link PairRounds} counts
+ * them (ended rounds, and the round in progress once the pair met in it), so a score changes when
+ * something happens or when a round the pair missed ends, never merely because time passed.
  */
 public final class EngagementScore {
 
@@ -19,28 +20,19 @@ public final class EngagementScore {
   private EngagementScore() {}
 
   /**
-   * The score's parts.
-   *
-   * @param lastRound sessions in the last round; {@code roundBefore} in the round before it; {@code
-   *     twoRoundsBefore} in the two rounds before those
-   * @param acknowledgements the pair's people answering Tandem or each other (meeting way chosen,
-   *     reminder moved, continued after a quiet spell, asked for help, viewed logs, goals or tasks)
-   * @param plan goals and tasks set or done, skills re-rated
-   * @param surveyAnswers survey answers by either person
+   * The score's parts from a pair's rounds: sessions in its latest counted round, the one before
+   * and the two before those; acknowledgements (meeting way chosen, reminder moved, continued after
+   * a quiet spell, asked for help, viewed logs, goals or tasks), plan work (goals and tasks set or
+   * done, skills re-rated) and survey answers by either person in its latest four.
    */
-  public static ScoreParts parts(
-      long lastRound,
-      long roundBefore,
-      long twoRoundsBefore,
-      long acknowledgements,
-      long plan,
-      long surveyAnswers) {
-    double weighted = lastRound + 0.5 * roundBefore + 0.25 * twoRoundsBefore;
+  public static ScoreParts parts(PairRounds rounds) {
+    double weighted =
+        rounds.lastRound() + 0.5 * rounds.roundBefore() + 0.25 * rounds.twoRoundsBefore();
     return new ScoreParts(
         50 * Math.min(1.0, weighted / 2),
-        15 * Math.min(1.0, acknowledgements / 2.0),
-        20 * Math.min(1.0, plan / 3.0),
-        15 * Math.min(1.0, surveyAnswers / 2.0));
+        15 * Math.min(1.0, rounds.acknowledgements() / 2.0),
+        20 * Math.min(1.0, rounds.plan() / 3.0),
+        15 * Math.min(1.0, rounds.surveyAnswers() / 2.0));
   }
 
   public static int score(ScoreParts parts) {
@@ -48,22 +40,19 @@ public final class EngagementScore {
   }
 
   /**
-   * The bucket: <i>gone quiet</i> for a pair at least two rounds old with no session in the last
-   * two rounds and nothing else in the last four; otherwise by score, except that a pair younger
-   * than one round is at least <i>steady</i> (it has had no chance to miss a round yet).
-   *
-   * @param rounds whole rounds since the pair was made
+   * The bucket: <i>gone quiet</i> for a pair with at least two ended rounds, no session in its
+   * latest two counted rounds and nothing else in its latest four; otherwise by score, except that
+   * a pair with no ended round yet is at least <i>steady</i> (it has had no chance to miss one).
    */
-  public static Bucket bucket(
-      int score, ScoreParts parts, long lastRound, long roundBefore, long rounds) {
+  public static Bucket bucket(int score, ScoreParts parts, PairRounds rounds) {
     boolean nothingElse = parts.acknowledgements() + parts.plan() + parts.surveys() == 0;
-    if (rounds >= 2 && lastRound + roundBefore == 0 && nothingElse) {
+    if (rounds.ended() >= 2 && !rounds.metLately() && nothingElse) {
       return Bucket.GONE_QUIET;
     }
     if (score >= THRIVING) {
       return Bucket.THRIVING;
     }
-    if (score >= STEADY || rounds < 1) {
+    if (score >= STEADY || rounds.ended() < 1) {
       return Bucket.STEADY;
     }
     return Bucket.AT_RISK;

@@ -16,7 +16,8 @@ import java.util.Objects;
  *
  * @param program which program
  * @param period the reported period, {@code [from, to)}
- * @param generatedAt when the numbers were read
+ * @param asOf the instant the numbers are read at, within the period (its end at the latest): every
+ *     surface shows it, and the same program, period and as-of give the same numbers everywhere
  * @param funnel enrolled → matched → first session → meeting regularly, in people
  * @param health program-wide numbers
  * @param pairs one row per pair (active or ended) for drill-down, lowest score first
@@ -30,7 +31,7 @@ import java.util.Objects;
 public record ProgramReport(
     ProgramRef program,
     Period period,
-    Instant generatedAt,
+    Instant asOf,
     Funnel funnel,
     Health health,
     List<PairRow> pairs,
@@ -42,7 +43,10 @@ public record ProgramReport(
   public ProgramReport {
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(period, "period");
-    Objects.requireNonNull(generatedAt, "generatedAt");
+    Objects.requireNonNull(asOf, "asOf");
+    if (asOf.isAfter(period.to()) || !asOf.isAfter(period.from())) {
+      throw new IllegalArgumentException("the as-of must lie in the period, after its start");
+    }
     Objects.requireNonNull(funnel, "funnel");
     Objects.requireNonNull(health, "health");
     pairs = List.copyOf(pairs);
@@ -77,7 +81,7 @@ public record ProgramReport(
 
   /**
    * People at each step. {@code meetingRegularly} counts people in a pair that met in at least two
-   * thirds of the cadence rounds since it was made (and at least twice).
+   * thirds of its counted rounds (and at least twice); see {@link PairRounds}.
    */
   public record Funnel(long enrolled, long matched, long firstSession, long meetingRegularly) {
 
@@ -91,7 +95,8 @@ public record ProgramReport(
    * Program-wide numbers over the period.
    *
    * @param pairs pairs that were active at some time in the period
-   * @param activePairs pairs with a session in the last two cadence rounds before the period's end
+   * @param activePairs active pairs that met in their latest two counted rounds ({@link
+   *     PairRounds})
    * @param sessions sessions in the period; {@code sessionsPerPair} = sessions ÷ pairs
    * @param hours minutes of sessions in the period ÷ 60
    * @param goalsSet goals set in the period; {@code goalsDone} goals reached in it
@@ -100,7 +105,8 @@ public record ProgramReport(
    * @param skillsReRated how many (person, skill) pairs were re-rated
    * @param buckets pairs per health bucket, every bucket present
    * @param nudges nudges sent in the period; {@code escalations} pairs escalated to admins
-   * @param deadMessages outbox messages of the workspace that could not be delivered (now)
+   * @param deadMessages the workspace's outbox messages queued before the as-of that could not be
+   *     delivered
    */
   public record Health(
       long pairs,
@@ -144,11 +150,13 @@ public record ProgramReport(
   /**
    * One pair, for drill-down.
    *
-   * @param score the engagement score 0–100 at the period's end
+   * @param score the engagement score 0–100 at the as-of
    * @param parts the score's parts: sessions (0–50), acknowledgements (0–15), goals and tasks
    *     (0–20), survey answers (0–15)
    * @param lastSession when the pair last met, or {@code null}
    * @param sessions sessions in the period; {@code hours} their minutes ÷ 60
+   * @param roundsMet counted rounds in which the pair met, of {@code roundsCounted} ({@link
+   *     PairRounds})
    */
   public record PairRow(
       long pairId,
@@ -161,7 +169,9 @@ public record ProgramReport(
       Instant created,
       Instant lastSession,
       long sessions,
-      double hours) {}
+      double hours,
+      long roundsMet,
+      long roundsCounted) {}
 
   /** The engagement score's four parts; their sum, rounded, is the score. */
   public record ScoreParts(double sessions, double acknowledgements, double plan, double surveys) {
@@ -177,8 +187,11 @@ public record ProgramReport(
    * @param sessions sessions logged that week
    * @param pairsMet distinct pairs with a session that week
    * @param signals engagement signals recorded that week (every kind)
+   * @param partial whether part of the week lies outside the period or after the as-of, so its
+   *     numbers cover fewer than seven days
    */
-  public record Week(LocalDate start, long sessions, long pairsMet, long signals) {}
+  public record Week(
+      LocalDate start, long sessions, long pairsMet, long signals, boolean partial) {}
 
   /** Where the retention numbers come from. */
   public enum RetentionSource {

@@ -82,7 +82,7 @@ public final class ReportFormats {
     rows.add(row("program", "", "status", r.program().status()));
     rows.add(row("program", "", "period_from", day(r.period().from())));
     rows.add(row("program", "", "period_to", day(r.period().to().minusMillis(1))));
-    rows.add(row("program", "", "generated_at", r.generatedAt().toString()));
+    rows.add(row("program", "", "as_of", r.asOf().toString()));
     rows.add(row("funnel", "", "enrolled", r.funnel().enrolled()));
     rows.add(row("funnel", "", "matched", r.funnel().matched()));
     rows.add(row("funnel", "", "first_session", r.funnel().firstSession()));
@@ -115,12 +115,15 @@ public final class ReportFormats {
           row("pairs", item, "last_session", p.lastSession() == null ? "" : day(p.lastSession())));
       rows.add(row("pairs", item, "sessions", p.sessions()));
       rows.add(row("pairs", item, "hours", num(p.hours())));
+      rows.add(row("pairs", item, "rounds_met", p.roundsMet()));
+      rows.add(row("pairs", item, "rounds_counted", p.roundsCounted()));
     }
     for (Week w : r.weeks()) {
       String item = w.start().toString();
       rows.add(row("weeks", item, "sessions", w.sessions()));
       rows.add(row("weeks", item, "pairs_met", w.pairsMet()));
       rows.add(row("weeks", item, "signals", w.signals()));
+      rows.add(row("weeks", item, "partial", w.partial()));
     }
     for (SurveyTrend t : r.surveys()) {
       for (SurveyTrend.Point p : t.runs()) {
@@ -174,12 +177,12 @@ public final class ReportFormats {
     md.append("# Report: ").append(mdCell(r.program().name())).append("\n\n");
     md.append("Period ")
         .append(ReportText.period(r))
-        .append(" (UTC), ")
+        .append(" (UTC), as of ")
+        .append(ReportText.instant(r.asOf()))
+        .append(", ")
         .append(r.program().workspace())
         .append(", program ")
         .append(r.program().status())
-        .append(", generated ")
-        .append(r.generatedAt())
         .append(".\n\n");
     Health h = r.health();
     md.append("## Headline\n\n| | |\n|---|---|\n");
@@ -194,8 +197,8 @@ public final class ReportFormats {
     md.append("\n## Retention\n\n");
     md.append(ReportText.retention(r.retention())).append(".\n\n");
     md.append(
-        "## Pairs\n\n| mentor | mentee | status | score | health | last session | sessions"
-            + " | hours |\n|---|---|---|---:|---|---|---:|---:|\n");
+        "## Pairs\n\n| mentor | mentee | status | score | health | met in rounds | last session"
+            + " | sessions | hours |\n|---|---|---|---:|---|---:|---|---:|---:|\n");
     for (PairRow p : r.pairs()) {
       md.append("| ")
           .append(mdCell(p.mentor()))
@@ -207,6 +210,10 @@ public final class ReportFormats {
           .append(p.score())
           .append(" | ")
           .append(p.bucket().label)
+          .append(" | ")
+          .append(p.roundsMet())
+          .append(" of ")
+          .append(p.roundsCounted())
           .append(" | ")
           .append(p.lastSession() == null ? "never" : day(p.lastSession()))
           .append(" | ")
@@ -221,6 +228,7 @@ public final class ReportFormats {
     for (Week w : r.weeks()) {
       md.append("| ")
           .append(w.start())
+          .append(w.partial() ? " (partial)" : "")
           .append(" | ")
           .append(w.sessions())
           .append(" | ")

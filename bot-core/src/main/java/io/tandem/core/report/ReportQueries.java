@@ -89,43 +89,28 @@ final class ReportQueries {
   }
 
   /**
-   * A pair's sessions up to the period's end.
+   * A pair's sessions up to the as-of instant.
    *
-   * @param total every session before {@code to}
-   * @param inPeriod sessions in {@code [from, to)}; {@code minutesInPeriod} their minutes
-   * @param lastRound sessions in the last cadence round before {@code to}; {@code roundBefore} in
-   *     the round before it; {@code twoRoundsBefore} in the two rounds before those
+   * @param total every session before {@code end}
+   * @param inPeriod sessions in {@code [from, end)}; {@code minutesInPeriod} their minutes
+   * @param last when the pair last met before {@code end}
    */
-  record PairSessions(
-      long total,
-      long inPeriod,
-      long minutesInPeriod,
-      Instant last,
-      long lastRound,
-      long roundBefore,
-      long twoRoundsBefore) {
-    static final PairSessions NONE = new PairSessions(0, 0, 0, null, 0, 0, 0);
+  record PairSessions(long total, long inPeriod, long minutesInPeriod, Instant last) {
+    static final PairSessions NONE = new PairSessions(0, 0, 0, null);
   }
 
-  Map<Long, PairSessions> sessionsByPair(long programId, Instant from, Instant to, long roundMillis)
+  Map<Long, PairSessions> sessionsByPair(long programId, Instant from, Instant end)
       throws SQLException {
-    long end = to.toEpochMilli();
-    long t1 = end - roundMillis;
-    long t2 = end - 2 * roundMillis;
-    long t4 = end - 4 * roundMillis;
     Map<Long, PairSessions> byPair = new HashMap<>();
     forEachRow(
         "SELECT pair_id, COUNT(*),"
             + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
             + " SUM(CASE WHEN occurred_at >= ? THEN minutes ELSE 0 END),"
-            + " MAX(occurred_at),"
-            + " SUM(CASE WHEN occurred_at >= ? THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN occurred_at >= ? AND occurred_at < ? THEN 1 ELSE 0 END)"
+            + " MAX(occurred_at)"
             + " FROM mentoring_session"
             + " WHERE program_id = ? AND pair_id IS NOT NULL AND occurred_at < ?"
             + " GROUP BY pair_id",
-        List.of(from.toEpochMilli(), from.toEpochMilli(), t1, t2, t1, t4, t2, programId, end),
+        List.of(from.toEpochMilli(), from.toEpochMilli(), programId, end.toEpochMilli()),
         rs ->
             byPair.put(
                 rs.getLong(1),
@@ -133,53 +118,93 @@ final class ReportQueries {
                     rs.getLong(2),
                     rs.getLong(3),
                     rs.getLong(4),
-                    Instant.ofEpochMilli(rs.getLong(5)),
-                    rs.getLong(6),
-                    rs.getLong(7),
-                    rs.getLong(8))));
+                    Instant.ofEpochMilli(rs.getLong(5)))));
     return byPair;
   }
 
-  /** Acknowledgements and plan work per pair in {@code [since, to)}. */
-  record PairActivity(long acknowledgements, long plan) {
-    static final PairActivity NONE = new PairActivity(0, 0);
-  }
-
-  Map<Long, PairActivity> activityByPair(long programId, Instant since, Instant to)
-      throws SQLException {
+  /**
+   * What each pair did in each of its own rounds, counted from the moment it was made (round 0 is
+   * {@code [made, made + round)}), before {@code end}: sessions over the pair's whole life, and
+   * acknowledgements, plan work and survey answers since {@code since}.
+   */
+  Map<Long, PairRounds.Activity> activityByRound(
+      long programId, Instant since, Instant end, long roundMillis) throws SQLException {
+    Map<Long, PairRounds.Activity> byPair = new HashMap<>();
+    forEachRow(
+        "SELECT s.pair_id, (s.occurred_at - p.created_at) / ?, COUNT(*)"
+            + " FROM mentoring_session s JOIN mentoring_pair p ON p.id = s.pair_id"
+            + " WHERE s.program_id = ? AND s.pair_id IS NOT NULL AND s.occurred_at < ?"
+            + " AND s.occurred_at >= p.created_at GROUP BY 1, 2",
+        List.of(roundMillis, programId, end.toEpochMilli()),
+        rs ->
+            activity(byPair, rs.getLong(1))
+                .sessions()
+                .merge(rs.getLong(2), rs.getLong(3), Long::sum));
     List<Object> params =
-        new ArrayList<>(List.of(programId, since.toEpochMilli(), to.toEpochMilli()));
+        new ArrayList<>(List.of(roundMillis, programId, since.toEpochMilli(), end.toEpochMilli()));
     params.addAll(ACKNOWLEDGEMENTS);
     params.addAll(PLAN);
-    Map<Long, long[]> counts = new HashMap<>();
     forEachRow(
-        "SELECT pair_id, type, COUNT(*) FROM signal"
-            + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
-            + " AND pair_id IS NOT NULL AND type IN ("
+        "SELECT s.pair_id, (s.occurred_at - p.created_at) / ?, s.type, COUNT(*)"
+            + " FROM signal s JOIN mentoring_pair p ON p.id = s.pair_id"
+            + " WHERE s.program_id = ? AND s.occurred_at >= ? AND s.occurred_at < ?"
+            + " AND s.pair_id IS NOT NULL AND s.occurred_at >= p.created_at AND s.type IN ("
             + marks(ACKNOWLEDGEMENTS.size() + PLAN.size())
-            + ") GROUP BY pair_id, type",
+            + ") GROUP BY 1, 2, 3",
         params,
         rs -> {
-          long[] sums = counts.computeIfAbsent(rs.getLong(1), k -> new long[2]);
-          sums[ACKNOWLEDGEMENTS.contains(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+          PairRounds.Activity a = activity(byPair, rs.getLong(1));
+          (ACKNOWLEDGEMENTS.contains(rs.getString(3)) ? a.acknowledgements() : a.plan())
+              .merge(rs.getLong(2), rs.getLong(4), Long::sum);
         });
-    Map<Long, PairActivity> byPair = new HashMap<>();
-    counts.forEach((pair, sums) -> byPair.put(pair, new PairActivity(sums[0], sums[1])));
     return byPair;
   }
 
-  /** Survey answers per member in {@code [since, to)} (anonymous runs record only the day). */
-  Map<Long, Long> surveyAnswersByMember(long programId, Instant since, Instant to)
+  private static PairRounds.Activity activity(Map<Long, PairRounds.Activity> byPair, long pair) {
+    return byPair.computeIfAbsent(pair, k -> PairRounds.Activity.empty());
+  }
+
+  /**
+   * Survey answers per member and time in {@code [since, end)} (anonymous runs record only the
+   * day), for placing them in the rounds of the member's pair.
+   */
+  Map<Long, Map<Long, Long>> surveyAnswersByMember(long programId, Instant since, Instant end)
       throws SQLException {
-    Map<Long, Long> byMember = new HashMap<>();
+    Map<Long, Map<Long, Long>> byMember = new HashMap<>();
     forEachRow(
-        "SELECT actor_member_id, COUNT(*) FROM signal"
+        "SELECT actor_member_id, occurred_at, COUNT(*) FROM signal"
             + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
             + " AND type = 'SURVEY_ANSWERED' AND actor_member_id IS NOT NULL"
-            + " GROUP BY actor_member_id",
-        List.of(programId, since.toEpochMilli(), to.toEpochMilli()),
-        rs -> byMember.put(rs.getLong(1), rs.getLong(2)));
+            + " GROUP BY 1, 2",
+        List.of(programId, since.toEpochMilli(), end.toEpochMilli()),
+        rs ->
+            byMember
+                .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                .merge(rs.getLong(2), rs.getLong(3), Long::sum));
     return byMember;
+  }
+
+  /**
+   * The moment just after the last thing recorded for the program: its creation, a participant
+   * joining, a pair made, a session, a signal, or a message queued in its workspace (e.g. the
+   * report's own charts).
+   */
+  Instant lastActivity(long programId, long workspaceId) throws SQLException {
+    long last =
+        count(
+            "SELECT MAX(t) FROM (SELECT MAX(created_at) AS t FROM program WHERE id = ?"
+                + " UNION ALL SELECT MAX(joined_at) FROM participant WHERE program_id = ?"
+                + " UNION ALL SELECT MAX(created_at) FROM mentoring_pair WHERE program_id = ?"
+                + " UNION ALL SELECT MAX(occurred_at) FROM mentoring_session WHERE program_id = ?"
+                + " UNION ALL SELECT MAX(occurred_at) FROM signal WHERE program_id = ?"
+                + " UNION ALL SELECT MAX(created_at) FROM outbox_message WHERE workspace_id = ?) x",
+            programId,
+            programId,
+            programId,
+            programId,
+            programId,
+            workspaceId);
+    return Instant.ofEpochMilli(last + 1);
   }
 
   /** Signals per week (counted from {@code origin}) and kind, in {@code [from, to)}. */
@@ -263,10 +288,13 @@ final class ReportQueries {
         rs -> new long[] {rs.getLong(1), rs.getLong(2)});
   }
 
-  long deadMessages(long workspaceId) throws SQLException {
+  /** The workspace's messages queued before {@code end} that could not be delivered. */
+  long deadMessages(long workspaceId, Instant end) throws SQLException {
     return count(
-        "SELECT COUNT(*) FROM outbox_message WHERE workspace_id = ? AND state = 'DEAD'",
-        workspaceId);
+        "SELECT COUNT(*) FROM outbox_message WHERE workspace_id = ? AND state = 'DEAD'"
+            + " AND created_at < ?",
+        workspaceId,
+        end.toEpochMilli());
   }
 
   /** People in pairs active in the period, by one profile column and role. */
@@ -336,8 +364,9 @@ final class ReportQueries {
   }
 
   /**
-   * The proxy without a roster: members of the workspace present at {@code from}, split by taking
-   * part; retained = not seen leaving before {@code to}. Same layout as {@link #rosterRetention}.
+   * The proxy without a roster: members of the workspace known before {@code to} and not gone
+   * before {@code from}, split by taking part (joined before {@code to}); retained = not seen
+   * leaving before {@code to}. Same layout as {@link #rosterRetention}.
    */
   long[] memberRetention(long workspaceId, long programId, Instant from, Instant to)
       throws SQLException {
@@ -346,10 +375,17 @@ final class ReportQueries {
         "SELECT CASE WHEN p.id IS NULL THEN 0 ELSE 1 END AS part, COUNT(*),"
             + " SUM(CASE WHEN m.left_at IS NULL OR m.left_at >= ? THEN 1 ELSE 0 END)"
             + " FROM member m LEFT JOIN participant p ON p.member_id = m.id"
-            + " AND p.program_id = ? AND p.status <> 'WAITLISTED'"
-            + " WHERE m.workspace_id = ? AND (m.left_at IS NULL OR m.left_at >= ?)"
+            + " AND p.program_id = ? AND p.status <> 'WAITLISTED' AND p.joined_at < ?"
+            + " WHERE m.workspace_id = ? AND m.created_at < ?"
+            + " AND (m.left_at IS NULL OR m.left_at >= ?)"
             + " GROUP BY 1",
-        List.of(to.toEpochMilli(), programId, workspaceId, from.toEpochMilli()),
+        List.of(
+            to.toEpochMilli(),
+            programId,
+            to.toEpochMilli(),
+            workspaceId,
+            to.toEpochMilli(),
+            from.toEpochMilli()),
         rs -> retentionRow(rs, result));
     return result;
   }

@@ -8,8 +8,10 @@ import io.tandem.core.report.ProgramReport.Funnel;
 import io.tandem.core.report.ProgramReport.Health;
 import io.tandem.core.report.ProgramReport.PairRow;
 import io.tandem.core.report.ProgramReport.Retention;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,15 +53,30 @@ public final class ReportText {
         "*Report: "
             + Markup.text(r.program().name())
             + "* ("
-            + period(r)
+            + window(r)
             + "). The charts follow in a direct message.",
         fields);
   }
 
+  private static final DateTimeFormatter INSTANT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  /** The period's days, both included: {@code 2026-11-30 to 2027-01-11}. */
   public static String period(ProgramReport r) {
     LocalDate from = LocalDate.ofInstant(r.period().from(), ZoneOffset.UTC);
     LocalDate last = LocalDate.ofInstant(r.period().to().minusMillis(1), ZoneOffset.UTC);
     return from + " to " + last;
+  }
+
+  /** The period and the as-of: {@code 2026-11-30 to 2027-01-11, as of 2027-01-11 08:00:05 UTC}. */
+  public static String window(ProgramReport r) {
+    return period(r) + ", as of " + instant(r.asOf());
+  }
+
+  /** An instant as every report surface shows it: {@code 2027-01-11 08:00:05 UTC}. */
+  public static String instant(Instant at) {
+    return INSTANT.format(at);
   }
 
   public static String funnel(Funnel f) {
@@ -80,7 +97,7 @@ public final class ReportText {
     long live = h.buckets().values().stream().mapToLong(Long::longValue).sum();
     return String.format(
         Locale.ROOT,
-        "%d of %d (%.0f%%) met in the last two rounds",
+        "%d of %d (%.0f%%) met in their latest two rounds",
         h.activePairs(),
         live,
         live == 0 ? 0.0 : 100.0 * h.activePairs() / live);
@@ -128,17 +145,22 @@ public final class ReportText {
   }
 
   public static String retention(Retention r) {
-    return String.format(
-        Locale.ROOT,
-        "participants %d of %d stayed (%.0f%%), others %d of %d (%.0f%%): %s. Source: %s",
-        r.participants().retained(),
-        r.participants().people(),
-        r.participants().percent(),
-        r.others().retained(),
-        r.others().people(),
-        r.others().percent(),
-        r.note(),
-        r.source().label);
+    return "participants "
+        + group(r.participants())
+        + ", others "
+        + group(r.others())
+        + ": "
+        + r.note()
+        + ". Source: "
+        + r.source().label;
+  }
+
+  /** {@code 28 of 30 stayed (93%)}, or {@code no data (n = 0)} for a group without people. */
+  private static String group(ProgramReport.Group g) {
+    return g.people() == 0
+        ? "no data (n = 0)"
+        : String.format(
+            Locale.ROOT, "%d of %d stayed (%.0f%%)", g.retained(), g.people(), g.percent());
   }
 
   /** The latest run of each trend, with the change since the run before when both show. */

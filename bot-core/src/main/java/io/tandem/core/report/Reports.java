@@ -84,22 +84,45 @@ public final class Reports {
    * @throws ProgramLookup.NotFound when the target names no program
    */
   public ProgramReport compute(ProgramLookup.Target target, Period period) {
+    return compute(target, period, null);
+  }
+
+  /**
+   * The report of the program an operator names, read as of an instant.
+   *
+   * @param period {@code null} for the program's whole life up to the as-of
+   * @param asOf {@code null} for now (or the end of the program's data, when that lies ahead)
+   * @throws ProgramLookup.NotFound when the target names no program
+   * @throws AsOfOutOfRange when the as-of lies before the period or the program
+   */
+  public ProgramReport compute(ProgramLookup.Target target, Period period, Instant asOf) {
     return db.inTransaction(
         em -> {
           ProgramLookup.Found found = ProgramLookup.find(new Store(em), target);
-          return compute(em, found.workspace(), found.program(), period);
+          return compute(em, found.workspace(), found.program(), period, asOf);
         });
   }
 
   /** The report of one program by id; empty when there is no such program. */
   public Optional<ProgramReport> compute(long programId, Period period) {
+    return compute(programId, period, null);
+  }
+
+  /**
+   * The report of one program by id as of an instant ({@code null}: now); empty when there is no
+   * such program.
+   */
+  public Optional<ProgramReport> compute(long programId, Period period, Instant asOf) {
     return db.inTransaction(
         em -> {
           Store store = new Store(em);
           return store
               .program(programId)
               .flatMap(
-                  p -> store.workspaceById(p.getWorkspaceId()).map(w -> compute(em, w, p, period)));
+                  p ->
+                      store
+                          .workspaceById(p.getWorkspaceId())
+                          .map(w -> compute(em, w, p, period, asOf)));
         });
   }
 
@@ -119,7 +142,7 @@ public final class Reports {
                   if (program.isEmpty()) {
                     return noProgram(store, workspace, programName);
                   }
-                  ProgramReport report = compute(em, workspace.get(), program.get(), null);
+                  ProgramReport report = compute(em, workspace.get(), program.get(), null, null);
                   queueCharts(store, actor, workspace.get(), report);
                   return ReportText.reply(report);
                 }));
@@ -155,7 +178,7 @@ public final class Reports {
             "Charts for the report on *"
                 + Markup.text(report.program().name())
                 + "* ("
-                + ReportText.period(report)
+                + ReportText.window(report)
                 + "): the funnel, engagement per week and retention.",
             List.of()),
         charts,
@@ -203,20 +226,104 @@ public final class Reports {
             + ", or the last 90d or 12w");
   }
 
-  private ProgramReport compute(EntityManager em, Workspace workspace, Program program, Period p) {
-    Instant now = clock.instant();
-    Period period =
-        p != null
-            ? p
-            : new Period(
-                program.getCreatedAt().truncatedTo(ChronoUnit.DAYS),
-                now.isAfter(program.getCreatedAt()) ? now : program.getCreatedAt().plusMillis(1));
+  /** The example every as-of problem points to. */
+  public static final String AS_OF_EXAMPLE = "2026-03-31T17:00:00Z";
+
+  /**
+   * Parses an as-of instant: as every report shows it ({@code 2026-03-31 17:00:00 UTC}), ISO-8601
+   * ({@code 2026-03-31T17:00:00Z}), or a day ({@code 2026-03-31}: the end of that day, UTC).
+   *
+   * @throws IllegalArgumentException with a message for people
+   */
+  public static Instant parseAsOf(String text) {
+    String t = text == null ? "" : text.strip();
     try {
-      return build(
-          em, new ReportQueries(em.unwrap(Connection.class)), workspace, program, period, now);
+      if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return LocalDate.parse(t).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      if (t.endsWith(" UTC")) {
+        return Instant.parse(t.substring(0, t.length() - 4).strip().replace(' ', 'T') + "Z");
+      }
+      return Instant.parse(t);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "`"
+              + t
+              + "` is not an instant; write it as "
+              + AS_OF_EXAMPLE
+              + " (UTC), or a day such as 2026-03-31 for the end of that day");
+    }
+  }
+
+  private ProgramReport compute(
+      EntityManager em, Workspace workspace, Program program, Period wanted, Instant wantedAsOf) {
+    try {
+      ReportQueries q = new ReportQueries(em.unwrap(Connection.class));
+      Window window =
+          window(program, wanted, wantedAsOf, q.lastActivity(program.getId(), workspace.getId()));
+      return build(em, q, workspace, program, window.period(), window.asOf());
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the report: " + e.getMessage(), e);
     }
+  }
+
+  /** An as-of before the period (or the program) starts; the message is for people. */
+  public static final class AsOfOutOfRange extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    AsOfOutOfRange(String message) {
+      super(message);
+    }
+  }
+
+  /** The period reported and the instant its numbers are read at. */
+  record Window(Period period, Instant asOf) {}
+
+  /**
+   * Chooses the period and the as-of instant. The as-of is the one asked for, or else now (to the
+   * next whole second) — unless the program's data lies after now (a database from the demo, whose
+   * clock ran ahead), then just after its last activity. It never lies after the period's end: a
+   * past period is read as it stood at its end. The default period runs from the day the program
+   * was created to the as-of.
+   */
+  Window window(Program program, Period wanted, Instant wantedAsOf, Instant dataEnd) {
+    Instant live = wholeSecondAfter(clock.instant());
+    if (dataEnd != null && dataEnd.isAfter(live)) {
+      live = wholeSecondAfter(dataEnd);
+    }
+    Instant asOf = wantedAsOf != null ? wantedAsOf : live;
+    Instant created = program.getCreatedAt();
+    Period period = wanted;
+    if (period == null) {
+      Instant from = created.truncatedTo(ChronoUnit.DAYS);
+      if (!asOf.isAfter(from)) {
+        throw new AsOfOutOfRange(
+            "as of "
+                + ReportText.instant(asOf)
+                + " the program \""
+                + program.getName()
+                + "\" did not exist yet; it was created "
+                + ReportText.instant(created));
+      }
+      period = new Period(from, asOf);
+    }
+    if (asOf.isAfter(period.to())) {
+      asOf = period.to();
+    }
+    if (!asOf.isAfter(period.from())) {
+      throw new AsOfOutOfRange(
+          "as of "
+              + ReportText.instant(asOf)
+              + " the period had not started yet; choose an as-of after "
+              + ReportText.instant(period.from()));
+    }
+    return new Window(period, asOf);
+  }
+
+  /** The instant rounded up to a whole second, so that what is shown is what was counted. */
+  static Instant wholeSecondAfter(Instant at) {
+    Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+    return second.equals(at) ? at : second.plusSeconds(1);
   }
 
   private ProgramReport build(
@@ -225,18 +332,18 @@ public final class Reports {
       Workspace workspace,
       Program program,
       Period period,
-      Instant now)
+      Instant asOf)
       throws SQLException {
     long id = program.getId();
     Instant from = period.from();
-    Instant to = period.to();
+    Instant end = asOf;
     long round = Math.max(1, program.getCadenceDays()) * DAY_MILLIS;
-    Instant window = to.minusMillis(4 * round);
+    Instant reach = end.minusMillis(PairRounds.activityReach() * round);
 
-    List<ReportQueries.PairInfo> pairs = q.pairs(id, from, to);
-    Map<Long, ReportQueries.PairSessions> sessions = q.sessionsByPair(id, from, to, round);
-    Map<Long, ReportQueries.PairActivity> activity = q.activityByPair(id, window, to);
-    Map<Long, Long> answers = q.surveyAnswersByMember(id, window, to);
+    List<ReportQueries.PairInfo> pairs = q.pairs(id, from, end);
+    Map<Long, ReportQueries.PairSessions> sessions = q.sessionsByPair(id, from, end);
+    Map<Long, PairRounds.Activity> activity = q.activityByRound(id, reach, end, round);
+    Map<Long, Map<Long, Long>> answers = q.surveyAnswersByMember(id, reach, end);
 
     List<PairRow> rows = new ArrayList<>(pairs.size());
     Set<Long> matched = new HashSet<>();
@@ -252,27 +359,29 @@ public final class Reports {
     for (ReportQueries.PairInfo pair : pairs) {
       ReportQueries.PairSessions s =
           sessions.getOrDefault(pair.id(), ReportQueries.PairSessions.NONE);
-      ReportQueries.PairActivity a =
-          activity.getOrDefault(pair.id(), ReportQueries.PairActivity.NONE);
-      long surveyAnswers =
-          answers.getOrDefault(pair.mentorMember(), 0L)
-              + answers.getOrDefault(pair.menteeMember(), 0L);
-      ScoreParts parts =
-          EngagementScore.parts(
-              s.lastRound(),
-              s.roundBefore(),
-              s.twoRoundsBefore(),
-              a.acknowledgements(),
-              a.plan(),
-              surveyAnswers);
+      PairRounds.Activity a = activity.getOrDefault(pair.id(), PairRounds.Activity.empty());
+      long made = pair.created().toEpochMilli();
+      for (long member : List.of(pair.mentorMember(), pair.menteeMember())) {
+        answers
+            .getOrDefault(member, Map.of())
+            .forEach(
+                (at, n) -> {
+                  if (at >= made) {
+                    a.surveyAnswers().merge((at - made) / round, n, Long::sum);
+                  }
+                });
+      }
+      Instant lifeEnd = pair.ended() != null && pair.ended().isBefore(end) ? pair.ended() : end;
+      PairRounds rounds = PairRounds.of(made, lifeEnd.toEpochMilli(), round, a);
+      ScoreParts parts = EngagementScore.parts(rounds);
       int score = EngagementScore.score(parts);
-      Instant lifeEnd = pair.ended() != null && pair.ended().isBefore(to) ? pair.ended() : to;
-      long rounds = Math.max(0, (lifeEnd.toEpochMilli() - pair.created().toEpochMilli()) / round);
-      Bucket bucket = EngagementScore.bucket(score, parts, s.lastRound(), s.roundBefore(), rounds);
-      boolean live = "ACTIVE".equals(pair.status());
+      Bucket bucket = EngagementScore.bucket(score, parts, rounds);
+      // a pair that ended after the as-of was still active then
+      boolean live =
+          pair.ended() == null ? "ACTIVE".equals(pair.status()) : !pair.ended().isBefore(end);
       if (live) {
         buckets.merge(bucket, 1L, Long::sum);
-        if (s.lastRound() + s.roundBefore() > 0) {
+        if (rounds.metLately()) {
           activePairs++;
         }
       }
@@ -282,7 +391,7 @@ public final class Reports {
         met.add(pair.mentorId());
         met.add(pair.menteeId());
       }
-      if (s.total() >= 2 && 3 * s.total() >= 2 * rounds) {
+      if (rounds.meetingRegularly(s.total())) {
         regular.add(pair.mentorId());
         regular.add(pair.menteeId());
       }
@@ -300,33 +409,38 @@ public final class Reports {
               pair.created(),
               s.last(),
               s.inPeriod(),
-              s.minutesInPeriod() / 60.0));
+              s.minutesInPeriod() / 60.0,
+              rounds.met(),
+              rounds.counted()));
     }
     rows.sort(Comparator.comparingInt(PairRow::score).thenComparingLong(PairRow::pairId));
 
-    Funnel funnel = new Funnel(q.enrolled(id, to), matched.size(), met.size(), regular.size());
+    Funnel funnel = new Funnel(q.enrolled(id, end), matched.size(), met.size(), regular.size());
 
     Instant origin =
         LocalDate.ofInstant(from, ZoneOffset.UTC)
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
             .atStartOfDay(ZoneOffset.UTC)
             .toInstant();
-    ReportQueries.WeeklySignals signals = q.signalsByWeek(id, origin, from, to);
-    Map<Long, long[]> weeklySessions = q.sessionsByWeek(id, origin, from, to);
+    ReportQueries.WeeklySignals signals = q.signalsByWeek(id, origin, from, end);
+    Map<Long, long[]> weeklySessions = q.sessionsByWeek(id, origin, from, end);
     List<Week> weeks = new ArrayList<>();
-    long lastWeek = (to.toEpochMilli() - 1 - origin.toEpochMilli()) / ReportQueries.WEEK_MILLIS;
+    long lastWeek = (end.toEpochMilli() - 1 - origin.toEpochMilli()) / ReportQueries.WEEK_MILLIS;
     for (long w = 0; w <= lastWeek; w++) {
       long[] ws = weeklySessions.getOrDefault(w, new long[2]);
+      Instant weekStart = origin.plusMillis(w * ReportQueries.WEEK_MILLIS);
+      Instant weekEnd = weekStart.plusMillis(ReportQueries.WEEK_MILLIS);
       weeks.add(
           new Week(
-              LocalDate.ofInstant(origin, ZoneOffset.UTC).plusWeeks(w),
+              LocalDate.ofInstant(weekStart, ZoneOffset.UTC),
               ws[0],
               ws[1],
-              signals.perWeek().getOrDefault(w, 0L)));
+              signals.perWeek().getOrDefault(w, 0L),
+              weekStart.isBefore(from) || weekEnd.isAfter(end)));
     }
 
-    long[] goals = q.goals(id, from, to);
-    long[] skills = q.skillChange(id, to);
+    long[] goals = q.goals(id, from, end);
+    long[] skills = q.skillChange(id, end);
     Health health =
         new Health(
             pairs.size(),
@@ -342,8 +456,9 @@ public final class Reports {
             signals.perType().getOrDefault("REMINDER_SENT", 0L),
             signals.perType().getOrDefault("NUDGE_SENT", 0L),
             signals.perType().getOrDefault("PAIR_ESCALATED", 0L),
-            q.deadMessages(workspace.getId()));
+            q.deadMessages(workspace.getId(), end));
 
+    Period read = new Period(from, end);
     return new ProgramReport(
         new ProgramRef(
             id,
@@ -352,17 +467,17 @@ public final class Reports {
             ProgramReport.lower(program.getStatus()),
             program.getCadenceDays()),
         period,
-        now,
+        asOf,
         funnel,
         health,
         rows,
         weeks,
-        SurveyTrends.read(em, id, from, to, surveys),
-        retention(q, workspace.getId(), id, period),
+        SurveyTrends.read(em, id, from, end, surveys),
+        retention(q, workspace.getId(), id, read),
         List.of(
-            mix(q, id, "department", "department", period),
-            mix(q, id, "seniority_band", "seniority band", period),
-            mix(q, id, "communication", "communication", period)));
+            mix(q, id, "department", "department", read),
+            mix(q, id, "seniority_band", "seniority band", read),
+            mix(q, id, "communication", "communication", read)));
   }
 
   private static Retention retention(ReportQueries q, long workspaceId, long programId, Period p)

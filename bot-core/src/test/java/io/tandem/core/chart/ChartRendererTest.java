@@ -74,6 +74,58 @@ class ChartRendererTest {
   }
 
   @Test
+  @DisplayName("two lines with equal values both stay visible: the later one is thinner and dashed")
+  void equalLinesBothShow() throws IOException {
+    Chart chart =
+        new Chart(
+            Chart.Kind.LINE,
+            "Per week",
+            "",
+            "",
+            List.of("a", "b", "c", "d"),
+            List.of(
+                new Chart.Series("sessions", List.of(3.0, 5.0, 4.0, 6.0)),
+                new Chart.Series("pairs that met", List.of(3.0, 5.0, 4.0, 6.0))));
+
+    BufferedImage image = decode(ChartRenderer.png(chart, 600, 400));
+
+    // the first line shows on both sides of the second drawn over it
+    assertThat(count(image, FIRST)).isGreaterThan(400);
+    assertThat(count(image, SECOND)).isGreaterThan(300);
+  }
+
+  @Test
+  @DisplayName("a bounded value axis ends its ticks at the bound (a percentage never reads 110)")
+  void boundedAxis() {
+    Chart chart =
+        new Chart(
+            Chart.Kind.BAR,
+            "Retention",
+            "",
+            "%",
+            List.of("participants", "others"),
+            List.of(new Chart.Series("retained %", Arrays.asList(100.0, null))),
+            "Spring pilot · as of 2027-01-11 08:00:05 UTC",
+            100.0);
+
+    org.jfree.chart.JFreeChart drawn = ChartRenderer.build(chart);
+
+    org.jfree.chart.axis.NumberAxis axis =
+        (org.jfree.chart.axis.NumberAxis) drawn.getCategoryPlot().getRangeAxis();
+    double unit = axis.getTickUnit().getSize();
+    double lastTick = Math.floor(axis.getUpperBound() / unit) * unit;
+    assertThat(axis.getLowerBound()).isZero();
+    assertThat(lastTick).isEqualTo(100.0);
+    assertThat(drawn.getSubtitles())
+        .anySatisfy(
+            t ->
+                assertThat(t)
+                    .isInstanceOfSatisfying(
+                        org.jfree.chart.title.TextTitle.class,
+                        title -> assertThat(title.getText()).contains("as of 2027-01-11")));
+  }
+
+  @Test
   @DisplayName("a chart with no values at all still renders, with no bars")
   void allMissing() throws IOException {
     Chart chart = likert(Chart.Kind.BAR, Arrays.asList(null, null, null, null, null));

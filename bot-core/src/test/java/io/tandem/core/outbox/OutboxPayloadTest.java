@@ -121,13 +121,29 @@ class OutboxPayloadTest {
                 "",
                 List.of("Jan"),
                 List.of(new Chart.Series("mean", List.of(3.2)))));
+    ChartAttachment bounded =
+        new ChartAttachment(
+            "retention.png",
+            new Chart(
+                Chart.Kind.BAR,
+                "Retention",
+                "",
+                "%",
+                List.of("participants (no data, n = 0)"),
+                List.of(new Chart.Series("retained %", Arrays.asList((Double) null))),
+                "Spring pilot · as of 2027-01-11 08:00:05 UTC",
+                100.0));
     OutboxPayload payload =
-        new OutboxPayload(new ChatTarget.DirectMessage("U1"), EVERYTHING, List.of(chart, line));
+        new OutboxPayload(
+            new ChatTarget.DirectMessage("U1"), EVERYTHING, List.of(chart, line, bounded));
 
     String json = payload.toJson();
     OutboxPayload read = OutboxPayload.parse(json);
 
-    assertThat(json).startsWith("{\"v\":2,").contains("\"values\":[1.0,null,2.5]");
+    assertThat(json)
+        .startsWith("{\"v\":2,")
+        .contains("\"values\":[1.0,null,2.5]")
+        .contains("\"valueMax\":100.0");
     assertThat(read).isEqualTo(payload);
     assertThat(read.toJson()).isEqualTo(json);
     assertThat(OutboxPayload.parse(new OutboxPayload(payload.target(), EVERYTHING).toJson()))

@@ -274,6 +274,106 @@ abstract class ReportsContract {
     assertThat(r.weeks().get(0).start()).isEqualTo(LocalDate.parse("2026-01-26"));
   }
 
+  @Test
+  @DisplayName("the same as-of gives the same report, however much later it is read")
+  void sameAsOfSameNumbers() {
+    ProgramReport now = reports.compute(PILOT, null);
+    Reports later =
+        new Reports(
+            db, Clock.fixed(NOW.plus(java.time.Duration.ofDays(16)), ZoneOffset.UTC), SETTINGS);
+
+    ProgramReport readLater = later.compute(PILOT, null, now.asOf());
+
+    assertThat(now.asOf()).isEqualTo(NOW);
+    assertThat(readLater).isEqualTo(now);
+    assertThat(ReportFormats.csv(readLater)).isEqualTo(ReportFormats.csv(now));
+    // read as of 16 days later, Ana and Ben's fifth round has ended without a session: they met
+    // in 4 of 5 rounds
+    ProgramReport live = later.compute(PILOT, null);
+    assertThat(live.asOf()).isEqualTo(NOW.plus(java.time.Duration.ofDays(16)));
+    assertThat(live.pairs())
+        .filteredOn(p -> p.mentor().equals("Ana"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.roundsCounted()).isEqualTo(5);
+              assertThat(p.roundsMet()).isEqualTo(4);
+            });
+  }
+
+  @Test
+  @DisplayName("data that lies after the clock is read up to its own end, not the clock's day")
+  void dataInTheFuture() {
+    // the demo's database read with the real clock: everything happened after "now"
+    Reports early =
+        new Reports(
+            db, Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC), SETTINGS);
+
+    ProgramReport r = early.compute(PILOT, null);
+
+    // the last activity is the session at 2026-02-28T10:00; the as-of is the next whole second
+    assertThat(r.asOf()).isEqualTo(Instant.parse("2026-02-28T10:00:01Z"));
+    assertThat(r.period().from()).isEqualTo(START);
+    assertThat(r.funnel().enrolled()).isEqualTo(7);
+    assertThat(r.health().sessions()).isEqualTo(6);
+    assertThat(r.retention().participants()).isEqualTo(new ProgramReport.Group(7, 7));
+    assertThat(ReportText.window(r))
+        .isEqualTo("2026-01-05 to 2026-02-28, as of 2026-02-28 10:00:01 UTC");
+  }
+
+  @Test
+  @DisplayName("an as-of before the program existed is refused with both instants")
+  void asOfBeforeTheProgram() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> reports.compute(PILOT, null, Instant.parse("2025-12-01T00:00:00Z")))
+        .isInstanceOf(Reports.AsOfOutOfRange.class)
+        .hasMessageContaining("as of 2025-12-01 00:00:00 UTC")
+        .hasMessageContaining("did not exist yet");
+  }
+
+  @Test
+  @DisplayName("charts: partial weeks marked, no series hidden, no bar for an empty group, 0–100 %")
+  void charts() {
+    ProgramReport r = reports.compute(PILOT, null);
+    // the week of 03-02 is read only until its Monday noon
+    assertThat(r.weeks().get(8).partial()).isTrue();
+    assertThat(r.weeks().subList(0, 8)).noneMatch(ProgramReport.Week::partial);
+
+    io.tandem.core.chart.Chart engagement = ReportCharts.engagement(r);
+    assertThat(engagement.kind()).isEqualTo(io.tandem.core.chart.Chart.Kind.BAR);
+    assertThat(engagement.categories().get(8)).isEqualTo("2026-03-02 (partial)");
+    assertThat(engagement.categories().get(7)).isEqualTo("2026-02-23");
+    assertThat(engagement.subtitle())
+        .isEqualTo("Data pilot · 2026-01-05 to 2026-03-02, as of 2026-03-02 12:00:00 UTC");
+
+    io.tandem.core.chart.Chart funnel = ReportCharts.funnel(r);
+    assertThat(funnel.categories())
+        .containsExactly(
+            "enrolled", "matched (86%)", "first session (57%)", "meeting regularly (29%)");
+
+    ProgramReport noOthers =
+        new ProgramReport(
+            r.program(),
+            r.period(),
+            r.asOf(),
+            r.funnel(),
+            r.health(),
+            r.pairs(),
+            r.weeks(),
+            r.surveys(),
+            RetentionStats.compare(
+                ProgramReport.RetentionSource.PROXY_LEFT_WORKSPACE,
+                new ProgramReport.Group(30, 30),
+                new ProgramReport.Group(0, 0)),
+            r.mix());
+    io.tandem.core.chart.Chart retention = ReportCharts.retention(noOthers);
+    assertThat(retention.valueMax()).isEqualTo(100.0);
+    assertThat(retention.categories())
+        .containsExactly("participants (30 of n = 30)", "non-participants (no data, n = 0)");
+    assertThat(retention.series().get(0).values()).containsExactly(100.0, null);
+    assertThat(retention.title()).isEqualTo("Retention: not enough data to compare");
+  }
+
   long signalsInPeriod;
 
   private void seed() throws SQLException {
