@@ -26,6 +26,7 @@ import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberRemoveEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -95,8 +96,9 @@ public final class DiscordBot implements AutoCloseable {
   /**
    * Connects, waits until the gateway is ready and registers {@code /tandem}.
    *
-   * @throws IllegalStateException when the gateway is not ready or registration does not finish
-   *     within {@code timeout}; the client is shut down then
+   * @throws io.tandem.core.setup.SetupFailure when Discord refuses the token or an intent, cannot
+   *     be reached, or registration fails or does not finish within {@code timeout}; the client is
+   *     shut down then
    */
   public DiscordBot start(Duration timeout) {
     if (jda != null) {
@@ -107,67 +109,64 @@ public final class DiscordBot implements AutoCloseable {
         new java.util.concurrent.atomic.AtomicReference<>();
     String gateway = config.gatewayUrl().toString();
     handler = handler();
-    JDA client =
-        JDABuilder.createLight(
-                config.botToken(),
-                config.trackDepartures()
-                    ? EnumSet.of(GatewayIntent.GUILD_MEMBERS)
-                    : EnumSet.noneOf(GatewayIntent.class))
-            .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
-            .setSessionController(
-                new ConcurrentSessionController() {
-                  @Override
-                  public String getGateway() {
-                    return gateway;
-                  }
-                })
-            .setCompression(Compression.NONE)
-            .setEnableShutdownHook(false)
-            .addEventListeners(
-                new ListenerAdapter() {
-                  @Override
-                  public void onReady(ReadyEvent event) {
-                    ready.countDown();
-                  }
-
-                  /** Discord refused the connection for good (a bad token, intents): fail fast. */
-                  @Override
-                  public void onShutdown(ShutdownEvent event) {
-                    if (event.getCloseCode() != null) {
-                      refused.set(event.getCloseCode());
+    JDA client;
+    try {
+      client =
+          JDABuilder.createLight(
+                  config.botToken(),
+                  config.trackDepartures()
+                      ? EnumSet.of(GatewayIntent.GUILD_MEMBERS)
+                      : EnumSet.noneOf(GatewayIntent.class))
+              .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
+              .setSessionController(
+                  new ConcurrentSessionController() {
+                    @Override
+                    public String getGateway() {
+                      return gateway;
                     }
-                    ready.countDown();
-                  }
+                  })
+              .setCompression(Compression.NONE)
+              .setEnableShutdownHook(false)
+              .addEventListeners(
+                  new ListenerAdapter() {
+                    @Override
+                    public void onReady(ReadyEvent event) {
+                      ready.countDown();
+                    }
 
-                  @Override
-                  public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
-                    membershipChanged(event.getGuild().getId(), event.getUser().getId(), true);
-                  }
+                    /**
+                     * Discord refused the connection for good (a bad token, intents): fail fast.
+                     */
+                    @Override
+                    public void onShutdown(ShutdownEvent event) {
+                      if (event.getCloseCode() != null) {
+                        refused.set(event.getCloseCode());
+                      }
+                      ready.countDown();
+                    }
 
-                  @Override
-                  public void onGuildMemberJoin(GuildMemberJoinEvent event) {
-                    membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
-                  }
-                },
-                handler)
-            .build();
+                    @Override
+                    public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
+                      membershipChanged(event.getGuild().getId(), event.getUser().getId(), true);
+                    }
+
+                    @Override
+                    public void onGuildMemberJoin(GuildMemberJoinEvent event) {
+                      membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
+                    }
+                  },
+                  handler)
+              .build();
+    } catch (InvalidTokenException e) {
+      throw DiscordStartFailures.tokenRefused("the REST API refused it: " + e.getMessage(), e);
+    }
     this.jda = client;
     try {
       if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("Discord gateway " + gateway + " not ready in " + timeout);
-      }
-      if (refused.get() == CloseCode.DISALLOWED_INTENTS) {
-        throw new IllegalStateException(
-            "Discord refused the Server Members intent that discord.track-departures asks for:"
-                + " enable Bot → Privileged Gateway Intents → Server Members Intent in the"
-                + " developer portal, or set discord.track-departures: false");
+        throw DiscordStartFailures.notReady(gateway, config.restUrl().toString(), timeout);
       }
       if (refused.get() != null || client.getStatus() == JDA.Status.SHUTDOWN) {
-        throw new IllegalStateException(
-            "Discord gateway "
-                + gateway
-                + " closed the connection"
-                + (refused.get() == null ? "" : ": " + refused.get().getMeaning()));
+        throw DiscordStartFailures.closed(gateway, refused.get());
       }
       registerCommands(client, timeout);
       LOG.info("Discord bot {} is up", client.getSelfUser().getName());
@@ -249,9 +248,9 @@ public final class DiscordBot implements AutoCloseable {
       action.submit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("Registered /{} in {}", TandemCommand.NAME, scope);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not register /tandem in " + scope, e.getCause());
+      throw DiscordStartFailures.registrationRefused(scope, e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Registering /tandem in " + scope + " took over " + timeout);
+      throw DiscordStartFailures.registrationSlow(scope, timeout);
     }
   }
 
