@@ -73,7 +73,10 @@ public final class Main implements Callable<Integer> {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::failed);
+    CommandLine root = new CommandLine(new Main());
+    // the root's writer: the one callers (and tests) set with setErr
+    return root.setExecutionExceptionHandler(
+        (failure, command, parsed) -> failed(failure, root.getErr(), parsed));
   }
 
   /**
@@ -81,8 +84,7 @@ public final class Main implements Callable<Integer> {
    * cause, the fix), the stack trace only with {@code --debug}, and the exit code for the kind of
    * problem.
    */
-  static int failed(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
-    PrintWriter err = command.getErr();
+  static int failed(Exception failure, PrintWriter err, CommandLine.ParseResult parsed) {
     SetupFailure setup = SetupFailure.in(failure);
     int exit;
     if (setup != null) {

@@ -26,6 +26,7 @@ import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberRemoveEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.CloseCode;
@@ -158,7 +159,14 @@ public final class DiscordBot implements AutoCloseable {
                   handler)
               .build();
     } catch (InvalidTokenException e) {
-      throw DiscordStartFailures.tokenRefused("the REST API refused it: " + e.getMessage(), e);
+      throw DiscordStartFailures.tokenRefused(
+          "the REST API refused it (" + e.getMessage() + ")", e);
+    } catch (ErrorResponseException e) {
+      // JDA checks the token over REST first; an I/O error there means Discord is out of reach
+      if (e.getCause() instanceof java.io.IOException) {
+        throw DiscordStartFailures.unreachable(config.restUrl().toString(), e);
+      }
+      throw e;
     }
     this.jda = client;
     try {

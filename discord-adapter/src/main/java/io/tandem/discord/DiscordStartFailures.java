@@ -8,7 +8,7 @@ import net.dv8tion.jda.api.requests.CloseCode;
 /** The ways connecting to Discord fails at start-up, each as what happened, why and what to do. */
 final class DiscordStartFailures {
 
-  private static final String TOKEN = "the bot token (DISCORD_BOT_TOKEN, discord.bot-token)";
+  private static final String TOKEN = "the bot token in DISCORD_BOT_TOKEN (discord.bot-token)";
 
   private DiscordStartFailures() {}
 
@@ -48,6 +48,20 @@ final class DiscordStartFailures {
         "Check the bot's settings in the developer portal and start Tandem again; --debug shows"
             + " the details",
         null);
+  }
+
+  static SetupFailure unreachable(String restUrl, Throwable cause) {
+    return SetupFailure.of(
+        Kind.PLATFORM,
+        "Tandem could not connect to Discord at "
+            + restUrl
+            + " ("
+            + (cause.getCause() == null ? cause.getMessage() : cause.getCause().getMessage())
+            + ")",
+        "this machine has no network connection, a proxy or firewall blocks Discord, or"
+            + " discord.rest-url is wrong; the token was not checked",
+        "Check that this machine reaches " + restUrl + ", then start Tandem again",
+        cause);
   }
 
   static SetupFailure notReady(String gateway, String restUrl, Duration timeout) {

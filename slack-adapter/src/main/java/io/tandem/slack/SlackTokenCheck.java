@@ -14,8 +14,9 @@ import java.io.IOException;
  */
 final class SlackTokenCheck {
 
-  private static final String BOT_TOKEN = "the bot token (SLACK_BOT_TOKEN, slack.bot-token)";
-  private static final String APP_TOKEN = "the app-level token (SLACK_APP_TOKEN, slack.app-token)";
+  private static final String BOT_TOKEN = "the bot token in SLACK_BOT_TOKEN (slack.bot-token)";
+  private static final String APP_TOKEN =
+      "the app-level token in SLACK_APP_TOKEN (slack.app-token)";
 
   private final MethodsClient methods;
   private final String apiUrl;
@@ -66,7 +67,7 @@ final class SlackTokenCheck {
     }
     return SetupFailure.of(
         Kind.PLATFORM,
-        "Tandem cannot reach Slack at " + apiUrl + " (" + e + ")",
+        "Tandem cannot reach Slack at " + apiUrl + " (" + e.getMessage() + ")",
         "this machine has no network connection, a proxy or firewall blocks it, or slack.api-url"
             + " is wrong; the tokens were not checked",
         "Check that this machine reaches "
@@ -83,7 +84,7 @@ final class SlackTokenCheck {
       case "account_inactive", "token_revoked", "token_expired", "team_disabled" -> {
         return SetupFailure.of(
             Kind.PLATFORM,
-            "Slack says " + which + " no longer works (" + error + ")",
+            "Slack says " + which + " no longer works: " + error,
             "the app was uninstalled from the workspace, the token was revoked or rotated, or the"
                 + " workspace was closed",
             "Reinstall the app (api.slack.com/apps → your app → Install App) and put its new "
@@ -96,7 +97,7 @@ final class SlackTokenCheck {
       case "not_allowed_token_type" -> {
         return SetupFailure.of(
             Kind.PLATFORM,
-            "Slack refused " + which + " because it is the wrong kind of token (" + error + ")",
+            "Slack refused " + which + " because it is the wrong kind of token: " + error,
             "the bot token and the app-level token are swapped, or another kind of token was pasted",
             "Put the app's " + name + ", which starts with " + prefix + ", in the setting",
             null);
@@ -104,7 +105,7 @@ final class SlackTokenCheck {
       default -> {
         return SetupFailure.of(
             Kind.PLATFORM,
-            "Slack did not accept " + which + " (" + error + ")",
+            "Slack did not accept " + which + ": " + error,
             "the token is mistyped, incomplete, or belongs to another app or workspace",
             "Copy the app's "
                 + name

@@ -62,8 +62,12 @@ public final class SetupFailure extends RuntimeException {
     return null;
   }
 
+  /** {@code text} as a sentence: a capital first letter and a full stop unless it has one. */
   private static String sentence(String text) {
     String s = Objects.requireNonNull(text, "text").strip();
-    return s.endsWith(".") || s.endsWith("?") ? s : s + ".";
+    if (!s.isEmpty()) {
+      s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+    return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
   }
 }

@@ -57,14 +57,29 @@ final class DatabaseProblems {
    */
   static void checkSqliteFolder(Path file) {
     Path folder = file.getParent();
-    if (folder != null && !Files.isDirectory(folder)) {
+    if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw SetupFailure.of(
+          Kind.DATABASE,
+          "Tandem cannot create the SQLite database "
+              + file
+              + ": "
+              + folder
+              + " is a file, not a folder",
+          URL_SETTING + " has a file name where a folder belongs",
+          "Point "
+              + URL_SETTING
+              + " at a file in a folder, e.g. jdbc:sqlite:"
+              + folder.resolveSibling("tandem.db"),
+          null);
+    }
+    if (folder != null && !Files.exists(folder)) {
       throw SetupFailure.of(
           Kind.DATABASE,
           "Tandem cannot create the SQLite database "
               + file
               + ": the folder "
               + folder
-              + (Files.exists(folder) ? " is a file, not a folder" : " does not exist"),
+              + " does not exist",
           "SQLite creates the database file but not the folders on its way",
           "Create the folder (mkdir -p " + folder + ") or point " + URL_SETTING + " elsewhere",
           null);
@@ -123,7 +138,7 @@ final class DatabaseProblems {
     if (url.startsWith(SQLITE_PREFIX)) {
       return SetupFailure.of(
           Kind.DATABASE,
-          "Tandem cannot open the SQLite database " + where + ": " + firstLine(failure),
+          "Tandem cannot create or open the SQLite database " + where + ": " + firstLine(failure),
           "the file or its folder is not writable, the disk is full, or the file is not a SQLite"
               + " database",
           "Check the file and its folder, or point " + URL_SETTING + " at another file",
