@@ -239,16 +239,11 @@ final class DatabaseProblems {
           "Run tandem migrate (or tandem run) with the same configuration first",
           null);
     }
+    String version = "The database " + where + " has schema version " + applied.last();
     if (!known.containsAll(applied)) {
       throw SetupFailure.of(
           Kind.DATABASE,
-          "The database "
-              + where
-              + " has schema version "
-              + applied.last()
-              + ", newer than this Tandem knows (up to "
-              + known.last()
-              + ")",
+          version + ", newer than this Tandem knows (up to " + known.last() + ")",
           "a newer version of Tandem has already migrated it",
           "Run the newer Tandem, or restore a backup made for this version",
           null);
@@ -256,12 +251,7 @@ final class DatabaseProblems {
     if (!applied.containsAll(known)) {
       throw SetupFailure.of(
           Kind.DATABASE,
-          "The database "
-              + where
-              + " has schema version "
-              + applied.last()
-              + ", older than this Tandem's "
-              + known.last(),
+          version + ", older than this Tandem's " + known.last(),
           "this command only reads, so it does not migrate, and the database was made by an older"
               + " Tandem",
           "Run tandem migrate (or tandem run) with this version first",
