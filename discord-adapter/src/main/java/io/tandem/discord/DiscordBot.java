@@ -110,64 +110,50 @@ public final class DiscordBot implements AutoCloseable {
         new java.util.concurrent.atomic.AtomicReference<>();
     String gateway = config.gatewayUrl().toString();
     handler = handler();
-    JDA client;
-    try {
-      client =
-          JDABuilder.createLight(
-                  config.botToken(),
-                  config.trackDepartures()
-                      ? EnumSet.of(GatewayIntent.GUILD_MEMBERS)
-                      : EnumSet.noneOf(GatewayIntent.class))
-              .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
-              .setSessionController(
-                  new ConcurrentSessionController() {
-                    @Override
-                    public String getGateway() {
-                      return gateway;
-                    }
-                  })
-              .setCompression(Compression.NONE)
-              .setEnableShutdownHook(false)
-              .addEventListeners(
-                  new ListenerAdapter() {
-                    @Override
-                    public void onReady(ReadyEvent event) {
-                      ready.countDown();
-                    }
+    JDABuilder builder =
+        JDABuilder.createLight(
+                config.botToken(),
+                config.trackDepartures()
+                    ? EnumSet.of(GatewayIntent.GUILD_MEMBERS)
+                    : EnumSet.noneOf(GatewayIntent.class))
+            .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
+            .setSessionController(
+                new ConcurrentSessionController() {
+                  @Override
+                  public String getGateway() {
+                    return gateway;
+                  }
+                })
+            .setCompression(Compression.NONE)
+            .setEnableShutdownHook(false)
+            .addEventListeners(
+                new ListenerAdapter() {
+                  @Override
+                  public void onReady(ReadyEvent event) {
+                    ready.countDown();
+                  }
 
-                    /**
-                     * Discord refused the connection for good (a bad token, intents): fail fast.
-                     */
-                    @Override
-                    public void onShutdown(ShutdownEvent event) {
-                      if (event.getCloseCode() != null) {
-                        refused.set(event.getCloseCode());
-                      }
-                      ready.countDown();
+                  /** Discord refused the connection for good (a bad token, intents): fail fast. */
+                  @Override
+                  public void onShutdown(ShutdownEvent event) {
+                    if (event.getCloseCode() != null) {
+                      refused.set(event.getCloseCode());
                     }
+                    ready.countDown();
+                  }
 
-                    @Override
-                    public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
-                      membershipChanged(event.getGuild().getId(), event.getUser().getId(), true);
-                    }
+                  @Override
+                  public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
+                    membershipChanged(event.getGuild().getId(), event.getUser().getId(), true);
+                  }
 
-                    @Override
-                    public void onGuildMemberJoin(GuildMemberJoinEvent event) {
-                      membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
-                    }
-                  },
-                  handler)
-              .build();
-    } catch (InvalidTokenException e) {
-      throw DiscordStartFailures.tokenRefused(
-          "the REST API refused it (" + e.getMessage() + ")", e);
-    } catch (ErrorResponseException e) {
-      // JDA checks the token over REST first; an I/O error there means Discord is out of reach
-      if (e.getCause() instanceof java.io.IOException) {
-        throw DiscordStartFailures.unreachable(config.restUrl().toString(), e);
-      }
-      throw e;
-    }
+                  @Override
+                  public void onGuildMemberJoin(GuildMemberJoinEvent event) {
+                    membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
+                  }
+                },
+                handler);
+    JDA client = login(builder);
     this.jda = client;
     try {
       if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -185,6 +171,22 @@ public final class DiscordBot implements AutoCloseable {
       throw new IllegalStateException("Interrupted while starting the Discord bot", e);
     } catch (RuntimeException e) {
       client.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** Builds the client, which logs in over REST first: a refused token or no network fail here. */
+  private JDA login(JDABuilder builder) {
+    try {
+      return builder.build();
+    } catch (InvalidTokenException e) {
+      throw DiscordStartFailures.tokenRefused(
+          "the REST API refused it (" + e.getMessage() + ")", e);
+    } catch (ErrorResponseException e) {
+      // an I/O error on that first request means Discord is out of reach
+      if (e.getCause() instanceof java.io.IOException) {
+        throw DiscordStartFailures.unreachable(config.restUrl().toString(), e);
+      }
       throw e;
     }
   }
