@@ -145,10 +145,7 @@ final class DataCommands {
       if (config == null) {
         return Main.CONFIG_ERROR;
       }
-      int newest =
-          new Migrations(
-                  Migrations.DEFAULT_LOCATION, Main.class.getClassLoader(), Clock.systemUTC())
-              .available().stream().mapToInt(Migrations.Migration::version).max().orElse(0);
+      int newest = Migrations.newestInBuild();
       try {
         Backups.Restored restored =
             Backups.restore(config.database().url(), file, newest, Clock.systemUTC());

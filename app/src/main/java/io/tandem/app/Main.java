@@ -5,6 +5,7 @@ import io.tandem.config.ConfigLoader;
 import io.tandem.config.ConfigPrinter;
 import io.tandem.config.LoadedConfig;
 import io.tandem.config.TandemConfig;
+import io.tandem.core.setup.SetupFailure;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Migrations;
 import java.io.PrintWriter;
@@ -42,7 +43,26 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class Main implements Callable<Integer> {
 
+  /** Something Tandem did not expect; the message says to run again with --debug. */
+  static final int UNEXPECTED = 1;
+
+  /** The configuration or the command line is wrong (picocli uses 2 for usage errors too). */
   static final int CONFIG_ERROR = 2;
+
+  /** The database cannot be reached, created, written or is at another schema version. */
+  static final int DATABASE_ERROR = 3;
+
+  /** Slack or Discord refused a token or an intent, or cannot be reached. */
+  static final int PLATFORM_ERROR = 4;
+
+  /** Another program listens on the HTTP port. */
+  static final int PORT_IN_USE = 5;
+
+  @Option(
+      names = "--debug",
+      description = "When something fails, print the full stack trace too.",
+      scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
 
   @Option(
       names = "--config",
@@ -57,7 +77,54 @@ public final class Main implements Callable<Integer> {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine root = new CommandLine(new Main());
+    // the root's writer: the one callers (and tests) set with setErr
+    return root.setExecutionExceptionHandler(
+        (failure, command, parsed) -> failed(failure, root.getErr(), parsed));
+  }
+
+  /**
+   * A command failed: one paragraph on stderr (for a set-up problem: what happened, the likely
+   * cause, the fix), the stack trace only with {@code --debug}, and the exit code for the kind of
+   * problem.
+   */
+  static int failed(Exception failure, PrintWriter err, CommandLine.ParseResult parsed) {
+    SetupFailure setup = SetupFailure.in(failure);
+    int exit;
+    if (setup != null) {
+      err.println(setup.getMessage());
+      exit = exitCode(setup.kind());
+    } else {
+      err.println(
+          "Tandem stopped on an error it did not expect: "
+              + failure
+              + ". Run the same command again with --debug to see where it happened, and include"
+              + " that output when you report it.");
+      exit = UNEXPECTED;
+    }
+    if (debugging(parsed)) {
+      failure.printStackTrace(err);
+    }
+    err.flush();
+    return exit;
+  }
+
+  static int exitCode(SetupFailure.Kind kind) {
+    return switch (kind) {
+      case CONFIG -> CONFIG_ERROR;
+      case DATABASE -> DATABASE_ERROR;
+      case PLATFORM -> PLATFORM_ERROR;
+      case PORT_IN_USE -> PORT_IN_USE;
+    };
+  }
+
+  private static boolean debugging(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -83,8 +150,12 @@ public final class Main implements Callable<Integer> {
       Logging.configure(loaded.config().logging());
       return loaded;
     } catch (ConfigException e) {
-      err.println("Tandem cannot start: the configuration has problems.");
+      err.println("Tandem cannot run: the configuration has problems.");
       e.problems().forEach(p -> err.println("  " + p));
+      err.println(
+          "Fix them in "
+              + (configPath != null ? configPath.toString() : "tandem.yml")
+              + " or the environment; tandem config check shows the result.");
       err.flush();
       return null;
     }
@@ -171,7 +242,12 @@ public final class Main implements Callable<Integer> {
         return CONFIG_ERROR;
       }
       try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), false)) {
-        List<Migrations.Applied> applied = Migrations.migrate(database.dataSource());
+        List<Migrations.Applied> applied;
+        try {
+          applied = Migrations.migrate(database.dataSource());
+        } catch (Migrations.MigrationException e) {
+          throw Tandem.migrationFailed(e);
+        }
         if (applied.isEmpty()) {
           out.println("The database is up to date.");
         } else {

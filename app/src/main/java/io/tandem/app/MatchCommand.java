@@ -61,7 +61,7 @@ final class MatchCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     MatchPairs.DryRun run;
-    try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), true)) {
+    try (Database database = Tandem.openExistingDatabase(config, Clock.systemUTC())) {
       run =
           new MatchPairs(database, Clock.systemUTC())
               .dryRun(options.target(), new ProgressLines(err));

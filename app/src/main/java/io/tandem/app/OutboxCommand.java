@@ -58,7 +58,7 @@ final class OutboxCommand implements Callable<Integer> {
       return Main.CONFIG_ERROR;
     }
     Clock clock = Clock.systemUTC();
-    try (Database database = Tandem.openDatabase(config, clock, true)) {
+    try (Database database = Tandem.openExistingDatabase(config, clock)) {
       OutboxQueries outbox = new OutboxQueries(database);
       if (action != null && action.retryKey != null) {
         return retry(outbox, action.retryKey, clock.instant(), out, err);

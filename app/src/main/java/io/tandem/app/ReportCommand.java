@@ -105,7 +105,7 @@ final class ReportCommand implements Callable<Integer> {
       return Main.CONFIG_ERROR;
     }
     String text;
-    try (Database database = Tandem.openDatabase(config, clock, true)) {
+    try (Database database = Tandem.openExistingDatabase(config, clock)) {
       ProgramReport report =
           new Reports(database, clock, Tandem.surveySettings(config))
               .compute(options.target(), wanted, wantedAsOf);

@@ -31,8 +31,10 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.privacy.RetentionJob;
 import io.tandem.core.report.Reports;
 import io.tandem.core.schedule.ReminderJob;
+import io.tandem.core.setup.SetupFailure;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
+import io.tandem.core.store.Migrations;
 import io.tandem.core.store.OutboxQueries;
 import io.tandem.discord.DiscordBot;
 import io.tandem.slack.SlackAdapter;
@@ -204,12 +206,42 @@ public final class Tandem implements AutoCloseable {
     return new MetricsEndpoint(metrics, database, clock);
   }
 
+  /**
+   * Opens the configured database, creating it and migrating it when {@code migrate} is set.
+   *
+   * @throws SetupFailure when it cannot be reached, created or migrated
+   */
   static Database openDatabase(TandemConfig config, Clock clock, boolean migrate) {
+    try {
+      return Database.open(databaseSettings(config).withMigrateOnOpen(migrate), clock);
+    } catch (Migrations.MigrationException e) {
+      throw migrationFailed(e);
+    }
+  }
+
+  /**
+   * Opens the configured database for a command that only reads: never creates or migrates it.
+   *
+   * @throws SetupFailure when it is missing, unreachable or its schema is not this build's
+   */
+  static Database openExistingDatabase(TandemConfig config, Clock clock) {
+    return Database.openExisting(databaseSettings(config), clock);
+  }
+
+  private static DatabaseSettings databaseSettings(TandemConfig config) {
     DatabaseConfig db = config.database();
-    return Database.open(
-        DatabaseSettings.of(db.url(), db.user(), db.password(), db.poolSize())
-            .withMigrateOnOpen(migrate),
-        clock);
+    return DatabaseSettings.of(db.url(), db.user(), db.password(), db.poolSize());
+  }
+
+  /** Why the schema could not be brought up to date, for the operator. */
+  static SetupFailure migrationFailed(Migrations.MigrationException e) {
+    return SetupFailure.of(
+        SetupFailure.Kind.DATABASE,
+        "Tandem cannot bring the database schema up to date: " + e.getMessage(),
+        "the database was made or changed by another version of Tandem, changed by hand, or"
+            + " cannot be written",
+        "Use the Tandem version that matches the database, or restore a backup",
+        e);
   }
 
   /** The shipped survey templates and those in {@code surveys.templates}, with the threshold. */

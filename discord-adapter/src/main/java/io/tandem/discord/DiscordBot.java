@@ -26,6 +26,8 @@ import net.dv8tion.jda.api.events.guild.member.GuildMemberJoinEvent;
 import net.dv8tion.jda.api.events.guild.member.GuildMemberRemoveEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -95,8 +97,9 @@ public final class DiscordBot implements AutoCloseable {
   /**
    * Connects, waits until the gateway is ready and registers {@code /tandem}.
    *
-   * @throws IllegalStateException when the gateway is not ready or registration does not finish
-   *     within {@code timeout}; the client is shut down then
+   * @throws io.tandem.core.setup.SetupFailure when Discord refuses the token or an intent, cannot
+   *     be reached, or registration fails or does not finish within {@code timeout}; the client is
+   *     shut down then
    */
   public DiscordBot start(Duration timeout) {
     if (jda != null) {
@@ -107,7 +110,7 @@ public final class DiscordBot implements AutoCloseable {
         new java.util.concurrent.atomic.AtomicReference<>();
     String gateway = config.gatewayUrl().toString();
     handler = handler();
-    JDA client =
+    JDABuilder builder =
         JDABuilder.createLight(
                 config.botToken(),
                 config.trackDepartures()
@@ -149,25 +152,15 @@ public final class DiscordBot implements AutoCloseable {
                     membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
                   }
                 },
-                handler)
-            .build();
+                handler);
+    JDA client = login(builder);
     this.jda = client;
     try {
       if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("Discord gateway " + gateway + " not ready in " + timeout);
-      }
-      if (refused.get() == CloseCode.DISALLOWED_INTENTS) {
-        throw new IllegalStateException(
-            "Discord refused the Server Members intent that discord.track-departures asks for:"
-                + " enable Bot → Privileged Gateway Intents → Server Members Intent in the"
-                + " developer portal, or set discord.track-departures: false");
+        throw DiscordStartFailures.notReady(gateway, config.restUrl().toString(), timeout);
       }
       if (refused.get() != null || client.getStatus() == JDA.Status.SHUTDOWN) {
-        throw new IllegalStateException(
-            "Discord gateway "
-                + gateway
-                + " closed the connection"
-                + (refused.get() == null ? "" : ": " + refused.get().getMeaning()));
+        throw DiscordStartFailures.closed(gateway, refused.get());
       }
       registerCommands(client, timeout);
       LOG.info("Discord bot {} is up", client.getSelfUser().getName());
@@ -178,6 +171,22 @@ public final class DiscordBot implements AutoCloseable {
       throw new IllegalStateException("Interrupted while starting the Discord bot", e);
     } catch (RuntimeException e) {
       client.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** Builds the client, which logs in over REST first: a refused token or no network fail here. */
+  private JDA login(JDABuilder builder) {
+    try {
+      return builder.build();
+    } catch (InvalidTokenException e) {
+      throw DiscordStartFailures.tokenRefused(
+          "the REST API refused it (" + e.getMessage() + ")", e);
+    } catch (ErrorResponseException e) {
+      // an I/O error on that first request means Discord is out of reach
+      if (e.getCause() instanceof java.io.IOException) {
+        throw DiscordStartFailures.unreachable(config.restUrl().toString(), e);
+      }
       throw e;
     }
   }
@@ -249,9 +258,9 @@ public final class DiscordBot implements AutoCloseable {
       action.submit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       LOG.info("Registered /{} in {}", TandemCommand.NAME, scope);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not register /tandem in " + scope, e.getCause());
+      throw DiscordStartFailures.registrationRefused(scope, e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Registering /tandem in " + scope + " took over " + timeout);
+      throw DiscordStartFailures.registrationSlow(scope, timeout);
     }
   }
 

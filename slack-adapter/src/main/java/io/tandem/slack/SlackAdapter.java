@@ -68,6 +68,11 @@ public final class SlackAdapter implements AutoCloseable {
   private volatile SlackHttpServer httpServer;
   private volatile Metrics metrics = Metrics.NONE;
 
+  /**
+   * Checks the tokens with Slack and builds the Bolt app; {@link #start} connects it.
+   *
+   * @throws io.tandem.core.setup.SetupFailure when Slack refuses a token or cannot be reached
+   */
   public SlackAdapter(
       io.tandem.config.SlackConfig config, HttpConfig http, IntakeUseCase intake, Clock clock) {
     this.config = config;
@@ -83,6 +88,12 @@ public final class SlackAdapter implements AutoCloseable {
     // Bolt's ctx.respond builds a new Gson for every answer; one shared instance saves most of the
     // CPU an answer costs.
     this.gson = GsonFactory.createSnakeCase(slackConfig);
+    // Bolt calls auth.test below and blames the token for any failure, the network's included
+    SlackTokenCheck tokens = new SlackTokenCheck(slack.methods(), config.apiUrl().toString());
+    tokens.checkBotToken(config.botToken());
+    if (config.mode() == io.tandem.config.SlackConfig.Mode.SOCKET) {
+      tokens.checkAppToken(config.appToken());
+    }
     this.app =
         new App(
             AppConfig.builder()

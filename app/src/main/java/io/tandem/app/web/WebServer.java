@@ -3,6 +3,7 @@ package io.tandem.app.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.tandem.core.setup.SetupFailure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -40,22 +41,16 @@ public final class WebServer implements AutoCloseable {
    * Listens on {@code bindAddress:port} (0 picks a free port) and answers 404 to every path until
    * routes are added.
    *
-   * @throws UncheckedIOException with a message naming the address when it cannot listen there
+   * @throws SetupFailure when another program has the port, or the address is not this machine's
+   * @throws UncheckedIOException with a message naming the address when it cannot listen there for
+   *     another reason
    */
   public static WebServer start(String bindAddress, int port) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
     } catch (BindException e) {
-      throw new UncheckedIOException(
-          "Tandem cannot listen on "
-              + bindAddress
-              + ":"
-              + port
-              + " (http.bind-address, http.port): "
-              + e.getMessage()
-              + "; is another program using that port?",
-          e);
+      throw cannotListen(bindAddress, port, e);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Tandem cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
@@ -75,6 +70,27 @@ public final class WebServer implements AutoCloseable {
     WebServer web = new WebServer(server, executor);
     LOG.info("HTTP server listening on {}", web.baseUrl());
     return web;
+  }
+
+  private static SetupFailure cannotListen(String bindAddress, int port, BindException e) {
+    String where = bindAddress + ":" + port;
+    if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("in use")) {
+      return SetupFailure.of(
+          SetupFailure.Kind.PORT_IN_USE,
+          "Tandem cannot listen on " + where + ": another program already uses port " + port,
+          "another Tandem (or another web server) is running on this machine",
+          "Stop the other program (e.g. find it with: lsof -i :"
+              + port
+              + "), or give Tandem another port with http.port in tandem.yml",
+          e);
+    }
+    return SetupFailure.of(
+        SetupFailure.Kind.CONFIG,
+        "Tandem cannot listen on " + where + ": " + e.getMessage(),
+        "http.bind-address is not an address of this machine",
+        "Set http.bind-address to 0.0.0.0 (every address), 127.0.0.1 (this machine only) or one of"
+            + " this machine's addresses",
+        e);
   }
 
   /** Serves {@code path} and everything below it with {@code handler}. */

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -132,11 +134,9 @@ public final class ImportRoster {
       throws IOException {
     CsvImport csvImport = new CsvImport(fileName, COLUMNS, REQUIRED, EXAMPLES);
     CsvImport.Problems problems = csvImport.problems();
-    Long workspaceId = null;
+    WorkspaceChoice target = null;
     try {
-      workspaceId =
-          db.inTransaction(
-              em -> ProgramLookup.workspace(new Store(em), platform, workspace).getId());
+      target = db.inTransaction(em -> WorkspaceChoice.of(new Store(em), platform, workspace));
     } catch (ProgramLookup.NotFound e) {
       problems.add(e.getMessage());
     }
@@ -162,11 +162,66 @@ public final class ImportRoster {
       }
       progress.rows("validated", i + 1, table.rows().size());
     }
-    if (problems.count() > 0 || workspaceId == null) {
+    if (problems.count() > 0 || target == null) {
       return failed(problems);
     }
-    long id = workspaceId;
-    return new Outcome(List.of(), 0, store(id, entries));
+    return new Outcome(List.of(), 0, store(target, entries));
+  }
+
+  /**
+   * The workspace the roster goes to: one in the database, or, when the operator names a platform
+   * and a workspace id the database does not know yet (a roster imported before anyone used Tandem
+   * there), one to add in the same transaction as the roster.
+   */
+  private record WorkspaceChoice(Long id, Platform platform, String externalId) {
+
+    private static final Pattern SLACK_TEAM = Pattern.compile("[TE][A-Z0-9_]+");
+    private static final Pattern DISCORD_GUILD = Pattern.compile("\\d{15,21}");
+
+    static WorkspaceChoice of(Store store, Platform platform, String externalId) {
+      if (platform == null || externalId == null || externalId.isBlank()) {
+        long workspaces =
+            store
+                .entityManager()
+                .createQuery("SELECT COUNT(w) FROM Workspace w", Long.class)
+                .getSingleResult();
+        if (workspaces == 0) {
+          throw new ProgramLookup.NotFound(
+              "the database has no workspace yet: name yours with --platform slack|discord and"
+                  + " --workspace TEAM_OR_GUILD_ID (e.g. --platform slack --workspace T0123ABCD)"
+                  + " and this import adds it");
+        }
+        return new WorkspaceChoice(
+            ProgramLookup.workspace(store, platform, externalId).getId(), platform, externalId);
+      }
+      String id = externalId.strip();
+      Optional<Workspace> known = store.workspace(platform, id);
+      if (known.isPresent()) {
+        return new WorkspaceChoice(known.get().getId(), platform, id);
+      }
+      boolean slack = platform == Platform.SLACK;
+      if (!(slack ? SLACK_TEAM : DISCORD_GUILD).matcher(id).matches()) {
+        throw new ProgramLookup.NotFound(
+            "--workspace "
+                + id
+                + (slack
+                    ? " is not a Slack team id: those start with T, e.g. T0123ABCD (auth.test or"
+                        + " the workspace's URL in a browser shows it)"
+                    : " is not a Discord server id: those are 15 to 21 digits, e.g."
+                        + " 1234567890123456789 (Developer Mode → right-click the server → Copy"
+                        + " Server ID)"));
+      }
+      return new WorkspaceChoice(null, platform, id);
+    }
+
+    Workspace resolve(Store store, long now) {
+      if (id != null) {
+        return store.workspaceById(id).orElseThrow();
+      }
+      Workspace added = store.add(new Workspace(platform, externalId, Instant.ofEpochMilli(now)));
+      store.flush();
+      return added;
+    }
   }
 
   private static Outcome failed(CsvImport.Problems problems) {
@@ -285,11 +340,12 @@ public final class ImportRoster {
     }
   }
 
-  private Summary store(long workspaceId, List<Entry> entries) {
+  private Summary store(WorkspaceChoice target, List<Entry> entries) {
     long now = clock.millis();
     return db.inTransaction(
         em -> {
-          Workspace workspace = new Store(em).workspaceById(workspaceId).orElseThrow();
+          Workspace workspace = target.resolve(new Store(em), now);
+          long workspaceId = workspace.getId();
           Connection c = em.unwrap(Connection.class);
           try {
             int replaced;
@@ -345,7 +401,8 @@ public final class ImportRoster {
               ps.executeBatch();
             }
             return new Summary(
-                ProgramLookup.describe(workspace),
+                ProgramLookup.describe(workspace)
+                    + (target.id() == null ? " (new in this database)" : ""),
                 entries.size(),
                 replaced,
                 (int) entries.stream().filter(e -> e.left() == null).count(),

@@ -119,8 +119,9 @@ public final class ProgramLookup {
     }
     String known =
         all.isEmpty()
-            ? "the database has no workspace yet: Tandem creates one the first time someone in it"
-                + " uses /tandem"
+            ? "the database has no workspace yet. Start Tandem first (tandem run) and create and"
+                + " open the program in chat (/tandem program create NAME, then /tandem program"
+                + " open NAME): Tandem adds the workspace then"
             : "workspaces in the database: "
                 + all.stream()
                     .map(

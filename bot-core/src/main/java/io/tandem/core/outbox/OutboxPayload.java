@@ -60,7 +60,7 @@ import java.util.TreeMap;
  * values), so a payload without them reads as before and an older reader that ignores them still
  * draws the chart.
  *
- * Version 3 is version 2 plus text files ({@link FileAttachment}), written only when there are
+ * <p>Version 3 is version 2 plus text files ({@link FileAttachment}), written only when there are
  * files: {@code "files": [{"fileName": "my-data.json", "text": "…"}]}.
  *
  * <p>Enum constants are stored by name: never rename one. Add members only with a new version.

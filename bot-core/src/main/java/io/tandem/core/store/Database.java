@@ -118,13 +118,17 @@ public final class Database implements AutoCloseable {
    * Opens the pool, migrates when the settings say so, then starts the persistence unit.
    *
    * @param clock stamps {@link Migrations.Applied#appliedAt}
-   * @throws IllegalArgumentException for a SQLite in-memory URL
+   * @throws io.tandem.core.setup.SetupFailure when the database cannot be reached or created (a
+   *     missing or read-only folder, a server that is down or refuses the user) or the URL names a
+   *     SQLite in-memory database; nothing has started then
    * @throws Migrations.MigrationException when the schema cannot be brought up to date
    */
   public static Database open(DatabaseSettings settings, Clock clock) {
     Objects.requireNonNull(clock, "clock");
     boolean sqlite = settings.jdbcUrl().startsWith(SQLITE_PREFIX);
-    String url = sqlite ? sqliteUrl(settings.jdbcUrl()) : settings.jdbcUrl();
+    String url = sqlite ? checkedSqliteUrl(settings.jdbcUrl()) : settings.jdbcUrl();
+    DatabaseProblems.sqliteFile(url).ifPresent(DatabaseProblems::checkSqliteFolder);
+    DatabaseProblems.probe(url, settings.user(), settings.password());
 
     HikariConfig config = new HikariConfig();
     config.setPoolName("tandem-db");
@@ -147,6 +151,46 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       pool.close();
       throw e;
+    }
+  }
+
+  // --- Opening without migrating, for commands that only read ---
+
+  /**
+   * Opens a database that {@code tandem migrate} or {@code tandem run} made, for commands that only
+   * read: it never creates a file and never migrates, whatever {@code settings} say.
+   *
+   * @throws io.tandem.core.setup.SetupFailure when there is no database, or its schema is not
+   *     exactly the one this build's migrations make (older: run migrate; newer: run a newer
+   *     Tandem)
+   */
+  public static Database openExisting(DatabaseSettings settings, Clock clock) {
+    String url = settings.jdbcUrl();
+    if (url.startsWith(SQLITE_PREFIX)) {
+      DatabaseProblems.sqliteFile(checkedSqliteUrl(url))
+          .ifPresent(DatabaseProblems::requireExistingSqlite);
+    }
+    Database database = open(settings.withMigrateOnOpen(false), clock);
+    try {
+      DatabaseProblems.requireCurrentSchema(database.dataSource(), url);
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  /** {@link #sqliteUrl}, refusing an in-memory database as a configuration mistake. */
+  private static String checkedSqliteUrl(String jdbcUrl) {
+    try {
+      return sqliteUrl(jdbcUrl);
+    } catch (IllegalArgumentException e) {
+      throw io.tandem.core.setup.SetupFailure.of(
+          io.tandem.core.setup.SetupFailure.Kind.CONFIG,
+          "Tandem cannot use " + jdbcUrl + " as its database",
+          e.getMessage(),
+          "Set database.url (or TANDEM_DATABASE_URL) to a file, e.g. jdbc:sqlite:tandem.db",
+          e);
     }
   }
 

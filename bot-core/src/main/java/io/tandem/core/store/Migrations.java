@@ -80,12 +80,24 @@ public final class Migrations {
   public static final class MigrationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean newerThanBuild;
+
     MigrationException(String message) {
-      super(message);
+      this(message, null, false);
     }
 
     MigrationException(String message, Throwable cause) {
+      this(message, cause, false);
+    }
+
+    private MigrationException(String message, Throwable cause, boolean newerThanBuild) {
       super(message, cause);
+      this.newerThanBuild = newerThanBuild;
+    }
+
+    /** Whether a newer Tandem has migrated the database past this build's scripts. */
+    public boolean newerThanBuild() {
+      return newerThanBuild;
     }
   }
 
@@ -182,6 +194,26 @@ public final class Migrations {
     }
   }
 
+  /** Whether the database holds a Tandem schema at all, by either migration runner's history. */
+  public boolean hasSchema() {
+    try (Connection connection = dataSource.getConnection()) {
+      return tableExists(connection, HISTORY_TABLE) || tableExists(connection, LEGACY_TABLE);
+    } catch (SQLException e) {
+      throw new MigrationException("could not read the schema history: " + e.getMessage(), e);
+    }
+  }
+
+  /** The newest schema version this build's scripts make, read without any database of ours. */
+  public static int newestInBuild() {
+    Flyway scripts =
+        Flyway.configure(Migrations.class.getClassLoader())
+            .dataSource("jdbc:sqlite::memory:", null, null)
+            .locations("classpath:" + DEFAULT_LOCATION)
+            .loggers("slf4j")
+            .load();
+    return resolved(scripts).stream().mapToInt(Migrations::versionOf).max().orElse(0);
+  }
+
   /** Whether the schema is up to date, checked without changing the database. */
   public boolean isCurrent() {
     return pending().isEmpty();
@@ -247,7 +279,9 @@ public final class Migrations {
             + version
             + " but this build only knows versions up to "
             + newest
-            + "; run a newer Tandem");
+            + "; run a newer Tandem",
+        null,
+        true);
   }
 
   private static MigrationException changedAfterApplied(Object version, String description) {

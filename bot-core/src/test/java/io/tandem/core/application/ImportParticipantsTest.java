@@ -346,8 +346,10 @@ class ImportParticipantsTest {
     ImportParticipants.Outcome none = importText(csv(HEADER, mentor("U_A", "Ana", 1)));
     assertThat(none.problems())
         .containsExactly(
-            "people.csv: there is no workspace here; the database has no workspace yet: Tandem"
-                + " creates one the first time someone in it uses /tandem");
+            "people.csv: there is no workspace here; the database has no workspace yet. Start"
+                + " Tandem first (tandem run) and create and open the program in chat (/tandem"
+                + " program create NAME, then /tandem program open NAME): Tandem adds the"
+                + " workspace then");
 
     program("Data pilot", null);
     new ManagePrograms(db, CLOCK)
