@@ -11,12 +11,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
