@@ -62,7 +62,8 @@ public final class ProgramLookup {
               + "\" in "
               + describe(workspace)
               + (programs.isEmpty()
-                  ? "; create one in chat with /tandem program create NAME"
+                  ? "; create one in chat with "
+                      + programCommand(workspace.getPlatform(), "create", "NAME")
                   : "; its programs are: "
                       + programs.stream()
                           .map(p -> "\"" + Markup.text(p.getName()) + "\"")
@@ -81,10 +82,21 @@ public final class ProgramLookup {
               + Markup.text(found.program().getName())
               + "\" is "
               + status.name().toLowerCase(Locale.ROOT)
-              + ", so it takes no participants; open it first with /tandem program open "
-              + Markup.text(found.program().getName()));
+              + ", so it takes no participants; open it first with "
+              + programCommand(
+                  found.workspace().getPlatform(), "open", Markup.text(found.program().getName())));
     }
     return found;
+  }
+
+  /**
+   * An admin's program command as it is typed on the workspace's platform: these messages reach a
+   * terminal, not a chat, so they are spelt out here rather than rendered by an adapter.
+   */
+  static String programCommand(Platform platform, String verb, String name) {
+    return platform == Platform.DISCORD
+        ? "/tandem-admin program " + verb + " name:" + name
+        : "/tandem program " + verb + " " + name;
   }
 
   /** A workspace and one of its programs. */

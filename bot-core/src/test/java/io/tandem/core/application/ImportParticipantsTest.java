@@ -341,6 +341,30 @@ class ImportParticipantsTest {
   }
 
   @Test
+  @DisplayName("on a Discord server, the hint to open the program is written as Discord takes it")
+  void discordHint() throws Exception {
+    Actor discordAdmin =
+        new Actor(
+            Platform.DISCORD, "111111111111111111", "222222222222222222", "Maya", "UTC", true);
+    new ManagePrograms(db, CLOCK)
+        .create(
+            discordAdmin,
+            new Command.CreateProgram("Draft one", 14, 26, null, 1, 365, List.of(), ""));
+
+    ImportParticipants.Outcome draft =
+        importer.importCsv(
+            "people.csv",
+            new StringReader(csv(HEADER, mentor("333333333333333333", "Ana", 1))),
+            new ProgramLookup.Target(Platform.DISCORD, "111111111111111111", "Draft one"),
+            Progress.NONE);
+
+    assertThat(draft.problems())
+        .containsExactly(
+            "people.csv: \"Draft one\" is draft, so it takes no participants; open it first with"
+                + " /tandem-admin program open name:Draft one");
+  }
+
+  @Test
   @DisplayName("an unknown program, or one not taking people, rejects the file")
   void program() throws Exception {
     ImportParticipants.Outcome none = importText(csv(HEADER, mentor("U_A", "Ana", 1)));
