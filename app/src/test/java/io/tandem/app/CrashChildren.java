@@ -22,6 +22,8 @@ final class CrashChildren {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-XX:TieredStopAtLevel=1",
+                // the production logging, not the tests' quiet one: the tests read what it logs
+                "-Dlogback.configurationFile=logback.xml",
                 CrashSafetyChild.class.getName()));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command);

@@ -283,13 +283,14 @@ class StartupErrorsTest {
       Path file = sqliteConfig(database, "");
       assertThat(tandem(file, "migrate")).isZero();
       int latest = latestVersion(database);
-      execute(database, "DELETE FROM schema_version WHERE version = " + latest);
+      execute(database, "DELETE FROM flyway_schema_history WHERE version = '" + latest + "'");
 
       int exit = tandem(file, "report", "--program", "Pilot");
 
       assertThat(exit).isEqualTo(Main.DATABASE_ERROR);
       assertThat(err.toString())
-          .contains("older than this Tandem's " + latest)
+          .contains("older than this Tandem's schema")
+          .contains("version " + latest)
           .contains("Run tandem migrate");
       assertOneParagraph();
       assertThat(latestVersion(database)).isEqualTo(latest - 1);
@@ -303,13 +304,17 @@ class StartupErrorsTest {
       assertThat(tandem(file, "migrate")).isZero();
       execute(
           database,
-          "INSERT INTO schema_version (version, description, checksum, applied_at)"
-              + " VALUES (9999, 'from the future', 'x', 0)");
+          "INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
+              + " script, checksum, installed_by, installed_on, execution_time, success)"
+              + " VALUES (9999, '9999', 'from the future', 'SQL', 'V9999__from_the_future.sql',"
+              + " 0, 'test', CURRENT_TIMESTAMP, 0, 1)");
 
       int exit = tandem(file, "match", "--program", "Pilot", "--dry-run");
 
       assertThat(exit).isEqualTo(Main.DATABASE_ERROR);
-      assertThat(err.toString()).contains("schema version 9999, newer than this Tandem knows");
+      assertThat(err.toString())
+          .contains("newer than this Tandem knows")
+          .contains("schema version 9999");
       assertOneParagraph();
     }
 
@@ -321,7 +326,8 @@ class StartupErrorsTest {
                   Clock.systemUTC());
           Connection c = db.dataSource().getConnection();
           Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+          ResultSet rs =
+              st.executeQuery("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history")) {
         rs.next();
         return rs.getInt(1);
       }

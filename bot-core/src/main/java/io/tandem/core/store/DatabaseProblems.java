@@ -242,8 +242,9 @@ final class DatabaseProblems {
           Kind.DATABASE,
           "The database "
               + where
-              + " lacks this Tandem's schema changes from version "
-              + pending.get(0).version(),
+              + " is older than this Tandem's schema: it lacks version "
+              + pending.get(0).version()
+              + (pending.size() > 1 ? " and later" : ""),
           "this command only reads, so it does not migrate, and the database was made by an older"
               + " Tandem",
           "Run tandem migrate (or tandem run) with this version first",
