@@ -84,10 +84,9 @@ final class ReportCommand implements Callable<Integer> {
       return rejected(err, "--format " + format + " is not csv, json or md; e.g. --format csv");
     }
     Clock clock = Clock.systemUTC();
-    ProgramReport.Period wanted = null;
     if (period != null) {
       try {
-        wanted = Reports.parsePeriod(period, clock.instant());
+        Reports.parsePeriod(period, clock.instant());
       } catch (IllegalArgumentException e) {
         return rejected(err, "--period: " + e.getMessage().replace("`", "\""));
       }
@@ -106,9 +105,14 @@ final class ReportCommand implements Callable<Integer> {
     }
     String text;
     try (Database database = Tandem.openExistingDatabase(config, clock)) {
-      ProgramReport report =
-          new Reports(database, clock, Tandem.surveySettings(config))
-              .compute(options.target(), wanted, wantedAsOf);
+      Reports reports = new Reports(database, clock, Tandem.surveySettings(config));
+      // a trailing period (90d) ends at the report's as-of, not at the wall clock's now
+      ProgramReport.Period wanted =
+          period == null
+              ? null
+              : Reports.parsePeriod(
+                  period, wantedAsOf != null ? wantedAsOf : reports.defaultAsOf(options.target()));
+      ProgramReport report = reports.compute(options.target(), wanted, wantedAsOf);
       text = ReportFormats.write(report, chosen.get());
     } catch (ProgramLookup.NotFound | IllegalArgumentException e) {
       return rejected(err, e.getMessage());

@@ -112,6 +112,29 @@ class ReportCommandTest {
   }
 
   @Test
+  @DisplayName("a trailing period (30d) ends at the as-of asked for, not at today's date")
+  void trailingPeriodEndsAtTheAsOf() {
+    int code =
+        tandem(
+            "report",
+            "--program",
+            "Data pilot",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-01-31T12:00:00Z",
+            "--period",
+            "30d");
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonObject json = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertThat(json.getAsJsonObject("period").get("from").getAsString())
+        .isEqualTo("2026-01-01T12:00:00Z");
+    assertThat(json.getAsJsonObject("period").get("to").getAsString())
+        .isEqualTo("2026-01-31T12:00:00Z");
+  }
+
+  @Test
   @DisplayName("json and md carry the same totals; --out writes the file")
   void jsonAndMarkdown() throws Exception {
     Path file = dir.resolve("report.json");

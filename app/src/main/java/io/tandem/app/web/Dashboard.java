@@ -126,27 +126,31 @@ public final class Dashboard implements HttpHandler {
       html(exchange, 404, Html.page("No such program", "This link does not open that program."));
       return;
     }
-    String periodText = params.getOrDefault("period", "").strip();
-    ProgramReport.Period period = null;
-    String periodProblem = null;
-    if (!periodText.isEmpty()) {
-      try {
-        period = Reports.parsePeriod(periodText, clock.instant());
-      } catch (IllegalArgumentException e) {
-        periodProblem = e.getMessage() + " Showing the whole program instead.";
-      }
-    }
     String asOfText = params.getOrDefault("asof", "").strip();
     Instant asOf = null;
+    String asOfProblem = null;
     if (!asOfText.isEmpty()) {
       try {
         asOf = Reports.parseAsOf(asOfText);
       } catch (IllegalArgumentException e) {
-        periodProblem =
-            (periodProblem == null ? "" : periodProblem + " ")
-                + e.getMessage()
-                + " Showing the numbers as of now instead.";
+        asOfProblem = e.getMessage() + " Showing the numbers as of now instead.";
       }
+    }
+    String periodText = params.getOrDefault("period", "").strip();
+    ProgramReport.Period period = null;
+    String periodProblem = null;
+    if (!periodText.isEmpty()) {
+      // a trailing period (90d) ends at the page's as-of, not at the wall clock's now
+      Instant end =
+          asOf != null ? asOf : reports.defaultAsOf(program.get().id()).orElseGet(clock::instant);
+      try {
+        period = Reports.parsePeriod(periodText, end);
+      } catch (IllegalArgumentException e) {
+        periodProblem = e.getMessage() + " Showing the whole program instead.";
+      }
+    }
+    if (asOfProblem != null) {
+      periodProblem = periodProblem == null ? asOfProblem : periodProblem + " " + asOfProblem;
     }
     View view =
         new View(

@@ -103,6 +103,38 @@ public final class Reports {
         });
   }
 
+  /**
+   * The instant a report of the target is read at when no as-of is asked for: now, or just after
+   * the program's last activity when that lies ahead. A trailing period ({@code 90d}) counts back
+   * from it, so it covers the same days as the report it belongs to.
+   *
+   * @throws ProgramLookup.NotFound when the target names no program
+   */
+  public Instant defaultAsOf(ProgramLookup.Target target) {
+    return db.inTransaction(
+        em -> {
+          ProgramLookup.Found found = ProgramLookup.find(new Store(em), target);
+          return defaultAsOf(em, found.program());
+        });
+  }
+
+  /** {@link #defaultAsOf(ProgramLookup.Target)} of a program by id; empty when there is none. */
+  public Optional<Instant> defaultAsOf(long programId) {
+    return db.inTransaction(
+        em -> new Store(em).program(programId).map(program -> defaultAsOf(em, program)));
+  }
+
+  private Instant defaultAsOf(EntityManager em, Program program) {
+    try {
+      Instant dataEnd =
+          new ReportQueries(em.unwrap(Connection.class))
+              .lastActivity(program.getId(), program.getWorkspaceId());
+      return window(program, null, null, dataEnd).asOf();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the report: " + e.getMessage(), e);
+    }
+  }
+
   /** The report of one program by id; empty when there is no such program. */
   public Optional<ProgramReport> compute(long programId, Period period) {
     return compute(programId, period, null);
