@@ -1,8 +1,8 @@
 package io.tandem.app;
 
-import io.tandem.core.application.survey.SurveyJob;
-import io.tandem.core.application.survey.Surveys;
-import io.tandem.core.schedule.ReminderJob;
+import io.tandem.core.reminders.ReminderJob;
+import io.tandem.core.surveys.SurveyJob;
+import io.tandem.core.surveys.Surveys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

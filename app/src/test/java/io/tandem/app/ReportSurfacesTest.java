@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.tandem.core.chart.Chart;
-import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.DashboardLinks;
-import io.tandem.core.report.Reports;
+import io.tandem.core.reports.Reports;
+import io.tandem.core.reports.chart.Chart;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
