@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
@@ -35,7 +36,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 final class RecordBinder {
 
   private static final Validator VALIDATOR =
-      Validation.byDefaultProvider()
+      Validation.byProvider(HibernateValidator.class)
+          .providerResolver(() -> List.of(new HibernateValidator()))
           .configure()
           .messageInterpolator(new ParameterMessageInterpolator())
           .buildValidatorFactory()

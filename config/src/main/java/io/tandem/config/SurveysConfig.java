@@ -12,8 +12,8 @@ import org.hibernate.validator.constraints.time.DurationMin;
 /**
  * Pulse surveys ({@code surveys}): the anonymity threshold and the templates added to the shipped
  * ones ({@code monthly-pulse}, {@code mid-program}, {@code end-of-program}). A template with a
- * shipped id replaces it. The core turns these into its own survey settings; the rules checked here
- * are the ones the core enforces, so a file that loads always starts.
+ * shipped id replaces it. The core turns these into its own survey settings; both follow {@link
+ * SurveyRules}, so a file that loads always starts.
  *
  * @param anonymityThreshold the fewest answers any result is shown for; never below {@value
  *     #MIN_THRESHOLD}
