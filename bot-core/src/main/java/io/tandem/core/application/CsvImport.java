@@ -1,6 +1,6 @@
 package io.tandem.core.application;
 
-import io.tandem.core.domain.EditDistance;
+import io.tandem.config.EditDistance;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.tandem.core.command;
 
-import io.tandem.core.domain.EditDistance;
+import io.tandem.config.EditDistance;
 import io.tandem.core.domain.Role;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.privacy.PrivacyGrammar;
