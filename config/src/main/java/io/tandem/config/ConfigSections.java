@@ -32,24 +32,35 @@ final class ConfigSections {
   /** The whole configuration, or {@code null} when a problem was found. */
   TandemConfig read(JsonNode document) {
     Section root = reader.section("", document, SettingKeys.SECTIONS.get(""), true);
-    DatabaseConfig database = plain(DatabaseConfig.class, root, DatabaseConfig.defaults());
+    DatabaseConfig database =
+        plain(DatabaseConfig.class, reader.child(root, "database"), DatabaseConfig.defaults());
     Section slackSection = reader.child(root, "slack");
     SlackConfig slack = slack(slackSection);
     SlackRateLimits slackLimits =
-        plain(SlackRateLimits.class, slackSection, SlackRateLimits.defaults());
+        plain(
+            SlackRateLimits.class,
+            reader.child(slackSection, "rate-limits"),
+            SlackRateLimits.defaults());
     Section discordSection = reader.child(root, "discord");
     DiscordConfig discord = discord(discordSection);
     DiscordRateLimits discordLimits =
-        plain(DiscordRateLimits.class, discordSection, DiscordRateLimits.defaults());
+        plain(
+            DiscordRateLimits.class,
+            reader.child(discordSection, "rate-limits"),
+            DiscordRateLimits.defaults());
     HttpConfig http = http(reader.child(root, "http"));
-    OutboxConfig outbox = plain(OutboxConfig.class, root, OutboxConfig.defaults());
-    SchedulerConfig scheduler = plain(SchedulerConfig.class, root, SchedulerConfig.defaults());
+    OutboxConfig outbox =
+        plain(OutboxConfig.class, reader.child(root, "outbox"), OutboxConfig.defaults());
+    SchedulerConfig scheduler =
+        plain(SchedulerConfig.class, reader.child(root, "scheduler"), SchedulerConfig.defaults());
     SurveysConfig surveys = new SurveysSection(reader, binder).read(reader.child(root, "surveys"));
     RemindersConfig reminders = reminders(reader.child(root, "reminders"));
-    LoggingConfig logging = plain(LoggingConfig.class, root, LoggingConfig.defaults());
+    LoggingConfig logging =
+        plain(LoggingConfig.class, reader.child(root, "logging"), LoggingConfig.defaults());
     Duration stopGrace =
         binder.read(TandemConfig.class, root, TandemConfig.defaults()).value("stopGrace");
-    RetentionConfig retention = plain(RetentionConfig.class, root, RetentionConfig.off());
+    RetentionConfig retention =
+        plain(RetentionConfig.class, reader.child(root, "retention"), RetentionConfig.off());
     if (reader.problems().isEmpty()) {
       leaseOutlastsRateLimitWaits(outbox, slackLimits).ifPresent(reader::problem);
     }
@@ -70,21 +81,10 @@ final class ConfigSections {
         .withRetention(retention);
   }
 
-  /** A section with no rules beyond its values': the one the table names for {@code type}. */
-  private <R extends Record> R plain(Class<R> type, Section parent, R defaults) {
-    String key = SECTION_KEYS.get(type);
-    return binder.read(type, reader.child(parent, key), defaults).build();
+  /** A section with no rules beyond its values' own. */
+  private <R extends Record> R plain(Class<R> type, Section section, R defaults) {
+    return binder.read(type, section, defaults).build();
   }
-
-  private static final java.util.Map<Class<?>, String> SECTION_KEYS =
-      java.util.Map.of(
-          DatabaseConfig.class, "database",
-          SlackRateLimits.class, "rate-limits",
-          DiscordRateLimits.class, "rate-limits",
-          OutboxConfig.class, "outbox",
-          SchedulerConfig.class, "scheduler",
-          LoggingConfig.class, "logging",
-          RetentionConfig.class, "retention");
 
   /** A bot token needs the other half of its mode: an app token, or a signing secret. */
   private SlackConfig slack(Section section) {

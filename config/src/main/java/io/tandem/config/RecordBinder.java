@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -165,7 +166,7 @@ final class RecordBinder {
                 property.getConstraintDescriptors().stream(),
                 property.getConstrainedContainerElementTypes().stream()
                     .map(ContainerElementTypeDescriptor::getConstraintDescriptors)
-                    .flatMap(java.util.Set::stream));
+                    .flatMap(Set::stream));
     return constraints
         .filter(c -> !(c.getAnnotation() instanceof NotNull))
         .map(ConstraintDescriptor::getMessageTemplate)
