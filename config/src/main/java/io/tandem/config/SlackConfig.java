@@ -68,9 +68,9 @@ public record SlackConfig(
   public static final int MIN_MAX_REQUEST_BYTES = 16 * 1024;
   public static final int MAX_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
-  /** A Slack team ({@code T…}) or Enterprise Grid organisation ({@code E…}) id. */
   static final String WORKSPACE_ID_PATTERN = "[TE][A-Z0-9]{2,}";
 
+  /** A Slack team ({@code T…}) or Enterprise Grid organisation ({@code E…}) id. */
   public static final java.util.regex.Pattern WORKSPACE_ID =
       java.util.regex.Pattern.compile(WORKSPACE_ID_PATTERN);
 
