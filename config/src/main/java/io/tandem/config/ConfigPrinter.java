@@ -37,17 +37,27 @@ public final class ConfigPrinter {
   }
 
   private static String print(TandemConfig config, LoadedConfig sources) {
-    DatabaseConfig db = config.database();
-    SlackConfig slack = config.slack();
-    DiscordConfig discord = config.discord();
-    HttpConfig http = config.http();
     Lines out = new Lines(sources);
+    database(out, config.database());
+    slack(out, config.slack());
+    discord(out, config.discord());
+    http(out, config.http());
+    delivery(out, config);
+    surveys(out, config.surveys());
+    remindersLoggingRetention(out, config);
+    return out.toString();
+  }
+
+  private static void database(Lines out, DatabaseConfig db) {
     out.section("database");
     out.append("database:\n");
     line(out, "url", Masking.url(db.url()));
     line(out, "user", orNotSet(db.user()));
     line(out, "password", Masking.hidden(db.password()));
     line(out, "pool-size", Integer.toString(db.poolSize()));
+  }
+
+  private static void slack(Lines out, SlackConfig slack) {
     out.section("slack");
     out.append("slack:")
         .append(
@@ -77,6 +87,9 @@ public final class ConfigPrinter {
         "conversations-open-per-minute",
         Integer.toString(slackLimits.conversationsOpenPerMinute()));
     nested(out, "views-publish-per-minute", Integer.toString(slackLimits.viewsPublishPerMinute()));
+  }
+
+  private static void discord(Lines out, DiscordConfig discord) {
     out.section("discord");
     out.append("discord:")
         .append(discord.configured() ? "  # enabled" : "  # not configured (no bot token)")
@@ -97,6 +110,9 @@ public final class ConfigPrinter {
     out.append("  rate-limits:\n");
     out.section("discord.rate-limits");
     nested(out, "global-per-second", Integer.toString(discord.rateLimits().globalPerSecond()));
+  }
+
+  private static void http(Lines out, HttpConfig http) {
     out.section("http");
     out.append("http:\n");
     line(out, "bind-address", http.bindAddress());
@@ -114,6 +130,10 @@ public final class ConfigPrinter {
             ? "(not set)  # http://bind-address:port/"
             : http.publicUrl().toString());
     line(out, "link-lifetime", duration(http.linkLifetime()));
+  }
+
+  /** The outbox, the scheduler and the stop grace. */
+  private static void delivery(Lines out, TandemConfig config) {
     OutboxConfig outbox = config.outbox();
     out.section("outbox");
     out.append("outbox:\n");
@@ -132,7 +152,9 @@ public final class ConfigPrinter {
     line(out, "thread-count", Integer.toString(scheduler.threadCount()));
     out.section("");
     out.setting("", "stop-grace", duration(config.stopGrace()));
-    surveys(out, config.surveys());
+  }
+
+  private static void remindersLoggingRetention(Lines out, TandemConfig config) {
     RemindersConfig reminders = config.reminders();
     out.section("reminders");
     out.append("reminders:\n");
@@ -150,7 +172,6 @@ public final class ConfigPrinter {
         out,
         "private-notes",
         config.retention().privateNotes().map(ConfigPrinter::duration).orElse("(kept)"));
-    return out.toString();
   }
 
   /** The text so far, and the section whose settings are being written. */

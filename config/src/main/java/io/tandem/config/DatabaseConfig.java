@@ -1,6 +1,8 @@
 package io.tandem.config;
 
+import jakarta.validation.constraints.Pattern;
 import java.util.Objects;
+import org.hibernate.validator.constraints.Range;
 
 /**
  * Where Tandem keeps its data.
@@ -12,7 +14,18 @@ import java.util.Objects;
  * @param password the database password, or {@code null}; never shown by {@link #toString()}
  * @param poolSize connections in the pool, {@value #MIN_POOL_SIZE} to {@value #MAX_POOL_SIZE}
  */
-public record DatabaseConfig(String url, String user, String password, int poolSize) {
+public record DatabaseConfig(
+    @Pattern(
+            regexp = "(?s)jdbc:(sqlite|postgresql):.*",
+            message = "must start with jdbc:sqlite: or jdbc:postgresql:")
+        String url,
+    String user,
+    String password,
+    @Range(
+            min = MIN_POOL_SIZE,
+            max = MAX_POOL_SIZE,
+            message = "is not a number between 1 and " + MAX_POOL_SIZE)
+        int poolSize) {
 
   public static final String SQLITE_PREFIX = "jdbc:sqlite:";
   public static final String POSTGRES_PREFIX = "jdbc:postgresql:";

@@ -1,5 +1,6 @@
 package io.tandem.config;
 
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -20,17 +21,28 @@ import java.util.Objects;
  *     in the developer portal, since Discord refuses the connection otherwise
  */
 public record DiscordConfig(
-    String botToken,
-    String applicationId,
-    List<String> guildIds,
-    URI restUrl,
-    URI gatewayUrl,
+    @Pattern(
+            regexp = "(?is)(?!bot ).*",
+            message = "must be the bare token, without the \"Bot \" prefix")
+        String botToken,
+    @Pattern(regexp = "[0-9]+", message = ID_EXPECTED) String applicationId,
+    List<@Pattern(regexp = "[0-9]+", message = ID_EXPECTED) String> guildIds,
+    @WebUrl(
+            schemes = {"http", "https"},
+            base = true,
+            message = "is not an http(s) URL ending with /")
+        URI restUrl,
+    @WebUrl(
+            schemes = {"ws", "wss"},
+            message = "is not a ws(s) URL")
+        URI gatewayUrl,
     String adminRole,
     DiscordRateLimits rateLimits,
     boolean trackDepartures) {
 
   public static final URI DEFAULT_REST_URL = URI.create("https://discord.com/api/v10/");
   public static final URI DEFAULT_GATEWAY_URL = URI.create("wss://gateway.discord.gg");
+  static final String ID_EXPECTED = "is not a Discord id (digits only)";
 
   /**
    * Checks the same rules as {@link ConfigLoader}, without its friendly messages: ids are digits,

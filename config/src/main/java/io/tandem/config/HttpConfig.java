@@ -2,6 +2,9 @@ package io.tandem.config;
 
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Tandem's own HTTP server: dashboard, {@code /health}, {@code /metrics} and, in Slack HTTP mode,
@@ -18,7 +21,19 @@ import java.time.Duration;
  * @param linkLifetime how long a dashboard link works
  */
 public record HttpConfig(
-    String bindAddress, int port, String dashboardSecret, URI publicUrl, Duration linkLifetime) {
+    String bindAddress,
+    @Range(min = 0, max = MAX_PORT, message = "is not a port number (0-65535)") int port,
+    String dashboardSecret,
+    @WebUrl(
+            schemes = {"http", "https"},
+            base = true,
+            message = "is not an http(s) URL ending with /")
+        URI publicUrl,
+    @DurationMin(minutes = 1, message = LIFETIME_EXPECTED)
+        @DurationMax(hours = 24, message = LIFETIME_EXPECTED)
+        Duration linkLifetime) {
+
+  static final String LIFETIME_EXPECTED = "is not a duration between 1m and 24h (like 15m, 1h)";
 
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;

@@ -2,7 +2,6 @@ package io.tandem.config;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How Tandem logs ({@code logging}). Every line goes to standard output.
@@ -23,10 +22,6 @@ public record LoggingConfig(Format format, Level level) {
     public String yamlName() {
       return name().toLowerCase(Locale.ROOT);
     }
-
-    static Optional<Format> fromYaml(String value) {
-      return Optional.ofNullable(parse(Format.class, value));
-    }
   }
 
   /** How severe a message must be to be written. */
@@ -41,10 +36,6 @@ public record LoggingConfig(Format format, Level level) {
     public String yamlName() {
       return name().toLowerCase(Locale.ROOT);
     }
-
-    static Optional<Level> fromYaml(String value) {
-      return Optional.ofNullable(parse(Level.class, value));
-    }
   }
 
   public LoggingConfig {
@@ -55,14 +46,5 @@ public record LoggingConfig(Format format, Level level) {
   /** Readable lines, Tandem's messages from {@code info} up. */
   public static LoggingConfig defaults() {
     return new LoggingConfig(Format.TEXT, Level.INFO);
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().equalsIgnoreCase(value.strip())) {
-        return constant;
-      }
-    }
-    return null;
   }
 }

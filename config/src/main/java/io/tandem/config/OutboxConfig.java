@@ -2,6 +2,9 @@ package io.tandem.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * How the outbox delivers ({@code outbox}).
@@ -14,7 +17,30 @@ import java.util.Objects;
  * @param workers conversations delivered in parallel
  */
 public record OutboxConfig(
-    int maxAttempts, Duration pollInterval, int batchSize, Duration lease, int workers) {
+    @Range(
+            min = MIN_ATTEMPTS,
+            max = MAX_ATTEMPTS,
+            message = "is not a whole number between 1 and " + MAX_ATTEMPTS)
+        int maxAttempts,
+    @DurationMin(millis = 10, message = POLL_EXPECTED)
+        @DurationMax(minutes = 10, message = POLL_EXPECTED)
+        Duration pollInterval,
+    @Range(
+            min = 1,
+            max = MAX_BATCH_SIZE,
+            message = "is not a whole number between 1 and " + MAX_BATCH_SIZE)
+        int batchSize,
+    @DurationMin(seconds = 10, message = LEASE_EXPECTED)
+        @DurationMax(hours = 1, message = LEASE_EXPECTED)
+        Duration lease,
+    @Range(
+            min = 1,
+            max = MAX_WORKERS,
+            message = "is not a whole number between 1 and " + MAX_WORKERS)
+        int workers) {
+
+  static final String POLL_EXPECTED = "is not a duration between 10ms and 10m (like 500ms, 5s, 2m)";
+  static final String LEASE_EXPECTED = "is not a duration between 10s and 1h (like 90s, 2m)";
 
   public static final int DEFAULT_MAX_ATTEMPTS = 8;
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);

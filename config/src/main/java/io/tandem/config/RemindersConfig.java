@@ -3,6 +3,8 @@ package io.tandem.config;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Reminders and nudges ({@code reminders}).
@@ -14,7 +16,16 @@ import java.util.Objects;
  *     interval}
  */
 public record RemindersConfig(
-    LocalTime quietStart, LocalTime quietEnd, Duration interval, Duration catchUp) {
+    LocalTime quietStart,
+    LocalTime quietEnd,
+    @DurationMin(seconds = 10, message = INTERVAL_EXPECTED)
+        @DurationMax(days = 1, message = INTERVAL_EXPECTED)
+        Duration interval,
+    @DurationMin(message = CATCH_UP_EXPECTED) @DurationMax(days = 30, message = CATCH_UP_EXPECTED)
+        Duration catchUp) {
+
+  static final String INTERVAL_EXPECTED = "is not a duration between 10s and 1d (like 5m)";
+  static final String CATCH_UP_EXPECTED = "is not a duration up to 30d (like 1d, 12h)";
 
   public static final LocalTime DEFAULT_QUIET_START = LocalTime.of(20, 0);
   public static final LocalTime DEFAULT_QUIET_END = LocalTime.of(8, 0);

@@ -3,6 +3,8 @@ package io.tandem.config;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * How long Tandem keeps personal data it does not need for counts ({@code retention}).
@@ -10,7 +12,13 @@ import java.util.Optional;
  * @param privateNotes private session notes older than this are deleted by a daily job ({@code
  *     retention.private-notes}, e.g. {@code 365d}); empty keeps them (the default)
  */
-public record RetentionConfig(Optional<Duration> privateNotes) {
+public record RetentionConfig(
+    Optional<
+            @DurationMin(days = 1, message = AGE_EXPECTED)
+            @DurationMax(days = 36_500, message = AGE_EXPECTED) Duration>
+        privateNotes) {
+
+  static final String AGE_EXPECTED = "is not an age between 1d and 36500d (like 365d)";
 
   public static final Duration MIN_PRIVATE_NOTES = Duration.ofDays(1);
   public static final Duration MAX_PRIVATE_NOTES = Duration.ofDays(36_500);

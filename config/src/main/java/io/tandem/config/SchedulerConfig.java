@@ -1,5 +1,8 @@
 package io.tandem.config;
 
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
+
 /**
  * How Quartz runs ({@code scheduler}).
  *
@@ -7,7 +10,16 @@ package io.tandem.config;
  *     hostname-pid}; set it when instances restart under a fixed name (a pod name, a systemd unit)
  * @param threadCount jobs that may run at once ({@value #MIN_THREADS}-{@value #MAX_THREADS})
  */
-public record SchedulerConfig(String instanceId, int threadCount) {
+public record SchedulerConfig(
+    @Size(
+            max = MAX_INSTANCE_ID_LENGTH,
+            message = "is longer than " + MAX_INSTANCE_ID_LENGTH + " characters")
+        String instanceId,
+    @Range(
+            min = MIN_THREADS,
+            max = MAX_THREADS,
+            message = "is not a whole number between 1 and " + MAX_THREADS)
+        int threadCount) {
 
   public static final int DEFAULT_THREAD_COUNT = 2;
   public static final int MIN_THREADS = 1;

@@ -1,10 +1,13 @@
 package io.tandem.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.validator.constraints.Range;
 
 /**
  * How Tandem talks to Slack. Slack is enabled when a bot token is set ({@link #configured()}).
@@ -25,14 +28,38 @@ import java.util.Optional;
  */
 public record SlackConfig(
     Mode mode,
-    String botToken,
+    @Pattern(regexp = "(?s)xoxb-.*", message = "must start with xoxb- (a bot token)")
+        String botToken,
     String appToken,
     String signingSecret,
-    URI apiUrl,
-    List<String> adminUserIds,
+    @WebUrl(
+            schemes = {"http", "https"},
+            base = true,
+            message = "is not an http(s) URL ending with /")
+        URI apiUrl,
+    @JsonProperty("admins")
+        List<
+                @Pattern(
+                    regexp = "[UW][A-Z0-9]{2,}",
+                    message = "is not a Slack user id (like U024BE7LH)")
+                String>
+            adminUserIds,
     SlackRateLimits rateLimits,
-    List<String> workspaces,
-    int maxRequestBytes) {
+    List<
+            @Pattern(
+                regexp = WORKSPACE_ID_PATTERN,
+                message =
+                    "is not a Slack workspace (team) id like T0123ABCD or an Enterprise Grid id"
+                        + " like E0123ABCD")
+            String>
+        workspaces,
+    @JsonProperty("max-request-size")
+        @ValueSyntax.Bytes
+        @Range(
+            min = MIN_MAX_REQUEST_BYTES,
+            max = MAX_MAX_REQUEST_BYTES,
+            message = "is not a size between 16kb and 16mb (like 1mb, 512kb)")
+        int maxRequestBytes) {
 
   public static final URI DEFAULT_API_URL = URI.create("https://slack.com/api/");
   public static final String BOT_TOKEN_PREFIX = "xoxb-";
@@ -41,9 +68,11 @@ public record SlackConfig(
   public static final int MIN_MAX_REQUEST_BYTES = 16 * 1024;
   public static final int MAX_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
+  static final String WORKSPACE_ID_PATTERN = "[TE][A-Z0-9]{2,}";
+
   /** A Slack team ({@code T…}) or Enterprise Grid organisation ({@code E…}) id. */
   public static final java.util.regex.Pattern WORKSPACE_ID =
-      java.util.regex.Pattern.compile("[TE][A-Z0-9]{2,}");
+      java.util.regex.Pattern.compile(WORKSPACE_ID_PATTERN);
 
   /** How Slack events reach Tandem. */
   public enum Mode {

@@ -1,5 +1,9 @@
 package io.tandem.config;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import org.hibernate.validator.constraints.Range;
+
 /**
  * How fast Tandem posts to Slack ({@code slack.rate-limits}). The defaults follow Slack's published
  * limits; raise them only if Slack granted more.
@@ -14,11 +18,16 @@ package io.tandem.config;
  * @param viewsPublishPerMinute {@code views.publish} (Tier 4: 100+ a minute)
  */
 public record SlackRateLimits(
-    double postMessagePerChannelPerSecond,
-    int postMessageBurst,
-    int workspacePerMinute,
-    int conversationsOpenPerMinute,
-    int viewsPublishPerMinute) {
+    @DecimalMin(value = "0", inclusive = false, message = PER_SECOND_EXPECTED)
+        @DecimalMax(value = "100", message = PER_SECOND_EXPECTED)
+        double postMessagePerChannelPerSecond,
+    @Range(min = 1, max = MAX_BURST, message = "is not a whole number between 1 and " + MAX_BURST)
+        int postMessageBurst,
+    @Range(min = 1, max = MAX_PER_MINUTE, message = PER_MINUTE_EXPECTED) int workspacePerMinute,
+    @Range(min = 1, max = MAX_PER_MINUTE, message = PER_MINUTE_EXPECTED)
+        int conversationsOpenPerMinute,
+    @Range(min = 1, max = MAX_PER_MINUTE, message = PER_MINUTE_EXPECTED)
+        int viewsPublishPerMinute) {
 
   public static final double DEFAULT_POST_MESSAGE_PER_CHANNEL_PER_SECOND = 1.0;
   public static final int DEFAULT_POST_MESSAGE_BURST = 3;
@@ -28,6 +37,8 @@ public record SlackRateLimits(
   public static final double MAX_PER_SECOND = 100;
   public static final int MAX_BURST = 100;
   public static final int MAX_PER_MINUTE = 100_000;
+  static final String PER_SECOND_EXPECTED = "is not a number above 0 and at most 100";
+  static final String PER_MINUTE_EXPECTED = "is not a whole number between 1 and " + MAX_PER_MINUTE;
 
   public SlackRateLimits {
     if (!(postMessagePerChannelPerSecond > 0) || postMessagePerChannelPerSecond > MAX_PER_SECOND) {

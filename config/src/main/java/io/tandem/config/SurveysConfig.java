@@ -1,33 +1,41 @@
 package io.tandem.config;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
+import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Pulse surveys ({@code surveys}): the anonymity threshold and the templates added to the shipped
  * ones ({@code monthly-pulse}, {@code mid-program}, {@code end-of-program}). A template with a
- * shipped id replaces it. The core turns these into its own survey settings; the rules checked here
- * are the ones the core enforces, so a file that loads always starts.
+ * shipped id replaces it. The core turns these into its own survey settings; both follow {@link
+ * SurveyRules}, so a file that loads always starts.
  *
  * @param anonymityThreshold the fewest answers any result is shown for; never below {@value
  *     #MIN_THRESHOLD}
  * @param templates in file order
  */
-public record SurveysConfig(int anonymityThreshold, List<Template> templates) {
+public record SurveysConfig(
+    @Range(
+            min = SurveyRules.MIN_THRESHOLD,
+            max = SurveyRules.MAX_THRESHOLD,
+            message = SurveyRules.THRESHOLD_EXPECTED)
+        int anonymityThreshold,
+    List<Template> templates) {
 
-  public static final int DEFAULT_THRESHOLD = 5;
-  public static final int MIN_THRESHOLD = 3;
-  public static final int MAX_THRESHOLD = 1000;
-  public static final int MAX_QUESTIONS = 5;
+  public static final int DEFAULT_THRESHOLD = SurveyRules.DEFAULT_THRESHOLD;
+  public static final int MIN_THRESHOLD = SurveyRules.MIN_THRESHOLD;
+  public static final int MAX_THRESHOLD = SurveyRules.MAX_THRESHOLD;
+  public static final int MAX_QUESTIONS = SurveyRules.MAX_QUESTIONS;
   public static final Duration DEFAULT_OPEN_FOR = Duration.ofDays(5);
   public static final Duration DEFAULT_REMIND_AFTER = Duration.ofDays(3);
 
   public SurveysConfig {
-    SlackRateLimits.requireRange(
-        anonymityThreshold, MIN_THRESHOLD, MAX_THRESHOLD, "anonymityThreshold");
+    SurveyRules.require(SurveyRules.threshold(anonymityThreshold), "anonymityThreshold");
     templates = List.copyOf(templates);
   }
 
@@ -41,10 +49,6 @@ public record SurveysConfig(int anonymityThreshold, List<Template> templates) {
     MENTORS,
     MENTEES;
 
-    static Optional<Audience> fromYaml(String text) {
-      return parse(values(), text);
-    }
-
     public String yamlName() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -57,24 +61,22 @@ public record SurveysConfig(int anonymityThreshold, List<Template> templates) {
     CHOICE,
     TEXT;
 
-    static Optional<QuestionType> fromYaml(String text) {
-      return parse(values(), text);
-    }
-
     public String yamlName() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
   /** {@code surveys.templates.<id>.questions[i]}; {@code choices} only for choice (two or more). */
-  public record Question(QuestionType type, String text, List<String> choices) {
+  public record Question(
+      @NotNull(message = "is required (likert, nps, choice or text)") QuestionType type,
+      @NotNull(message = "is required (the question people read)") String text,
+      List<String> choices) {
     public Question {
       Objects.requireNonNull(type, "type");
-      Objects.requireNonNull(text, "text");
+      SurveyRules.require(SurveyRules.questionText(text), "text");
+      text = text.strip();
       choices = Text.immutableList(choices);
-      if (type == QuestionType.CHOICE ? choices.size() < 2 : !choices.isEmpty()) {
-        throw new IllegalArgumentException("only choice questions have choices, two or more");
-      }
+      SurveyRules.require(SurveyRules.choices(type.yamlName(), choices), "choices");
     }
   }
 
@@ -90,31 +92,26 @@ public record SurveysConfig(int anonymityThreshold, List<Template> templates) {
       String title,
       boolean anonymous,
       Audience audience,
-      Duration openFor,
-      Duration remindAfter,
+      @DurationMin(hours = 1, message = OPEN_FOR_EXPECTED)
+          @DurationMax(days = 90, message = OPEN_FOR_EXPECTED)
+          Duration openFor,
+      @DurationMin(message = REMIND_AFTER_EXPECTED)
+          @DurationMax(days = 90, message = REMIND_AFTER_EXPECTED)
+          Duration remindAfter,
       List<Question> questions) {
+
+    static final String OPEN_FOR_EXPECTED = "is not a duration between 1h and 90d (like 5d, 36h)";
+    static final String REMIND_AFTER_EXPECTED = "is not a duration up to 90d (like 3d, 48h)";
+
     public Template {
-      Objects.requireNonNull(id, "id");
+      SurveyRules.require(SurveyRules.templateId(id), "id");
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(audience, "audience");
       Objects.requireNonNull(openFor, "openFor");
       Objects.requireNonNull(remindAfter, "remindAfter");
       questions = List.copyOf(questions);
-      if (questions.isEmpty() || questions.size() > MAX_QUESTIONS) {
-        throw new IllegalArgumentException("a survey has 1 to " + MAX_QUESTIONS + " questions");
-      }
-      if (remindAfter.isNegative() || remindAfter.compareTo(openFor) >= 0) {
-        throw new IllegalArgumentException("remindAfter must be shorter than openFor");
-      }
+      SurveyRules.require(SurveyRules.questionCount(questions.size()), "questions");
+      SurveyRules.require(SurveyRules.timing(openFor, remindAfter), "remindAfter");
     }
-  }
-
-  private static <E extends Enum<E>> Optional<E> parse(E[] values, String text) {
-    for (E value : values) {
-      if (value.name().equalsIgnoreCase(text.strip())) {
-        return Optional.of(value);
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -2,6 +2,8 @@ package io.tandem.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Everything Tandem is configured with, resolved and validated. Built by {@link ConfigLoader}; each
@@ -28,9 +30,13 @@ public record TandemConfig(
     SchedulerConfig scheduler,
     SurveysConfig surveys,
     RemindersConfig reminders,
-    Duration stopGrace,
+    @DurationMin(seconds = 1, message = STOP_GRACE_EXPECTED)
+        @DurationMax(minutes = 10, message = STOP_GRACE_EXPECTED)
+        Duration stopGrace,
     LoggingConfig logging,
     RetentionConfig retention) {
+
+  static final String STOP_GRACE_EXPECTED = "is not a duration between 1s and 10m (like 20s)";
 
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
   public static final Duration MIN_STOP_GRACE = Duration.ofSeconds(1);

@@ -1,7 +1,7 @@
 package io.tandem.core.command;
 
+import io.tandem.config.EditDistance;
 import io.tandem.core.checkins.CheckInGrammar;
-import io.tandem.core.kernel.EditDistance;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.privacy.PrivacyGrammar;

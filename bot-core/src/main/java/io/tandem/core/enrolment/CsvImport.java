@@ -1,6 +1,6 @@
 package io.tandem.core.enrolment;
 
-import io.tandem.core.kernel.EditDistance;
+import io.tandem.config.EditDistance;
 import io.tandem.core.kernel.Progress;
 import java.io.IOException;
 import java.io.Reader;

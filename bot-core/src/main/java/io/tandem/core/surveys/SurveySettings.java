@@ -1,5 +1,6 @@
 package io.tandem.core.surveys;
 
+import io.tandem.config.SurveyRules;
 import io.tandem.core.surveys.SurveyTemplate.Audience;
 import io.tandem.core.surveys.SurveyTemplate.Question;
 import java.time.Duration;
@@ -12,21 +13,18 @@ import java.util.Optional;
 /**
  * How pulse surveys behave: the templates admins may send and the anonymity threshold.
  *
- * @param anonymityThreshold the fewest answers any result is shown for (at least {@value
- *     #MIN_THRESHOLD}); free text needs {@link #textThreshold()}
+ * @param anonymityThreshold the fewest answers any result is shown for ({@link SurveyRules}: never
+ *     below {@value #MIN_THRESHOLD}); free text needs {@link #textThreshold()}
  * @param templates by id, in the order {@code survey list} shows them
  */
 public record SurveySettings(int anonymityThreshold, Map<String, SurveyTemplate> templates) {
 
-  public static final int DEFAULT_THRESHOLD = 5;
-  public static final int MIN_THRESHOLD = 3;
+  public static final int DEFAULT_THRESHOLD = SurveyRules.DEFAULT_THRESHOLD;
+  public static final int MIN_THRESHOLD = SurveyRules.MIN_THRESHOLD;
   public static final int TEXT_THRESHOLD = 10;
 
   public SurveySettings {
-    if (anonymityThreshold < MIN_THRESHOLD) {
-      throw new IllegalArgumentException(
-          "the anonymity threshold is never below " + MIN_THRESHOLD + ": " + anonymityThreshold);
-    }
+    SurveyRules.require(SurveyRules.threshold(anonymityThreshold), "anonymityThreshold");
     templates = Collections.unmodifiableMap(new LinkedHashMap<>(templates));
   }
 

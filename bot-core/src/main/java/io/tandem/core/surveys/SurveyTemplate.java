@@ -1,5 +1,6 @@
 package io.tandem.core.surveys;
 
+import io.tandem.config.SurveyRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public record SurveyTemplate(
     List<Question> questions) {
 
   /** Discord modals hold five inputs; a template never needs more than one form. */
-  public static final int MAX_QUESTIONS = 5;
+  public static final int MAX_QUESTIONS = SurveyRules.MAX_QUESTIONS;
 
   public enum Audience {
     ALL,
@@ -79,17 +80,11 @@ public record SurveyTemplate(
   public record Question(Type type, String text, List<String> choices) {
     public Question {
       Objects.requireNonNull(type, "type");
-      if (text == null || text.isBlank()) {
-        throw new IllegalArgumentException("a question needs text");
-      }
+      SurveyRules.require(SurveyRules.questionText(text), "text");
       text = text.strip();
       choices = choices == null ? List.of() : List.copyOf(choices);
-      if (type == Type.CHOICE && choices.size() < 2) {
-        throw new IllegalArgumentException("a choice question needs at least two choices");
-      }
-      if (type != Type.CHOICE && !choices.isEmpty()) {
-        throw new IllegalArgumentException("only choice questions have choices");
-      }
+      SurveyRules.require(
+          SurveyRules.choices(type.name().toLowerCase(Locale.ROOT), choices), "choices");
     }
 
     public static Question likert(String text) {
@@ -106,18 +101,14 @@ public record SurveyTemplate(
   }
 
   public SurveyTemplate {
-    Objects.requireNonNull(id, "id");
+    SurveyRules.require(SurveyRules.templateId(id), "id");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(audience, "audience");
     Objects.requireNonNull(openFor, "openFor");
     Objects.requireNonNull(remindAfter, "remindAfter");
     questions = List.copyOf(questions);
-    if (questions.isEmpty() || questions.size() > MAX_QUESTIONS) {
-      throw new IllegalArgumentException("a survey has 1 to " + MAX_QUESTIONS + " questions");
-    }
-    if (remindAfter.compareTo(openFor) >= 0 || remindAfter.isNegative() || openFor.isZero()) {
-      throw new IllegalArgumentException("remind after must be shorter than open for");
-    }
+    SurveyRules.require(SurveyRules.questionCount(questions.size()), "questions");
+    SurveyRules.require(SurveyRules.timing(openFor, remindAfter), "remindAfter");
   }
 
   /** A single scale question is answered with one click; anything else opens a form. */

@@ -1,6 +1,9 @@
-package io.tandem.core.kernel;
+package io.tandem.config;
 
-/** How many single-character edits turn one word into another, for "did you mean" suggestions. */
+/**
+ * How many single-character edits turn one word into another (Levenshtein), for "did you mean"
+ * suggestions: misspelt keys here, misspelt commands and column names in the core.
+ */
 public final class EditDistance {
 
   private EditDistance() {}
