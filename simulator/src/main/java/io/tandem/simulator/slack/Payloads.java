@@ -47,7 +47,7 @@ final class Payloads {
   JsonObject blockActions(
       SimulatedUser user,
       ChannelRef channel,
-      Optional<SlackSimulator.ActionHolder> holder,
+      Optional<Views.ActionHolder> holder,
       String actionId,
       String value,
       String responseUrl,
@@ -56,13 +56,13 @@ final class Payloads {
     JsonObject container = new JsonObject();
     JsonElement blocks = null;
     if (holder.isPresent() && holder.get().view() != null) {
-      SlackSimulator.StoredView view = holder.get().view();
+      Views.StoredView view = holder.get().view();
       container.addProperty("type", "view");
       container.addProperty("view_id", view.id());
       payload.add("view", view.view().deepCopy());
       blocks = view.view().get("blocks");
     } else {
-      SlackMessage message = holder.map(SlackSimulator.ActionHolder::message).orElse(null);
+      SlackMessage message = holder.map(Views.ActionHolder::message).orElse(null);
       String ts = message == null ? sim.ids().ts() : message.ts();
       String channelId = message == null ? channel.id() : message.channel();
       container.addProperty("type", "message");
@@ -117,8 +117,7 @@ final class Payloads {
   }
 
   /** A {@code view_closed} for the newest view the app opened with {@code callbackId}. */
-  JsonObject viewClosed(
-      SimulatedUser user, String callbackId, Optional<SlackSimulator.StoredView> opened) {
+  JsonObject viewClosed(SimulatedUser user, String callbackId, Optional<Views.StoredView> opened) {
     JsonObject payload = interaction("view_closed", user, null);
     JsonObject view = opened.map(v -> v.view().deepCopy()).orElseGet(JsonObject::new);
     view.addProperty("callback_id", callbackId);
@@ -130,7 +129,7 @@ final class Payloads {
   JsonObject viewSubmission(
       SimulatedUser user,
       String callbackId,
-      Optional<SlackSimulator.StoredView> opened,
+      Optional<Views.StoredView> opened,
       Map<String, String> values,
       String triggerId) {
     JsonObject payload = interaction("view_submission", user, triggerId);
