@@ -18,11 +18,10 @@ import io.tandem.simulator.slack.RawSlackRequests;
 import io.tandem.simulator.slack.RawSlackRequests.Answer;
 import io.tandem.simulator.slack.SlackClient;
 import io.tandem.simulator.slack.SlackSimulator;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,9 +43,6 @@ class SlackToCoreTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final String SECRET = "to-core-secret";
-
-  /** Request bodies recorded from Slack (see the README next to them). */
-  private static final Path PAYLOADS = Path.of("/work/shared/slack-payloads");
 
   private final IntakeUseCase intake = mock(IntakeUseCase.class);
   private SlackSimulator slack;
@@ -72,6 +68,13 @@ class SlackToCoreTest {
             List.of());
     adapter = new SlackAdapter(config, new HttpConfig("127.0.0.1", 0), intake, Clock.systemUTC());
     adapter.start();
+  }
+
+  /** A request body recorded from Slack (see the README next to them). */
+  private static String payload(String file) throws IOException {
+    try (var in = SlackToCoreTest.class.getResourceAsStream("/slack-payloads/" + file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   private InboundRequest accepted() {
@@ -180,7 +183,7 @@ class SlackToCoreTest {
       when(intake.accept(any())).thenReturn(Acceptance.ACCEPTED);
       start(io.tandem.config.SlackConfig.Mode.HTTP);
       String body =
-          Files.readString(PAYLOADS.resolve("real_slash_command.txt"))
+          payload("real_slash_command.txt")
               .strip()
               .replace("team_id=T0001", "team_id=" + slack.teamId())
               .replace("command=/weather", "command=/tandem")
@@ -209,8 +212,7 @@ class SlackToCoreTest {
       when(intake.accept(any())).thenReturn(Acceptance.ACCEPTED);
       start(io.tandem.config.SlackConfig.Mode.HTTP);
       String json =
-          Files.readString(PAYLOADS.resolve("real_block_actions_home.json"))
-              .replace("\"T123\"", "\"" + slack.teamId() + "\"");
+          payload("real_block_actions_home.json").replace("\"T123\"", "\"" + slack.teamId() + "\"");
 
       Answer answer = requests().signed(RawSlackRequests.payload(json));
 
