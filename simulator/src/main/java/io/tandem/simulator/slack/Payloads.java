@@ -53,38 +53,55 @@ final class Payloads {
       String responseUrl,
       String triggerId) {
     JsonObject payload = interaction("block_actions", user, triggerId);
+    JsonElement blocks = addContainer(payload, channel, holder, responseUrl);
+    JsonObject state = new JsonObject();
+    state.add("values", new JsonObject());
+    payload.add("state", state);
+    JsonArray actions = new JsonArray();
+    actions.add(action(BlockSearch.find(blocks, actionId), actionId, value));
+    payload.add("actions", actions);
+    return payload;
+  }
+
+  /**
+   * Adds where the button sits (a view, or a message in a channel, with its response_url) and
+   * returns the blocks it sits among, null when the app never showed it.
+   */
+  private JsonElement addContainer(
+      JsonObject payload,
+      ChannelRef channel,
+      Optional<Views.ActionHolder> holder,
+      String responseUrl) {
     JsonObject container = new JsonObject();
-    JsonElement blocks = null;
+    payload.add("container", container);
     if (holder.isPresent() && holder.get().view() != null) {
       Views.StoredView view = holder.get().view();
       container.addProperty("type", "view");
       container.addProperty("view_id", view.id());
       payload.add("view", view.view().deepCopy());
-      blocks = view.view().get("blocks");
-    } else {
-      SlackMessage message = holder.map(Views.ActionHolder::message).orElse(null);
-      String ts = message == null ? sim.ids().ts() : message.ts();
-      String channelId = message == null ? channel.id() : message.channel();
-      container.addProperty("type", "message");
-      container.addProperty("message_ts", ts);
-      container.addProperty("channel_id", channelId);
-      container.addProperty("is_ephemeral", message != null && message.ephemeral());
-      JsonObject channelJson = new JsonObject();
-      channelJson.addProperty("id", channelId);
-      channelJson.addProperty("name", channel.name());
-      payload.add("channel", channelJson);
-      if (message != null) {
-        payload.add("message", message.toMessageJson(sim));
-        blocks = message.blocks();
-      }
-      payload.addProperty("response_url", responseUrl);
+      return view.view().get("blocks");
     }
-    payload.add("container", container);
-    JsonObject state = new JsonObject();
-    state.add("values", new JsonObject());
-    payload.add("state", state);
+    SlackMessage message = holder.map(Views.ActionHolder::message).orElse(null);
+    String ts = message == null ? sim.ids().ts() : message.ts();
+    String channelId = message == null ? channel.id() : message.channel();
+    container.addProperty("type", "message");
+    container.addProperty("message_ts", ts);
+    container.addProperty("channel_id", channelId);
+    container.addProperty("is_ephemeral", message != null && message.ephemeral());
+    JsonObject channelJson = new JsonObject();
+    channelJson.addProperty("id", channelId);
+    channelJson.addProperty("name", channel.name());
+    payload.add("channel", channelJson);
+    payload.addProperty("response_url", responseUrl);
+    if (message == null) {
+      return null;
+    }
+    payload.add("message", message.toMessageJson(sim));
+    return message.blocks();
+  }
 
-    Optional<BlockSearch.Found> found = BlockSearch.find(blocks, actionId);
+  /** The clicked element as Slack describes it: the app's button, or a plain one by that id. */
+  private JsonObject action(Optional<BlockSearch.Found> found, String actionId, String value) {
     JsonObject action = new JsonObject();
     action.addProperty("action_id", actionId);
     action.addProperty("block_id", found.map(BlockSearch.Found::blockId).orElse("actions"));
@@ -110,10 +127,7 @@ final class Payloads {
     action.addProperty(
         "type", found.map(f -> BlockText.string(f.element(), "type")).orElse("button"));
     action.addProperty("action_ts", sim.ids().ts());
-    JsonArray actions = new JsonArray();
-    actions.add(action);
-    payload.add("actions", actions);
-    return payload;
+    return action;
   }
 
   /** A {@code view_closed} for the newest view the app opened with {@code callbackId}. */
