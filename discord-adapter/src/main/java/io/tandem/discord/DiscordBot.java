@@ -19,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -105,62 +106,18 @@ public final class DiscordBot implements AutoCloseable {
     if (jda != null) {
       throw new IllegalStateException("already started");
     }
-    CountDownLatch ready = new CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicReference<CloseCode> refused =
-        new java.util.concurrent.atomic.AtomicReference<>();
     String gateway = config.gatewayUrl().toString();
     handler = handler();
-    JDABuilder builder =
-        JDABuilder.createLight(
-                config.botToken(),
-                config.trackDepartures()
-                    ? EnumSet.of(GatewayIntent.GUILD_MEMBERS)
-                    : EnumSet.noneOf(GatewayIntent.class))
-            .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
-            .setSessionController(
-                new ConcurrentSessionController() {
-                  @Override
-                  public String getGateway() {
-                    return gateway;
-                  }
-                })
-            .setCompression(Compression.NONE)
-            .setEnableShutdownHook(false)
-            .addEventListeners(
-                new ListenerAdapter() {
-                  @Override
-                  public void onReady(ReadyEvent event) {
-                    ready.countDown();
-                  }
-
-                  /** Discord refused the connection for good (a bad token, intents): fail fast. */
-                  @Override
-                  public void onShutdown(ShutdownEvent event) {
-                    if (event.getCloseCode() != null) {
-                      refused.set(event.getCloseCode());
-                    }
-                    ready.countDown();
-                  }
-
-                  @Override
-                  public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
-                    membershipChanged(event.getGuild().getId(), event.getUser().getId(), true);
-                  }
-
-                  @Override
-                  public void onGuildMemberJoin(GuildMemberJoinEvent event) {
-                    membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
-                  }
-                },
-                handler);
-    JDA client = login(builder);
+    GatewayEvents events = new GatewayEvents();
+    JDA client = login(builder(gateway, events));
     this.jda = client;
     try {
-      if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!events.ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw DiscordStartFailures.notReady(gateway, config.restUrl().toString(), timeout);
       }
-      if (refused.get() != null || client.getStatus() == JDA.Status.SHUTDOWN) {
-        throw DiscordStartFailures.closed(gateway, refused.get());
+      CloseCode refused = events.refused.get();
+      if (refused != null || client.getStatus() == JDA.Status.SHUTDOWN) {
+        throw DiscordStartFailures.closed(gateway, refused);
       }
       registerCommands(client, timeout);
       LOG.info("Discord bot {} is up", client.getSelfUser().getName());
@@ -172,6 +129,56 @@ public final class DiscordBot implements AutoCloseable {
     } catch (RuntimeException e) {
       client.shutdownNow();
       throw e;
+    }
+  }
+
+  /** A light client against the configured REST base and gateway, with Tandem's listeners. */
+  private JDABuilder builder(String gateway, GatewayEvents events) {
+    return JDABuilder.createLight(
+            config.botToken(),
+            config.trackDepartures()
+                ? EnumSet.of(GatewayIntent.GUILD_MEMBERS)
+                : EnumSet.noneOf(GatewayIntent.class))
+        .setRestConfig(new RestConfig().setBaseUrl(config.restUrl().toString()))
+        .setSessionController(
+            new ConcurrentSessionController() {
+              @Override
+              public String getGateway() {
+                return gateway;
+              }
+            })
+        .setCompression(Compression.NONE)
+        .setEnableShutdownHook(false)
+        .addEventListeners(events, handler);
+  }
+
+  /** The gateway's word on the session (ready, or closed for good) and on who joins or leaves. */
+  private final class GatewayEvents extends ListenerAdapter {
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final AtomicReference<CloseCode> refused = new AtomicReference<>();
+
+    @Override
+    public void onReady(ReadyEvent event) {
+      ready.countDown();
+    }
+
+    /** Discord refused the connection for good (a bad token, intents): fail fast. */
+    @Override
+    public void onShutdown(ShutdownEvent event) {
+      if (event.getCloseCode() != null) {
+        refused.set(event.getCloseCode());
+      }
+      ready.countDown();
+    }
+
+    @Override
+    public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
+      membershipChanged(event.getGuild().getId(), event.getUser().getId(), true);
+    }
+
+    @Override
+    public void onGuildMemberJoin(GuildMemberJoinEvent event) {
+      membershipChanged(event.getGuild().getId(), event.getUser().getId(), false);
     }
   }
 

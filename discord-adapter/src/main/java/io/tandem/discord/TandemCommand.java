@@ -105,29 +105,37 @@ final class TandemCommand {
                 .addOptions(
                     new OptionData(OptionType.STRING, "confirm", "Type confirm to erase")
                         .addChoice("confirm", "confirm")))
-        .addSubcommandGroups(
-            new SubcommandGroupData("goal", "Your pair's learning plan")
-                .addSubcommands(
-                    new SubcommandData("add", "Set a goal (no options opens a form)")
-                        .addOptions(
-                            new OptionData(OptionType.STRING, "text", "The goal"),
-                            new OptionData(OptionType.STRING, "by", "By when, e.g. 2026-06-30"),
-                            new OptionData(OptionType.STRING, "for", "Who is learning")
-                                .addChoice("me", "me")
-                                .addChoice("partner", "partner")),
-                    new SubcommandData("done", "Mark a goal reached")
-                        .addOptions(number("The goal's number from goal list")),
-                    new SubcommandData("list", "Goals, tasks and progress"),
-                    new SubcommandData("review", "Re-rate the skills you rated when you joined")),
-            new SubcommandGroupData("task", "Steps towards a goal")
-                .addSubcommands(
-                    new SubcommandData("add", "Add a task to a goal")
-                        .addOptions(
-                            number("The goal's number from goal list").setName("goal"),
-                            new OptionData(OptionType.STRING, "text", "The task", true)),
-                    new SubcommandData("done", "Mark a task done")
-                        .addOptions(number("The task's number from task list")),
-                    new SubcommandData("list", "Tasks in your plan")));
+        .addSubcommandGroups(goals(), tasks());
+  }
+
+  /** {@code /tandem goal …}: the pair's learning plan. */
+  private static SubcommandGroupData goals() {
+    return new SubcommandGroupData("goal", "Your pair's learning plan")
+        .addSubcommands(
+            new SubcommandData("add", "Set a goal (no options opens a form)")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "text", "The goal"),
+                    new OptionData(OptionType.STRING, "by", "By when, e.g. 2026-06-30"),
+                    new OptionData(OptionType.STRING, "for", "Who is learning")
+                        .addChoice("me", "me")
+                        .addChoice("partner", "partner")),
+            new SubcommandData("done", "Mark a goal reached")
+                .addOptions(number("The goal's number from goal list")),
+            new SubcommandData("list", "Goals, tasks and progress"),
+            new SubcommandData("review", "Re-rate the skills you rated when you joined"));
+  }
+
+  /** {@code /tandem task …}: steps towards a goal. */
+  private static SubcommandGroupData tasks() {
+    return new SubcommandGroupData("task", "Steps towards a goal")
+        .addSubcommands(
+            new SubcommandData("add", "Add a task to a goal")
+                .addOptions(
+                    number("The goal's number from goal list").setName("goal"),
+                    new OptionData(OptionType.STRING, "text", "The task", true)),
+            new SubcommandData("done", "Mark a task done")
+                .addOptions(number("The task's number from task list")),
+            new SubcommandData("list", "Tasks in your plan"));
   }
 
   /** {@code /tandem-admin}: setting up and running programs. */
@@ -149,64 +157,72 @@ final class TandemCommand {
                 .addOptions(
                     new OptionData(
                         OptionType.STRING, "program", "One program (default: all of them)")))
-        .addSubcommandGroups(
-            new SubcommandGroupData("program", "Set up and run programs")
-                .addSubcommands(
-                    new SubcommandData("create", "Create a program")
-                        .addOptions(
-                            new OptionData(OptionType.STRING, "name", "Its name", true),
-                            new OptionData(OptionType.STRING, "every", "Cadence, e.g. 2w"),
-                            new OptionData(OptionType.STRING, "for", "Duration, e.g. 26w"),
-                            new OptionData(OptionType.STRING, "cap", "Pilot size"),
-                            new OptionData(OptionType.STRING, "gap", "Minimum seniority gap"),
-                            new OptionData(
-                                OptionType.STRING, "cooldown", "No repeat pairs within, e.g. 12m"),
-                            new OptionData(OptionType.STRING, "weights", "e.g. teach=3,learn=2"),
-                            new OptionData(
-                                OptionType.STRING,
-                                "skills",
-                                "Skills to choose from, comma-separated")),
-                    programAction("open", "Open for joining"),
-                    programAction("start", "Start (pairs meet)"),
-                    programAction("pause", "Pause reminders"),
-                    programAction("close", "Close"),
-                    programAction("show", "Show settings and numbers"),
-                    new SubcommandData("list", "List programs")),
-            new SubcommandGroupData("match", "Pair people")
-                .addSubcommands(
-                    new SubcommandData("preview", "Propose the best pairs")
-                        .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
-                    new SubcommandData("swap", "Exchange two people's partners")
-                        .addOptions(
-                            new OptionData(OptionType.USER, "first", "One person", true),
-                            new OptionData(OptionType.USER, "second", "The other", true),
-                            new OptionData(OptionType.STRING, "program", "Which program")),
-                    new SubcommandData("approve", "Create the proposed pairs")
-                        .addOptions(new OptionData(OptionType.STRING, "program", "Which program"))),
-            new SubcommandGroupData("survey", "Pulse surveys")
-                .addSubcommands(
-                    new SubcommandData("send", "Send a survey now")
-                        .addOptions(
-                            new OptionData(
-                                OptionType.STRING, "template", "e.g. monthly-pulse", true),
-                            new OptionData(OptionType.STRING, "program", "Which program")),
-                    new SubcommandData("results", "A run's results")
-                        .addOptions(number("The run's number from survey list")),
-                    new SubcommandData("list", "Survey runs and schedules"),
-                    new SubcommandData("cancel", "Close a run now")
-                        .addOptions(number("The run's number from survey list")),
-                    new SubcommandData("cancel-schedule", "Stop a schedule")
-                        .addOptions(number("The schedule's number from survey list")),
-                    new SubcommandData("schedule", "Send a survey on a schedule")
-                        .addOptions(
-                            new OptionData(
-                                OptionType.STRING, "template", "e.g. monthly-pulse", true),
-                            new OptionData(
-                                OptionType.STRING,
-                                "when",
-                                "monthly on day 1 at 10:00, weekly on mon at 10:00, or cron",
-                                true),
-                            new OptionData(OptionType.STRING, "for", "Which program"))));
+        .addSubcommandGroups(programs(), matching(), surveys());
+  }
+
+  /** {@code /tandem-admin program …}: setting up and running programs. */
+  private static SubcommandGroupData programs() {
+    return new SubcommandGroupData("program", "Set up and run programs")
+        .addSubcommands(
+            new SubcommandData("create", "Create a program")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "name", "Its name", true),
+                    new OptionData(OptionType.STRING, "every", "Cadence, e.g. 2w"),
+                    new OptionData(OptionType.STRING, "for", "Duration, e.g. 26w"),
+                    new OptionData(OptionType.STRING, "cap", "Pilot size"),
+                    new OptionData(OptionType.STRING, "gap", "Minimum seniority gap"),
+                    new OptionData(
+                        OptionType.STRING, "cooldown", "No repeat pairs within, e.g. 12m"),
+                    new OptionData(OptionType.STRING, "weights", "e.g. teach=3,learn=2"),
+                    new OptionData(
+                        OptionType.STRING, "skills", "Skills to choose from, comma-separated")),
+            programAction("open", "Open for joining"),
+            programAction("start", "Start (pairs meet)"),
+            programAction("pause", "Pause reminders"),
+            programAction("close", "Close"),
+            programAction("show", "Show settings and numbers"),
+            new SubcommandData("list", "List programs"));
+  }
+
+  /** {@code /tandem-admin match …}: pairing people. */
+  private static SubcommandGroupData matching() {
+    return new SubcommandGroupData("match", "Pair people")
+        .addSubcommands(
+            new SubcommandData("preview", "Propose the best pairs")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("swap", "Exchange two people's partners")
+                .addOptions(
+                    new OptionData(OptionType.USER, "first", "One person", true),
+                    new OptionData(OptionType.USER, "second", "The other", true),
+                    new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("approve", "Create the proposed pairs")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")));
+  }
+
+  /** {@code /tandem-admin survey …}: pulse surveys. */
+  private static SubcommandGroupData surveys() {
+    return new SubcommandGroupData("survey", "Pulse surveys")
+        .addSubcommands(
+            new SubcommandData("send", "Send a survey now")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "template", "e.g. monthly-pulse", true),
+                    new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("results", "A run's results")
+                .addOptions(number("The run's number from survey list")),
+            new SubcommandData("list", "Survey runs and schedules"),
+            new SubcommandData("cancel", "Close a run now")
+                .addOptions(number("The run's number from survey list")),
+            new SubcommandData("cancel-schedule", "Stop a schedule")
+                .addOptions(number("The schedule's number from survey list")),
+            new SubcommandData("schedule", "Send a survey on a schedule")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "template", "e.g. monthly-pulse", true),
+                    new OptionData(
+                        OptionType.STRING,
+                        "when",
+                        "monthly on day 1 at 10:00, weekly on mon at 10:00, or cron",
+                        true),
+                    new OptionData(OptionType.STRING, "for", "Which program")));
   }
 
   private static OptionData number(String description) {

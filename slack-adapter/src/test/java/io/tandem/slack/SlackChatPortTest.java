@@ -161,15 +161,15 @@ class SlackChatPortTest {
 
       assertThat(port.deliver(dm("x:1", "U_NOBODY", "hi")))
           .isEqualTo(DeliveryResult.permanentFailure("user_not_found"));
-      assertThat(SlackChatPort.classify("channel_not_found", Duration.ZERO))
+      assertThat(SlackErrors.classify("channel_not_found", Duration.ZERO))
           .isEqualTo(DeliveryResult.permanentFailure("channel_not_found"));
-      assertThat(SlackChatPort.classify("not_in_channel", Duration.ZERO))
+      assertThat(SlackErrors.classify("not_in_channel", Duration.ZERO))
           .isInstanceOf(DeliveryResult.PermanentFailure.class);
-      assertThat(SlackChatPort.classify("is_archived", Duration.ZERO))
+      assertThat(SlackErrors.classify("is_archived", Duration.ZERO))
           .isInstanceOf(DeliveryResult.PermanentFailure.class);
-      assertThat(SlackChatPort.classify("internal_error", Duration.ZERO))
+      assertThat(SlackErrors.classify("internal_error", Duration.ZERO))
           .isInstanceOf(DeliveryResult.TransientFailure.class);
-      assertThat(SlackChatPort.retryAfter(null)).isEqualTo(Duration.ofSeconds(1));
+      assertThat(SlackErrors.retryAfter(null)).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

@@ -130,7 +130,7 @@ final class DiscordGateway extends WebSocketServer {
         session.dispatch(
             connection,
             "GUILD_MEMBERS_CHUNK",
-            discord.membersChunkJson(Json.string(request, "nonce", null)));
+            discord.json().membersChunk(Json.string(request, "nonce", null)));
       }
       case 3, 4 -> {
         // presence and voice state updates need no answer here
@@ -140,7 +140,7 @@ final class DiscordGateway extends WebSocketServer {
   }
 
   private void identify(WebSocket connection, Session session, JsonObject identify) {
-    if (!discord.acceptsToken(Json.string(identify, "token", ""))) {
+    if (!discord.botToken().equals(Json.string(identify, "token", ""))) {
       connection.close(4004, "Authentication failed.");
       return;
     }
@@ -152,8 +152,8 @@ final class DiscordGateway extends WebSocketServer {
     }
     session.intents = intents;
     session.sessionId = UUID.randomUUID().toString().replace("-", "");
-    session.dispatch(connection, "READY", discord.readyJson(session.sessionId));
-    session.dispatch(connection, "GUILD_CREATE", discord.guildCreateJson());
+    session.dispatch(connection, "READY", discord.json().ready(session.sessionId, url()));
+    session.dispatch(connection, "GUILD_CREATE", discord.json().guildCreate());
     session.ready = true;
     identified.append(session.sessionId);
   }

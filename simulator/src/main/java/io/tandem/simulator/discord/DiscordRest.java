@@ -84,6 +84,15 @@ final class DiscordRest {
     executor.shutdownNow();
   }
 
+  /** One request as received, with the route template it matched ("?" when none). */
+  private record Request(
+      HttpExchange exchange,
+      String method,
+      String route,
+      String path,
+      String query,
+      JsonElement body) {}
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -92,65 +101,58 @@ final class DiscordRest {
       byte[] raw = exchange.getRequestBody().readAllBytes();
       JsonElement body = parseBody(exchange, raw);
       if (!fullPath.startsWith(PREFIX)) {
-        answer(exchange, method, "?", fullPath, query, body, 404, notFound(), null);
+        answer(new Request(exchange, method, "?", fullPath, query, body), 404, notFound(), null);
         return;
       }
       String path = fullPath.substring(PREFIX.length());
       String route = match(method, path);
+      Request request =
+          new Request(exchange, method, route == null ? "?" : route, path, query, body);
       if (route == null) {
-        answer(exchange, method, "?", path, query, body, 404, notFound(), null);
-        return;
-      }
-      String[] parts = path.split("/");
-      if (needsBotToken(route)
-          && !("Bot " + discord.botToken())
-              .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-        answer(
-            exchange, method, route, path, query, body, 401, error("401: Unauthorized", 0), null);
-        return;
-      }
-      Optional<Duration> limited = discord.takeRateLimit(method, route);
-      if (limited.isPresent()) {
-        answer(
-            exchange,
-            method,
-            route,
-            path,
-            query,
-            body,
-            429,
-            rateLimited(limited.get()),
-            limited.get());
-        return;
-      }
-      if (route.equals("interactions/{id}/{token}/callback") && discord.isAcknowledged(parts[1])) {
-        // what Discord answers a second response to one interaction, e.g. to a replayed dispatch
-        JsonObject twice = error("Interaction has already been acknowledged.", 40060);
-        answer(exchange, method, route, path, query, body, 400, twice, null);
-        return;
-      }
-      String type = exchange.getRequestHeaders().getFirst("Content-Type");
-      List<MultipartForm.Part> files =
-          MultipartForm.isMultipart(type) ? MultipartForm.files(type, raw) : List.of();
-      JsonElement result = route(method, route, parts, body, files);
-      if (result == null) {
-        answer(
-            exchange,
-            method,
-            route,
-            path,
-            query,
-            body,
-            404,
-            error("Unknown interaction", 10062),
-            null);
-      } else if (result.isJsonNull()) {
-        answer(exchange, method, route, path, query, body, 204, null, null);
-      } else {
-        answer(exchange, method, route, path, query, body, 200, result, null);
+        answer(request, 404, notFound(), null);
+      } else if (!refused(request)) {
+        serve(request, raw);
       }
     } catch (RuntimeException e) {
       LOG.warn("Simulated Discord failed to answer {}", exchange.getRequestURI().getRawPath(), e);
+    }
+  }
+
+  /** Answers what Discord refuses before serving: a wrong token, a rate limit, a second ack. */
+  private boolean refused(Request request) throws IOException {
+    if (needsBotToken(request.route())
+        && !("Bot " + discord.botToken())
+            .equals(request.exchange().getRequestHeaders().getFirst("Authorization"))) {
+      answer(request, 401, error("401: Unauthorized", 0), null);
+      return true;
+    }
+    Optional<Duration> limited = discord.takeRateLimit(request.method(), request.route());
+    if (limited.isPresent()) {
+      answer(request, 429, rateLimited(limited.get()), limited.get());
+      return true;
+    }
+    String[] parts = request.path().split("/");
+    if (request.route().equals("interactions/{id}/{token}/callback")
+        && discord.interactions().isAcknowledged(parts[1])) {
+      // what Discord answers a second response to one interaction, e.g. to a replayed dispatch
+      answer(request, 400, error("Interaction has already been acknowledged.", 40060), null);
+      return true;
+    }
+    return false;
+  }
+
+  private void serve(Request request, byte[] raw) throws IOException {
+    String type = request.exchange().getRequestHeaders().getFirst("Content-Type");
+    List<MultipartForm.Part> files =
+        MultipartForm.isMultipart(type) ? MultipartForm.files(type, raw) : List.of();
+    String[] parts = request.path().split("/");
+    JsonElement result = route(request.method(), request.route(), parts, request.body(), files);
+    if (result == null) {
+      answer(request, 404, error("Unknown interaction", 10062), null);
+    } else if (result.isJsonNull()) {
+      answer(request, 204, null, null);
+    } else {
+      answer(request, 200, result, null);
     }
   }
 
@@ -160,9 +162,9 @@ final class DiscordRest {
     JsonObject object = body.isJsonObject() ? body.getAsJsonObject() : new JsonObject();
     switch (method + " " + route) {
       case "GET users/@me":
-        return discord.botUserJson();
+        return discord.json().botUser();
       case "POST users/@me/channels":
-        return discord.openDm(Json.string(object, "recipient_id", ""));
+        return openDm(Json.string(object, "recipient_id", ""));
       case "GET gateway":
       case "GET gateway/bot":
         return gatewayInfo();
@@ -170,32 +172,43 @@ final class DiscordRest {
       case "GET oauth2/applications/@me":
         return application();
       case "GET applications/{application_id}/commands":
-        return ownApplication(p[1]) ? toArray(discord.registeredCommands(null)) : null;
+        return ownApplication(p[1]) ? toArray(discord.commands().registered(null)) : null;
       case "PUT applications/{application_id}/commands":
-        return ownApplication(p[1]) ? discord.putCommands(null, asArray(body)) : null;
+        return ownApplication(p[1]) ? discord.commands().put(null, asArray(body)) : null;
       case "POST applications/{application_id}/commands":
-        return ownApplication(p[1]) ? discord.postCommand(null, object) : null;
+        return ownApplication(p[1]) ? discord.commands().post(null, object) : null;
       case "GET applications/{application_id}/guilds/{guild_id}/commands":
-        return ownApplication(p[1]) ? toArray(discord.registeredCommands(p[3])) : null;
+        return ownApplication(p[1]) ? toArray(discord.commands().registered(p[3])) : null;
       case "PUT applications/{application_id}/guilds/{guild_id}/commands":
-        return ownApplication(p[1]) ? discord.putCommands(p[3], asArray(body)) : null;
+        return ownApplication(p[1]) ? discord.commands().put(p[3], asArray(body)) : null;
       case "POST applications/{application_id}/guilds/{guild_id}/commands":
-        return ownApplication(p[1]) ? discord.postCommand(p[3], object) : null;
+        return ownApplication(p[1]) ? discord.commands().post(p[3], object) : null;
       case "POST interactions/{id}/{token}/callback":
-        return discord.interactionCallback(p[1], p[2], object);
+        return discord.responses().callback(p[1], p[2], object);
       case "POST webhooks/{application_id}/{token}":
-        return ownApplication(p[1]) ? discord.followUp(p[2], object) : null;
+        return ownApplication(p[1]) ? discord.responses().followUp(p[2], object) : null;
       case "GET webhooks/{application_id}/{token}/messages/{message_id}":
-        return ownApplication(p[1]) ? discord.webhookMessage(p[2], p[4]) : null;
+        return ownApplication(p[1]) ? discord.responses().message(p[2], p[4]) : null;
       case "PATCH webhooks/{application_id}/{token}/messages/{message_id}":
-        return ownApplication(p[1]) ? discord.editMessage(p[2], p[4], object) : null;
+        return ownApplication(p[1]) ? discord.responses().edit(p[2], p[4], object) : null;
       case "DELETE webhooks/{application_id}/{token}/messages/{message_id}":
-        return ownApplication(p[1]) && discord.deleteMessage(p[2], p[4]) ? JsonNull.INSTANCE : null;
+        return ownApplication(p[1]) && discord.responses().delete(p[2], p[4])
+            ? JsonNull.INSTANCE
+            : null;
       case "POST channels/{channel_id}/messages":
-        return discord.createChannelMessage(p[1], object, files);
+        return discord.messages().createChannelMessage(p[1], object, files);
       default:
         return null;
     }
+  }
+
+  /** Answers {@code POST users/@me/channels}; null for someone not in the guild. */
+  private JsonObject openDm(String recipientId) {
+    Guild guild = discord.guild();
+    return guild
+        .userById(recipientId)
+        .map(user -> discord.json().dmChannel(guild.dmChannel(user), user))
+        .orElse(null);
   }
 
   private boolean ownApplication(String id) {
@@ -251,31 +264,24 @@ final class DiscordRest {
     }
   }
 
-  private void answer(
-      HttpExchange exchange,
-      String method,
-      String route,
-      String path,
-      String query,
-      JsonElement requestBody,
-      int status,
-      JsonElement answer,
-      Duration retryAfter)
+  private void answer(Request request, int status, JsonElement answer, Duration retryAfter)
       throws IOException {
+    HttpExchange exchange = request.exchange();
+    String route = request.route();
     discord.record(
         new RestCall(
-            method,
+            request.method(),
             route,
-            path,
-            query,
-            requestBody == null ? JsonNull.INSTANCE : requestBody,
+            request.path(),
+            request.query(),
+            request.body() == null ? JsonNull.INSTANCE : request.body(),
             status,
-            discord.clock().instant()));
+            discord.guild().clock.instant()));
     var headers = exchange.getResponseHeaders();
     // JDA treats a 429 without "Via" as a Cloudflare ban on every route.
     headers.add("Via", "1.1 google");
     String bucket = Integer.toHexString(route.hashCode());
-    long resetEpochSecond = discord.clock().instant().getEpochSecond() + 1;
+    long resetEpochSecond = discord.guild().clock.instant().getEpochSecond() + 1;
     if (retryAfter != null) {
       long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
       headers.add("X-RateLimit-Limit", "5");
@@ -341,14 +347,14 @@ final class DiscordRest {
   private JsonObject application() {
     JsonObject app = new JsonObject();
     app.addProperty("id", discord.applicationId());
-    app.addProperty("name", Json.string(discord.botUserJson(), "username", "Tandem"));
+    app.addProperty("name", Json.string(discord.json().botUser(), "username", "Tandem"));
     app.add("icon", JsonNull.INSTANCE);
     app.addProperty("description", "");
     app.addProperty("bot_public", false);
     app.addProperty("bot_require_code_grant", false);
     app.addProperty("verify_key", "0".repeat(64));
     app.addProperty("flags", 0);
-    app.add("bot", discord.botUserJson());
+    app.add("bot", discord.json().botUser());
     app.add("tags", new JsonArray());
     return app;
   }

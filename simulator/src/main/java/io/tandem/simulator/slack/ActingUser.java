@@ -51,8 +51,8 @@ public final class ActingUser {
     int space = line.indexOf(' ');
     String command = space < 0 ? line : line.substring(0, space);
     String text = space < 0 ? "" : line.substring(space + 1).strip();
-    String responseUrlId = sim.newResponseUrlId(user, channel.id());
-    String triggerId = sim.newTriggerId();
+    String responseUrlId = sim.responseUrls().newResponseUrlId(user, channel.id());
+    String triggerId = sim.responseUrls().newTriggerId();
     JsonObject payload =
         client
             .payloads()
@@ -78,8 +78,9 @@ public final class ActingUser {
   public ActionResult clicks(String actionId, String value) {
     var holder = sim.latestHolderOf(actionId);
     boolean fromView = holder.isPresent() && holder.get().view() != null;
-    String responseUrlId = fromView ? null : sim.newResponseUrlId(user, channel.id());
-    String triggerId = sim.newTriggerId();
+    String responseUrlId =
+        fromView ? null : sim.responseUrls().newResponseUrlId(user, channel.id());
+    String triggerId = sim.responseUrls().newTriggerId();
     JsonObject payload =
         client
             .payloads()
@@ -102,15 +103,15 @@ public final class ActingUser {
    * that callback id; without one, each block id equals its action id.
    */
   public ActionResult submits(String callbackId, Map<String, String> values) {
-    String triggerId = sim.newTriggerId();
+    String triggerId = sim.responseUrls().newTriggerId();
     JsonObject payload =
         client
             .payloads()
             .viewSubmission(
-                user, callbackId, sim.latestViewWithCallback(callbackId), values, triggerId);
+                user, callbackId, sim.views().latestWithCallback(callbackId), values, triggerId);
     announce("submit", callbackId + " " + values);
     Ack ack = client.deliver(new Delivery(Delivery.INTERACTIVE, payload));
-    sim.viewFromSubmissionAck(user, sim.latestViewWithCallback(callbackId), ack);
+    sim.views().fromSubmissionAck(user, sim.views().latestWithCallback(callbackId), ack);
     return new ActionResult(sim, ack, null, triggerId);
   }
 
@@ -119,7 +120,7 @@ public final class ActingUser {
    * sends only for views opened with {@code notify_on_close}.
    */
   public ActionResult closes(String callbackId) {
-    Optional<SlackSimulator.StoredView> opened = sim.latestViewWithCallback(callbackId);
+    Optional<Views.StoredView> opened = sim.views().latestWithCallback(callbackId);
     if (opened.isPresent()
         && !(opened.get().view().has("notify_on_close")
             && opened.get().view().get("notify_on_close").getAsBoolean())) {
@@ -140,7 +141,7 @@ public final class ActingUser {
     event.addProperty("tab", "home");
     event.addProperty("event_ts", sim.ids().ts());
     // Slack sends the Home tab the app last published, once there is one
-    sim.homeView(user).ifPresent(home -> event.add("view", home.view().deepCopy()));
+    sim.views().home(user).ifPresent(home -> event.add("view", home.view().deepCopy()));
     announce("app_home", "opens the Home tab");
     Ack ack =
         client.deliver(new Delivery(Delivery.EVENTS_API, client.payloads().eventCallback(event)));
@@ -166,7 +167,7 @@ public final class ActingUser {
   private ActionResult userChange(String what) {
     JsonObject event = new JsonObject();
     event.addProperty("type", "user_change");
-    event.add("user", new WebApiMethods(sim).userJson(user));
+    event.add("user", new ConversationMethods(sim).userJson(user));
     event.addProperty("cache_ts", sim.clock().instant().getEpochSecond());
     event.addProperty("event_ts", sim.ids().ts());
     announce("user_change", what);
@@ -196,14 +197,15 @@ public final class ActingUser {
   }
 
   private void announce(String kind, String text) {
-    sim.publish(
-        new SlackTraffic(
-            SlackTraffic.Direction.TO_APP,
-            kind,
-            user.name(),
-            channel.id(),
-            text,
-            sim.clock().instant()));
+    sim.traffic()
+        .publish(
+            new SlackTraffic(
+                SlackTraffic.Direction.TO_APP,
+                kind,
+                user.name(),
+                channel.id(),
+                text,
+                sim.clock().instant()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * An append-only, thread-safe list that lets a test thread wait for an entry.
@@ -48,5 +49,14 @@ final class Journal<T> {
         return Optional.empty();
       }
     }
+  }
+
+  /**
+   * Returns the first entry matching {@code filter}, waiting up to {@code timeout} for it.
+   *
+   * @throws AssertionError with the {@code failure} text when none arrives in time
+   */
+  T awaitOrFail(Predicate<? super T> filter, Duration timeout, Supplier<String> failure) {
+    return await(filter, timeout).orElseThrow(() -> new AssertionError(failure.get()));
   }
 }

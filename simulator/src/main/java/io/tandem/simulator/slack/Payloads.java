@@ -47,44 +47,61 @@ final class Payloads {
   JsonObject blockActions(
       SimulatedUser user,
       ChannelRef channel,
-      Optional<SlackSimulator.ActionHolder> holder,
+      Optional<Views.ActionHolder> holder,
       String actionId,
       String value,
       String responseUrl,
       String triggerId) {
     JsonObject payload = interaction("block_actions", user, triggerId);
-    JsonObject container = new JsonObject();
-    JsonElement blocks = null;
-    if (holder.isPresent() && holder.get().view() != null) {
-      SlackSimulator.StoredView view = holder.get().view();
-      container.addProperty("type", "view");
-      container.addProperty("view_id", view.id());
-      payload.add("view", view.view().deepCopy());
-      blocks = view.view().get("blocks");
-    } else {
-      SlackMessage message = holder.map(SlackSimulator.ActionHolder::message).orElse(null);
-      String ts = message == null ? sim.ids().ts() : message.ts();
-      String channelId = message == null ? channel.id() : message.channel();
-      container.addProperty("type", "message");
-      container.addProperty("message_ts", ts);
-      container.addProperty("channel_id", channelId);
-      container.addProperty("is_ephemeral", message != null && message.ephemeral());
-      JsonObject channelJson = new JsonObject();
-      channelJson.addProperty("id", channelId);
-      channelJson.addProperty("name", channel.name());
-      payload.add("channel", channelJson);
-      if (message != null) {
-        payload.add("message", message.toMessageJson(sim));
-        blocks = message.blocks();
-      }
-      payload.addProperty("response_url", responseUrl);
-    }
-    payload.add("container", container);
+    JsonElement blocks = addContainer(payload, channel, holder, responseUrl);
     JsonObject state = new JsonObject();
     state.add("values", new JsonObject());
     payload.add("state", state);
+    JsonArray actions = new JsonArray();
+    actions.add(action(BlockSearch.find(blocks, actionId), actionId, value));
+    payload.add("actions", actions);
+    return payload;
+  }
 
-    Optional<BlockSearch.Found> found = BlockSearch.find(blocks, actionId);
+  /**
+   * Adds where the button sits (a view, or a message in a channel, with its response_url) and
+   * returns the blocks it sits among, null when the app never showed it.
+   */
+  private JsonElement addContainer(
+      JsonObject payload,
+      ChannelRef channel,
+      Optional<Views.ActionHolder> holder,
+      String responseUrl) {
+    JsonObject container = new JsonObject();
+    payload.add("container", container);
+    if (holder.isPresent() && holder.get().view() != null) {
+      Views.StoredView view = holder.get().view();
+      container.addProperty("type", "view");
+      container.addProperty("view_id", view.id());
+      payload.add("view", view.view().deepCopy());
+      return view.view().get("blocks");
+    }
+    SlackMessage message = holder.map(Views.ActionHolder::message).orElse(null);
+    String ts = message == null ? sim.ids().ts() : message.ts();
+    String channelId = message == null ? channel.id() : message.channel();
+    container.addProperty("type", "message");
+    container.addProperty("message_ts", ts);
+    container.addProperty("channel_id", channelId);
+    container.addProperty("is_ephemeral", message != null && message.ephemeral());
+    JsonObject channelJson = new JsonObject();
+    channelJson.addProperty("id", channelId);
+    channelJson.addProperty("name", channel.name());
+    payload.add("channel", channelJson);
+    payload.addProperty("response_url", responseUrl);
+    if (message == null) {
+      return null;
+    }
+    payload.add("message", message.toMessageJson(sim));
+    return message.blocks();
+  }
+
+  /** The clicked element as Slack describes it: the app's button, or a plain one by that id. */
+  private JsonObject action(Optional<BlockSearch.Found> found, String actionId, String value) {
     JsonObject action = new JsonObject();
     action.addProperty("action_id", actionId);
     action.addProperty("block_id", found.map(BlockSearch.Found::blockId).orElse("actions"));
@@ -110,15 +127,11 @@ final class Payloads {
     action.addProperty(
         "type", found.map(f -> BlockText.string(f.element(), "type")).orElse("button"));
     action.addProperty("action_ts", sim.ids().ts());
-    JsonArray actions = new JsonArray();
-    actions.add(action);
-    payload.add("actions", actions);
-    return payload;
+    return action;
   }
 
   /** A {@code view_closed} for the newest view the app opened with {@code callbackId}. */
-  JsonObject viewClosed(
-      SimulatedUser user, String callbackId, Optional<SlackSimulator.StoredView> opened) {
+  JsonObject viewClosed(SimulatedUser user, String callbackId, Optional<Views.StoredView> opened) {
     JsonObject payload = interaction("view_closed", user, null);
     JsonObject view = opened.map(v -> v.view().deepCopy()).orElseGet(JsonObject::new);
     view.addProperty("callback_id", callbackId);
@@ -130,7 +143,7 @@ final class Payloads {
   JsonObject viewSubmission(
       SimulatedUser user,
       String callbackId,
-      Optional<SlackSimulator.StoredView> opened,
+      Optional<Views.StoredView> opened,
       Map<String, String> values,
       String triggerId) {
     JsonObject payload = interaction("view_submission", user, triggerId);

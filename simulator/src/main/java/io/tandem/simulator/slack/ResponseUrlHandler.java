@@ -31,9 +31,11 @@ final class ResponseUrlHandler implements HttpHandler {
     }
     JsonObject json = body.getAsJsonObject();
     String type = BlockText.string(json, "response_type");
-    simulator.recordResponse(
-        new ResponseMessage(
-            id, json, type == null ? "ephemeral" : type, simulator.clock().instant()));
+    simulator
+        .responseUrls()
+        .record(
+            new ResponseMessage(
+                id, json, type == null ? "ephemeral" : type, simulator.clock().instant()));
     HttpExchanges.json(exchange, 200, "{\"ok\":true}");
   }
 }

@@ -1,28 +1,14 @@
 package io.tandem.simulator.slack;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -49,34 +35,21 @@ import org.slf4j.LoggerFactory;
 public final class SlackSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackSimulator.class);
 
-  private final Builder config;
+  private final SlackSimulatorBuilder config;
   private final Ids ids;
-  private final HttpServer http;
-  private final ExecutorService httpThreads;
+  private final SimulatorHttp http;
   private final SocketModeEndpoint socketMode;
   private final FaultPlan faults = new FaultPlan();
   private final RateLimitPlan rateLimits;
   private final Journal<ApiCall> calls = new Journal<>();
-  private final Journal<ResponseMessage> responses = new Journal<>();
   private final Journal<SlackMessage> messages = new Journal<>();
-  private final Journal<SlackFile> files = new Journal<>();
-  private final Map<String, PendingUpload> uploads = new ConcurrentHashMap<>();
   private final ChannelHistory history = new ChannelHistory();
-  private final Map<String, SimulatedUser> usersByName = new ConcurrentHashMap<>();
-  private final Map<String, SimulatedUser> usersById = new ConcurrentHashMap<>();
-  private final Map<String, StoredView> views = new ConcurrentHashMap<>();
-  private final Map<String, String> groupDms = new ConcurrentHashMap<>();
-  private final List<StoredView> viewHistory = new CopyOnWriteArrayList<>();
-  private final Map<String, String> homeViews = new ConcurrentHashMap<>();
-  private final Map<String, ResponseTarget> responseTargets = new ConcurrentHashMap<>();
-  private final Set<String> triggers = ConcurrentHashMap.newKeySet();
-  private final List<Consumer<SlackTraffic>> listeners = new CopyOnWriteArrayList<>();
-
-  /** A view the app opened or published, as the simulator stored it. */
-  record StoredView(String id, String userId, JsonObject view, Instant time) {}
-
-  /** A message or a view (exactly one is set) that holds an interactive element. */
-  record ActionHolder(SlackMessage message, StoredView view) {}
+  private final People people;
+  private final Views views;
+  private final Uploads uploads;
+  private final GroupDms groupDms;
+  private final Traffic traffic;
+  private final ResponseUrls responseUrls;
 
   /** Unregisters a listener; closing twice is harmless. */
   @FunctionalInterface
@@ -85,36 +58,23 @@ public final class SlackSimulator implements AutoCloseable {
     void close();
   }
 
-  /** A file between {@code files.getUploadURLExternal} and {@code files.completeUploadExternal}. */
-  record PendingUpload(String name, int length, String altText, byte[] bytes) {}
-
-  /** Who a {@code response_url} answers, and where. */
-  record ResponseTarget(SimulatedUser user, String channel) {}
-
-  private SlackSimulator(Builder config) {
+  SlackSimulator(SlackSimulatorBuilder config) {
     this.config = config;
     this.ids = new Ids(config.clock);
     this.rateLimits = new RateLimitPlan(config.clock);
+    this.people = new People(ids);
+    this.views = new Views(config.clock, ids);
+    this.uploads = new Uploads(ids);
+    this.groupDms = new GroupDms(ids);
+    this.traffic = new Traffic(people, uploads);
+    this.responseUrls = new ResponseUrls(ids, messages, traffic);
     this.socketMode = new SocketModeEndpoint(config.appId);
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.httpThreads =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "slack-sim-http-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
     try {
-      this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      this.http = new SimulatorHttp(this);
     } catch (IOException e) {
       socketMode.close();
       throw new UncheckedIOException("cannot bind the Slack simulator", e);
     }
-    http.createContext("/api/", new WebApiHandler(this, new WebApiMethods(this)));
-    http.createContext("/response/", new ResponseUrlHandler(this));
-    http.createContext("/upload/", new UploadHandler(this));
-    http.setExecutor(httpThreads);
-    http.start();
     log.info("Slack simulator listening on {}", apiUrl());
   }
 
@@ -124,8 +84,8 @@ public final class SlackSimulator implements AutoCloseable {
   }
 
   /** A builder for a simulator with a custom clock, names or scopes. */
-  public static Builder builder() {
-    return new Builder();
+  public static SlackSimulatorBuilder builder() {
+    return new SlackSimulatorBuilder();
   }
 
   // ---- endpoints and identity ---------------------------------------------------------------
@@ -139,7 +99,7 @@ public final class SlackSimulator implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT/}. */
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+    return http.baseUri();
   }
 
   /** The absolute {@code response_url} for an id, e.g. {@code http://127.0.0.1:P/response/R1}. */
@@ -209,33 +169,15 @@ public final class SlackSimulator implements AutoCloseable {
    * {@code Europe/Berlin} and no admin rights.
    */
   public SimulatedUser user(String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("a user needs a name");
-    }
-    return usersByName.computeIfAbsent(
-        name.toLowerCase(Locale.ROOT),
-        handle -> {
-          String id = ids.next('U');
-          SimulatedUser user = new SimulatedUser(id, handle, "D" + id.substring(1));
-          usersById.put(id, user);
-          return user;
-        });
+    return people.user(name);
   }
 
   /** A registered user by id ({@code U…}) or handle. */
   public Optional<SimulatedUser> findUser(String idOrName) {
-    if (idOrName == null) {
-      return Optional.empty();
-    }
-    SimulatedUser byId = usersById.get(idOrName);
-    return byId != null
-        ? Optional.of(byId)
-        : Optional.ofNullable(usersByName.get(idOrName.toLowerCase(Locale.ROOT)));
+    return people.find(idOrName);
   }
 
-  // ---- recorded traffic
-  // --------------------------------------------------------------------------
+  // ---- recorded traffic ----------------------------------------------------------------------
 
   /** Every Web API call so far, in arrival order, including refused and faulted ones. */
   public List<ApiCall> calls() {
@@ -253,17 +195,10 @@ public final class SlackSimulator implements AutoCloseable {
    * @throws AssertionError listing the calls seen when none matches within {@code timeout}
    */
   public ApiCall awaitCall(String method, Predicate<ApiCall> filter, Duration timeout) {
-    return calls
-        .await(c -> c.method().equals(method) && filter.test(c), timeout)
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "no matching "
-                        + method
-                        + " call within "
-                        + timeout
-                        + "; saw "
-                        + calls(method)));
+    return calls.awaitOrFail(
+        c -> c.method().equals(method) && filter.test(c),
+        timeout,
+        () -> "no matching " + method + " call within " + timeout + "; saw " + calls(method));
   }
 
   /** Waits for any call to {@code method}; see {@link #awaitCall(String, Predicate, Duration)}. */
@@ -282,12 +217,8 @@ public final class SlackSimulator implements AutoCloseable {
    * @throws AssertionError listing the messages seen when none matches within {@code timeout}
    */
   public SlackMessage awaitMessage(Predicate<SlackMessage> filter, Duration timeout) {
-    return messages
-        .await(filter, timeout)
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "no matching message within " + timeout + "; saw " + messages.snapshot()));
+    return messages.awaitOrFail(
+        filter, timeout, () -> "no matching message within " + timeout + "; saw " + messages());
   }
 
   /** Waits for a message from the app in {@code user}'s DM with the app. */
@@ -297,7 +228,7 @@ public final class SlackSimulator implements AutoCloseable {
 
   /** Every message posted to a {@code response_url}, in arrival order. */
   public List<ResponseMessage> responses() {
-    return responses.snapshot();
+    return responseUrls.responses().snapshot();
   }
 
   /**
@@ -306,12 +237,12 @@ public final class SlackSimulator implements AutoCloseable {
    * @throws AssertionError when none arrives within {@code timeout}
    */
   public ResponseMessage awaitResponse(String responseUrlId, Duration timeout) {
-    return responses
-        .await(r -> r.responseUrlId().equals(responseUrlId), timeout)
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "nothing posted to response_url " + responseUrlId + " within " + timeout));
+    return responseUrls
+        .responses()
+        .awaitOrFail(
+            r -> r.responseUrlId().equals(responseUrlId),
+            timeout,
+            () -> "nothing posted to response_url " + responseUrlId + " within " + timeout);
   }
 
   /**
@@ -319,7 +250,7 @@ public final class SlackSimulator implements AutoCloseable {
    * Uploads never completed are not listed.
    */
   public List<SlackFile> files() {
-    return files.snapshot();
+    return uploads.shared().snapshot();
   }
 
   /**
@@ -328,24 +259,21 @@ public final class SlackSimulator implements AutoCloseable {
    * @throws AssertionError listing the files seen when none matches within {@code timeout}
    */
   public SlackFile awaitFile(Predicate<SlackFile> filter, Duration timeout) {
-    return files
-        .await(filter, timeout)
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "no matching file within " + timeout + "; saw " + files.snapshot()));
+    return uploads
+        .shared()
+        .awaitOrFail(
+            filter, timeout, () -> "no matching file within " + timeout + "; saw " + files());
   }
 
   /** Forgets recorded calls and responses (users, views and queued faults stay). */
   public void clearRecords() {
     calls.clear();
-    responses.clear();
+    responseUrls.responses().clear();
     messages.clear();
-    files.clear();
+    uploads.shared().clear();
   }
 
-  // ---- faults and listeners
-  // ----------------------------------------------------------------------
+  // ---- faults and listeners ------------------------------------------------------------------
 
   /**
    * Answers the next {@code times} calls to {@code method} with {@code fault} instead of serving
@@ -398,15 +326,41 @@ public final class SlackSimulator implements AutoCloseable {
    * @return a handle that unregisters the listener when closed
    */
   public Subscription onTraffic(Consumer<SlackTraffic> listener) {
-    listeners.add(Objects.requireNonNull(listener));
-    return () -> listeners.remove(listener);
+    return traffic.listen(listener);
   }
 
   @Override
   public void close() {
-    http.stop(0);
-    httpThreads.shutdownNow();
+    http.stop();
     socketMode.close();
+  }
+
+  /** The scopes the app was granted: the manifest's bot scopes unless the builder said others. */
+  public Scopes scopes() {
+    return config.scopes;
+  }
+
+  /**
+   * A fresh absolute {@code response_url} for something {@code user} does in {@code channelId}, for
+   * a request built outside {@link SlackClient} (e.g. a recorded one).
+   */
+  public String issueResponseUrl(SimulatedUser user, String channelId) {
+    return responseUrl(responseUrls.newResponseUrlId(user, channelId));
+  }
+
+  /** A fresh {@code trigger_id} that {@code views.open} accepts, for a request built by hand. */
+  public String issueTriggerId() {
+    return responseUrls.newTriggerId();
+  }
+
+  /** Who is in a group DM the app opened; empty for any other channel. */
+  public Set<String> groupDmMembers(String channelId) {
+    return groupDms.members(channelId);
+  }
+
+  /** The group DM channel of these people, if the app opened one. */
+  public Optional<String> groupDm(SimulatedUser... members) {
+    return groupDms.of(members);
   }
 
   // ---- package-private state for the handlers and SlackClient --------------------------------
@@ -427,332 +381,40 @@ public final class SlackSimulator implements AutoCloseable {
     return faults;
   }
 
-  /** The scopes the app was granted: the manifest's bot scopes unless the builder said others. */
-  public Scopes scopes() {
-    return config.scopes;
+  People people() {
+    return people;
   }
 
-  /** Whether the app opened {@code channelId} as a group DM. */
-  boolean isGroupDm(String channelId) {
-    return groupDms.containsValue(channelId);
+  Views views() {
+    return views;
+  }
+
+  Uploads uploads() {
+    return uploads;
+  }
+
+  GroupDms groupDms() {
+    return groupDms;
+  }
+
+  Traffic traffic() {
+    return traffic;
+  }
+
+  ResponseUrls responseUrls() {
+    return responseUrls;
   }
 
   void record(ApiCall call) {
     calls.append(call);
   }
 
-  /** Records a response_url post; listeners and messages first, so waiters see all of it. */
-  void recordResponse(ResponseMessage message) {
-    ResponseTarget target = responseTargets.get(message.responseUrlId());
-    String user = target == null ? "?" : target.user().name();
-    if (target != null) {
-      JsonElement blocks = message.json().get("blocks");
-      recordMessage(
-          new SlackMessage(
-              target.channel(),
-              ids.ts(),
-              message.text() == null ? "" : message.text(),
-              blocks != null && blocks.isJsonArray() ? blocks.getAsJsonArray() : new JsonArray(),
-              message.isEphemeral(),
-              message.isEphemeral() ? target.user().id() : null,
-              "response_url",
-              message.time()));
-    }
-    publish(
-        new SlackTraffic(
-            SlackTraffic.Direction.FROM_APP,
-            "response_url",
-            user,
-            null,
-            message.readableText(),
-            message.time()));
-    responses.append(message);
-  }
-
   void recordMessage(SlackMessage message) {
     messages.append(message);
   }
 
-  /** Starts an external upload; returns the file id. */
-  String beginUpload(String name, int length, String altText) {
-    String id = ids.next('F');
-    uploads.put(id, new PendingUpload(name, length, altText, null));
-    return id;
-  }
-
-  /** The {@code upload_url} of a pending upload. */
-  String uploadUrl(String fileId) {
-    return baseUri() + "upload/" + fileId;
-  }
-
-  /** Takes the bytes POSTed to an upload URL; false when the file is unknown or completed. */
-  boolean receiveUpload(String fileId, byte[] bytes) {
-    PendingUpload pending = uploads.get(fileId);
-    if (pending == null) {
-      return false;
-    }
-    uploads.put(
-        fileId, new PendingUpload(pending.name(), pending.length(), pending.altText(), bytes));
-    return true;
-  }
-
-  /** A pending upload, if the file id is one. */
-  Optional<PendingUpload> pendingUpload(String fileId) {
-    return Optional.ofNullable(uploads.get(fileId));
-  }
-
-  /** Completes an upload: the file is shared and listed in {@link #files()}. */
-  void shareFile(SlackFile file) {
-    uploads.remove(file.id());
-    files.append(file);
-  }
-
-  /**
-   * A fresh absolute {@code response_url} for something {@code user} does in {@code channelId}, for
-   * a request built outside {@link SlackClient} (e.g. a recorded one).
-   */
-  public String issueResponseUrl(SimulatedUser user, String channelId) {
-    return responseUrl(newResponseUrlId(user, channelId));
-  }
-
-  /** A fresh {@code trigger_id} that {@code views.open} accepts, for a request built by hand. */
-  public String issueTriggerId() {
-    return newTriggerId();
-  }
-
-  /** Issues a response URL id for an action by {@code user} in {@code channel}. */
-  String newResponseUrlId(SimulatedUser user, String channel) {
-    String id = ids.next('R');
-    responseTargets.put(id, new ResponseTarget(user, channel));
-    return id;
-  }
-
   /** The newest message or view from the app that holds an element with {@code actionId}. */
-  Optional<ActionHolder> latestHolderOf(String actionId) {
-    List<SlackMessage> posted = messages.snapshot();
-    SlackMessage message = null;
-    for (int i = posted.size() - 1; i >= 0 && message == null; i--) {
-      if (BlockSearch.find(posted.get(i).blocks(), actionId).isPresent()) {
-        message = posted.get(i);
-      }
-    }
-    StoredView view = null;
-    for (int i = viewHistory.size() - 1; i >= 0 && view == null; i--) {
-      if (BlockSearch.find(viewHistory.get(i).view().get("blocks"), actionId).isPresent()) {
-        view = viewHistory.get(i);
-      }
-    }
-    if (message == null && view == null) {
-      return Optional.empty();
-    }
-    if (message == null || (view != null && view.time().isAfter(message.time()))) {
-      return Optional.of(new ActionHolder(null, view));
-    }
-    return Optional.of(new ActionHolder(message, null));
-  }
-
-  String newTriggerId() {
-    String trigger = ids.triggerId();
-    triggers.add(trigger);
-    return trigger;
-  }
-
-  boolean isIssuedTrigger(String triggerId) {
-    return triggerId != null && triggers.contains(triggerId);
-  }
-
-  void storeView(String viewId, String userId, JsonObject view) {
-    StoredView stored = new StoredView(viewId, userId, view, clock().instant());
-    views.put(viewId, stored);
-    viewHistory.add(stored);
-  }
-
-  /**
-   * Slack shows the view an app answers a submission with ({@code response_action} {@code update}
-   * or {@code push}) in place of, or on top of, the submitted one; so does the simulator.
-   */
-  void viewFromSubmissionAck(SimulatedUser user, Optional<StoredView> submitted, Ack ack) {
-    JsonObject json = ack.json();
-    if (json == null || !json.has("response_action") || !json.has("view")) {
-      return;
-    }
-    String action = json.get("response_action").getAsString();
-    if (!action.equals("update") && !action.equals("push")) {
-      return;
-    }
-    String viewId =
-        action.equals("update") && submitted.isPresent() ? submitted.get().id() : ids.next('V');
-    JsonObject view = json.getAsJsonObject("view").deepCopy();
-    view.addProperty("id", viewId);
-    storeView(viewId, user.id(), view);
-  }
-
-  Optional<StoredView> view(String viewId) {
-    return Optional.ofNullable(views.get(viewId));
-  }
-
-  /** The newest view with this callback id that the app opened, pushed or updated. */
-  Optional<StoredView> latestViewWithCallback(String callbackId) {
-    for (int i = viewHistory.size() - 1; i >= 0; i--) {
-      StoredView view = viewHistory.get(i);
-      if (callbackId.equals(BlockText.string(view.view(), "callback_id"))) {
-        return Optional.of(view);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** A group DM's channel id: one per set of members, as Slack reuses an open conversation. */
-  String groupDmChannelId(java.util.Collection<String> memberIds) {
-    String key = String.join(",", new java.util.TreeSet<>(memberIds));
-    return groupDms.computeIfAbsent(key, k -> ids.next('G'));
-  }
-
-  /** Who is in a group DM the app opened; empty for any other channel. */
-  public java.util.Set<String> groupDmMembers(String channelId) {
-    return groupDms.entrySet().stream()
-        .filter(e -> e.getValue().equals(channelId))
-        .findFirst()
-        .map(e -> java.util.Set.of(e.getKey().split(",")))
-        .orElse(java.util.Set.of());
-  }
-
-  /** The group DM channel of these people, if the app opened one. */
-  public Optional<String> groupDm(SimulatedUser... members) {
-    java.util.List<String> idsOf = java.util.Arrays.stream(members).map(SimulatedUser::id).toList();
-    return Optional.ofNullable(groupDms.get(String.join(",", new java.util.TreeSet<>(idsOf))));
-  }
-
-  /** The Home tab the app last published for {@code user}, if any. */
-  Optional<StoredView> homeView(SimulatedUser user) {
-    String id = homeViews.get(user.id());
-    return id == null ? Optional.empty() : view(id);
-  }
-
-  String homeViewId(SimulatedUser user) {
-    return homeViews.computeIfAbsent(user.id(), id -> ids.next('V'));
-  }
-
-  void publishFromApp(ApiCall call, String channel) {
-    String addressee = call.param("user");
-    if (addressee == null) {
-      addressee = call.param("user_id");
-    }
-    if (addressee == null) {
-      addressee = channel;
-    }
-    String who =
-        findUser(addressee)
-            .or(() -> userWithDm(channel))
-            .map(SimulatedUser::name)
-            .orElse(addressee);
-    String text =
-        call.payload() != null && call.payload().isJsonObject()
-            ? BlockText.readable(null, call.payload().getAsJsonObject().get("blocks"))
-            : BlockText.readable(call.text(), call.payload());
-    if (call.param("initial_comment") != null || call.param("files") != null) {
-      text = call.param("initial_comment") == null ? "" : call.param("initial_comment");
-      for (SlackFile file : files.snapshot()) {
-        if (file.time().equals(call.time()) && Objects.equals(file.channel(), channel)) {
-          text += " [file " + file.name() + "]";
-        }
-      }
-    }
-    publish(
-        new SlackTraffic(
-            SlackTraffic.Direction.FROM_APP, call.method(), who, channel, text, call.time()));
-  }
-
-  private Optional<SimulatedUser> userWithDm(String channel) {
-    return channel != null && channel.startsWith("D")
-        ? Optional.ofNullable(usersById.get("U" + channel.substring(1)))
-        : Optional.empty();
-  }
-
-  void publish(SlackTraffic traffic) {
-    for (Consumer<SlackTraffic> listener : listeners) {
-      try {
-        listener.accept(traffic);
-      } catch (RuntimeException e) {
-        log.warn("a Slack traffic listener failed", e);
-      }
-    }
-  }
-
-  /**
-   * Settings for a {@link SlackSimulator}. Defaults: tokens {@code xoxb-sim}/{@code xapp-sim}, team
-   * {@code T0SIMTEAM} "Tandem Sim" at {@code tandem-sim}, bot "tandem", the system UTC clock.
-   */
-  public static final class Builder {
-    private String botToken = "xoxb-sim";
-    private String appToken = "xapp-sim";
-    private String teamId = "T0SIMTEAM";
-    private String teamDomain = "tandem-sim";
-    private String teamName = "Tandem Sim";
-    private String appId = "A0SIMAPP";
-    private String botId = "B0SIMBOT";
-    private String botUserId = "U0SIMBOT";
-    private String botName = "tandem";
-    private Scopes scopes;
-    private Clock clock = Clock.systemUTC();
-
-    private Builder() {}
-
-    /** The bot token to accept; must start with {@code xoxb-}. */
-    public Builder botToken(String botToken) {
-      this.botToken = requireToken(botToken, "xoxb-");
-      return this;
-    }
-
-    /** The app-level token to accept; must start with {@code xapp-}. */
-    public Builder appToken(String appToken) {
-      this.appToken = requireToken(appToken, "xapp-");
-      return this;
-    }
-
-    /** The workspace's id, domain and name. */
-    public Builder team(String teamId, String teamDomain, String teamName) {
-      this.teamId = Objects.requireNonNull(teamId);
-      this.teamDomain = Objects.requireNonNull(teamDomain);
-      this.teamName = Objects.requireNonNull(teamName);
-      return this;
-    }
-
-    /** The bot's user name, as {@code auth.test} reports it. */
-    public Builder botName(String botName) {
-      this.botName = Objects.requireNonNull(botName);
-      return this;
-    }
-
-    /**
-     * The scopes the app was granted, instead of the bot scopes of {@code slack-app-manifest.yml}:
-     * a bot call that needs a scope not among them is answered {@code missing_scope}, as Slack
-     * does.
-     */
-    public Builder scopes(Scopes scopes) {
-      this.scopes = Objects.requireNonNull(scopes);
-      return this;
-    }
-
-    /** The clock for call times, message timestamps and {@code tz_offset}. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock);
-      return this;
-    }
-
-    /** Binds the servers and returns the running simulator. */
-    public SlackSimulator start() {
-      if (scopes == null) {
-        scopes = Scopes.fromManifest();
-      }
-      return new SlackSimulator(this);
-    }
-
-    private static String requireToken(String token, String prefix) {
-      if (token == null || !token.startsWith(prefix)) {
-        throw new IllegalArgumentException("expected a token starting with " + prefix);
-      }
-      return token;
-    }
+  Optional<Views.ActionHolder> latestHolderOf(String actionId) {
+    return views.latestHolderOf(actionId, messages.snapshot());
   }
 }

@@ -35,7 +35,7 @@ final class UploadHandler implements HttpHandler {
                 .map(MultipartForm.Part::bytes)
                 .orElse(null)
             : body;
-    if (bytes == null || !simulator.receiveUpload(fileId, bytes)) {
+    if (bytes == null || !simulator.uploads().receive(fileId, bytes)) {
       HttpExchanges.send(exchange, 404, "file not found");
       return;
     }

@@ -63,7 +63,7 @@ final class WebApiHandler implements HttpHandler {
     Optional<String> needed =
         APP_TOKEN_METHOD.equals(method)
             ? Optional.empty()
-            : Scopes.required(method, params, simulator::isGroupDm)
+            : Scopes.required(method, params, simulator.groupDms()::isGroupDm)
                 .filter(scope -> !simulator.scopes().grants(scope));
     if (needed.isPresent()) {
       JsonObject refused = error("missing_scope");

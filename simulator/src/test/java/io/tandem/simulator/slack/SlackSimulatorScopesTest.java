@@ -21,7 +21,7 @@ class SlackSimulatorScopesTest {
   private SlackSimulator simulator;
   private Slack slack;
 
-  private MethodsClient start(SlackSimulator.Builder builder) {
+  private MethodsClient start(SlackSimulatorBuilder builder) {
     simulator = builder.botToken("xoxb-scopes").appToken("xapp-scopes").start();
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(simulator.apiUrl());
