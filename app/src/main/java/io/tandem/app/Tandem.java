@@ -286,22 +286,22 @@ public final class Tandem implements AutoCloseable {
   }
 
   /** Runs a scheduled job through Quartz now and waits until it has finished. */
-  void runJobNow(String key) throws Exception {
+  public void runJobNow(String key) throws Exception {
     delivery.scheduling().runNow(key, JOB_TIMEOUT);
   }
 
   /** Whether every message due by {@code by} has been delivered (or given up on). */
-  boolean outboxDeliveredBy(Instant by) {
+  public boolean outboxDeliveredBy(Instant by) {
     return new OutboxQueries(database).undeliveredDueBy(by) == 0;
   }
 
   /** The reminder job, so that tests can run a firing for a chosen instant. */
-  ReminderJob reminderJob() {
+  public ReminderJob reminderJob() {
     return reminderJob;
   }
 
   /** The survey job (reminders, closing, scheduled sends), for tests that drive time. */
-  SurveyJob surveyJob() {
+  public SurveyJob surveyJob() {
     return surveyJob;
   }
 
@@ -361,12 +361,12 @@ public final class Tandem implements AutoCloseable {
   }
 
   /** Quartz as started, so that tests can fire a job now or stop it. */
-  io.tandem.core.schedule.Scheduling scheduling() {
+  public io.tandem.core.schedule.Scheduling scheduling() {
     return delivery.scheduling();
   }
 
   /** Signs dashboard links; tests use it to make expired and altered ones. */
-  LinkSigner links() {
+  public LinkSigner links() {
     return links;
   }
 
