@@ -94,34 +94,7 @@ final class Demo implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (people < 4 || people > SamplePeople.MAX_GENERATED) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--people must be between 4 and "
-              + SamplePeople.MAX_GENERATED
-              + ", not "
-              + people
-              + ". Example: --people 30");
-    }
-    if (readme != null) {
-      refuseChangesToTheReadmePilot();
-      start = ReadmeExcerpt.START;
-      if (!Files.isRegularFile(readme)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--readme: there is no file "
-                + readme
-                + "; run it from the project folder, or name the README: --readme README.md");
-      }
-    }
-    if (start != null && start.getDayOfWeek() != DayOfWeek.MONDAY) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--start must be a Monday, not a "
-              + start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-              + ". Example: --start "
-              + ReadmeExcerpt.START);
-    }
+    checkOptions();
     // The transcript is the demo's output; logs would only interrupt it.
     Logging.tandemLevel(io.tandem.config.LoggingConfig.Level.ERROR);
     StringWriter transcript = new StringWriter();
@@ -173,40 +146,82 @@ final class Demo implements Callable<Integer> {
             "The dashboard needs Tandem running: run the demo without --exit and open the link"
                 + " it gives at the end.");
       } else {
-        // Back to the real time: the link's expiry is then a real time, and the weeks of the
-        // pilot lie ahead, so no reminder falls due while Tandem keeps running.
-        clock.runInRealTime();
-        dashboard = pilot.dashboard();
-        out.println(
-            "Tandem keeps running against "
-                + chat.describe()
-                + " for the dashboard. Press Enter (or Ctrl-C) to stop it.");
-        out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C and SIGTERM stop it in order, as they stop `tandem run`
-        Main.stopOnSignals(tandem, stopped);
-        // Enter stops it; so does the end of the input, when nobody is there to press anything
-        Thread enter =
-            new Thread(
-                () -> {
-                  try {
-                    int read;
-                    do {
-                      read = System.in.read();
-                    } while (read != -1 && read != '\n');
-                  } catch (java.io.IOException e) {
-                    // no input to wait on: stop as if Enter had been pressed
-                  }
-                  stopped.countDown();
-                },
-                "demo-enter");
-        enter.setDaemon(true);
-        enter.start();
-        stopped.await();
+        keepRunning(chat, tandem, clock, pilot, out);
       }
     }
     out.flush();
     return 0;
+  }
+
+  /** Refuses options that make no pilot, with an example of what would. */
+  private void checkOptions() {
+    if (people < 4 || people > SamplePeople.MAX_GENERATED) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--people must be between 4 and "
+              + SamplePeople.MAX_GENERATED
+              + ", not "
+              + people
+              + ". Example: --people 30");
+    }
+    if (readme != null) {
+      refuseChangesToTheReadmePilot();
+      start = ReadmeExcerpt.START;
+      if (!Files.isRegularFile(readme)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--readme: there is no file "
+                + readme
+                + "; run it from the project folder, or name the README: --readme README.md");
+      }
+    }
+    if (start != null && start.getDayOfWeek() != DayOfWeek.MONDAY) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--start must be a Monday, not a "
+              + start.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+              + ". Example: --start "
+              + ReadmeExcerpt.START);
+    }
+  }
+
+  /**
+   * Back to the real time, the admin asks for a dashboard link, and Tandem keeps running for it
+   * until Enter, Ctrl-C or the end of the input.
+   */
+  private void keepRunning(
+      SimulatedChat chat, Tandem tandem, ShiftableClock clock, Pilot pilot, PrintWriter out)
+      throws Exception {
+    // Back to the real time: the link's expiry is then a real time, and the weeks of the
+    // pilot lie ahead, so no reminder falls due while Tandem keeps running.
+    clock.runInRealTime();
+    dashboard = pilot.dashboard();
+    out.println(
+        "Tandem keeps running against "
+            + chat.describe()
+            + " for the dashboard. Press Enter (or Ctrl-C) to stop it.");
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Ctrl-C and SIGTERM stop it in order, as they stop `tandem run`
+    Main.stopOnSignals(tandem, stopped);
+    // Enter stops it; so does the end of the input, when nobody is there to press anything
+    Thread enter =
+        new Thread(
+            () -> {
+              try {
+                int read;
+                do {
+                  read = System.in.read();
+                } while (read != -1 && read != '\n');
+              } catch (java.io.IOException e) {
+                // no input to wait on: stop as if Enter had been pressed
+              }
+              stopped.countDown();
+            },
+            "demo-enter");
+    enter.setDaemon(true);
+    enter.start();
+    stopped.await();
   }
 
   /** The README shows one pilot; --readme plays that one, so the test can replay it. */

@@ -184,7 +184,7 @@ class CheckInScenarioTest {
   @DisplayName("Slack: opening the App Home publishes the dashboard, and changes republish it")
   void appHome(SimulatedChat.Kind kind) throws Exception {
     start(kind);
-    SimulatedChat.Slack slack = (SimulatedChat.Slack) chat;
+    SimulatedSlack slack = (SimulatedSlack) chat;
     String ben = slack.simulator().user("ben").id();
 
     slack.client().user("ben").opensAppHome();
@@ -213,7 +213,7 @@ class CheckInScenarioTest {
   @DisplayName("Slack: cancelling the log form is recorded as an abandoned form, by its id only")
   void abandonedForm(SimulatedChat.Kind kind) throws Exception {
     start(kind);
-    SimulatedChat.Slack slack = (SimulatedChat.Slack) chat;
+    SimulatedSlack slack = (SimulatedSlack) chat;
 
     SimulatedChat.Answer form = chat.run("chioma", "log");
     slack.client().user("chioma").closes(form.form());

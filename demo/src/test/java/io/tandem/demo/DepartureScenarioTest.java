@@ -74,7 +74,7 @@ class DepartureScenarioTest {
     // GIVEN a Tandem on Discord with the default settings
     chat = SimulatedChat.start(SimulatedChat.Kind.DISCORD);
     pairFourPeople();
-    DiscordSimulator discord = ((SimulatedChat.Discord) chat).simulator();
+    DiscordSimulator discord = ((SimulatedDiscord) chat).simulator();
 
     // THEN it identified without the privileged intent, so Discord tells it of no departures
     assertThat(discord.identifiedIntents())

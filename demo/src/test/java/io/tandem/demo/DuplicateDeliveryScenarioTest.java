@@ -53,7 +53,7 @@ class DuplicateDeliveryScenarioTest {
   void slackCommandTwice() throws Exception {
     // GIVEN Tandem over HTTP, and a Slack that delivers everything twice
     start(SimulatedChat.Kind.SLACK_HTTP);
-    SimulatedChat.Slack slack = (SimulatedChat.Slack) chat;
+    SimulatedSlack slack = (SimulatedSlack) chat;
 
     // WHEN Ben runs /tandem join mentee once
     var result =
@@ -77,7 +77,7 @@ class DuplicateDeliveryScenarioTest {
     start(SimulatedChat.Kind.DISCORD);
     chat.enrol(SamplePeople.BEN);
     long participants = StoreStats.count(tandem.database(), "participant");
-    SimulatedChat.Discord discord = (SimulatedChat.Discord) chat;
+    SimulatedDiscord discord = (SimulatedDiscord) chat;
 
     // WHEN Ben's /tandem pause reaches Tandem twice
     InteractionResult pause = discord.simulator().user("ben").runs("/tandem pause length:2w");

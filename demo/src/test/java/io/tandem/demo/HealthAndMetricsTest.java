@@ -39,7 +39,7 @@ class HealthAndMetricsTest {
   @TempDir Path dir;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private SimulatedChat.Slack chat;
+  private SimulatedSlack chat;
   private Tandem tandem;
 
   @AfterEach
@@ -57,7 +57,7 @@ class HealthAndMetricsTest {
   }
 
   private void start(SimulatedChat.Kind kind) throws Exception {
-    chat = (SimulatedChat.Slack) SimulatedChat.start(kind);
+    chat = (SimulatedSlack) SimulatedChat.start(kind);
     chat.makeAdmin("maya");
     tandem =
         Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());

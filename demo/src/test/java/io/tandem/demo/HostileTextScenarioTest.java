@@ -83,7 +83,7 @@ class HostileTextScenarioTest {
     chat.run("maya", "match preview");
     assertThat(chat.run("maya", "match approve").text()).contains("Approved 1 pair");
     chat.awaitMessageTo("ben", "Meet your Tandem partner");
-    if (chat instanceof SimulatedChat.Slack slack) {
+    if (chat instanceof SimulatedSlack slack) {
       slack.client().user("ben").opensAppHome();
       slack.simulator().awaitCall("views.publish", SimulatedChat.REPLY_TIMEOUT);
     }
@@ -113,11 +113,11 @@ class HostileTextScenarioTest {
   }
 
   private SlackSimulator slack() {
-    return ((SimulatedChat.Slack) chat).simulator();
+    return ((SimulatedSlack) chat).simulator();
   }
 
   private DiscordSimulator discord() {
-    return ((SimulatedChat.Discord) chat).simulator();
+    return ((SimulatedDiscord) chat).simulator();
   }
 
   /** Slack's {@code <…>} forms: Tandem's may only mention the admin or link Tandem's dashboard. */

@@ -39,7 +39,7 @@ class IntakeReplayTest {
 
   @TempDir Path dir;
 
-  private SimulatedChat.Slack chat;
+  private SimulatedSlack chat;
   private Tandem tandem;
   private String signingSecret;
   private URI eventsUrl;
@@ -47,7 +47,7 @@ class IntakeReplayTest {
 
   @BeforeEach
   void start() throws Exception {
-    chat = (SimulatedChat.Slack) SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
+    chat = (SimulatedSlack) SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
     var config = chat.config("jdbc:sqlite:" + dir.resolve("tandem.db"));
     signingSecret = config.slack().signingSecret();
     tandem = Tandem.start(config, Clock.systemUTC());

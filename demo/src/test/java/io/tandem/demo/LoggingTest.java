@@ -62,7 +62,7 @@ class LoggingTest {
   }
 
   /** Tandem on Slack over HTTP, logging JSON lines from {@code level} to captured stdout. */
-  private SimulatedChat.Slack startLoggingJson(LoggingConfig.Level level) throws Exception {
+  private SimulatedSlack startLoggingJson(LoggingConfig.Level level) throws Exception {
     stdout = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     Logging.configure(new LoggingConfig(LoggingConfig.Format.JSON, level));
@@ -70,7 +70,7 @@ class LoggingTest {
     tandem =
         Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
     chat.connect(tandem);
-    return (SimulatedChat.Slack) chat;
+    return (SimulatedSlack) chat;
   }
 
   private List<String> lines() {
@@ -82,7 +82,7 @@ class LoggingTest {
   @DisplayName("a handled command logs a JSON line with workspace, verb and request id, no secrets")
   void jsonLinesOfARequest() throws Exception {
     // GIVEN Tandem on Slack over HTTP, logging JSON lines to standard output
-    SimulatedChat.Slack slack = startLoggingJson(LoggingConfig.Level.INFO);
+    SimulatedSlack slack = startLoggingJson(LoggingConfig.Level.INFO);
 
     // WHEN Ben logs a session with a topic of his own words
     slack.client().user("ben").runs("/tandem log 45m " + TYPED);
@@ -109,7 +109,7 @@ class LoggingTest {
     String output = String.join("\n", lines);
     assertThat(output)
         .doesNotContain(slack.simulator().botToken())
-        .doesNotContain(SimulatedChat.Slack.SIGNING_SECRET)
+        .doesNotContain(SimulatedSlack.SIGNING_SECRET)
         .doesNotContain(TYPED);
   }
 
@@ -117,7 +117,7 @@ class LoggingTest {
   @DisplayName("logging.level decides which of Tandem's lines are written")
   void level() throws Exception {
     // GIVEN Tandem's messages from warn up only
-    SimulatedChat.Slack slack = startLoggingJson(LoggingConfig.Level.WARN);
+    SimulatedSlack slack = startLoggingJson(LoggingConfig.Level.WARN);
 
     // WHEN a command is handled
     slack.client().user("ben").runs("/tandem help");

@@ -71,7 +71,7 @@ class OutboxDeliveryTest {
     chat.enrol(SamplePeople.ANA);
 
     // THEN the welcome message arrives as a DM and the outbox records it delivered
-    if (chat instanceof SimulatedChat.Slack slack) {
+    if (chat instanceof SimulatedSlack slack) {
       SlackSimulator simulator = slack.simulator();
       SimulatedUser ana = simulator.user("ana");
       SlackMessage dm = simulator.awaitDirectMessage(ana, TIMEOUT);
@@ -80,7 +80,7 @@ class OutboxDeliveryTest {
       assertThat(simulator.calls("conversations.open")).hasSize(1);
       assertThat(simulator.calls("chat.postMessage")).hasSize(1);
     } else {
-      DiscordSimulator simulator = ((SimulatedChat.Discord) chat).simulator();
+      DiscordSimulator simulator = ((SimulatedDiscord) chat).simulator();
       DiscordMessage dm = simulator.awaitDirectMessage(simulator.user("ana"), 1, TIMEOUT);
       assertThat(dm.content()).contains("welcome to").contains("mentor");
       // the simulator records the call just after it stores the message

@@ -42,7 +42,7 @@ class RealSlackPayloadsTest {
 
   @TempDir Path dir;
 
-  private SimulatedChat.Slack chat;
+  private SimulatedSlack chat;
   private Tandem tandem;
   private SlackSimulator slack;
   private SimulatedUser ben;
@@ -50,7 +50,7 @@ class RealSlackPayloadsTest {
 
   @BeforeEach
   void start() throws Exception {
-    chat = (SimulatedChat.Slack) SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
+    chat = (SimulatedSlack) SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
     tandem =
         Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
     chat.connect(tandem);

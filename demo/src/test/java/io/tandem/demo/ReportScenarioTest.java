@@ -88,7 +88,7 @@ class ReportScenarioTest {
   }
 
   private java.util.List<String> chartFiles() {
-    if (chat instanceof SimulatedChat.Slack slack) {
+    if (chat instanceof SimulatedSlack slack) {
       for (String name : java.util.List.of("funnel", "engagement", "retention")) {
         slack.simulator().awaitFile(f -> f.name().endsWith(name + ".png"), Duration.ofSeconds(10));
       }
@@ -98,7 +98,7 @@ class ReportScenarioTest {
           .map(f -> f.name().replaceFirst("report-\\d+-", ""))
           .toList();
     }
-    SimulatedChat.Discord discord = (SimulatedChat.Discord) chat;
+    SimulatedDiscord discord = (SimulatedDiscord) chat;
     return discord.simulator().channelMessages().stream()
         .filter(m -> m.content().contains("Charts for the report"))
         .flatMap(m -> discord.simulator().attachments(m).stream())

@@ -38,13 +38,13 @@ class SlackRequestVerificationTest {
 
   @TempDir Path dir;
 
-  private SimulatedChat.Slack chat;
+  private SimulatedSlack chat;
   private Tandem tandem;
   private RawSlackRequests raw;
 
   @BeforeEach
   void start() throws Exception {
-    chat = (SimulatedChat.Slack) SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
+    chat = (SimulatedSlack) SimulatedChat.start(SimulatedChat.Kind.SLACK_HTTP);
     tandem =
         Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
     chat.connect(tandem);
@@ -52,7 +52,7 @@ class SlackRequestVerificationTest {
     raw =
         new RawSlackRequests(
             URI.create(tandem.slack().orElseThrow().eventsUrl().orElseThrow()),
-            SimulatedChat.Slack.SIGNING_SECRET,
+            SimulatedSlack.SIGNING_SECRET,
             Clock.systemUTC());
   }
 
