@@ -3,10 +3,10 @@ package io.tandem.app;
 import io.tandem.config.RemindersConfig;
 import io.tandem.config.SurveysConfig;
 import io.tandem.config.TandemConfig;
-import io.tandem.core.application.ReminderSettings;
-import io.tandem.core.application.survey.SurveySettings;
-import io.tandem.core.application.survey.SurveyTemplate;
-import io.tandem.core.domain.ReminderTimes;
+import io.tandem.core.reminders.ReminderSettings;
+import io.tandem.core.reminders.ReminderTimes;
+import io.tandem.core.surveys.SurveySettings;
+import io.tandem.core.surveys.SurveyTemplate;
 
 /** The core's settings, read from the configuration's records. */
 final class CoreSettings {

@@ -1,8 +1,8 @@
 package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
-import io.tandem.core.application.ProgramLookup;
 import io.tandem.core.privacy.ForgetPerson;
+import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Backups;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Migrations;

@@ -1,9 +1,9 @@
 package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
-import io.tandem.core.application.ImportParticipants;
-import io.tandem.core.application.ImportRoster;
-import io.tandem.core.application.ProgramLookup;
+import io.tandem.core.enrolment.ImportParticipants;
+import io.tandem.core.enrolment.ImportRoster;
+import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import io.tandem.config.ConfigLoader;
 import io.tandem.config.ConfigPrinter;
 import io.tandem.config.LoadedConfig;
 import io.tandem.config.TandemConfig;
-import io.tandem.core.setup.SetupFailure;
+import io.tandem.core.kernel.SetupFailure;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Migrations;
 import java.io.PrintWriter;

@@ -1,11 +1,11 @@
 package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
-import io.tandem.core.application.MatchPairs;
-import io.tandem.core.application.ProgramLookup;
-import io.tandem.core.domain.matching.MatchResult;
-import io.tandem.core.domain.matching.MatchedPair;
-import io.tandem.core.domain.matching.Unmatched;
+import io.tandem.core.matching.MatchPairs;
+import io.tandem.core.matching.model.MatchResult;
+import io.tandem.core.matching.model.MatchedPair;
+import io.tandem.core.matching.model.Unmatched;
+import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import java.io.PrintWriter;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
+import io.tandem.core.delivery.OutboxMessage;
+import io.tandem.core.delivery.persistence.OutboxQueries;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.OutboxMessage;
-import io.tandem.core.store.OutboxQueries;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.tandem.app;
 
-import io.tandem.core.application.ProgramLookup;
 import io.tandem.core.port.in.Platform;
+import io.tandem.core.programs.ProgramLookup;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

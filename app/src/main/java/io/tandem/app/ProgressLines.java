@@ -1,6 +1,6 @@
 package io.tandem.app;
 
-import io.tandem.core.application.Progress;
+import io.tandem.core.kernel.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,10 +1,10 @@
 package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
-import io.tandem.core.application.ProgramLookup;
-import io.tandem.core.report.ProgramReport;
-import io.tandem.core.report.ReportFormats;
-import io.tandem.core.report.Reports;
+import io.tandem.core.programs.ProgramLookup;
+import io.tandem.core.reports.ProgramReport;
+import io.tandem.core.reports.ReportFormats;
+import io.tandem.core.reports.Reports;
 import io.tandem.core.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;

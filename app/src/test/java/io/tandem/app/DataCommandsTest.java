@@ -2,11 +2,11 @@ package io.tandem.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Member;
 import io.tandem.core.store.Store;
-import io.tandem.core.store.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

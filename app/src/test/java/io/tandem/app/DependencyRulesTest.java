@@ -1,5 +1,9 @@
 package io.tandem.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.tandem.core.kernel.Role;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,42 +58,41 @@ class DependencyRulesTest {
   }
 
   @Test
-  @DisplayName("adapters reach the core only through its ports")
+  @DisplayName("adapters reach the core only through its ports and the shared kernel")
   void adaptersUsePortsOnly() {
     requireClassesIn(
         "io.tandem.slack",
         "io.tandem.discord",
         "io.tandem.core.port.in",
         "io.tandem.core.store",
-        "io.tandem.core.application",
+        "io.tandem.core.checkins",
         "io.tandem.core.command");
 
     noClasses()
         .that()
         .resideInAnyPackage("io.tandem.slack..", "io.tandem.discord..")
         .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.tandem.core..")
+                .and(not(resideInAnyPackage("io.tandem.core.port..", "io.tandem.core.kernel"))))
+        .orShould()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.tandem.core.store..",
-            "io.tandem.core.application..",
-            "io.tandem.core.command..",
-            "io.tandem.core.domain..",
-            "jakarta.persistence..",
-            "org.eclipse.persistence..")
+        .resideInAnyPackage("jakarta.persistence..", "org.eclipse.persistence..")
         .check(classes);
   }
 
   @Test
-  @DisplayName("the domain model depends on java and itself only")
+  @DisplayName("the matching model depends on java, itself and the kernel's Role only")
   void domainIsPlainJava() {
-    requireClassesIn("io.tandem.core.domain");
+    requireClassesIn("io.tandem.core.matching.model");
 
     classes()
         .that()
-        .resideInAPackage("io.tandem.core.domain..")
+        .resideInAPackage("io.tandem.core.matching.model..")
         .should()
-        .onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "io.tandem.core.domain..")
+        .onlyDependOnClassesThat(
+            resideInAnyPackage("java..", "io.tandem.core.matching.model..")
+                .or(belongToAnyOf(Role.class)))
         .check(classes);
   }
 

@@ -2,10 +2,10 @@ package io.tandem.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.application.ManagePrograms;
 import io.tandem.core.command.Command;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Platform;
+import io.tandem.core.programs.ManagePrograms;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.StoreStats;
 import java.io.PrintWriter;

@@ -2,13 +2,13 @@ package io.tandem.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.outbox.Outbox;
+import io.tandem.core.delivery.Outbox;
+import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
-import io.tandem.core.store.Workspace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

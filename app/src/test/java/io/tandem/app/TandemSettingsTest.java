@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.config.ConfigLoader;
 import io.tandem.config.TandemConfig;
-import io.tandem.core.application.ReminderSettings;
-import io.tandem.core.application.survey.SurveySettings;
-import io.tandem.core.application.survey.SurveyTemplate;
-import io.tandem.core.domain.ReminderTimes.QuietHours;
+import io.tandem.core.reminders.ReminderSettings;
+import io.tandem.core.reminders.ReminderTimes.QuietHours;
+import io.tandem.core.surveys.SurveySettings;
+import io.tandem.core.surveys.SurveyTemplate;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.tandem.bench;
 
-import io.tandem.core.domain.matching.Assignment;
-import io.tandem.core.domain.matching.AssignmentSolver;
-import io.tandem.core.domain.matching.SparseCosts;
+import io.tandem.core.matching.model.Assignment;
+import io.tandem.core.matching.model.AssignmentSolver;
+import io.tandem.core.matching.model.SparseCosts;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

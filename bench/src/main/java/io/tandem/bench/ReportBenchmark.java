@@ -3,11 +3,11 @@ package io.tandem.bench;
 import static io.tandem.bench.ResultFiles.round;
 import static io.tandem.bench.ResultFiles.round3;
 
-import io.tandem.core.application.survey.SurveySettings;
-import io.tandem.core.report.ProgramReport;
-import io.tandem.core.report.Reports;
+import io.tandem.core.reports.ProgramReport;
+import io.tandem.core.reports.Reports;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
+import io.tandem.core.surveys.SurveySettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

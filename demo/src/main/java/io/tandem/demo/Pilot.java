@@ -1,8 +1,8 @@
 package io.tandem.demo;
 
 import io.tandem.app.Tandem;
-import io.tandem.core.application.survey.SurveyJob;
-import io.tandem.core.schedule.ReminderJob;
+import io.tandem.core.reminders.ReminderJob;
+import io.tandem.core.surveys.SurveyJob;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.tandem.demo;
 
 import static io.tandem.demo.Agenda.workingHour;
 
-import io.tandem.core.application.survey.Surveys;
+import io.tandem.core.surveys.Surveys;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -230,7 +230,7 @@ class CheckInScenarioTest {
         .inTransaction(
             em ->
                 em.createQuery("SELECT s.details FROM Signal s WHERE s.type = :t", String.class)
-                    .setParameter("t", io.tandem.core.domain.SignalType.FORM_ABANDONED)
+                    .setParameter("t", io.tandem.core.kernel.SignalType.FORM_ABANDONED)
                     .getResultList());
   }
 

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.tandem.app.Tandem;
-import io.tandem.core.schedule.OutboxSweepJob;
+import io.tandem.core.delivery.OutboxSweepJob;
 import io.tandem.simulator.slack.Fault;
 import java.net.URI;
 import java.net.http.HttpClient;

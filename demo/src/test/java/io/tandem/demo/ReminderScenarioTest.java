@@ -41,8 +41,7 @@ class ReminderScenarioTest {
     chat.run("maya", "match preview");
     assertThat(chat.run("maya", "match approve").text()).contains("Approved 2 pairs");
     paired = clock.instant();
-    chat.run(
-        "maya", "program start " + io.tandem.core.application.JoinProgram.DEFAULT_PROGRAM_NAME);
+    chat.run("maya", "program start " + io.tandem.core.enrolment.JoinProgram.DEFAULT_PROGRAM_NAME);
   }
 
   @AfterEach

@@ -3,7 +3,7 @@ package io.tandem.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Tandem;
-import io.tandem.core.application.survey.Surveys;
+import io.tandem.core.surveys.Surveys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -97,7 +97,7 @@ public final class DiscordBot implements AutoCloseable {
   /**
    * Connects, waits until the gateway is ready and registers {@code /tandem}.
    *
-   * @throws io.tandem.core.setup.SetupFailure when Discord refuses the token or an intent, cannot
+   * @throws io.tandem.core.kernel.SetupFailure when Discord refuses the token or an intent, cannot
    *     be reached, or registration fails or does not finish within {@code timeout}; the client is
    *     shut down then
    */

@@ -1,7 +1,7 @@
 package io.tandem.discord;
 
-import io.tandem.core.setup.SetupFailure;
-import io.tandem.core.setup.SetupFailure.Kind;
+import io.tandem.core.kernel.SetupFailure;
+import io.tandem.core.kernel.SetupFailure.Kind;
 import java.time.Duration;
 import net.dv8tion.jda.api.requests.CloseCode;
 

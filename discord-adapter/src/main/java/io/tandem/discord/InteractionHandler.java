@@ -1,12 +1,12 @@
 package io.tandem.discord;
 
+import io.tandem.core.kernel.LogText;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
-import io.tandem.core.util.LogText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

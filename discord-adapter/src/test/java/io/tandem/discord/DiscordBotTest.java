@@ -412,7 +412,7 @@ class DiscordBotTest {
 
     assertThatThrownBy(
             () -> new DiscordBot(tracking, intake, Clock.systemUTC()).start(Duration.ofSeconds(30)))
-        .isInstanceOf(io.tandem.core.setup.SetupFailure.class)
+        .isInstanceOf(io.tandem.core.kernel.SetupFailure.class)
         .hasMessageContaining("Server Members Intent")
         .hasMessageContaining("discord.track-departures");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));

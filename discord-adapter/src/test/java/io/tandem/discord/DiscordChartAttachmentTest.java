@@ -2,13 +2,13 @@ package io.tandem.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.chart.Chart;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.port.out.RateLimiter;
+import io.tandem.core.reports.chart.Chart;
 import io.tandem.simulator.discord.DiscordAttachment;
 import io.tandem.simulator.discord.DiscordMessage;
 import io.tandem.simulator.discord.DiscordSimulator;

@@ -2,7 +2,7 @@ package io.tandem.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.outbox.TokenBucketRateLimiter;
+import io.tandem.core.delivery.TokenBucketRateLimiter;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;

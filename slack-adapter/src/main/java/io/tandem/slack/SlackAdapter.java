@@ -71,7 +71,7 @@ public final class SlackAdapter implements AutoCloseable {
   /**
    * Checks the tokens with Slack and builds the Bolt app; {@link #start} connects it.
    *
-   * @throws io.tandem.core.setup.SetupFailure when Slack refuses a token or cannot be reached
+   * @throws io.tandem.core.kernel.SetupFailure when Slack refuses a token or cannot be reached
    */
   public SlackAdapter(
       io.tandem.config.SlackConfig config, HttpConfig http, IntakeUseCase intake, Clock clock) {

@@ -7,7 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.tandem.core.util.LogText;
+import io.tandem.core.kernel.LogText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

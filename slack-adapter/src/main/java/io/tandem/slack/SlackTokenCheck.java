@@ -3,8 +3,8 @@ package io.tandem.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
-import io.tandem.core.setup.SetupFailure;
-import io.tandem.core.setup.SetupFailure.Kind;
+import io.tandem.core.kernel.SetupFailure;
+import io.tandem.core.kernel.SetupFailure.Kind;
 import java.io.IOException;
 
 /**

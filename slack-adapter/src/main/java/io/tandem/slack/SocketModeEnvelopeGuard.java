@@ -9,7 +9,7 @@ import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.listener.WebSocketMessageListener;
 import com.slack.api.socket_mode.response.AckResponse;
-import io.tandem.core.util.LogText;
+import io.tandem.core.kernel.LogText;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import io.tandem.core.chart.Chart;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.OutgoingMessage;
+import io.tandem.core.reports.chart.Chart;
 import io.tandem.simulator.slack.ApiCall;
 import io.tandem.simulator.slack.Fault;
 import io.tandem.simulator.slack.SimulatedUser;

@@ -1,7 +1,7 @@
 package io.tandem.app.web;
 
-import io.tandem.core.report.ProgramReport;
-import io.tandem.core.report.ReportFormats;
+import io.tandem.core.reports.ProgramReport;
+import io.tandem.core.reports.ReportFormats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,12 +2,12 @@ package io.tandem.app.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.tandem.core.application.OpenDashboard;
-import io.tandem.core.chart.Chart;
-import io.tandem.core.chart.ChartRenderer;
-import io.tandem.core.report.ProgramReport;
-import io.tandem.core.report.ReportCharts;
-import io.tandem.core.report.Reports;
+import io.tandem.core.reports.OpenDashboard;
+import io.tandem.core.reports.ProgramReport;
+import io.tandem.core.reports.ReportCharts;
+import io.tandem.core.reports.Reports;
+import io.tandem.core.reports.chart.Chart;
+import io.tandem.core.reports.chart.ChartRenderer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;

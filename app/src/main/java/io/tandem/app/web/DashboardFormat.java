@@ -1,6 +1,6 @@
 package io.tandem.app.web;
 
-import io.tandem.core.report.ProgramReport;
+import io.tandem.core.reports.ProgramReport;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.tandem.app.web;
 
-import io.tandem.core.application.OpenDashboard;
-import io.tandem.core.report.ProgramReport;
-import io.tandem.core.report.Reports;
+import io.tandem.core.reports.OpenDashboard;
+import io.tandem.core.reports.ProgramReport;
+import io.tandem.core.reports.Reports;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.tandem.app.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.tandem.core.delivery.persistence.OutboxQueries;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.OutboxQueries;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

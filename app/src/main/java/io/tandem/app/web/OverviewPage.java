@@ -6,8 +6,8 @@ import static io.tandem.app.web.DashboardFormat.bucketClass;
 import static io.tandem.app.web.DashboardFormat.oneDecimal;
 import static io.tandem.app.web.DashboardFormat.signed;
 
-import io.tandem.core.report.ProgramReport;
-import io.tandem.core.report.ReportText;
+import io.tandem.core.reports.ProgramReport;
+import io.tandem.core.reports.ReportText;
 import java.util.ArrayList;
 import java.util.List;
 

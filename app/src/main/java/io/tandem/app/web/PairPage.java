@@ -3,8 +3,8 @@ package io.tandem.app.web;
 import static io.tandem.app.web.DashboardFormat.DAY;
 import static io.tandem.app.web.DashboardFormat.oneDecimal;
 
-import io.tandem.core.application.OpenDashboard;
-import io.tandem.core.report.ProgramReport;
+import io.tandem.core.reports.OpenDashboard;
+import io.tandem.core.reports.ProgramReport;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.tandem.app.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import io.tandem.core.setup.SetupFailure;
+import io.tandem.core.kernel.SetupFailure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,8 @@
 package io.tandem.core.command;
 
-import io.tandem.core.domain.Role;
+import io.tandem.core.kernel.Role;
+import io.tandem.core.reminders.ReminderCommands;
+import io.tandem.core.surveys.SurveyCommand;
 import java.util.Objects;
 
 /**

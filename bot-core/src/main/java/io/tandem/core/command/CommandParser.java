@@ -1,9 +1,13 @@
 package io.tandem.core.command;
 
-import io.tandem.core.domain.EditDistance;
-import io.tandem.core.domain.Role;
+import io.tandem.core.checkins.CheckInGrammar;
+import io.tandem.core.kernel.EditDistance;
+import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.privacy.PrivacyGrammar;
+import io.tandem.core.programs.ProgramGrammar;
+import io.tandem.core.reminders.ReminderGrammar;
+import io.tandem.core.surveys.SurveyGrammar;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

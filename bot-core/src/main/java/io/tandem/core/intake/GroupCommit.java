@@ -1,6 +1,6 @@
 package io.tandem.core.intake;
 
-import io.tandem.core.store.InboxRows;
+import io.tandem.core.intake.persistence.InboxRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

@@ -1,7 +1,8 @@
 package io.tandem.core.intake;
 
-import io.tandem.core.outbox.Outbox;
-import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.delivery.Outbox;
+import io.tandem.core.delivery.OutboxPayload;
+import io.tandem.core.intake.persistence.InboxRows;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
@@ -14,7 +15,6 @@ import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.AnswerPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.InboxRows;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;

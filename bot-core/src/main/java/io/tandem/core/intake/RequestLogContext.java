@@ -2,8 +2,8 @@ package io.tandem.core.intake;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.CommandParser;
+import io.tandem.core.kernel.LogText;
 import io.tandem.core.port.in.InboundRequest;
-import io.tandem.core.util.LogText;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.MDC;

@@ -1,17 +1,17 @@
 package io.tandem.core.privacy;
 
 import com.google.gson.GsonBuilder;
-import io.tandem.core.outbox.Outbox;
-import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.delivery.Outbox;
+import io.tandem.core.delivery.OutboxPayload;
+import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.FileAttachment;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Member;
 import io.tandem.core.store.Store;
-import io.tandem.core.store.Workspace;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

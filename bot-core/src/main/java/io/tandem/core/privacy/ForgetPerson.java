@@ -1,20 +1,20 @@
 package io.tandem.core.privacy;
 
-import io.tandem.core.application.Participation;
-import io.tandem.core.application.ProgramLookup;
 import io.tandem.core.command.CommandDispatcher;
-import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.delivery.OutboxPayload;
+import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.kernel.LogText;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.ProgramLookup;
+import io.tandem.core.reminders.Participation;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Member;
-import io.tandem.core.store.Participant;
 import io.tandem.core.store.Store;
-import io.tandem.core.store.Workspace;
-import io.tandem.core.util.LogText;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -149,7 +149,7 @@ public final class ForgetPerson {
           Instant now = clock.instant();
           int ended = 0;
           for (Participant p : store.participations(member.get().getId())) {
-            if (p.getStatus() != io.tandem.core.domain.ParticipantStatus.LEFT) {
+            if (p.getStatus() != io.tandem.core.enrolment.ParticipantStatus.LEFT) {
               Participation.endForErasure(store, member.get(), p, now);
               ended++;
             }

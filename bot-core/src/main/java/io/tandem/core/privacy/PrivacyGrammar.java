@@ -1,7 +1,7 @@
 package io.tandem.core.privacy;
 
 import io.tandem.core.command.CommandParser.Parsed;
-import io.tandem.core.domain.Mentions;
+import io.tandem.core.kernel.Mentions;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.tandem.core.privacy;
 
-import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.schedule.Schedule;

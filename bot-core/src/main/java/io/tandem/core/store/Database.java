@@ -118,7 +118,7 @@ public final class Database implements AutoCloseable {
    * Opens the pool, migrates when the settings say so, then starts the persistence unit.
    *
    * @param clock stamps {@link Migrations.Applied#appliedAt}
-   * @throws io.tandem.core.setup.SetupFailure when the database cannot be reached or created (a
+   * @throws io.tandem.core.kernel.SetupFailure when the database cannot be reached or created (a
    *     missing or read-only folder, a server that is down or refuses the user) or the URL names a
    *     SQLite in-memory database; nothing has started then
    * @throws Migrations.MigrationException when the schema cannot be brought up to date
@@ -160,7 +160,7 @@ public final class Database implements AutoCloseable {
    * Opens a database that {@code tandem migrate} or {@code tandem run} made, for commands that only
    * read: it never creates a file and never migrates, whatever {@code settings} say.
    *
-   * @throws io.tandem.core.setup.SetupFailure when there is no database, or its schema is not
+   * @throws io.tandem.core.kernel.SetupFailure when there is no database, or its schema is not
    *     exactly the one this build's migrations make (older: run migrate; newer: run a newer
    *     Tandem)
    */
@@ -185,8 +185,8 @@ public final class Database implements AutoCloseable {
     try {
       return sqliteUrl(jdbcUrl);
     } catch (IllegalArgumentException e) {
-      throw io.tandem.core.setup.SetupFailure.of(
-          io.tandem.core.setup.SetupFailure.Kind.CONFIG,
+      throw io.tandem.core.kernel.SetupFailure.of(
+          io.tandem.core.kernel.SetupFailure.Kind.CONFIG,
           "Tandem cannot use " + jdbcUrl + " as its database",
           e.getMessage(),
           "Set database.url (or TANDEM_DATABASE_URL) to a file, e.g. jdbc:sqlite:tandem.db",
@@ -270,6 +270,22 @@ public final class Database implements AutoCloseable {
       }
       inTransaction.remove();
     }
+  }
+
+  /**
+   * Runs {@code work} in one transaction, handing it the transaction's {@link Store}: the way use
+   * cases reach the database (their repositories take the store; only persistence code touches its
+   * entity manager). Same rules as {@link #inTransaction}.
+   */
+  public <T> T transaction(Function<Store, T> work) {
+    Objects.requireNonNull(work, "work");
+    return inTransaction(em -> work.apply(new Store(em)));
+  }
+
+  /** {@link #transaction} with the conflict retries of {@link #inTransactionRetryingConflicts}. */
+  public <T> T transactionRetryingConflicts(Function<Store, T> work) {
+    Objects.requireNonNull(work, "work");
+    return inTransactionRetryingConflicts(em -> work.apply(new Store(em)));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.tandem.core.store;
 
-import io.tandem.core.setup.SetupFailure;
-import io.tandem.core.setup.SetupFailure.Kind;
+import io.tandem.core.kernel.SetupFailure;
+import io.tandem.core.kernel.SetupFailure.Kind;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;

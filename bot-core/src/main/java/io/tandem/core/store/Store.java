@@ -1,7 +1,15 @@
 package io.tandem.core.store;
 
-import io.tandem.core.domain.ParticipantStatus;
+import io.tandem.core.checkins.Session;
+import io.tandem.core.delivery.OutboxMessage;
+import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.matching.Exclusion;
+import io.tandem.core.matching.Pair;
 import io.tandem.core.port.in.Platform;
+import io.tandem.core.programs.Program;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.tandem.core.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandParser.Parsed;
-import io.tandem.core.domain.Role;
+import io.tandem.core.kernel.Role;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,9 +2,11 @@ package io.tandem.core.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.outbox.MutableClock;
-import io.tandem.core.outbox.Outbox;
-import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.delivery.MutableClock;
+import io.tandem.core.delivery.Outbox;
+import io.tandem.core.delivery.OutboxPayload;
+import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.intake.persistence.InboxRows;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
@@ -16,10 +18,8 @@ import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.AnswerPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.InboxRows;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
-import io.tandem.core.store.Workspace;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -2,15 +2,15 @@ package io.tandem.core.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.application.UseCaseFixture;
 import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.enrolment.Participant;
+import io.tandem.core.matching.Pair;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Pair;
-import io.tandem.core.store.Participant;
 import io.tandem.core.store.Store;
+import io.tandem.core.usecases.UseCaseFixture;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

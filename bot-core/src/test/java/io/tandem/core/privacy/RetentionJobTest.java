@@ -1,14 +1,13 @@
 package io.tandem.core.privacy;
 
-import static io.tandem.core.application.UseCaseFixture.enrol;
-import static io.tandem.core.application.UseCaseFixture.rows;
+import static io.tandem.core.usecases.UseCaseFixture.enrol;
+import static io.tandem.core.usecases.UseCaseFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.application.JoinProgram;
-import io.tandem.core.application.UseCaseFixture;
 import io.tandem.core.command.CommandDispatcher;
-import io.tandem.core.domain.Role;
-import io.tandem.core.outbox.OutboxPayload;
+import io.tandem.core.delivery.OutboxPayload;
+import io.tandem.core.enrolment.JoinProgram;
+import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
@@ -16,6 +15,7 @@ import io.tandem.core.schedule.SchedulerSettings;
 import io.tandem.core.schedule.Scheduling;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.TestDatabase;
+import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

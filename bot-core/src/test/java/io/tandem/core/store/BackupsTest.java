@@ -3,7 +3,9 @@ package io.tandem.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tandem.core.domain.SignalType;
+import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.kernel.Signal;
+import io.tandem.core.kernel.SignalType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,14 +2,14 @@ package io.tandem.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.application.JoinProgram;
-import io.tandem.core.application.UseCaseFixture;
 import io.tandem.core.command.CommandDispatcher;
-import io.tandem.core.domain.Role;
+import io.tandem.core.enrolment.JoinProgram;
+import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.usecases.UseCaseFixture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

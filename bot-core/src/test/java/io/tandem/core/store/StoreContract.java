@@ -3,9 +3,13 @@ package io.tandem.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tandem.core.domain.ProgramStatus;
-import io.tandem.core.domain.SignalType;
+import io.tandem.core.delivery.OutboxMessage;
+import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.kernel.Signal;
+import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Platform;
+import io.tandem.core.programs.Program;
+import io.tandem.core.programs.ProgramStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

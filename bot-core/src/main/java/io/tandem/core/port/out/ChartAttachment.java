@@ -1,7 +1,7 @@
 package io.tandem.core.port.out;
 
-import io.tandem.core.chart.Chart;
-import io.tandem.core.chart.ChartRenderer;
+import io.tandem.core.reports.chart.Chart;
+import io.tandem.core.reports.chart.ChartRenderer;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Delivers one outgoing message on one chat platform. Implemented by the Slack and Discord
- * adapters; called only by {@code io.tandem.core.outbox.OutboxDispatcher}.
+ * adapters; called only by {@code io.tandem.core.delivery.OutboxDispatcher}.
  *
  * <p><b>Threads.</b> Called on the dispatcher's worker threads, several at once for different
  * conversations ({@link ChatTarget#orderingKey()}), never twice at once for the same conversation.

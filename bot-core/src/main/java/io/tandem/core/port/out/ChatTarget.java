@@ -39,7 +39,7 @@ public sealed interface ChatTarget {
   /**
    * One message several people see together, e.g. a pair's introduction. Slack opens a group DM
    * ({@code conversations.open users=a,b}). Discord has no group DMs for bots: {@code
-   * io.tandem.core.outbox.Outbox} queues one {@link DirectMessage} per person there instead, so a
+   * io.tandem.core.delivery.Outbox} queues one {@link DirectMessage} per person there instead, so a
    * Discord {@link ChatPort} never receives this target.
    *
    * @param userIds two to eight distinct people (Slack's group DM limit), in a stable order

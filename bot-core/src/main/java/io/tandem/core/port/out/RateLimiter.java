@@ -3,7 +3,7 @@ package io.tandem.core.port.out;
 /**
  * Paces calls to a platform: each key (a channel, a workspace, an API method) gets its own budget.
  * Built by the composition root from configuration (see {@code
- * io.tandem.core.outbox.TokenBucketRateLimiter}) and handed to the {@link ChatPort}s, which call
+ * io.tandem.core.delivery.TokenBucketRateLimiter}) and handed to the {@link ChatPort}s, which call
  * {@link #acquire} right before each platform call. Thread-safe.
  */
 public interface RateLimiter {

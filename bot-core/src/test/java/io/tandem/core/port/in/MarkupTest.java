@@ -138,9 +138,9 @@ class MarkupTest {
   private static final Pattern RAW_PLATFORM_SYNTAX =
       Pattern.compile("\"[^\"\\n]*(<@|<!|<#|\\]\\(https?:)[^\"\\n]*\"");
 
-  /** The grammar and {@code Mentions} read and write what people type, never what Tandem says. */
+  /** The grammars and {@code Mentions} read and write what people type, never what Tandem says. */
   private static final List<String> READ_WHAT_PEOPLE_TYPE =
-      List.of("/command/", "/Mentions.java", "/privacy/PrivacyGrammar.java");
+      List.of("/command/", "Grammar.java", "/Mentions.java");
 
   @Test
   @DisplayName("the core writes no mention or link syntax of its own: only Markup forms them")

@@ -1,0 +1,177 @@
+package io.tandem.core.enrolment;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads comma-separated values as RFC 4180 defines them, one record at a time: cells in double
+ * quotes may hold commas, line breaks and doubled quotes ({@code ""} is one {@code "}); lines end
+ * with CRLF or LF (a lone CR too); a UTF-8 byte-order mark before the first cell is skipped.
+ *
+ * <p>Lenient where spreadsheets and hand edits commonly differ from the RFC and the meaning is
+ * still clear: blanks before an opening quote or after a closing one are ignored, and a record that
+ * is entirely empty (a blank line, or only commas) is skipped. Ambiguous input is reported, not
+ * guessed: text after a closing quote, a quote inside an unquoted cell, a quoted cell never closed.
+ *
+ * <p>Rows are numbered as a spreadsheet shows them: the first record (the header) is row 1, and a
+ * record whose quoted cell spans several lines is still one row. Not thread-safe.
+ */
+final class CsvReader {
+
+  /** One record and its row number. */
+  record Row(int number, List<String> cells) {}
+
+  /** Something malformed at a row and 1-based column. */
+  record Problem(int row, int column, String message) {}
+
+  private final Reader in;
+  private final List<Problem> problems = new ArrayList<>();
+  private final char[] buffer = new char[8192];
+  private int length;
+  private int position;
+  private int rows;
+  private boolean started;
+  private boolean ended;
+
+  CsvReader(Reader in) {
+    this.in = in;
+  }
+
+  /** The problems found so far, in file order. */
+  List<Problem> problems() {
+    return problems;
+  }
+
+  /** The next non-empty record, or {@code null} at the end of the input. */
+  Row next() throws IOException {
+    while (!ended) {
+      Row row = record();
+      if (row != null && row.cells().stream().anyMatch(c -> !c.isBlank())) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  /** Reads one record; {@code null} when the input ended before any character of it. */
+  private Row record() throws IOException {
+    if (!started) {
+      started = true;
+      if (peek() == '\uFEFF') {
+        read();
+      }
+    }
+    int row = rows + 1;
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean inQuotes = false;
+    boolean closed = false; // the current cell was quoted and its closing quote is behind us
+    boolean flagged = false; // the current cell has a problem reported already
+    boolean any = false;
+    while (true) {
+      int c = read();
+      if (c < 0) {
+        ended = true;
+        if (!any) {
+          return null;
+        }
+        if (inQuotes) {
+          problems.add(
+              new Problem(
+                  row,
+                  cells.size() + 1,
+                  "a quoted cell is never closed: it runs to the end of the file (each \" inside"
+                      + " a quoted cell must be doubled, \"\")"));
+        }
+        rows = row;
+        cells.add(cell.toString());
+        return new Row(row, cells);
+      }
+      any = true;
+      if (inQuotes) {
+        if (c == '"') {
+          if (peek() == '"') {
+            read();
+            cell.append('"');
+          } else {
+            inQuotes = false;
+            closed = true;
+          }
+        } else {
+          cell.append((char) c);
+        }
+        continue;
+      }
+      if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+        closed = false;
+        flagged = false;
+      } else if (c == '\r' || c == '\n') {
+        if (c == '\r' && peek() == '\n') {
+          read();
+        }
+        rows = row;
+        cells.add(cell.toString());
+        return new Row(row, cells);
+      } else if (closed) {
+        if (!Character.isWhitespace(c) && !flagged) {
+          flagged = true;
+          problems.add(
+              new Problem(
+                  row,
+                  cells.size() + 1,
+                  "text after the closing quote; quote the whole cell and double each \" inside"
+                      + " it, e.g. \"say \"\"hi\"\"\""));
+        }
+      } else if (c == '"') {
+        if (cell.toString().isBlank()) {
+          cell.setLength(0);
+          inQuotes = true;
+        } else {
+          if (!flagged) {
+            flagged = true;
+            problems.add(
+                new Problem(
+                    row,
+                    cells.size() + 1,
+                    "a \" inside an unquoted cell; quote the whole cell and double each \" inside"
+                        + " it, e.g. \"say \"\"hi\"\"\""));
+          }
+          cell.append('"');
+        }
+      } else {
+        cell.append((char) c);
+      }
+    }
+  }
+
+  private int read() throws IOException {
+    if (position == length && !fill()) {
+      return -1;
+    }
+    return buffer[position++];
+  }
+
+  private int peek() throws IOException {
+    if (position == length && !fill()) {
+      return -1;
+    }
+    return buffer[position];
+  }
+
+  private boolean fill() throws IOException {
+    int n;
+    do {
+      n = in.read(buffer, 0, buffer.length);
+    } while (n == 0);
+    if (n < 0) {
+      return false;
+    }
+    length = n;
+    position = 0;
+    return true;
+  }
+}

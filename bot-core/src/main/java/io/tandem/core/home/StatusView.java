@@ -1,0 +1,295 @@
+package io.tandem.core.home;
+
+import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.Session;
+import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.ProfileText;
+import io.tandem.core.kernel.Durations;
+import io.tandem.core.kernel.SignalType;
+import io.tandem.core.learning.Goal;
+import io.tandem.core.learning.GoalTask;
+import io.tandem.core.learning.SkillRating;
+import io.tandem.core.port.in.Markup;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.ManagePrograms;
+import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.reminders.PairPeople;
+import io.tandem.core.reminders.ReminderTimes;
+import io.tandem.core.reminders.Reminders;
+import io.tandem.core.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code status} and the Slack App Home show: partner, sessions so far and the last one, the
+ * next reminder, the plan with progress, skill changes since enrolment, the pair's engagement in
+ * plain words, and quick-action buttons. Pure rendering over one transaction's reads; writes
+ * nothing.
+ */
+public final class StatusView {
+
+  static final List<SignalType> PLAN_UPDATES =
+      List.of(
+          SignalType.SESSION_LOGGED,
+          SignalType.SESSION_EDITED,
+          SignalType.GOAL_SET,
+          SignalType.GOAL_DONE,
+          SignalType.TASK_SET,
+          SignalType.TASK_DONE,
+          SignalType.SKILLS_REVIEWED);
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE yyyy-MM-dd 'at' HH:mm", Locale.ENGLISH);
+
+  private StatusView() {}
+
+  static Reply render(PairContext ctx, Instant now, ReminderTimes.QuietHours quiet) {
+    String role = ctx.me().getRole().label();
+    List<Reply.Field> fields = new ArrayList<>();
+    fields.add(new Reply.Field("Role", role));
+    fields.add(new Reply.Field("Program", Markup.text(ctx.program().getName())));
+    fields.add(new Reply.Field("Status", ctx.me().getStatus().name().toLowerCase(Locale.ROOT)));
+    fields.add(
+        new Reply.Field(
+            "Partner",
+            ctx.paired()
+                ? Markup.text(ctx.partnerName()) + " (" + ctx.partner().getRole().label() + ")"
+                : "not paired yet"));
+    Store store = ctx.store();
+    long count;
+    long minutes;
+    Session last;
+    if (ctx.paired()) {
+      List<Session> sessions = ctx.plans().pairSessions(ctx.pair().getId());
+      count = sessions.size();
+      minutes = sessions.stream().mapToLong(Session::getMinutes).sum();
+      last =
+          sessions.stream()
+              .max(
+                  java.util.Comparator.comparing(Session::getOccurredAt)
+                      .thenComparing(Session::getId))
+              .orElse(null);
+    } else {
+      Store.SessionTotals totals = store.sessionTotals(ctx.me().getId());
+      count = totals.count();
+      minutes = totals.minutes();
+      last = store.lastSession(ctx.me().getId()).orElse(null);
+    }
+    fields.add(new Reply.Field("Sessions so far", Long.toString(count)));
+    fields.add(new Reply.Field("Total time", Durations.humanMinutes(minutes)));
+    fields.add(
+        new Reply.Field("Last session", last == null ? "none yet" : describe(last, ctx.zone())));
+    fields.add(new Reply.Field("Next reminder", nextReminder(ctx, now, quiet)));
+    fields.add(new Reply.Field("Engagement", engagement(ctx, now)));
+    if (ctx.paired()) {
+      fields.add(new Reply.Field("Goals", goals(ctx)));
+    }
+    String skills = skillChanges(ctx);
+    if (!skills.isEmpty()) {
+      fields.add(new Reply.Field("Skills since you joined", skills));
+    }
+    List<Reply.Button> buttons = new ArrayList<>();
+    buttons.add(command("Log a session", "log", Reply.Button.Style.PRIMARY));
+    if (ctx.paired()) {
+      buttons.add(command("Add a goal", "goal add", null));
+    }
+    if (ctx.me().getStatus() == ParticipantStatus.ACTIVE) {
+      buttons.add(command("Pause", "pause", null));
+    } else if (ctx.me().getStatus() == ParticipantStatus.PAUSED) {
+      buttons.add(command("Resume", "resume", null));
+    }
+    if (ctx.paired()) {
+      buttons.add(command("Goals and tasks", "goal list", null));
+    }
+    buttons.add(command("My sessions", "log list", null));
+    return new Reply(
+        Reply.Kind.INFO,
+        Reply.Visibility.PRIVATE,
+        "You're a *" + role + "* in *" + Markup.text(ctx.program().getName()) + "*.",
+        fields,
+        buttons,
+        null);
+  }
+
+  public static Reply.Button command(String label, String text, Reply.Button.Style style) {
+    return new Reply.Button(CommandDispatcher.COMMAND_ACTION, label, text, style);
+  }
+
+  /**
+   * When the actor's next reminder comes, in their own zone, by the reminder job's own rules
+   * ({@link Reminders#nextFor}); or why none is coming.
+   */
+  static String nextReminder(PairContext ctx, Instant now, ReminderTimes.QuietHours quiet) {
+    Participant me = ctx.me();
+    if (me.getStatus() == ParticipantStatus.PAUSED && me.getPausedUntil() != null) {
+      return "paused until " + DATE.format(me.getPausedUntil().atZone(ctx.zone()));
+    }
+    if (me.getStatus() == ParticipantStatus.WAITLISTED) {
+      return "none while you're on the waitlist";
+    }
+    if (!ctx.paired()) {
+      return "once you're paired";
+    }
+    if (ctx.partner().getStatus() == ParticipantStatus.PAUSED
+        && ctx.partner().getPausedUntil() != null) {
+      return "paused until "
+          + DATE.format(ctx.partner().getPausedUntil().atZone(ctx.zone()))
+          + " (your partner is taking a break)";
+    }
+    if (ctx.pair().getAtRiskAt() != null) {
+      return "at risk: waiting for your answer (`" + Markup.command("continue") + "` to carry on)";
+    }
+    if (ctx.program().getStatus() != ProgramStatus.RUNNING) {
+      return "none while the program is " + ManagePrograms.label(ctx.program().getStatus());
+    }
+    Optional<Instant> next =
+        PairPeople.load(ctx.store(), ctx.program(), ctx.pair())
+            .flatMap(
+                pp ->
+                    pp.people().stream()
+                        .filter(p -> p.participant().getId().equals(me.getId()))
+                        .findFirst()
+                        .flatMap(person -> Reminders.nextFor(pp, person, now, quiet)));
+    return next.map(at -> WHEN.format(at.atZone(ctx.zone())) + " (" + zoneName(ctx.zone()) + ")")
+        .orElse("none scheduled");
+  }
+
+  private static String zoneName(ZoneId zone) {
+    return zone.equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
+  }
+
+  public static String describe(Session session, ZoneId zone) {
+    String date =
+        session.getLocalDate() != null
+            ? session.getLocalDate()
+            : DATE.format(session.getOccurredAt().atZone(zone));
+    String duration = Durations.humanMinutes(session.getMinutes());
+    return session.getTopic().isEmpty()
+        ? date + " (" + duration + ")"
+        : date + " — " + Markup.text(session.getTopic()) + " (" + duration + ")";
+  }
+
+  /** The pair's engagement over the last cadence window, from its sessions and signals. */
+  static String engagement(PairContext ctx, Instant now) {
+    if (!ctx.paired()) {
+      return "Waiting for a partner; you can log what you do meanwhile.";
+    }
+    int days = ctx.program().getCadenceDays();
+    Instant since = now.minus(Duration.ofDays(days));
+    long sessions =
+        ctx.plans().pairSessions(ctx.pair().getId()).stream()
+            .filter(s -> !s.getOccurredAt().isBefore(since))
+            .count();
+    long updates = ctx.plans().pairSignals(ctx.pair().getId(), PLAN_UPDATES, since);
+    String window = "the last " + days + " days";
+    if (sessions > 0) {
+      return "On track: "
+          + sessions
+          + (sessions == 1 ? " session" : " sessions")
+          + " and "
+          + updates
+          + (updates == 1 ? " update" : " updates")
+          + " in "
+          + window
+          + ".";
+    }
+    if (ctx.pair().getCreatedAt().isAfter(since)) {
+      return "Just started: meet for your first session within " + days + " days.";
+    }
+    if (updates > 0) {
+      return "Slowing down: no session in "
+          + window
+          + ", though "
+          + updates
+          + (updates == 1 ? " update" : " updates")
+          + " to your plan.";
+    }
+    return "Quiet: no session or update in " + window + ". Time to meet?";
+  }
+
+  static String goals(PairContext ctx) {
+    List<Goal> goals = ctx.plans().goals(ctx.pair().getId());
+    if (goals.isEmpty()) {
+      return "none yet: add one with `" + Markup.command("goal add …") + "`";
+    }
+    Map<Long, List<GoalTask>> tasks =
+        ctx.plans().tasks(ctx.pair().getId()).stream()
+            .collect(
+                Collectors.groupingBy(
+                    GoalTask::getGoalId, LinkedHashMap::new, Collectors.toList()));
+    return goals.stream()
+        .map(g -> goalLine(ctx, g, tasks.getOrDefault(g.getId(), List.of())))
+        .collect(Collectors.joining("\n"));
+  }
+
+  public static String goalLine(PairContext ctx, Goal goal, List<GoalTask> tasks) {
+    long done = tasks.stream().filter(GoalTask::isDone).count();
+    String progress =
+        tasks.isEmpty()
+            ? "no tasks yet"
+            : done
+                + "/"
+                + tasks.size()
+                + " tasks ("
+                + Math.round(100.0 * done / tasks.size())
+                + "%)";
+    return (goal.isDone() ? "✓ " : "")
+        + goal.getNumber()
+        + ". "
+        + Markup.text(goal.getText())
+        + " — "
+        + (goal.isDone() ? "done" : progress)
+        + " · for "
+        + ownerName(ctx, goal.getOwnerId())
+        + (goal.getDueDate() == null ? "" : " · by " + goal.getDueDate());
+  }
+
+  static String ownerName(PairContext ctx, long participantId) {
+    if (participantId == ctx.me().getId()) {
+      return "you";
+    }
+    return Markup.text(ctx.partnerName());
+  }
+
+  /** Each skill rated at enrolment and re-rated since: {@code TikTok 2 → 4}. */
+  static String skillChanges(PairContext ctx) {
+    List<SkillRating> ratings = ctx.plans().ratings(ctx.me().getId());
+    if (ratings.isEmpty()) {
+      return "";
+    }
+    Map<String, Integer> initial = initialRatings(ctx.me().getWantsToLearn());
+    Map<String, Integer> latest = new LinkedHashMap<>();
+    ratings.forEach(r -> latest.put(r.getSkill(), r.getLevel()));
+    return latest.entrySet().stream()
+        .map(
+            e -> {
+              Integer before = initial.get(e.getKey());
+              return Markup.text(e.getKey())
+                  + " "
+                  + (before == null ? "–" : before.toString())
+                  + " → "
+                  + e.getValue();
+            })
+        .collect(Collectors.joining(", "));
+  }
+
+  public static Map<String, Integer> initialRatings(String wantsToLearn) {
+    try {
+      return new LinkedHashMap<>(ProfileText.ratedSkills(wantsToLearn == null ? "" : wantsToLearn));
+    } catch (ProfileText.Invalid e) {
+      return new LinkedHashMap<>();
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package io.tandem.core.programs;
+
+import io.tandem.core.command.Command;
+import io.tandem.core.command.CommandParser.Parsed;
+import io.tandem.core.kernel.Mentions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The admin grammar: {@code program …} and {@code match …}. */
+public final class ProgramGrammar {
+
+  public static final String CREATE_EXAMPLE =
+      "program create Data pilot every 2w for 26w cap 20 skills Instagram, SQL, Figma";
+  static final String CHANGE_EXAMPLE = "program start Data pilot";
+  static final String SWAP_EXAMPLE = "match swap @ana @ben";
+  static final String MAX_NAME = "100";
+
+  /** Weight names the matcher understands, in {@code weights teach=3,learn=2} form. */
+  static final Set<String> WEIGHT_NAMES =
+      Set.of("teach", "learn", "communication", "overlap", "department", "generation");
+
+  private static final List<String> KEYWORDS =
+      List.of("every", "for", "cap", "gap", "cooldown", "weights", "skills");
+  private static final Pattern SPAN =
+      Pattern.compile("(\\d{1,4})([dwm])", Pattern.CASE_INSENSITIVE);
+
+  private ProgramGrammar() {}
+
+  public static Parsed program(String rest) {
+    String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+", 2);
+    if (words.length == 0) {
+      return reject(
+          "Say what to do with the program: create, open, start, pause, close, show or list.",
+          CREATE_EXAMPLE);
+    }
+    String action = words[0].toLowerCase(Locale.ROOT);
+    String args = words.length > 1 ? words[1].strip() : "";
+    if (action.equals("list")) {
+      return new Parsed.Accepted(new Command.ListPrograms());
+    }
+    if (action.equals("create")) {
+      return create(args);
+    }
+    Optional<Command.ProgramAction> change =
+        Arrays.stream(Command.ProgramAction.values())
+            .filter(a -> a.name().equalsIgnoreCase(action))
+            .findFirst();
+    if (change.isEmpty()) {
+      return reject(
+          "`"
+              + words[0]
+              + "` is not something Tandem does to a program; use create, open, start, pause, close, show or list.",
+          CHANGE_EXAMPLE);
+    }
+    if (args.isEmpty()) {
+      return reject("Name the program to " + action + ".", CHANGE_EXAMPLE);
+    }
+    return new Parsed.Accepted(new Command.ChangeProgram(change.get(), unquote(args)));
+  }
+
+  public static Parsed match(String rest) {
+    String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+    if (words.length == 0) {
+      return reject("Say preview, swap or approve.", "match preview");
+    }
+    String program =
+        words.length > 1 ? String.join(" ", List.of(words).subList(1, words.length)) : null;
+    switch (words[0].toLowerCase(Locale.ROOT)) {
+      case "preview":
+        return new Parsed.Accepted(new Command.PreviewMatch(program));
+      case "approve":
+        return new Parsed.Accepted(new Command.ApproveMatch(program));
+      case "swap":
+        if (words.length < 3) {
+          return reject("Name the two people whose partners to exchange.", SWAP_EXAMPLE);
+        }
+        Optional<String> first = userId(words[1]);
+        Optional<String> second = userId(words[2]);
+        if (first.isEmpty() || second.isEmpty()) {
+          return reject("Mention both people, like `@ana @ben`.", SWAP_EXAMPLE);
+        }
+        String swapProgram =
+            words.length > 3 ? String.join(" ", List.of(words).subList(3, words.length)) : null;
+        return new Parsed.Accepted(new Command.SwapMatch(first.get(), second.get(), swapProgram));
+      default:
+        return reject(
+            "`" + words[0] + "` is not a match step; use preview, swap or approve.",
+            "match preview");
+    }
+  }
+
+  public static Optional<String> userId(String mention) {
+    return Mentions.userId(mention);
+  }
+
+  private static Parsed create(String args) {
+    List<String> tokens =
+        new ArrayList<>(List.of(args.isEmpty() ? new String[0] : args.split("\\s+")));
+    List<String> nameWords = new ArrayList<>();
+    while (!tokens.isEmpty()
+        && !KEYWORDS.contains(tokens.get(0).toLowerCase(Locale.ROOT).replace(":", ""))) {
+      nameWords.add(tokens.remove(0));
+    }
+    String name = unquote(String.join(" ", nameWords));
+    if (name.isEmpty()) {
+      return reject("Give the program a name.", CREATE_EXAMPLE);
+    }
+    if (name.length() > 100) {
+      return reject(
+          "The name is " + name.length() + " characters long; keep it to " + MAX_NAME + ".",
+          CREATE_EXAMPLE);
+    }
+    int cadenceDays = 14;
+    int durationWeeks = 26;
+    Integer cap = null;
+    int gap = 1;
+    int cooldownDays = 365;
+    String weights = "";
+    List<String> skills = List.of();
+    while (!tokens.isEmpty()) {
+      String keyword = tokens.remove(0).toLowerCase(Locale.ROOT).replace(":", "");
+      if (keyword.equals("skills")) {
+        skills =
+            Arrays.stream(String.join(" ", tokens).split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        if (skills.isEmpty()) {
+          return reject("List the skills after `skills`, separated by commas.", CREATE_EXAMPLE);
+        }
+        if (skills.size() > 50 || skills.stream().anyMatch(s -> s.length() > 40)) {
+          return reject(
+              "Keep the skill list to 50 skills of at most 40 characters each.", CREATE_EXAMPLE);
+        }
+        break;
+      }
+      if (tokens.isEmpty()) {
+        return reject("`" + keyword + "` needs a value.", CREATE_EXAMPLE);
+      }
+      String value = tokens.remove(0);
+      switch (keyword) {
+        case "every" -> {
+          Optional<Integer> days = days(value);
+          if (days.isEmpty() || days.get() < 1 || days.get() > 90) {
+            return reject(
+                "`every "
+                    + value
+                    + "` is not a cadence; use days or weeks up to 90 days, like `2w`.",
+                CREATE_EXAMPLE);
+          }
+          cadenceDays = days.get();
+        }
+        case "for" -> {
+          Optional<Integer> days = days(value);
+          if (days.isEmpty() || days.get() < 7 || days.get() > 730) {
+            return reject(
+                "`for "
+                    + value
+                    + "` is not a duration; use weeks or months from 1w to 24m, like `26w`.",
+                CREATE_EXAMPLE);
+          }
+          durationWeeks = (days.get() + 6) / 7;
+        }
+        case "cap" -> {
+          Optional<Integer> n = number(value);
+          if (n.isEmpty() || n.get() < 2 || n.get() > 10_000) {
+            return reject(
+                "`cap " + value + "` is not a pilot size; use a number from 2 to 10000.",
+                CREATE_EXAMPLE);
+          }
+          cap = n.get();
+        }
+        case "gap" -> {
+          Optional<Integer> n = number(value);
+          if (n.isEmpty() || n.get() > 5) {
+            return reject(
+                "`gap " + value + "` is not a seniority gap; use 0 to 5 bands.", CREATE_EXAMPLE);
+          }
+          gap = n.get();
+        }
+        case "cooldown" -> {
+          Optional<Integer> days = days(value);
+          if (days.isEmpty() || days.get() > 3650) {
+            return reject(
+                "`cooldown "
+                    + value
+                    + "` is not a repeat cooldown; use days, weeks or months, like `12m`.",
+                CREATE_EXAMPLE);
+          }
+          cooldownDays = days.get();
+        }
+        case "weights" -> {
+          Optional<String> problem = weightProblem(value);
+          if (problem.isPresent()) {
+            return reject(problem.get(), "program create Pilot weights teach=3,learn=2,overlap=1");
+          }
+          weights = value.toLowerCase(Locale.ROOT);
+        }
+        default -> {
+          return reject("`" + keyword + "` is not a program setting.", CREATE_EXAMPLE);
+        }
+      }
+    }
+    return new Parsed.Accepted(
+        new Command.CreateProgram(
+            name, cadenceDays, durationWeeks, cap, gap, cooldownDays, skills, weights));
+  }
+
+  private static Optional<String> weightProblem(String value) {
+    for (String pair : value.split(",")) {
+      String[] kv = pair.split("=");
+      if (kv.length != 2 || !WEIGHT_NAMES.contains(kv[0].toLowerCase(Locale.ROOT))) {
+        return Optional.of(
+            "`"
+                + pair
+                + "` is not a weight; use name=number with names "
+                + String.join(", ", WEIGHT_NAMES.stream().sorted().toList())
+                + ".");
+      }
+      Optional<Integer> n = number(kv[1]);
+      if (n.isEmpty() || n.get() > 100) {
+        return Optional.of("`" + pair + "`: a weight is a whole number from 0 to 100.");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Integer> days(String value) {
+    Matcher m = SPAN.matcher(value);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(m.group(1));
+    return Optional.of(
+        switch (m.group(2).toLowerCase(Locale.ROOT)) {
+          case "w" -> n * 7;
+          case "m" -> (int) Math.round(n * 365.0 / 12);
+          default -> n;
+        });
+  }
+
+  private static Optional<Integer> number(String value) {
+    return value.matches("\\d{1,6}") ? Optional.of(Integer.parseInt(value)) : Optional.empty();
+  }
+
+  private static String unquote(String text) {
+    String t = text.strip();
+    if (t.length() >= 2
+        && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("“") && t.endsWith("”"))) {
+      return t.substring(1, t.length() - 1).strip();
+    }
+    return t;
+  }
+
+  private static Parsed reject(String problem, String example) {
+    return new Parsed.Rejected(problem, example);
+  }
+}

@@ -1,0 +1,196 @@
+package io.tandem.core.reminders;
+
+import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.Session;
+import io.tandem.core.checkins.persistence.CheckInStore;
+import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.matching.Pair;
+import io.tandem.core.programs.Program;
+import io.tandem.core.reminders.persistence.ReminderStore;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Store;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An active pair with both people loaded, and the cadence arithmetic reminders and nudges share.
+ * Only reads.
+ *
+ * @param mentor the mentor first, then the mentee in {@link #people()}
+ * @param base when the pair's current round started: approval, the last logged session, or the last
+ *     restart (resume, "continue"), whichever is latest
+ * @param sessions how many sessions the pair logged
+ * @param lastSession when the last one took place, or {@code null}
+ */
+public record PairPeople(
+    Workspace workspace,
+    Program program,
+    Pair pair,
+    Person mentor,
+    Person mentee,
+    Instant base,
+    int sessions,
+    Instant lastSession) {
+
+  /** One person of the pair, with when and where they like to hear from Tandem. */
+  public record Person(
+      Participant participant, Member member, ZoneId zone, int hour, boolean weekends) {
+    String userId() {
+      return member.getUserId();
+    }
+
+    String name() {
+      return member.getDisplayName();
+    }
+
+    boolean active() {
+      return participant.getStatus() == ParticipantStatus.ACTIVE;
+    }
+
+    /** When a message about {@code day} (their local date of {@code about}) reaches them. */
+    Instant sendTime(Instant about, ReminderTimes.QuietHours quiet) {
+      LocalDate day = about.atZone(zone).toLocalDate();
+      return ReminderTimes.sendTime(day, hour, zone, quiet, weekends).toInstant();
+    }
+
+    /** The first moment at or after {@code at} that is outside their quiet hours and weekends. */
+    Instant firstAllowed(Instant at, ReminderTimes.QuietHours quiet) {
+      ZonedDateTime local = at.atZone(zone);
+      return ReminderTimes.firstAllowed(local, hour, quiet, weekends).toInstant();
+    }
+  }
+
+  public static Optional<PairPeople> load(Store store, Program program, Pair pair) {
+    Optional<Workspace> workspace = store.workspaceById(pair.getWorkspaceId());
+    Optional<Person> mentor = person(store, program, pair.getMentorId());
+    Optional<Person> mentee = person(store, program, pair.getMenteeId());
+    if (workspace.isEmpty() || mentor.isEmpty() || mentee.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Session> sessions = new CheckInStore(store).pairSessions(pair.getId());
+    Instant last =
+        sessions.stream().map(Session::getOccurredAt).max(Instant::compareTo).orElse(null);
+    Instant base = pair.getCreatedAt();
+    if (last != null && last.isAfter(base)) {
+      base = last;
+    }
+    if (pair.getRestartedAt() != null && pair.getRestartedAt().isAfter(base)) {
+      base = pair.getRestartedAt();
+    }
+    return Optional.of(
+        new PairPeople(
+            workspace.get(),
+            program,
+            pair,
+            mentor.get(),
+            mentee.get(),
+            base,
+            sessions.size(),
+            last));
+  }
+
+  private static Optional<Person> person(Store store, Program program, long participantId) {
+    return store
+        .participantById(participantId)
+        .flatMap(
+            p ->
+                store
+                    .memberById(p.getMemberId())
+                    .map(
+                        m ->
+                            new Person(
+                                p,
+                                m,
+                                PairContext.zoneOf(p.getTimeZone(), m.getTimeZone()),
+                                p.getReminderHour() != null
+                                    ? p.getReminderHour()
+                                    : program.getReminderHour(),
+                                p.getReminderWeekends() != null
+                                    ? p.getReminderWeekends()
+                                    : program.isReminderWeekends())));
+  }
+
+  public List<Person> people() {
+    return List.of(mentor, mentee);
+  }
+
+  boolean bothActive() {
+    return mentor.active() && mentee.active();
+  }
+
+  Person partnerOf(long participantId) {
+    return mentor.participant().getId() == participantId ? mentee : mentor;
+  }
+
+  Duration cadence() {
+    return Duration.ofDays(program.getCadenceDays());
+  }
+
+  /** The k-th cadence slot after {@link #base()}, k ≥ 1. */
+  Instant slot(long k) {
+    return base.plus(cadence().multipliedBy(k));
+  }
+
+  /**
+   * When the pair should next have met: the first slot after the base, or later when they moved the
+   * reminder.
+   */
+  Instant due() {
+    Instant first = slot(1);
+    Instant moved = pair.getRemindOn();
+    return moved != null && moved.isAfter(first) ? moved : first;
+  }
+
+  /** Full cadence rounds passed since the base without a session. */
+  long missedRounds(Instant at) {
+    if (!at.isAfter(base)) {
+      return 0;
+    }
+    return Duration.between(base, at).toMillis() / cadence().toMillis();
+  }
+
+  /** The UTC date naming an occurrence in outbox keys. */
+  static String occurrence(Instant at) {
+    return at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+  }
+
+  /**
+   * Runs {@code work} for every active pair of every running program, one transaction per program
+   * (retried on conflicts), and adds up what it returns: the fan-out the reminder and nudge jobs
+   * share.
+   */
+  static int sumOverRunningPairs(
+      Database db, java.util.function.ToIntBiFunction<Store, PairPeople> work) {
+    List<Long> programs =
+        db.inTransaction(
+            em ->
+                new ReminderStore(new Store(em))
+                    .runningPrograms().stream().map(Program::getId).toList());
+    int total = 0;
+    for (long programId : programs) {
+      total +=
+          db.inTransactionRetryingConflicts(
+              em -> {
+                Store store = new Store(em);
+                Program program = store.program(programId).orElseThrow();
+                int n = 0;
+                for (Pair pair : store.pairs(programId, Pair.Status.ACTIVE)) {
+                  Optional<PairPeople> people = load(store, program, pair);
+                  if (people.isPresent()) {
+                    n += work.applyAsInt(store, people.get());
+                  }
+                }
+                return n;
+              });
+    }
+    return total;
+  }
+}

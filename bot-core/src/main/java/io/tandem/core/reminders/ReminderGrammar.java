@@ -1,0 +1,145 @@
+package io.tandem.core.reminders;
+
+import io.tandem.core.command.Command;
+import io.tandem.core.command.CommandParser.Parsed;
+import io.tandem.core.programs.ProgramGrammar;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pause [until DATE|2w|10d]}, {@code resume}, {@code leave [confirm]}, {@code continue},
+ * {@code snooze 2d|until DATE|pick}, {@code support}, and the admins' {@code nudge @person}.
+ */
+public final class ReminderGrammar {
+
+  public static final String PAUSE_EXAMPLE = "pause until 2026-06-01";
+  public static final String SNOOZE_EXAMPLE = "snooze 2d";
+  public static final String NUDGE_EXAMPLE = "nudge @ana";
+  public static final String LEAVE_EXAMPLE = "leave";
+
+  private static final Pattern SPAN =
+      Pattern.compile("(\\d{1,3})\\s*([dw])", Pattern.CASE_INSENSITIVE);
+
+  private ReminderGrammar() {}
+
+  public static Parsed pause(String rest) {
+    if (rest.isEmpty()) {
+      return accept(new ReminderCommands.Pause(null, null));
+    }
+    String text = rest.strip();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("until ")) {
+      return date(text.substring(6).strip(), PAUSE_EXAMPLE)
+          .<Parsed>map(d -> accept(new ReminderCommands.Pause(d, null)))
+          .orElseGet(
+              () ->
+                  reject(
+                      "`" + text.substring(6).strip() + "` is not a date; write it as YYYY-MM-DD.",
+                      PAUSE_EXAMPLE));
+    }
+    Optional<Integer> days = days(lower);
+    if (days.isPresent()) {
+      if (days.get() < 1) {
+        return reject("Pause for at least one day.", "pause 2w");
+      }
+      return accept(new ReminderCommands.Pause(null, days.get()));
+    }
+    Optional<LocalDate> day = date(text, PAUSE_EXAMPLE);
+    if (day.isPresent()) {
+      return accept(new ReminderCommands.Pause(day.get(), null));
+    }
+    return reject(
+        "`" + text + "` is not a pause length; say `until 2026-06-01`, `2w` or `10d`.",
+        PAUSE_EXAMPLE);
+  }
+
+  public static Parsed resume(String rest) {
+    return rest.isEmpty()
+        ? accept(new ReminderCommands.Resume())
+        : reject("`resume` takes no arguments, but got `" + rest + "`.", "resume");
+  }
+
+  public static Parsed carryOn(String rest) {
+    return rest.isEmpty()
+        ? accept(new ReminderCommands.Continue())
+        : reject("`continue` takes no arguments, but got `" + rest + "`.", "continue");
+  }
+
+  public static Parsed support(String rest) {
+    return accept(new ReminderCommands.Support());
+  }
+
+  public static Parsed leave(String rest) {
+    if (rest.isEmpty()) {
+      return accept(new ReminderCommands.Leave(false));
+    }
+    if (rest.equalsIgnoreCase("confirm")) {
+      return accept(new ReminderCommands.Leave(true));
+    }
+    return reject("`leave` takes nothing but `confirm`, but got `" + rest + "`.", LEAVE_EXAMPLE);
+  }
+
+  public static Parsed snooze(String rest) {
+    String lower = rest.toLowerCase(Locale.ROOT).strip();
+    if (lower.isEmpty()) {
+      return reject("Say how long to snooze: `2d`, `until 2026-06-01` or `pick`.", SNOOZE_EXAMPLE);
+    }
+    if (lower.equals("pick")) {
+      return accept(new ReminderCommands.Snooze(null, null, true));
+    }
+    if (lower.startsWith("until ")) {
+      String text = rest.strip().substring(6).strip();
+      return date(text, SNOOZE_EXAMPLE)
+          .<Parsed>map(d -> accept(new ReminderCommands.Snooze(null, d, false)))
+          .orElseGet(
+              () ->
+                  reject("`" + text + "` is not a date; write it as YYYY-MM-DD.", SNOOZE_EXAMPLE));
+    }
+    Optional<Integer> days = days(lower);
+    if (days.isEmpty()) {
+      return reject("`" + rest + "` is not a snooze length; say `2d` or `1w`.", SNOOZE_EXAMPLE);
+    }
+    if (days.get() < 1 || days.get() > 30) {
+      return reject("Snooze for 1 to 30 days.", SNOOZE_EXAMPLE);
+    }
+    return accept(new ReminderCommands.Snooze(days.get(), null, false));
+  }
+
+  public static Parsed nudge(String rest) {
+    Optional<String> userId =
+        rest.isEmpty() ? Optional.empty() : ProgramGrammar.userId(rest.strip());
+    if (userId.isEmpty()) {
+      return reject("Mention the one person to nudge; their partner is nudged too.", NUDGE_EXAMPLE);
+    }
+    return accept(new ReminderCommands.Nudge(userId.get()));
+  }
+
+  private static Optional<Integer> days(String text) {
+    Matcher m = SPAN.matcher(text.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int n = Integer.parseInt(m.group(1));
+    return Optional.of(m.group(2).equalsIgnoreCase("w") ? n * 7 : n);
+  }
+
+  private static Optional<LocalDate> date(String text, String example) {
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Parsed accept(Command command) {
+    return new Parsed.Accepted(command);
+  }
+
+  private static Parsed reject(String problem, String example) {
+    return new Parsed.Rejected(problem, example);
+  }
+}
