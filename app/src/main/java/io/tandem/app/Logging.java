@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>Does nothing when SLF4J is bound to something other than Logback (the benchmarks keep
  * slf4j-simple).
  */
-final class Logging {
+public final class Logging {
 
   /** The appender {@code logback.xml} (and the tests' {@code logback-test.xml}) defines. */
   static final String APPENDER = "STDOUT";
@@ -28,7 +28,7 @@ final class Logging {
   private Logging() {}
 
   /** Sets the levels and the line format; call once the configuration is loaded. */
-  static void configure(LoggingConfig config) {
+  public static void configure(LoggingConfig config) {
     if (!LOGBACK.equals(LoggerFactory.getILoggerFactory().getClass().getName())) {
       return;
     }
@@ -56,7 +56,7 @@ final class Logging {
   }
 
   /** Only Tandem's messages from {@code level} up, in the current format. */
-  static void tandemLevel(LoggingConfig.Level level) {
+  public static void tandemLevel(LoggingConfig.Level level) {
     if (LOGBACK.equals(LoggerFactory.getILoggerFactory().getClass().getName())) {
       ((LoggerContext) LoggerFactory.getILoggerFactory())
           .getLogger("io.tandem")

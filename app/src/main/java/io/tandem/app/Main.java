@@ -31,7 +31,6 @@ import picocli.CommandLine.ParentCommand;
       Main.Run.class,
       Main.Migrate.class,
       Main.ConfigCommand.class,
-      Demo.class,
       SolveAssignment.class,
       ImportCommand.class,
       MatchCommand.class,
@@ -76,7 +75,7 @@ public final class Main implements Callable<Integer> {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine root = new CommandLine(new Main());
     // the root's writer: the one callers (and tests) set with setErr
     return root.setExecutionExceptionHandler(
@@ -212,7 +211,7 @@ public final class Main implements Callable<Integer> {
    * 0. The JVM halts as soon as its shutdown hooks return, so the hook, which covers any other way
    * out (System.exit elsewhere), does the stopping itself and waits for it.
    */
-  static void stopOnSignals(Tandem tandem, CountDownLatch stopped) {
+  public static void stopOnSignals(Tandem tandem, CountDownLatch stopped) {
     for (String name : List.of("TERM", "INT")) {
       sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> stopped.countDown());
     }

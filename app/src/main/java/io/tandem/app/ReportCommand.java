@@ -105,7 +105,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     String text;
     try (Database database = Tandem.openExistingDatabase(config, clock)) {
-      Reports reports = new Reports(database, clock, Tandem.surveySettings(config));
+      Reports reports = new Reports(database, clock, CoreSettings.surveySettings(config));
       // a trailing period (90d) ends at the report's as-of, not at the wall clock's now
       ProgramReport.Period wanted =
           period == null

@@ -116,56 +116,25 @@ final class SolveAssignment implements Callable<Integer> {
 
   /** Reads the whole instance, reporting the first problem with its line number. */
   static Instance read(BufferedReader reader) throws IOException, BadInstance {
-    long[] values = new long[1024];
-    int[] lines = new int[1024];
-    int count = 0;
-    int lineNo = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      lineNo++;
-      for (String token : line.trim().split("\\s+")) {
-        if (token.isEmpty()) {
-          continue;
-        }
-        long value;
-        try {
-          value = Long.parseLong(token);
-        } catch (NumberFormatException e) {
-          throw new BadInstance(lineNo, "\"" + token + "\" is not a whole number");
-        }
-        if (count == values.length) {
-          values = Arrays.copyOf(values, count * 2);
-          lines = Arrays.copyOf(lines, count * 2);
-        }
-        values[count] = value;
-        lines[count] = lineNo;
-        count++;
-      }
-    }
+    Numbers numbers = Numbers.read(reader);
+    long[] values = numbers.values();
+    int[] lines = numbers.lines();
+    int count = numbers.count();
     if (count == 0) {
-      throw new BadInstance(Math.max(1, lineNo), "the file is empty; it must start with n");
+      throw new BadInstance(
+          Math.max(1, numbers.lastLineNo()), "the file is empty; it must start with n");
     }
     long n = values[0];
     if (n < 1 || n > 100_000) {
       throw new BadInstance(lines[0], "n must be between 1 and 100000, was " + n);
     }
-    int size = (int) n;
     int rest = count - 1;
-    int lastLine = lines[count - 1];
     if ((long) rest == n * n) {
-      long[][] dense = new long[size][size];
-      for (int k = 0; k < rest; k++) {
-        long cost = values[k + 1];
-        if (cost == AssignmentSolver.FORBIDDEN) {
-          throw new BadInstance(lines[k + 1], "cost " + cost + " is too large");
-        }
-        dense[k / size][k % size] = cost;
-      }
-      return new Instance(size, dense, null, rest);
+      return fullMatrix(numbers, (int) n);
     }
     if (rest % 3 != 0) {
       throw new BadInstance(
-          lastLine,
+          lines[count - 1],
           "after n = "
               + n
               + " expected either "
@@ -174,6 +143,66 @@ final class SolveAssignment implements Callable<Integer> {
               + rest
               + " numbers");
     }
+    return pairLines(numbers, (int) n);
+  }
+
+  /** Every whole number of the file, with the line it stands on. */
+  private record Numbers(long[] values, int[] lines, int count, int lastLineNo) {
+
+    static Numbers read(BufferedReader reader) throws IOException, BadInstance {
+      long[] values = new long[1024];
+      int[] lines = new int[1024];
+      int count = 0;
+      int lineNo = 0;
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        for (String token : line.trim().split("\\s+")) {
+          if (token.isEmpty()) {
+            continue;
+          }
+          long value;
+          try {
+            value = Long.parseLong(token);
+          } catch (NumberFormatException e) {
+            throw new BadInstance(lineNo, "\"" + token + "\" is not a whole number");
+          }
+          if (count == values.length) {
+            values = Arrays.copyOf(values, count * 2);
+            lines = Arrays.copyOf(lines, count * 2);
+          }
+          values[count] = value;
+          lines[count] = lineNo;
+          count++;
+        }
+      }
+      return new Numbers(values, lines, count, lineNo);
+    }
+  }
+
+  /** n, then the n×n costs row by row. */
+  private static Instance fullMatrix(Numbers numbers, int size) throws BadInstance {
+    int rest = numbers.count() - 1;
+    long[][] dense = new long[size][size];
+    for (int k = 0; k < rest; k++) {
+      long cost = numbers.values()[k + 1];
+      if (cost == AssignmentSolver.FORBIDDEN) {
+        throw new BadInstance(numbers.lines()[k + 1], "cost " + cost + " is too large");
+      }
+      dense[k / size][k % size] = cost;
+    }
+    return new Instance(size, dense, null, rest);
+  }
+
+  /**
+   * n, then one line {@code i j cost} per allowed pair; dense once a quarter of the pairs are
+   * listed, sparse below that.
+   */
+  private static Instance pairLines(Numbers numbers, int size) throws BadInstance {
+    long n = size;
+    long[] values = numbers.values();
+    int[] lines = numbers.lines();
+    int count = numbers.count();
     SparseCosts.Builder builder = SparseCosts.builder(size, size);
     Map<Long, Integer> firstSeen = new HashMap<>();
     for (int k = 1; k < count; k += 3) {
@@ -200,7 +229,7 @@ final class SolveAssignment implements Callable<Integer> {
       }
       builder.add((int) i - 1, (int) j - 1, cost);
     }
-    int pairs = rest / 3;
+    int pairs = (count - 1) / 3;
     SparseCosts sparse = builder.build();
     if ((long) pairs * 4 >= n * n) {
       long[][] dense = new long[size][size];

@@ -8,8 +8,6 @@ import io.tandem.app.web.PrometheusMetrics;
 import io.tandem.app.web.WebServer;
 import io.tandem.config.DatabaseConfig;
 import io.tandem.config.HttpConfig;
-import io.tandem.config.RemindersConfig;
-import io.tandem.config.SurveysConfig;
 import io.tandem.config.TandemConfig;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.persistence.OutboxQueries;
@@ -25,7 +23,6 @@ import io.tandem.core.reminders.Participation;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.reminders.ReminderRoutes;
 import io.tandem.core.reminders.ReminderSettings;
-import io.tandem.core.reminders.ReminderTimes;
 import io.tandem.core.reminders.Reminders;
 import io.tandem.core.reports.OpenDashboard;
 import io.tandem.core.reports.Reports;
@@ -33,8 +30,6 @@ import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import io.tandem.core.store.Migrations;
 import io.tandem.core.surveys.SurveyJob;
-import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.SurveyTemplate;
 import io.tandem.core.surveys.Surveys;
 import io.tandem.discord.DiscordBot;
 import io.tandem.slack.SlackAdapter;
@@ -95,12 +90,13 @@ public final class Tandem implements AutoCloseable {
   /** Opens the database (migrating it), builds the core and connects every configured platform. */
   public static Tandem start(TandemConfig config, Clock clock) throws Exception {
     Database database = openDatabase(config, clock, true);
-    Surveys surveys = new Surveys(database, clock, surveySettings(config));
+    Surveys surveys = new Surveys(database, clock, CoreSettings.surveySettings(config));
     Tandem tandem = new Tandem(database, commands(database, clock, surveys));
     tandem.metrics.bindPool(database.dataSource());
     tandem.stopGrace = config.stopGrace();
-    tandem.reminderJob = reminders(tandem.commands, database, clock, reminderSettings(config));
-    Reports reports = new Reports(database, clock, surveySettings(config));
+    tandem.reminderJob =
+        reminders(tandem.commands, database, clock, CoreSettings.reminderSettings(config));
+    Reports reports = new Reports(database, clock, CoreSettings.surveySettings(config));
     tandem.commands.withReports(reports);
     tandem.commands.withMembership(new Membership(database, clock));
     tandem.links = linkSigner(config.http(), clock);
@@ -109,36 +105,12 @@ public final class Tandem implements AutoCloseable {
     tandem.commands.withDashboard(dashboard);
     tandem.surveyJob = new SurveyJob(surveys);
     try {
-      // one HTTP server for the dashboard, /health, /metrics and (in Slack HTTP mode) Slack
-      tandem.web = WebServer.start(config.http().bindAddress(), config.http().port());
-      tandem.links.baseUrl(
-          config.http().publicUrl() != null ? config.http().publicUrl() : tandem.web.baseUrl());
-      HealthEndpoint health = tandem.healthEndpoint(clock);
-      tandem.web.route("/health", health);
-      tandem.web.route("/health/live", health.live());
-      tandem.web.route("/health/ready", health.ready());
-      tandem.web.route("/metrics", tandem.metricsEndpoint(clock));
-      tandem.web.route(Dashboard.PATH, new Dashboard(tandem.links, reports, dashboard, clock));
+      tandem.serveHttp(
+          config.http(), clock, new Dashboard(tandem.links, reports, dashboard, clock));
       tandem.intake =
           new Intake(
               database, clock, tandem.commands, tandem.commands, tandem.commands, INTAKE_WORKERS);
-      if (config.slack().configured()) {
-        tandem.slack =
-            new SlackAdapter(config.slack(), config.http(), tandem.intake, clock)
-                .withMetrics(tandem.metrics);
-        tandem.intake.answerThrough(Platform.SLACK, tandem.slack.answers());
-        tandem.platforms.add(tandem.slack);
-        tandem.slack.start(tandem.web.httpServer());
-      }
-      if (config.discord().configured()) {
-        tandem.discord =
-            new DiscordBot(config.discord(), tandem.intake, clock)
-                .withMetrics(tandem.metrics)
-                .withMembership(tandem.commands);
-        tandem.intake.answerThrough(Platform.DISCORD, tandem.discord.answers());
-        tandem.platforms.add(tandem.discord);
-        tandem.discord.start(DISCORD_START_TIMEOUT);
-      }
+      tandem.connectPlatforms(config, clock);
       // outbound delivery and scheduled jobs start once the platforms run, and stop before them
       tandem.delivery =
           Delivery.start(
@@ -159,6 +131,37 @@ public final class Tandem implements AutoCloseable {
     } catch (Exception e) {
       tandem.close();
       throw e;
+    }
+  }
+
+  /** One HTTP server for the dashboard, /health, /metrics and (in Slack HTTP mode) Slack. */
+  private void serveHttp(HttpConfig http, Clock clock, Dashboard dashboard) throws Exception {
+    web = WebServer.start(http.bindAddress(), http.port());
+    links.baseUrl(http.publicUrl() != null ? http.publicUrl() : web.baseUrl());
+    HealthEndpoint health = healthEndpoint(clock);
+    web.route("/health", health);
+    web.route("/health/live", health.live());
+    web.route("/health/ready", health.ready());
+    web.route("/metrics", metricsEndpoint(clock));
+    web.route(Dashboard.PATH, dashboard);
+  }
+
+  /** Connects Slack and Discord, each when configured, answering through the intake. */
+  private void connectPlatforms(TandemConfig config, Clock clock) throws Exception {
+    if (config.slack().configured()) {
+      slack = new SlackAdapter(config.slack(), config.http(), intake, clock).withMetrics(metrics);
+      intake.answerThrough(Platform.SLACK, slack.answers());
+      platforms.add(slack);
+      slack.start(web.httpServer());
+    }
+    if (config.discord().configured()) {
+      discord =
+          new DiscordBot(config.discord(), intake, clock)
+              .withMetrics(metrics)
+              .withMembership(commands);
+      intake.answerThrough(Platform.DISCORD, discord.answers());
+      platforms.add(discord);
+      discord.start(DISCORD_START_TIMEOUT);
     }
   }
 
@@ -244,37 +247,6 @@ public final class Tandem implements AutoCloseable {
         e);
   }
 
-  /** The shipped survey templates and those in {@code surveys.templates}, with the threshold. */
-  static SurveySettings surveySettings(TandemConfig config) {
-    SurveysConfig surveys = config.surveys();
-    return SurveySettings.of(
-        surveys.anonymityThreshold(),
-        surveys.templates().stream().map(Tandem::surveyTemplate).toList());
-  }
-
-  private static SurveyTemplate surveyTemplate(SurveysConfig.Template t) {
-    return new SurveyTemplate(
-        t.id(),
-        t.title(),
-        t.anonymous(),
-        SurveyTemplate.Audience.valueOf(t.audience().name()),
-        t.openFor(),
-        t.remindAfter(),
-        t.questions().stream()
-            .map(
-                q ->
-                    new SurveyTemplate.Question(
-                        SurveyTemplate.Type.valueOf(q.type().name()), q.text(), q.choices()))
-            .toList());
-  }
-
-  /** {@code reminders} in {@code tandem.yml}. */
-  static ReminderSettings reminderSettings(TandemConfig config) {
-    RemindersConfig r = config.reminders();
-    return new ReminderSettings(
-        new ReminderTimes.QuietHours(r.quietStart(), r.quietEnd()), r.interval(), r.catchUp());
-  }
-
   /** Reminders, nudges and pause/resume/leave: their commands and the job that fans them out. */
   static ReminderJob reminders(
       CommandDispatcher commands, Database database, Clock clock, ReminderSettings settings) {
@@ -286,22 +258,22 @@ public final class Tandem implements AutoCloseable {
   }
 
   /** Runs a scheduled job through Quartz now and waits until it has finished. */
-  void runJobNow(String key) throws Exception {
+  public void runJobNow(String key) throws Exception {
     delivery.scheduling().runNow(key, JOB_TIMEOUT);
   }
 
   /** Whether every message due by {@code by} has been delivered (or given up on). */
-  boolean outboxDeliveredBy(Instant by) {
+  public boolean outboxDeliveredBy(Instant by) {
     return new OutboxQueries(database).undeliveredDueBy(by) == 0;
   }
 
   /** The reminder job, so that tests can run a firing for a chosen instant. */
-  ReminderJob reminderJob() {
+  public ReminderJob reminderJob() {
     return reminderJob;
   }
 
   /** The survey job (reminders, closing, scheduled sends), for tests that drive time. */
-  SurveyJob surveyJob() {
+  public SurveyJob surveyJob() {
     return surveyJob;
   }
 
@@ -361,12 +333,12 @@ public final class Tandem implements AutoCloseable {
   }
 
   /** Quartz as started, so that tests can fire a job now or stop it. */
-  io.tandem.core.schedule.Scheduling scheduling() {
+  public io.tandem.core.schedule.Scheduling scheduling() {
     return delivery.scheduling();
   }
 
   /** Signs dashboard links; tests use it to make expired and altered ones. */
-  LinkSigner links() {
+  public LinkSigner links() {
     return links;
   }
 

@@ -35,7 +35,6 @@ class CommandLineTest {
   @ParameterizedTest(name = "tandem {0} --help")
   @ValueSource(
       strings = {
-        "demo",
         "run",
         "report",
         "import roster",
@@ -54,6 +53,16 @@ class CommandLineTest {
     assertThat(exit).isZero();
     assertThat(out.toString()).startsWith("Usage: tandem " + command);
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the production program holds no demo: that is the demo module's launcher")
+  void noDemo() {
+    int exit = tandem("--help");
+
+    assertThat(exit).isZero();
+    assertThat(Main.commandLine().getSubcommands()).containsKey("run").doesNotContainKey("demo");
+    assertThat(out.toString()).contains("run").doesNotContain("demo");
   }
 
   @Test

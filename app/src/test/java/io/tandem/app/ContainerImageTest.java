@@ -132,6 +132,10 @@ class ContainerImageTest {
                     .as(p)
                     .isTrue());
 
+    // AND it is the production program: no simulated platform and no demo on its class path
+    assertThat(classPath)
+        .noneMatch(p -> p.contains("tandem-simulator") || p.contains("tandem-demo"));
+
     // WHEN the image's class path runs `config check` with the image's JVM flags
     Path root = dir.resolve("root");
     for (Map.Entry<String, TarEntry> file : files.entrySet()) {

@@ -97,6 +97,20 @@ class DependencyRulesTest {
   }
 
   @Test
+  @DisplayName("the production program holds no simulated platform and no demo")
+  void appIsProduction() {
+    requireClassesIn("io.tandem.app", "io.tandem.simulator");
+
+    noClasses()
+        .that()
+        .resideInAPackage("io.tandem.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.tandem.simulator..", "io.tandem.demo..")
+        .check(classes);
+  }
+
+  @Test
   @DisplayName("the platforms do not know each other")
   void platformsAreIndependent() {
     requireClassesIn("io.tandem.slack", "io.tandem.discord");

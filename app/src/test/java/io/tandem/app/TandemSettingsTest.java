@@ -20,8 +20,9 @@ class TandemSettingsTest {
   @Test
   @DisplayName("without settings: the shipped templates, threshold 5, default reminders")
   void defaults() {
-    assertThat(Tandem.surveySettings(TandemConfig.defaults())).isEqualTo(SurveySettings.defaults());
-    assertThat(Tandem.reminderSettings(TandemConfig.defaults()))
+    assertThat(CoreSettings.surveySettings(TandemConfig.defaults()))
+        .isEqualTo(SurveySettings.defaults());
+    assertThat(CoreSettings.reminderSettings(TandemConfig.defaults()))
         .isEqualTo(ReminderSettings.defaults());
   }
 
@@ -54,8 +55,8 @@ class TandemSettingsTest {
             """,
             Map.of());
     // WHEN
-    SurveySettings surveys = Tandem.surveySettings(config);
-    ReminderSettings reminders = Tandem.reminderSettings(config);
+    SurveySettings surveys = CoreSettings.surveySettings(config);
+    ReminderSettings reminders = CoreSettings.reminderSettings(config);
     // THEN
     assertThat(surveys.anonymityThreshold()).isEqualTo(4);
     assertThat(surveys.templates().keySet())

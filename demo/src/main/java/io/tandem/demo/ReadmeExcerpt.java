@@ -1,0 +1,135 @@
+package io.tandem.demo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The README's excerpt of the demo, taken from the transcript of a real run ({@code ./tandem demo
+ * --readme}): the swap of two mentors, a reminder, the admin's alert about the quiet pair, the form
+ * survey's results and the report. The same seed and start play the same pilot, so the excerpt
+ * changes only when what Tandem says changes.
+ */
+final class ReadmeExcerpt {
+
+  /** The Monday the README's pilot starts on. */
+  static final String START_TEXT = "2026-11-30";
+
+  static final LocalDate START = LocalDate.parse(START_TEXT);
+
+  static final String BEGIN = "<!-- demo excerpt: written by ./tandem demo --readme -->";
+
+  static final String END = "<!-- end of demo excerpt -->";
+
+  private static final String GAP = "…";
+
+  /** Lines that continue the message above them start with this much space. */
+  private static final String CONTINUED = "           ";
+
+  private ReadmeExcerpt() {}
+
+  /** The excerpt of a run's transcript, without the code fence. */
+  static String of(String transcript) {
+    List<String> lines = transcript.lines().toList();
+    List<String> excerpt = new ArrayList<>();
+    int swap = find(lines, 0, l -> l.startsWith(Pilot.ADMIN) && l.contains(" match swap "));
+    excerpt.add(lines.get(swap));
+    excerpt.add(lines.get(swap + 1));
+    excerpt.add(GAP);
+    int week2 = find(lines, swap, l -> l.startsWith("▸ week 2 of"));
+    excerpt.add(lines.get(week2));
+    excerpt.add(lines.get(find(lines, week2, l -> l.contains("Time to meet"))));
+    excerpt.add(GAP);
+    excerpt.addAll(
+        message(
+            lines,
+            find(
+                lines,
+                week2,
+                l -> l.startsWith(tandemTo(Pilot.ADMIN)) && l.contains("needs attention"))));
+    excerpt.add(GAP);
+    int results =
+        find(lines, week2, l -> l.startsWith(Pilot.ADMIN) && l.endsWith(" survey results 2"));
+    excerpt.add(lines.get(results));
+    excerpt.add(lines.get(results + 1));
+    int sent = find(lines, results + 1, l -> l.startsWith(tandemTo(Pilot.ADMIN)));
+    excerpt.addAll(message(lines, sent));
+    excerpt.add(lines.get(find(lines, sent, l -> l.contains("[image: "))));
+    excerpt.add(GAP);
+    int report =
+        find(
+            lines,
+            results,
+            l -> l.startsWith(Pilot.ADMIN) && l.contains(" report " + Pilot.PROGRAM));
+    excerpt.add(lines.get(report));
+    excerpt.addAll(message(lines, report + 1));
+    return String.join("\n", excerpt) + "\n";
+  }
+
+  /** The README with the excerpt between its markers, in a code block. */
+  static String inReadme(String readme, String excerpt) {
+    int begin = readme.indexOf(BEGIN);
+    int end = readme.indexOf(END);
+    if (begin < 0 || end < begin) {
+      throw new IllegalArgumentException(
+          "the README has no place for the demo excerpt: put the lines "
+              + BEGIN
+              + " and "
+              + END
+              + " where it goes");
+    }
+    return readme.substring(0, begin + BEGIN.length())
+        + "\n```\n"
+        + excerpt
+        + "```\n"
+        + readme.substring(end);
+  }
+
+  /** Where the funnel chart of the README's run goes. */
+  static Path funnelPicture(Path readme) {
+    return readme.toAbsolutePath().getParent().resolve("docs").resolve("demo-funnel.png");
+  }
+
+  /** Writes the excerpt into the README and the run's funnel chart next to it. */
+  static void write(Path readme, String excerpt, List<Path> charts) throws IOException {
+    String text = Files.readString(readme, StandardCharsets.UTF_8);
+    Path funnel =
+        charts.stream()
+            .filter(c -> c.getFileName().toString().endsWith("-funnel.png"))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the report sent no funnel chart"));
+    Files.writeString(readme, inReadme(text, excerpt), StandardCharsets.UTF_8);
+    Path picture = funnelPicture(readme);
+    Files.createDirectories(picture.getParent());
+    Files.copy(funnel, picture, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static String tandemTo(String person) {
+    return "Tandem   › (to " + person + ")";
+  }
+
+  /** The message on line {@code first} with the lines that continue it. */
+  private static List<String> message(List<String> lines, int first) {
+    int end = first + 1;
+    while (end < lines.size() && lines.get(end).startsWith(CONTINUED)) {
+      end++;
+    }
+    return lines.subList(first, end);
+  }
+
+  private static int find(List<String> lines, int from, Predicate<String> wanted) {
+    for (int i = from; i < lines.size(); i++) {
+      if (wanted.test(lines.get(i))) {
+        return i;
+      }
+    }
+    throw new IllegalStateException(
+        "the demo's transcript lacks a line the README's excerpt shows (after line " + from + ")");
+  }
+}
