@@ -8,10 +8,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.tandem.core.kernel.Role;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,26 @@ import org.junit.jupiter.api.Test;
 class DependencyRulesTest {
 
   private static JavaClasses classes;
+
+  /**
+   * The core packages held to "SQL and the EntityManager only in persistence": those already moved
+   * behind their ports. The aim is all of {@code io.tandem.core}.
+   */
+  private static final List<String> DATA_ACCESS_CHECKED =
+      List.of(
+          "io.tandem.core.reports",
+          "io.tandem.core.delivery",
+          "io.tandem.core.intake",
+          "io.tandem.core.privacy",
+          "io.tandem.core.kernel");
+
+  /** Features whose {@code persistence} package only they (and the app's wiring) may use. */
+  private static final List<String> FEATURES_WITH_PERSISTENCE =
+      List.of(
+          "io.tandem.core.reports",
+          "io.tandem.core.delivery",
+          "io.tandem.core.intake",
+          "io.tandem.core.privacy");
 
   @BeforeAll
   static void importTandem() {
@@ -129,6 +155,64 @@ class DependencyRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage("io.tandem.slack..", "com.slack..")
         .check(classes);
+  }
+
+  @Test
+  @DisplayName(
+      "SQL, JDBC and the EntityManager are used only in persistence packages and the store")
+  void dataAccessOnlyInPersistence() {
+    requireClassesIn(DATA_ACCESS_CHECKED.toArray(String[]::new));
+    // the persistence packages exist and do use JDBC, so the rule names what really happens
+    for (String feature : FEATURES_WITH_PERSISTENCE) {
+      String persistence = feature + ".persistence";
+      requireClassesIn(persistence);
+      assertThat(
+              classes.stream()
+                  .filter(c -> c.getPackageName().equals(persistence))
+                  .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                  .anyMatch(d -> d.getTargetClass().getPackageName().equals("java.sql")))
+          .as("%s uses JDBC", persistence)
+          .isTrue();
+    }
+
+    noClasses()
+        .that()
+        .resideInAnyPackage(DATA_ACCESS_CHECKED.stream().map(p -> p + "..").toArray(String[]::new))
+        .and()
+        .resideOutsideOfPackages("io.tandem.core..persistence..", "io.tandem.core.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.sql..")
+        .orShould()
+        .dependOnClassesThat()
+        .belongToAnyOf(EntityManager.class, Query.class, TypedQuery.class)
+        .orShould()
+        .callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("createNativeQuery")))
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("a feature's persistence package is used only by that feature and the app")
+  void persistenceIsInternal() {
+    for (String feature : FEATURES_WITH_PERSISTENCE) {
+      requireClassesIn(feature, feature + ".persistence");
+      assertThat(
+              classes.stream()
+                  .filter(c -> c.getPackageName().equals(feature))
+                  .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                  .anyMatch(
+                      d -> d.getTargetClass().getPackageName().equals(feature + ".persistence")))
+          .as("%s uses its persistence package", feature)
+          .isTrue();
+
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(feature + "..", "io.tandem.app..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(feature + ".persistence..")
+          .check(classes);
+    }
   }
 
   private static void requireClassesIn(String... packages) {

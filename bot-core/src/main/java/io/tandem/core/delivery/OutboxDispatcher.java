@@ -3,19 +3,11 @@ package io.tandem.core.delivery;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.ChatTarget;
-import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.Metrics;
-import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.store.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -27,11 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,53 +87,18 @@ public final class OutboxDispatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-  /** A delivery is not started when less than this is left of its lease. */
-  private static final Duration LEASE_SAFETY_MARGIN = Duration.ofSeconds(5);
-
-  private static final int MAX_ERROR_LENGTH = 2000;
-
-  /** One claimed row. */
-  record Claimed(
-      long id,
-      long workspaceId,
-      String dedupKey,
-      Platform platform,
-      String payload,
-      int attempts,
-      Instant leaseUntil,
-      Instant uncertainSince) {
-
-    String laneKey(ChatTarget target) {
-      return platform + ":" + workspaceId + ":" + target.orderingKey();
-    }
-  }
-
-  /** The messages of one conversation held in this process, in claim order. */
-  private static final class Lane {
-    final String key;
-    final ArrayDeque<Claimed> queue = new ArrayDeque<>();
-    boolean running;
-    Instant blockedUntil;
-
-    Lane(String key) {
-      this.key = key;
-    }
-  }
-
   private final Database db;
   private final Map<Platform, ChatPort> ports;
   private final OutboxSettings settings;
   private final Clock clock;
   private final String instanceId;
-  private final RandomGenerator random;
-  private final String platformList;
+  private final RetryBackoff backoff;
+  private final OutboxLeases leases;
+  private final DeliverMessage delivery;
 
   private final Map<String, Lane> lanes = new HashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final ReentrantLock wakeLock = new ReentrantLock();
-  private final Condition wakeCondition = wakeLock.newCondition();
-  private boolean woken;
-  private final AtomicLong nextDueMillis = new AtomicLong(Long.MAX_VALUE);
+  private final Wakeup wakeup;
   private final Runnable wakeListener = this::wake;
   private OutboxSignal signal;
   private volatile Metrics metrics = Metrics.NONE;
@@ -169,7 +122,11 @@ public final class OutboxDispatcher implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
-    this.random = Objects.requireNonNull(random, "random");
+    this.backoff =
+        new RetryBackoff(
+            settings.backoffBase(),
+            settings.backoffMax(),
+            Objects.requireNonNull(random, "random"));
     Map<Platform, ChatPort> byPlatform = new EnumMap<>(Platform.class);
     for (ChatPort port : ports) {
       if (byPlatform.put(port.platform(), port) != null) {
@@ -177,10 +134,11 @@ public final class OutboxDispatcher implements AutoCloseable {
       }
     }
     this.ports = Collections.unmodifiableMap(byPlatform);
-    this.platformList =
-        byPlatform.keySet().stream()
-            .map(p -> "'" + p.name() + "'")
-            .collect(Collectors.joining(","));
+    this.wakeup = new Wakeup(clock, settings.pollInterval());
+    this.leases = OutboxLeases.in(db, instanceId, byPlatform.keySet());
+    this.delivery =
+        new DeliverMessage(
+            this.ports, leases, settings, clock, backoff, () -> metrics, wakeup::dueAt);
   }
 
   public OutboxDispatcher(
@@ -198,7 +156,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     if (coordinator != null) {
       throw new IllegalStateException("already started");
     }
-    int released = releaseLeases(db.isSqlite() ? null : instanceId, null);
+    int released = leases.releaseLeases(db.isSqlite() ? null : instanceId, null);
     if (released > 0) {
       LOG.info(
           "Released {} outbox messages claimed before a restart; delivering them now", released);
@@ -235,13 +193,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
   /** Claims due messages now rather than at the next poll. Cheap; callable from any thread. */
   public void wake() {
-    wakeLock.lock();
-    try {
-      woken = true;
-      wakeCondition.signalAll();
-    } finally {
-      wakeLock.unlock();
-    }
+    wakeup.wake();
   }
 
   /**
@@ -252,7 +204,7 @@ public final class OutboxDispatcher implements AutoCloseable {
    * @return how many leases were released
    */
   public int releaseExpiredLeases() {
-    int released = releaseLeases(null, clock.instant());
+    int released = leases.releaseLeases(null, clock.instant());
     if (released > 0) {
       LOG.warn("Released {} outbox messages whose claim lapsed; delivering them again", released);
       wake();
@@ -265,7 +217,7 @@ public final class OutboxDispatcher implements AutoCloseable {
   private void coordinate() {
     while (running) {
       try {
-        awaitWork();
+        wakeup.await(() -> running);
         if (!running) {
           break;
         }
@@ -280,28 +232,6 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
   }
 
-  private void awaitWork() throws InterruptedException {
-    wakeLock.lock();
-    try {
-      long waitMillis = settings.pollInterval().toMillis();
-      long due = nextDueMillis.get();
-      if (due != Long.MAX_VALUE) {
-        waitMillis = Math.min(waitMillis, Math.max(0, due - clock.millis()));
-      }
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-      while (!woken && running) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        wakeCondition.awaitNanos(left);
-      }
-      woken = false;
-    } finally {
-      wakeLock.unlock();
-    }
-  }
-
   private void claimWhileCapacity() {
     while (running) {
       int capacity = settings.batchSize() - inFlight.get();
@@ -309,11 +239,9 @@ public final class OutboxDispatcher implements AutoCloseable {
         return;
       }
       Instant now = clock.instant();
-      if (nextDueMillis.get() <= now.toEpochMilli()) {
-        nextDueMillis.set(Long.MAX_VALUE);
-      }
-      List<Claimed> claimed = claim(capacity, now);
-      for (Claimed c : claimed) {
+      wakeup.claiming(now);
+      List<ClaimedMessage> claimed = claim(capacity, now);
+      for (ClaimedMessage c : claimed) {
         inFlight.incrementAndGet();
         enqueue(c);
       }
@@ -323,7 +251,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
   }
 
-  private void enqueue(Claimed claimed) {
+  private void enqueue(ClaimedMessage claimed) {
     OutboxPayload payload;
     try {
       payload = OutboxPayload.parse(claimed.payload());
@@ -331,8 +259,7 @@ public final class OutboxDispatcher implements AutoCloseable {
       workers.execute(
           () -> {
             try {
-              markDead(claimed, "unreadable payload: " + e.getMessage(), false, false);
-              metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
+              delivery.unreadable(claimed, e.getMessage());
             } finally {
               finished();
             }
@@ -341,7 +268,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
     String key = claimed.laneKey(payload.target());
     synchronized (lanes) {
-      Lane lane = lanes.computeIfAbsent(key, Lane::new);
+      Lane lane = lanes.computeIfAbsent(key, k -> new Lane(k, lanes));
       lane.queue.add(claimed);
       if (!lane.running) {
         lane.running = true;
@@ -352,7 +279,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
   private void drain(Lane lane) {
     while (true) {
-      Claimed next;
+      ClaimedMessage next;
       synchronized (lanes) {
         next = lane.queue.poll();
         if (next == null) {
@@ -366,7 +293,7 @@ public final class OutboxDispatcher implements AutoCloseable {
       try {
         if (running) {
           // when stopping, what is left stays leased to this instance and close() releases it
-          process(lane, next, OutboxPayload.parse(next.payload()));
+          delivery.deliver(lane, next, OutboxPayload.parse(next.payload()));
         }
       } catch (RuntimeException e) {
         LOG.error("Delivering outbox message {} failed unexpectedly", next.dedupKey(), e);
@@ -381,365 +308,26 @@ public final class OutboxDispatcher implements AutoCloseable {
     wake();
   }
 
-  private void process(Lane lane, Claimed claimed, OutboxPayload payload) {
-    Instant now = clock.instant();
-    Instant blockedUntil;
-    synchronized (lanes) {
-      blockedUntil = lane.blockedUntil;
-    }
-    if (blockedUntil != null && blockedUntil.isAfter(now)) {
-      // an earlier message of this conversation waits for a retry: keep the order
-      defer(claimed, blockedUntil.plusMillis(1), null, false);
-      return;
-    }
-    if (!claimed.leaseUntil().minus(LEASE_SAFETY_MARGIN).isAfter(now)) {
-      LOG.warn(
-          "Outbox message {} waited past its lease; leaving it to the next claim",
-          claimed.dedupKey());
-      return;
-    }
-    ChatPort port = ports.get(claimed.platform());
-    int attempt = claimed.attempts() + 1;
-    OutgoingMessage message =
-        new OutgoingMessage(
-            claimed.dedupKey(),
-            payload.target(),
-            payload.reply(),
-            attempt,
-            payload.attachments(),
-            payload.files());
-    DeliveryResult result = null;
-    boolean attempted = false;
-    if (claimed.uncertainSince() != null) {
-      result = findEarlierDelivery(port, claimed, message);
-    }
-    if (result == null) {
-      if (!startAttempt(claimed)) {
-        LOG.warn(
-            "Outbox message {} lost its claim before it was sent; leaving it to the next claim",
-            claimed.dedupKey());
-        return;
-      }
-      attempted = true;
-      try {
-        result = port.deliver(message);
-      } catch (RuntimeException e) {
-        result = new DeliveryResult.TransientFailure("unexpected: " + e);
-        LOG.error("ChatPort {} threw for {}", claimed.platform(), claimed.dedupKey(), e);
-      }
-    }
-    Instant after = clock.instant();
-    if (result instanceof DeliveryResult.Delivered delivered) {
-      markDelivered(claimed, delivered.messageRef(), after);
-      metrics.delivery(claimed.platform(), Metrics.Delivery.DELIVERED);
-    } else if (result instanceof DeliveryResult.RetryAfter retry) {
-      Instant due = after.plus(retry.delay());
-      LOG.info(
-          "{} rate-limited delivery of {}: retrying after {} ms",
-          claimed.platform(),
-          claimed.dedupKey(),
-          retry.delay().toMillis());
-      block(lane, due);
-      // a 429 means the platform did not take this attempt; an earlier unknown one was looked for
-      deferAfterRateLimit(claimed, due, "rate limited: " + retry.reason(), attempted);
-      metrics.delivery(claimed.platform(), Metrics.Delivery.RATE_LIMITED);
-    } else if (result instanceof DeliveryResult.TransientFailure failure) {
-      if (attempt >= settings.maxAttempts()) {
-        LOG.warn(
-            "Outbox message {} is dead after {} attempts: {}",
-            claimed.dedupKey(),
-            attempt,
-            failure.error());
-        // the last try may have reached the platform: an operator's retry looks first
-        markDead(claimed, failure.error(), true, true);
-        metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
-      } else {
-        Instant due = after.plus(backoff(attempt));
-        LOG.info(
-            "Delivery of {} failed (attempt {}): {}; retrying at {}",
-            claimed.dedupKey(),
-            attempt,
-            failure.error(),
-            due);
-        block(lane, due);
-        defer(claimed, due, failure.error(), true);
-        metrics.delivery(claimed.platform(), Metrics.Delivery.RETRIED);
-      }
-    } else if (result instanceof DeliveryResult.PermanentFailure failure) {
-      LOG.warn("Outbox message {} cannot be delivered: {}", claimed.dedupKey(), failure.error());
-      markDead(claimed, failure.error(), true, false);
-      metrics.delivery(claimed.platform(), Metrics.Delivery.DEAD);
-    }
-  }
-
-  /**
-   * Asks the port whether an earlier attempt with an unknown outcome delivered the message after
-   * all. Returns the outcome to record, or {@code null} to send it now.
-   */
-  private DeliveryResult findEarlierDelivery(
-      ChatPort port, Claimed claimed, OutgoingMessage message) {
-    DeliveryResult found;
-    try {
-      found = port.findEarlierDelivery(message, claimed.uncertainSince()).orElse(null);
-    } catch (RuntimeException e) {
-      LOG.error("ChatPort {} threw looking for {}", claimed.platform(), claimed.dedupKey(), e);
-      return new DeliveryResult.TransientFailure("unexpected while looking: " + e);
-    }
-    if (found instanceof DeliveryResult.Delivered) {
-      LOG.info(
-          "Outbox message {} was delivered by an earlier attempt (started {}); not sending it again",
-          claimed.dedupKey(),
-          claimed.uncertainSince());
-      return found;
-    }
-    if (found instanceof DeliveryResult.PermanentFailure failure) {
-      LOG.warn(
-          "Cannot tell whether outbox message {} was delivered before ({}); sending it again",
-          claimed.dedupKey(),
-          failure.error());
-      return null;
-    }
-    return found;
-  }
-
-  private void block(Lane lane, Instant until) {
-    synchronized (lanes) {
-      if (lane.blockedUntil == null || lane.blockedUntil.isBefore(until)) {
-        lane.blockedUntil = until;
-      }
-    }
-  }
-
-  /**
-   * The delay before retry number {@code attempt + 1}: {@code base * 2^(attempt-1)}, capped at the
-   * maximum, times a random factor in [0.5, 1].
-   */
+  /** The delay before retry number {@code attempt + 1}. */
   Duration backoff(int attempt) {
-    long base = settings.backoffBase().toMillis();
-    long max = settings.backoffMax().toMillis();
-    int shift = Math.min(attempt - 1, 30);
-    long exponential = base > (max >> shift) ? max : Math.min(max, base << shift);
-    double factor = 0.5 + 0.5 * random.nextDouble();
-    return Duration.ofMillis(Math.max(1, Math.round(exponential * factor)));
+    return backoff.delay(attempt);
   }
 
-  // ---- the database
+  // ---- claims, driven directly by the tests
 
   /** Claims up to {@code limit} due messages for this instance. */
-  List<Claimed> claim(int limit, Instant now) {
-    if (ports.isEmpty()) {
-      return List.of();
-    }
-    long nowMillis = now.toEpochMilli();
-    long leaseUntil = now.plus(settings.lease()).toEpochMilli();
-    String select =
-        "SELECT id, workspace_id, dedup_key, platform, payload, attempts, attempt_started_at"
-            + " FROM outbox_message"
-            + " WHERE state = 'QUEUED' AND not_before <= ?"
-            + " AND (lease_until IS NULL OR lease_until <= ?)"
-            + " AND platform IN ("
-            + platformList
-            + ") ORDER BY not_before, created_at, id LIMIT ?"
-            + (db.isSqlite() ? "" : " FOR UPDATE SKIP LOCKED");
-    return db.inTransaction(
-        em -> {
-          Connection connection = em.unwrap(Connection.class);
-          List<Claimed> claimed = new ArrayList<>();
-          try {
-            try (PreparedStatement ps = connection.prepareStatement(select)) {
-              ps.setLong(1, nowMillis);
-              ps.setLong(2, nowMillis);
-              ps.setInt(3, limit);
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  claimed.add(
-                      new Claimed(
-                          rs.getLong(1),
-                          rs.getLong(2),
-                          rs.getString(3),
-                          Platform.valueOf(rs.getString(4)),
-                          rs.getString(5),
-                          rs.getInt(6),
-                          Instant.ofEpochMilli(leaseUntil),
-                          instantOrNull(rs, 7)));
-                }
-              }
-            }
-            if (!claimed.isEmpty()) {
-              try (PreparedStatement ps =
-                  connection.prepareStatement(
-                      "UPDATE outbox_message SET lease_owner = ?, lease_until = ?,"
-                          + " version = version + 1 WHERE id = ?")) {
-                for (Claimed c : claimed) {
-                  ps.setString(1, instanceId);
-                  ps.setLong(2, leaseUntil);
-                  ps.setLong(3, c.id());
-                  ps.addBatch();
-                }
-                ps.executeBatch();
-              }
-            }
-          } catch (SQLException e) {
-            throw new IllegalStateException("could not claim outbox messages", e);
-          }
-          return claimed;
-        });
-  }
-
-  private void markDelivered(Claimed claimed, String ref, Instant at) {
-    update(
-        "UPDATE outbox_message SET state = 'DELIVERED', delivered_at = ?, attempts = attempts + 1,"
-            + " last_error = NULL, delivery_ref = ?, lease_owner = NULL, lease_until = NULL,"
-            + " attempt_started_at = NULL,"
-            + " version = version + 1 WHERE id = ? AND state = 'QUEUED'",
-        ps -> {
-          ps.setLong(1, at.toEpochMilli());
-          ps.setString(2, ref == null ? null : truncate(ref, 200));
-          ps.setLong(3, claimed.id());
-        });
+  List<ClaimedMessage> claim(int limit, Instant now) {
+    return leases.claim(limit, now, now.plus(settings.lease()));
   }
 
   /**
-   * @param outcomeUnknown the last attempt may have reached the platform (a transient failure):
-   *     keep its mark, so that a retry ({@code tandem outbox --retry}) looks before it sends
-   */
-  private void markDead(
-      Claimed claimed, String error, boolean countAttempt, boolean outcomeUnknown) {
-    update(
-        "UPDATE outbox_message SET state = 'DEAD', attempts = attempts + ?, last_error = ?,"
-            + " lease_owner = NULL, lease_until = NULL,"
-            + (outcomeUnknown ? "" : " attempt_started_at = NULL,")
-            + " version = version + 1 WHERE id = ? AND state = 'QUEUED'",
-        ps -> {
-          ps.setInt(1, countAttempt ? 1 : 0);
-          ps.setString(2, truncate(error, MAX_ERROR_LENGTH));
-          ps.setLong(3, claimed.id());
-        });
-  }
-
-  /**
-   * Records, in its own committed transaction, that an attempt starts now, if this claim still
-   * holds the message with at least the safety margin left. Keeps the start of an earlier attempt
-   * whose outcome is unknown, so a later look covers both.
+   * Records that an attempt starts now, if this claim still holds the message with at least the
+   * safety margin left.
    *
    * @return false when the claim has lapsed or passed to another claim: do not send
    */
-  boolean startAttempt(Claimed claimed) {
-    Instant now = clock.instant();
-    int[] count = new int[1];
-    update(
-        "UPDATE outbox_message SET attempt_started_at = COALESCE(attempt_started_at, ?),"
-            + " version = version + 1 WHERE id = ? AND state = 'QUEUED' AND lease_owner = ?"
-            + " AND lease_until = ? AND lease_until > ?",
-        ps -> {
-          ps.setLong(1, now.toEpochMilli());
-          ps.setLong(2, claimed.id());
-          ps.setString(3, instanceId);
-          ps.setLong(4, claimed.leaseUntil().toEpochMilli());
-          ps.setLong(5, now.plus(LEASE_SAFETY_MARGIN).toEpochMilli());
-        },
-        count);
-    return count[0] == 1;
-  }
-
-  /**
-   * Defers a rate-limited message. When the 429 answered this attempt, no attempt of the message
-   * has an unknown outcome any more (an earlier one was looked for first), so the mark is cleared.
-   */
-  private void deferAfterRateLimit(Claimed claimed, Instant at, String error, boolean attempted) {
-    if (!attempted) {
-      defer(claimed, at, error, false);
-      return;
-    }
-    noteDue(at);
-    update(
-        "UPDATE outbox_message SET not_before = ?, last_error = ?, lease_owner = NULL,"
-            + " lease_until = NULL, attempt_started_at = NULL, version = version + 1"
-            + " WHERE id = ? AND state = 'QUEUED' AND lease_owner = ?",
-        ps -> {
-          ps.setLong(1, at.toEpochMilli());
-          ps.setString(2, truncate(error, MAX_ERROR_LENGTH));
-          ps.setLong(3, claimed.id());
-          ps.setString(4, instanceId);
-        });
-  }
-
-  /** Makes a message due again at {@code at}, if this instance still holds its lease. */
-  private void defer(Claimed claimed, Instant at, String error, boolean countAttempt) {
-    noteDue(at);
-    update(
-        "UPDATE outbox_message SET not_before = ?, attempts = attempts + ?,"
-            + " last_error = COALESCE(?, last_error), lease_owner = NULL, lease_until = NULL,"
-            + " version = version + 1 WHERE id = ? AND state = 'QUEUED' AND lease_owner = ?",
-        ps -> {
-          ps.setLong(1, at.toEpochMilli());
-          ps.setInt(2, countAttempt ? 1 : 0);
-          ps.setString(3, error == null ? null : truncate(error, MAX_ERROR_LENGTH));
-          ps.setLong(4, claimed.id());
-          ps.setString(5, instanceId);
-        });
-  }
-
-  private void noteDue(Instant at) {
-    long millis = at.toEpochMilli();
-    nextDueMillis.accumulateAndGet(millis, Math::min);
-  }
-
-  /**
-   * Clears leases: of one owner (or all when {@code owner} is null) that lapsed before {@code
-   * lapsedBy} (or all when null).
-   */
-  private int releaseLeases(String owner, Instant lapsedBy) {
-    String sql =
-        "UPDATE outbox_message SET lease_owner = NULL, lease_until = NULL, version = version + 1"
-            + " WHERE state = 'QUEUED' AND lease_until IS NOT NULL"
-            + (owner == null ? "" : " AND lease_owner = ?")
-            + (lapsedBy == null ? "" : " AND lease_until <= ?");
-    int[] count = new int[1];
-    update(
-        sql,
-        ps -> {
-          int i = 1;
-          if (owner != null) {
-            ps.setString(i++, owner);
-          }
-          if (lapsedBy != null) {
-            ps.setLong(i, lapsedBy.toEpochMilli());
-          }
-        },
-        count);
-    return count[0];
-  }
-
-  @FunctionalInterface
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  private void update(String sql, Binder binder) {
-    update(sql, binder, new int[1]);
-  }
-
-  private void update(String sql, Binder binder, int[] count) {
-    db.inTransaction(
-        em -> {
-          try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(sql)) {
-            binder.bind(ps);
-            count[0] = ps.executeUpdate();
-          } catch (SQLException e) {
-            throw new IllegalStateException("outbox update failed: " + e.getMessage(), e);
-          }
-          return null;
-        });
-  }
-
-  private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
-    long millis = rs.getLong(column);
-    return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-  }
-
-  private static String truncate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
+  boolean startAttempt(ClaimedMessage claimed) {
+    return delivery.startAttempt(claimed);
   }
 
   private static void sleepQuietly(Duration duration) {
@@ -776,7 +364,7 @@ public final class OutboxDispatcher implements AutoCloseable {
       workers.shutdownNow();
     }
     try {
-      releaseLeases(instanceId, null);
+      leases.releaseLeases(instanceId, null);
     } catch (RuntimeException e) {
       LOG.warn("Could not release outbox leases on shutdown; they lapse by themselves", e);
     }

@@ -9,7 +9,6 @@ import org.eclipse.persistence.internal.sessions.ObjectChangeSet;
 import org.eclipse.persistence.internal.sessions.RepeatableWriteUnitOfWork;
 import org.eclipse.persistence.internal.sessions.UnitOfWorkChangeSet;
 import org.eclipse.persistence.internal.sessions.UnitOfWorkImpl;
-import org.eclipse.persistence.jpa.JpaEntityManager;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
 import org.slf4j.Logger;
@@ -42,21 +41,14 @@ public final class OutboxSignal {
     Objects.requireNonNull(db, "db");
     OutboxSignal signal = new OutboxSignal();
     String outboxClass = OutboxMessage.class.getName();
-    db.inTransaction(
-        em -> {
-          em.unwrap(JpaEntityManager.class)
-              .getServerSession()
-              .getEventManager()
-              .addListener(
-                  new SessionEventAdapter() {
-                    @Override
-                    public void postCommitUnitOfWork(SessionEvent event) {
-                      if (insertedOutboxMessage(event, outboxClass)) {
-                        signal.fire();
-                      }
-                    }
-                  });
-          return null;
+    db.addSessionListener(
+        new SessionEventAdapter() {
+          @Override
+          public void postCommitUnitOfWork(SessionEvent event) {
+            if (insertedOutboxMessage(event, outboxClass)) {
+              signal.fire();
+            }
+          }
         });
     return signal;
   }

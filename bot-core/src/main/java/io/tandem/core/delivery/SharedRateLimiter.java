@@ -3,10 +3,6 @@ package io.tandem.core.delivery;
 import io.tandem.core.delivery.TokenBucketRateLimiter.Sleeper;
 import io.tandem.core.port.out.RateLimiter;
 import io.tandem.core.store.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,13 +31,12 @@ public final class SharedRateLimiter implements RateLimiter {
 
   private static final int CLEANUP_EVERY = 1024;
 
-  private final Database db;
+  private final RateBudgets budgets;
   private final String name;
   private final long intervalNanos;
   private final long burstNanos;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final String upsert;
   private final AtomicInteger sinceCleanup = new AtomicInteger();
 
   /**
@@ -52,19 +47,13 @@ public final class SharedRateLimiter implements RateLimiter {
    */
   public SharedRateLimiter(
       Database db, String name, double permitsPerSecond, int burst, Clock clock, Sleeper sleeper) {
-    this.db = Objects.requireNonNull(db, "db");
+    this.budgets = RateBudgets.in(Objects.requireNonNull(db, "db"));
     this.name = Objects.requireNonNull(name, "name");
     TokenBucketRateLimiter.checkRate(permitsPerSecond, burst);
     this.intervalNanos = Math.max(1, Math.round(1e9 / permitsPerSecond));
     this.burstNanos = intervalNanos * burst;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    String greater = db.isSqlite() ? "MAX" : "GREATEST";
-    this.upsert =
-        "INSERT INTO rate_budget (bucket, free_at) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE"
-            + " SET free_at = "
-            + greater
-            + "(rate_budget.free_at, ?) + ? RETURNING free_at";
   }
 
   /** {@code perMinute} permits a minute, with a burst of {@code burst}, waiting in real time. */
@@ -84,26 +73,16 @@ public final class SharedRateLimiter implements RateLimiter {
     Objects.requireNonNull(key, "key");
     long now = TokenBucketRateLimiter.nanos(clock.instant());
     long full = now - burstNanos;
-    try (Connection connection = db.dataSource().getConnection()) {
-      connection.setAutoCommit(true);
-      long freeAt;
-      try (PreparedStatement st = connection.prepareStatement(upsert)) {
-        st.setString(1, bucket(key));
-        st.setLong(2, full + intervalNanos);
-        st.setLong(3, full);
-        st.setLong(4, intervalNanos);
-        try (ResultSet rs = st.executeQuery()) {
-          rs.next();
-          freeAt = rs.getLong(1);
-        }
-      }
-      if (sinceCleanup.incrementAndGet() >= CLEANUP_EVERY) {
-        sinceCleanup.set(0);
-        forgetFullBuckets(connection, full);
-      }
+    boolean cleanup = sinceCleanup.incrementAndGet() >= CLEANUP_EVERY;
+    if (cleanup) {
+      sinceCleanup.set(0);
+    }
+    try {
+      long freeAt = budgets.book(bucket(key), full, intervalNanos, cleanup ? name : null);
       return Duration.ofNanos(Math.max(0, freeAt - now));
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not book a permit of " + name + " for " + key, e);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "could not book a permit of " + name + " for " + key, e.getCause());
     }
   }
 
@@ -117,17 +96,6 @@ public final class SharedRateLimiter implements RateLimiter {
 
   private String bucket(String key) {
     return name + "|" + key;
-  }
-
-  /** Deletes this limiter's rows whose bucket is full again (their state is the default). */
-  private void forgetFullBuckets(Connection connection, long full) throws SQLException {
-    try (PreparedStatement st =
-        connection.prepareStatement(
-            "DELETE FROM rate_budget WHERE bucket LIKE ? ESCAPE '\\' AND free_at < ?")) {
-      st.setString(1, name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%");
-      st.setLong(2, full);
-      st.executeUpdate();
-    }
   }
 
   @Override

@@ -3,20 +3,17 @@ package io.tandem.core.intake;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.intake.persistence.InboxRows;
-import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.IntakeUseCase;
-import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.AnswerPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * sends the stored answer. The row moves to ANSWERING in its own commit just before the answer is
  * sent and is never sent from ANSWERING again: killed in the milliseconds of that one send, the
  * person may miss the answer (a {@code response_url} post cannot be looked up afterwards), but is
- * never answered twice. Answers owed for longer than the platform takes them ({@link #window}) go
- * as a direct message through the outbox, whose own exactly-once delivery then applies.
+ * never answered twice. Answers owed for longer than the platform takes them ({@link
+ * AnswerRequest#window}) go as a direct message through the outbox, whose own exactly-once delivery
+ * then applies.
  *
  * <p>Thread-safe. Use cases run on the intake's workers, never on the acknowledgement path, except
  * for {@link #answerNow}.
@@ -65,9 +63,8 @@ public final class Intake implements IntakeUseCase {
   private final InboxRows inbox;
   private final GroupCommit inserts;
   private final Clock clock;
-  private final HandleCommandUseCase commands;
-  private final HandleInteractionUseCase interactions;
-  private final HandleMembershipUseCase membership;
+  private final RunRequest running;
+  private final AnswerRequest answering;
   private final ExecutorService workers;
   private final java.util.concurrent.ScheduledExecutorService forgetting;
   private final Map<Platform, AnswerPort> ports = new ConcurrentHashMap<>();
@@ -86,9 +83,8 @@ public final class Intake implements IntakeUseCase {
     this.inserts = new GroupCommit(inbox);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.startedAt = clock.instant();
-    this.commands = Objects.requireNonNull(commands, "commands");
-    this.interactions = Objects.requireNonNull(interactions, "interactions");
-    this.membership = Objects.requireNonNull(membership, "membership");
+    this.running = new RunRequest(commands, interactions, membership, this::port);
+    this.answering = new AnswerRequest(db, inbox, clock, this::port);
     this.forgetting =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -106,12 +102,6 @@ public final class Intake implements IntakeUseCase {
               thread.setDaemon(true);
               return thread;
             });
-  }
-
-  /** How long a platform takes answers at a request's reply address. */
-  static Duration window(Platform platform) {
-    // Slack: a response_url takes posts for 30 minutes; Discord: an interaction token lives 15
-    return platform == Platform.SLACK ? Duration.ofMinutes(30) : Duration.ofMinutes(15);
   }
 
   /** Who answers {@code platform}'s requests; the adapter registers itself before it accepts. */
@@ -202,7 +192,7 @@ public final class Intake implements IntakeUseCase {
         workers.execute(
             () -> {
               try (RequestLogContext logged = RequestLogContext.open(request)) {
-                answer(request, replyOf(row.answer()));
+                answering.answer(request, replyOf(row.answer()));
               }
             });
       }
@@ -233,7 +223,7 @@ public final class Intake implements IntakeUseCase {
         Optional<Reply> reply = effect(request, InboxRows.State.DONE);
         handled(request, reply, started);
         if (reply.isPresent() && request.kind().answered()) {
-          answer(request, reply.get());
+          answering.answer(request, reply.get());
         }
       } catch (RuntimeException e) {
         // the row stays as it is, and the next start tries again
@@ -260,9 +250,9 @@ public final class Intake implements IntakeUseCase {
           }
 
           @Override
-          public void beforeCommit(EntityManager em, Object result) {
+          public void beforeCommit(Store store, Object result) {
             if (!InboxRows.markDone(
-                em,
+                store,
                 request.deliveryKey(),
                 answered ? done : InboxRows.State.ANSWERED,
                 answered ? answerJson(request, (Reply) result) : null,
@@ -272,7 +262,7 @@ public final class Intake implements IntakeUseCase {
             }
           }
         };
-    Database.Ridden<Reply> ridden = db.withRider(rider, () -> invoke(request));
+    Database.Ridden<Reply> ridden = db.withRider(rider, () -> running.invoke(request));
     Reply reply = ridden.result();
     if (!ridden.rode()
         && !inbox.markDone(
@@ -292,109 +282,6 @@ public final class Intake implements IntakeUseCase {
     AlreadyDone(String deliveryKey) {
       super("request " + deliveryKey + " is done already", null, false, false);
     }
-  }
-
-  private Reply invoke(InboundRequest request) {
-    try {
-      switch (request.kind()) {
-        case MEMBER_LEFT:
-          membership.memberLeft(request.platform(), request.workspaceId(), request.userId());
-          return null;
-        case MEMBER_RETURNED:
-          membership.memberReturned(request.platform(), request.workspaceId(), request.userId());
-          return null;
-        default:
-          break;
-      }
-      Actor actor = port(request).actor(request);
-      switch (request.kind()) {
-        case COMMAND:
-          return commands.handle(new Invocation(actor, request.channelId(), request.name()));
-        case CLICK:
-          return interactions.clicked(actor, request.channelId(), request.name(), request.value());
-        case FORM:
-          return interactions.submitted(
-              actor, request.channelId(), request.name(), request.values());
-        case FORM_CLOSED:
-          interactions.formClosed(actor, request.name());
-          return null;
-        case HOME_OPENED:
-          interactions.homeOpened(actor);
-          return null;
-        default:
-          throw new IllegalStateException("unknown kind " + request.kind());
-      }
-    } catch (RuntimeException e) {
-      LOG.error("The core failed on request {}", request.deliveryKey(), e);
-      return request.kind().answered() ? Reply.info(FAILURE, List.of()) : null;
-    }
-  }
-
-  /**
-   * Sends an owed answer once: at the reply address while the platform takes it there, otherwise
-   * (or when the platform refuses it) as a direct message through the outbox.
-   */
-  private void answer(InboundRequest request, Reply reply) {
-    Instant now = clock.instant();
-    boolean inTime = now.isBefore(request.receivedAt().plus(window(request.platform())));
-    if (request.replyAddress() != null && inTime) {
-      if (!inbox.move(request.deliveryKey(), InboxRows.State.DONE, InboxRows.State.ANSWERING)) {
-        return;
-      }
-      boolean sent;
-      try {
-        sent = port(request).answer(request, reply);
-      } catch (RuntimeException e) {
-        LOG.warn("Answering request {} failed: {}", request.deliveryKey(), e.toString());
-        sent = false;
-      }
-      if (!sent) {
-        directMessage(request, reply, InboxRows.State.ANSWERING);
-      }
-    } else {
-      directMessage(request, reply, InboxRows.State.DONE);
-    }
-  }
-
-  /** Queues the answer as a direct message, in the transaction that records it answered. */
-  private void directMessage(InboundRequest request, Reply reply, InboxRows.State from) {
-    db.inTransaction(
-        em -> {
-          if (!InboxRows.move(em, request.deliveryKey(), from, InboxRows.State.ANSWERED)) {
-            return null;
-          }
-          Store store = new Store(em);
-          store
-              .workspace(request.platform(), request.workspaceId())
-              .ifPresentOrElse(
-                  workspace ->
-                      Outbox.queue(
-                          store,
-                          workspace.getId(),
-                          request.platform(),
-                          "answer:" + request.deliveryKey(),
-                          new ChatTarget.DirectMessage(request.userId()),
-                          reply.form() == null ? reply : withoutForm(reply),
-                          clock.instant(),
-                          clock.instant()),
-                  () ->
-                      LOG.warn(
-                          "No workspace {} for the answer to {}; it is dropped",
-                          request.workspaceId(),
-                          request.deliveryKey()));
-          return null;
-        });
-  }
-
-  private static Reply withoutForm(Reply reply) {
-    return new Reply(
-        reply.kind(),
-        reply.visibility(),
-        reply.text(),
-        reply.fields(),
-        reply.buttons(),
-        null,
-        reply.inputErrors());
   }
 
   private AnswerPort port(InboundRequest request) {

@@ -10,10 +10,9 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.FileAttachment;
+import io.tandem.core.privacy.persistence.PersonalDataRows.Person;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,9 +41,8 @@ public final class ExportMyData {
   }
 
   public Reply send(Actor actor) {
-    return db.inTransaction(
-        em -> {
-          Store store = new Store(em);
+    return db.transaction(
+        store -> {
           Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
           Optional<Member> member = workspace.flatMap(w -> store.member(w.getId(), actor.userId()));
           if (member.isEmpty()) {
@@ -90,13 +88,7 @@ public final class ExportMyData {
     doc.put("platform", workspace.getPlatform().name().toLowerCase(java.util.Locale.ROOT));
     doc.put("workspace", workspace.getExternalId());
     doc.put("user_id", member.getUserId());
-    try {
-      doc.putAll(
-          new PersonalDataRows(store.entityManager().unwrap(Connection.class), person(member))
-              .export());
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read the person's data", e);
-    }
+    doc.putAll(PersonalRecords.in(store).export(person(member)));
     return new GsonBuilder()
         .setPrettyPrinting()
         .serializeNulls()
@@ -105,8 +97,8 @@ public final class ExportMyData {
         .toJson(doc);
   }
 
-  static PersonalDataRows.Person person(Member member) {
-    return new PersonalDataRows.Person(
+  static Person person(Member member) {
+    return new Person(
         member.getWorkspaceId(),
         member.getId(),
         member.getUserId(),

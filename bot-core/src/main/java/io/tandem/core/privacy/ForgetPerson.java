@@ -14,11 +14,7 @@ import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.reminders.Participation;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Store;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -138,9 +134,8 @@ public final class ForgetPerson {
   public Optional<Erased> erase(
       Platform platform, String workspaceId, String userId, String erasedBy) {
     Objects.requireNonNull(userId, "userId");
-    return db.inTransaction(
-        em -> {
-          Store store = new Store(em);
+    return db.transaction(
+        store -> {
           Workspace workspace = ProgramLookup.workspace(store, platform, workspaceId);
           Optional<Member> member = store.member(workspace.getId(), userId);
           if (member.isEmpty()) {
@@ -161,23 +156,18 @@ public final class ForgetPerson {
                       new ChatTarget.DirectMessage(pseudonym),
                       Reply.info("(erased at the person's request)", List.of()))
                   .toJson();
-          Connection c = em.unwrap(Connection.class);
-          try {
-            Map<String, Integer> rows =
-                new PersonalDataRows(c, ExportMyData.person(member.get()))
-                    .erase(pseudonym, emptyPayload);
-            Erased erased = new Erased(ProgramLookup.describe(workspace), ended, rows);
-            audit(c, workspace.getId(), now, erasedBy, erased.rowsChanged());
-            LOG.info(
-                "Erased a person's data in {} at the request of {}: {} rows changed ({})",
-                erased.workspace(),
-                LogText.of(erasedBy),
-                erased.rowsChanged(),
-                rows);
-            return Optional.of(erased);
-          } catch (SQLException e) {
-            throw new IllegalStateException("could not erase the person's data", e);
-          }
+          PersonalRecords records = PersonalRecords.in(store);
+          Map<String, Integer> rows =
+              records.erase(ExportMyData.person(member.get()), pseudonym, emptyPayload);
+          Erased erased = new Erased(ProgramLookup.describe(workspace), ended, rows);
+          records.audit(workspace.getId(), now, erasedBy, erased.rowsChanged());
+          LOG.info(
+              "Erased a person's data in {} at the request of {}: {} rows changed ({})",
+              erased.workspace(),
+              LogText.of(erasedBy),
+              erased.rowsChanged(),
+              rows);
+          return Optional.of(erased);
         });
   }
 
@@ -185,19 +175,5 @@ public final class ForgetPerson {
     byte[] bytes = new byte[8];
     RANDOM.nextBytes(bytes);
     return bytes;
-  }
-
-  private static void audit(Connection c, long workspaceId, Instant at, String by, int rows)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO erasure_audit (workspace_id, erased_at, erased_by, rows_changed)"
-                + " VALUES (?, ?, ?, ?)")) {
-      ps.setLong(1, workspaceId);
-      ps.setLong(2, at.toEpochMilli());
-      ps.setString(3, by.length() > 100 ? by.substring(0, 100) : by);
-      ps.setInt(4, rows);
-      ps.executeUpdate();
-    }
   }
 }

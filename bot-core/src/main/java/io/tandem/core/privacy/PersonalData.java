@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * The one list of where Tandem keeps something about a person, and what {@code my data} and {@code
- * forget me} do with each place. {@link PersonalDataRows} runs it: the export selects each rule's
- * rows, the erasure applies each rule's treatments in list order. A test compares the list with the
- * migrated schema, so a new table or column that looks personal ({@link #PERSON_COLUMN}) fails the
- * build until a rule here says how it is exported and erased.
+ * forget me} do with each place. {@link io.tandem.core.privacy.persistence.PersonalDataRows} runs
+ * it: the export selects each rule's rows, the erasure applies each rule's treatments in list
+ * order. A test compares the list with the migrated schema, so a new table or column that looks
+ * personal ({@link #PERSON_COLUMN}) fails the build until a rule here says how it is exported and
+ * erased.
  *
  * <p>Erasure keeps counts: rows that reports count (participations, pairs, sessions, goals, skill
  * ratings, signals, survey answers) stay, attached to a pseudonymous member whose user id and name

@@ -6,14 +6,9 @@ import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.schedule.Schedule;
 import io.tandem.core.schedule.ScheduledJob;
 import io.tandem.core.store.Database;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,54 +68,27 @@ public final class RetentionJob implements ScheduledJob {
 
   /** The work of one run at {@code now}. */
   public Swept sweep(Instant now) {
-    return db.inTransaction(
-        em -> {
-          Connection c = em.unwrap(Connection.class);
-          try {
-            int notes = 0;
-            if (privateNotes.isPresent()) {
-              try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "UPDATE session_note SET private_note = '' WHERE private_note <> ''"
-                          + " AND created_at < ?")) {
-                ps.setLong(1, now.minus(privateNotes.get()).toEpochMilli());
-                notes = ps.executeUpdate();
-              }
-            }
-            return new Swept(notes, emptyDeliveredExports(c, now.minus(KEEP_DELIVERED_EXPORTS)));
-          } catch (SQLException e) {
-            throw new IllegalStateException("the retention sweep failed", e);
-          }
+    return db.transaction(
+        store -> {
+          PersonalRecords records = PersonalRecords.in(store);
+          int notes =
+              privateNotes.isPresent()
+                  ? records.clearPrivateNotes(now.minus(privateNotes.get()))
+                  : 0;
+          int files =
+              records.emptyDeliveredFiles(
+                  ExportMyData.KEY_PREFIX,
+                  now.minus(KEEP_DELIVERED_EXPORTS),
+                  RetentionJob::emptiedFile);
+          return new Swept(notes, files);
         });
   }
 
-  private static int emptyDeliveredExports(Connection c, Instant before) throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, recipient_user_id FROM outbox_message WHERE dedup_key LIKE ?"
-                + " AND state = 'DELIVERED' AND delivered_at < ? AND payload LIKE '%\"files\"%'")) {
-      ps.setString(1, ExportMyData.KEY_PREFIX + "%");
-      ps.setLong(2, before.toEpochMilli());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(new Object[] {rs.getLong(1), rs.getString(2)});
-        }
-      }
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("UPDATE outbox_message SET payload = ? WHERE id = ?")) {
-      for (Object[] row : rows) {
-        ps.setString(
-            1,
-            new OutboxPayload(
-                    new ChatTarget.DirectMessage((String) row[1]),
-                    Reply.info("(a data file, delivered and emptied)", List.of()))
-                .toJson());
-        ps.setLong(2, (Long) row[0]);
-        ps.executeUpdate();
-      }
-    }
-    return rows.size();
+  /** What a delivered data file's message holds once emptied. */
+  private static String emptiedFile(String recipientUserId) {
+    return new OutboxPayload(
+            new ChatTarget.DirectMessage(recipientUserId),
+            Reply.info("(a data file, delivered and emptied)", List.of()))
+        .toJson();
   }
 }

@@ -10,15 +10,10 @@ import io.tandem.core.port.out.DashboardLinks;
 import io.tandem.core.programs.Program;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +44,7 @@ public final class OpenDashboard {
         actor,
         "status",
         () -> {
-          Found found = db.inTransaction(em -> find(new Store(em), actor, command.program()));
+          Found found = db.transaction(store -> find(store, actor, command.program()));
           if (found.problem() != null) {
             return found.problem();
           }
@@ -87,17 +82,16 @@ public final class OpenDashboard {
    * filter.
    */
   public List<ProgramChoice> programs(long workspaceId) {
-    return db.inTransaction(
-        em ->
-            new Store(em)
-                .programs(workspaceId).stream()
-                    .map(
-                        p ->
-                            new ProgramChoice(
-                                p.getId(),
-                                p.getName(),
-                                p.getStatus().name().toLowerCase(java.util.Locale.ROOT)))
-                    .toList());
+    return db.transaction(
+        store ->
+            store.programs(workspaceId).stream()
+                .map(
+                    p ->
+                        new ProgramChoice(
+                            p.getId(),
+                            p.getName(),
+                            p.getStatus().name().toLowerCase(java.util.Locale.ROOT)))
+                .toList());
   }
 
   /** One session of a pair: when, and how long. */
@@ -116,53 +110,7 @@ public final class OpenDashboard {
 
   /** The history of a pair of the program; empty pair ids of other programs read as no history. */
   public PairHistory pairHistory(long programId, long pairId) {
-    return db.inTransaction(
-        em -> {
-          Connection c = em.unwrap(Connection.class);
-          try {
-            List<Meeting> meetings = new ArrayList<>();
-            try (PreparedStatement ps =
-                c.prepareStatement(
-                    "SELECT occurred_at, minutes FROM mentoring_session"
-                        + " WHERE pair_id = ? AND program_id = ? ORDER BY occurred_at, id")) {
-              ps.setLong(1, pairId);
-              ps.setLong(2, programId);
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  meetings.add(new Meeting(Instant.ofEpochMilli(rs.getLong(1)), rs.getInt(2)));
-                }
-              }
-            }
-            long[] goals =
-                counts(
-                    c,
-                    "SELECT COUNT(*), COUNT(done_at) FROM goal WHERE pair_id = ? AND program_id = ?",
-                    pairId,
-                    programId);
-            long[] tasks =
-                counts(
-                    c,
-                    "SELECT COUNT(*), COUNT(t.done_at) FROM goal_task t JOIN goal g ON g.id ="
-                        + " t.goal_id WHERE t.pair_id = ? AND g.program_id = ?",
-                    pairId,
-                    programId);
-            return new PairHistory(meetings, goals[0], goals[1], tasks[0], tasks[1]);
-          } catch (SQLException e) {
-            throw new IllegalStateException("could not read pair " + pairId, e);
-          }
-        });
-  }
-
-  private static long[] counts(Connection c, String sql, long pairId, long programId)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, pairId);
-      ps.setLong(2, programId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2)};
-      }
-    }
+    return db.transaction(store -> PairHistories.in(store).of(programId, pairId));
   }
 
   private record Found(Workspace workspace, Program program, Reply problem) {}

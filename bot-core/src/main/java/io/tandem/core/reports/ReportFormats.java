@@ -77,6 +77,24 @@ public final class ReportFormats {
   public static String csv(ProgramReport r) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"section", "item", "measure", "value"});
+    programRows(rows, r);
+    pairRows(rows, r);
+    surveyRows(rows, r);
+    retentionRows(rows, r);
+    StringBuilder out = new StringBuilder();
+    for (String[] cells : rows) {
+      for (int i = 0; i < cells.length; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        out.append(csvCell(cells[i]));
+      }
+      out.append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static void programRows(List<String[]> rows, ProgramReport r) {
     rows.add(row("program", "", "name", r.program().name()));
     rows.add(row("program", "", "workspace", r.program().workspace()));
     rows.add(row("program", "", "status", r.program().status()));
@@ -104,6 +122,9 @@ public final class ReportFormats {
     rows.add(row("signals", "", "nudges", h.nudges()));
     rows.add(row("signals", "", "escalations", h.escalations()));
     rows.add(row("signals", "", "dead_messages", h.deadMessages()));
+  }
+
+  private static void pairRows(List<String[]> rows, ProgramReport r) {
     for (PairRow p : r.pairs()) {
       String item = "pair " + p.pairId();
       rows.add(row("pairs", item, "mentor", p.mentor()));
@@ -125,6 +146,9 @@ public final class ReportFormats {
       rows.add(row("weeks", item, "signals", w.signals()));
       rows.add(row("weeks", item, "partial", w.partial()));
     }
+  }
+
+  private static void surveyRows(List<String[]> rows, ProgramReport r) {
     for (SurveyTrend t : r.surveys()) {
       for (SurveyTrend.Point p : t.runs()) {
         String item = t.templateId() + " q" + (t.question() + 1) + " run " + p.runId();
@@ -140,6 +164,9 @@ public final class ReportFormats {
         }
       }
     }
+  }
+
+  private static void retentionRows(List<String[]> rows, ProgramReport r) {
     Retention ret = r.retention();
     rows.add(row("retention", "", "source", ret.source().label));
     rows.add(row("retention", "participants", "people", ret.participants().people()));
@@ -158,17 +185,6 @@ public final class ReportFormats {
       }
       rows.add(row("mix", m.dimension(), "groups_below_threshold", m.suppressedGroups()));
     }
-    StringBuilder out = new StringBuilder();
-    for (String[] cells : rows) {
-      for (int i = 0; i < cells.length; i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(csvCell(cells[i]));
-      }
-      out.append("\r\n");
-    }
-    return out.toString();
   }
 
   /** A readable Markdown document with the same numbers. */
@@ -196,6 +212,14 @@ public final class ReportFormats {
     line(md, "Undeliverable messages", Long.toString(h.deadMessages()));
     md.append("\n## Retention\n\n");
     md.append(ReportText.retention(r.retention())).append(".\n\n");
+    pairsTable(md, r);
+    weeksTable(md, r);
+    surveys(md, r);
+    mix(md, r);
+    return md.toString();
+  }
+
+  private static void pairsTable(StringBuilder md, ProgramReport r) {
     md.append(
         "## Pairs\n\n| mentor | mentee | status | score | health | met in rounds | last session"
             + " | sessions | hours |\n|---|---|---|---:|---|---:|---|---:|---:|\n");
@@ -222,6 +246,9 @@ public final class ReportFormats {
           .append(num(p.hours()))
           .append(" |\n");
     }
+  }
+
+  private static void weeksTable(StringBuilder md, ProgramReport r) {
     md.append(
         "\n## Engagement per week\n\n| week of | sessions | pairs that met | signals |\n"
             + "|---|---:|---:|---:|\n");
@@ -237,6 +264,9 @@ public final class ReportFormats {
           .append(w.signals())
           .append(" |\n");
     }
+  }
+
+  private static void surveys(StringBuilder md, ProgramReport r) {
     if (!r.surveys().isEmpty()) {
       md.append("\n## Surveys\n\n");
       for (SurveyTrend t : r.surveys()) {
@@ -255,6 +285,9 @@ public final class ReportFormats {
         md.append(String.join("; ", points)).append("\n");
       }
     }
+  }
+
+  private static void mix(StringBuilder md, ProgramReport r) {
     md.append("\n## Mix of the people in pairs\n\n");
     for (Mix m : r.mix()) {
       md.append("- **").append(m.dimension()).append("**: ");
@@ -268,7 +301,6 @@ public final class ReportFormats {
       md.append(groups.isEmpty() ? "no group large enough to show" : String.join("; ", groups));
       md.append("\n");
     }
-    return md.toString();
   }
 
   private static void line(StringBuilder md, String label, String value) {

@@ -10,9 +10,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -38,8 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-  private static final String SQLITE_PREFIX = "jdbc:sqlite:";
-  private static final Map<String, String> SQLITE_DEFAULTS = sqliteDefaults();
+  private static final String SQLITE_PREFIX = SqliteUrls.PREFIX;
   private static final int CONFLICT_ATTEMPTS = 3;
   private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
   private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
@@ -62,8 +59,8 @@ public final class Database implements AutoCloseable {
     /** Whether to join the transaction that produced {@code result}. */
     boolean wants(Object result);
 
-    /** Writes the rider's rows with the transaction's own connection. */
-    void beforeCommit(EntityManager em, Object result);
+    /** Writes the rider's rows in the transaction, through its persistence port. */
+    void beforeCommit(Store store, Object result);
   }
 
   /**
@@ -126,7 +123,7 @@ public final class Database implements AutoCloseable {
   public static Database open(DatabaseSettings settings, Clock clock) {
     Objects.requireNonNull(clock, "clock");
     boolean sqlite = settings.jdbcUrl().startsWith(SQLITE_PREFIX);
-    String url = sqlite ? checkedSqliteUrl(settings.jdbcUrl()) : settings.jdbcUrl();
+    String url = sqlite ? SqliteUrls.checked(settings.jdbcUrl()) : settings.jdbcUrl();
     DatabaseProblems.sqliteFile(url).ifPresent(DatabaseProblems::checkSqliteFolder);
     DatabaseProblems.probe(url, settings.user(), settings.password());
 
@@ -146,7 +143,7 @@ public final class Database implements AutoCloseable {
       List<Migrations.Applied> applied =
           settings.migrateOnOpen() ? Migrations.migrate(pool, clock) : List.of();
       EntityManagerFactory emf = createFactory(pool, sqlite);
-      LOG.info("Database open: {} ({} migrations applied)", redact(url), applied.size());
+      LOG.info("Database open: {} ({} migrations applied)", SqliteUrls.redact(url), applied.size());
       return new Database(pool, emf, sqlite, applied);
     } catch (RuntimeException e) {
       pool.close();
@@ -167,7 +164,7 @@ public final class Database implements AutoCloseable {
   public static Database openExisting(DatabaseSettings settings, Clock clock) {
     String url = settings.jdbcUrl();
     if (url.startsWith(SQLITE_PREFIX)) {
-      DatabaseProblems.sqliteFile(checkedSqliteUrl(url))
+      DatabaseProblems.sqliteFile(SqliteUrls.checked(url))
           .ifPresent(DatabaseProblems::requireExistingSqlite);
     }
     Database database = open(settings.withMigrateOnOpen(false), clock);
@@ -177,20 +174,6 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       database.close();
       throw e;
-    }
-  }
-
-  /** {@link #sqliteUrl}, refusing an in-memory database as a configuration mistake. */
-  private static String checkedSqliteUrl(String jdbcUrl) {
-    try {
-      return sqliteUrl(jdbcUrl);
-    } catch (IllegalArgumentException e) {
-      throw io.tandem.core.kernel.SetupFailure.of(
-          io.tandem.core.kernel.SetupFailure.Kind.CONFIG,
-          "Tandem cannot use " + jdbcUrl + " as its database",
-          e.getMessage(),
-          "Set database.url (or TANDEM_DATABASE_URL) to a file, e.g. jdbc:sqlite:tandem.db",
-          e);
     }
   }
 
@@ -244,7 +227,7 @@ public final class Database implements AutoCloseable {
         T result = work.apply(em);
         Rider joining = rider.get();
         if (joining != null && joining.wants(result)) {
-          joining.beforeCommit(em, result);
+          joining.beforeCommit(new Store(em), result);
           tx.commit();
           rider.remove();
         } else {
@@ -333,6 +316,18 @@ public final class Database implements AutoCloseable {
     return false;
   }
 
+  /** Registers an EclipseLink session listener, e.g. to hear of every commit. */
+  public void addSessionListener(org.eclipse.persistence.sessions.SessionEventListener listener) {
+    inTransaction(
+        em -> {
+          em.unwrap(org.eclipse.persistence.jpa.JpaEntityManager.class)
+              .getServerSession()
+              .getEventManager()
+              .addListener(listener);
+          return null;
+        });
+  }
+
   /** The connection pool, for components that need plain JDBC (Quartz, row counts). */
   public DataSource dataSource() {
     return pool;
@@ -356,51 +351,8 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Adds Tandem's SQLite settings to a {@code jdbc:sqlite:} URL unless it already has them. */
+  /** Adds Tandem's SQLite settings to a {@code jdbc:sqlite:} URL; see {@link SqliteUrls}. */
   static String sqliteUrl(String jdbcUrl) {
-    String rest = jdbcUrl.substring(SQLITE_PREFIX.length());
-    int question = rest.indexOf('?');
-    String path = question < 0 ? rest : rest.substring(0, question);
-    String query = question < 0 ? "" : rest.substring(question + 1);
-    String lowerPath = path.toLowerCase(Locale.ROOT);
-    String lowerQuery = query.toLowerCase(Locale.ROOT);
-    if (path.isBlank()
-        || lowerPath.equals(":memory:")
-        || lowerPath.startsWith("file::memory:")
-        || lowerPath.contains("mode=memory")
-        || lowerQuery.contains("mode=memory")) {
-      throw new IllegalArgumentException(
-          "SQLite in-memory databases are not supported (each pooled connection would get its"
-              + " own empty database): use a file, e.g. jdbc:sqlite:tandem.db");
-    }
-    Map<String, String> present = new LinkedHashMap<>();
-    for (String parameter : query.split("&")) {
-      if (!parameter.isBlank()) {
-        present.put(parameter.split("=", 2)[0].strip().toLowerCase(Locale.ROOT), parameter);
-      }
-    }
-    StringBuilder url = new StringBuilder(jdbcUrl);
-    char separator = question < 0 ? '?' : '&';
-    for (Map.Entry<String, String> setting : SQLITE_DEFAULTS.entrySet()) {
-      if (!present.containsKey(setting.getKey())) {
-        url.append(separator).append(setting.getKey()).append('=').append(setting.getValue());
-        separator = '&';
-      }
-    }
-    return url.toString();
-  }
-
-  private static Map<String, String> sqliteDefaults() {
-    Map<String, String> defaults = new LinkedHashMap<>();
-    defaults.put("busy_timeout", "10000");
-    defaults.put("journal_mode", "WAL");
-    defaults.put("transaction_mode", "IMMEDIATE");
-    defaults.put("synchronous", "NORMAL");
-    defaults.put("foreign_keys", "true");
-    return Collections.unmodifiableMap(defaults);
-  }
-
-  private static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return SqliteUrls.withDefaults(jdbcUrl);
   }
 }

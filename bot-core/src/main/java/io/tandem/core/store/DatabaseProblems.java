@@ -143,6 +143,27 @@ final class DatabaseProblems {
           failure);
     }
     String server = server(url);
+    SetupFailure network = networkProblem(root, server, where, failure);
+    if (network != null) {
+      return network;
+    }
+    SetupFailure refused = serverRefusal(state, server, user, failure);
+    if (refused != null) {
+      return refused;
+    }
+    return SetupFailure.of(
+        Kind.DATABASE,
+        "Tandem cannot open the database " + where + ": " + firstLine(failure),
+        "the database is unreachable or refuses this user",
+        "Check "
+            + URL_SETTING
+            + ", database.user and database.password, and that the database runs",
+        failure);
+  }
+
+  /** The server could not be reached: refused, unknown host or no answer; else null. */
+  private static SetupFailure networkProblem(
+      Throwable root, String server, String where, Throwable failure) {
     if (root instanceof ConnectException) {
       return SetupFailure.of(
           Kind.DATABASE,
@@ -167,6 +188,12 @@ final class DatabaseProblems {
           "Check that this machine can reach " + server + ", then run the command again",
           failure);
     }
+    return null;
+  }
+
+  /** The server answered and said no: to the user, or to the database name; else null. */
+  private static SetupFailure serverRefusal(
+      String state, String server, String user, Throwable failure) {
     if ("28P01".equals(state) || "28000".equals(state)) {
       return SetupFailure.of(
           Kind.DATABASE,
@@ -192,14 +219,7 @@ final class DatabaseProblems {
           "Create it (createdb NAME, as a PostgreSQL admin) or correct " + URL_SETTING,
           failure);
     }
-    return SetupFailure.of(
-        Kind.DATABASE,
-        "Tandem cannot open the database " + where + ": " + firstLine(failure),
-        "the database is unreachable or refuses this user",
-        "Check "
-            + URL_SETTING
-            + ", database.user and database.password, and that the database runs",
-        failure);
+    return null;
   }
 
   /**

@@ -1,26 +1,14 @@
 package io.tandem.core.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreErrorCode;
@@ -143,7 +131,7 @@ public final class Migrations {
    */
   public List<Applied> migrate() {
     try {
-      takeOverLegacyHistory();
+      takeover().takeOverIfNeeded();
       Flyway flyway = flyway(null);
       List<MigrateOutput> outputs;
       try {
@@ -177,9 +165,10 @@ public final class Migrations {
     try {
       Flyway flyway = flyway(null);
       requireScripts(flyway);
-      Map<Integer, String> legacy = legacyHistory();
+      LegacyTakeover takeover = takeover();
+      Map<Integer, String> legacy = takeover.legacyHistory();
       if (legacy != null) {
-        int version = legacyVersion(flyway, legacy);
+        int version = takeover.legacyVersion(flyway, legacy);
         return resolved(flyway).stream()
             .filter(m -> versionOf(m) > version)
             .map(m -> new Pending(versionOf(m), m.getDescription()))
@@ -197,7 +186,8 @@ public final class Migrations {
   /** Whether the database holds a Tandem schema at all, by either migration runner's history. */
   public boolean hasSchema() {
     try (Connection connection = dataSource.getConnection()) {
-      return tableExists(connection, HISTORY_TABLE) || tableExists(connection, LEGACY_TABLE);
+      return LegacyTakeover.tableExists(connection, HISTORY_TABLE)
+          || LegacyTakeover.tableExists(connection, LEGACY_TABLE);
     } catch (SQLException e) {
       throw new MigrationException("could not read the schema history: " + e.getMessage(), e);
     }
@@ -245,7 +235,7 @@ public final class Migrations {
   }
 
   /** The scripts on the classpath, in version order. */
-  private static List<MigrationInfo> resolved(Flyway flyway) {
+  static List<MigrationInfo> resolved(Flyway flyway) {
     return Arrays.stream(flyway.info().all())
         .filter(m -> m.getVersion() != null && m.getScript() != null && !m.getType().isBaseline())
         .filter(m -> m.getState().isResolved())
@@ -273,7 +263,7 @@ public final class Migrations {
             + result.getAllErrorMessages());
   }
 
-  private static MigrationException newerThanBuild(Object version, int newest) {
+  static MigrationException newerThanBuild(Object version, int newest) {
     return new MigrationException(
         "the database has schema version "
             + version
@@ -284,7 +274,7 @@ public final class Migrations {
         true);
   }
 
-  private static MigrationException changedAfterApplied(Object version, String description) {
+  static MigrationException changedAfterApplied(Object version, String description) {
     return new MigrationException(
         "migration V"
             + version
@@ -294,145 +284,17 @@ public final class Migrations {
             + " migration instead");
   }
 
-  // ---- taking over from the runner that came before Flyway ----------------------------------
-
-  /**
-   * The earlier runner's history, version to checksum, when the database needs a takeover: it has
-   * {@value #LEGACY_TABLE} and no Flyway history yet. Otherwise null.
-   */
-  private Map<Integer, String> legacyHistory() {
-    try (Connection connection = dataSource.getConnection()) {
-      if (tableExists(connection, HISTORY_TABLE) || !tableExists(connection, LEGACY_TABLE)) {
-        return null;
-      }
-      Map<Integer, String> recorded = new TreeMap<>();
-      try (Statement st = connection.createStatement();
-          ResultSet rs = st.executeQuery("SELECT version, checksum FROM " + LEGACY_TABLE)) {
-        while (rs.next()) {
-          recorded.put(rs.getInt(1), rs.getString(2));
-        }
-      }
-      return recorded;
-    } catch (SQLException e) {
-      throw new MigrationException("could not read the schema history: " + e.getMessage(), e);
-    }
+  private LegacyTakeover takeover() {
+    return new LegacyTakeover(dataSource, locations, classLoader, this::flyway);
   }
 
-  /**
-   * Baselines Flyway at the version the earlier runner recorded and keeps that runner's table under
-   * another name. Safe to run by several instances at once: Flyway creates its history table under
-   * its lock and skips a baseline that is already there with the same version and description.
-   */
-  private void takeOverLegacyHistory() {
-    Map<Integer, String> legacy = legacyHistory();
-    if (legacy == null) {
-      return;
-    }
-    int version = legacyVersion(flyway(null), legacy);
-    flyway(version).baseline();
-    try (Connection connection = dataSource.getConnection();
-        Statement st = connection.createStatement()) {
-      // another instance taking over at the same time may have renamed it already
-      if (isPostgres(connection)) {
-        st.execute("ALTER TABLE IF EXISTS " + LEGACY_TABLE + " RENAME TO " + LEGACY_TABLE_KEPT);
-      } else if (tableExists(connection, LEGACY_TABLE)) {
-        st.execute("ALTER TABLE " + LEGACY_TABLE + " RENAME TO " + LEGACY_TABLE_KEPT);
-      }
-    } catch (SQLException e) {
-      throw new MigrationException(
-          "baselined at V" + version + " but could not rename " + LEGACY_TABLE + ": " + e, e);
-    }
-    LOG.info(
-        "Took the schema over at V{} from Tandem's earlier migration runner; its history is kept in"
-            + " {}",
-        version,
-        LEGACY_TABLE_KEPT);
-  }
-
-  /**
-   * The version the earlier runner reached, after checking its history as it did: every recorded
-   * version is a script of this build with the same SHA-256, and none is missing below the highest.
-   */
-  private int legacyVersion(Flyway flyway, Map<Integer, String> recorded) {
-    List<MigrationInfo> scripts = resolved(flyway);
-    int newest = scripts.stream().mapToInt(Migrations::versionOf).max().orElse(0);
-    if (recorded.isEmpty()) {
-      throw new MigrationException(
-          "the table " + LEGACY_TABLE + " is empty: the earlier runner recorded no version");
-    }
-    Map<Integer, MigrationInfo> byVersion = new TreeMap<>();
-    scripts.forEach(m -> byVersion.put(versionOf(m), m));
-    int highest = 0;
-    for (Map.Entry<Integer, String> entry : recorded.entrySet()) {
-      MigrationInfo script = byVersion.get(entry.getKey());
-      if (script == null) {
-        throw newerThanBuild(entry.getKey(), newest);
-      }
-      if (!legacyChecksum(script).equals(entry.getValue())) {
-        throw changedAfterApplied(entry.getKey(), script.getDescription());
-      }
-      highest = Math.max(highest, entry.getKey());
-    }
-    for (int version : byVersion.keySet()) {
-      if (version < highest && !recorded.containsKey(version)) {
-        throw new MigrationException(
-            "the earlier runner recorded V"
-                + highest
-                + " but not V"
-                + version
-                + "; cannot take over");
-      }
-    }
-    return highest;
-  }
-
-  /** The earlier runner's checksum: SHA-256 of the script with line ends normalised to LF. */
-  private String legacyChecksum(MigrationInfo script) {
-    for (String location : locations) {
-      try (InputStream in = classLoader.getResourceAsStream(location + "/" + script.getScript())) {
-        if (in != null) {
-          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-          return sha256(text);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    throw new MigrationException("migration script " + script.getScript() + " disappeared");
-  }
-
+  /** The earlier runner's checksum of a script's text; see {@link LegacyTakeover}. */
   static String sha256(String text) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return LegacyTakeover.sha256(text);
   }
 
-  private static int versionOf(MigrationInfo migration) {
+  static int versionOf(MigrationInfo migration) {
     return Integer.parseInt(migration.getVersion().getVersion());
-  }
-
-  private static boolean tableExists(Connection connection, String table) throws SQLException {
-    DatabaseMetaData meta = connection.getMetaData();
-    String schema = connection.getSchema();
-    for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-      try (ResultSet rs = meta.getTables(null, schema, name, new String[] {"TABLE"})) {
-        if (rs.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean isPostgres(Connection connection) throws SQLException {
-    return connection
-        .getMetaData()
-        .getDatabaseProductName()
-        .toLowerCase(Locale.ROOT)
-        .contains("postgres");
   }
 
   private static String stripSlashes(String path) {

@@ -195,9 +195,9 @@ class OutboxDispatcherTest {
     Instant crashedAt = clock.instant();
     OutboxDispatcher before =
         new OutboxDispatcher(db, List.of(port), settings, clock, "test-1", NO_JITTER);
-    List<OutboxDispatcher.Claimed> claimed = before.claim(10, clock.instant());
+    List<ClaimedMessage> claimed = before.claim(10, clock.instant());
     assertThat(claimed).hasSize(3);
-    for (OutboxDispatcher.Claimed c : claimed.subList(0, 2)) {
+    for (ClaimedMessage c : claimed.subList(0, 2)) {
       assertThat(before.startAttempt(c)).isTrue();
     }
     port.alreadyOnPlatform("k:1");
@@ -337,7 +337,7 @@ class OutboxDispatcherTest {
     clock.advance(settings.lease());
     assertThat(survivor.releaseExpiredLeases()).isEqualTo(1);
     assertThat(rows.row("crash:1").leaseOwner()).isNull();
-    List<OutboxDispatcher.Claimed> retaken = survivor.claim(10, clock.instant());
+    List<ClaimedMessage> retaken = survivor.claim(10, clock.instant());
     assertThat(retaken).hasSize(1);
     assertThat(crashed.claim(10, clock.instant())).isEmpty();
     // AND the new claim may start an attempt
@@ -350,11 +350,11 @@ class OutboxDispatcherTest {
     rows.queueDm("slow:1", "U1");
     OutboxDispatcher a = new OutboxDispatcher(db, List.of(port), settings, clock, "a", NO_JITTER);
     OutboxDispatcher b = new OutboxDispatcher(db, List.of(port), settings, clock, "b", NO_JITTER);
-    OutboxDispatcher.Claimed first = a.claim(10, clock.instant()).get(0);
+    ClaimedMessage first = a.claim(10, clock.instant()).get(0);
 
     clock.advance(settings.lease());
     assertThat(a.startAttempt(first)).as("lapsed").isFalse();
-    OutboxDispatcher.Claimed second = b.claim(10, clock.instant()).get(0);
+    ClaimedMessage second = b.claim(10, clock.instant()).get(0);
     assertThat(a.startAttempt(first)).as("taken over").isFalse();
     assertThat(b.startAttempt(second)).isTrue();
     assertThat(rows.row("slow:1").attemptStartedAt()).isEqualTo(clock.instant().toEpochMilli());

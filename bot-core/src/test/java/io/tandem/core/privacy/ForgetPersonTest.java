@@ -17,6 +17,7 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.privacy.persistence.PersonalDataRows;
 import io.tandem.core.reports.ProgramReport;
 import io.tandem.core.reports.Reports;
 import io.tandem.core.store.Database;

@@ -3,6 +3,7 @@ package io.tandem.core.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.privacy.PersonalData.Rule;
+import io.tandem.core.privacy.persistence.PersonalDataRows;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.TestDatabase;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package io.tandem.core.intake.persistence;
 
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,6 +93,11 @@ public final class InboxRows {
    * @return false when it was not PENDING (nothing changes)
    */
   public static boolean markDone(
+      Store store, String deliveryKey, State state, String answer, Instant now) {
+    return markDone(store.entityManager(), deliveryKey, state, answer, now);
+  }
+
+  private static boolean markDone(
       EntityManager em, String deliveryKey, State state, String answer, Instant now) {
     return jdbc(
         em,
@@ -109,9 +115,7 @@ public final class InboxRows {
         });
   }
 
-  /**
-   * {@link #markDone(EntityManager, String, State, String, Instant)} in a transaction of its own.
-   */
+  /** {@link #markDone(Store, String, State, String, Instant)} in a transaction of its own. */
   public boolean markDone(String deliveryKey, State state, String answer, Instant now) {
     return db.inTransaction(em -> markDone(em, deliveryKey, state, answer, now));
   }
@@ -121,7 +125,11 @@ public final class InboxRows {
    *
    * @return false when it was not in {@code from} (nothing changes)
    */
-  public static boolean move(EntityManager em, String deliveryKey, State from, State to) {
+  public static boolean move(Store store, String deliveryKey, State from, State to) {
+    return move(store.entityManager(), deliveryKey, from, to);
+  }
+
+  private static boolean move(EntityManager em, String deliveryKey, State from, State to) {
     return jdbc(
         em,
         c -> {
@@ -136,7 +144,7 @@ public final class InboxRows {
         });
   }
 
-  /** {@link #move(EntityManager, String, State, State)} in a transaction of its own. */
+  /** {@link #move(Store, String, State, State)} in a transaction of its own. */
   public boolean move(String deliveryKey, State from, State to) {
     return db.inTransaction(em -> move(em, deliveryKey, from, to));
   }

@@ -175,6 +175,14 @@ public final class ChartRenderer {
   }
 
   private static void style(JFreeChart drawn, Chart chart, boolean integral) {
+    styleFrame(drawn, chart);
+    CategoryPlot plot = drawn.getCategoryPlot();
+    stylePlot(plot, chart, integral);
+    styleRenderer(plot.getRenderer(), chart);
+  }
+
+  /** Background, title, subtitle and legend. */
+  private static void styleFrame(JFreeChart drawn, Chart chart) {
     drawn.setBackgroundPaint(Color.WHITE);
     drawn.setAntiAlias(true);
     drawn.setTextAntiAlias(true);
@@ -197,8 +205,10 @@ public final class ChartRenderer {
       legend.setFrame(BlockBorder.NONE);
       legend.setPosition(RectangleEdge.BOTTOM);
     }
+  }
 
-    CategoryPlot plot = drawn.getCategoryPlot();
+  /** The plot area and its two axes. */
+  private static void stylePlot(CategoryPlot plot, Chart chart, boolean integral) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlineVisible(false);
     plot.setRangeGridlinesVisible(true);
@@ -232,8 +242,10 @@ public final class ChartRenderer {
       valueAxis.setRange(0, max * 1.1);
       valueAxis.setTickUnit(new NumberTickUnit(max / 5));
     }
+  }
 
-    CategoryItemRenderer renderer = plot.getRenderer();
+  /** Series colours, value labels, and the shape of bars or lines. */
+  private static void styleRenderer(CategoryItemRenderer renderer, Chart chart) {
     for (int i = 0; i < chart.series().size(); i++) {
       renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
     }

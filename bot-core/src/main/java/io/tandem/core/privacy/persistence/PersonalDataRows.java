@@ -1,7 +1,8 @@
-package io.tandem.core.privacy;
+package io.tandem.core.privacy.persistence;
 
 import com.google.gson.Gson;
 import io.tandem.core.port.in.Markup;
+import io.tandem.core.privacy.PersonalData;
 import io.tandem.core.privacy.PersonalData.Rule;
 import io.tandem.core.privacy.PersonalData.Treatment;
 import java.sql.Connection;
@@ -27,14 +28,15 @@ import java.util.regex.Pattern;
  * rules span every table, which one SQL statement per rule says more plainly than a query per
  * entity. Not thread-safe; one per call.
  */
-final class PersonalDataRows {
+public final class PersonalDataRows {
 
   /**
    * Whom the rows are about, in one workspace.
    *
    * @param email lower-cased, or {@code null}
    */
-  record Person(long workspaceId, long memberId, String userId, String displayName, String email) {}
+  public record Person(
+      long workspaceId, long memberId, String userId, String displayName, String email) {}
 
   private static final Pattern PLACEHOLDER =
       Pattern.compile(":(member|userLike|user|email|workspace|name)\\b");
@@ -43,14 +45,14 @@ final class PersonalDataRows {
   private final Person person;
   private final Set<String> tables;
 
-  PersonalDataRows(Connection connection, Person person) throws SQLException {
+  public PersonalDataRows(Connection connection, Person person) throws SQLException {
     this.connection = connection;
     this.person = person;
     this.tables = tables(connection);
   }
 
   /** The lower-case names of the tables in the connection's schema. */
-  static Set<String> tables(Connection connection) throws SQLException {
+  public static Set<String> tables(Connection connection) throws SQLException {
     Set<String> names = new HashSet<>();
     DatabaseMetaData meta = connection.getMetaData();
     try (ResultSet rs = meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
@@ -62,7 +64,7 @@ final class PersonalDataRows {
   }
 
   /** Every exported rule's rows, by section, in list order; timestamps as ISO instants. */
-  Map<String, List<Map<String, Object>>> export() throws SQLException {
+  public Map<String, List<Map<String, Object>>> export() throws SQLException {
     Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
     for (Rule rule : PersonalData.RULES) {
       if (rule.exportWhere() == null || !tables.contains(rule.table())) {
@@ -99,7 +101,7 @@ final class PersonalDataRows {
    * @param emptyPayload an outbox payload that says nothing, for messages to the person
    * @return how many rows changed, per table
    */
-  Map<String, Integer> erase(String pseudonym, String emptyPayload) throws SQLException {
+  public Map<String, Integer> erase(String pseudonym, String emptyPayload) throws SQLException {
     Map<String, Integer> changed = new LinkedHashMap<>();
     for (Rule rule : PersonalData.RULES) {
       if (!tables.contains(rule.table())) {
@@ -197,6 +199,15 @@ final class PersonalDataRows {
             + " WHERE ("
             + String.join(" OR ", likes)
             + ")";
+    Map<Object, List<String>> updates = replaced(sql, values, columns, needles, pseudonym);
+    write(rule, columns, updates);
+    return updates.size();
+  }
+
+  /** The rows {@code sql} finds, by key, with the person's mentions in each column replaced. */
+  private Map<Object, List<String>> replaced(
+      String sql, List<Object> values, List<String> columns, List<String> needles, String pseudonym)
+      throws SQLException {
     Pattern words = mentions(needles);
     Map<Object, List<String>> updates = new LinkedHashMap<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -222,6 +233,11 @@ final class PersonalDataRows {
         }
       }
     }
+    return updates;
+  }
+
+  private void write(Rule rule, List<String> columns, Map<Object, List<String>> updates)
+      throws SQLException {
     String update =
         "UPDATE "
             + rule.table()
@@ -240,7 +256,6 @@ final class PersonalDataRows {
         ps.executeUpdate();
       }
     }
-    return updates.size();
   }
 
   /** The texts that identify the person, in the forms Tandem stores them. */
