@@ -78,20 +78,8 @@ final class ParticipantRows {
     userId = Mentions.userId(userId).orElse(userId);
     if (userId.isEmpty()) {
       at.problem("user_id", "empty; every row needs the person's user id on the chat platform");
-    } else if (userId.length() > ImportParticipants.MAX_USER_ID || !userId.matches("\\S+")) {
-      at.problem(
-          "user_id",
-          "`"
-              + userId
-              + "` is not a user id (no spaces, at most "
-              + ImportParticipants.MAX_USER_ID
-              + " characters)");
     } else {
-      Integer first = rowOfUser.putIfAbsent(userId, row.number());
-      if (first != null) {
-        at.problem(
-            "user_id", userId + " is on row " + first + " already; each person may appear once");
-      }
+      checkUserId(userId, row.number(), rowOfUser, at);
     }
     String name = values.get("name");
     if (name.isEmpty()) {
@@ -118,6 +106,26 @@ final class ParticipantRows {
       return null;
     }
     return new Person(row.number(), userId, name, role, about, skills);
+  }
+
+  /** A user id a file names: plausible, and on one row only. */
+  static void checkUserId(
+      String userId, int row, Map<String, Integer> rowOfUser, CsvImport.RowProblems at) {
+    if (userId.length() > ImportParticipants.MAX_USER_ID || !userId.matches("\\S+")) {
+      at.problem(
+          "user_id",
+          "`"
+              + userId
+              + "` is not a user id (no spaces, at most "
+              + ImportParticipants.MAX_USER_ID
+              + " characters)");
+    } else {
+      Integer first = rowOfUser.putIfAbsent(userId, row);
+      if (first != null) {
+        at.problem(
+            "user_id", userId + " is on row " + first + " already; each person may appear once");
+      }
+    }
   }
 
   /**

@@ -35,48 +35,12 @@ final class RosterRows {
     }
     CsvImport.RowProblems at = csvImport.at(table, row);
 
-    String employeeId = values.getOrDefault("employee_id", "");
     String email = values.getOrDefault("email", "").toLowerCase(Locale.ROOT);
-    String employee = null;
-    if (employeeId.isEmpty() && email.isEmpty()) {
-      at.problem(
-          table.columns().containsKey("employee_id") ? "employee_id" : "email",
-          "empty; every row needs the employee id or the email");
-    } else if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-      at.problem("email", "`" + email + "` is not an email address");
-    } else {
-      employee = employeeId.isEmpty() ? email : employeeId;
-      if (employee.length() > MAX_EMPLOYEE) {
-        at.problem(
-            employeeId.isEmpty() ? "email" : "employee_id",
-            "keep it to " + MAX_EMPLOYEE + " characters");
-      } else {
-        Integer first = rowOfEmployee.putIfAbsent(employee, row.number());
-        if (first != null) {
-          at.problem(
-              employeeId.isEmpty() ? "email" : "employee_id",
-              employee + " is on row " + first + " already; each employee may appear once");
-        }
-      }
-    }
+    String employee = employee(table, row, values.getOrDefault("employee_id", ""), email, at);
     String userId = values.getOrDefault("user_id", "");
     userId = Mentions.userId(userId).orElse(userId);
     if (!userId.isEmpty()) {
-      if (userId.length() > ImportParticipants.MAX_USER_ID || !userId.matches("\\S+")) {
-        at.problem(
-            "user_id",
-            "`"
-                + userId
-                + "` is not a user id (no spaces, at most "
-                + ImportParticipants.MAX_USER_ID
-                + " characters)");
-      } else {
-        Integer first = rowOfUser.putIfAbsent(userId, row.number());
-        if (first != null) {
-          at.problem(
-              "user_id", userId + " is on row " + first + " already; each person may appear once");
-        }
-      }
+      ParticipantRows.checkUserId(userId, row.number(), rowOfUser, at);
     }
     LocalDate hired = date(values.get("hire_date"), "hire_date", false, at);
     if (hired != null && hired.isAfter(today)) {
@@ -92,14 +56,7 @@ final class RosterRows {
     } else if (department.length() > MAX_DEPARTMENT) {
       at.problem("department", "keep it to " + MAX_DEPARTMENT + " characters");
     }
-    String bandText = values.get("band");
-    Integer band = null;
-    if (bandText.matches("[1-6]")) {
-      band = Integer.parseInt(bandText);
-    } else {
-      at.problem(
-          "band", "`" + bandText + "` is not a seniority band from 1 (entry) to 6 (executive)");
-    }
+    Integer band = band(values.get("band"), at);
     if (problems.count() > before) {
       return null;
     }
@@ -111,6 +68,46 @@ final class RosterRows {
         left,
         department,
         band);
+  }
+
+  /** Who the row is: the employee id, else the email; {@code null} when neither will do. */
+  private String employee(
+      CsvImport.Table table,
+      CsvReader.Row row,
+      String employeeId,
+      String email,
+      CsvImport.RowProblems at) {
+    if (employeeId.isEmpty() && email.isEmpty()) {
+      at.problem(
+          table.columns().containsKey("employee_id") ? "employee_id" : "email",
+          "empty; every row needs the employee id or the email");
+      return null;
+    }
+    if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+      at.problem("email", "`" + email + "` is not an email address");
+      return null;
+    }
+    String employee = employeeId.isEmpty() ? email : employeeId;
+    String column = employeeId.isEmpty() ? "email" : "employee_id";
+    if (employee.length() > MAX_EMPLOYEE) {
+      at.problem(column, "keep it to " + MAX_EMPLOYEE + " characters");
+    } else {
+      Integer first = rowOfEmployee.putIfAbsent(employee, row.number());
+      if (first != null) {
+        at.problem(
+            column, employee + " is on row " + first + " already; each employee may appear once");
+      }
+    }
+    return employee;
+  }
+
+  private static Integer band(String bandText, CsvImport.RowProblems at) {
+    if (bandText.matches("[1-6]")) {
+      return Integer.parseInt(bandText);
+    }
+    at.problem(
+        "band", "`" + bandText + "` is not a seniority band from 1 (entry) to 6 (executive)");
+    return null;
   }
 
   private static LocalDate date(
