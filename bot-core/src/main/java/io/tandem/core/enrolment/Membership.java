@@ -2,10 +2,10 @@ package io.tandem.core.enrolment;
 
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
+import io.tandem.core.kernel.Signals;
 import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,27 +43,26 @@ public final class Membership implements HandleMembershipUseCase {
       return;
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    db.inTransactionRetryingConflicts(
-        em -> {
-          Store store = new Store(em);
+    db.transactionRetryingConflicts(
+        store -> {
           Optional<Member> member =
-              store.workspace(platform, workspaceId).flatMap(w -> store.member(w.getId(), userId));
+              Workspaces.in(store)
+                  .find(platform, workspaceId)
+                  .flatMap(w -> Members.in(store).find(w.getId(), userId));
           if (member.isEmpty()) {
             return null;
           }
           Member m = member.get();
           boolean changed = left ? m.markLeft(now) : m.markReturned(now);
           if (changed) {
-            store.add(
-                new Signal(
-                    m.getWorkspaceId(),
-                    left ? SignalType.MEMBER_LEFT : SignalType.MEMBER_RETURNED,
-                    m.getId(),
-                    null,
-                    null,
-                    null,
-                    now,
-                    null));
+            Signals.in(store)
+                .record(
+                    Signal.aboutMember(
+                        left ? SignalType.MEMBER_LEFT : SignalType.MEMBER_RETURNED,
+                        m.getWorkspaceId(),
+                        m.getId(),
+                        null,
+                        now));
           }
           return null;
         });

@@ -1,6 +1,8 @@
 package io.tandem.core.enrolment;
 
 import io.tandem.core.kernel.Role;
+import io.tandem.core.kernel.Signal;
+import io.tandem.core.kernel.SignalType;
 import io.tandem.core.matching.model.CommunicationPreference;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -207,6 +209,11 @@ public class Participant {
 
   public int getCapacity() {
     return capacity;
+  }
+
+  /** A signal about this participant, by the member who acted ({@code null} for nobody). */
+  public Signal signal(SignalType type, Long actorMemberId, Map<String, ?> details, Instant at) {
+    return Signal.aboutParticipant(type, workspaceId, actorMemberId, programId, id, details, at);
   }
 
   public Long getId() {

@@ -1,5 +1,6 @@
 package io.tandem.core.kernel;
 
+import io.tandem.core.store.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -76,6 +79,48 @@ public class Signal {
     this.pairId = pairId;
     this.occurredAt = Objects.requireNonNull(occurredAt, "occurredAt");
     this.details = details == null ? "{}" : details;
+  }
+
+  /** A signal about one participant, by the member who acted ({@code null} for nobody). */
+  public static Signal aboutParticipant(
+      SignalType type,
+      long workspaceId,
+      Long actorMemberId,
+      long programId,
+      long participantId,
+      Map<String, ?> details,
+      Instant at) {
+    return new Signal(
+        workspaceId, type, actorMemberId, programId, participantId, null, at, json(details));
+  }
+
+  /** A signal about a program as a whole. */
+  public static Signal aboutProgram(
+      SignalType type, long workspaceId, long programId, Map<String, ?> details, Instant at) {
+    return new Signal(workspaceId, type, null, programId, null, null, at, json(details));
+  }
+
+  /** A signal about one pair, by the member who acted ({@code null} for nobody). */
+  public static Signal aboutPair(
+      SignalType type,
+      long workspaceId,
+      Long actorMemberId,
+      long programId,
+      long pairId,
+      Map<String, ?> details,
+      Instant at) {
+    return new Signal(workspaceId, type, actorMemberId, programId, null, pairId, at, json(details));
+  }
+
+  /** A signal about a member of the workspace, outside any program. */
+  public static Signal aboutMember(
+      SignalType type, long workspaceId, long memberId, Map<String, ?> details, Instant at) {
+    return new Signal(
+        workspaceId, type, memberId, null, null, null, at, details == null ? null : json(details));
+  }
+
+  private static String json(Map<String, ?> details) {
+    return Json.object(new LinkedHashMap<>(details));
   }
 
   public Long getId() {

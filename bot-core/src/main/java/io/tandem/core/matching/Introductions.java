@@ -29,49 +29,13 @@ final class Introductions {
       Member mentor,
       Member mentee,
       Instant now) {
-    String reasons =
-        pair.getReasons().isBlank()
-            ? "You fit the program's rules and each other's calendars."
-            : "• " + Markup.text(pair.getReasons()).replace("\n", "\n• ");
-    Reply introduction =
-        new Reply(
-            Reply.Kind.INFO,
-            Reply.Visibility.PUBLIC,
-            "Meet your Tandem partner! *"
-                + Markup.text(mentor.getDisplayName())
-                + "* (mentor) and *"
-                + Markup.text(mentee.getDisplayName())
-                + "* (mentee), you're paired in *"
-                + Markup.text(program.getName())
-                + "*.\n*Why you two:*\n"
-                + reasons
-                + "\n*How it works:* "
-                + Markup.text(mentor.getDisplayName())
-                + " teaches, "
-                + Markup.text(mentee.getDisplayName())
-                + " learns, and you both share what you know and give each other honest"
-                + " feedback. Meet every "
-                + program.getCadenceDays()
-                + " days.\n*First session (45 minutes):* introduce yourselves and your roles; agree on"
-                + " one or two things to learn; pick a time that repeats; log it afterwards with"
-                + " `"
-                + Markup.command("log 45m what you covered")
-                + "`.\nHow would you like to meet?",
-            List.of(),
-            List.of(
-                new Reply.Button(PairPreferences.MEET_ACTION, "Chat", pair.getId() + ":chat", null),
-                new Reply.Button(
-                    PairPreferences.MEET_ACTION, "Calls", pair.getId() + ":call", null),
-                new Reply.Button(
-                    PairPreferences.MEET_ACTION, "In person", pair.getId() + ":in person", null)),
-            null);
     Outbox.queue(
         store,
         workspace.getId(),
         workspace.getPlatform(),
         "intro:" + pair.getId(),
         new ChatTarget.GroupMessage(List.of(mentor.getUserId(), mentee.getUserId())),
-        introduction,
+        introduction(program, pair, mentor, mentee),
         now,
         now);
     Outbox.queue(
@@ -104,5 +68,43 @@ final class Introductions {
             List.of()),
         now,
         now);
+  }
+
+  /** The message both people of a new pair get together, with the buttons to pick how to meet. */
+  private static Reply introduction(Program program, Pair pair, Member mentor, Member mentee) {
+    String reasons =
+        pair.getReasons().isBlank()
+            ? "You fit the program's rules and each other's calendars."
+            : "• " + Markup.text(pair.getReasons()).replace("\n", "\n• ");
+    return new Reply(
+        Reply.Kind.INFO,
+        Reply.Visibility.PUBLIC,
+        "Meet your Tandem partner! *"
+            + Markup.text(mentor.getDisplayName())
+            + "* (mentor) and *"
+            + Markup.text(mentee.getDisplayName())
+            + "* (mentee), you're paired in *"
+            + Markup.text(program.getName())
+            + "*.\n*Why you two:*\n"
+            + reasons
+            + "\n*How it works:* "
+            + Markup.text(mentor.getDisplayName())
+            + " teaches, "
+            + Markup.text(mentee.getDisplayName())
+            + " learns, and you both share what you know and give each other honest"
+            + " feedback. Meet every "
+            + program.getCadenceDays()
+            + " days.\n*First session (45 minutes):* introduce yourselves and your roles; agree on"
+            + " one or two things to learn; pick a time that repeats; log it afterwards with"
+            + " `"
+            + Markup.command("log 45m what you covered")
+            + "`.\nHow would you like to meet?",
+        List.of(),
+        List.of(
+            new Reply.Button(PairPreferences.MEET_ACTION, "Chat", pair.getId() + ":chat", null),
+            new Reply.Button(PairPreferences.MEET_ACTION, "Calls", pair.getId() + ":call", null),
+            new Reply.Button(
+                PairPreferences.MEET_ACTION, "In person", pair.getId() + ":in person", null)),
+        null);
   }
 }

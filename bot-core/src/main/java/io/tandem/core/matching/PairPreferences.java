@@ -1,15 +1,17 @@
 package io.tandem.core.matching;
 
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.Participants;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
+import io.tandem.core.kernel.Signals;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Json;
-import io.tandem.core.store.Store;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,43 +43,43 @@ public final class PairPreferences {
     }
     long pairId = Long.parseLong(parts[0]);
     String way = parts[1];
-    return db.inTransaction(
-        em -> {
-          Store store = new Store(em);
+    return db.transaction(
+        store -> {
           Optional<Pair> pair =
-              Optional.ofNullable(em.find(Pair.class, pairId))
-                  .filter(p -> p.getStatus() == Pair.Status.ACTIVE);
+              Pairs.in(store).byId(pairId).filter(p -> p.getStatus() == Pair.Status.ACTIVE);
           Optional<Member> member =
-              store
-                  .workspace(actor.platform(), actor.workspaceId())
-                  .flatMap(w -> store.member(w.getId(), actor.userId()));
-          if (pair.isEmpty() || member.isEmpty() || !inPair(store, pair.get(), member.get())) {
+              Workspaces.in(store)
+                  .find(actor.platform(), actor.workspaceId())
+                  .flatMap(w -> Members.in(store).find(w.getId(), actor.userId()));
+          if (pair.isEmpty()
+              || member.isEmpty()
+              || !inPair(Participants.in(store), pair.get(), member.get())) {
             return Reply.error("Only the two people in this pair can answer that.", "status");
           }
-          store.add(
-              new Signal(
-                  pair.get().getWorkspaceId(),
-                  SignalType.MEETING_WAY_CHOSEN,
-                  member.get().getId(),
-                  pair.get().getProgramId(),
-                  null,
-                  pairId,
-                  clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                  Json.object(Map.of("way", way))));
+          Signals.in(store)
+              .record(
+                  Signal.aboutPair(
+                      SignalType.MEETING_WAY_CHOSEN,
+                      pair.get().getWorkspaceId(),
+                      member.get().getId(),
+                      pair.get().getProgramId(),
+                      pairId,
+                      Map.of("way", way),
+                      clock.instant().truncatedTo(ChronoUnit.MILLIS)));
           return Reply.publicly(
               Markup.text(member.get().getDisplayName()) + " would like to meet by " + way + ".",
               List.of());
         });
   }
 
-  private static boolean inPair(Store store, Pair pair, Member member) {
-    return store
-            .participantById(pair.getMentorId())
+  private static boolean inPair(Participants participants, Pair pair, Member member) {
+    return participants
+            .byId(pair.getMentorId())
             .map(Participant::getMemberId)
             .filter(member.getId()::equals)
             .isPresent()
-        || store
-            .participantById(pair.getMenteeId())
+        || participants
+            .byId(pair.getMenteeId())
             .map(Participant::getMemberId)
             .filter(member.getId()::equals)
             .isPresent();

@@ -116,27 +116,13 @@ public final class ProgramGrammar {
           "The name is " + name.length() + " characters long; keep it to " + MAX_NAME + ".",
           CREATE_EXAMPLE);
     }
-    int cadenceDays = 14;
-    int durationWeeks = 26;
-    Integer cap = null;
-    int gap = 1;
-    int cooldownDays = 365;
-    String weights = "";
-    List<String> skills = List.of();
+    CreateSettings settings = new CreateSettings();
     while (!tokens.isEmpty()) {
       String keyword = tokens.remove(0).toLowerCase(Locale.ROOT).replace(":", "");
       if (keyword.equals("skills")) {
-        skills =
-            Arrays.stream(String.join(" ", tokens).split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
-        if (skills.isEmpty()) {
-          return reject("List the skills after `skills`, separated by commas.", CREATE_EXAMPLE);
-        }
-        if (skills.size() > 50 || skills.stream().anyMatch(s -> s.length() > 40)) {
-          return reject(
-              "Keep the skill list to 50 skills of at most 40 characters each.", CREATE_EXAMPLE);
+        Optional<Parsed> rejected = skills(tokens, settings);
+        if (rejected.isPresent()) {
+          return rejected.get();
         }
         break;
       }
@@ -144,72 +130,124 @@ public final class ProgramGrammar {
         return reject("`" + keyword + "` needs a value.", CREATE_EXAMPLE);
       }
       String value = tokens.remove(0);
-      switch (keyword) {
-        case "every" -> {
-          Optional<Integer> days = days(value);
-          if (days.isEmpty() || days.get() < 1 || days.get() > 90) {
-            return reject(
-                "`every "
-                    + value
-                    + "` is not a cadence; use days or weeks up to 90 days, like `2w`.",
-                CREATE_EXAMPLE);
-          }
-          cadenceDays = days.get();
-        }
-        case "for" -> {
-          Optional<Integer> days = days(value);
-          if (days.isEmpty() || days.get() < 7 || days.get() > 730) {
-            return reject(
-                "`for "
-                    + value
-                    + "` is not a duration; use weeks or months from 1w to 24m, like `26w`.",
-                CREATE_EXAMPLE);
-          }
-          durationWeeks = (days.get() + 6) / 7;
-        }
-        case "cap" -> {
-          Optional<Integer> n = number(value);
-          if (n.isEmpty() || n.get() < 2 || n.get() > 10_000) {
-            return reject(
-                "`cap " + value + "` is not a pilot size; use a number from 2 to 10000.",
-                CREATE_EXAMPLE);
-          }
-          cap = n.get();
-        }
-        case "gap" -> {
-          Optional<Integer> n = number(value);
-          if (n.isEmpty() || n.get() > 5) {
-            return reject(
-                "`gap " + value + "` is not a seniority gap; use 0 to 5 bands.", CREATE_EXAMPLE);
-          }
-          gap = n.get();
-        }
-        case "cooldown" -> {
-          Optional<Integer> days = days(value);
-          if (days.isEmpty() || days.get() > 3650) {
-            return reject(
-                "`cooldown "
-                    + value
-                    + "` is not a repeat cooldown; use days, weeks or months, like `12m`.",
-                CREATE_EXAMPLE);
-          }
-          cooldownDays = days.get();
-        }
-        case "weights" -> {
-          Optional<String> problem = weightProblem(value);
-          if (problem.isPresent()) {
-            return reject(problem.get(), "program create Pilot weights teach=3,learn=2,overlap=1");
-          }
-          weights = value.toLowerCase(Locale.ROOT);
-        }
-        default -> {
-          return reject("`" + keyword + "` is not a program setting.", CREATE_EXAMPLE);
-        }
+      Optional<Parsed> rejected = setting(keyword, value, settings);
+      if (rejected.isPresent()) {
+        return rejected.get();
       }
     }
     return new Parsed.Accepted(
         new Command.CreateProgram(
-            name, cadenceDays, durationWeeks, cap, gap, cooldownDays, skills, weights));
+            name,
+            settings.cadenceDays,
+            settings.durationWeeks,
+            settings.cap,
+            settings.gap,
+            settings.cooldownDays,
+            settings.skills,
+            settings.weights));
+  }
+
+  /** Reads the skill list that ends the command; the rejection, if any. */
+  private static Optional<Parsed> skills(List<String> tokens, CreateSettings settings) {
+    settings.skills =
+        Arrays.stream(String.join(" ", tokens).split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    if (settings.skills.isEmpty()) {
+      return Optional.of(
+          reject("List the skills after `skills`, separated by commas.", CREATE_EXAMPLE));
+    }
+    if (settings.skills.size() > 50 || settings.skills.stream().anyMatch(s -> s.length() > 40)) {
+      return Optional.of(
+          reject(
+              "Keep the skill list to 50 skills of at most 40 characters each.", CREATE_EXAMPLE));
+    }
+    return Optional.empty();
+  }
+
+  /** The settings of {@code program create} as they are read, starting from the defaults. */
+  private static final class CreateSettings {
+    int cadenceDays = 14;
+    int durationWeeks = 26;
+    Integer cap;
+    int gap = 1;
+    int cooldownDays = 365;
+    String weights = "";
+    List<String> skills = List.of();
+  }
+
+  /** Reads one {@code keyword value} setting into {@code settings}; the rejection, if any. */
+  private static Optional<Parsed> setting(String keyword, String value, CreateSettings settings) {
+    switch (keyword) {
+      case "every" -> {
+        Optional<Integer> days = days(value);
+        if (days.isEmpty() || days.get() < 1 || days.get() > 90) {
+          return Optional.of(
+              reject(
+                  "`every "
+                      + value
+                      + "` is not a cadence; use days or weeks up to 90 days, like `2w`.",
+                  CREATE_EXAMPLE));
+        }
+        settings.cadenceDays = days.get();
+      }
+      case "for" -> {
+        Optional<Integer> days = days(value);
+        if (days.isEmpty() || days.get() < 7 || days.get() > 730) {
+          return Optional.of(
+              reject(
+                  "`for "
+                      + value
+                      + "` is not a duration; use weeks or months from 1w to 24m, like `26w`.",
+                  CREATE_EXAMPLE));
+        }
+        settings.durationWeeks = (days.get() + 6) / 7;
+      }
+      case "cap" -> {
+        Optional<Integer> n = number(value);
+        if (n.isEmpty() || n.get() < 2 || n.get() > 10_000) {
+          return Optional.of(
+              reject(
+                  "`cap " + value + "` is not a pilot size; use a number from 2 to 10000.",
+                  CREATE_EXAMPLE));
+        }
+        settings.cap = n.get();
+      }
+      case "gap" -> {
+        Optional<Integer> n = number(value);
+        if (n.isEmpty() || n.get() > 5) {
+          return Optional.of(
+              reject(
+                  "`gap " + value + "` is not a seniority gap; use 0 to 5 bands.", CREATE_EXAMPLE));
+        }
+        settings.gap = n.get();
+      }
+      case "cooldown" -> {
+        Optional<Integer> days = days(value);
+        if (days.isEmpty() || days.get() > 3650) {
+          return Optional.of(
+              reject(
+                  "`cooldown "
+                      + value
+                      + "` is not a repeat cooldown; use days, weeks or months, like `12m`.",
+                  CREATE_EXAMPLE));
+        }
+        settings.cooldownDays = days.get();
+      }
+      case "weights" -> {
+        Optional<String> problem = weightProblem(value);
+        if (problem.isPresent()) {
+          return Optional.of(
+              reject(problem.get(), "program create Pilot weights teach=3,learn=2,overlap=1"));
+        }
+        settings.weights = value.toLowerCase(Locale.ROOT);
+      }
+      default -> {
+        return Optional.of(reject("`" + keyword + "` is not a program setting.", CREATE_EXAMPLE));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> weightProblem(String value) {

@@ -1,6 +1,7 @@
 package io.tandem.core.programs;
 
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Store;
@@ -51,9 +52,10 @@ public final class ProgramLookup {
    */
   public static Found find(Store store, Target target) {
     Workspace workspace = workspace(store, target.platform(), target.workspace());
-    Optional<Program> program = store.programNamed(workspace.getId(), target.program());
+    Programs all = Programs.in(store);
+    Optional<Program> program = all.named(workspace.getId(), target.program());
     if (program.isEmpty()) {
-      List<Program> programs = store.programs(workspace.getId());
+      List<Program> programs = all.inWorkspace(workspace.getId());
       throw new NotFound(
           "there is no program called \""
               + target.program()
@@ -114,11 +116,7 @@ public final class ProgramLookup {
    */
   public static Workspace workspace(Store store, Platform platform, String workspaceId) {
     Target target = new Target(platform, workspaceId, "-");
-    List<Workspace> all =
-        store
-            .entityManager()
-            .createQuery("SELECT w FROM Workspace w ORDER BY w.id", Workspace.class)
-            .getResultList();
+    List<Workspace> all = Workspaces.in(store).all();
     List<Workspace> candidates =
         all.stream()
             .filter(w -> target.platform() == null || w.getPlatform() == target.platform())

@@ -3,19 +3,20 @@ package io.tandem.core.store;
 import io.tandem.core.checkins.Session;
 import io.tandem.core.delivery.OutboxMessage;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
-import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
-import io.tandem.core.matching.Exclusion;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.matching.Pair;
+import io.tandem.core.matching.Pairs;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.Programs;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,10 @@ import java.util.Set;
 /**
  * The queries and writes use cases need, over the entity manager of one {@link
  * Database#inTransaction} call. Create one per transaction; it is not thread-safe.
+ *
+ * <p>The workspace, member, program, participant and pair look-ups below answer through the ports
+ * of enrolment, programs and matching ({@code Workspaces.in(store)} and so on), which hold their
+ * queries; they stay here for the features that still ask the store.
  */
 public final class Store {
 
@@ -48,77 +53,34 @@ public final class Store {
   }
 
   public Optional<Workspace> workspace(Platform platform, String externalId) {
-    return first(
-        em.createQuery(
-                "SELECT w FROM Workspace w WHERE w.platform = :platform"
-                    + " AND w.externalId = :externalId",
-                Workspace.class)
-            .setParameter("platform", platform)
-            .setParameter("externalId", externalId)
-            .getResultList());
+    return Workspaces.in(this).find(platform, externalId);
   }
 
   public Optional<Member> member(long workspaceId, String userId) {
-    return first(
-        em.createQuery(
-                "SELECT m FROM WorkspaceMember m WHERE m.workspaceId = :workspaceId"
-                    + " AND m.userId = :userId",
-                Member.class)
-            .setParameter("workspaceId", workspaceId)
-            .setParameter("userId", userId)
-            .getResultList());
+    return Members.in(this).find(workspaceId, userId);
   }
 
   public Optional<Program> defaultProgram(long workspaceId) {
-    return first(
-        em.createQuery(
-                "SELECT p FROM Program p WHERE p.workspaceId = :workspaceId"
-                    + " AND p.defaultProgram = TRUE",
-                Program.class)
-            .setParameter("workspaceId", workspaceId)
-            .getResultList());
+    return Programs.in(this).defaultOf(workspaceId);
   }
 
   /** The program with this name, ignoring case and surrounding blanks. */
   public Optional<Program> programNamed(long workspaceId, String name) {
-    String wanted = name.strip().toLowerCase(Locale.ROOT);
-    return programs(workspaceId).stream()
-        .filter(p -> p.getName().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst();
+    return Programs.in(this).named(workspaceId, name);
   }
 
   /** The workspace's programs, by name. */
   public List<Program> programs(long workspaceId) {
-    return em.createQuery(
-            "SELECT p FROM Program p WHERE p.workspaceId = :workspaceId ORDER BY p.name",
-            Program.class)
-        .setParameter("workspaceId", workspaceId)
-        .getResultList();
+    return Programs.in(this).inWorkspace(workspaceId);
   }
 
   public Optional<Program> program(long id) {
-    return Optional.ofNullable(em.find(Program.class, id));
-  }
-
-  public Optional<Participant> participant(long programId, long memberId) {
-    return first(
-        em.createQuery(
-                "SELECT p FROM Participant p WHERE p.programId = :programId"
-                    + " AND p.memberId = :memberId",
-                Participant.class)
-            .setParameter("programId", programId)
-            .setParameter("memberId", memberId)
-            .getResultList());
+    return Programs.in(this).byId(id);
   }
 
   /** The member's participations, most recently joined first. */
   public List<Participant> participations(long memberId) {
-    return em.createQuery(
-            "SELECT p FROM Participant p WHERE p.memberId = :memberId"
-                + " ORDER BY p.joinedAt DESC, p.id DESC",
-            Participant.class)
-        .setParameter("memberId", memberId)
-        .getResultList();
+    return Participants.in(this).ofMember(memberId);
   }
 
   /** How many sessions a participant logged, and their minutes in total. */
@@ -185,86 +147,14 @@ public final class Store {
 
   private static final String QUEUED_KEYS = "io.tandem.outbox.queuedKeys";
 
-  public long countParticipants(long programId, ParticipantStatus status) {
-    return em.createQuery(
-            "SELECT COUNT(p) FROM Participant p WHERE p.programId = :programId"
-                + " AND p.status = :status",
-            Long.class)
-        .setParameter("programId", programId)
-        .setParameter("status", status)
-        .getSingleResult();
-  }
-
   /** A program's participants, in the order they joined. */
   public List<Participant> participants(long programId) {
-    return em.createQuery(
-            "SELECT p FROM Participant p WHERE p.programId = :programId"
-                + " ORDER BY p.joinedAt, p.id",
-            Participant.class)
-        .setParameter("programId", programId)
-        .getResultList();
-  }
-
-  public List<Member> members(long workspaceId) {
-    return em.createQuery(
-            "SELECT m FROM WorkspaceMember m WHERE m.workspaceId = :workspaceId", Member.class)
-        .setParameter("workspaceId", workspaceId)
-        .getResultList();
-  }
-
-  /** Records an exclusion unless the same one exists; returns whether it was new. */
-  public boolean addExclusion(Exclusion exclusion) {
-    boolean exists =
-        !em.createQuery(
-                "SELECT e.id FROM Exclusion e WHERE e.memberId = :memberId"
-                    + " AND e.excludedUserId = :userId",
-                Long.class)
-            .setParameter("memberId", exclusion.getMemberId())
-            .setParameter("userId", exclusion.getExcludedUserId())
-            .getResultList()
-            .isEmpty();
-    if (!exists) {
-      em.persist(exclusion);
-    }
-    return !exists;
-  }
-
-  public List<Exclusion> exclusions(long workspaceId) {
-    return em.createQuery(
-            "SELECT e FROM Exclusion e WHERE e.workspaceId = :workspaceId", Exclusion.class)
-        .setParameter("workspaceId", workspaceId)
-        .getResultList();
+    return Participants.in(this).inProgram(programId);
   }
 
   /** A program's pairs in one state. */
   public List<Pair> pairs(long programId, Pair.Status status) {
-    return em.createQuery(
-            "SELECT p FROM Pair p WHERE p.programId = :programId AND p.status = :status"
-                + " ORDER BY p.id",
-            Pair.class)
-        .setParameter("programId", programId)
-        .setParameter("status", status)
-        .getResultList();
-  }
-
-  /** Every pair in a workspace that is or was real (for repeat avoidance across programs). */
-  /** A pair that was approved once, by the member ids of its people. */
-  public record PastPair(long mentorMemberId, long menteeMemberId, Instant createdAt) {}
-
-  /** Every pair of the workspace that was ever approved, in one query. */
-  public List<PastPair> pairHistory(long workspaceId) {
-    return em
-        .createQuery(
-            "SELECT a.memberId, b.memberId, p.createdAt FROM Pair p, Participant a, Participant b"
-                + " WHERE p.workspaceId = :workspaceId AND p.status <> :proposed"
-                + " AND a.id = p.mentorId AND b.id = p.menteeId",
-            Object[].class)
-        .setParameter("workspaceId", workspaceId)
-        .setParameter("proposed", Pair.Status.PROPOSED)
-        .getResultList()
-        .stream()
-        .map(row -> new PastPair((Long) row[0], (Long) row[1], (Instant) row[2]))
-        .toList();
+    return Pairs.in(this).inProgram(programId, status);
   }
 
   public void remove(Object entity) {
@@ -272,15 +162,15 @@ public final class Store {
   }
 
   public Optional<Workspace> workspaceById(long id) {
-    return Optional.ofNullable(em.find(Workspace.class, id));
+    return Workspaces.in(this).byId(id);
   }
 
   public Optional<Member> memberById(long id) {
-    return Optional.ofNullable(em.find(Member.class, id));
+    return Members.in(this).byId(id);
   }
 
   public Optional<Participant> participantById(long id) {
-    return Optional.ofNullable(em.find(Participant.class, id));
+    return Participants.in(this).byId(id);
   }
 
   /** Session count and total minutes. */

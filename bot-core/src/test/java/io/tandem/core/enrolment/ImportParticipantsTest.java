@@ -137,7 +137,8 @@ class ImportParticipantsTest {
             store -> {
               List<String> rows = new ArrayList<>();
               for (Member m :
-                  store.members(store.workspace(Platform.SLACK, "T_ACME").get().getId())) {
+                  Members.in(store)
+                      .inWorkspace(store.workspace(Platform.SLACK, "T_ACME").get().getId())) {
                 for (Participant p : store.participations(m.getId())) {
                   Profile profile = p.profile().orElseThrow();
                   rows.add(
@@ -557,9 +558,10 @@ class ImportParticipantsTest {
     long inPool =
         read(
             store ->
-                store.countParticipants(
-                    store.programNamed(workspaceId(store), "Data pilot").get().getId(),
-                    ParticipantStatus.ACTIVE));
+                Participants.in(store)
+                    .count(
+                        store.programNamed(workspaceId(store), "Data pilot").get().getId(),
+                        ParticipantStatus.ACTIVE));
     assertThat(inPool).isEqualTo(10_000);
   }
 
