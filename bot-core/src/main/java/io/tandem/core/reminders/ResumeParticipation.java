@@ -1,7 +1,7 @@
 package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.ActivePairs;
-import io.tandem.core.enrolment.CurrentParticipation;
+import io.tandem.core.checkins.PairContext;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
@@ -33,20 +33,22 @@ final class ResumeParticipation {
 
   Reply resume(Actor actor) {
     return db.transaction(
-        store -> {
-          Optional<CurrentParticipation> current = CurrentParticipation.of(store, actor);
-          if (current.isEmpty()) {
-            return Notices.notJoined();
-          }
-          Participant me = current.get().participant();
-          if (me.getStatus() != ParticipantStatus.PAUSED) {
-            return Reply.error(
-                "You're not paused, so there is nothing to resume.", ReminderGrammar.PAUSE_EXAMPLE);
-          }
-          resume(store, me, false, clock.instant());
-          return Reply.success(
-              "Welcome back! Reminders start again with a fresh round for your pair.", List.of());
-        });
+        store ->
+            PairContext.whenJoined(
+                store,
+                actor,
+                Notices.notJoined(),
+                ctx -> {
+                  if (ctx.me().getStatus() != ParticipantStatus.PAUSED) {
+                    return Reply.error(
+                        "You're not paused, so there is nothing to resume.",
+                        ReminderGrammar.PAUSE_EXAMPLE);
+                  }
+                  resume(store, ctx.me(), false, clock.instant());
+                  return Reply.success(
+                      "Welcome back! Reminders start again with a fresh round for your pair.",
+                      List.of());
+                }));
   }
 
   /** Resumes everyone whose pause ended by {@code at}, and tells them. */
