@@ -45,27 +45,9 @@ public final class CheckInGrammar {
 
   public static Parsed log(String rest) {
     List<String> words = words(rest);
-    if (!words.isEmpty()) {
-      String sub = words.get(0).toLowerCase(Locale.ROOT);
-      List<String> args = words.subList(1, words.size());
-      switch (sub) {
-        case "list":
-          return args.isEmpty()
-              ? accept(new Command.ListLogs())
-              : reject("`log list` takes no arguments.", "log list");
-        case "edit":
-          return number(args, "session", LOG_EDIT_EXAMPLE, 1)
-              .map(n -> accept(new Command.EditLog(n)))
-              .orElseGet(() -> numberProblem(args, "session", LOG_EDIT_EXAMPLE));
-        case "delete":
-          boolean confirmed = args.size() == 2 && args.get(1).equalsIgnoreCase("confirm");
-          List<String> numberPart = confirmed ? args.subList(0, 1) : args;
-          return number(numberPart, "session", "log delete 2", 1)
-              .map(n -> accept(new Command.DeleteLog(n, confirmed)))
-              .orElseGet(() -> numberProblem(numberPart, "session", "log delete 2"));
-        default:
-          break;
-      }
+    Optional<Parsed> sub = words.isEmpty() ? Optional.empty() : logSubcommand(words);
+    if (sub.isPresent()) {
+      return sub.get();
     }
     String partner = null;
     Command.Day day = Command.Day.TODAY;
@@ -98,6 +80,38 @@ public final class CheckInGrammar {
     if (rest2.isEmpty()) {
       return accept(new Command.OpenLogForm(partner, day));
     }
+    return timedLog(rest2, partner, day);
+  }
+
+  /** {@code log list}, {@code log edit N}, {@code log delete N [confirm]}; empty for a log. */
+  private static Optional<Parsed> logSubcommand(List<String> words) {
+    String sub = words.get(0).toLowerCase(Locale.ROOT);
+    List<String> args = words.subList(1, words.size());
+    switch (sub) {
+      case "list":
+        return Optional.of(
+            args.isEmpty()
+                ? accept(new Command.ListLogs())
+                : reject("`log list` takes no arguments.", "log list"));
+      case "edit":
+        return Optional.of(
+            number(args, "session", LOG_EDIT_EXAMPLE, 1)
+                .map(n -> accept(new Command.EditLog(n)))
+                .orElseGet(() -> numberProblem(args, "session", LOG_EDIT_EXAMPLE)));
+      case "delete":
+        boolean confirmed = args.size() == 2 && args.get(1).equalsIgnoreCase("confirm");
+        List<String> numberPart = confirmed ? args.subList(0, 1) : args;
+        return Optional.of(
+            number(numberPart, "session", "log delete 2", 1)
+                .map(n -> accept(new Command.DeleteLog(n, confirmed)))
+                .orElseGet(() -> numberProblem(numberPart, "session", "log delete 2")));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** {@code log <duration> [topic]}, the partner and day already read. */
+  private static Parsed timedLog(List<String> rest2, String partner, Command.Day day) {
     String durationText = rest2.get(0);
     String topic = String.join(" ", rest2.subList(1, rest2.size()));
     Optional<Integer> minutes = CommandParser.minutes(durationText);

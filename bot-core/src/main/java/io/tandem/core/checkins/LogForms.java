@@ -98,7 +98,39 @@ final class LogForms {
   }
 
   static Result read(Map<String, String> values, LocalDate today) {
-    String when = value(values, "when");
+    Result when = readWhen(value(values, "when"), today);
+    if (when.problem() != null) {
+      return when;
+    }
+    String topic = value(values, "topic");
+    if (topic.length() > Command.MAX_TOPIC_LENGTH) {
+      return problem("topic", "Keep the topics to " + Command.MAX_TOPIC_LENGTH + " characters.");
+    }
+    String exchange = value(values, "exchange");
+    if (exchange.length() > 2000) {
+      return problem("exchange", "Keep what you taught and learned to 2000 characters.");
+    }
+    String[] parts = split(exchange);
+    String usefulText = value(values, "useful");
+    Integer useful = null;
+    if (!usefulText.isEmpty()) {
+      if (!usefulText.matches("[1-5]")) {
+        return problem(
+            "useful", "`" + usefulText + "` is not a rating; use 1 (not useful) to 5 (very).");
+      }
+      useful = Integer.parseInt(usefulText);
+    }
+    String note = value(values, "note");
+    if (note.length() > 2000) {
+      return problem("note", "Keep the note to 2000 characters.");
+    }
+    Entry read = when.entry();
+    return new Result(
+        new Entry(read.date(), read.minutes(), topic, parts[0], parts[1], useful, note), null);
+  }
+
+  /** The "Date and length" box: an entry with only its date (default today) and minutes. */
+  private static Result readWhen(String when, LocalDate today) {
     LocalDate date = null;
     Integer minutes = null;
     for (String word : when.split("[\\s,]+")) {
@@ -136,32 +168,7 @@ final class LogForms {
               + when
               + "` is outside that.");
     }
-    if (date == null) {
-      date = today;
-    }
-    String topic = value(values, "topic");
-    if (topic.length() > Command.MAX_TOPIC_LENGTH) {
-      return problem("topic", "Keep the topics to " + Command.MAX_TOPIC_LENGTH + " characters.");
-    }
-    String exchange = value(values, "exchange");
-    if (exchange.length() > 2000) {
-      return problem("exchange", "Keep what you taught and learned to 2000 characters.");
-    }
-    String[] parts = split(exchange);
-    String usefulText = value(values, "useful");
-    Integer useful = null;
-    if (!usefulText.isEmpty()) {
-      if (!usefulText.matches("[1-5]")) {
-        return problem(
-            "useful", "`" + usefulText + "` is not a rating; use 1 (not useful) to 5 (very).");
-      }
-      useful = Integer.parseInt(usefulText);
-    }
-    String note = value(values, "note");
-    if (note.length() > 2000) {
-      return problem("note", "Keep the note to 2000 characters.");
-    }
-    return new Result(new Entry(date, minutes, topic, parts[0], parts[1], useful, note), null);
+    return new Result(new Entry(date == null ? today : date, minutes, "", "", "", null, ""), null);
   }
 
   /** {@code Taught: …} and {@code Learned: …} parts; unlabelled text counts as learned. */

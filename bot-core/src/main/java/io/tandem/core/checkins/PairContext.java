@@ -1,11 +1,11 @@
 package io.tandem.core.checkins;
 
-import io.tandem.core.checkins.persistence.CheckInStore;
 import io.tandem.core.enrolment.CurrentParticipation;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.matching.Pair;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.Program;
 import io.tandem.core.store.Store;
 import java.time.DateTimeException;
@@ -14,15 +14,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where an actor's check-ins go: their current participation and, when they have one, their active
  * pair and partner. Only reads.
  *
+ * <p>The prologue every participant command shares lives here: {@link #whenJoined} (find the
+ * actor's context or say they have not joined), {@link #whenPaired} (also say they have no partner)
+ * and {@link #check} (is the person named the actor's partner).
+ *
  * @param pair the active pair, or {@code null} before pairing
  * @param partner the other person in the pair, or {@code null}
  * @param partnerMember the partner's member row, or {@code null}
  * @param zone the actor's time zone: profile, then platform, then UTC
+ * @param store the transaction the context was read in
  */
 public record PairContext(
     CurrentParticipation current,
@@ -30,16 +36,27 @@ public record PairContext(
     Participant partner,
     Member partnerMember,
     ZoneId zone,
-    CheckInStore plans) {
+    Store store) {
+
+  /** How a person named in a command relates to the actor's pair. */
+  public enum Named {
+    /** Nobody was named, or the partner was. */
+    FINE,
+    /** Someone was named, but the actor has no partner. */
+    NO_PARTNER,
+    /** The actor named themselves. */
+    SELF,
+    /** Someone other than the partner was named. */
+    STRANGER
+  }
 
   public static Optional<PairContext> of(Store store, Actor actor) {
     return CurrentParticipation.of(store, actor).map(c -> of(store, c, actor.timeZone()));
   }
 
   public static PairContext of(Store store, CurrentParticipation current, String reportedZone) {
-    CheckInStore plans = new CheckInStore(store);
     Participant me = current.participant();
-    Pair pair = plans.activePair(me.getId()).orElse(null);
+    Pair pair = ActivePairs.in(store).of(me.getId()).orElse(null);
     Participant partner = null;
     Member partnerMember = null;
     if (pair != null) {
@@ -49,11 +66,41 @@ public record PairContext(
       partnerMember = partner == null ? null : store.memberById(partner.getMemberId()).orElse(null);
     }
     ZoneId zone = zoneOf(me.getTimeZone(), current.member().getTimeZone(), reportedZone);
-    return new PairContext(current, pair, partner, partnerMember, zone, plans);
+    return new PairContext(current, pair, partner, partnerMember, zone, store);
   }
 
-  public Store store() {
-    return plans.store();
+  /**
+   * Runs {@code work} with the actor's context, or answers {@code notJoined} (writing nothing) when
+   * the actor has no current participation.
+   */
+  public static Reply whenJoined(
+      Store store, Actor actor, Reply notJoined, Function<PairContext, Reply> work) {
+    Optional<PairContext> found = of(store, actor);
+    return found.isEmpty() ? notJoined : work.apply(found.get());
+  }
+
+  /** As {@link #whenJoined}, answering {@code notPaired} when the actor has no partner. */
+  public static Reply whenPaired(
+      Store store,
+      Actor actor,
+      Reply notJoined,
+      Reply notPaired,
+      Function<PairContext, Reply> work) {
+    return whenJoined(store, actor, notJoined, ctx -> ctx.paired() ? work.apply(ctx) : notPaired);
+  }
+
+  /** How the person named by {@code userId} (or nobody, {@code null}) relates to this pair. */
+  public Named check(String userId) {
+    if (userId == null) {
+      return Named.FINE;
+    }
+    if (!paired()) {
+      return Named.NO_PARTNER;
+    }
+    if (userId.equals(member().getUserId())) {
+      return Named.SELF;
+    }
+    return userId.equals(partnerMember.getUserId()) ? Named.FINE : Named.STRANGER;
   }
 
   public Participant me() {
@@ -74,6 +121,11 @@ public record PairContext(
 
   public String partnerName() {
     return partnerMember == null ? "your partner" : partnerMember.getDisplayName();
+  }
+
+  /** The partner's context in the same transaction (their zone from their own profile). */
+  public PairContext partnerContext() {
+    return of(store, new CurrentParticipation(partnerMember, partner, program()), null);
   }
 
   public LocalDate today(Instant now) {

@@ -1,8 +1,8 @@
 package io.tandem.core.home;
 
+import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.delivery.Outbox;
-import io.tandem.core.enrolment.CurrentParticipation;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.kernel.SignalType;
@@ -38,9 +38,7 @@ public final class Home {
       PairContext ctx, long version, Instant now, ReminderTimes.QuietHours quiet) {
     publishIfOpened(ctx, version, now, quiet);
     if (ctx.paired()) {
-      CurrentParticipation partner =
-          new CurrentParticipation(ctx.partnerMember(), ctx.partner(), ctx.program());
-      publishIfOpened(PairContext.of(ctx.store(), partner, null), version, now, quiet);
+      publishIfOpened(ctx.partnerContext(), version, now, quiet);
     }
   }
 
@@ -73,7 +71,7 @@ public final class Home {
 
   private static void publishIfOpened(
       PairContext ctx, long version, Instant now, ReminderTimes.QuietHours quiet) {
-    if (ctx.plans().hasSignal(ctx.member().getId(), SignalType.HOME_OPENED)) {
+    if (PairActivity.in(ctx.store()).ever(ctx.member().getId(), SignalType.HOME_OPENED)) {
       publish(ctx, version, now, quiet);
     }
   }

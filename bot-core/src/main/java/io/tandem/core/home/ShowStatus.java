@@ -9,7 +9,6 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +25,15 @@ import java.util.Optional;
  * only; someone who has not joined is told how to, and nothing is written.
  */
 public final class ShowStatus {
+
+  private static final Reply NOT_JOINED =
+      Reply.info(
+          "You haven't joined a program yet. Join as a mentor to teach, or as a mentee to learn: `"
+              + Markup.command("join mentor")
+              + "` or `"
+              + Markup.command("join mentee")
+              + "`.",
+          List.of());
 
   private final Database db;
   private final Clock clock;
@@ -47,24 +55,18 @@ public final class ShowStatus {
 
   public Reply status(Actor actor) {
     Objects.requireNonNull(actor, "actor");
-    return db.inTransaction(
-        em -> {
-          Optional<PairContext> found = PairContext.of(new Store(em), actor);
-          if (found.isEmpty()) {
-            return Reply.info(
-                "You haven't joined a program yet. Join as a mentor to teach, or as a mentee to"
-                    + " learn: `"
-                    + Markup.command("join mentor")
-                    + "` or `"
-                    + Markup.command("join mentee")
-                    + "`.",
-                List.of());
-          }
-          Instant now = now();
-          Reply reply = StatusView.render(found.get(), now, reminders.quietHours());
-          CheckInSignals.record(found.get(), SignalType.STATUS_VIEWED, Map.of(), now);
-          return reply;
-        });
+    return db.transaction(
+        store ->
+            PairContext.whenJoined(
+                store,
+                actor,
+                NOT_JOINED,
+                ctx -> {
+                  Instant now = now();
+                  Reply reply = StatusView.render(ctx, now, reminders.quietHours());
+                  CheckInSignals.record(ctx, SignalType.STATUS_VIEWED, Map.of(), now);
+                  return reply;
+                }));
   }
 
   /**
@@ -73,9 +75,9 @@ public final class ShowStatus {
    */
   public void homeOpened(Actor actor) {
     Objects.requireNonNull(actor, "actor");
-    db.inTransaction(
-        em -> {
-          Optional<PairContext> found = PairContext.of(new Store(em), actor);
+    db.transaction(
+        store -> {
+          Optional<PairContext> found = PairContext.of(store, actor);
           if (found.isPresent()) {
             Instant now = now();
             Signal opened =

@@ -1,7 +1,9 @@
 package io.tandem.core.home;
 
+import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.checkins.Session;
+import io.tandem.core.checkins.Sessions;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
@@ -10,6 +12,7 @@ import io.tandem.core.kernel.Durations;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.learning.Goal;
 import io.tandem.core.learning.GoalTask;
+import io.tandem.core.learning.Plans;
 import io.tandem.core.learning.SkillRating;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
@@ -18,12 +21,12 @@ import io.tandem.core.programs.ProgramStatus;
 import io.tandem.core.reminders.PairPeople;
 import io.tandem.core.reminders.ReminderTimes;
 import io.tandem.core.reminders.Reminders;
-import io.tandem.core.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +60,17 @@ public final class StatusView {
 
   static Reply render(PairContext ctx, Instant now, ReminderTimes.QuietHours quiet) {
     String role = ctx.me().getRole().label();
+    return new Reply(
+        Reply.Kind.INFO,
+        Reply.Visibility.PRIVATE,
+        "You're a *" + role + "* in *" + Markup.text(ctx.program().getName()) + "*.",
+        fields(ctx, role, now, quiet),
+        buttons(ctx),
+        null);
+  }
+
+  private static List<Reply.Field> fields(
+      PairContext ctx, String role, Instant now, ReminderTimes.QuietHours quiet) {
     List<Reply.Field> fields = new ArrayList<>();
     fields.add(new Reply.Field("Role", role));
     fields.add(new Reply.Field("Program", Markup.text(ctx.program().getName())));
@@ -67,28 +81,22 @@ public final class StatusView {
             ctx.paired()
                 ? Markup.text(ctx.partnerName()) + " (" + ctx.partner().getRole().label() + ")"
                 : "not paired yet"));
-    Store store = ctx.store();
-    long count;
-    long minutes;
+    Sessions sessions = Sessions.in(ctx.store());
+    Sessions.Totals totals;
     Session last;
     if (ctx.paired()) {
-      List<Session> sessions = ctx.plans().pairSessions(ctx.pair().getId());
-      count = sessions.size();
-      minutes = sessions.stream().mapToLong(Session::getMinutes).sum();
+      List<Session> pair = sessions.ofPair(ctx.pair().getId());
+      totals = new Sessions.Totals(pair.size(), pair.stream().mapToLong(Session::getMinutes).sum());
       last =
-          sessions.stream()
-              .max(
-                  java.util.Comparator.comparing(Session::getOccurredAt)
-                      .thenComparing(Session::getId))
+          pair.stream()
+              .max(Comparator.comparing(Session::getOccurredAt).thenComparing(Session::getId))
               .orElse(null);
     } else {
-      Store.SessionTotals totals = store.sessionTotals(ctx.me().getId());
-      count = totals.count();
-      minutes = totals.minutes();
-      last = store.lastSession(ctx.me().getId()).orElse(null);
+      totals = sessions.totals(ctx.me().getId());
+      last = sessions.last(ctx.me().getId()).orElse(null);
     }
-    fields.add(new Reply.Field("Sessions so far", Long.toString(count)));
-    fields.add(new Reply.Field("Total time", Durations.humanMinutes(minutes)));
+    fields.add(new Reply.Field("Sessions so far", Long.toString(totals.count())));
+    fields.add(new Reply.Field("Total time", Durations.humanMinutes(totals.minutes())));
     fields.add(
         new Reply.Field("Last session", last == null ? "none yet" : describe(last, ctx.zone())));
     fields.add(new Reply.Field("Next reminder", nextReminder(ctx, now, quiet)));
@@ -100,6 +108,10 @@ public final class StatusView {
     if (!skills.isEmpty()) {
       fields.add(new Reply.Field("Skills since you joined", skills));
     }
+    return fields;
+  }
+
+  private static List<Reply.Button> buttons(PairContext ctx) {
     List<Reply.Button> buttons = new ArrayList<>();
     buttons.add(command("Log a session", "log", Reply.Button.Style.PRIMARY));
     if (ctx.paired()) {
@@ -114,13 +126,7 @@ public final class StatusView {
       buttons.add(command("Goals and tasks", "goal list", null));
     }
     buttons.add(command("My sessions", "log list", null));
-    return new Reply(
-        Reply.Kind.INFO,
-        Reply.Visibility.PRIVATE,
-        "You're a *" + role + "* in *" + Markup.text(ctx.program().getName()) + "*.",
-        fields,
-        buttons,
-        null);
+    return buttons;
   }
 
   public static Reply.Button command(String label, String text, Reply.Button.Style style) {
@@ -189,10 +195,10 @@ public final class StatusView {
     int days = ctx.program().getCadenceDays();
     Instant since = now.minus(Duration.ofDays(days));
     long sessions =
-        ctx.plans().pairSessions(ctx.pair().getId()).stream()
+        Sessions.in(ctx.store()).ofPair(ctx.pair().getId()).stream()
             .filter(s -> !s.getOccurredAt().isBefore(since))
             .count();
-    long updates = ctx.plans().pairSignals(ctx.pair().getId(), PLAN_UPDATES, since);
+    long updates = PairActivity.in(ctx.store()).count(ctx.pair().getId(), PLAN_UPDATES, since);
     String window = "the last " + days + " days";
     if (sessions > 0) {
       return "On track: "
@@ -220,12 +226,13 @@ public final class StatusView {
   }
 
   static String goals(PairContext ctx) {
-    List<Goal> goals = ctx.plans().goals(ctx.pair().getId());
+    Plans plans = Plans.in(ctx.store());
+    List<Goal> goals = plans.goals(ctx.pair().getId());
     if (goals.isEmpty()) {
       return "none yet: add one with `" + Markup.command("goal add …") + "`";
     }
     Map<Long, List<GoalTask>> tasks =
-        ctx.plans().tasks(ctx.pair().getId()).stream()
+        plans.tasks(ctx.pair().getId()).stream()
             .collect(
                 Collectors.groupingBy(
                     GoalTask::getGoalId, LinkedHashMap::new, Collectors.toList()));
@@ -265,7 +272,7 @@ public final class StatusView {
 
   /** Each skill rated at enrolment and re-rated since: {@code TikTok 2 → 4}. */
   static String skillChanges(PairContext ctx) {
-    List<SkillRating> ratings = ctx.plans().ratings(ctx.me().getId());
+    List<SkillRating> ratings = Plans.in(ctx.store()).ratings(ctx.me().getId());
     if (ratings.isEmpty()) {
       return "";
     }

@@ -2,27 +2,57 @@ package io.tandem.core.kernel;
 
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.store.Json;
+import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Records check-in signals for an actor and their pair. Details never hold what people wrote. */
+/**
+ * Records signals about participants and pairs. Details never hold what people wrote.
+ *
+ * <p>Both helpers write the same row; {@link #record} fills it from an actor's context, {@link
+ * #about} from ids, for jobs and changes that have no actor's context.
+ */
 public final class CheckInSignals {
 
   private CheckInSignals() {}
 
   public static Signal record(
       PairContext ctx, SignalType type, Map<String, ?> details, Instant now) {
-    return ctx.store()
-        .add(
-            new Signal(
-                ctx.me().getWorkspaceId(),
-                type,
-                ctx.member().getId(),
-                ctx.me().getProgramId(),
-                ctx.me().getId(),
-                ctx.pair() == null ? null : ctx.pair().getId(),
-                now,
-                Json.object(new LinkedHashMap<>(details))));
+    return about(
+        ctx.store(),
+        new Subject(
+            ctx.me().getWorkspaceId(),
+            ctx.member().getId(),
+            ctx.me().getProgramId(),
+            ctx.me().getId(),
+            ctx.pair() == null ? null : ctx.pair().getId()),
+        type,
+        details,
+        now);
+  }
+
+  /**
+   * Who a signal is about.
+   *
+   * @param memberId the member who acted or is concerned, or {@code null} for the pair as a whole
+   * @param participantId their participation, or {@code null}
+   * @param pairId their pair, or {@code null}
+   */
+  public record Subject(
+      long workspaceId, Long memberId, long programId, Long participantId, Long pairId) {}
+
+  public static Signal about(
+      Store store, Subject subject, SignalType type, Map<String, ?> details, Instant now) {
+    return store.add(
+        new Signal(
+            subject.workspaceId(),
+            type,
+            subject.memberId(),
+            subject.programId(),
+            subject.participantId(),
+            subject.pairId(),
+            now,
+            Json.object(new LinkedHashMap<>(details))));
   }
 }

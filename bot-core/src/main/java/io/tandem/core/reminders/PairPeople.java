@@ -2,14 +2,16 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.checkins.Session;
-import io.tandem.core.checkins.persistence.CheckInStore;
+import io.tandem.core.checkins.Sessions;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.kernel.CheckInSignals;
+import io.tandem.core.kernel.Signal;
+import io.tandem.core.kernel.SignalType;
 import io.tandem.core.matching.Pair;
 import io.tandem.core.programs.Program;
-import io.tandem.core.reminders.persistence.ReminderStore;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,7 +78,7 @@ public record PairPeople(
     if (workspace.isEmpty() || mentor.isEmpty() || mentee.isEmpty()) {
       return Optional.empty();
     }
-    List<Session> sessions = new CheckInStore(store).pairSessions(pair.getId());
+    List<Session> sessions = Sessions.in(store).ofPair(pair.getId());
     Instant last =
         sessions.stream().map(Session::getOccurredAt).max(Instant::compareTo).orElse(null);
     Instant base = pair.getCreatedAt();
@@ -163,6 +166,25 @@ public record PairPeople(
   }
 
   /**
+   * Records a signal about this pair, in the caller's transaction.
+   *
+   * @param person who it is about, or {@code null} for the pair as a whole
+   */
+  Signal signal(Store store, Person person, SignalType type, Map<String, ?> details, Instant at) {
+    return CheckInSignals.about(
+        store,
+        new CheckInSignals.Subject(
+            workspace.getId(),
+            person == null ? null : person.member().getId(),
+            program.getId(),
+            person == null ? null : person.participant().getId(),
+            pair.getId()),
+        type,
+        details,
+        at);
+  }
+
+  /**
    * Runs {@code work} for every active pair of every running program, one transaction per program
    * (retried on conflicts), and adds up what it returns: the fan-out the reminder and nudge jobs
    * share.
@@ -170,16 +192,14 @@ public record PairPeople(
   static int sumOverRunningPairs(
       Database db, java.util.function.ToIntBiFunction<Store, PairPeople> work) {
     List<Long> programs =
-        db.inTransaction(
-            em ->
-                new ReminderStore(new Store(em))
-                    .runningPrograms().stream().map(Program::getId).toList());
+        db.transaction(
+            store ->
+                ReminderRoster.in(store).runningPrograms().stream().map(Program::getId).toList());
     int total = 0;
     for (long programId : programs) {
       total +=
-          db.inTransactionRetryingConflicts(
-              em -> {
-                Store store = new Store(em);
+          db.transactionRetryingConflicts(
+              store -> {
                 Program program = store.program(programId).orElseThrow();
                 int n = 0;
                 for (Pair pair : store.pairs(programId, Pair.Status.ACTIVE)) {

@@ -1,6 +1,5 @@
 package io.tandem.core.store;
 
-import io.tandem.core.checkins.Session;
 import io.tandem.core.delivery.OutboxMessage;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
@@ -83,32 +82,6 @@ public final class Store {
     return Participants.in(this).ofMember(memberId);
   }
 
-  /** How many sessions a participant logged, and their minutes in total. */
-  public SessionTotals sessionTotals(long participantId) {
-    Object[] row =
-        em.createQuery(
-                "SELECT COUNT(s), SUM(s.minutes) FROM Session s"
-                    + " WHERE s.participantId = :participantId",
-                Object[].class)
-            .setParameter("participantId", participantId)
-            .getSingleResult();
-    long count = row[0] == null ? 0 : ((Number) row[0]).longValue();
-    long minutes = row[1] == null ? 0 : ((Number) row[1]).longValue();
-    return new SessionTotals(count, minutes);
-  }
-
-  /** The session a participant logged last. */
-  public Optional<Session> lastSession(long participantId) {
-    return first(
-        em.createQuery(
-                "SELECT s FROM Session s WHERE s.participantId = :participantId"
-                    + " ORDER BY s.occurredAt DESC, s.id DESC",
-                Session.class)
-            .setParameter("participantId", participantId)
-            .setMaxResults(1)
-            .getResultList());
-  }
-
   public boolean outboxKeyExists(String dedupKey) {
     if (keysQueuedInThisTransaction().contains(dedupKey)) {
       return true;
@@ -172,9 +145,6 @@ public final class Store {
   public Optional<Participant> participantById(long id) {
     return Participants.in(this).byId(id);
   }
-
-  /** Session count and total minutes. */
-  public record SessionTotals(long count, long minutes) {}
 
   private static <T> Optional<T> first(List<T> results) {
     return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));

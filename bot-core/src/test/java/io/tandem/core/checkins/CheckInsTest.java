@@ -16,7 +16,6 @@ import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.usecases.UseCaseFixture;
@@ -305,9 +304,8 @@ class CheckInsTest {
   }
 
   private void pair(Actor mentor, Actor mentee) {
-    db.inTransaction(
-        em -> {
-          Store store = new Store(em);
+    db.transaction(
+        store -> {
           Participant a = participant(store, mentor);
           Participant b = participant(store, mentee);
           Pair pair =

@@ -362,9 +362,8 @@ class ReminderRulesTest {
   @DisplayName("closing a program asks each active participant with ratings to re-rate, once")
   void reviewAtProgramEnd() {
     String program =
-        db.inTransaction(
-            em -> {
-              Store store = new Store(em);
+        db.transaction(
+            store -> {
               return store.program(participant(store, ANA).getProgramId()).orElseThrow().getName();
             });
 
@@ -469,13 +468,12 @@ class ReminderRulesTest {
   }
 
   private ParticipantStatus status(Actor actor) {
-    return db.inTransaction(em -> participant(new Store(em), actor).getStatus());
+    return db.transaction(store -> participant(store, actor).getStatus());
   }
 
   private long pairAndRun() {
-    return db.inTransaction(
-        em -> {
-          Store store = new Store(em);
+    return db.transaction(
+        store -> {
           Participant a = participant(store, ANA);
           Participant b = participant(store, BEN);
           store.program(a.getProgramId()).orElseThrow().moveTo(ProgramStatus.RUNNING);

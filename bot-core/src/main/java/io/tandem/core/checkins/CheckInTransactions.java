@@ -1,0 +1,48 @@
+package io.tandem.core.checkins;
+
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * How check-in use cases run: one transaction, with the actor's {@link Logbook}, for people who
+ * have joined a program (others are told so and nothing is written).
+ */
+final class CheckInTransactions {
+
+  private final Database db;
+  private final Clock clock;
+  private final Function<Store, Sessions> sessions;
+
+  CheckInTransactions(Database db, Clock clock, Function<Store, Sessions> sessions) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+  }
+
+  Reply joined(Actor actor, Function<Logbook, Reply> work) {
+    return db.transaction(store -> inStore(store, actor, work));
+  }
+
+  /** For writes both people may race on: the loser retries and sees the winner's rows. */
+  Reply joinedRetryingConflicts(Actor actor, Function<Logbook, Reply> work) {
+    return db.transactionRetryingConflicts(store -> inStore(store, actor, work));
+  }
+
+  private Reply inStore(Store store, Actor actor, Function<Logbook, Reply> work) {
+    return PairContext.whenJoined(
+        store,
+        actor,
+        CheckInMessages.notJoined(),
+        ctx -> work.apply(new Logbook(ctx, sessions.apply(store))));
+  }
+
+  Instant now() {
+    return Logbook.now(clock);
+  }
+}

@@ -1,0 +1,42 @@
+package io.tandem.core.checkins.persistence;
+
+import io.tandem.core.checkins.PairActivity;
+import io.tandem.core.kernel.SignalType;
+import io.tandem.core.store.Store;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Collection;
+
+/** {@link PairActivity} in JPQL over the signal table. One per transaction, not thread-safe. */
+public final class JpaPairActivity implements PairActivity {
+
+  private final EntityManager em;
+
+  public JpaPairActivity(Store store) {
+    this.em = store.entityManager();
+  }
+
+  @Override
+  public long count(long pairId, Collection<SignalType> types, Instant since) {
+    return em.createQuery(
+            "SELECT COUNT(s) FROM Signal s WHERE s.pairId = :pairId AND s.type IN :types"
+                + " AND s.occurredAt >= :since",
+            Long.class)
+        .setParameter("pairId", pairId)
+        .setParameter("types", types)
+        .setParameter("since", since)
+        .getSingleResult();
+  }
+
+  @Override
+  public boolean ever(long memberId, SignalType type) {
+    return !em.createQuery(
+            "SELECT s.id FROM Signal s WHERE s.actorMemberId = :memberId AND s.type = :type",
+            Long.class)
+        .setParameter("memberId", memberId)
+        .setParameter("type", type)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+}

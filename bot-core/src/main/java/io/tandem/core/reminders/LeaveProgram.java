@@ -1,0 +1,140 @@
+package io.tandem.core.reminders;
+
+import io.tandem.core.checkins.PairContext;
+import io.tandem.core.enrolment.CurrentParticipation;
+import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.kernel.CheckInSignals;
+import io.tandem.core.kernel.SignalType;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Markup;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.Program;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code leave} asks to confirm; {@code leave confirm} ends the participation and the pair, tells
+ * the partner kindly (they stay in the program for the next match), and moves the first waitlisted
+ * person up.
+ */
+final class LeaveProgram {
+
+  private final Database db;
+  private final Clock clock;
+
+  LeaveProgram(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  Reply leave(Actor actor, boolean confirmed) {
+    return db.transaction(
+        store ->
+            PairContext.whenJoined(
+                store, actor, Notices.notJoined(), ctx -> leave(ctx, confirmed)));
+  }
+
+  private Reply leave(PairContext ctx, boolean confirmed) {
+    Program program = ctx.program();
+    String partner = ctx.paired() ? Markup.text(ctx.partnerName()) : null;
+    if (!confirmed) {
+      return new Reply(
+          Reply.Kind.INFO,
+          Reply.Visibility.PRIVATE,
+          "Leave *"
+              + Markup.text(program.getName())
+              + "*?"
+              + (partner != null ? " Your pairing with " + partner + " ends." : "")
+              + " If you only need a break, pause instead.",
+          List.of(),
+          List.of(
+              ReminderMessages.button("Yes, leave", "leave confirm", Reply.Button.Style.DANGER),
+              ReminderMessages.button("Pause 2 weeks", "pause 2w", null)),
+          null);
+    }
+    end(ctx, ctx.member().getDisplayName(), clock.instant());
+    return Reply.success(
+        "You've left *"
+            + Markup.text(program.getName())
+            + "*. Thank you for taking part!"
+            + (partner != null ? " " + partner + " has been told." : "")
+            + " You can join again any time with `"
+            + Markup.command("join")
+            + "`.",
+        List.of());
+  }
+
+  /** See {@link Participation#endForErasure}. */
+  static void endForErasure(Store store, Member member, Participant me, Instant now) {
+    if (me.getStatus() == ParticipantStatus.LEFT) {
+      return;
+    }
+    Program program = store.program(me.getProgramId()).orElseThrow();
+    PairContext ctx = PairContext.of(store, new CurrentParticipation(member, me, program), null);
+    end(ctx, "Your partner", now);
+  }
+
+  /**
+   * Ends the participation of {@code ctx}: the pair ends, the partner is told kindly, and the first
+   * waitlisted person moves up when a place was held.
+   *
+   * @param leaver how the partner's message names who left
+   */
+  private static void end(PairContext ctx, String leaver, Instant now) {
+    Store store = ctx.store();
+    Program program = ctx.program();
+    Participant me = ctx.me();
+    boolean heldPlace = me.getStatus() != ParticipantStatus.WAITLISTED;
+    me.leave();
+    CheckInSignals.record(ctx, SignalType.PARTICIPANT_LEFT, Map.of(), now);
+    if (ctx.paired()) {
+      ctx.pair().end(now);
+      CheckInSignals.record(ctx, SignalType.PAIR_ENDED, Map.of("reason", "left"), now);
+      Notices.tell(
+          store,
+          me.getWorkspaceId(),
+          "left:" + ctx.pair().getId() + ":" + ctx.partnerMember().getUserId(),
+          ctx.partnerMember().getUserId(),
+          Markup.text(leaver)
+              + " has left *"
+              + Markup.text(program.getName())
+              + "*, so your pairing ends here. Thank you for the sessions you shared — you"
+              + " stay in the program and will be matched with someone new in the next"
+              + " round.",
+          now);
+    }
+    if (heldPlace) {
+      promote(store, program, now);
+    }
+  }
+
+  private static void promote(Store store, Program program, Instant now) {
+    Optional<Participant> next = ReminderRoster.in(store).firstWaitlisted(program.getId());
+    if (next.isEmpty()) {
+      return;
+    }
+    Participant p = next.get();
+    p.activate();
+    Notices.signal(store, p, null, SignalType.WAITLIST_PROMOTED, Map.of(), now);
+    store
+        .memberById(p.getMemberId())
+        .ifPresent(
+            m ->
+                Notices.tell(
+                    store,
+                    p.getWorkspaceId(),
+                    "promoted:" + p.getId(),
+                    m.getUserId(),
+                    "Good news: a place opened up in *"
+                        + Markup.text(program.getName())
+                        + "* and you're in! You'll be paired in the next match round.",
+                    now));
+  }
+}
