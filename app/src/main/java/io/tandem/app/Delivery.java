@@ -24,7 +24,7 @@ import io.tandem.slack.SlackChatPort;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Random;
 
 /**
  * The outbound half of Tandem, wired from configuration: a {@link ChatPort} per running platform
@@ -44,7 +44,7 @@ final class Delivery implements AutoCloseable {
   /**
    * Starts delivering through the given adapters (either may be {@code null}).
    *
-   * @param jobs builds the scheduled jobs besides the outbox sweep, given the dispatcher
+   * @param jobs the features' scheduled jobs, besides the outbox sweep
    */
   static Delivery start(
       TandemConfig config,
@@ -53,7 +53,7 @@ final class Delivery implements AutoCloseable {
       DiscordBot discord,
       Clock clock,
       Metrics metrics,
-      Function<OutboxDispatcher, List<ScheduledJob>> jobs)
+      List<ScheduledJob> jobs)
       throws Exception {
     List<ChatPort> ports = new ArrayList<>();
     Budgets budgets = budgets(database, clock);
@@ -73,22 +73,28 @@ final class Delivery implements AutoCloseable {
             ? config.scheduler().instanceId()
             : SchedulerSettings.defaultInstanceId();
     OutboxDispatcher dispatcher =
-        new OutboxDispatcher(database, ports, outboxSettings(config.outbox()), clock, instanceId)
-            .withMetrics(metrics);
+        new OutboxDispatcher(
+            database,
+            ports,
+            outboxSettings(config.outbox()),
+            clock,
+            instanceId,
+            new Random(),
+            metrics);
     dispatcher.start(OutboxSignal.attach(database));
     List<ScheduledJob> scheduled = new ArrayList<>();
     scheduled.add(new OutboxSweepJob(dispatcher));
-    scheduled.addAll(jobs.apply(dispatcher));
+    scheduled.addAll(jobs);
     Scheduling scheduling =
         new Scheduling(
-                database,
-                new SchedulerSettings(
-                    instanceId,
-                    config.scheduler().threadCount(),
-                    SchedulerSettings.DEFAULT_CLUSTER_CHECKIN),
-                scheduled,
-                clock)
-            .withMetrics(metrics);
+            database,
+            new SchedulerSettings(
+                instanceId,
+                config.scheduler().threadCount(),
+                SchedulerSettings.DEFAULT_CLUSTER_CHECKIN),
+            scheduled,
+            clock,
+            metrics);
     try {
       scheduling.start();
     } catch (Exception e) {

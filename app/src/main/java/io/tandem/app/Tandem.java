@@ -11,26 +11,17 @@ import io.tandem.config.HttpConfig;
 import io.tandem.config.TandemConfig;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.persistence.OutboxQueries;
-import io.tandem.core.enrolment.Membership;
 import io.tandem.core.intake.Intake;
 import io.tandem.core.kernel.SetupFailure;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.Platform;
-import io.tandem.core.privacy.RetentionJob;
-import io.tandem.core.reminders.Nudges;
-import io.tandem.core.reminders.Participation;
 import io.tandem.core.reminders.ReminderJob;
-import io.tandem.core.reminders.ReminderRoutes;
-import io.tandem.core.reminders.ReminderSettings;
-import io.tandem.core.reminders.Reminders;
 import io.tandem.core.reports.OpenDashboard;
-import io.tandem.core.reports.Reports;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import io.tandem.core.store.Migrations;
 import io.tandem.core.surveys.SurveyJob;
-import io.tandem.core.surveys.Surveys;
 import io.tandem.discord.DiscordBot;
 import io.tandem.slack.SlackAdapter;
 import java.time.Clock;
@@ -63,8 +54,8 @@ public final class Tandem implements AutoCloseable {
   private Delivery delivery;
   private ReminderJob reminderJob;
   private WebServer web;
-  private final PrometheusMetrics metrics = new PrometheusMetrics();
-  private LinkSigner links;
+  private final PrometheusMetrics metrics;
+  private final LinkSigner links;
 
   private static final Logger LOG = LoggerFactory.getLogger(Tandem.class);
 
@@ -82,31 +73,30 @@ public final class Tandem implements AutoCloseable {
   /** How long Discord may take to log in, send READY and accept the command registration. */
   private static final Duration DISCORD_START_TIMEOUT = Duration.ofSeconds(30);
 
-  private Tandem(Database database, CommandDispatcher commands) {
+  private Tandem(
+      Database database, CommandDispatcher commands, PrometheusMetrics metrics, LinkSigner links) {
     this.database = database;
     this.commands = commands;
+    this.metrics = metrics;
+    this.links = links;
   }
 
   /** Opens the database (migrating it), builds the core and connects every configured platform. */
   public static Tandem start(TandemConfig config, Clock clock) throws Exception {
     Database database = openDatabase(config, clock, true);
-    Surveys surveys = new Surveys(database, clock, CoreSettings.surveySettings(config));
-    Tandem tandem = new Tandem(database, commands(database, clock, surveys));
+    LinkSigner links = linkSigner(config.http(), clock);
+    OpenDashboard dashboard = new OpenDashboard(database, links);
+    Features features = Features.of(config, database, clock, dashboard);
+    PrometheusMetrics metrics = new PrometheusMetrics();
+    Tandem tandem =
+        new Tandem(database, new CommandDispatcher(features.routes(), metrics), metrics, links);
     tandem.metrics.bindPool(database.dataSource());
     tandem.stopGrace = config.stopGrace();
-    tandem.reminderJob =
-        reminders(tandem.commands, database, clock, CoreSettings.reminderSettings(config));
-    Reports reports = new Reports(database, clock, CoreSettings.surveySettings(config));
-    tandem.commands.withReports(reports);
-    tandem.commands.withMembership(new Membership(database, clock));
-    tandem.links = linkSigner(config.http(), clock);
-    tandem.commands.withMetrics(tandem.metrics);
-    OpenDashboard dashboard = new OpenDashboard(database, tandem.links);
-    tandem.commands.withDashboard(dashboard);
-    tandem.surveyJob = new SurveyJob(surveys);
+    tandem.reminderJob = features.reminderJob();
+    tandem.surveyJob = features.surveyJob();
     try {
       tandem.serveHttp(
-          config.http(), clock, new Dashboard(tandem.links, reports, dashboard, clock));
+          config.http(), clock, new Dashboard(tandem.links, features.reports(), dashboard, clock));
       tandem.intake =
           new Intake(
               database, clock, tandem.commands, tandem.commands, tandem.commands, INTAKE_WORKERS);
@@ -120,11 +110,7 @@ public final class Tandem implements AutoCloseable {
               tandem.discord,
               clock,
               tandem.metrics,
-              d ->
-                  List.of(
-                      tandem.surveyJob,
-                      tandem.reminderJob,
-                      new RetentionJob(database, config.retention().privateNotes())));
+              features.routes().jobs());
       // what a killed or stopped process acknowledged but did not finish
       tandem.intake.resume();
       return tandem;
@@ -247,16 +233,6 @@ public final class Tandem implements AutoCloseable {
         e);
   }
 
-  /** Reminders, nudges and pause/resume/leave: their commands and the job that fans them out. */
-  static ReminderJob reminders(
-      CommandDispatcher commands, Database database, Clock clock, ReminderSettings settings) {
-    Reminders reminders = new Reminders(database, clock, settings);
-    Nudges nudges = new Nudges(database, clock, settings);
-    Participation participation = new Participation(database, clock);
-    commands.withReminders(new ReminderRoutes(reminders, nudges, participation));
-    return new ReminderJob(participation, reminders, nudges, settings.interval());
-  }
-
   /** Runs a scheduled job through Quartz now and waits until it has finished. */
   public void runJobNow(String key) throws Exception {
     delivery.scheduling().runNow(key, JOB_TIMEOUT);
@@ -275,10 +251,6 @@ public final class Tandem implements AutoCloseable {
   /** The survey job (reminders, closing, scheduled sends), for tests that drive time. */
   public SurveyJob surveyJob() {
     return surveyJob;
-  }
-
-  static CommandDispatcher commands(Database database, Clock clock, Surveys surveys) {
-    return CommandDispatcher.of(database, clock, surveys);
   }
 
   /**

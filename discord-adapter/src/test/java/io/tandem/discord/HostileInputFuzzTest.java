@@ -3,24 +3,38 @@ package io.tandem.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
+import io.tandem.core.checkins.CheckInsFeature;
+import io.tandem.core.checkins.LogSession;
 import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.command.Routes;
+import io.tandem.core.enrolment.EnrolmentFeature;
 import io.tandem.core.enrolment.ImportParticipants;
+import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.enrolment.Membership;
+import io.tandem.core.home.HomeFeature;
+import io.tandem.core.home.ShowStatus;
+import io.tandem.core.learning.LearningFeature;
+import io.tandem.core.learning.LearningPlan;
+import io.tandem.core.matching.MatchPairs;
+import io.tandem.core.matching.MatchingFeature;
 import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
-import io.tandem.core.reminders.Nudges;
-import io.tandem.core.reminders.Participation;
-import io.tandem.core.reminders.ReminderRoutes;
+import io.tandem.core.port.out.Metrics;
+import io.tandem.core.privacy.PrivacyFeature;
+import io.tandem.core.programs.ManagePrograms;
+import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderSettings;
-import io.tandem.core.reminders.Reminders;
+import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.reports.Reports;
+import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import io.tandem.core.surveys.SurveySettings;
 import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
@@ -34,6 +48,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
@@ -100,15 +115,22 @@ class HostileInputFuzzTest {
     String url = "jdbc:sqlite:" + dir.resolve("fuzz.db");
     Clock clock = Clock.systemUTC();
     db = Database.open(DatabaseSettings.of(url, null, null, 4).withMigrateOnOpen(true), clock);
-    core = CommandDispatcher.of(db, clock, new Surveys(db, clock, SurveySettings.defaults()));
-    ReminderSettings reminders = ReminderSettings.defaults();
-    core.withReminders(
-            new ReminderRoutes(
-                new Reminders(db, clock, reminders),
-                new Nudges(db, clock, reminders),
-                new Participation(db, clock)))
-        .withReports(new Reports(db, clock, SurveySettings.defaults()))
-        .withMembership(new Membership(db, clock));
+    core =
+        new CommandDispatcher(
+            Routes.of(
+                List.of(
+                    new EnrolmentFeature(new JoinProgram(db, clock), new Membership(db, clock)),
+                    new ProgramsFeature(new ManagePrograms(db, clock)),
+                    new MatchingFeature(new MatchPairs(db, clock), new PairPreferences(db, clock)),
+                    new CheckInsFeature(new LogSession(db, clock)),
+                    new LearningFeature(new LearningPlan(db, clock)),
+                    new HomeFeature(new ShowStatus(db, clock)),
+                    new SurveysFeature(new Surveys(db, clock, SurveySettings.defaults())),
+                    RemindersFeature.of(db, clock, ReminderSettings.defaults()),
+                    new ReportsFeature(
+                        new Reports(db, clock, SurveySettings.defaults()), Optional.empty()),
+                    PrivacyFeature.of(db, clock, Optional.empty()))),
+            Metrics.NONE);
     watcher = DriverManager.getConnection(url);
   }
 

@@ -101,7 +101,7 @@ public final class OutboxDispatcher implements AutoCloseable {
   private final Wakeup wakeup;
   private final Runnable wakeListener = this::wake;
   private OutboxSignal signal;
-  private volatile Metrics metrics = Metrics.NONE;
+  private final Metrics metrics;
 
   private volatile boolean running;
   private Thread coordinator;
@@ -118,7 +118,23 @@ public final class OutboxDispatcher implements AutoCloseable {
       Clock clock,
       String instanceId,
       RandomGenerator random) {
+    this(db, ports, settings, clock, instanceId, random, Metrics.NONE);
+  }
+
+  /**
+   * As {@link #OutboxDispatcher(Database, List, OutboxSettings, Clock, String, RandomGenerator)},
+   * reporting each delivery attempt's outcome to {@code metrics}.
+   */
+  public OutboxDispatcher(
+      Database db,
+      List<ChatPort> ports,
+      OutboxSettings settings,
+      Clock clock,
+      String instanceId,
+      RandomGenerator random,
+      Metrics metrics) {
     this.db = Objects.requireNonNull(db, "db");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
@@ -183,12 +199,6 @@ public final class OutboxDispatcher implements AutoCloseable {
         instanceId,
         ports.keySet(),
         settings.workers());
-  }
-
-  /** Reports each delivery attempt's outcome to {@code metrics}; call before {@link #start}. */
-  public OutboxDispatcher withMetrics(Metrics metrics) {
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
-    return this;
   }
 
   /** Claims due messages now rather than at the next poll. Cheap; callable from any thread. */

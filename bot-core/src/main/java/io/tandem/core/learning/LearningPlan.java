@@ -27,6 +27,7 @@ import java.util.Objects;
  */
 public final class LearningPlan {
 
+  public static final String GOAL_FORM = LearningMessages.GOAL_FORM;
   public static final String REVIEW_FORM = LearningMessages.REVIEW_FORM;
 
   private final PlanTransactions tx;
@@ -50,7 +51,7 @@ public final class LearningPlan {
   }
 
   public static boolean handles(String formId) {
-    return formId.equals(LearningMessages.GOAL_FORM) || formId.equals(REVIEW_FORM);
+    return formId.equals(GOAL_FORM) || formId.equals(REVIEW_FORM);
   }
 
   public Reply addGoal(Actor actor, Command.AddGoal command) {

@@ -3,13 +3,14 @@ package io.tandem.core.privacy;
 import io.tandem.core.command.Command;
 import java.util.Objects;
 
-/** The commands about a person's own data; {@link PrivacyGrammar} parses them. */
-public final class PrivacyCommand {
-
-  private PrivacyCommand() {}
+/**
+ * The commands about a person's own data; {@link PrivacyGrammar} parses them. Sealed here, so that
+ * routing can check each has a handler.
+ */
+public sealed interface PrivacyCommand extends Command.Privacy {
 
   /** {@code my data}: send the actor everything Tandem holds about them, as a file. */
-  public record MyData() implements Command.Privacy {}
+  record MyData() implements PrivacyCommand {}
 
   /**
    * {@code forget me [confirm]}, or an admin's {@code forget @person [confirm]}: end the person's
@@ -17,15 +18,15 @@ public final class PrivacyCommand {
    *
    * @param userId the person to forget, or {@code null} for the actor themselves
    */
-  public record Forget(String userId, boolean confirmed) implements Command.Privacy {}
+  record Forget(String userId, boolean confirmed) implements PrivacyCommand {}
 
   /** {@code forget me} as a record. */
-  public static Forget forgetMe(boolean confirmed) {
+  static Forget forgetMe(boolean confirmed) {
     return new Forget(null, confirmed);
   }
 
   /** {@code forget @person}, for admins. */
-  public static Forget forget(String userId, boolean confirmed) {
+  static Forget forget(String userId, boolean confirmed) {
     return new Forget(Objects.requireNonNull(userId, "userId"), confirmed);
   }
 }

@@ -4,16 +4,17 @@ import io.tandem.core.command.Command;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** The commands of reminders, nudges and participation; {@link ReminderGrammar} parses them. */
-public final class ReminderCommands {
-
-  private ReminderCommands() {}
+/**
+ * The commands of reminders, nudges and participation; {@link ReminderGrammar} parses them. Sealed
+ * here, so that routing can check each has a handler.
+ */
+public sealed interface ReminderCommands extends Command.ReminderCommand {
 
   /**
    * Pause reminders until the start of {@code until}, or for {@code days} days; both {@code null}
    * means the default two weeks.
    */
-  public record Pause(LocalDate until, Integer days) implements Command.ReminderCommand {
+  record Pause(LocalDate until, Integer days) implements ReminderCommands {
     public Pause {
       if (until != null && days != null) {
         throw new IllegalArgumentException("either a date or a number of days");
@@ -24,19 +25,18 @@ public final class ReminderCommands {
     }
   }
 
-  public record Resume() implements Command.ReminderCommand {}
+  record Resume() implements ReminderCommands {}
 
   /** Leave the program; without {@code confirmed} Tandem asks first. */
-  public record Leave(boolean confirmed) implements Command.ReminderCommand {}
+  record Leave(boolean confirmed) implements ReminderCommands {}
 
   /** Carry on after the at-risk question. */
-  public record Continue() implements Command.ReminderCommand {}
+  record Continue() implements ReminderCommands {}
 
   /**
    * Move the pair's reminder by {@code days}, to {@code until}, or ask which day ({@code pick}).
    */
-  public record Snooze(Integer days, LocalDate until, boolean pick)
-      implements Command.ReminderCommand {
+  record Snooze(Integer days, LocalDate until, boolean pick) implements ReminderCommands {
     public Snooze {
       int given = (days != null ? 1 : 0) + (until != null ? 1 : 0) + (pick ? 1 : 0);
       if (given != 1) {
@@ -46,10 +46,10 @@ public final class ReminderCommands {
   }
 
   /** "We need help": tell the program admins. */
-  public record Support() implements Command.ReminderCommand {}
+  record Support() implements ReminderCommands {}
 
   /** Admins: nudge a person and their partner now. */
-  public record Nudge(String userId) implements Command.ReminderCommand {
+  record Nudge(String userId) implements ReminderCommands {
     public Nudge {
       Objects.requireNonNull(userId, "userId");
     }

@@ -61,18 +61,30 @@ public final class Scheduling implements AutoCloseable {
   private final Clock clock;
   private final Map<String, CompletableFuture<Void>> runsAwaited = new ConcurrentHashMap<>();
   private Scheduler scheduler;
-  private volatile Metrics metrics = Metrics.NONE;
+  private final Metrics metrics;
 
   /** Jobs on the system clock. */
   public Scheduling(Database db, SchedulerSettings settings, List<ScheduledJob> jobs) {
     this(db, settings, jobs, Clock.systemUTC());
   }
 
+  /** Jobs on {@code clock}, reporting to no metrics. */
+  public Scheduling(Database db, SchedulerSettings settings, List<ScheduledJob> jobs, Clock clock) {
+    this(db, settings, jobs, clock, Metrics.NONE);
+  }
+
   /**
    * @param clock Tandem's clock: jobs see each scheduled fire time on it (see {@link #onClock})
+   * @param metrics told how late each firing starts, how each run ended, and of misfires
    */
-  public Scheduling(Database db, SchedulerSettings settings, List<ScheduledJob> jobs, Clock clock) {
+  public Scheduling(
+      Database db,
+      SchedulerSettings settings,
+      List<ScheduledJob> jobs,
+      Clock clock,
+      Metrics metrics) {
     this.db = Objects.requireNonNull(db, "db");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     for (ScheduledJob job : jobs) {
@@ -80,12 +92,6 @@ public final class Scheduling implements AutoCloseable {
         throw new IllegalArgumentException("two jobs named " + job.key());
       }
     }
-  }
-
-  /** Reports how late each firing starts to {@code metrics}; call before {@link #start}. */
-  public Scheduling withMetrics(Metrics metrics) {
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
-    return this;
   }
 
   /**

@@ -21,6 +21,8 @@ import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
+import io.tandem.core.surveys.SurveySettings;
+import io.tandem.core.surveys.Surveys;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,10 +81,12 @@ class ReminderRulesTest {
     Reminders reminders = new Reminders(db, clock, settings);
     Nudges nudges = new Nudges(db, clock, settings);
     Participation participation = new Participation(db, clock);
+    RemindersFeature feature =
+        new RemindersFeature(reminders, nudges, participation, settings.interval());
     tandem =
-        UseCaseFixture.dispatcher(db, clock, join)
-            .withReminders(new ReminderRoutes(reminders, nudges, participation));
-    job = new ReminderJob(participation, reminders, nudges, settings.interval());
+        UseCaseFixture.dispatcher(
+            db, clock, join, new Surveys(db, clock, SurveySettings.defaults()), feature);
+    job = feature.job();
     enrol(join, ANA, Role.MENTOR, "Marketing", "Europe/Berlin");
     enrol(join, BEN, Role.MENTEE, "Finance", "America/New_York");
     enrol(join, CAL, Role.MENTEE, "Finance", "Europe/Berlin");

@@ -197,11 +197,11 @@ abstract class SchedulingContract {
         };
     scheduling =
         new Scheduling(
-                db,
-                SchedulerSettings.defaults().withInstanceId("node-1"),
-                List.of(flaky),
-                Clock.systemUTC())
-            .withMetrics(metrics);
+            db,
+            SchedulerSettings.defaults().withInstanceId("node-1"),
+            List.of(flaky),
+            Clock.systemUTC(),
+            metrics);
     scheduling.start();
 
     // WHEN it runs twice

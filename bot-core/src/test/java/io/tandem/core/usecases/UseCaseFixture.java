@@ -1,16 +1,38 @@
 package io.tandem.core.usecases;
 
+import io.tandem.core.checkins.CheckInsFeature;
+import io.tandem.core.checkins.LogSession;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
+import io.tandem.core.command.Feature;
+import io.tandem.core.command.Routes;
+import io.tandem.core.enrolment.EnrolmentFeature;
 import io.tandem.core.enrolment.JoinProgram;
+import io.tandem.core.enrolment.Membership;
 import io.tandem.core.enrolment.Participant;
+import io.tandem.core.home.HomeFeature;
+import io.tandem.core.home.ShowStatus;
 import io.tandem.core.kernel.Role;
+import io.tandem.core.learning.LearningFeature;
+import io.tandem.core.learning.LearningPlan;
+import io.tandem.core.matching.MatchPairs;
+import io.tandem.core.matching.MatchingFeature;
+import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.Metrics;
+import io.tandem.core.privacy.PrivacyFeature;
+import io.tandem.core.programs.ManagePrograms;
+import io.tandem.core.programs.ProgramsFeature;
+import io.tandem.core.reminders.ReminderSettings;
+import io.tandem.core.reminders.RemindersFeature;
+import io.tandem.core.reports.Reports;
+import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.surveys.SurveySettings;
 import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +41,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Setup steps that tests of the use cases share: the command dispatcher wired as the app wires it,
@@ -36,7 +59,34 @@ public final class UseCaseFixture {
   /** Every chat use case behind one dispatcher, with the test's own surveys. */
   public static CommandDispatcher dispatcher(
       Database db, Clock clock, JoinProgram join, Surveys surveys) {
-    return CommandDispatcher.of(db, clock, join, surveys);
+    return dispatcher(
+        db, clock, join, surveys, RemindersFeature.of(db, clock, ReminderSettings.defaults()));
+  }
+
+  /**
+   * Every feature behind one dispatcher, as the app lists them, with the test's own surveys and
+   * reminders; no web dashboard, default settings otherwise.
+   */
+  public static CommandDispatcher dispatcher(
+      Database db, Clock clock, JoinProgram join, Surveys surveys, RemindersFeature reminders) {
+    return new CommandDispatcher(
+        Routes.of(features(db, clock, join, surveys, reminders)), Metrics.NONE);
+  }
+
+  /** Every feature, as the app lists them; see {@link #dispatcher}. */
+  public static List<Feature> features(
+      Database db, Clock clock, JoinProgram join, Surveys surveys, RemindersFeature reminders) {
+    return List.of(
+        new EnrolmentFeature(join, new Membership(db, clock)),
+        new ProgramsFeature(new ManagePrograms(db, clock)),
+        new MatchingFeature(new MatchPairs(db, clock), new PairPreferences(db, clock)),
+        new CheckInsFeature(new LogSession(db, clock)),
+        new LearningFeature(new LearningPlan(db, clock)),
+        new HomeFeature(new ShowStatus(db, clock)),
+        new SurveysFeature(surveys),
+        reminders,
+        new ReportsFeature(new Reports(db, clock, SurveySettings.defaults()), Optional.empty()),
+        PrivacyFeature.of(db, clock, Optional.empty()));
   }
 
   /**
