@@ -30,19 +30,8 @@ class SourceSizeTest {
   static final int MAX_METHOD_LINES = 60;
   static final String REASON = "// Long because";
 
-  /**
-   * The source paths (relative to the repository root) this test holds to the limits. Packages join
-   * the list once they have been split; an empty prefix would check everything.
-   */
-  static final List<String> CHECKED =
-      List.of(
-          "bot-core/src/main/java/io/tandem/core/reports/",
-          "bot-core/src/main/java/io/tandem/core/delivery/",
-          "bot-core/src/main/java/io/tandem/core/intake/",
-          "bot-core/src/main/java/io/tandem/core/schedule/",
-          "bot-core/src/main/java/io/tandem/core/store/",
-          "bot-core/src/main/java/io/tandem/core/privacy/",
-          "bot-core/src/main/java/io/tandem/core/kernel/");
+  /** The source paths (relative to the repository root) held to the limits: every module's. */
+  static final List<String> CHECKED = List.of("");
 
   @Test
   @DisplayName("no class over 400 lines and no method over 60 without a written reason")
@@ -89,7 +78,10 @@ class SourceSizeTest {
     return problems;
   }
 
-  /** The line above the declaration, above its annotations and Javadoc, gives the reason. */
+  /**
+   * The comment above the declaration (above its annotations and Javadoc) gives the reason; it may
+   * run over several {@code //} lines.
+   */
   private static boolean hasReason(List<String> lines, Node declaration) {
     int index = line(declaration) - 2;
     while (index >= 0) {
@@ -98,7 +90,10 @@ class SourceSizeTest {
         return true;
       }
       boolean partOfDeclaration =
-          text.startsWith("@") || text.startsWith("*") || text.startsWith("/**");
+          text.startsWith("@")
+              || text.startsWith("*")
+              || text.startsWith("/**")
+              || text.startsWith("//");
       if (!partOfDeclaration) {
         return false;
       }
