@@ -505,7 +505,7 @@ public final class Reports {
         health,
         rows,
         weeks,
-        SurveyTrends.read(em, id, from, end, surveys),
+        SurveyTrends.read(new Store(em), id, from, end, surveys),
         retention(q, workspace.getId(), id, read),
         List.of(
             mix(q, id, "department", "department", read),
