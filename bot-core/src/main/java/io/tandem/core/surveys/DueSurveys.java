@@ -1,6 +1,7 @@
 package io.tandem.core.surveys;
 
 import io.tandem.core.store.Database;
+import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -41,7 +42,7 @@ final class DueSurveys {
     return done;
   }
 
-  private List<Long> ids(Function<io.tandem.core.store.Store, List<Long>> query) {
+  private List<Long> ids(Function<Store, List<Long>> query) {
     return db.transaction(query);
   }
 }

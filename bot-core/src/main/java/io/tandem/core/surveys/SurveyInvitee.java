@@ -57,11 +57,6 @@ public class SurveyInvitee {
 
     public Key() {}
 
-    public Key(long runId, long memberId) {
-      this.runId = runId;
-      this.memberId = memberId;
-    }
-
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k

@@ -18,8 +18,8 @@ import java.util.Objects;
 
 /**
  * One sending of a template to a program's audience ({@code survey_run}). Run numbers are shown to
- * admins, so ids are drawn one at a time from {@code id_gen} (allocation size 1): dense, and the id
- * row stays locked until the sending transaction ends.
+ * admins, so ids are drawn one at a time from {@code id_gen} (allocation size 1) and stay dense;
+ * {@code next_val} is the highest number handed out, as before the table was mapped.
  */
 @Entity(name = "SurveyRun")
 @Table(name = "survey_run")

@@ -19,6 +19,7 @@ import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.usecases.UseCaseFixture;
 import jakarta.persistence.PersistenceException;
@@ -72,7 +73,7 @@ class SurveyAnswerConflictTest {
     db.close();
   }
 
-  private SurveyAnswers conflicting(io.tandem.core.store.Store store) {
+  private SurveyAnswers conflicting(Store store) {
     SurveyAnswers real = SurveyAnswers.in(store);
     SurveyAnswers answers = mock(SurveyAnswers.class, delegatesTo(real));
     doAnswer(
