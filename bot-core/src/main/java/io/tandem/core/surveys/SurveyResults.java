@@ -6,8 +6,6 @@ import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.reports.chart.Chart;
 import io.tandem.core.surveys.SurveyTemplate.Question;
 import io.tandem.core.surveys.SurveyTemplate.Type;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,13 +14,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
- * A run's results with the anonymity rules already applied. {@link #read} is the one way to read
- * survey results: chat, the report, CSV export and every API go through it, so none of them can
- * show what it withholds.
+ * A run's results with the anonymity rules already applied. {@link SurveyResultsReader} is the one
+ * way to read survey results: chat, the report, CSV export and every API go through it, so none of
+ * them can show what it withholds.
  *
  * <ul>
  *   <li>Fewer answers than the anonymity threshold ({@link SurveySettings#anonymityThreshold()},
@@ -134,6 +132,23 @@ public record SurveyResults(
           List.of());
     }
 
+    static QuestionResult texts(int number, Question q, List<String> texts) {
+      return new QuestionResult(
+          number,
+          q.text(),
+          q.type(),
+          true,
+          texts.size(),
+          List.of(),
+          List.of(),
+          null,
+          null,
+          List.of(),
+          null,
+          null,
+          texts);
+    }
+
     /**
      * The distribution as a bar chart (this run, and the previous one beside it when comparable);
      * empty when the question is not shown or is free text.
@@ -182,107 +197,6 @@ public record SurveyResults(
     return invited == 0 ? 0 : (int) Math.round(100.0 * answered / invited);
   }
 
-  /**
-   * Reads a run's results, thresholds applied; see the class comment.
-   *
-   * @param em the caller's transaction
-   * @return empty when there is no such run
-   */
-  public static Optional<SurveyResults> read(
-      EntityManager em, long runId, SurveySettings settings, Instant now) {
-    return Surveys.run(em, runId).map(run -> read(em, run, settings, now));
-  }
-
-  static SurveyResults read(EntityManager em, SurveyRun run, SurveySettings settings, Instant now) {
-    long answered = Surveys.answeredCount(em, run.id());
-    int threshold = settings.anonymityThreshold();
-    List<QuestionResult> questions = new ArrayList<>();
-    if (answered < threshold) {
-      for (int i = 0; i < run.questions().size(); i++) {
-        questions.add(QuestionResult.hidden(i + 1, run.questions().get(i), answered));
-      }
-      return of(run, answered, settings, now, null, questions);
-    }
-    Optional<SurveyRun> previous = previous(em, run, settings);
-    for (int index = 0; index < run.questions().size(); index++) {
-      final int i = index;
-      final Question q = run.questions().get(i);
-      if (q.type() == Type.TEXT) {
-        List<String> texts = texts(em, run.id(), i);
-        questions.add(
-            texts.size() < settings.textThreshold()
-                ? QuestionResult.hidden(i + 1, q, texts.size())
-                : new QuestionResult(
-                    i + 1,
-                    q.text(),
-                    q.type(),
-                    true,
-                    texts.size(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    null,
-                    texts));
-        continue;
-      }
-      TreeMap<Integer, Long> tally = tally(em, run.id(), i);
-      long count = tally.values().stream().mapToLong(Long::longValue).sum();
-      if (count < threshold) {
-        questions.add(QuestionResult.hidden(i + 1, q, count));
-        continue;
-      }
-      boolean scale = q.type() == Type.LIKERT || q.type() == Type.NPS;
-      Double mean = scale ? mean(tally) : null;
-      Integer nps = q.type() == Type.NPS ? nps(tally) : null;
-      Optional<TreeMap<Integer, Long>> before =
-          previous
-              .filter(p -> p.questions().size() > i && p.questions().get(i).equals(q))
-              .map(p -> tally(em, p.id(), i))
-              .filter(t -> t.values().stream().mapToLong(Long::longValue).sum() >= threshold);
-      questions.add(
-          new QuestionResult(
-              i + 1,
-              q.text(),
-              q.type(),
-              true,
-              count,
-              labels(q),
-              counts(q, tally),
-              mean,
-              nps,
-              before.map(t -> counts(q, t)).orElse(List.of()),
-              before.filter(t -> scale).map(t -> mean - mean(t)).orElse(null),
-              before.filter(t -> nps != null).map(t -> nps - nps(t)).orElse(null),
-              List.of()));
-    }
-    return of(run, answered, settings, now, previous.map(SurveyRun::id).orElse(null), questions);
-  }
-
-  private static SurveyResults of(
-      SurveyRun run,
-      long answered,
-      SurveySettings settings,
-      Instant now,
-      Long previousRunId,
-      List<QuestionResult> questions) {
-    return new SurveyResults(
-        run.id(),
-        run.templateId(),
-        run.title(),
-        run.anonymous(),
-        run.closedAt(now),
-        run.closedAt() != null ? run.closedAt() : run.closesAt(),
-        run.invited(),
-        answered,
-        settings.anonymityThreshold(),
-        settings.textThreshold(),
-        previousRunId,
-        questions);
-  }
-
   /** One chart per shown scale or choice question; none below the threshold. */
   public List<ChartAttachment> charts() {
     List<ChartAttachment> charts = new ArrayList<>();
@@ -306,7 +220,7 @@ public record SurveyResults(
             + ", "
             + (anonymous ? "anonymous" : "named")
             + ", "
-            + (closed ? "closed" : "open until " + Surveys.day(closesAt))
+            + (closed ? "closed" : "open until " + SurveyTimes.day(closesAt))
             + "): "
             + answered
             + " of "
@@ -367,7 +281,7 @@ public record SurveyResults(
     return value.toString();
   }
 
-  private static List<String> labels(Question q) {
+  static List<String> labels(Question q) {
     if (q.type() == Type.TEXT) {
       return List.of();
     }
@@ -378,7 +292,7 @@ public record SurveyResults(
     return labels;
   }
 
-  private static List<Long> counts(Question q, TreeMap<Integer, Long> tally) {
+  static List<Long> counts(Question q, SortedMap<Integer, Long> tally) {
     List<Long> counts = new ArrayList<>();
     for (int v = q.type().low(); v <= q.type().high(q); v++) {
       counts.add(tally.getOrDefault(v, 0L));
@@ -401,7 +315,7 @@ public record SurveyResults(
     return unique;
   }
 
-  static double mean(TreeMap<Integer, Long> tally) {
+  static double mean(SortedMap<Integer, Long> tally) {
     long n = 0;
     long sum = 0;
     for (var e : tally.entrySet()) {
@@ -412,7 +326,7 @@ public record SurveyResults(
   }
 
   /** Promoters (9–10) minus detractors (0–6), in percent of all answers. */
-  static int nps(TreeMap<Integer, Long> tally) {
+  static int nps(SortedMap<Integer, Long> tally) {
     long n = tally.values().stream().mapToLong(Long::longValue).sum();
     long promoters = tally.tailMap(9).values().stream().mapToLong(Long::longValue).sum();
     long detractors = tally.headMap(7).values().stream().mapToLong(Long::longValue).sum();
@@ -421,52 +335,5 @@ public record SurveyResults(
 
   private static String signed(int value) {
     return value > 0 ? "+" + value : Integer.toString(value);
-  }
-
-  private static Optional<SurveyRun> previous(
-      EntityManager em, SurveyRun run, SurveySettings settings) {
-    Query query =
-        em.createNativeQuery(
-            "SELECT id FROM survey_run WHERE program_id = ? AND template_id = ? AND id < ?"
-                + " ORDER BY id DESC");
-    query.setParameter(1, run.programId());
-    query.setParameter(2, run.templateId());
-    query.setParameter(3, run.id());
-    query.setMaxResults(1);
-    List<?> rows = query.getResultList();
-    if (rows.isEmpty()) {
-      return Optional.empty();
-    }
-    long id = SurveyRun.num(rows.get(0));
-    return Surveys.run(em, id)
-        .filter(p -> Surveys.answeredCount(em, p.id()) >= settings.anonymityThreshold());
-  }
-
-  static TreeMap<Integer, Long> tally(EntityManager em, long runId, int question) {
-    Query query =
-        em.createNativeQuery(
-            "SELECT answer, responses FROM survey_tally WHERE run_id = ? AND question = ?");
-    query.setParameter(1, runId);
-    query.setParameter(2, question);
-    TreeMap<Integer, Long> tally = new TreeMap<>();
-    for (Object raw : query.getResultList()) {
-      Object[] row = (Object[]) raw;
-      tally.put((int) SurveyRun.num(row[0]), SurveyRun.num(row[1]));
-    }
-    return tally;
-  }
-
-  /** Free-text answers, sorted so that their order says nothing about who wrote them. */
-  static List<String> texts(EntityManager em, long runId, int question) {
-    Query query =
-        em.createNativeQuery("SELECT text FROM survey_text WHERE run_id = ? AND question = ?");
-    query.setParameter(1, runId);
-    query.setParameter(2, question);
-    List<String> texts = new ArrayList<>();
-    for (Object row : query.getResultList()) {
-      texts.add(String.valueOf(row));
-    }
-    texts.sort(null);
-    return texts;
   }
 }

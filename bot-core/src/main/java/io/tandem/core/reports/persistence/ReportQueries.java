@@ -57,7 +57,7 @@ public final class ReportQueries {
    */
   public List<SurveyTrend> surveyTrends(
       long programId, Instant from, Instant to, SurveySettings settings) {
-    return SurveyTrends.read(em, programId, from, to, settings);
+    return SurveyTrends.read(new Store(em), programId, from, to, settings);
   }
 
   /** A pair active at some time in {@code [from, to)}, with its people. */
