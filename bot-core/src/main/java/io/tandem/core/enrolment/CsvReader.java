@@ -69,13 +69,7 @@ final class CsvReader {
       int c = read();
       if (c < 0) {
         ended = true;
-        if (!any) {
-          return null;
-        }
-        if (inQuotes) {
-          report(row, cells.size() + 1, NEVER_CLOSED);
-        }
-        return finish(row, cells, cell);
+        return any ? last(row, cells, cell, inQuotes) : null;
       }
       any = true;
       if (inQuotes) {
@@ -140,6 +134,14 @@ final class CsvReader {
 
   private void report(int row, int column, String message) {
     problems.add(new Problem(row, column, message));
+  }
+
+  /** Ends the file's last record, which has no line break after it. */
+  private Row last(int row, List<String> cells, StringBuilder cell, boolean inQuotes) {
+    if (inQuotes) {
+      report(row, cells.size() + 1, NEVER_CLOSED);
+    }
+    return finish(row, cells, cell);
   }
 
   /** Ends the record numbered {@code row} with the cell being read. */
