@@ -49,14 +49,7 @@ final class DiscordAckBenchmark {
           Executors.newCachedThreadPool(SlackAckBenchmark.daemonThreads("bench-wait"));
       try (Tandem tandem = Tandem.start(config(tandemDiscord, workDir), Clock.systemUTC());
           BareJdaBot bare = BareJdaBot.start(bareDiscord, TIMEOUT)) {
-        for (DiscordUser person : tandemPeople) {
-          String answer =
-              Enrolment.mentee(tandem, Platform.DISCORD, tandemDiscord.guildId(), person.id());
-          if (person == tandemPeople.get(0)) {
-            System.out.println(
-                "Discord: first enrolment answered: " + SlackAckBenchmark.firstLine(answer));
-          }
-        }
+        enrol(tandem, tandemDiscord, tandemPeople);
         List<InteractionResult> tandemLogs = new ArrayList<>();
         Interactions toTandem = new Interactions(tandemPeople, waiters, tandemLogs);
         Interactions toBare = new Interactions(barePeople, waiters, new ArrayList<>());
@@ -75,40 +68,8 @@ final class DiscordAckBenchmark {
                 options.discordWarmupSeconds(),
                 options.discordSeconds());
 
-        // Tandem deferred at once; now check it did the work: the deferred answer was edited in.
-        long logged = 0;
-        long answered = 0;
-        long deferred = 0;
-        for (InteractionResult log : tandemLogs) {
-          try {
-            InteractionCallback callback = log.awaitCallback(TIMEOUT);
-            if (callback.deferred()) {
-              deferred++;
-            }
-            DiscordMessage reply = log.awaitReply(TIMEOUT);
-            answered++;
-            if (reply.render().contains("Logged")) {
-              logged++;
-            }
-          } catch (AssertionError missing) {
-            // counted as not answered
-          }
-        }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("rate per second, per side", options.discordRate());
-        parameters.put("measured seconds per side", options.discordSeconds());
-        parameters.put("warm-up seconds per side", options.discordWarmupSeconds());
-        parameters.put("people (joined as mentees first)", options.users());
-        parameters.put("command", LOG_COMMAND);
-        parameters.put("interleaving", "1 s slices, ABBA (Tandem, bare, bare, Tandem, ...)");
-        parameters.put("simulators", "one per bot (a simulator dispatches to every bot)");
-        Map<String, Object> verification = new LinkedHashMap<>();
-        verification.put("log interactions sent to Tandem (incl. warm-up)", tandemLogs.size());
-        verification.put("deferred callbacks (type 5)", deferred);
-        verification.put("answers shown", answered);
-        verification.put("answers saying 'Logged'", logged);
-        verification.put(
-            "mentoring_session rows", StoreStats.count(tandem.database(), "mentoring_session"));
+        Map<String, Object> parameters = parameters(options);
+        Map<String, Object> verification = verification(tandemLogs, tandem);
         return new PartResult(
             "Discord: " + LOG_COMMAND + " -> interaction callback",
             "from the scheduled dispatch time to the bot's interaction callback reaching the"
@@ -123,6 +84,59 @@ final class DiscordAckBenchmark {
         waiters.shutdownNow();
       }
     }
+  }
+
+  private static void enrol(Tandem tandem, DiscordSimulator discord, List<DiscordUser> people) {
+    for (DiscordUser person : people) {
+      String answer = Enrolment.mentee(tandem, Platform.DISCORD, discord.guildId(), person.id());
+      if (person == people.get(0)) {
+        System.out.println(
+            "Discord: first enrolment answered: " + SlackAckBenchmark.firstLine(answer));
+      }
+    }
+  }
+
+  private static Map<String, Object> parameters(AckLatencyOptions options) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("rate per second, per side", options.discordRate());
+    parameters.put("measured seconds per side", options.discordSeconds());
+    parameters.put("warm-up seconds per side", options.discordWarmupSeconds());
+    parameters.put("people (joined as mentees first)", options.users());
+    parameters.put("command", LOG_COMMAND);
+    parameters.put("interleaving", "1 s slices, ABBA (Tandem, bare, bare, Tandem, ...)");
+    parameters.put("simulators", "one per bot (a simulator dispatches to every bot)");
+    return parameters;
+  }
+
+  /** Tandem deferred at once; this checks it did the work: the deferred answer was edited in. */
+  private static Map<String, Object> verification(
+      List<InteractionResult> tandemLogs, Tandem tandem) {
+    long logged = 0;
+    long answered = 0;
+    long deferred = 0;
+    for (InteractionResult log : tandemLogs) {
+      try {
+        InteractionCallback callback = log.awaitCallback(TIMEOUT);
+        if (callback.deferred()) {
+          deferred++;
+        }
+        DiscordMessage reply = log.awaitReply(TIMEOUT);
+        answered++;
+        if (reply.render().contains("Logged")) {
+          logged++;
+        }
+      } catch (AssertionError missing) {
+        // counted as not answered
+      }
+    }
+    Map<String, Object> verification = new LinkedHashMap<>();
+    verification.put("log interactions sent to Tandem (incl. warm-up)", tandemLogs.size());
+    verification.put("deferred callbacks (type 5)", deferred);
+    verification.put("answers shown", answered);
+    verification.put("answers saying 'Logged'", logged);
+    verification.put(
+        "mentoring_session rows", StoreStats.count(tandem.database(), "mentoring_session"));
+    return verification;
   }
 
   private static List<DiscordUser> people(DiscordSimulator discord, int count) {

@@ -109,33 +109,7 @@ final class FanOutBenchmark {
           IntStream.range(0, o.messages()).mapToObj(i -> slack.user("person-" + i).id()).toList();
 
       // 1. queue: one transaction, as one fan-out job firing would
-      long queueNanos;
-      try (Database db =
-          Database.open(DatabaseSettings.of(dbUrl, null, null, 2), Clock.systemUTC())) {
-        Instant now = Instant.now();
-        long workspaceId =
-            db.inTransaction(
-                    em -> new Store(em).add(new Workspace(Platform.SLACK, slack.teamId(), now)))
-                .getId();
-        long start = System.nanoTime();
-        db.inTransaction(
-            em -> {
-              Store store = new Store(em);
-              for (int i = 0; i < o.messages(); i++) {
-                Outbox.queue(
-                    store,
-                    workspaceId,
-                    Platform.SLACK,
-                    "reminder:" + i + ":2025-03-03",
-                    new ChatTarget.DirectMessage(people.get(i)),
-                    Reply.info("Reminder: time to meet your Tandem partner this week.", List.of()),
-                    now,
-                    now);
-              }
-              return null;
-            });
-        queueNanos = System.nanoTime() - start;
-      }
+      long queueNanos = queue(slack, dbUrl, people, o.messages());
       System.out.printf(
           Locale.ROOT,
           "queued %,d reminders in one transaction: %.0f ms%n",
@@ -145,45 +119,13 @@ final class FanOutBenchmark {
       // 2. deliver: the simulator enforces what Tandem is configured with
       slack.enforceWorkspaceRateLimit(o.limit());
       slack.enforceRateLimit("chat.postMessage", 1);
-      TandemConfig config = config(dir, dbUrl, slack.apiUrl(), o);
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      OperatingSystemMXBean os =
-          (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      System.gc();
-      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-      long processCpuBefore = os.getProcessCpuTime();
-      long started = System.nanoTime();
-      Map<Long, Long> tandemThreadCpu = new HashMap<>();
-      try (Tandem tandem = Tandem.start(config, Clock.systemUTC())) {
-        long deadline = started + TIMEOUT.toNanos();
-        while (delivered(slack) < o.messages() && System.nanoTime() < deadline) {
-          sampleTandemThreads(threads, tandemThreadCpu);
-          Thread.sleep(200);
-        }
-        sampleTandemThreads(threads, tandemThreadCpu);
-      }
-      long wallNanos = System.nanoTime() - started;
-      long processCpu = os.getProcessCpuTime() - processCpuBefore;
-      long peakHeap = peakHeap();
+      Delivery delivery = deliver(slack, config(dir, dbUrl, slack.apiUrl(), o), o.messages());
 
       // 3. what Slack saw
-      List<ApiCall> calls = slack.calls();
-      List<ApiCall> served = new ArrayList<>();
-      Map<String, Integer> sends = new HashMap<>();
-      long refused = 0;
-      for (ApiCall call : calls) {
-        if (call.status() == 429) {
-          refused++;
-        }
-        if (call.status() != 200 || !BOT_TOKEN.equals(call.token())) {
-          continue;
-        }
-        served.add(call);
-        if (call.method().equals("chat.postMessage")) {
-          String key = outboxKey(call);
-          sends.merge(key == null ? "(untagged)" : key, 1, Integer::sum);
-        }
-      }
+      SlackTally tally = tally(slack.calls());
+      List<ApiCall> served = tally.served();
+      Map<String, Integer> sends = tally.sends();
+      long refused = tally.refused();
       long posted = sends.values().stream().mapToLong(Integer::longValue).sum();
       long duplicates = posted - sends.size();
       Instant first = served.get(0).time();
@@ -191,7 +133,6 @@ final class FanOutBenchmark {
       double windowSeconds = Duration.between(first, last).toNanos() / 1e9;
       double callsPerMinute = served.size() / windowSeconds * 60;
       double ratio = callsPerMinute / o.limit();
-      long tandemCpu = tandemThreadCpu.values().stream().mapToLong(Long::longValue).sum();
 
       result.put("messages", o.messages());
       result.put("configured workspace limit (calls/min)", o.limit());
@@ -206,15 +147,95 @@ final class FanOutBenchmark {
       result.put("achieved rate / configured limit", round3(ratio));
       result.put("duplicates", duplicates);
       result.put("429s received", refused);
-      result.put("Tandem start to all delivered (s)", round(wallNanos / 1e9));
-      result.put("CPU, Tandem threads (s)", round(tandemCpu / 1e9));
-      result.put("CPU, whole process incl. simulator (s)", round(processCpu / 1e9));
-      result.put("peak heap, whole JVM incl. simulator (MiB)", peakHeap / (1024 * 1024));
+      result.put("Tandem start to all delivered (s)", round(delivery.wallNanos() / 1e9));
+      result.put("CPU, Tandem threads (s)", round(delivery.tandemCpu() / 1e9));
+      result.put("CPU, whole process incl. simulator (s)", round(delivery.processCpu() / 1e9));
+      result.put("peak heap, whole JVM incl. simulator (MiB)", delivery.peakHeap() / (1024 * 1024));
       boolean pass = ratio >= GOAL_RATE_RATIO && duplicates == 0 && sends.size() == o.messages();
       result.put("result", pass ? "PASS" : "MISS");
     }
     result.forEach((k, v) -> System.out.println(k + ": " + v));
     write(o.results(), result, ResultFiles.environment("fan-out", commandLine));
+  }
+
+  /** Queues one reminder per person in one transaction, as one fan-out job firing would. */
+  private static long queue(SlackSimulator slack, String dbUrl, List<String> people, int messages) {
+    try (Database db =
+        Database.open(DatabaseSettings.of(dbUrl, null, null, 2), Clock.systemUTC())) {
+      Instant now = Instant.now();
+      long workspaceId =
+          db.inTransaction(
+                  em -> new Store(em).add(new Workspace(Platform.SLACK, slack.teamId(), now)))
+              .getId();
+      long start = System.nanoTime();
+      db.inTransaction(
+          em -> {
+            Store store = new Store(em);
+            for (int i = 0; i < messages; i++) {
+              Outbox.queue(
+                  store,
+                  workspaceId,
+                  Platform.SLACK,
+                  "reminder:" + i + ":2025-03-03",
+                  new ChatTarget.DirectMessage(people.get(i)),
+                  Reply.info("Reminder: time to meet your Tandem partner this week.", List.of()),
+                  now,
+                  now);
+            }
+            return null;
+          });
+      return System.nanoTime() - start;
+    }
+  }
+
+  /** What delivering the queue cost: wall time from Tandem's start, CPU and peak heap. */
+  private record Delivery(long wallNanos, long processCpu, long peakHeap, long tandemCpu) {}
+
+  private static Delivery deliver(SlackSimulator slack, TandemConfig config, int messages)
+      throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    System.gc();
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    long processCpuBefore = os.getProcessCpuTime();
+    long started = System.nanoTime();
+    Map<Long, Long> tandemThreadCpu = new HashMap<>();
+    try (Tandem tandem = Tandem.start(config, Clock.systemUTC())) {
+      long deadline = started + TIMEOUT.toNanos();
+      while (delivered(slack) < messages && System.nanoTime() < deadline) {
+        sampleTandemThreads(threads, tandemThreadCpu);
+        Thread.sleep(200);
+      }
+      sampleTandemThreads(threads, tandemThreadCpu);
+    }
+    long wallNanos = System.nanoTime() - started;
+    long processCpu = os.getProcessCpuTime() - processCpuBefore;
+    long peakHeap = peakHeap();
+    long tandemCpu = tandemThreadCpu.values().stream().mapToLong(Long::longValue).sum();
+    return new Delivery(wallNanos, processCpu, peakHeap, tandemCpu);
+  }
+
+  /** The calls Slack served to the bot, the posts per outbox key, and the 429s. */
+  private record SlackTally(List<ApiCall> served, Map<String, Integer> sends, long refused) {}
+
+  private static SlackTally tally(List<ApiCall> calls) {
+    List<ApiCall> served = new ArrayList<>();
+    Map<String, Integer> sends = new HashMap<>();
+    long refused = 0;
+    for (ApiCall call : calls) {
+      if (call.status() == 429) {
+        refused++;
+      }
+      if (call.status() != 200 || !BOT_TOKEN.equals(call.token())) {
+        continue;
+      }
+      served.add(call);
+      if (call.method().equals("chat.postMessage")) {
+        String key = outboxKey(call);
+        sends.merge(key == null ? "(untagged)" : key, 1, Integer::sum);
+      }
+    }
+    return new SlackTally(served, sends, refused);
   }
 
   private static TandemConfig config(Path dir, String dbUrl, String apiUrl, Options o)

@@ -29,11 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code intake}: signed {@code /tandem log} commands at a steady rate over Slack HTTP to {@code
@@ -114,52 +112,21 @@ final class IntakeBenchmark {
               .build();
       SignedSlashCommands commands =
           new SignedSlashCommands(http, eventsUrl, SIGNING_SECRET, slack, people, COMMAND, PREFIX);
-      Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-      AtomicLong errors = new AtomicLong();
-      Latencies ackBefore = new Latencies("ack before the kill");
-      Latencies ackAfter = new Latencies("ack after the restart");
-      AtomicLong phase = new AtomicLong(); // 0 before the kill, 1 down, 2 after the restart
-      Map<Long, Long> phaseOf = new ConcurrentHashMap<>();
-
+      IntakeLoad load = new IntakeLoad(commands);
       Instant startedAt = Instant.now();
-      ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemonThreads());
       System.out.printf(
           "intake: %d commands/s for %d min, SIGKILL and restart halfway ...%n",
           o.rate(), o.minutes());
-      pacer.scheduleAtFixedRate(
-          () -> {
-            long sentNanos = System.nanoTime();
-            long n = commands.sent() + 1;
-            long p = phase.get();
-            phaseOf.put(n, p);
-            commands
-                .send()
-                .whenComplete(
-                    (ackedAt, error) -> {
-                      if (error != null) {
-                        errors.incrementAndGet();
-                        return;
-                      }
-                      acknowledged.add(n);
-                      Latencies acks = p == 0 ? ackBefore : ackAfter;
-                      if (p != 1) {
-                        acks.sent(true);
-                        acks.answered(true, ackedAt - sentNanos);
-                      }
-                    });
-          },
-          0,
-          1_000_000L / o.rate(),
-          TimeUnit.MICROSECONDS);
+      ScheduledExecutorService pacer = load.start(o.rate(), daemonThreads());
 
       Duration half = Duration.ofSeconds(o.minutes() * 60L / 2);
       Thread.sleep(half.toMillis());
       Instant killedAt = Instant.now();
-      phase.set(1);
+      load.phase.set(1);
       child.kill();
       child = Child.start(config, dir.resolve("run-2.log"));
       Instant restartedAt = Instant.now();
-      phase.set(2);
+      load.phase.set(2);
       Duration down = Duration.between(killedAt, restartedAt);
       System.out.printf("killed and restarted in %d ms%n", down.toMillis());
       Thread.sleep(Math.max(0, half.minus(down).toMillis()));
@@ -168,104 +135,109 @@ final class IntakeBenchmark {
 
       // every acknowledged command: stored and answered, once; wait while the backlog drains
       Instant sendingEnded = Instant.now();
-      long lastProgress = System.nanoTime();
-      int lastCount = -1;
-      Map<String, Long> answers;
-      Map<String, Long> stored;
-      do {
-        Thread.sleep(1000);
-        answers = answersById(slack);
-        stored = sessionsByTopic(dbUrl);
-        if (answers.size() != lastCount) {
-          lastCount = answers.size();
-          lastProgress = System.nanoTime();
-        }
-      } while (System.nanoTime() - lastProgress < STALL_TIMEOUT.toNanos()
-          && !settled(acknowledged, answers, stored));
+      Drained outcome = drain(slack, dbUrl, load.acknowledged);
       Duration drained = Duration.between(sendingEnded, Instant.now());
       child.stop();
 
-      Latencies answerBefore = new Latencies("answer, sent before the kill");
-      Latencies answerOwed =
-          new Latencies("answer, sent before the kill, answered after the restart");
-      Latencies answerAfter = new Latencies("answer, sent after the restart");
-      Map<String, Instant> sentAt = commands.sentAt();
-      Map<String, Instant> firstAnswer = new HashMap<>();
-      for (ResponseMessage r : slack.responses()) {
-        firstAnswer.merge(r.responseUrlId(), r.time(), (a, b) -> a.isBefore(b) ? a : b);
-      }
-      for (long n : acknowledged) {
-        String id = PREFIX + n;
-        Instant answered = firstAnswer.get(id);
-        if (answered == null) {
-          continue;
-        }
-        long nanos = Duration.between(sentAt.get(id), answered).toNanos();
-        Latencies bucket =
-            phaseOf.get(n) == 2
-                ? answerAfter
-                : answered.isBefore(killedAt) ? answerBefore : answerOwed;
-        bucket.sent(true);
-        bucket.answered(true, nanos);
-      }
-      Map<String, Long> finalAnswers = answers;
-      Map<String, Long> finalStored = stored;
-      long notStored =
-          acknowledged.stream().filter(n -> !finalStored.containsKey("bench-" + n)).count();
-      long notAnswered =
-          acknowledged.stream().filter(n -> !finalAnswers.containsKey(PREFIX + n)).count();
-      long duplicatedEffects = stored.values().stream().filter(c -> c > 1).count();
-      long duplicatedAnswers = answers.values().stream().filter(c -> c > 1).count();
-
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("commands sent", sent);
-      result.put("acknowledged (HTTP 200)", acknowledged.size());
-      result.put("errors (no ack: refused or timed out, mostly while down)", errors.get());
-      result.put("lost: acknowledged, not stored", notStored);
-      result.put("lost: acknowledged, not answered", notAnswered);
-      result.put("duplicated effects", duplicatedEffects);
-      result.put("duplicated answers", duplicatedAnswers);
-      result.put("SIGKILL to restarted and serving, ms", down.toMillis());
-      result.put("last answer after the last send, s", drained.toSeconds());
-      result.put(
-          "answers a second over the whole run",
-          ResultFiles.round(
-              answers.size() / (double) Duration.between(startedAt, Instant.now()).toSeconds()));
-      addLatencies(result, ackBefore);
-      addLatencies(result, ackAfter);
-      addLatencies(result, answerBefore);
-      addLatencies(result, answerOwed);
-      addLatencies(result, answerAfter);
+      load.sortAnswers(slack.responses(), killedAt, PREFIX);
+      Map<String, Object> result = result(load, sent, outcome, down, drained, startedAt);
       result.forEach((k, v) -> System.out.println(k + ": " + v));
 
-      String heading =
-          "# Intake: SIGKILL and restart under load\n\n"
-              + "Goal: no acknowledged command lost or duplicated (0 and 0).\n\n";
-      String method =
-          "\n`tandem run` (the CLI, in its own JVM) in Slack HTTP mode on SQLite takes "
-              + o.rate()
-              + " signed `/tandem log 45m bench-N` commands a second from "
-              + o.people()
-              + " enrolled mentees for "
-              + o.minutes()
-              + " minutes; halfway through it is killed with SIGKILL and started again on the"
-              + " same database and port while the commands keep coming. Commands sent while it"
-              + " is down are errors (refused connections), not acknowledged, so not owed. Each"
-              + " command has its own topic and `response_url`: the database and the simulator"
-              + " tell how often it was stored and answered. Send to answer runs from the signed"
-              + " request's send to the simulator's receipt of the `response_url` post. The"
-              + " simulator, the load generator and `tandem run` share the machine's cores;"
-              + " when the answers fall behind the rate, the latencies measure the backlog.\n\n";
-      ResultFiles.write(
-          o.results(),
-          "intake",
-          heading,
-          method,
-          "goal_lost_and_duplicated",
-          0,
-          result,
-          ResultFiles.environment("intake", commandLine));
+      write(o, commandLine, result);
     }
+  }
+
+  /** What the run showed: losses, duplicates, the downtime and the latencies, in report order. */
+  private static Map<String, Object> result(
+      IntakeLoad load,
+      long sent,
+      Drained outcome,
+      Duration down,
+      Duration drained,
+      Instant startedAt) {
+    Map<String, Long> answers = outcome.answers();
+    Map<String, Long> stored = outcome.stored();
+    long notStored =
+        load.acknowledged.stream().filter(n -> !stored.containsKey("bench-" + n)).count();
+    long notAnswered =
+        load.acknowledged.stream().filter(n -> !answers.containsKey(PREFIX + n)).count();
+    long duplicatedEffects = stored.values().stream().filter(c -> c > 1).count();
+    long duplicatedAnswers = answers.values().stream().filter(c -> c > 1).count();
+
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("commands sent", sent);
+    result.put("acknowledged (HTTP 200)", load.acknowledged.size());
+    result.put("errors (no ack: refused or timed out, mostly while down)", load.errors.get());
+    result.put("lost: acknowledged, not stored", notStored);
+    result.put("lost: acknowledged, not answered", notAnswered);
+    result.put("duplicated effects", duplicatedEffects);
+    result.put("duplicated answers", duplicatedAnswers);
+    result.put("SIGKILL to restarted and serving, ms", down.toMillis());
+    result.put("last answer after the last send, s", drained.toSeconds());
+    result.put(
+        "answers a second over the whole run",
+        ResultFiles.round(
+            answers.size() / (double) Duration.between(startedAt, Instant.now()).toSeconds()));
+    addLatencies(result, load.ackBefore);
+    addLatencies(result, load.ackAfter);
+    addLatencies(result, load.answerBefore);
+    addLatencies(result, load.answerOwed);
+    addLatencies(result, load.answerAfter);
+    return result;
+  }
+
+  private static void write(Options o, String commandLine, Map<String, Object> result)
+      throws IOException {
+    String heading =
+        "# Intake: SIGKILL and restart under load\n\n"
+            + "Goal: no acknowledged command lost or duplicated (0 and 0).\n\n";
+    String method =
+        "\n`tandem run` (the CLI, in its own JVM) in Slack HTTP mode on SQLite takes "
+            + o.rate()
+            + " signed `/tandem log 45m bench-N` commands a second from "
+            + o.people()
+            + " enrolled mentees for "
+            + o.minutes()
+            + " minutes; halfway through it is killed with SIGKILL and started again on the"
+            + " same database and port while the commands keep coming. Commands sent while it"
+            + " is down are errors (refused connections), not acknowledged, so not owed. Each"
+            + " command has its own topic and `response_url`: the database and the simulator"
+            + " tell how often it was stored and answered. Send to answer runs from the signed"
+            + " request's send to the simulator's receipt of the `response_url` post. The"
+            + " simulator, the load generator and `tandem run` share the machine's cores;"
+            + " when the answers fall behind the rate, the latencies measure the backlog.\n\n";
+    ResultFiles.write(
+        o.results(),
+        "intake",
+        heading,
+        method,
+        "goal_lost_and_duplicated",
+        0,
+        result,
+        ResultFiles.environment("intake", commandLine));
+  }
+
+  /** What the simulator and the database hold once the backlog has drained or stalled. */
+  private record Drained(Map<String, Long> answers, Map<String, Long> stored) {}
+
+  /** Every acknowledged command: stored and answered, once; waits while the backlog drains. */
+  private static Drained drain(SlackSimulator slack, String dbUrl, Set<Long> acknowledged)
+      throws Exception {
+    long lastProgress = System.nanoTime();
+    int lastCount = -1;
+    Map<String, Long> answers;
+    Map<String, Long> stored;
+    do {
+      Thread.sleep(1000);
+      answers = answersById(slack);
+      stored = sessionsByTopic(dbUrl);
+      if (answers.size() != lastCount) {
+        lastCount = answers.size();
+        lastProgress = System.nanoTime();
+      }
+    } while (System.nanoTime() - lastProgress < STALL_TIMEOUT.toNanos()
+        && !settled(acknowledged, answers, stored));
+    return new Drained(answers, stored);
   }
 
   private static boolean settled(

@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -108,35 +107,17 @@ public final class MatchingBenchmark {
 
     List<Row> rows = new ArrayList<>();
     for (int n : denseSizes) {
-      long[][] costs = dense(n, new Random(SEED + n));
-      Run tandem = tandemDense(costs, quick ? 3 : 5);
-      Run jgrapht = null;
-      String note = "";
-      if (n <= jgraphtDenseMax) {
-        System.out.printf(Locale.ROOT, "dense n=%d: JGraphT Kuhn-Munkres...%n", n);
-        jgrapht = jgraphtDense(costs);
-      } else {
-        note = "JGraphT not run above n = " + jgraphtDenseMax + " (takes minutes)";
-      }
-      boolean equal = jgrapht == null || jgrapht.optimum() == tandem.optimum();
-      rows.add(
-          new Row("dense", n, (long) n * n, tandem, jgrapht, note, equal, n == 1000 ? GOAL : null));
-      report(rows.get(rows.size() - 1));
+      rows.add(denseRow(n, quick ? 3 : 5, jgraphtDenseMax));
+      MatchingResults.report(rows.get(rows.size() - 1));
     }
-    {
-      Sparse instance = sparse(sparseN, degree, new Random(SEED));
-      Run tandem = tandemSparse(instance, quick ? 3 : 5);
-      System.out.printf(Locale.ROOT, "sparse n=%d: JGraphT maximum weight matching...%n", sparseN);
-      Run jgrapht = jgraphtSparse(instance);
-      boolean equal = jgrapht.optimum() == tandem.optimum();
-      rows.add(
-          new Row("sparse", sparseN, instance.costs.edgeCount(), tandem, jgrapht, "", equal, GOAL));
-      report(rows.get(rows.size() - 1));
-    }
+    rows.add(sparseRow(sparseN, degree, quick ? 3 : 5));
+    MatchingResults.report(rows.get(rows.size() - 1));
 
     Files.createDirectories(out);
-    Files.writeString(out.resolve("matching.md"), markdown(rows), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("matching.json"), json(rows), StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("matching.md"), MatchingResults.markdown(rows), StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("matching.json"), MatchingResults.json(rows), StandardCharsets.UTF_8);
     System.out.println(
         "wrote " + out.resolve("matching.md") + " and " + out.resolve("matching.json"));
     boolean allEqual = rows.stream().allMatch(Row::equal);
@@ -144,6 +125,30 @@ public final class MatchingBenchmark {
       System.err.println("OPTIMA DIFFER: see the report");
       System.exit(1);
     }
+  }
+
+  private static Row denseRow(int n, int repeats, int jgraphtDenseMax) {
+    long[][] costs = dense(n, new Random(SEED + n));
+    Run tandem = tandemDense(costs, repeats);
+    Run jgrapht = null;
+    String note = "";
+    if (n <= jgraphtDenseMax) {
+      System.out.printf(Locale.ROOT, "dense n=%d: JGraphT Kuhn-Munkres...%n", n);
+      jgrapht = jgraphtDense(costs);
+    } else {
+      note = "JGraphT not run above n = " + jgraphtDenseMax + " (takes minutes)";
+    }
+    boolean equal = jgrapht == null || jgrapht.optimum() == tandem.optimum();
+    return new Row("dense", n, (long) n * n, tandem, jgrapht, note, equal, n == 1000 ? GOAL : null);
+  }
+
+  private static Row sparseRow(int sparseN, int degree, int repeats) {
+    Sparse instance = sparse(sparseN, degree, new Random(SEED));
+    Run tandem = tandemSparse(instance, repeats);
+    System.out.printf(Locale.ROOT, "sparse n=%d: JGraphT maximum weight matching...%n", sparseN);
+    Run jgrapht = jgraphtSparse(instance);
+    boolean equal = jgrapht.optimum() == tandem.optimum();
+    return new Row("sparse", sparseN, instance.costs.edgeCount(), tandem, jgrapht, "", equal, GOAL);
   }
 
   // --- instances -----------------------------------------------------------------------------
@@ -334,137 +339,5 @@ public final class MatchingBenchmark {
     if (!condition) {
       throw new IllegalStateException(message);
     }
-  }
-
-  // --- report --------------------------------------------------------------------------------
-
-  private static void report(Row row) {
-    System.out.printf(
-        Locale.ROOT,
-        "%s n=%d: Tandem %s (%s), JGraphT %s (%s), ratio %s, optimum %d %s%n",
-        row.kind(),
-        row.n(),
-        ms(row.tandem().nanos()),
-        mb(row.tandem().allocatedBytes()),
-        row.jgrapht() == null ? "-" : ms(row.jgrapht().nanos()),
-        row.jgrapht() == null ? "-" : mb(row.jgrapht().allocatedBytes()),
-        row.ratio() == null ? "-" : String.format(Locale.ROOT, "%.1fx", row.ratio()),
-        row.tandem().optimum(),
-        row.equal() ? "(equal)" : "(DIFFERENT from JGraphT " + row.jgrapht().optimum() + ")");
-  }
-
-  private static String ms(long nanos) {
-    return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-  }
-
-  private static String mb(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-  }
-
-  private static String machine() {
-    return Runtime.getRuntime().availableProcessors()
-        + " cores, Java "
-        + System.getProperty("java.version")
-        + " ("
-        + System.getProperty("java.vm.name")
-        + "), max heap "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-        + " MB";
-  }
-
-  static String markdown(List<Row> rows) {
-    StringBuilder md = new StringBuilder();
-    md.append("# Matching solver benchmark\n\n");
-    md.append("Generated by `io.tandem.bench.MatchingBenchmark` on ")
-        .append(Instant.now())
-        .append(" (")
-        .append(machine())
-        .append("), seed ")
-        .append(SEED)
-        .append(".\n\n");
-    md.append(
-        "Dense: n x n, every pair allowed, costs uniform in [0, 1 000 000); JGraphT"
-            + " `KuhnMunkresMinimalWeightBipartitePerfectMatching`. Sparse: n per side, 50"
-            + " candidates per row (one of them from a hidden perfect matching), same costs;"
-            + " JGraphT `MaximumWeightBipartiteMatching` on weights BIG - cost with BIG = n *"
-            + " range + 1, so its heaviest matching is the cheapest perfect one. Optima are"
-            + " compared as exact integers. Time: the solve call only (Tandem: median of"
-            + " several runs; JGraphT: one run), after warm-up. Memory: bytes allocated by the"
-            + " solving thread.\n\n");
-    md.append(
-        "| instance | n | pairs | Tandem time | Tandem alloc | JGraphT time | JGraphT alloc |"
-            + " JGraphT input build | speed-up | goal | result | optimum | equal |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|\n");
-    for (Row r : rows) {
-      md.append("| ")
-          .append(r.kind())
-          .append(" | ")
-          .append(r.n())
-          .append(" | ")
-          .append(r.edges())
-          .append(" | ")
-          .append(ms(r.tandem().nanos()))
-          .append(" | ")
-          .append(mb(r.tandem().allocatedBytes()))
-          .append(" | ")
-          .append(r.jgrapht() == null ? "not run" : ms(r.jgrapht().nanos()))
-          .append(" | ")
-          .append(r.jgrapht() == null ? "-" : mb(r.jgrapht().allocatedBytes()))
-          .append(" | ")
-          .append(r.jgrapht() == null ? "-" : ms(r.jgrapht().buildNanos()))
-          .append(" | ")
-          .append(r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.1fx", r.ratio()))
-          .append(" | ")
-          .append(r.goal() == null ? "-" : String.format(Locale.ROOT, ">= %.0fx", r.goal()))
-          .append(" | ")
-          .append(r.verdict().isEmpty() ? "-" : "**" + r.verdict() + "**")
-          .append(" | ")
-          .append(r.tandem().optimum())
-          .append(" | ")
-          .append(r.jgrapht() == null ? "-" : r.equal() ? "yes" : "**NO**")
-          .append(" |\n");
-    }
-    for (Row r : rows) {
-      if (!r.jgraphtNote().isEmpty()) {
-        md.append("\n").append(r.kind()).append(" n = ").append(r.n()).append(": ");
-        md.append(r.jgraphtNote()).append(".\n");
-      }
-    }
-    return md.toString();
-  }
-
-  static String json(List<Row> rows) {
-    StringBuilder js = new StringBuilder();
-    js.append("{\n  \"benchmark\": \"matching\",\n");
-    js.append("  \"generated\": \"").append(Instant.now()).append("\",\n");
-    js.append("  \"machine\": \"").append(machine().replace("\"", "'")).append("\",\n");
-    js.append("  \"seed\": ").append(SEED).append(",\n  \"rows\": [\n");
-    for (int k = 0; k < rows.size(); k++) {
-      Row r = rows.get(k);
-      js.append("    {\"kind\": \"").append(r.kind()).append("\", \"n\": ").append(r.n());
-      js.append(", \"pairs\": ").append(r.edges());
-      js.append(", \"tandem\": ").append(runJson(r.tandem()));
-      js.append(", \"jgrapht\": ").append(r.jgrapht() == null ? "null" : runJson(r.jgrapht()));
-      js.append(", \"speedup\": ")
-          .append(r.ratio() == null ? "null" : String.format(Locale.ROOT, "%.2f", r.ratio()));
-      js.append(", \"goal\": ").append(r.goal() == null ? "null" : r.goal().toString());
-      js.append(", \"result\": ")
-          .append(r.verdict().isEmpty() ? "null" : "\"" + r.verdict() + "\"");
-      js.append(", \"equalOptimum\": ").append(r.jgrapht() == null ? "null" : r.equal());
-      js.append(", \"note\": \"").append(r.jgraphtNote()).append("\"}");
-      js.append(k + 1 < rows.size() ? ",\n" : "\n");
-    }
-    js.append("  ]\n}\n");
-    return js.toString();
-  }
-
-  private static String runJson(Run run) {
-    return String.format(
-        Locale.ROOT,
-        "{\"optimum\": %d, \"millis\": %.3f, \"allocatedBytes\": %d, \"inputBuildMillis\": %.3f}",
-        run.optimum(),
-        run.nanos() / 1e6,
-        run.allocatedBytes(),
-        run.buildNanos() / 1e6);
   }
 }

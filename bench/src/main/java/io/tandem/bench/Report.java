@@ -77,17 +77,7 @@ final class Report {
               "p99.9 ms",
               "max ms"));
       for (Latencies.Summary side : List.of(part.tandem(), part.baseline())) {
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "%-32s %7d %7d %9.3f %9.3f %9.3f %9.3f%n",
-                side.side(),
-                side.count(),
-                side.failed(),
-                side.p50(),
-                side.p99(),
-                side.p999(),
-                side.max()));
+        out.append(textRow(side));
       }
       out.append(
           String.format(
@@ -100,17 +90,7 @@ final class Report {
               part.ratioP99(),
               part.ratioP999()));
       for (Latencies.Summary side : part.extra()) {
-        out.append(
-            String.format(
-                Locale.ROOT,
-                "%-32s %7d %7d %9.3f %9.3f %9.3f %9.3f%n",
-                side.side(),
-                side.count(),
-                side.failed(),
-                side.p50(),
-                side.p99(),
-                side.p999(),
-                side.max()));
+        out.append(textRow(side));
       }
       out.append(goal(part)).append('\n');
       out.append(
@@ -147,17 +127,7 @@ final class Report {
       md.append("\n| side | count | errors | p50 ms | p99 ms | p99.9 ms | max ms |\n");
       md.append("|---|---:|---:|---:|---:|---:|---:|\n");
       for (Latencies.Summary side : List.of(part.tandem(), part.baseline())) {
-        md.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f |%n",
-                side.side(),
-                side.count(),
-                side.failed(),
-                side.p50(),
-                side.p99(),
-                side.p999(),
-                side.max()));
+        md.append(markdownRow(side));
       }
       md.append(
           String.format(
@@ -167,17 +137,7 @@ final class Report {
               part.ratioP99(),
               part.ratioP999()));
       for (Latencies.Summary side : part.extra()) {
-        md.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f |%n",
-                side.side(),
-                side.count(),
-                side.failed(),
-                side.p50(),
-                side.p99(),
-                side.p999(),
-                side.max()));
+        md.append(markdownRow(side));
       }
       md.append("\n**").append(goal(part)).append("**\n\n");
       md.append(
@@ -195,6 +155,32 @@ final class Report {
     Path file = dir.resolve("ack-latency.md");
     Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
     return file;
+  }
+
+  private static String textRow(Latencies.Summary side) {
+    return String.format(
+        Locale.ROOT,
+        "%-32s %7d %7d %9.3f %9.3f %9.3f %9.3f%n",
+        side.side(),
+        side.count(),
+        side.failed(),
+        side.p50(),
+        side.p99(),
+        side.p999(),
+        side.max());
+  }
+
+  private static String markdownRow(Latencies.Summary side) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f |%n",
+        side.side(),
+        side.count(),
+        side.failed(),
+        side.p50(),
+        side.p99(),
+        side.p999(),
+        side.max());
   }
 
   Path writeJson(Path dir) throws IOException {

@@ -61,12 +61,7 @@ final class SlackAckBenchmark {
       List<SimulatedUser> people = joinEveryone(tandem, slack, options.users());
 
       ExecutorService clientThreads = Executors.newCachedThreadPool(daemonThreads("bench-http"));
-      HttpClient http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .executor(clientThreads)
-              .connectTimeout(SignedSlashCommands.ACK_TIMEOUT)
-              .build();
+      HttpClient http = httpClient(clientThreads);
       SignedSlashCommands toTandem =
           new SignedSlashCommands(
               http, tandemUrl, SIGNING_SECRET, slack, people, LOG_COMMAND, "BT");
@@ -97,34 +92,10 @@ final class SlackAckBenchmark {
       long expected = toTandem.sent();
       List<ResponseMessage> answers = awaitAnswers(slack, toTandem.responseUrlPrefix(), expected);
       long logged = answers.stream().filter(a -> a.readableText().contains("Logged")).count();
-      long warmupCount = (long) options.warmupSeconds() * options.rate();
-      Latencies fullAnswers = new Latencies("Tandem answer via response_url");
-      Map<String, Instant> sentAt = toTandem.sentAt();
-      for (ResponseMessage answer : answers) {
-        long n =
-            Long.parseLong(answer.responseUrlId().substring(toTandem.responseUrlPrefix().length()));
-        boolean measured = n > warmupCount;
-        fullAnswers.sent(measured);
-        fullAnswers.answered(
-            measured,
-            Duration.between(sentAt.get(answer.responseUrlId()), answer.time()).toNanos());
-      }
+      Latencies fullAnswers = fullAnswers(answers, toTandem, options);
 
-      Map<String, Object> parameters = new LinkedHashMap<>();
-      parameters.put("rate per second, per side", options.rate());
-      parameters.put("measured seconds per side", options.seconds());
-      parameters.put("warm-up seconds per side", options.warmupSeconds());
-      parameters.put("people (joined as mentees first)", options.users());
-      parameters.put("command", LOG_COMMAND);
-      parameters.put("baseline", options.slackBaseline().label());
-      parameters.put("interleaving", "1 s slices, ABBA (Tandem, bare, bare, Tandem, ...)");
-      Map<String, Object> verification = new LinkedHashMap<>();
-      verification.put("log commands sent to Tandem (incl. warm-up)", expected);
-      verification.put("response_url answers received", answers.size());
-      verification.put("answers saying 'Logged'", logged);
-      verification.put(
-          "mentoring_session rows", StoreStats.count(tandem.database(), "mentoring_session"));
-      verification.put("signal rows", StoreStats.count(tandem.database(), "signal"));
+      Map<String, Object> parameters = parameters(options);
+      Map<String, Object> verification = verification(expected, answers.size(), logged, tandem);
       return new PartResult(
           "Slack HTTP: " + LOG_COMMAND + " -> ack",
           "from the scheduled send time to the HTTP response (the ack) arriving at the sender",
@@ -135,6 +106,56 @@ final class SlackAckBenchmark {
           List.of(fullAnswers.summary()),
           verification);
     }
+  }
+
+  private static HttpClient httpClient(ExecutorService clientThreads) {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .executor(clientThreads)
+        .connectTimeout(SignedSlashCommands.ACK_TIMEOUT)
+        .build();
+  }
+
+  /** Time from each measured command's send to its response_url answer. */
+  private static Latencies fullAnswers(
+      List<ResponseMessage> answers, SignedSlashCommands toTandem, AckLatencyOptions options) {
+    long warmupCount = (long) options.warmupSeconds() * options.rate();
+    Latencies fullAnswers = new Latencies("Tandem answer via response_url");
+    Map<String, Instant> sentAt = toTandem.sentAt();
+    for (ResponseMessage answer : answers) {
+      long n =
+          Long.parseLong(answer.responseUrlId().substring(toTandem.responseUrlPrefix().length()));
+      boolean measured = n > warmupCount;
+      fullAnswers.sent(measured);
+      fullAnswers.answered(
+          measured, Duration.between(sentAt.get(answer.responseUrlId()), answer.time()).toNanos());
+    }
+    return fullAnswers;
+  }
+
+  /** Tandem acked at once; this shows it did the work: one response_url answer per command. */
+  private static Map<String, Object> verification(
+      long expected, int answers, long logged, Tandem tandem) {
+    Map<String, Object> verification = new LinkedHashMap<>();
+    verification.put("log commands sent to Tandem (incl. warm-up)", expected);
+    verification.put("response_url answers received", answers);
+    verification.put("answers saying 'Logged'", logged);
+    verification.put(
+        "mentoring_session rows", StoreStats.count(tandem.database(), "mentoring_session"));
+    verification.put("signal rows", StoreStats.count(tandem.database(), "signal"));
+    return verification;
+  }
+
+  private static Map<String, Object> parameters(AckLatencyOptions options) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("rate per second, per side", options.rate());
+    parameters.put("measured seconds per side", options.seconds());
+    parameters.put("warm-up seconds per side", options.warmupSeconds());
+    parameters.put("people (joined as mentees first)", options.users());
+    parameters.put("command", LOG_COMMAND);
+    parameters.put("baseline", options.slackBaseline().label());
+    parameters.put("interleaving", "1 s slices, ABBA (Tandem, bare, bare, Tandem, ...)");
+    return parameters;
   }
 
   /** Slack over HTTP against the simulator, signed with {@link #SIGNING_SECRET}. */

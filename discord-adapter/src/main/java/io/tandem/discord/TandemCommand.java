@@ -10,18 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command.Choice;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
-import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
-import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
  * Tandem's application commands: {@code /tandem} for everyone and {@code /tandem-admin} for program
@@ -58,180 +52,12 @@ final class TandemCommand {
 
   /** {@code /tandem}: what participants do. */
   static SlashCommandData definition() {
-    return Commands.slash(NAME, "Reverse mentoring with Tandem")
-        .addSubcommands(
-            new SubcommandData("help", "What Tandem can do for you"),
-            new SubcommandData("join", "Join a mentoring program")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "role", "Join as mentor or mentee", true)
-                        .addChoice("mentor", "mentor")
-                        .addChoice("mentee", "mentee"),
-                    new OptionData(
-                        OptionType.STRING, "program", "Which program, when there are several")),
-            new SubcommandData("log", "Log a mentoring session (no options opens a form)")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "duration", "How long, e.g. 45m or 1h30m"),
-                    new OptionData(OptionType.STRING, "topic", "What you covered"),
-                    new OptionData(OptionType.USER, "with", "Your partner"),
-                    new OptionData(
-                        OptionType.STRING, "on", "The day: 2026-05-04, today or yesterday")),
-            new SubcommandData("log-list", "Your pair's sessions, numbered"),
-            new SubcommandData("log-edit", "Change your log of a session")
-                .addOptions(number("The session's number from log-list")),
-            new SubcommandData("log-delete", "Delete your log of a session")
-                .addOptions(number("The session's number from log-list")),
-            new SubcommandData("status", "Your pairing, sessions and goals"),
-            new SubcommandData("profile", "Edit your profile")
-                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
-            new SubcommandData("exclude", "Never be paired with someone (private)")
-                .addOptions(
-                    new OptionData(OptionType.USER, "person", "Who to keep apart from", true)),
-            new SubcommandData("pause", "Take a break from reminders")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "length", "2w, 10d or until 2026-06-01")),
-            new SubcommandData("resume", "End your pause now"),
-            new SubcommandData("leave", "Leave the program (your partner is told)")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "confirm", "Type confirm to leave")
-                        .addChoice("confirm", "confirm")),
-            new SubcommandData("snooze", "Move your pair's reminder")
-                .addOptions(
-                    new OptionData(
-                        OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true)),
-            new SubcommandData("continue", "Carry on with your pair after a quiet spell"),
-            new SubcommandData("support", "Ask the program admins for help"),
-            new SubcommandData("my-data", "Everything Tandem holds about you, as a private file"),
-            new SubcommandData("forget-me", "Leave every program and erase your data (asks first)")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "confirm", "Type confirm to erase")
-                        .addChoice("confirm", "confirm")))
-        .addSubcommandGroups(goals(), tasks());
-  }
-
-  /** {@code /tandem goal …}: the pair's learning plan. */
-  private static SubcommandGroupData goals() {
-    return new SubcommandGroupData("goal", "Your pair's learning plan")
-        .addSubcommands(
-            new SubcommandData("add", "Set a goal (no options opens a form)")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "text", "The goal"),
-                    new OptionData(OptionType.STRING, "by", "By when, e.g. 2026-06-30"),
-                    new OptionData(OptionType.STRING, "for", "Who is learning")
-                        .addChoice("me", "me")
-                        .addChoice("partner", "partner")),
-            new SubcommandData("done", "Mark a goal reached")
-                .addOptions(number("The goal's number from goal list")),
-            new SubcommandData("list", "Goals, tasks and progress"),
-            new SubcommandData("review", "Re-rate the skills you rated when you joined"));
-  }
-
-  /** {@code /tandem task …}: steps towards a goal. */
-  private static SubcommandGroupData tasks() {
-    return new SubcommandGroupData("task", "Steps towards a goal")
-        .addSubcommands(
-            new SubcommandData("add", "Add a task to a goal")
-                .addOptions(
-                    number("The goal's number from goal list").setName("goal"),
-                    new OptionData(OptionType.STRING, "text", "The task", true)),
-            new SubcommandData("done", "Mark a task done")
-                .addOptions(number("The task's number from task list")),
-            new SubcommandData("list", "Tasks in your plan"));
+    return TandemCommandDefinitions.participant();
   }
 
   /** {@code /tandem-admin}: setting up and running programs. */
   static SlashCommandData adminDefinition() {
-    return Commands.slash(ADMIN_NAME, "Run Tandem's mentoring programs (admins)")
-        .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
-        .setContexts(InteractionContextType.GUILD)
-        .addSubcommands(
-            new SubcommandData("nudge", "Nudge a person and their partner now")
-                .addOptions(new OptionData(OptionType.USER, "person", "Who to nudge", true)),
-            new SubcommandData("forget", "Erase a person's data (asks first)")
-                .addOptions(
-                    new OptionData(OptionType.USER, "person", "Whose data to erase", true),
-                    new OptionData(OptionType.STRING, "confirm", "Type confirm to erase")
-                        .addChoice("confirm", "confirm")),
-            new SubcommandData("report", "Program funnel, pair health and retention")
-                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
-            new SubcommandData("dashboard", "A private link to the web dashboard")
-                .addOptions(
-                    new OptionData(
-                        OptionType.STRING, "program", "One program (default: all of them)")))
-        .addSubcommandGroups(programs(), matching(), surveys());
-  }
-
-  /** {@code /tandem-admin program …}: setting up and running programs. */
-  private static SubcommandGroupData programs() {
-    return new SubcommandGroupData("program", "Set up and run programs")
-        .addSubcommands(
-            new SubcommandData("create", "Create a program")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "name", "Its name", true),
-                    new OptionData(OptionType.STRING, "every", "Cadence, e.g. 2w"),
-                    new OptionData(OptionType.STRING, "for", "Duration, e.g. 26w"),
-                    new OptionData(OptionType.STRING, "cap", "Pilot size"),
-                    new OptionData(OptionType.STRING, "gap", "Minimum seniority gap"),
-                    new OptionData(
-                        OptionType.STRING, "cooldown", "No repeat pairs within, e.g. 12m"),
-                    new OptionData(OptionType.STRING, "weights", "e.g. teach=3,learn=2"),
-                    new OptionData(
-                        OptionType.STRING, "skills", "Skills to choose from, comma-separated")),
-            programAction("open", "Open for joining"),
-            programAction("start", "Start (pairs meet)"),
-            programAction("pause", "Pause reminders"),
-            programAction("close", "Close"),
-            programAction("show", "Show settings and numbers"),
-            new SubcommandData("list", "List programs"));
-  }
-
-  /** {@code /tandem-admin match …}: pairing people. */
-  private static SubcommandGroupData matching() {
-    return new SubcommandGroupData("match", "Pair people")
-        .addSubcommands(
-            new SubcommandData("preview", "Propose the best pairs")
-                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
-            new SubcommandData("swap", "Exchange two people's partners")
-                .addOptions(
-                    new OptionData(OptionType.USER, "first", "One person", true),
-                    new OptionData(OptionType.USER, "second", "The other", true),
-                    new OptionData(OptionType.STRING, "program", "Which program")),
-            new SubcommandData("approve", "Create the proposed pairs")
-                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")));
-  }
-
-  /** {@code /tandem-admin survey …}: pulse surveys. */
-  private static SubcommandGroupData surveys() {
-    return new SubcommandGroupData("survey", "Pulse surveys")
-        .addSubcommands(
-            new SubcommandData("send", "Send a survey now")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "template", "e.g. monthly-pulse", true),
-                    new OptionData(OptionType.STRING, "program", "Which program")),
-            new SubcommandData("results", "A run's results")
-                .addOptions(number("The run's number from survey list")),
-            new SubcommandData("list", "Survey runs and schedules"),
-            new SubcommandData("cancel", "Close a run now")
-                .addOptions(number("The run's number from survey list")),
-            new SubcommandData("cancel-schedule", "Stop a schedule")
-                .addOptions(number("The schedule's number from survey list")),
-            new SubcommandData("schedule", "Send a survey on a schedule")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "template", "e.g. monthly-pulse", true),
-                    new OptionData(
-                        OptionType.STRING,
-                        "when",
-                        "monthly on day 1 at 10:00, weekly on mon at 10:00, or cron",
-                        true),
-                    new OptionData(OptionType.STRING, "for", "Which program")));
-  }
-
-  private static OptionData number(String description) {
-    return new OptionData(OptionType.INTEGER, "number", description, true).setMinValue(1);
-  }
-
-  private static SubcommandData programAction(String name, String description) {
-    return new SubcommandData(name, description)
-        .addOptions(new OptionData(OptionType.STRING, "name", "Which program", true));
+    return TandemCommandDefinitions.admin();
   }
 
   /**

@@ -57,12 +57,7 @@ final class CsvReader {
 
   /** Reads one record; {@code null} when the input ended before any character of it. */
   private Row record() throws IOException {
-    if (!started) {
-      started = true;
-      if (peek() == '\uFEFF') {
-        read();
-      }
-    }
+    skipByteOrderMark();
     int row = rows + 1;
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
@@ -74,33 +69,18 @@ final class CsvReader {
       int c = read();
       if (c < 0) {
         ended = true;
-        if (!any) {
-          return null;
-        }
-        if (inQuotes) {
-          problems.add(
-              new Problem(
-                  row,
-                  cells.size() + 1,
-                  "a quoted cell is never closed: it runs to the end of the file (each \" inside"
-                      + " a quoted cell must be doubled, \"\")"));
-        }
-        rows = row;
-        cells.add(cell.toString());
-        return new Row(row, cells);
+        return any ? last(row, cells, cell, inQuotes) : null;
       }
       any = true;
       if (inQuotes) {
-        if (c == '"') {
-          if (peek() == '"') {
-            read();
-            cell.append('"');
-          } else {
-            inQuotes = false;
-            closed = true;
-          }
-        } else {
+        if (c != '"') {
           cell.append((char) c);
+        } else if (peek() == '"') {
+          read();
+          cell.append('"');
+        } else {
+          inQuotes = false;
+          closed = true;
         }
         continue;
       }
@@ -113,39 +93,62 @@ final class CsvReader {
         if (c == '\r' && peek() == '\n') {
           read();
         }
-        rows = row;
-        cells.add(cell.toString());
-        return new Row(row, cells);
+        return finish(row, cells, cell);
       } else if (closed) {
         if (!Character.isWhitespace(c) && !flagged) {
           flagged = true;
-          problems.add(
-              new Problem(
-                  row,
-                  cells.size() + 1,
-                  "text after the closing quote; quote the whole cell and double each \" inside"
-                      + " it, e.g. \"say \"\"hi\"\"\""));
+          report(row, cells.size() + 1, AFTER_CLOSING_QUOTE);
         }
-      } else if (c == '"') {
-        if (cell.toString().isBlank()) {
-          cell.setLength(0);
-          inQuotes = true;
-        } else {
-          if (!flagged) {
-            flagged = true;
-            problems.add(
-                new Problem(
-                    row,
-                    cells.size() + 1,
-                    "a \" inside an unquoted cell; quote the whole cell and double each \" inside"
-                        + " it, e.g. \"say \"\"hi\"\"\""));
-          }
-          cell.append('"');
-        }
+      } else if (c == '"' && cell.toString().isBlank()) {
+        cell.setLength(0);
+        inQuotes = true;
       } else {
+        if (c == '"' && !flagged) {
+          flagged = true;
+          report(row, cells.size() + 1, QUOTE_IN_UNQUOTED);
+        }
         cell.append((char) c);
       }
     }
+  }
+
+  private static final String NEVER_CLOSED =
+      "a quoted cell is never closed: it runs to the end of the file (each \" inside"
+          + " a quoted cell must be doubled, \"\")";
+  private static final String AFTER_CLOSING_QUOTE =
+      "text after the closing quote; quote the whole cell and double each \" inside"
+          + " it, e.g. \"say \"\"hi\"\"\"";
+  private static final String QUOTE_IN_UNQUOTED =
+      "a \" inside an unquoted cell; quote the whole cell and double each \" inside"
+          + " it, e.g. \"say \"\"hi\"\"\"";
+
+  /** Skips a UTF-8 byte order mark at the very start of the input. */
+  private void skipByteOrderMark() throws IOException {
+    if (!started) {
+      started = true;
+      if (peek() == '\uFEFF') {
+        read();
+      }
+    }
+  }
+
+  private void report(int row, int column, String message) {
+    problems.add(new Problem(row, column, message));
+  }
+
+  /** Ends the file's last record, which has no line break after it. */
+  private Row last(int row, List<String> cells, StringBuilder cell, boolean inQuotes) {
+    if (inQuotes) {
+      report(row, cells.size() + 1, NEVER_CLOSED);
+    }
+    return finish(row, cells, cell);
+  }
+
+  /** Ends the record numbered {@code row} with the cell being read. */
+  private Row finish(int row, List<String> cells, StringBuilder cell) {
+    rows = row;
+    cells.add(cell.toString());
+    return new Row(row, cells);
   }
 
   private int read() throws IOException {

@@ -73,14 +73,7 @@ final class EnrolImported {
         tally.already.add(person.label() + ": already " + describe(existing));
       } else {
         if (member == null) {
-          member =
-              members.add(
-                  new Member(
-                      workspace.getId(),
-                      person.userId(),
-                      person.name(),
-                      person.about().timeZone(),
-                      now));
+          member = addMember(workspace, person, now);
           byUser.put(person.userId(), member);
         }
         boolean waiting = cap != null && tally.active >= cap;
@@ -96,16 +89,27 @@ final class EnrolImported {
     }
     progress.stage(
         String.format(Locale.ROOT, "committing %,d rows…", people.size()), people.size());
+    return summary(workspace, program, people.size(), tally);
+  }
+
+  private Member addMember(Workspace workspace, ParticipantRows.Person person, Instant now) {
+    return members.add(
+        new Member(
+            workspace.getId(), person.userId(), person.name(), person.about().timeZone(), now));
+  }
+
+  private static ImportParticipants.Summary summary(
+      Workspace workspace, Program program, int rows, Tally tally) {
     return new ImportParticipants.Summary(
         program.getName(),
         ProgramLookup.describe(workspace),
-        people.size(),
+        rows,
         tally.enrolled,
         tally.waitlisted.size(),
         tally.waitlisted.stream().limit(ImportParticipants.NAMES_SHOWN).toList(),
         tally.already.size(),
         tally.already.stream().limit(ImportParticipants.NAMES_SHOWN).toList(),
-        cap);
+        program.getPilotCap());
   }
 
   /** "a mentor", "a mentee, waitlisted", "a mentor, profile not finished". */

@@ -179,59 +179,42 @@ public final class ProgramGrammar {
 
   /** Reads one {@code keyword value} setting into {@code settings}; the rejection, if any. */
   private static Optional<Parsed> setting(String keyword, String value, CreateSettings settings) {
+    String given = "`" + keyword + " " + value + "` ";
     switch (keyword) {
       case "every" -> {
         Optional<Integer> days = days(value);
         if (days.isEmpty() || days.get() < 1 || days.get() > 90) {
-          return Optional.of(
-              reject(
-                  "`every "
-                      + value
-                      + "` is not a cadence; use days or weeks up to 90 days, like `2w`.",
-                  CREATE_EXAMPLE));
+          return invalid(given + "is not a cadence; use days or weeks up to 90 days, like `2w`.");
         }
         settings.cadenceDays = days.get();
       }
       case "for" -> {
         Optional<Integer> days = days(value);
         if (days.isEmpty() || days.get() < 7 || days.get() > 730) {
-          return Optional.of(
-              reject(
-                  "`for "
-                      + value
-                      + "` is not a duration; use weeks or months from 1w to 24m, like `26w`.",
-                  CREATE_EXAMPLE));
+          return invalid(
+              given + "is not a duration; use weeks or months from 1w to 24m, like `26w`.");
         }
         settings.durationWeeks = (days.get() + 6) / 7;
       }
       case "cap" -> {
         Optional<Integer> n = number(value);
         if (n.isEmpty() || n.get() < 2 || n.get() > 10_000) {
-          return Optional.of(
-              reject(
-                  "`cap " + value + "` is not a pilot size; use a number from 2 to 10000.",
-                  CREATE_EXAMPLE));
+          return invalid(given + "is not a pilot size; use a number from 2 to 10000.");
         }
         settings.cap = n.get();
       }
       case "gap" -> {
         Optional<Integer> n = number(value);
         if (n.isEmpty() || n.get() > 5) {
-          return Optional.of(
-              reject(
-                  "`gap " + value + "` is not a seniority gap; use 0 to 5 bands.", CREATE_EXAMPLE));
+          return invalid(given + "is not a seniority gap; use 0 to 5 bands.");
         }
         settings.gap = n.get();
       }
       case "cooldown" -> {
         Optional<Integer> days = days(value);
         if (days.isEmpty() || days.get() > 3650) {
-          return Optional.of(
-              reject(
-                  "`cooldown "
-                      + value
-                      + "` is not a repeat cooldown; use days, weeks or months, like `12m`.",
-                  CREATE_EXAMPLE));
+          return invalid(
+              given + "is not a repeat cooldown; use days, weeks or months, like `12m`.");
         }
         settings.cooldownDays = days.get();
       }
@@ -244,10 +227,14 @@ public final class ProgramGrammar {
         settings.weights = value.toLowerCase(Locale.ROOT);
       }
       default -> {
-        return Optional.of(reject("`" + keyword + "` is not a program setting.", CREATE_EXAMPLE));
+        return invalid("`" + keyword + "` is not a program setting.");
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<Parsed> invalid(String message) {
+    return Optional.of(reject(message, CREATE_EXAMPLE));
   }
 
   private static Optional<String> weightProblem(String value) {

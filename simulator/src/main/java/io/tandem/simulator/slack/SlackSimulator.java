@@ -14,6 +14,8 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Long because it is the whole public face tests drive, each method a short delegation to the
+// part that does the work; split, a test would need several objects for one fake Slack.
 /**
  * A local Slack on 127.0.0.1: the Web API, {@code response_url}s and Socket Mode, for tests, the
  * demo and benchmarks. Point a real Bolt app at it with {@code

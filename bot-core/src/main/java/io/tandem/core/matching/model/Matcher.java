@@ -96,22 +96,35 @@ public final class Matcher {
             .thenComparing(p -> p.mentor().name())
             .thenComparing(p -> p.mentee().name()));
 
+    List<Unmatched> unmatched =
+        unmatched(mentorProfiles, menteeProfiles, mentorUsed, menteeUsed, settings, now);
+    return new MatchResult(pairs, unmatched, totalMillis / 1000.0);
+  }
+
+  /** Why each person left out was left out: mentees first, then mentors, each in input order. */
+  private static List<Unmatched> unmatched(
+      List<MatchProfile> mentorProfiles,
+      List<MatchProfile> menteeProfiles,
+      boolean[] mentorUsed,
+      boolean[] menteeUsed,
+      MatchSettings settings,
+      Instant now) {
     List<Unmatched> unmatched = new ArrayList<>();
-    for (int j = 0; j < m; j++) {
+    for (int j = 0; j < menteeUsed.length; j++) {
       if (!menteeUsed[j]) {
         unmatched.add(
             HardRules.whyUnmatched(
                 menteeProfiles.get(j), Role.MENTEE, mentorProfiles, settings, now));
       }
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < mentorUsed.length; i++) {
       if (!mentorUsed[i]) {
         unmatched.add(
             HardRules.whyUnmatched(
                 mentorProfiles.get(i), Role.MENTOR, menteeProfiles, settings, now));
       }
     }
-    return new MatchResult(pairs, unmatched, totalMillis / 1000.0);
+    return unmatched;
   }
 
   /** Scores and explains one pair, whether or not the hard rules allow it. */
