@@ -94,6 +94,7 @@ final class DiscordRest {
       JsonElement body) {}
 
   private void handle(HttpExchange exchange) throws IOException {
+    HeldUntilRecorded.begin();
     try (exchange) {
       String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
       String fullPath = exchange.getRequestURI().getRawPath();
@@ -115,6 +116,8 @@ final class DiscordRest {
       }
     } catch (RuntimeException e) {
       LOG.warn("Simulated Discord failed to answer {}", exchange.getRequestURI().getRawPath(), e);
+    } finally {
+      HeldUntilRecorded.release();
     }
   }
 
@@ -277,6 +280,7 @@ final class DiscordRest {
             request.body() == null ? JsonNull.INSTANCE : request.body(),
             status,
             discord.guild().clock.instant()));
+    HeldUntilRecorded.release();
     var headers = exchange.getResponseHeaders();
     // JDA treats a 429 without "Via" as a Cloudflare ban on every route.
     headers.add("Via", "1.1 google");

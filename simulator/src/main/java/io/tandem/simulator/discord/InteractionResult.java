@@ -123,7 +123,7 @@ public final class InteractionResult {
   }
 
   void show(DiscordMessage message) {
-    messages.append(message);
+    HeldUntilRecorded.publish(() -> messages.append(message));
   }
 
   String originalMessageId() {

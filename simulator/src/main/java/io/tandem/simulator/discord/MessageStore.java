@@ -112,7 +112,7 @@ final class MessageStore {
     if (enforceNonce) {
       nonces.put(nonce, new SeenNonce(message.id(), guild.clock.instant()));
     }
-    channelMessages.append(message);
+    HeldUntilRecorded.publish(() -> channelMessages.append(message));
     String where = guild.describe(channel);
     transcript.say(
         TranscriptEntry.Speaker.BOT, guild.botName + " (" + where + ")", message.render(), false);

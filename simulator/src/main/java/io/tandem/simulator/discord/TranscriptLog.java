@@ -29,6 +29,10 @@ final class TranscriptLog {
 
   void say(TranscriptEntry.Speaker speaker, String who, String text, boolean privately) {
     TranscriptEntry entry = new TranscriptEntry(clock.instant(), speaker, who, text, privately);
+    HeldUntilRecorded.publish(() -> append(entry));
+  }
+
+  private void append(TranscriptEntry entry) {
     entries.append(entry);
     for (Consumer<TranscriptEntry> listener : listeners) {
       try {

@@ -91,8 +91,9 @@ final class WebApiHandler implements HttpHandler {
       return;
     }
     ApiCall call = new ApiCall(method, params, payload, token, 200, simulator.clock().instant());
-    JsonObject result = handler.get().serve(call);
+    // recorded before it is served, so a test that sees its effect also finds the call
     simulator.record(call);
+    JsonObject result = handler.get().serve(call);
     answer(exchange, call, result);
   }
 
