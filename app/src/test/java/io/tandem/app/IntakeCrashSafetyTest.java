@@ -58,8 +58,8 @@ class IntakeCrashSafetyTest {
 
   private static final int PEOPLE = 20;
   private static final int STOP_AFTER = 180;
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
-  private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(120);
 
   @TempDir Path dir;
 
@@ -94,7 +94,7 @@ class IntakeCrashSafetyTest {
   }
 
   @Test
-  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
   @DisplayName("SIGKILL after 180 acknowledged commands, restart: each stored once, answered once")
   void killedMidStream() throws Exception {
     enrolSlackPeople();
@@ -108,7 +108,7 @@ class IntakeCrashSafetyTest {
   }
 
   @Test
-  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
   @DisplayName(
       "SIGTERM mid-stream: exits 0 in time; after a restart each stored once, answered once")
   void stoppedMidStream() throws Exception {
@@ -128,7 +128,7 @@ class IntakeCrashSafetyTest {
   }
 
   @Test
-  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
   @DisplayName(
       "Discord: SIGKILL after 180 deferred commands, restart: each stored once, answered once")
   void discordKilledMidStream() throws Exception {
