@@ -237,8 +237,9 @@ final class TandemCommand {
     Map<String, String> mentions = new LinkedHashMap<>(DiscordText.mentions(coreText(command)));
     for (OptionMapping option : command.getOptions()) {
       if (option.getType() == OptionType.USER) {
-        String userId = Long.toUnsignedString(option.getAsLong());
-        mentions.put(option.getAsString().strip(), userId);
+        // the value is the chosen user's id as Discord sent it (a snowflake, taken as text)
+        String userId = option.getAsString().strip();
+        mentions.put(userId, userId);
       }
     }
     return mentions;

@@ -111,4 +111,15 @@ class SlackTextTest {
         .isEmpty();
     assertThat(SlackText.mentions(null)).isEmpty();
   }
+
+  @Test
+  @DisplayName(
+      "the manifest has Slack escape the users in /tandem's text, so that mentions are read")
+  void manifestEscapesUsers() throws java.io.IOException {
+    String manifest =
+        java.nio.file.Files.readString(java.nio.file.Path.of("..", "slack-app-manifest.yml"));
+    String command = manifest.substring(manifest.indexOf("- command: /tandem"));
+    command = command.substring(0, command.indexOf("oauth_config:"));
+    assertThat(command).containsPattern("(?m)^\\s*should_escape: true\\s*$");
+  }
 }

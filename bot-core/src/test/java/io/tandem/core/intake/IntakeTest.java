@@ -228,9 +228,10 @@ class IntakeTest {
             Map.of("<@U0BEN|ben>", "U0BEN"));
     inbox.insert(
         "slack:t:1", Platform.SLACK, "COMMAND", RequestJson.write(request), request.receivedAt());
+    clock.advance(Duration.ofSeconds(1));
 
     Intake restarted = intake();
-    restarted.resume();
+    assertThat(restarted.resume()).isEqualTo(1);
     drain(restarted);
 
     assertThat(invocations).hasSize(1);
