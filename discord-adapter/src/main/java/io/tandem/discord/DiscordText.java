@@ -1,7 +1,9 @@
 package io.tandem.discord;
 
 import io.tandem.core.port.in.Markup;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,10 @@ import java.util.regex.Pattern;
  * people's {@code *} and {@code `} too. Inside a code span Discord shows everything as it is, so
  * nothing there is escaped. Messages are sent with allowed mentions limited to {@link
  * Rendered#mentioned()}, so even a mention this missed would ping nobody.
+ *
+ * <p>It also reads the user mentions in text people send ({@link #mentions}): Discord writes a user
+ * mention as {@code <@id>}, or {@code <@!id>} in older clients, and the core learns whom each
+ * names, never the syntax.
  */
 final class DiscordText {
 
@@ -25,6 +31,7 @@ final class DiscordText {
   private static final Pattern BOLD =
       Pattern.compile("(?<![*\\w\\\\])\\*(?![\\s*])([^*\\n]+?)(?<![\\s\\\\])\\*(?![*\\w])");
   private static final Pattern BROADCAST = Pattern.compile("@(everyone|here)");
+  private static final Pattern USER_MENTION = Pattern.compile("<@!?([0-9]+)>");
   private static final String ZERO_WIDTH_SPACE = "\u200B";
 
   /**
@@ -37,6 +44,21 @@ final class DiscordText {
   private static final char CODE_STAR = '\uE002';
 
   private DiscordText() {}
+
+  /**
+   * The user mentions in a text Discord sent: each exactly as it stands in the text, with the user
+   * id it names. The text itself is not changed.
+   */
+  static Map<String, String> mentions(String text) {
+    Map<String, String> mentions = new LinkedHashMap<>();
+    if (text != null) {
+      Matcher m = USER_MENTION.matcher(text);
+      while (m.find()) {
+        mentions.put(m.group(), m.group(1));
+      }
+    }
+    return mentions;
+  }
 
   static Rendered render(String markup) {
     StringBuilder out = new StringBuilder();

@@ -109,7 +109,12 @@ final class InteractionHandler extends ListenerAdapter {
     try {
       request =
           request(
-              event, InboundRequest.Kind.COMMAND, TandemCommand.coreText(event), null, Map.of());
+              event,
+              InboundRequest.Kind.COMMAND,
+              TandemCommand.coreText(event),
+              null,
+              Map.of(),
+              TandemCommand.mentions(event));
     } catch (DiscordActors.Refused refused) {
       event.reply(refused.getMessage()).setEphemeral(true).queue(null, failed("refuse a command"));
       return;
@@ -148,7 +153,15 @@ final class InteractionHandler extends ListenerAdapter {
               () -> event.reply(EXPIRED_FORM).setEphemeral(true).queue(null, failed("answer")));
       return;
     }
-    acceptDirectlyAnswered(event, "action", InboundRequest.Kind.CLICK, action, value, Map.of());
+    // a command button rendered before Tandem wrote its own plain mentions may hold Discord's
+    acceptDirectlyAnswered(
+        event,
+        "action",
+        InboundRequest.Kind.CLICK,
+        action,
+        value,
+        Map.of(),
+        DiscordText.mentions(value));
   }
 
   /** A submitted form goes to the core with each input's id and value. */
@@ -165,7 +178,7 @@ final class InteractionHandler extends ListenerAdapter {
       }
     }
     acceptDirectlyAnswered(
-        event, "form", InboundRequest.Kind.FORM, event.getModalId(), null, values);
+        event, "form", InboundRequest.Kind.FORM, event.getModalId(), null, values, Map.of());
   }
 
   /** An interaction this run received before gets no second response (Discord would refuse it). */
@@ -187,11 +200,12 @@ final class InteractionHandler extends ListenerAdapter {
       InboundRequest.Kind requestKind,
       String name,
       String value,
-      Map<String, String> values) {
+      Map<String, String> values,
+      Map<String, String> mentions) {
     long started = System.nanoTime();
     InboundRequest request;
     try {
-      request = request(event, requestKind, name, value, values);
+      request = request(event, requestKind, name, value, values, mentions);
     } catch (DiscordActors.Refused refused) {
       event.reply(refused.getMessage()).setEphemeral(true).queue(null, failed("refuse " + kind));
       return;
@@ -257,7 +271,8 @@ final class InteractionHandler extends ListenerAdapter {
       InboundRequest.Kind kind,
       String name,
       String value,
-      Map<String, String> values) {
+      Map<String, String> values,
+      Map<String, String> mentions) {
     Actor actor = actors.actorOf(event);
     return new InboundRequest(
         Platform.DISCORD,
@@ -273,7 +288,8 @@ final class InteractionHandler extends ListenerAdapter {
         value,
         values,
         event.getToken(),
-        clock.instant());
+        clock.instant(),
+        mentions);
   }
 
   /**

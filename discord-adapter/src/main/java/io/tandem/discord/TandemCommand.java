@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.interactions.commands.Command.Choice;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
@@ -225,5 +226,22 @@ final class TandemCommand {
       command.getOptions().forEach(o -> words.add(o.getAsString().strip()));
     }
     return String.join(" ", words);
+  }
+
+  /**
+   * Whom a received command names, as {@link io.tandem.core.port.in.InboundRequest#mentions()}: a
+   * user option ({@code person:}, {@code with:}, {@code first:}) stands in {@link #coreText} as the
+   * id Discord sent for the chosen user, and a mention typed into a text option as {@code <@id>}.
+   */
+  static Map<String, String> mentions(CommandInteractionPayload command) {
+    Map<String, String> mentions = new LinkedHashMap<>(DiscordText.mentions(coreText(command)));
+    for (OptionMapping option : command.getOptions()) {
+      if (option.getType() == OptionType.USER) {
+        // the value is the chosen user's id as Discord sent it (a snowflake, taken as text)
+        String userId = option.getAsString().strip();
+        mentions.put(userId, userId);
+      }
+    }
+    return mentions;
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -114,5 +115,17 @@ class DiscordTextTest {
     assertThat(hints).hasSizeGreaterThan(60);
     assertThat(hints)
         .allSatisfy(hint -> assertThat(TandemCommand.typed(hint)).as(hint).isPresent());
+  }
+
+  @Test
+  @DisplayName("the user mentions in text Discord sent are read with the ids they name")
+  void mentions() {
+    assertThat(DiscordText.mentions("Figma with <@811111111111111112> and <@!811111111111111113>"))
+        .containsExactly(
+            Map.entry("<@811111111111111112>", "811111111111111112"),
+            Map.entry("<@!811111111111111113>", "811111111111111113"));
+    // roles, channels, Slack's syntax and what only looks like a mention name nobody
+    assertThat(DiscordText.mentions("<@&81111> <#81111> <@U0ANA|ana> @ana <@> <@81111")).isEmpty();
+    assertThat(DiscordText.mentions(null)).isEmpty();
   }
 }

@@ -8,6 +8,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.tandem.config.DiscordConfig;
+import io.tandem.core.command.Command;
+import io.tandem.core.command.CommandParser;
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.IntakeUseCase;
@@ -21,6 +24,7 @@ import io.tandem.simulator.discord.InteractionResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -137,6 +141,30 @@ class DiscordToCoreTest {
     assertThat(click.userId()).isEqualTo(discord.user("ana").id());
     assertThat(click.name()).isEqualTo("goal.done");
     assertThat(click.value()).isEqualTo("g3");
+  }
+
+  @Test
+  @DisplayName(
+      "a chosen user and a mention typed into a text option reach the core resolved beside the"
+          + " text, which stays as typed")
+  void mentions() {
+    when(intake.accept(any())).thenReturn(Acceptance.ACCEPTED);
+    startBot(false);
+    String ana = discord.user("ana").id();
+    String someone = "811111111111111199";
+
+    // the with: option is a user option: Discord sends the chosen user's id
+    discord.user("cy").runs("/tandem log duration:1h topic:<@" + someone + "> reels with:" + ana);
+
+    InboundRequest request = accepted(1).get(0);
+    assertThat(request.name()).isEqualTo("log 1h <@" + someone + "> reels with " + ana);
+    assertThat(request.mentions())
+        .containsOnly(Map.entry("<@" + someone + ">", someone), Map.entry(ana, ana));
+    // the core's grammar takes the partner from the map and keeps the topic as typed
+    assertThat(new CommandParser().parse(request.name(), MentionedUsers.of(request.mentions())))
+        .isEqualTo(
+            new CommandParser.Parsed.Accepted(
+                new Command.Log(60, "<@" + someone + "> reels", ana, Command.Day.TODAY)));
   }
 
   @Test

@@ -230,17 +230,34 @@ class HostileInputFuzzTest {
 
   // ---------------------------------------------------------------- properties
 
+  /**
+   * What the Slack adapter reads from the well-formed mentions {@link #slackText} writes: the core
+   * gets them beside the text, as from Slack.
+   */
+  private static final Map<String, String> SLACK_MENTIONS =
+      Map.of(
+          "<@U0MENTOR|mentor>", "U0MENTOR",
+          "<@U0MENTEE|mentee>", "U0MENTEE",
+          "<@U0STRANGER>", "U0STRANGER",
+          "<@U0ADMIN|a|b>", "U0ADMIN",
+          "<@W0FUZZ|w>", "W0FUZZ",
+          "<@U0NOBODY|nobody>", "U0NOBODY");
+
   @Property(tries = 50_000)
   void slackCommandText(@ForAll("actors") Actor actor, @ForAll("slackText") String text) {
-    survives("/tandem " + text, () -> core.handle(new Invocation(actor, CHANNEL, text)));
+    Map<String, String> mentions = new java.util.HashMap<>(SLACK_MENTIONS);
+    mentions.keySet().removeIf(token -> !text.contains(token));
+    survives("/tandem " + text, () -> core.handle(new Invocation(actor, CHANNEL, text, mentions)));
   }
 
   @Property(tries = 25_000)
   void discordOptions(
       @ForAll("discordActors") Actor actor, @ForAll("discordCommand") Received cmd) {
     String text = TandemCommand.coreText(cmd.payload());
+    Map<String, String> mentions = TandemCommand.mentions(cmd.payload());
     survives(
-        "/tandem " + cmd + " as " + text, () -> core.handle(new Invocation(actor, CHANNEL, text)));
+        "/tandem " + cmd + " as " + text,
+        () -> core.handle(new Invocation(actor, CHANNEL, text, mentions)));
   }
 
   @Property(tries = 17_000)

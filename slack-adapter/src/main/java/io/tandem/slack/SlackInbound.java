@@ -77,7 +77,8 @@ final class SlackInbound {
             payload.getText(),
             null,
             Map.of(),
-            payload.getResponseUrl()));
+            payload.getResponseUrl(),
+            SlackText.mentions(payload.getText())));
   }
 
   private Response acceptClick(Request<?> request, BlockActionPayload payload, ActionContext ctx) {
@@ -95,7 +96,9 @@ final class SlackInbound {
             action.getActionId(),
             action.getValue(),
             Map.of(),
-            payload.getResponseUrl()));
+            payload.getResponseUrl(),
+            // a command button rendered before Tandem wrote its own plain mentions
+            SlackText.mentions(action.getValue())));
   }
 
   /**
@@ -168,7 +171,8 @@ final class SlackInbound {
                   payload.getView().getCallbackId(),
                   null,
                   values,
-                  null));
+                  null,
+                  Map.of()));
       if (answer.isEmpty()) {
         return intake.accepting() ? ctx.ack() : stopping();
       }
@@ -229,7 +233,8 @@ final class SlackInbound {
             formId,
             null,
             Map.of(),
-            null));
+            null,
+            Map.of()));
   }
 
   /**
@@ -256,7 +261,8 @@ final class SlackInbound {
       String name,
       String value,
       Map<String, String> values,
-      String responseUrl) {
+      String responseUrl,
+      Map<String, String> mentions) {
     return new InboundRequest(
         Platform.SLACK,
         deliveryKey,
@@ -271,13 +277,24 @@ final class SlackInbound {
         value,
         values,
         responseUrl,
-        clock.instant());
+        clock.instant(),
+        mentions);
   }
 
   private InboundRequest event(
       String eventId, InboundRequest.Kind kind, String teamId, String userId) {
     return request(
-        "slack:e:" + eventId, kind, teamId, userId, null, null, null, null, Map.of(), null);
+        "slack:e:" + eventId,
+        kind,
+        teamId,
+        userId,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        null,
+        Map.of());
   }
 
   /**

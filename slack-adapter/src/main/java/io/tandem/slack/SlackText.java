@@ -1,6 +1,10 @@
 package io.tandem.slack;
 
 import io.tandem.core.port.in.Markup;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns Tandem's {@link Markup} into Slack syntax: the only place that does. Every character of
@@ -10,10 +14,33 @@ import io.tandem.core.port.in.Markup;
  * commands as typed after {@code /tandem}. Tandem's {@code *bold*} and {@code `code`} are Slack's
  * own. Slack has no way to escape {@code *}, {@code _}, {@code ~} or {@code `}, so people's text
  * can still style its own words there, which forms nothing.
+ *
+ * <p>It also reads the user mentions in what people send: with "Escape channels, users, and links"
+ * on ({@code should_escape: true} in {@code slack-app-manifest.yml}), Slack sends a mention typed
+ * in {@code /tandem}'s text as {@code <@U024BE7LH|ana>} (or without the {@code |name}), and the
+ * core learns whom each names through {@link #mentions}, never the syntax.
  */
 final class SlackText {
 
+  /** A user mention as Slack escapes it: the user id ({@code U…}, or {@code W…} on Enterprise). */
+  private static final Pattern USER_MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^<>]*)?>");
+
   private SlackText() {}
+
+  /**
+   * The user mentions in a text Slack sent: each exactly as it stands in the text, with the user id
+   * it names. The text itself is not changed.
+   */
+  static Map<String, String> mentions(String text) {
+    Map<String, String> mentions = new LinkedHashMap<>();
+    if (text != null) {
+      Matcher m = USER_MENTION.matcher(text);
+      while (m.find()) {
+        mentions.put(m.group(), m.group(1));
+      }
+    }
+    return mentions;
+  }
 
   /** For a {@code mrkdwn} text object (sent verbatim) or a message's {@code text}. */
   static String mrkdwn(String markup) {

@@ -9,6 +9,7 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.simulator.HostileText;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -93,5 +94,32 @@ class SlackTextTest {
         .startsWith("<!channel> ")
         .hasSize(BlockKit.MAX_BUTTON_TEXT);
     assertThat(BlockKit.fallbackText(reply)).isEqualTo("Goal: &lt;!here&gt;");
+  }
+
+  @Test
+  @DisplayName("the user mentions Slack escapes in a command are read with the ids they name")
+  void mentions() {
+    // as Slack sends "/tandem match swap @noah @mei" with "Escape channels, users, and links" on
+    assertThat(SlackText.mentions("match swap <@U0SIM066|noah> <@W0SIM174> Pilot"))
+        .containsExactly(
+            Map.entry("<@U0SIM066|noah>", "U0SIM066"), Map.entry("<@W0SIM174>", "W0SIM174"));
+    // channels, broadcasts, user groups, links and what only looks like a mention name nobody
+    assertThat(
+            SlackText.mentions(
+                "<#C024BE7LR|general> <!here> <!subteam^S123> <https://x.example|x> @ana <@> <@u1|x>"
+                    + " &lt;@U123&gt; <@U0ANA"))
+        .isEmpty();
+    assertThat(SlackText.mentions(null)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "the manifest has Slack escape the users in /tandem's text, so that mentions are read")
+  void manifestEscapesUsers() throws java.io.IOException {
+    String manifest =
+        java.nio.file.Files.readString(java.nio.file.Path.of("..", "slack-app-manifest.yml"));
+    String command = manifest.substring(manifest.indexOf("- command: /tandem"));
+    command = command.substring(0, command.indexOf("oauth_config:"));
+    assertThat(command).containsPattern("(?m)^\\s*should_escape: true\\s*$");
   }
 }

@@ -8,6 +8,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.tandem.config.HttpConfig;
+import io.tandem.core.command.Command;
+import io.tandem.core.command.CommandParser;
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.IntakeUseCase.Acceptance;
@@ -131,6 +134,22 @@ class SlackToCoreTest {
 
     @Test
     @DisplayName(
+        "a command button from before Tandem wrote plain mentions still names its person: the"
+            + " Slack mention in its value reaches the core resolved")
+    void oldCommandButton() throws Exception {
+      when(intake.accept(any())).thenReturn(Acceptance.ACCEPTED);
+      start(io.tandem.config.SlackConfig.Mode.SOCKET);
+      try (SlackClient client = SlackClient.overSocketMode(slack)) {
+        client.user("bo").clicks("command", "nudge <@U0BEN42>");
+
+        InboundRequest request = accepted();
+        assertThat(request.value()).isEqualTo("nudge <@U0BEN42>");
+        assertThat(request.mentions()).containsOnly(Map.entry("<@U0BEN42>", "U0BEN42"));
+      }
+    }
+
+    @Test
+    @DisplayName(
         "a form's answer comes back in the acknowledgement: the core's input errors keep the form"
             + " open with them")
     void formSubmission() throws Exception {
@@ -203,6 +222,36 @@ class SlackToCoreTest {
       assertThat(request.replyAddress()).isEqualTo("https://hooks.slack.com/commands/1234/5678");
       assertThat(request.deliveryKey())
           .isEqualTo("slack:t:13345224609.738474920.8088930838d88f008e0");
+    }
+
+    @Test
+    @DisplayName(
+        "mentions in a real slash-command body reach the core resolved beside the text, which stays"
+            + " as typed")
+    void realSlashCommandWithMentions() throws Exception {
+      when(intake.accept(any())).thenReturn(Acceptance.ACCEPTED);
+      start(io.tandem.config.SlackConfig.Mode.HTTP);
+      // what Slack sends for "/tandem log 1h @cal's reels with @ana" with users escaped
+      String typed = "log 1h <@U0CAL42|cal>'s reels with <@U0ANA42|ana>";
+      String body =
+          payload("real_slash_command.txt")
+              .strip()
+              .replace("team_id=T0001", "team_id=" + slack.teamId())
+              .replace("command=/weather", "command=/tandem")
+              .replace("text=94070", "text=" + URLEncoder.encode(typed, StandardCharsets.UTF_8));
+
+      assertThat(requests().signed(body).status()).isEqualTo(200);
+
+      InboundRequest request = accepted();
+      assertThat(request.name()).isEqualTo(typed);
+      assertThat(request.mentions())
+          .containsOnly(
+              Map.entry("<@U0CAL42|cal>", "U0CAL42"), Map.entry("<@U0ANA42|ana>", "U0ANA42"));
+      // the core's grammar takes the partner from the map and keeps the topic as typed
+      assertThat(new CommandParser().parse(request.name(), MentionedUsers.of(request.mentions())))
+          .isEqualTo(
+              new CommandParser.Parsed.Accepted(
+                  new Command.Log(60, "<@U0CAL42|cal>'s reels", "U0ANA42", Command.Day.TODAY)));
     }
 
     @Test

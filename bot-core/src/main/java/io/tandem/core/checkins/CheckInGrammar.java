@@ -3,7 +3,7 @@ package io.tandem.core.checkins;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandParser;
 import io.tandem.core.command.CommandParser.Parsed;
-import io.tandem.core.kernel.Mentions;
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.port.in.Markup;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class CheckInGrammar {
 
   private CheckInGrammar() {}
 
-  public static Parsed log(String rest) {
+  public static Parsed log(String rest, MentionedUsers mentions) {
     List<String> words = words(rest);
     Optional<Parsed> sub = words.isEmpty() ? Optional.empty() : logSubcommand(words);
     if (sub.isPresent()) {
@@ -55,8 +55,8 @@ public final class CheckInGrammar {
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
       String next = i + 1 < words.size() ? words.get(i + 1) : null;
-      if (word.equalsIgnoreCase("with") && next != null && looksLikeMention(next)) {
-        Optional<String> id = Mentions.userId(next);
+      if (word.equalsIgnoreCase("with") && next != null && mentionsSomeone(next, mentions)) {
+        Optional<String> id = mentions.userId(next);
         if (id.isEmpty()) {
           return reject(
               "`" + next + "` is not someone Tandem can find; mention your partner with @.",
@@ -296,8 +296,9 @@ public final class CheckInGrammar {
         || t.matches("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}");
   }
 
-  private static boolean looksLikeMention(String text) {
-    return text.startsWith("@") || text.startsWith("<@") || Mentions.userId(text).isPresent();
+  /** Whether a word is meant as a mention: one that names someone, or any word after an @. */
+  private static boolean mentionsSomeone(String word, MentionedUsers mentions) {
+    return word.startsWith("@") || mentions.userId(word).isPresent();
   }
 
   private static Optional<Command.GoalOwner> owner(String text) {

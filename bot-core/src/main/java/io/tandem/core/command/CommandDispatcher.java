@@ -1,6 +1,7 @@
 package io.tandem.core.command;
 
 import io.tandem.core.kernel.LogText;
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
@@ -51,12 +52,13 @@ public final class CommandDispatcher
 
   /** The command a button sends to nudge this person, as if an admin had typed it. */
   public static String nudgeCommand(String userId) {
-    return "nudge <@" + userId + ">";
+    return "nudge " + MentionedUsers.plainMention(userId);
   }
 
   @Override
   public Reply handle(Invocation invocation) {
-    CommandParser.Parsed parsed = parser.parse(invocation.text());
+    CommandParser.Parsed parsed =
+        parser.parse(invocation.text(), MentionedUsers.of(invocation.mentions()));
     String verb = CommandParser.verbOf(invocation.text());
     if (parsed instanceof CommandParser.Parsed.Rejected rejected) {
       metrics.commandHandled(invocation.actor().platform(), verb, Metrics.Outcome.INVALID);
@@ -108,8 +110,14 @@ public final class CommandDispatcher
 
   @Override
   public Reply clicked(Actor actor, String channelId, String actionId, String value) {
+    return clicked(actor, channelId, actionId, value, Map.of());
+  }
+
+  @Override
+  public Reply clicked(
+      Actor actor, String channelId, String actionId, String value, Map<String, String> mentions) {
     if (COMMAND_ACTION.equals(actionId)) {
-      return handle(new Invocation(actor, channelId, value));
+      return handle(new Invocation(actor, channelId, value, mentions));
     }
     return routes
         .action(actionId)

@@ -2,6 +2,7 @@ package io.tandem.core.command;
 
 import io.tandem.config.EditDistance;
 import io.tandem.core.checkins.CheckInGrammar;
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.privacy.PrivacyGrammar;
@@ -139,7 +140,19 @@ public final class CommandParser {
     record Rejected(String problem, String example) implements Parsed {}
   }
 
+  /**
+   * A command that mentions nobody in a platform's syntax; see {@link #parse(String,
+   * MentionedUsers)}.
+   */
   public Parsed parse(String text) {
+    return parse(text, MentionedUsers.NONE);
+  }
+
+  /**
+   * @param text the command as typed, after {@code /tandem}
+   * @param mentions whom its mentions name, as the adapter recognised them
+   */
+  public Parsed parse(String text, MentionedUsers mentions) {
     String raw = text == null ? "" : text;
     if (raw.length() > MAX_TEXT_LENGTH) {
       return reject(
@@ -175,13 +188,13 @@ public final class CommandParser {
               ? accept(new Command.Status())
               : reject("`status` takes no arguments, but got `" + rest + "`.", Verb.STATUS);
       case JOIN -> parseJoin(rest);
-      case LOG -> CheckInGrammar.log(rest);
+      case LOG -> CheckInGrammar.log(rest, mentions);
       case GOAL -> CheckInGrammar.goal(rest);
       case TASK -> CheckInGrammar.task(rest);
       case PROFILE -> accept(new Command.EditProfile(rest.isEmpty() ? null : rest));
-      case EXCLUDE -> parseExclude(rest);
+      case EXCLUDE -> parseExclude(rest, mentions);
       case PROGRAM -> ProgramGrammar.program(rest);
-      case MATCH -> ProgramGrammar.match(rest);
+      case MATCH -> ProgramGrammar.match(rest, mentions);
       case PAUSE -> ReminderGrammar.pause(rest);
       case RESUME -> ReminderGrammar.resume(rest);
       case LEAVE -> ReminderGrammar.leave(rest);
@@ -189,8 +202,8 @@ public final class CommandParser {
       case CONTINUE -> ReminderGrammar.carryOn(rest);
       case SUPPORT -> ReminderGrammar.support(rest);
       case MY -> PrivacyGrammar.myData(rest);
-      case FORGET -> PrivacyGrammar.forget(rest);
-      case NUDGE -> ReminderGrammar.nudge(rest);
+      case FORGET -> PrivacyGrammar.forget(rest, mentions);
+      case NUDGE -> ReminderGrammar.nudge(rest, mentions);
       case SURVEY -> SurveyGrammar.survey(rest);
       case REPORT -> accept(new Command.Report(rest));
       case DASHBOARD -> accept(new Command.OpenDashboard(rest.isEmpty() ? null : rest));
@@ -210,8 +223,8 @@ public final class CommandParser {
     return accept(new Command.Join(role.get(), program));
   }
 
-  private static Parsed parseExclude(String rest) {
-    Optional<String> userId = rest.isEmpty() ? Optional.empty() : ProgramGrammar.userId(rest);
+  private static Parsed parseExclude(String rest, MentionedUsers mentions) {
+    Optional<String> userId = rest.isEmpty() ? Optional.empty() : mentions.userId(rest);
     if (userId.isEmpty()) {
       return reject("Mention the one person you should never be paired with.", Verb.EXCLUDE);
     }

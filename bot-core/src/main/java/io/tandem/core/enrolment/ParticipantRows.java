@@ -1,6 +1,6 @@
 package io.tandem.core.enrolment;
 
-import io.tandem.core.kernel.Mentions;
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Role;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,7 +75,7 @@ final class ParticipantRows {
     CsvImport.RowProblems at = csvImport.at(table, row);
 
     String userId = values.get("user_id");
-    userId = Mentions.userId(userId).orElse(userId);
+    userId = MentionedUsers.plain(userId).orElse(userId);
     if (userId.isEmpty()) {
       at.problem("user_id", "empty; every row needs the person's user id on the chat platform");
     } else {
@@ -119,6 +119,9 @@ final class ParticipantRows {
               + "` is not a user id (no spaces, at most "
               + ImportParticipants.MAX_USER_ID
               + " characters)");
+    } else if (!userId.matches("[^<>|]+")) {
+      // a mention copied from a chat message: a CSV file holds the id alone, on every platform
+      at.problem("user_id", "`" + userId + "` is not a user id; give the id alone, e.g. U024BE7LH");
     } else {
       Integer first = rowOfUser.putIfAbsent(userId, row);
       if (first != null) {

@@ -1,6 +1,6 @@
 package io.tandem.core.enrolment;
 
-import io.tandem.core.kernel.Mentions;
+import io.tandem.core.kernel.MentionedUsers;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ final class RosterRows {
     String email = values.getOrDefault("email", "").toLowerCase(Locale.ROOT);
     String employee = employee(table, row, values.getOrDefault("employee_id", ""), email, at);
     String userId = values.getOrDefault("user_id", "");
-    userId = Mentions.userId(userId).orElse(userId);
+    userId = MentionedUsers.plain(userId).orElse(userId);
     if (!userId.isEmpty()) {
       ParticipantRows.checkUserId(userId, row.number(), rowOfUser, at);
     }

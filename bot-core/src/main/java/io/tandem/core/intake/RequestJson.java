@@ -32,6 +32,11 @@ final class RequestJson {
     json.add("values", values);
     json.addProperty("replyAddress", r.replyAddress());
     json.addProperty("receivedAt", r.receivedAt().toEpochMilli());
+    if (!r.mentions().isEmpty()) {
+      JsonObject mentions = new JsonObject();
+      r.mentions().forEach(mentions::addProperty);
+      json.add("mentions", mentions);
+    }
     return json.toString();
   }
 
@@ -42,6 +47,13 @@ final class RequestJson {
         .entrySet()
         .forEach(e -> values.put(e.getKey(), string(e.getValue())));
     JsonElement admin = json.get("admin");
+    // rows stored before mentions travelled beside the text have none
+    Map<String, String> mentions = new LinkedHashMap<>();
+    if (json.has("mentions")) {
+      json.getAsJsonObject("mentions")
+          .entrySet()
+          .forEach(e -> mentions.put(e.getKey(), string(e.getValue())));
+    }
     return new InboundRequest(
         Platform.valueOf(json.get("platform").getAsString()),
         json.get("key").getAsString(),
@@ -56,7 +68,8 @@ final class RequestJson {
         string(json.get("value")),
         values,
         string(json.get("replyAddress")),
-        Instant.ofEpochMilli(json.get("receivedAt").getAsLong()));
+        Instant.ofEpochMilli(json.get("receivedAt").getAsLong()),
+        mentions);
   }
 
   private static String string(JsonElement element) {

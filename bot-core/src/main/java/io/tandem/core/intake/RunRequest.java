@@ -60,9 +60,11 @@ final class RunRequest {
   private Reply fromPerson(InboundRequest request, Actor actor) {
     switch (request.kind()) {
       case COMMAND:
-        return commands.handle(new Invocation(actor, request.channelId(), request.name()));
+        return commands.handle(
+            new Invocation(actor, request.channelId(), request.name(), request.mentions()));
       case CLICK:
-        return interactions.clicked(actor, request.channelId(), request.name(), request.value());
+        return interactions.clicked(
+            actor, request.channelId(), request.name(), request.value(), request.mentions());
       case FORM:
         return interactions.submitted(actor, request.channelId(), request.name(), request.values());
       case FORM_CLOSED:

@@ -6,7 +6,7 @@ import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Profile;
-import io.tandem.core.kernel.Mentions;
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.matching.model.Candidate;
 import io.tandem.core.matching.model.MatchSettings;
@@ -145,9 +145,12 @@ record MatchPool(
         exclusions.getOrDefault(member.getUserId(), Set.of()));
   }
 
-  /** A manager as typed: a mention becomes its user id, a known member's name their id. */
+  /**
+   * A manager as typed: a user id ({@code @U024BE7LH} or bare) as is, a known member's name their
+   * id.
+   */
   private static String managerKey(String manager, Map<String, String> userIdByName) {
-    Optional<String> mentioned = Mentions.userId(manager);
+    Optional<String> mentioned = MentionedUsers.plain(manager);
     if (mentioned.isPresent()) {
       return mentioned.get();
     }

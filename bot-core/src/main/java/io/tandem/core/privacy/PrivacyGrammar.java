@@ -1,7 +1,7 @@
 package io.tandem.core.privacy;
 
 import io.tandem.core.command.CommandParser.Parsed;
-import io.tandem.core.kernel.Mentions;
+import io.tandem.core.kernel.MentionedUsers;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ public final class PrivacyGrammar {
 
   /** What a button sends to confirm that an admin forgets {@code userId}. */
   static String confirmForget(String userId) {
-    return "forget <@" + userId + "> confirm";
+    return "forget " + MentionedUsers.plainMention(userId) + " confirm";
   }
 
   public static Parsed myData(String rest) {
@@ -28,7 +28,7 @@ public final class PrivacyGrammar {
             MY_DATA_EXAMPLE);
   }
 
-  public static Parsed forget(String rest) {
+  public static Parsed forget(String rest, MentionedUsers mentions) {
     String target = rest.strip();
     boolean confirmed = false;
     if (target.toLowerCase(Locale.ROOT).endsWith(" confirm")) {
@@ -44,7 +44,7 @@ public final class PrivacyGrammar {
     if (target.equalsIgnoreCase("me")) {
       return new Parsed.Accepted(PrivacyCommand.forgetMe(confirmed));
     }
-    Optional<String> userId = Mentions.userId(target);
+    Optional<String> userId = mentions.userId(target);
     if (userId.isEmpty()) {
       String shown = target.length() > 40 ? target.substring(0, 40) + "…" : target;
       return new Parsed.Rejected(

@@ -2,7 +2,7 @@ package io.tandem.core.programs;
 
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandParser.Parsed;
-import io.tandem.core.kernel.Mentions;
+import io.tandem.core.kernel.MentionedUsers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class ProgramGrammar {
     return new Parsed.Accepted(new Command.ChangeProgram(change.get(), unquote(args)));
   }
 
-  public static Parsed match(String rest) {
+  public static Parsed match(String rest, MentionedUsers mentions) {
     String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
     if (words.length == 0) {
       return reject("Say preview, swap or approve.", "match preview");
@@ -80,8 +80,8 @@ public final class ProgramGrammar {
         if (words.length < 3) {
           return reject("Name the two people whose partners to exchange.", SWAP_EXAMPLE);
         }
-        Optional<String> first = userId(words[1]);
-        Optional<String> second = userId(words[2]);
+        Optional<String> first = mentions.userId(words[1]);
+        Optional<String> second = mentions.userId(words[2]);
         if (first.isEmpty() || second.isEmpty()) {
           return reject("Mention both people, like `@ana @ben`.", SWAP_EXAMPLE);
         }
@@ -93,10 +93,6 @@ public final class ProgramGrammar {
             "`" + words[0] + "` is not a match step; use preview, swap or approve.",
             "match preview");
     }
-  }
-
-  public static Optional<String> userId(String mention) {
-    return Mentions.userId(mention);
   }
 
   private static Parsed create(String args) {

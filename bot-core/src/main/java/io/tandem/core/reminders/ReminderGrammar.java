@@ -2,7 +2,7 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandParser.Parsed;
-import io.tandem.core.programs.ProgramGrammar;
+import io.tandem.core.kernel.MentionedUsers;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -109,9 +109,8 @@ public final class ReminderGrammar {
     return accept(new ReminderCommands.Snooze(days.get(), null, false));
   }
 
-  public static Parsed nudge(String rest) {
-    Optional<String> userId =
-        rest.isEmpty() ? Optional.empty() : ProgramGrammar.userId(rest.strip());
+  public static Parsed nudge(String rest, MentionedUsers mentions) {
+    Optional<String> userId = rest.isEmpty() ? Optional.empty() : mentions.userId(rest);
     if (userId.isEmpty()) {
       return reject("Mention the one person to nudge; their partner is nudged too.", NUDGE_EXAMPLE);
     }

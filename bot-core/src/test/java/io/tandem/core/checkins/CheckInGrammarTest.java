@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandParser;
 import io.tandem.core.command.CommandParser.Parsed;
+import io.tandem.core.kernel.MentionedUsers;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class CheckInGrammarTest {
   @DisplayName("log alone opens the form; with a partner and a day it logs that meeting")
   void log() {
     assertThat(accepted("log")).isEqualTo(new Command.OpenLogForm(null, Command.Day.TODAY));
-    assertThat(accepted("log 1h with <@U123|ana> on 2026-12-01"))
+    assertThat(accepted("log 1h with @U123 on 2026-12-01"))
         .isEqualTo(new Command.Log(60, "", "U123", new Command.Day(LocalDate.of(2026, 12, 1), 0)));
     assertThat(accepted("log 45m Instagram reels with @U0ANA123 on yesterday"))
         .isEqualTo(new Command.Log(45, "Instagram reels", "U0ANA123", new Command.Day(null, 1)));
@@ -38,6 +40,21 @@ class CheckInGrammarTest {
         .isEqualTo(new Command.Log(45, "working on TikTok"));
     assertThat(accepted("log on 2026-05-04"))
         .isEqualTo(new Command.OpenLogForm(null, new Command.Day(LocalDate.of(2026, 5, 4), 0)));
+  }
+
+  @Test
+  @DisplayName("a partner mentioned in the platform's syntax is whom the adapter says it names")
+  void logWithMention() {
+    MentionedUsers ana = MentionedUsers.of(Map.of("<@U0ANA123|ana>", "U0ANA123"));
+    assertThat(parser.parse("log 1h Figma with <@U0ANA123|ana> on 2026-12-01", ana))
+        .isEqualTo(
+            new Parsed.Accepted(
+                new Command.Log(
+                    60, "Figma", "U0ANA123", new Command.Day(LocalDate.of(2026, 12, 1), 0))));
+    // the core reads no platform syntax itself: unrecognised, the token is words of the topic
+    assertThat(accepted("log 1h Figma with <@U0ANA123|ana>"))
+        .isEqualTo(new Command.Log(60, "Figma with <@U0ANA123|ana>"));
+    assertThat(rejected("log 1h with @ana")).contains("`@ana` is not someone Tandem can find");
   }
 
   @Test

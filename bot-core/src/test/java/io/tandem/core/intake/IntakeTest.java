@@ -13,6 +13,7 @@ import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.IntakeUseCase.Acceptance;
+import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.AnswerPort;
@@ -48,11 +49,13 @@ class IntakeTest {
   private InboxRows inbox;
   private final List<Reply> answered = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger runs = new AtomicInteger();
+  private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
   private final List<Intake> intakes = new ArrayList<>();
 
   /** A command whose effect is a queued message with a key of its own, so twice shows as two. */
   private final HandleCommandUseCase commands =
       invocation -> {
+        invocations.add(invocation);
         int run = runs.incrementAndGet();
         return db.inTransaction(
             em -> {
@@ -199,6 +202,41 @@ class IntakeTest {
 
     assertThat(effects()).isEqualTo(1);
     assertThat(answered).extracting(Reply::text).containsExactly("Done: goal add Learn reels");
+  }
+
+  @Test
+  @DisplayName("a command's mentions are stored with it: run at restart, it knows whom they name")
+  void mentionsStored() throws Exception {
+    String text = "log 1h with <@U0BEN|ben>";
+    InboundRequest typed = command("slack:t:1", text);
+    InboundRequest request =
+        new InboundRequest(
+            typed.platform(),
+            typed.deliveryKey(),
+            typed.kind(),
+            typed.workspaceId(),
+            typed.userId(),
+            typed.userName(),
+            typed.timeZone(),
+            typed.admin(),
+            typed.channelId(),
+            typed.name(),
+            typed.value(),
+            typed.values(),
+            typed.replyAddress(),
+            typed.receivedAt(),
+            Map.of("<@U0BEN|ben>", "U0BEN"));
+    inbox.insert(
+        "slack:t:1", Platform.SLACK, "COMMAND", RequestJson.write(request), request.receivedAt());
+    clock.advance(Duration.ofSeconds(1));
+
+    Intake restarted = intake();
+    assertThat(restarted.resume()).isEqualTo(1);
+    drain(restarted);
+
+    assertThat(invocations).hasSize(1);
+    assertThat(invocations.get(0).text()).isEqualTo(text);
+    assertThat(invocations.get(0).mentions()).containsExactly(Map.entry("<@U0BEN|ben>", "U0BEN"));
   }
 
   @Test

@@ -236,18 +236,18 @@ class ForgetPersonTest {
   @Test
   @DisplayName("admins can forget someone; others cannot; bad input gets an example")
   void adminForgets() {
-    Reply refused = run(BEN, "forget <@U0CAL>");
+    Reply refused = run(BEN, "forget @U0CAL");
     assertThat(refused.kind()).isEqualTo(Reply.Kind.ERROR);
     assertThat(refused.text()).contains("Only program admins");
 
-    Reply ask = run(MAYA, "forget <@U0CAL|cal>");
-    assertThat(ask.buttons()).extracting(Reply.Button::value).contains("forget <@U0CAL> confirm");
-    Reply done = run(MAYA, "forget <@U0CAL> confirm");
+    Reply ask = run(MAYA, "forget @U0CAL");
+    assertThat(ask.buttons()).extracting(Reply.Button::value).contains("forget @U0CAL confirm");
+    Reply done = run(MAYA, "forget @U0CAL confirm");
 
     assertThat(done.kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(mentionsOf(List.of("U0CAL"))).isEmpty();
     assertThat(rows(db, "SELECT erased_by FROM erasure_audit")).containsExactly("admin U0MAYA");
-    assertThat(run(MAYA, "forget <@U0NOBODY> confirm").text()).contains("holds nothing");
+    assertThat(run(MAYA, "forget @U0NOBODY confirm").text()).contains("holds nothing");
 
     Reply bad = run(QUIN, "forget everyone");
     assertThat(bad.kind()).isEqualTo(Reply.Kind.ERROR);
@@ -271,8 +271,8 @@ class ForgetPersonTest {
                 .submitted(QUIN, null, review.form().formId(), Map.of("skills", "Leadership 4"))
                 .kind())
         .isEqualTo(Reply.Kind.SUCCESS);
-    assertThat(run(QUIN, "exclude <@U0CAL>").kind()).isEqualTo(Reply.Kind.SUCCESS);
-    assertThat(run(CAL, "exclude <@U0QUIN>").kind()).isEqualTo(Reply.Kind.SUCCESS);
+    assertThat(run(QUIN, "exclude @U0CAL").kind()).isEqualTo(Reply.Kind.SUCCESS);
+    assertThat(run(CAL, "exclude @U0QUIN").kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(run(MAYA, "survey send named-check").text()).contains("run #1");
     Reply answered =
         tandem.submitted(QUIN, "D1", "survey:1", Map.of("q1", "4", "q2", "Quinella says hi"));

@@ -286,9 +286,9 @@ class ReminderRulesTest {
   @DisplayName("admin nudge @person sends one now to both; others and bad input are refused")
   void adminNudge() {
     clock.set(Instant.parse("2026-03-10T12:00:00Z"));
-    Reply done = run(MAYA, "nudge <@U0BEN>");
-    Reply refused = run(ANA, "nudge <@U0BEN>");
-    Reply nobody = run(MAYA, "nudge <@U0CAL>");
+    Reply done = run(MAYA, "nudge @U0BEN");
+    Reply refused = run(ANA, "nudge @U0BEN");
+    Reply nobody = run(MAYA, "nudge @U0CAL");
     Reply empty = run(MAYA, "nudge");
 
     assertThat(done.text()).contains("Nudged Ana and Ben");

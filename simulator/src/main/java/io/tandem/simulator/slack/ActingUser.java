@@ -41,7 +41,9 @@ public final class ActingUser {
 
   /**
    * Runs a slash command, e.g. {@code runs("/tandem log 45m Instagram reels")}: the first word is
-   * the command, the rest its text.
+   * the command, the rest its text exactly as Slack sends it to a command that escapes users,
+   * channels and links ({@code should_escape}, as {@code slack-app-manifest.yml} sets it): write a
+   * mention as Slack does, {@code <@U024BE7LH|ana>}.
    */
   public ActionResult runs(String commandLine) {
     String line = Objects.requireNonNull(commandLine).strip();

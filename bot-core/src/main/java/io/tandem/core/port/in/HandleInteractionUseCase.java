@@ -20,6 +20,15 @@ public interface HandleInteractionUseCase {
   Reply clicked(Actor actor, String channelId, String actionId, String value);
 
   /**
+   * A button was clicked whose value mentions people in the platform's syntax (a command button
+   * rendered before Tandem wrote its own plain form), as {@link InboundRequest#mentions()}.
+   */
+  default Reply clicked(
+      Actor actor, String channelId, String actionId, String value, Map<String, String> mentions) {
+    return clicked(actor, channelId, actionId, value);
+  }
+
+  /**
    * A form was submitted.
    *
    * @param formId the {@link Reply.Form#formId()} it was opened with

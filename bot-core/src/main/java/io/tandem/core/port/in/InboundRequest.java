@@ -26,6 +26,10 @@ import java.util.Objects;
  * @param replyAddress where the answer goes (Slack {@code response_url}, Discord interaction
  *     token), or {@code null} when there is none
  * @param receivedAt when Tandem received it
+ * @param mentions the people {@code name} (a command) or {@code value} (a button's) mentions in the
+ *     platform's own syntax, recognised by the adapter: each token exactly as it stands in the
+ *     text, with the user id it names. The text itself stays as typed; the core resolves a mention
+ *     through this map and knows no platform's syntax. Empty when there are none.
  */
 public record InboundRequest(
     Platform platform,
@@ -41,7 +45,8 @@ public record InboundRequest(
     String value,
     Map<String, String> values,
     String replyAddress,
-    Instant receivedAt) {
+    Instant receivedAt,
+    Map<String, String> mentions) {
 
   /** What a request asks for, and so which use case runs it. */
   public enum Kind {
@@ -86,6 +91,41 @@ public record InboundRequest(
         values == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    mentions = mentions == null ? Map.of() : Map.copyOf(mentions);
+  }
+
+  /** A request that mentions nobody in its platform's syntax. */
+  public InboundRequest(
+      Platform platform,
+      String deliveryKey,
+      Kind kind,
+      String workspaceId,
+      String userId,
+      String userName,
+      String timeZone,
+      Boolean admin,
+      String channelId,
+      String name,
+      String value,
+      Map<String, String> values,
+      String replyAddress,
+      Instant receivedAt) {
+    this(
+        platform,
+        deliveryKey,
+        kind,
+        workspaceId,
+        userId,
+        userName,
+        timeZone,
+        admin,
+        channelId,
+        name,
+        value,
+        values,
+        replyAddress,
+        receivedAt,
+        Map.of());
   }
 
   /** The person who acted, with what the adapter knows of them now. */
