@@ -23,6 +23,7 @@ public final class Main {
   public static void main(String[] args) {
     // before any HTTP server exists: the simulators answer without Nagle stalls
     LoopbackHttpServer.noDelayForThisJvm();
+    ResultFiles.recordLoadAtStart();
     // the app's simplelogger.properties raises io.tandem to info; a benchmark wants quiet
     setIfAbsent(LOG_LEVEL, "warn");
     setIfAbsent(TANDEM_LOG_LEVEL, System.getProperty(LOG_LEVEL));
@@ -35,6 +36,9 @@ public final class Main {
             : arguments.subList(1, arguments.size());
     if (benchmark.equals("report")) {
       System.exit(ReportBenchmark.main(options));
+    }
+    if (benchmark.equals("ack-side")) {
+      System.exit(AckSide.main(options));
     }
     if (benchmark.equals("intake")) {
       System.exit(IntakeBenchmark.main(options));
