@@ -114,7 +114,7 @@ final class DiscordAckBenchmark {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("rate per second, per side", options.discordRate());
     parameters.put("measured seconds per side", options.discordSeconds());
-    parameters.put("warm-up seconds per side", options.discordWarmupSeconds());
+    parameters.put("warm-up seconds per process", options.discordWarmupSeconds());
     parameters.put("people (joined as mentees first)", options.users());
     parameters.put("command", LOG_COMMAND);
     return parameters;

@@ -172,7 +172,7 @@ final class SlackAckBenchmark {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("rate per second, per side", options.rate());
     parameters.put("measured seconds per side", options.seconds());
-    parameters.put("warm-up seconds per side", options.warmupSeconds());
+    parameters.put("warm-up seconds per process", options.warmupSeconds());
     parameters.put("people (joined as mentees first)", options.users());
     parameters.put("command", LOG_COMMAND);
     parameters.put("baseline", options.slackBaseline().label());
