@@ -32,16 +32,18 @@ record AckLatencyOptions(
       """
       Usage: java -jar bench/target/tandem-bench.jar [ack-latency] [options]
 
-      Measures how fast Tandem acknowledges /tandem log against a bare bot that only acks,
-      both served in this JVM against the local Slack and Discord simulators.
+      Measures how fast Tandem acknowledges and answers /tandem log against a bare bot that only
+      acks, against the local Slack and Discord simulators. Each side runs in a JVM of its own with
+      its own simulator, four processes per platform in the order Tandem, bare, bare, Tandem, each
+      measuring half of the side's seconds.
 
         --rate N                   Slack commands per second, per side      (default 100)
         --seconds N                measured Slack seconds, per side         (default 30)
-        --warmup-seconds N         unrecorded Slack warm-up, per side       (default 5)
+        --warmup-seconds N         unrecorded Slack warm-up, per process    (default 5)
         --users N                  simulated people, joined to Tandem first (default 50)
-        --discord-rate N           Discord interactions per second          (default 20)
-        --discord-seconds N        measured Discord seconds, per side       (default 20)
-        --discord-warmup-seconds N unrecorded Discord warm-up, per side     (default 5)
+        --discord-rate N           Discord interactions per second          (default 40)
+        --discord-seconds N        measured Discord seconds, per side       (default 90)
+        --discord-warmup-seconds N unrecorded Discord warm-up, per process  (default 10)
         --only slack|discord       run one platform only                    (default both)
         --results DIR              where ack-latency.md and .json go        (default bench/results)
         --slack-baseline KIND      ack (the real baseline), or a diagnostic: ack-respond (ack, then
@@ -68,9 +70,9 @@ record AckLatencyOptions(
     int seconds = 30;
     int warmup = 5;
     int users = 50;
-    int discordRate = 20;
-    int discordSeconds = 20;
-    int discordWarmup = 5;
+    int discordRate = 40;
+    int discordSeconds = 90;
+    int discordWarmup = 10;
     Set<Platform> platforms = EnumSet.allOf(Platform.class);
     Path results = Path.of("bench", "results");
     SlackAckBenchmark.Baseline slackBaseline = SlackAckBenchmark.Baseline.ACK;
@@ -112,6 +114,28 @@ record AckLatencyOptions(
         platforms,
         results,
         slackBaseline);
+  }
+
+  /** The options of one side's process on {@code platform}, measuring {@code seconds}. */
+  List<String> childArgs(Platform platform, int seconds) {
+    List<String> args = new java.util.ArrayList<>(List.of("--users", Integer.toString(users)));
+    if (platform == Platform.SLACK) {
+      args.addAll(
+          List.of(
+              "--only", "slack",
+              "--rate", Integer.toString(rate),
+              "--seconds", Integer.toString(seconds),
+              "--warmup-seconds", Integer.toString(warmupSeconds),
+              "--slack-baseline", slackBaseline.name()));
+    } else {
+      args.addAll(
+          List.of(
+              "--only", "discord",
+              "--discord-rate", Integer.toString(discordRate),
+              "--discord-seconds", Integer.toString(seconds),
+              "--discord-warmup-seconds", Integer.toString(discordWarmupSeconds)));
+    }
+    return args;
   }
 
   boolean runs(Platform platform) {

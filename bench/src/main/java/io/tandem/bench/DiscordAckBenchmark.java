@@ -27,10 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Discord: {@code /tandem log duration:45m topic:Instagram reels} interactions dispatched over the
- * gateway, timed until the bot's interaction callback reaches the simulator's REST API. Tandem's
- * DiscordBot (which defers at once and edits the answer in later) runs against one simulator and a
- * bare JDA bot that replies "ok" against another, because a simulator dispatches every interaction
- * to every connected bot.
+ * gateway, timed until the bot's interaction callback reaches the simulator's REST API, and until
+ * the answer is shown. One side per process ({@link AckSide}), each with a simulator of its own:
+ * Tandem's DiscordBot (which defers at once and edits the answer in later), or a bare JDA bot that
+ * replies "ok".
  */
 final class DiscordAckBenchmark {
 
@@ -39,51 +39,65 @@ final class DiscordAckBenchmark {
 
   private DiscordAckBenchmark() {}
 
-  static PartResult run(AckLatencyOptions options, Path workDir) throws Exception {
-    try (DiscordSimulator tandemDiscord = DiscordSimulator.start();
-        DiscordSimulator bareDiscord = DiscordSimulator.start()) {
-      // people created before the bots connect are part of the guild the bots receive
-      List<DiscordUser> tandemPeople = people(tandemDiscord, options.users());
-      List<DiscordUser> barePeople = people(bareDiscord, options.users());
+  static final String TITLE = "Discord: " + LOG_COMMAND + " -> interaction callback";
+  static final String MEASURES =
+      "from the scheduled dispatch time to the bot's interaction callback reaching the"
+          + " simulator's REST API";
+
+  /** Tandem's DiscordBot alone, with every person joined first. */
+  static AckSide.Result tandemSide(AckLatencyOptions options, Path workDir) throws Exception {
+    try (DiscordSimulator discord = DiscordSimulator.start()) {
+      // people created before the bot connects are part of the guild it receives
+      List<DiscordUser> people = people(discord, options.users());
       ExecutorService waiters =
           Executors.newCachedThreadPool(SlackAckBenchmark.daemonThreads("bench-wait"));
-      try (Tandem tandem = Tandem.start(config(tandemDiscord, workDir), Clock.systemUTC());
-          BareJdaBot bare = BareJdaBot.start(bareDiscord, TIMEOUT)) {
-        enrol(tandem, tandemDiscord, tandemPeople);
-        List<InteractionResult> tandemLogs = new ArrayList<>();
-        Interactions toTandem = new Interactions(tandemPeople, waiters, tandemLogs);
-        Interactions toBare = new Interactions(barePeople, waiters, new ArrayList<>());
-        Latencies tandemAcks = new Latencies("Tandem");
-        Latencies bareAcks = new Latencies("bare JDA");
-        System.out.printf(
-            "Discord: %d/s per side, %d s warm-up + %d s measured per side, interleaved ...%n",
-            options.discordRate(), options.discordWarmupSeconds(), options.discordSeconds());
-        InterleavedLoad.Schedule schedule =
-            InterleavedLoad.run(
-                toTandem,
-                tandemAcks,
-                toBare,
-                bareAcks,
-                options.discordRate(),
-                options.discordWarmupSeconds(),
-                options.discordSeconds());
-
-        Map<String, Object> parameters = parameters(options);
-        Map<String, Object> verification = verification(tandemLogs, tandem);
-        return new PartResult(
-            "Discord: " + LOG_COMMAND + " -> interaction callback",
-            "from the scheduled dispatch time to the bot's interaction callback reaching the"
-                + " simulator's REST API",
-            parameters,
-            tandemAcks.summary(),
-            bareAcks.summary(),
-            schedule,
-            List.of(),
-            verification);
+      try (Tandem tandem = Tandem.start(config(discord, workDir), Clock.systemUTC())) {
+        enrol(tandem, discord, people);
+        List<InteractionResult> logs = new ArrayList<>();
+        Latencies acks = new Latencies("Tandem");
+        Latencies answers = new Latencies("Tandem answer");
+        Interactions toTandem = new Interactions(people, waiters, logs, answers, options);
+        InterleavedLoad.Schedule schedule = load(toTandem, acks, options);
+        return new AckSide.Result(acks, answers, schedule, verification(logs, tandem));
       } finally {
         waiters.shutdownNow();
       }
     }
+  }
+
+  /** The bare JDA bot alone; it answers in its callback. */
+  static AckSide.Result baselineSide(AckLatencyOptions options) throws Exception {
+    try (DiscordSimulator discord = DiscordSimulator.start()) {
+      List<DiscordUser> people = people(discord, options.users());
+      ExecutorService waiters =
+          Executors.newCachedThreadPool(SlackAckBenchmark.daemonThreads("bench-wait"));
+      try (BareJdaBot bare = BareJdaBot.start(discord, TIMEOUT)) {
+        Latencies acks = new Latencies("bare JDA");
+        Latencies answers = new Latencies("bare JDA answer");
+        Interactions toBare =
+            new Interactions(people, waiters, new ArrayList<>(), answers, options);
+        InterleavedLoad.Schedule schedule = load(toBare, acks, options);
+        return new AckSide.Result(acks, answers, schedule, Map.of());
+      } finally {
+        waiters.shutdownNow();
+      }
+    }
+  }
+
+  private static InterleavedLoad.Schedule load(
+      Interactions target, Latencies acks, AckLatencyOptions options) throws InterruptedException {
+    System.out.printf(
+        "Discord, %s: %d/s, %d s warm-up + %d s measured ...%n",
+        acks.name(),
+        options.discordRate(),
+        options.discordWarmupSeconds(),
+        options.discordSeconds());
+    return InterleavedLoad.steady(
+        target,
+        acks,
+        options.discordRate(),
+        options.discordWarmupSeconds(),
+        options.discordSeconds());
   }
 
   private static void enrol(Tandem tandem, DiscordSimulator discord, List<DiscordUser> people) {
@@ -96,15 +110,13 @@ final class DiscordAckBenchmark {
     }
   }
 
-  private static Map<String, Object> parameters(AckLatencyOptions options) {
+  static Map<String, Object> parameters(AckLatencyOptions options) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("rate per second, per side", options.discordRate());
     parameters.put("measured seconds per side", options.discordSeconds());
-    parameters.put("warm-up seconds per side", options.discordWarmupSeconds());
+    parameters.put("warm-up seconds per process", options.discordWarmupSeconds());
     parameters.put("people (joined as mentees first)", options.users());
     parameters.put("command", LOG_COMMAND);
-    parameters.put("interleaving", "1 s slices, ABBA (Tandem, bare, bare, Tandem, ...)");
-    parameters.put("simulators", "one per bot (a simulator dispatches to every bot)");
     return parameters;
   }
 
@@ -168,30 +180,54 @@ final class DiscordAckBenchmark {
   /**
    * Dispatches the log command as the next person. The dispatch itself runs on the sender's thread
    * (it is the gateway write); the callback is awaited on a waiter thread, and its arrival is the
-   * simulator's own measurement (dispatch to callback) added to when dispatch began.
+   * simulator's own measurement (dispatch to callback) added to when dispatch began. The same
+   * waiter then waits for the message the person sees (the deferred answer edited in, or the
+   * callback's own message) and records it in {@code answers}, from the dispatch.
    */
   private static final class Interactions implements InterleavedLoad.Target {
     private final List<DiscordUser> people;
     private final ExecutorService waiters;
     private final List<InteractionResult> sent;
+    private final Latencies answers;
+    private final long warmupCount;
     private final AtomicLong sequence = new AtomicLong();
 
-    Interactions(List<DiscordUser> people, ExecutorService waiters, List<InteractionResult> sent) {
+    Interactions(
+        List<DiscordUser> people,
+        ExecutorService waiters,
+        List<InteractionResult> sent,
+        Latencies answers,
+        AckLatencyOptions options) {
       this.people = people;
       this.waiters = waiters;
       this.sent = sent;
+      this.answers = answers;
+      this.warmupCount = (long) options.discordWarmupSeconds() * options.discordRate();
     }
 
     @Override
     public CompletableFuture<Long> send() {
-      DiscordUser person = people.get((int) (sequence.incrementAndGet() % people.size()));
+      long n = sequence.incrementAndGet();
+      DiscordUser person = people.get((int) (n % people.size()));
+      boolean measured = n > warmupCount;
       long dispatching = System.nanoTime();
       InteractionResult interaction = person.runs(LOG_COMMAND);
       synchronized (sent) {
         sent.add(interaction);
       }
+      answers.sent(measured);
       return CompletableFuture.supplyAsync(
-          () -> dispatching + interaction.awaitCallback(TIMEOUT).latency().toNanos(), waiters);
+          () -> {
+            long callback = dispatching + interaction.awaitCallback(TIMEOUT).latency().toNanos();
+            try {
+              interaction.awaitReply(TIMEOUT);
+              answers.answered(measured, System.nanoTime() - dispatching);
+            } catch (AssertionError missing) {
+              answers.failed(measured, missing);
+            }
+            return callback;
+          },
+          waiters);
     }
   }
 }

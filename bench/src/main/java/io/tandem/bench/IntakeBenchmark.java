@@ -54,6 +54,8 @@ final class IntakeBenchmark {
         --rate N         commands a second                                (default 100)
         --people N       simulated people, each enrolled as a mentee      (default 50)
         --results DIR    where intake.md and .json go                     (default bench/results)
+        --tandem-jar JAR the production jar `tandem run` is started from
+                                                   (default app/target/tandem.jar)
       """;
 
   private static final String BOT_TOKEN = "xoxb-intake-bench";
@@ -67,12 +69,13 @@ final class IntakeBenchmark {
 
   private IntakeBenchmark() {}
 
-  record Options(int minutes, int rate, int people, Path results) {
+  record Options(int minutes, int rate, int people, Path results, Path tandemJar) {
     static Options parse(List<String> args) {
       int minutes = 10;
       int rate = 100;
       int people = 50;
       Path results = Path.of("bench", "results");
+      Path tandemJar = Path.of("app", "target", "tandem.jar");
       for (Map.Entry<String, String> option : BenchArgs.pairs(args).entrySet()) {
         String value = option.getValue();
         switch (option.getKey()) {
@@ -80,13 +83,21 @@ final class IntakeBenchmark {
           case "--rate" -> rate = Integer.parseInt(value);
           case "--people" -> people = Integer.parseInt(value);
           case "--results" -> results = Path.of(value);
+          case "--tandem-jar" -> tandemJar = Path.of(value);
           default -> throw new IllegalArgumentException("Unknown option " + option.getKey());
         }
       }
       if (minutes < 1 || rate < 1 || people < 1) {
         throw new IllegalArgumentException("--minutes, --rate and --people must be >= 1");
       }
-      return new Options(minutes, rate, people, results);
+      if (!Files.isRegularFile(tandemJar)) {
+        throw new IllegalArgumentException(
+            "No "
+                + tandemJar
+                + ": build it with ./mvnw -q -DskipTests -pl bench -am package, or point"
+                + " --tandem-jar at app/target/tandem.jar.");
+      }
+      return new Options(minutes, rate, people, results, tandemJar);
     }
   }
 
@@ -103,7 +114,7 @@ final class IntakeBenchmark {
       Path config = writeConfig(dir, slack, dbUrl, port);
       URI eventsUrl = URI.create("http://127.0.0.1:" + port + "/slack/events");
 
-      Child child = Child.start(config, dir.resolve("run-1.log"));
+      Child child = Child.start(o.tandemJar(), config, dir.resolve("run-1.log"));
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
@@ -124,7 +135,7 @@ final class IntakeBenchmark {
       Instant killedAt = Instant.now();
       load.phase.set(1);
       child.kill();
-      child = Child.start(config, dir.resolve("run-2.log"));
+      child = Child.start(o.tandemJar(), config, dir.resolve("run-2.log"));
       Instant restartedAt = Instant.now();
       load.phase.set(2);
       Duration down = Duration.between(killedAt, restartedAt);
@@ -333,19 +344,16 @@ final class IntakeBenchmark {
     }
   }
 
-  /** {@code tandem run --config FILE} in a JVM of its own, with its output in a file. */
+  /**
+   * {@code tandem run --config FILE} in a JVM of its own, from the production jar (with its own
+   * logging, which the bench's class path leaves out), with its output in a file.
+   */
   private record Child(Process process, Path log) {
-    static Child start(Path config, Path log) throws Exception {
+    static Child start(Path tandemJar, Path config, Path log) throws Exception {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       ProcessBuilder builder =
           new ProcessBuilder(
-              java.toString(),
-              "-cp",
-              System.getProperty("java.class.path"),
-              "io.tandem.app.Main",
-              "run",
-              "--config",
-              config.toString());
+              java.toString(), "-jar", tandemJar.toString(), "run", "--config", config.toString());
       builder.redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
       Child child = new Child(builder.start(), log);

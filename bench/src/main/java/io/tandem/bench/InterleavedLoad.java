@@ -10,19 +10,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop load generator that drives Tandem and a baseline in the same run.
+ * An open-loop load generator for one side of a comparison.
  *
  * <p>Requests leave on a fixed schedule ({@code rate} per second), whatever happened to earlier
  * ones, and each latency is measured from the request's <em>scheduled</em> send time, so a stall on
  * the sending side or in the server counts against the server instead of quietly delaying the next
  * request (no coordinated omission).
  *
- * <p>The schedule is cut into one-second slices that alternate between the two sides in ABBA order
- * (Tandem, baseline, baseline, Tandem, ...). On a 2-core machine where the load generator, the
- * simulator and both servers share the CPUs, this is fairer than running both at once: each side is
- * measured under its own load at the full rate, with the work it defers (Tandem's database writes
- * and response_url posts) competing with its own acks rather than the baseline's, while JIT, GC and
- * thermal drift over the run fall equally on both. Warm-up slices run first and are not recorded.
+ * <p>It once alternated Tandem and the baseline in one-second slices of one JVM; Tandem's deferred
+ * work (database writes, response_url posts, garbage) then ran in the baseline's slices and
+ * inflated its numbers. The ack benchmark now gives each side a JVM of its own ({@link AckSide})
+ * and drives it alone; the one-second slices remain as the unit of warm-up (not recorded) and
+ * measurement.
  */
 final class InterleavedLoad {
 
@@ -40,21 +39,14 @@ final class InterleavedLoad {
   private InterleavedLoad() {}
 
   /**
-   * Runs {@code warmupSeconds + seconds} slices per side and waits for every answer.
-   *
-   * @return how long the schedule ran and how late the sender fell behind it at worst
+   * One side alone at {@code rate} a second (the ack benchmark runs each side in a process of its
+   * own): {@code warmupSeconds} unrecorded, then {@code seconds} measured.
    */
-  static Schedule run(
-      Target tandem,
-      Latencies tandemLatencies,
-      Target baseline,
-      Latencies baselineLatencies,
-      int rate,
-      int warmupSeconds,
-      int seconds)
+  static Schedule steady(
+      Target target, Latencies latencies, int rate, int warmupSeconds, int seconds)
       throws InterruptedException {
-    int slices = 2 * (warmupSeconds + seconds);
-    int firstMeasuredSlice = 2 * warmupSeconds;
+    int slices = warmupSeconds + seconds;
+    int firstMeasuredSlice = warmupSeconds;
     long total = (long) slices * rate;
     List<CompletableFuture<?>> answers = new ArrayList<>((int) total);
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
@@ -65,9 +57,6 @@ final class InterleavedLoad {
       worstLag = Math.max(worstLag, System.nanoTime() - due);
       int slice = (int) (i / rate);
       boolean measured = slice >= firstMeasuredSlice;
-      boolean tandemSlice = ((slice + 1) / 2) % 2 == 0; // A B B A A B B A ...
-      Target target = tandemSlice ? tandem : baseline;
-      Latencies latencies = tandemSlice ? tandemLatencies : baselineLatencies;
       latencies.sent(measured);
       CompletableFuture<Long> answer;
       try {

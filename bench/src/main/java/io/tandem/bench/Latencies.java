@@ -1,7 +1,12 @@
 package io.tandem.bench;
 
+import com.google.gson.JsonObject;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -47,6 +52,46 @@ final class Latencies {
     (measured ? failed : warmupFailed).incrementAndGet();
     if (firstFailure == null) {
       firstFailure = String.valueOf(cause);
+    }
+  }
+
+  /** The counts and the histogram, for another process to {@link #add}. */
+  JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    json.addProperty("sent", sent.get());
+    json.addProperty("failed", failed.get());
+    json.addProperty("warmupSent", warmupSent.get());
+    json.addProperty("warmupFailed", warmupFailed.get());
+    if (firstFailure != null) {
+      json.addProperty("firstFailure", firstFailure);
+    }
+    synchronized (histogram) {
+      ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+      int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+      json.addProperty(
+          "histogram", Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length)));
+    }
+    return json;
+  }
+
+  /** Adds what {@link #toJson} wrote in another process (one side's part of a run). */
+  void add(JsonObject json) {
+    sent.addAndGet(json.get("sent").getAsLong());
+    failed.addAndGet(json.get("failed").getAsLong());
+    warmupSent.addAndGet(json.get("warmupSent").getAsLong());
+    warmupFailed.addAndGet(json.get("warmupFailed").getAsLong());
+    if (firstFailure == null && json.has("firstFailure")) {
+      firstFailure = json.get("firstFailure").getAsString();
+    }
+    byte[] encoded = Base64.getDecoder().decode(json.get("histogram").getAsString());
+    try {
+      Histogram other =
+          Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(encoded), HIGHEST_MICROS);
+      synchronized (histogram) {
+        histogram.add(other);
+      }
+    } catch (DataFormatException e) {
+      throw new IllegalArgumentException("not a histogram written by toJson", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tandem.bench;
 
+import io.tandem.simulator.http.LoopbackHttpServer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,6 +21,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // before any HTTP server exists: the simulators answer without Nagle stalls
+    LoopbackHttpServer.noDelayForThisJvm();
+    ResultFiles.recordLoadAtStart();
     // the app's simplelogger.properties raises io.tandem to info; a benchmark wants quiet
     setIfAbsent(LOG_LEVEL, "warn");
     setIfAbsent(TANDEM_LOG_LEVEL, System.getProperty(LOG_LEVEL));
@@ -32,6 +36,9 @@ public final class Main {
             : arguments.subList(1, arguments.size());
     if (benchmark.equals("report")) {
       System.exit(ReportBenchmark.main(options));
+    }
+    if (benchmark.equals("ack-side")) {
+      System.exit(AckSide.main(options));
     }
     if (benchmark.equals("intake")) {
       System.exit(IntakeBenchmark.main(options));

@@ -45,7 +45,8 @@ final class MatchingResults {
         + System.getProperty("java.vm.name")
         + "), max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-        + " MB";
+        + " MB, "
+        + ResultFiles.loadSummary();
   }
 
   static String markdown(List<Row> rows) {

@@ -1,6 +1,5 @@
 package io.tandem.bench;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +12,8 @@ import java.util.Map;
  * @param tandem Tandem's acks
  * @param baseline the bare bot's acks
  * @param schedule how well the sender kept to the schedule
- * @param extra further latencies worth reading next to the acks (e.g. Tandem's full answers)
+ * @param tandemAnswer from the send to the answer the person sees, Tandem's
+ * @param baselineAnswer the same for the bare bot, which answers in its ack
  * @param verification counts that show the work was done
  */
 record PartResult(
@@ -23,7 +23,8 @@ record PartResult(
     Latencies.Summary tandem,
     Latencies.Summary baseline,
     InterleavedLoad.Schedule schedule,
-    List<Latencies.Summary> extra,
+    Latencies.Summary tandemAnswer,
+    Latencies.Summary baselineAnswer,
     Map<String, Object> verification) {
 
   static final double GOAL_P99_RATIO = 1.2;
@@ -34,6 +35,10 @@ record PartResult(
 
   double ratioP99() {
     return ratio(tandem.p99(), baseline.p99());
+  }
+
+  double answerRatioP99() {
+    return ratio(tandemAnswer.p99(), baselineAnswer.p99());
   }
 
   double ratioP999() {

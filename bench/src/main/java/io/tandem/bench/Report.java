@@ -26,7 +26,7 @@ final class Report {
     this.environment = environment;
   }
 
-  static Report of(List<PartResult> parts, String commandLine, double loadAtStart) {
+  static Report of(List<PartResult> parts, String commandLine) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     environment.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -48,9 +48,7 @@ final class Report {
     environment.put(
         "jvm arguments",
         String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-    environment.put(
-        "load average (1 min) at start / end",
-        String.format(Locale.ROOT, "%.2f / %.2f", loadAtStart, loadAverage()));
+    ResultFiles.putLoad(environment);
     environment.put("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
     environment.put("gc", gcNames());
     environment.put(
@@ -89,7 +87,7 @@ final class Report {
               part.ratioP50(),
               part.ratioP99(),
               part.ratioP999()));
-      for (Latencies.Summary side : part.extra()) {
+      for (Latencies.Summary side : List.of(part.tandemAnswer(), part.baselineAnswer())) {
         out.append(textRow(side));
       }
       out.append(goal(part)).append('\n');
@@ -115,10 +113,14 @@ final class Report {
     environment.forEach((k, v) -> md.append("- ").append(k).append(": `").append(v).append("`\n"));
     md.append(
         "\nMethod: open loop (requests leave on a fixed schedule; latency counts from the scheduled"
-            + " send time, so stalls are not hidden by coordinated omission). Tandem and the bare"
-            + " bot are driven in the same run in alternating one-second slices, ABBA order, each at"
-            + " the full rate; warm-up slices are not recorded. Simulators, both bots and the load"
-            + " generator share this one JVM and its cores.\n");
+            + " send time, so stalls are not hidden by coordinated omission). Each side runs alone"
+            + " in a JVM of its own with its own simulator and load generator, so Tandem's deferred"
+            + " work (database writes, answers, garbage) stays in Tandem's measurement; per"
+            + " platform four such processes run one after the other, Tandem, bare, bare, Tandem,"
+            + " each measuring half of a side's seconds after its own unrecorded warm-up. The"
+            + " answer rows time the send to the answer the person sees (Tandem's response_url"
+            + " post or edited reply; the bare bots answer in their ack). The machine is shared:"
+            + " the load is recorded at the start, at each process and at the end.\n");
     for (PartResult part : parts) {
       md.append("\n## ").append(part.title()).append("\n\n");
       md.append("Latency: ").append(part.measures()).append(".\n\n");
@@ -136,7 +138,7 @@ final class Report {
               part.ratioP50(),
               part.ratioP99(),
               part.ratioP999()));
-      for (Latencies.Summary side : part.extra()) {
+      for (Latencies.Summary side : List.of(part.tandemAnswer(), part.baselineAnswer())) {
         md.append(markdownRow(side));
       }
       md.append("\n**").append(goal(part)).append("**\n\n");
@@ -199,13 +201,13 @@ final class Report {
       json.add("parameters", parameters);
       json.add("tandem", side(part.tandem()));
       json.add("baseline", side(part.baseline()));
-      JsonArray extra = new JsonArray();
-      part.extra().forEach(s -> extra.add(side(s)));
-      json.add("extra", extra);
+      json.add("tandemAnswer", side(part.tandemAnswer()));
+      json.add("baselineAnswer", side(part.baselineAnswer()));
       JsonObject ratios = new JsonObject();
       ratios.addProperty("p50", part.ratioP50());
       ratios.addProperty("p99", part.ratioP99());
       ratios.addProperty("p999", part.ratioP999());
+      ratios.addProperty("answerP99", part.answerRatioP99());
       json.add("ratioTandemToBaseline", ratios);
       json.addProperty("meetsGoal", part.meetsGoal());
       JsonObject schedule = new JsonObject();
@@ -255,15 +257,14 @@ final class Report {
   private static String goal(PartResult part) {
     return String.format(
         Locale.ROOT,
-        "%s: p99 ratio %.2f (goal <= %.1f)",
+        "%s: ack p99 ratio %.2f (goal <= %.1f); answer p99 %.1f ms against the bare bot's %.1f"
+            + " ms (ratio %.2f)",
         part.meetsGoal() ? "PASS" : "MISS",
         part.ratioP99(),
-        PartResult.GOAL_P99_RATIO);
-  }
-
-  /** The system's one-minute load average, or -1 where the OS does not report it. */
-  static double loadAverage() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        PartResult.GOAL_P99_RATIO,
+        part.tandemAnswer().p99(),
+        part.baselineAnswer().p99(),
+        part.answerRatioP99());
   }
 
   private static String gcNames() {

@@ -3,6 +3,7 @@ package io.tandem.bench;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,39 @@ import java.util.Map;
  * {@code <benchmark>.json} with the same numbers.
  */
 final class ResultFiles {
+  private static volatile String loadAtStart = "not recorded";
+
   private ResultFiles() {}
+
+  /** Called first in {@link Main}: the machine's load before the benchmark adds its own. */
+  static void recordLoadAtStart() {
+    loadAtStart = loadNow();
+  }
+
+  /**
+   * The machine's load before and after the run, as {@code /proc/loadavg} gives it (1, 5 and 15
+   * minute averages, runnable/all threads): the machine is shared, so every result states it.
+   */
+  static void putLoad(Map<String, String> env) {
+    env.put("load (/proc/loadavg: 1, 5, 15 min, runnable/threads) at start", loadAtStart);
+    env.put("load at end", loadNow());
+  }
+
+  /** {@link #putLoad} in one line, for results written as prose. */
+  static String loadSummary() {
+    return "load (/proc/loadavg) at start " + loadAtStart + ", at end " + loadNow();
+  }
+
+  /** {@code /proc/loadavg}'s first four fields now. */
+  static String loadNow() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+      return String.join(" ", java.util.Arrays.copyOf(fields, Math.min(4, fields.length)));
+    } catch (IOException | RuntimeException e) {
+      double oneMinute = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return String.format(Locale.ROOT, "%.2f (1 min; no /proc/loadavg)", oneMinute);
+    }
+  }
 
   /** The machine and JVM the run happened on, and the command that repeats it. */
   static Map<String, String> environment(String benchmark, String commandLine) {
@@ -29,8 +62,7 @@ final class ResultFiles {
         "jvm",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     env.put("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-    env.put(
-        "load average (1 min) at end", String.format(Locale.ROOT, "%.2f", Report.loadAverage()));
+    putLoad(env);
     env.put(
         "command",
         "java -jar bench/target/tandem-bench.jar "

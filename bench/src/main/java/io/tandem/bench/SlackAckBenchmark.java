@@ -37,11 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Slack over HTTP: signed {@code /tandem log 45m Instagram reels} commands to Tandem's events URL
- * and to a bare Bolt app that only acks, both served by the same {@link SlackHttpServer} code with
- * the same signing secret and {@code authTestCacheEnabled(true)}. Tandem runs exactly as {@code
- * tandem run} would in HTTP mode, on a fresh SQLite file, with every simulated person joined as a
- * mentee first, so each logged command writes a session and a signal and answers through its {@code
- * response_url}.
+ * or to a bare Bolt app that only acks, one side per process ({@link AckSide}), both served by the
+ * same {@link SlackHttpServer} code with the same signing secret and {@code
+ * authTestCacheEnabled(true)}. Tandem runs exactly as {@code tandem run} would in HTTP mode, on a
+ * fresh SQLite file, with every simulated person joined as a mentee first, so each logged command
+ * writes a session and a signal and answers through its {@code response_url}.
  */
 final class SlackAckBenchmark {
 
@@ -52,59 +52,81 @@ final class SlackAckBenchmark {
 
   private SlackAckBenchmark() {}
 
-  static PartResult run(AckLatencyOptions options, Path workDir) throws Exception {
+  static final String TITLE = "Slack HTTP: " + LOG_COMMAND + " -> ack";
+  static final String MEASURES =
+      "from the scheduled send time to the HTTP response (the ack) arriving at the sender";
+
+  /** Tandem alone, as {@code tandem run} in HTTP mode, with every person joined first. */
+  static AckSide.Result tandemSide(AckLatencyOptions options, Path workDir) throws Exception {
     try (SlackSimulator slack =
             SlackSimulator.start("xoxb-bench-bot-token", "xapp-bench-app-token");
-        Tandem tandem = Tandem.start(config(slack, workDir), Clock.systemUTC());
-        BareBolt baseline = BareBolt.start(slack, options.slackBaseline())) {
+        Tandem tandem = Tandem.start(config(slack, workDir), Clock.systemUTC())) {
       URI tandemUrl = URI.create(tandem.slack().orElseThrow().eventsUrl().orElseThrow());
       List<SimulatedUser> people = joinEveryone(tandem, slack, options.users());
-
       ExecutorService clientThreads = Executors.newCachedThreadPool(daemonThreads("bench-http"));
-      HttpClient http = httpClient(clientThreads);
       SignedSlashCommands toTandem =
           new SignedSlashCommands(
-              http, tandemUrl, SIGNING_SECRET, slack, people, LOG_COMMAND, "BT");
-      SignedSlashCommands toBaseline =
-          new SignedSlashCommands(
-              http, baseline.eventsUrl(), SIGNING_SECRET, slack, people, LOG_COMMAND, "BB");
-      Latencies tandemAcks = new Latencies("Tandem");
-      Latencies baselineAcks = new Latencies(options.slackBaseline().label());
-      System.out.printf(
-          "Slack: %d/s per side, %d s warm-up + %d s measured per side, interleaved ...%n",
-          options.rate(), options.warmupSeconds(), options.seconds());
-      InterleavedLoad.Schedule schedule;
-      try {
-        schedule =
-            InterleavedLoad.run(
-                toTandem,
-                tandemAcks,
-                toBaseline,
-                baselineAcks,
-                options.rate(),
-                options.warmupSeconds(),
-                options.seconds());
-      } finally {
-        clientThreads.shutdown();
-      }
+              httpClient(clientThreads),
+              tandemUrl,
+              SIGNING_SECRET,
+              slack,
+              people,
+              LOG_COMMAND,
+              "BT");
+      Latencies acks = new Latencies("Tandem");
+      InterleavedLoad.Schedule schedule = load(toTandem, acks, options, clientThreads);
 
       // Tandem acked at once; now check it did the work: one response_url answer per command.
       long expected = toTandem.sent();
       List<ResponseMessage> answers = awaitAnswers(slack, toTandem.responseUrlPrefix(), expected);
       long logged = answers.stream().filter(a -> a.readableText().contains("Logged")).count();
-      Latencies fullAnswers = fullAnswers(answers, toTandem, options);
-
-      Map<String, Object> parameters = parameters(options);
-      Map<String, Object> verification = verification(expected, answers.size(), logged, tandem);
-      return new PartResult(
-          "Slack HTTP: " + LOG_COMMAND + " -> ack",
-          "from the scheduled send time to the HTTP response (the ack) arriving at the sender",
-          parameters,
-          tandemAcks.summary(),
-          baselineAcks.summary(),
+      return new AckSide.Result(
+          acks,
+          fullAnswers(answers, toTandem, options),
           schedule,
-          List.of(fullAnswers.summary()),
-          verification);
+          verification(expected, answers.size(), logged, tandem));
+    }
+  }
+
+  /** The bare Bolt app alone; it answers in its ack. */
+  static AckSide.Result baselineSide(AckLatencyOptions options) throws Exception {
+    try (SlackSimulator slack =
+            SlackSimulator.start("xoxb-bench-bot-token", "xapp-bench-app-token");
+        BareBolt baseline = BareBolt.start(slack, options.slackBaseline())) {
+      List<SimulatedUser> people = new ArrayList<>();
+      for (int i = 1; i <= options.users(); i++) {
+        people.add(slack.user(String.format("person%03d", i)));
+      }
+      ExecutorService clientThreads = Executors.newCachedThreadPool(daemonThreads("bench-http"));
+      SignedSlashCommands toBaseline =
+          new SignedSlashCommands(
+              httpClient(clientThreads),
+              baseline.eventsUrl(),
+              SIGNING_SECRET,
+              slack,
+              people,
+              LOG_COMMAND,
+              "BB");
+      Latencies acks = new Latencies(options.slackBaseline().label());
+      InterleavedLoad.Schedule schedule = load(toBaseline, acks, options, clientThreads);
+      return new AckSide.Result(acks, acks, schedule, Map.of());
+    }
+  }
+
+  private static InterleavedLoad.Schedule load(
+      SignedSlashCommands target,
+      Latencies acks,
+      AckLatencyOptions options,
+      ExecutorService clientThreads)
+      throws InterruptedException {
+    System.out.printf(
+        "Slack, %s: %d/s, %d s warm-up + %d s measured ...%n",
+        acks.name(), options.rate(), options.warmupSeconds(), options.seconds());
+    try {
+      return InterleavedLoad.steady(
+          target, acks, options.rate(), options.warmupSeconds(), options.seconds());
+    } finally {
+      clientThreads.shutdown();
     }
   }
 
@@ -146,15 +168,14 @@ final class SlackAckBenchmark {
     return verification;
   }
 
-  private static Map<String, Object> parameters(AckLatencyOptions options) {
+  static Map<String, Object> parameters(AckLatencyOptions options) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("rate per second, per side", options.rate());
     parameters.put("measured seconds per side", options.seconds());
-    parameters.put("warm-up seconds per side", options.warmupSeconds());
+    parameters.put("warm-up seconds per process", options.warmupSeconds());
     parameters.put("people (joined as mentees first)", options.users());
     parameters.put("command", LOG_COMMAND);
     parameters.put("baseline", options.slackBaseline().label());
-    parameters.put("interleaving", "1 s slices, ABBA (Tandem, bare, bare, Tandem, ...)");
     return parameters;
   }
 

@@ -1,5 +1,6 @@
 package io.tandem.demo;
 
+import io.tandem.simulator.http.LoopbackHttpServer;
 import picocli.CommandLine;
 
 /**
@@ -13,6 +14,8 @@ public final class DemoMain {
   private DemoMain() {}
 
   public static void main(String[] args) {
+    // before any HTTP server exists: the demo's simulators answer without Nagle stalls
+    LoopbackHttpServer.noDelayForThisJvm();
     System.exit(commandLine().execute(args));
   }
 

@@ -6,21 +6,17 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.tandem.simulator.http.LoopbackHttpServer;
 import io.tandem.simulator.http.MultipartForm;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,32 +52,19 @@ final class DiscordRest {
           "POST channels/{channel_id}/messages");
 
   private final DiscordSimulator discord;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttpServer server;
 
   DiscordRest(DiscordSimulator discord) throws IOException {
     this.discord = discord;
-    AtomicInteger threads = new AtomicInteger();
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread thread = new Thread(r, "discord-sim-rest-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = LoopbackHttpServer.start("discord-sim-rest", Map.of("/", this::handle));
   }
 
   URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PREFIX);
+    return URI.create(server.baseUri() + PREFIX.substring(1));
   }
 
   void stop() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   /** One request as received, with the route template it matched ("?" when none). */

@@ -1,13 +1,9 @@
 package io.tandem.simulator.slack;
 
-import com.sun.net.httpserver.HttpServer;
+import io.tandem.simulator.http.LoopbackHttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 
 /**
  * The simulator's HTTP side on a loopback port: the Web API under {@code /api/}, {@code
@@ -15,38 +11,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread of its own.
  */
 final class SimulatorHttp {
-  private final HttpServer http;
-  private final ExecutorService threads;
+  private final LoopbackHttpServer http;
 
   SimulatorHttp(SlackSimulator sim) throws IOException {
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.threads =
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "slack-sim-http-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    } catch (IOException e) {
-      threads.shutdownNow();
-      throw e;
-    }
-    http.createContext("/api/", new WebApiHandler(sim, new WebApiMethods(sim)));
-    http.createContext("/response/", new ResponseUrlHandler(sim));
-    http.createContext("/upload/", new UploadHandler(sim));
-    http.setExecutor(threads);
-    http.start();
+    this.http =
+        LoopbackHttpServer.start(
+            "slack-sim-http",
+            Map.of(
+                "/api/", new WebApiHandler(sim, new WebApiMethods(sim)),
+                "/response/", new ResponseUrlHandler(sim),
+                "/upload/", new UploadHandler(sim)));
   }
 
   /** {@code http://127.0.0.1:PORT/}. */
   URI baseUri() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+    return http.baseUri();
   }
 
   void stop() {
-    http.stop(0);
-    threads.shutdownNow();
+    http.close();
   }
 }
