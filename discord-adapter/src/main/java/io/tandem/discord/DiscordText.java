@@ -1,7 +1,7 @@
 package io.tandem.discord;
 
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.port.in.Markup;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,14 +50,7 @@ final class DiscordText {
    * id it names. The text itself is not changed.
    */
   static Map<String, String> mentions(String text) {
-    Map<String, String> mentions = new LinkedHashMap<>();
-    if (text != null) {
-      Matcher m = USER_MENTION.matcher(text);
-      while (m.find()) {
-        mentions.put(m.group(), m.group(1));
-      }
-    }
-    return mentions;
+    return MentionedUsers.read(USER_MENTION, text);
   }
 
   static Rendered render(String markup) {

@@ -1,9 +1,8 @@
 package io.tandem.slack;
 
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.port.in.Markup;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,14 +31,7 @@ final class SlackText {
    * it names. The text itself is not changed.
    */
   static Map<String, String> mentions(String text) {
-    Map<String, String> mentions = new LinkedHashMap<>();
-    if (text != null) {
-      Matcher m = USER_MENTION.matcher(text);
-      while (m.find()) {
-        mentions.put(m.group(), m.group(1));
-      }
-    }
-    return mentions;
+    return MentionedUsers.read(USER_MENTION, text);
   }
 
   /** For a {@code mrkdwn} text object (sent verbatim) or a message's {@code text}. */

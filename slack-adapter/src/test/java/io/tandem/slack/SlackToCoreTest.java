@@ -194,6 +194,15 @@ class SlackToCoreTest {
           URI.create(adapter.eventsUrl().orElseThrow()), SECRET, Clock.systemUTC());
     }
 
+    /** Slack's documented slash-command body, as /tandem in the simulated team, with this text. */
+    private String slashCommand(String text) throws IOException {
+      return payload("real_slash_command.txt")
+          .strip()
+          .replace("team_id=T0001", "team_id=" + slack.teamId())
+          .replace("command=/weather", "command=/tandem")
+          .replace("text=94070", "text=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+    }
+
     @Test
     @DisplayName(
         "Slack's documented slash-command body reaches the intake field for field (user, channel,"
@@ -201,15 +210,7 @@ class SlackToCoreTest {
     void realSlashCommand() throws Exception {
       when(intake.accept(any())).thenReturn(Acceptance.ACCEPTED);
       start(io.tandem.config.SlackConfig.Mode.HTTP);
-      String body =
-          payload("real_slash_command.txt")
-              .strip()
-              .replace("team_id=T0001", "team_id=" + slack.teamId())
-              .replace("command=/weather", "command=/tandem")
-              .replace(
-                  "text=94070", "text=" + URLEncoder.encode("join mentor", StandardCharsets.UTF_8));
-
-      Answer answer = requests().signed(body);
+      Answer answer = requests().signed(slashCommand("join mentor"));
 
       assertThat(answer.status()).isEqualTo(200);
       InboundRequest request = accepted();
@@ -233,14 +234,7 @@ class SlackToCoreTest {
       start(io.tandem.config.SlackConfig.Mode.HTTP);
       // what Slack sends for "/tandem log 1h @cal's reels with @ana" with users escaped
       String typed = "log 1h <@U0CAL42|cal>'s reels with <@U0ANA42|ana>";
-      String body =
-          payload("real_slash_command.txt")
-              .strip()
-              .replace("team_id=T0001", "team_id=" + slack.teamId())
-              .replace("command=/weather", "command=/tandem")
-              .replace("text=94070", "text=" + URLEncoder.encode(typed, StandardCharsets.UTF_8));
-
-      assertThat(requests().signed(body).status()).isEqualTo(200);
+      assertThat(requests().signed(slashCommand(typed)).status()).isEqualTo(200);
 
       InboundRequest request = accepted();
       assertThat(request.name()).isEqualTo(typed);

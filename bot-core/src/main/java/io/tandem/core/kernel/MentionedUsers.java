@@ -1,5 +1,6 @@
 package io.tandem.core.kernel;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -35,6 +36,21 @@ public final class MentionedUsers {
     return userIdByToken == null || userIdByToken.isEmpty()
         ? NONE
         : new MentionedUsers(userIdByToken);
+  }
+
+  /**
+   * The mentions in a text, in the syntax of the platform that sent it, which its adapter gives:
+   * each match exactly as it stands in the text, with the user id its first group holds.
+   */
+  public static Map<String, String> read(Pattern syntax, String text) {
+    Map<String, String> mentions = new LinkedHashMap<>();
+    if (text != null) {
+      Matcher m = syntax.matcher(text);
+      while (m.find()) {
+        mentions.put(m.group(), m.group(1));
+      }
+    }
+    return mentions;
   }
 
   /** The user a token of the command names, or empty when it names nobody. */

@@ -139,6 +139,7 @@ class IntakeFailuresTest {
         null,
         Map.of(),
         "http://127.0.0.1:1/response/" + key,
-        clock.instant());
+        clock.instant(),
+        Map.of());
   }
 }

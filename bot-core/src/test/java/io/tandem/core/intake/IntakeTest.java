@@ -130,6 +130,10 @@ class IntakeTest {
   }
 
   private InboundRequest command(String key, String text) {
+    return command(key, text, Map.of());
+  }
+
+  private InboundRequest command(String key, String text, Map<String, String> mentions) {
     return new InboundRequest(
         Platform.SLACK,
         key,
@@ -144,7 +148,8 @@ class IntakeTest {
         null,
         Map.of(),
         "http://127.0.0.1:1/response/" + key,
-        clock.instant());
+        clock.instant(),
+        mentions);
   }
 
   /** Waits until everything the intake took has finished. */
@@ -208,24 +213,7 @@ class IntakeTest {
   @DisplayName("a command's mentions are stored with it: run at restart, it knows whom they name")
   void mentionsStored() throws Exception {
     String text = "log 1h with <@U0BEN|ben>";
-    InboundRequest typed = command("slack:t:1", text);
-    InboundRequest request =
-        new InboundRequest(
-            typed.platform(),
-            typed.deliveryKey(),
-            typed.kind(),
-            typed.workspaceId(),
-            typed.userId(),
-            typed.userName(),
-            typed.timeZone(),
-            typed.admin(),
-            typed.channelId(),
-            typed.name(),
-            typed.value(),
-            typed.values(),
-            typed.replyAddress(),
-            typed.receivedAt(),
-            Map.of("<@U0BEN|ben>", "U0BEN"));
+    InboundRequest request = command("slack:t:1", text, Map.of("<@U0BEN|ben>", "U0BEN"));
     inbox.insert(
         "slack:t:1", Platform.SLACK, "COMMAND", RequestJson.write(request), request.receivedAt());
     clock.advance(Duration.ofSeconds(1));

@@ -94,40 +94,6 @@ public record InboundRequest(
     mentions = mentions == null ? Map.of() : Map.copyOf(mentions);
   }
 
-  /** A request that mentions nobody in its platform's syntax. */
-  public InboundRequest(
-      Platform platform,
-      String deliveryKey,
-      Kind kind,
-      String workspaceId,
-      String userId,
-      String userName,
-      String timeZone,
-      Boolean admin,
-      String channelId,
-      String name,
-      String value,
-      Map<String, String> values,
-      String replyAddress,
-      Instant receivedAt) {
-    this(
-        platform,
-        deliveryKey,
-        kind,
-        workspaceId,
-        userId,
-        userName,
-        timeZone,
-        admin,
-        channelId,
-        name,
-        value,
-        values,
-        replyAddress,
-        receivedAt,
-        Map.of());
-  }
-
   /** The person who acted, with what the adapter knows of them now. */
   public Actor actor(String resolvedTimeZone, boolean resolvedAdmin) {
     return actor(resolvedTimeZone, resolvedAdmin, null);
