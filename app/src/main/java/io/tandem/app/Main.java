@@ -72,6 +72,12 @@ public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // The JDK's HTTP server writes an answer's headers and body apart; without TCP_NODELAY the
+    // body (Slack's ack included) waits about 40 ms for the client's delayed ACK. The JDK reads
+    // this once, when the JVM's first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     System.exit(commandLine().execute(args));
   }
 
