@@ -255,8 +255,7 @@ final class IntakeBenchmark {
   }
 
   /** Enrols the people as mentees through the core, before `tandem run` starts. */
-  private static List<SimulatedUser> enrol(SlackSimulator slack, String dbUrl, int count)
-      throws Exception {
+  static List<SimulatedUser> enrol(SlackSimulator slack, String dbUrl, int count) throws Exception {
     TandemConfig config =
         new TandemConfig(
             new io.tandem.config.DatabaseConfig(dbUrl, null, null, 4),
@@ -274,7 +273,7 @@ final class IntakeBenchmark {
     return people;
   }
 
-  private static Path writeConfig(Path dir, SlackSimulator slack, String dbUrl, int port)
+  static Path writeConfig(Path dir, SlackSimulator slack, String dbUrl, int port)
       throws IOException, io.tandem.config.ConfigException {
     String yaml =
         String.join(
@@ -298,7 +297,7 @@ final class IntakeBenchmark {
     return file;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
@@ -334,18 +333,26 @@ final class IntakeBenchmark {
   }
 
   /** {@code tandem run --config FILE} in a JVM of its own, with its output in a file. */
-  private record Child(Process process, Path log) {
+  record Child(Process process, Path log) {
     static Child start(Path config, Path log) throws Exception {
+      return start(config, log, List.of());
+    }
+
+    /** Starts it with {@code jvmOptions} (e.g. a profiler's) before the main class. */
+    static Child start(Path config, Path log, List<String> jvmOptions) throws Exception {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-              java.toString(),
+      List<String> line = new ArrayList<>();
+      line.add(java.toString());
+      line.addAll(jvmOptions);
+      line.addAll(
+          List.of(
               "-cp",
               System.getProperty("java.class.path"),
               "io.tandem.app.Main",
               "run",
               "--config",
-              config.toString());
+              config.toString()));
+      ProcessBuilder builder = new ProcessBuilder(line);
       builder.redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
       Child child = new Child(builder.start(), log);
@@ -372,7 +379,7 @@ final class IntakeBenchmark {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  static java.util.concurrent.ThreadFactory daemonThreads() {
     return r -> {
       Thread thread = new Thread(r, "intake-bench");
       thread.setDaemon(true);
