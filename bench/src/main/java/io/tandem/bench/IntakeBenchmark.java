@@ -60,7 +60,7 @@ final class IntakeBenchmark {
   private static final String SIGNING_SECRET = "intake-bench-secret";
   private static final String COMMAND = "/tandem log 45m bench-" + SignedSlashCommands.NUMBER;
   private static final String PREFIX = "IB";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   /** How long the answers may stop coming before the rest counts as lost. */
   private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);

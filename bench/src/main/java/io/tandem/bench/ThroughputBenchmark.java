@@ -99,6 +99,10 @@ final class ThroughputBenchmark {
   }
 
   static void run(Options o, String commandLine) throws Exception {
+    // before the simulator's HTTP servers exist: they read it once
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     double loadAtStart = Report.loadAverage();
     Path dir = Files.createTempDirectory("tandem-throughput");
     String dbUrl = "jdbc:sqlite:" + dir.resolve("tandem.db");
