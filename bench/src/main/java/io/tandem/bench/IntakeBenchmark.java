@@ -60,7 +60,7 @@ final class IntakeBenchmark {
   private static final String SIGNING_SECRET = "intake-bench-secret";
   private static final String COMMAND = "/tandem log 45m bench-" + SignedSlashCommands.NUMBER;
   private static final String PREFIX = "IB";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   /** How long the answers may stop coming before the rest counts as lost. */
   private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
@@ -273,7 +273,7 @@ final class IntakeBenchmark {
     return people;
   }
 
-  static Path writeConfig(Path dir, SlackSimulator slack, String dbUrl, int port)
+  private static Path writeConfig(Path dir, SlackSimulator slack, String dbUrl, int port)
       throws IOException, io.tandem.config.ConfigException {
     String yaml =
         String.join(
@@ -297,7 +297,7 @@ final class IntakeBenchmark {
     return file;
   }
 
-  static int freePort() throws IOException {
+  private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
@@ -333,26 +333,18 @@ final class IntakeBenchmark {
   }
 
   /** {@code tandem run --config FILE} in a JVM of its own, with its output in a file. */
-  record Child(Process process, Path log) {
+  private record Child(Process process, Path log) {
     static Child start(Path config, Path log) throws Exception {
-      return start(config, log, List.of());
-    }
-
-    /** Starts it with {@code jvmOptions} (e.g. a profiler's) before the main class. */
-    static Child start(Path config, Path log, List<String> jvmOptions) throws Exception {
       Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      List<String> line = new ArrayList<>();
-      line.add(java.toString());
-      line.addAll(jvmOptions);
-      line.addAll(
-          List.of(
+      ProcessBuilder builder =
+          new ProcessBuilder(
+              java.toString(),
               "-cp",
               System.getProperty("java.class.path"),
               "io.tandem.app.Main",
               "run",
               "--config",
-              config.toString()));
-      ProcessBuilder builder = new ProcessBuilder(line);
+              config.toString());
       builder.redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
       Child child = new Child(builder.start(), log);
