@@ -58,38 +58,39 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
       List<SimulatedUser> people,
       String commandLine,
       String responseUrlPrefix) {
-    this.http = http;
-    this.eventsUrl = eventsUrl;
-    this.signingSecret = signingSecret;
-    this.slack = slack;
-    this.people = List.copyOf(people);
-    int space = commandLine.indexOf(' ');
-    this.command = commandLine.substring(0, space);
-    this.text = commandLine.substring(space + 1);
-    this.responseUrlPrefix = responseUrlPrefix;
-    this.clock = Clock.systemUTC();
-    this.buttonValue = null;
+    this(
+        http,
+        eventsUrl,
+        signingSecret,
+        slack,
+        people,
+        new String[] {
+          commandLine.substring(0, commandLine.indexOf(' ')),
+          commandLine.substring(commandLine.indexOf(' ') + 1),
+          null
+        },
+        responseUrlPrefix);
   }
 
+  /** {@code what}: the command and its text, or two nulls and the clicked button's value. */
   private SignedSlashCommands(
       HttpClient http,
       URI eventsUrl,
       String signingSecret,
       SlackSimulator slack,
       List<SimulatedUser> people,
-      String buttonValue,
-      String responseUrlPrefix,
-      boolean clicks) {
+      String[] what,
+      String responseUrlPrefix) {
     this.http = http;
     this.eventsUrl = eventsUrl;
     this.signingSecret = signingSecret;
     this.slack = slack;
     this.people = List.copyOf(people);
-    this.command = null;
-    this.text = null;
+    this.command = what[0];
+    this.text = what[1];
+    this.buttonValue = what[2];
     this.responseUrlPrefix = responseUrlPrefix;
     this.clock = Clock.systemUTC();
-    this.buttonValue = buttonValue;
   }
 
   /**
@@ -107,7 +108,13 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
       String buttonValue,
       String responseUrlPrefix) {
     return new SignedSlashCommands(
-        http, eventsUrl, signingSecret, slack, people, buttonValue, responseUrlPrefix, true);
+        http,
+        eventsUrl,
+        signingSecret,
+        slack,
+        people,
+        new String[] {null, null, buttonValue},
+        responseUrlPrefix);
   }
 
   @Override
