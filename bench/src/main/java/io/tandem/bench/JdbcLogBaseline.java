@@ -40,7 +40,6 @@ final class JdbcLogBaseline {
     return done / ((System.nanoTime() - started) / 1e9);
   }
 
-  // Long because it is the whole command, statement by statement, as the benchmark reports it
   private static void oneCommand(Connection c, String teamId, String userId, long n)
       throws SQLException {
     long now = System.currentTimeMillis();
