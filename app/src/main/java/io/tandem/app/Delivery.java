@@ -10,6 +10,7 @@ import io.tandem.core.delivery.OutboxSignal;
 import io.tandem.core.delivery.OutboxSweepJob;
 import io.tandem.core.delivery.SharedRateLimiter;
 import io.tandem.core.delivery.TokenBucketRateLimiter;
+import io.tandem.core.delivery.persistence.JdbcDmChannels;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.port.out.RateLimiter;
@@ -59,7 +60,10 @@ final class Delivery implements AutoCloseable {
     Budgets budgets = budgets(database, clock);
     if (slack != null) {
       ports.add(
-          new SlackChatPort(slack.methods(), slackLimits(config.slack().rateLimits(), budgets)));
+          new SlackChatPort(
+              slack.methods(),
+              slackLimits(config.slack().rateLimits(), budgets),
+              new JdbcDmChannels(database)));
     }
     if (discord != null) {
       DiscordRateLimits limits = config.discord().rateLimits();

@@ -266,8 +266,7 @@ final class IntakeBenchmark {
   }
 
   /** Enrols the people as mentees through the core, before `tandem run` starts. */
-  private static List<SimulatedUser> enrol(SlackSimulator slack, String dbUrl, int count)
-      throws Exception {
+  static List<SimulatedUser> enrol(SlackSimulator slack, String dbUrl, int count) throws Exception {
     TandemConfig config =
         new TandemConfig(
             new io.tandem.config.DatabaseConfig(dbUrl, null, null, 4),
@@ -380,7 +379,7 @@ final class IntakeBenchmark {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  static java.util.concurrent.ThreadFactory daemonThreads() {
     return r -> {
       Thread thread = new Thread(r, "intake-bench");
       thread.setDaemon(true);

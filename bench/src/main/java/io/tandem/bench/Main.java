@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The benchmarks' command line: {@code java -jar bench/target/tandem-bench.jar
- * [ack-latency|matching|report|fan-out|intake] [options]}. Runs on demand only; nothing here is
- * part of {@code ./mvnw verify}.
+ * [ack-latency|matching|report|fan-out|intake|throughput] [options]}. Runs on demand only; nothing
+ * here is part of {@code ./mvnw verify}.
  *
  * <p>Logging is set to {@code warn} before any logger exists, so the libraries under test (Bolt,
  * JDA, EclipseLink, the simulators) stay quiet; pass {@code
@@ -42,6 +42,9 @@ public final class Main {
     }
     if (benchmark.equals("intake")) {
       System.exit(IntakeBenchmark.main(options));
+    }
+    if (benchmark.equals("throughput")) {
+      System.exit(ThroughputBenchmark.main(options));
     }
     if (benchmark.equals("fan-out")) {
       System.exit(FanOutBenchmark.main(options));

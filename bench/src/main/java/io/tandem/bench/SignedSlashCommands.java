@@ -1,5 +1,7 @@
 package io.tandem.bench;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.tandem.simulator.slack.SimulatedUser;
 import io.tandem.simulator.slack.SlackSignature;
 import io.tandem.simulator.slack.SlackSimulator;
@@ -46,6 +48,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+  private final String buttonValue;
 
   SignedSlashCommands(
       HttpClient http,
@@ -55,16 +58,63 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
       List<SimulatedUser> people,
       String commandLine,
       String responseUrlPrefix) {
+    this(
+        http,
+        eventsUrl,
+        signingSecret,
+        slack,
+        people,
+        new String[] {
+          commandLine.substring(0, commandLine.indexOf(' ')),
+          commandLine.substring(commandLine.indexOf(' ') + 1),
+          null
+        },
+        responseUrlPrefix);
+  }
+
+  /** {@code what}: the command and its text, or two nulls and the clicked button's value. */
+  private SignedSlashCommands(
+      HttpClient http,
+      URI eventsUrl,
+      String signingSecret,
+      SlackSimulator slack,
+      List<SimulatedUser> people,
+      String[] what,
+      String responseUrlPrefix) {
     this.http = http;
     this.eventsUrl = eventsUrl;
     this.signingSecret = signingSecret;
     this.slack = slack;
     this.people = List.copyOf(people);
-    int space = commandLine.indexOf(' ');
-    this.command = commandLine.substring(0, space);
-    this.text = commandLine.substring(space + 1);
+    this.command = what[0];
+    this.text = what[1];
+    this.buttonValue = what[2];
     this.responseUrlPrefix = responseUrlPrefix;
     this.clock = Clock.systemUTC();
+  }
+
+  /**
+   * Clicks on a Tandem command button ({@code action_id} {@code command}, e.g. the "My sessions"
+   * button of {@code status}, value {@code log list}) in a message in each person's DM, sent as
+   * Slack sends {@code block_actions}: a signed form with the JSON {@code payload}, answered at its
+   * {@code response_url}.
+   */
+  static SignedSlashCommands buttonClicks(
+      HttpClient http,
+      URI eventsUrl,
+      String signingSecret,
+      SlackSimulator slack,
+      List<SimulatedUser> people,
+      String buttonValue,
+      String responseUrlPrefix) {
+    return new SignedSlashCommands(
+        http,
+        eventsUrl,
+        signingSecret,
+        slack,
+        people,
+        new String[] {null, null, buttonValue},
+        responseUrlPrefix);
   }
 
   @Override
@@ -74,21 +124,32 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
     String responseUrlId = responseUrlPrefix + n;
     Instant now = clock.instant();
     String body =
-        form(
-            "token", "sim-verification-token",
-            "team_id", slack.teamId(),
-            "team_domain", slack.teamDomain(),
-            "channel_id", person.dmChannelId(),
-            "channel_name", "directmessage",
-            "user_id", person.id(),
-            "user_name", person.name(),
-            "command", command,
-            "text", text.replace(NUMBER, Long.toString(n)),
-            "api_app_id", slack.appId(),
-            "is_enterprise_install", "false",
-            "response_url", slack.responseUrl(responseUrlId),
-            "trigger_id", now.getEpochSecond() + "." + n + ".bench");
-    long timestamp = now.getEpochSecond();
+        buttonValue != null
+            ? form("payload", click(person, n, slack.responseUrl(responseUrlId), now).toString())
+            : form(
+                "token", "sim-verification-token",
+                "team_id", slack.teamId(),
+                "team_domain", slack.teamDomain(),
+                "channel_id", person.dmChannelId(),
+                "channel_name", "directmessage",
+                "user_id", person.id(),
+                "user_name", person.name(),
+                "command", command,
+                "text", text.replace(NUMBER, Long.toString(n)),
+                "api_app_id", slack.appId(),
+                "is_enterprise_install", "false",
+                "response_url", slack.responseUrl(responseUrlId),
+                "trigger_id", now.getEpochSecond() + "." + n + ".bench");
+    sentAt.put(responseUrlId, now);
+    return postSigned(http, eventsUrl, signingSecret, now.getEpochSecond(), body);
+  }
+
+  /**
+   * Posts a form body signed as Slack signs it; completes with the {@link System#nanoTime} at which
+   * the acknowledgement's headers arrived, exceptionally when it was not HTTP 200.
+   */
+  static CompletableFuture<Long> postSigned(
+      HttpClient http, URI eventsUrl, String signingSecret, long timestamp, String body) {
     HttpRequest request =
         HttpRequest.newBuilder(eventsUrl)
             .timeout(ACK_TIMEOUT)
@@ -97,7 +158,6 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
             .header("X-Slack-Signature", SlackSignature.sign(signingSecret, timestamp, body))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    sentAt.put(responseUrlId, now);
     long[] headersAt = new long[1];
     return http.sendAsync(
             request,
@@ -115,6 +175,47 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
             });
   }
 
+  private JsonObject click(SimulatedUser person, long n, String responseUrl, Instant now) {
+    JsonObject payload = new JsonObject();
+    payload.addProperty("type", "block_actions");
+    JsonObject user = new JsonObject();
+    user.addProperty("id", person.id());
+    user.addProperty("username", person.name());
+    user.addProperty("name", person.name());
+    user.addProperty("team_id", slack.teamId());
+    payload.add("user", user);
+    payload.addProperty("api_app_id", slack.appId());
+    payload.addProperty("token", "sim-verification-token");
+    payload.addProperty("trigger_id", now.getEpochSecond() + "." + n + ".bench");
+    JsonObject team = new JsonObject();
+    team.addProperty("id", slack.teamId());
+    team.addProperty("domain", slack.teamDomain());
+    payload.add("team", team);
+    payload.addProperty("is_enterprise_install", false);
+    String ts = now.getEpochSecond() + "." + String.format("%06d", n % 1_000_000);
+    JsonObject container = new JsonObject();
+    container.addProperty("type", "message");
+    container.addProperty("message_ts", ts);
+    container.addProperty("channel_id", person.dmChannelId());
+    container.addProperty("is_ephemeral", false);
+    payload.add("container", container);
+    JsonObject channel = new JsonObject();
+    channel.addProperty("id", person.dmChannelId());
+    channel.addProperty("name", "directmessage");
+    payload.add("channel", channel);
+    payload.addProperty("response_url", responseUrl);
+    JsonObject action = new JsonObject();
+    action.addProperty("action_id", "command");
+    action.addProperty("block_id", "actions");
+    action.addProperty("type", "button");
+    action.addProperty("value", buttonValue);
+    action.addProperty("action_ts", ts);
+    JsonArray actions = new JsonArray();
+    actions.add(action);
+    payload.add("actions", actions);
+    return payload;
+  }
+
   /** How many commands were sent (warm-up included). */
   long sent() {
     return sequence.get();
@@ -129,7 +230,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
     return responseUrlPrefix;
   }
 
-  private static String form(String... namesAndValues) {
+  static String form(String... namesAndValues) {
     StringJoiner joiner = new StringJoiner("&");
     for (int i = 0; i < namesAndValues.length; i += 2) {
       joiner.add(

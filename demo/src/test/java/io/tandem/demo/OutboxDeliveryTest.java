@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.app.Tandem;
+import io.tandem.core.delivery.Outbox;
+import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.port.in.Platform;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChatTarget;
 import io.tandem.simulator.discord.DiscordMessage;
 import io.tandem.simulator.discord.DiscordSimulator;
 import io.tandem.simulator.slack.SimulatedUser;
@@ -15,6 +20,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +95,55 @@ class OutboxDeliveryTest {
       assertThat(simulator.calls("POST", "channels/{channel_id}/messages")).hasSize(1);
     }
     await().atMost(TIMEOUT).until(() -> outboxState().equals("DELIVERED"));
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("after a restart, a DM to someone Tandem wrote to before opens no conversation")
+  void restartKeepsDmChannels() throws Exception {
+    // GIVEN ana joined and got her welcome DM (Slack opened the conversation once)
+    start(SimulatedChat.Kind.SLACK_SOCKET);
+    chat.enrol(SamplePeople.ANA);
+    SlackSimulator simulator = ((SimulatedSlack) chat).simulator();
+    SimulatedUser ana = simulator.user("ana");
+    simulator.awaitDirectMessage(ana, TIMEOUT);
+    assertThat(simulator.calls("conversations.open")).hasSize(1);
+
+    // WHEN Tandem restarts on the same database and has something to tell her
+    tandem.close();
+    tandem =
+        Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
+    chat.connect(tandem);
+    tandem
+        .database()
+        .transaction(
+            store -> {
+              Workspace workspace =
+                  store.workspace(Platform.SLACK, simulator.teamId()).orElseThrow();
+              Instant now = Instant.now();
+              return Outbox.queue(
+                  store,
+                  workspace.getId(),
+                  Platform.SLACK,
+                  "after-restart",
+                  new ChatTarget.DirectMessage(ana.id()),
+                  Reply.info("Still here after the restart", List.of()),
+                  now,
+                  now);
+            });
+
+    // THEN it arrives in the same DM, and Slack's Tier 3 conversations.open was not called again
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                simulator.messages().stream()
+                    .anyMatch(m -> m.readableText().contains("Still here after the restart")));
+    SlackMessage second =
+        simulator.messages().stream()
+            .filter(m -> m.readableText().contains("Still here after the restart"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(second.channel()).isEqualTo(ana.dmChannelId());
+    assertThat(simulator.calls("conversations.open")).hasSize(1);
   }
 }

@@ -12,6 +12,7 @@ import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.DeliveryResult;
+import io.tandem.core.port.out.DmChannels;
 import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.port.out.RateLimiter;
 import java.io.IOException;
@@ -25,9 +26,10 @@ import java.util.Optional;
  * transactions as documented there).
  *
  * <ul>
- *   <li>DM: {@code conversations.open users=U} once per person (the channel id is cached), then
- *       {@code chat.postMessage} there; group DM: the same with {@code users=U1,U2}; channel:
- *       {@code chat.postMessage}; App Home: {@code views.publish}.
+ *   <li>DM: {@code conversations.open users=U} once per person (the channel id is kept in the
+ *       database through {@link DmChannels}), then {@code chat.postMessage} there; group DM: the
+ *       same with {@code users=U1,U2}; channel: {@code chat.postMessage}; App Home: {@code
+ *       views.publish}.
  *   <li>Content: the {@link Reply} as Block Kit ({@link BlockKit}), with its fallback text; each
  *       message carries its outbox key in its metadata ({@code event_type: tandem_outbox}, {@code
  *       event_payload: {dedup_key}}).
@@ -97,9 +99,19 @@ public final class SlackChatPort implements ChatPort {
    * @param methods a Web API client with the bot token ({@link SlackAdapter#methods()})
    */
   public SlackChatPort(MethodsClient methods, Limits limits) {
+    this(methods, limits, DmChannels.inMemory());
+  }
+
+  /**
+   * @param methods a Web API client with the bot token ({@link SlackAdapter#methods()})
+   * @param channels where the DM channels opened are kept (the core's, in the database, so a
+   *     restart opens none again)
+   */
+  public SlackChatPort(MethodsClient methods, Limits limits, DmChannels channels) {
     this.methods = Objects.requireNonNull(methods, "methods");
     this.limits = Objects.requireNonNull(limits, "limits");
-    this.conversations = new SlackConversations(methods, limits);
+    this.conversations =
+        new SlackConversations(methods, limits, Objects.requireNonNull(channels, "channels"));
     this.history = new SlackHistory(methods, limits);
     this.uploads = new SlackFileUploads(methods, limits);
   }
@@ -238,10 +250,5 @@ public final class SlackChatPort implements ChatPort {
       return SlackErrors.failure(published);
     }
     return DeliveryResult.delivered("home/" + userId + "/" + published.getView().getId());
-  }
-
-  /** How many conversations are cached (for tests and metrics). */
-  int cachedConversations() {
-    return conversations.cached();
   }
 }

@@ -4,6 +4,7 @@ import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -28,6 +29,13 @@ public final class JpaPairActivity implements PairActivity {
         .getSingleResult();
   }
 
+  /**
+   * One seek in {@code ix_signal_actor_type}. Runs without flushing the transaction's pending
+   * writes first (flush mode COMMIT): it asks about the person's past, and no transaction that asks
+   * also records a signal of that type first (opening the home records {@code HOME_OPENED} and
+   * publishes without asking), so a pending write cannot change the answer; the flush (EclipseLink
+   * compares every entity of the transaction with its copy) is saved on every {@code log}.
+   */
   @Override
   public boolean ever(long memberId, SignalType type) {
     return !em.createQuery(
@@ -35,6 +43,7 @@ public final class JpaPairActivity implements PairActivity {
             Long.class)
         .setParameter("memberId", memberId)
         .setParameter("type", type)
+        .setFlushMode(FlushModeType.COMMIT)
         .setMaxResults(1)
         .getResultList()
         .isEmpty();
