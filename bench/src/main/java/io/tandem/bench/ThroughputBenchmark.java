@@ -103,11 +103,7 @@ final class ThroughputBenchmark {
   }
 
   static void run(Options o, String commandLine) throws Exception {
-    // before the simulator's HTTP servers exist: they read it once
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-    double loadAtStart = Report.loadAverage();
+    String loadAtStart = ResultFiles.loadNow();
     Path dir = Files.createTempDirectory("tandem-throughput");
     String dbUrl = "jdbc:sqlite:" + dir.resolve("tandem.db");
     Map<String, Object> result = new LinkedHashMap<>();
@@ -324,7 +320,7 @@ final class ThroughputBenchmark {
   }
 
   private static void write(
-      Options o, String commandLine, Map<String, Object> result, double loadAtStart)
+      Options o, String commandLine, Map<String, Object> result, String loadAtStart)
       throws java.io.IOException {
     String heading =
         "# Throughput: commands at the speed of the database\n\n"
@@ -346,8 +342,8 @@ final class ThroughputBenchmark {
             + " one `log` (one session, one note, one signal), one thread. The JVM runs with"
             + " `-Dsun.net.httpserver.nodelay=true` (the JDK HTTP server, in the simulator and"
             + " in Tandem's Slack endpoint, otherwise holds small responses ~40 ms). Load"
-            + " average at start: "
-            + String.format(java.util.Locale.ROOT, "%.2f", loadAtStart)
+            + " (/proc/loadavg) at start: "
+            + loadAtStart
             + " (the machine is shared; read the ratios).\n\n";
     ResultFiles.write(
         o.results(),
