@@ -43,6 +43,15 @@ public final class AssignmentSolver {
    * matched. All rows must have the same length.
    */
   public static Assignment minimumCost(long[][] costs) {
+    return minimumCost(costs, false);
+  }
+
+  /**
+   * As {@link #minimumCost(long[][])}, but the rows may be overwritten with working values when
+   * {@code reuseRows} (the caller no longer needs them), which saves a copy of a big matrix. Rows
+   * may be one array shared by several rows.
+   */
+  static Assignment minimumCost(long[][] costs, boolean reuseRows) {
     int n = costs.length;
     int m = n == 0 ? 0 : costs[0].length;
     long min = Long.MAX_VALUE;
@@ -69,6 +78,9 @@ public final class AssignmentSolver {
     long penalty = penalty(n, m, min, max);
     if (complete && n == m) {
       CompleteDenseSolver.solve(costs, colOf);
+    } else if (Math.max(n, m) <= 2L * Math.min(n, m)) {
+      long total = CompleteDenseSolver.solveSquared(costs, m, min, penalty - min, reuseRows, colOf);
+      return new Assignment(colOf, m, total);
     } else {
       solveDense(costs, n, m, penalty, colOf);
     }

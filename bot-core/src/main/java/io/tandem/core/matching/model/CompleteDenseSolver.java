@@ -1,6 +1,8 @@
 package io.tandem.core.matching.model;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The square, every-pair-allowed case of {@link AssignmentSolver}: Jonker and Volgenant's LAPJV
@@ -21,6 +23,57 @@ final class CompleteDenseSolver {
   private static final int REDUCTION_STEPS_PER_ROW = 16;
 
   private CompleteDenseSolver() {}
+
+  /**
+   * Any dense instance, made square and complete: a forbidden pair, a padding column and a padding
+   * row all cost {@code big} (more than any difference in total cost between two matchings), an
+   * allowed pair {@code cost - min}. Every k x k perfect matching then costs {@code big} once per
+   * pair it does not really make, so the cheapest one makes the most real pairs and, among those,
+   * the cheapest: the lexicographic optimum. Padding rows share one array, as do rows that were one
+   * array in {@code cost}.
+   *
+   * @param reuseRows whether {@code cost}'s rows may be overwritten (when they are long enough)
+   * @return the total cost of the real pairs, which are written to {@code colOf}
+   */
+  static long solveSquared(
+      long[][] cost, int m, long min, long big, boolean reuseRows, int[] colOf) {
+    int n = cost.length;
+    int k = Math.max(n, m);
+    long[][] square = new long[k][];
+    Map<long[], long[]> made = new IdentityHashMap<>();
+    for (int i = 0; i < n; i++) {
+      long[] row = cost[i];
+      long[] out = made.get(row);
+      if (out == null) {
+        out = reuseRows && m == k ? row : new long[k];
+        for (int j = 0; j < m; j++) {
+          long c = row[j];
+          out[j] = c == AssignmentSolver.FORBIDDEN ? big : c - min;
+        }
+        Arrays.fill(out, m, k, big);
+        made.put(row, out);
+      }
+      square[i] = out;
+    }
+    if (n < k) {
+      long[] padding = new long[k];
+      Arrays.fill(padding, big);
+      Arrays.fill(square, n, k, padding);
+    }
+    int[] squareCol = new int[k];
+    solve(square, squareCol);
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      int j = squareCol[i];
+      if (j < m && square[i][j] < big) {
+        colOf[i] = j;
+        total += square[i][j] + min;
+      } else {
+        colOf[i] = Assignment.UNMATCHED;
+      }
+    }
+    return total;
+  }
 
   /** Fills {@code colOf[row]} with the optimal column of every row of the n x n matrix. */
   static void solve(long[][] cost, int[] colOf) {
