@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A Tandem command ({@code io.tandem.app.Main}) in a JVM of its own, from the jar operators run
- * ({@code app/target/tandem.jar}) with the JVM options under test; its output goes to a file. Reads the child's resident memory
- * from {@code /proc/PID/status} (Linux): {@code VmRSS} now and {@code VmHWM}, the peak so far.
+ * ({@code app/target/tandem.jar}) with the JVM options under test; its output goes to a file. Reads
+ * the child's resident memory from {@code /proc/PID/status} (Linux): {@code VmRSS} now and {@code
+ * VmHWM}, the peak so far.
  */
 final class ChildProcess implements AutoCloseable {
   final Process process;
@@ -22,8 +23,21 @@ final class ChildProcess implements AutoCloseable {
     this.startNanos = startNanos;
   }
 
-  static ChildProcess start(
-      String classPath, List<String> jvmOptions, Path log, String... command) throws IOException {
+  /**
+   * The JVM options the {@code tandem} launcher gives every command: its {@code jvm_options="..."}
+   * line, read from the script in the working directory (the checkout's root).
+   */
+  static String launcherJvmOptions() throws IOException {
+    for (String line : Files.readAllLines(Path.of("tandem"))) {
+      if (line.startsWith("jvm_options=\"")) {
+        return line.substring("jvm_options=\"".length(), line.lastIndexOf('"'));
+      }
+    }
+    throw new IllegalStateException("no jvm_options line in ./tandem");
+  }
+
+  static ChildProcess start(String classPath, List<String> jvmOptions, Path log, String... command)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
@@ -52,9 +66,9 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /**
-   * Waits for the child to end, sampling its peak resident memory every few milliseconds (the
-   * last sample before exit is the peak up to then), and its CPU time likewise. Returns {exit
-   * code, wall nanos, peak KiB, CPU nanos (user and system, up to the last sample)}.
+   * Waits for the child to end, sampling its peak resident memory every few milliseconds (the last
+   * sample before exit is the peak up to then), and its CPU time likewise. Returns {exit code, wall
+   * nanos, peak KiB, CPU nanos (user and system, up to the last sample)}.
    */
   long[] awaitWithPeak() throws InterruptedException {
     long peak = -1;

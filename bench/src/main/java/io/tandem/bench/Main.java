@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The benchmarks' command line: {@code java -jar bench/target/tandem-bench.jar
- * [ack-latency|matching|matching-scipy|match-scale|report|fan-out|intake] [options]}. Runs on demand only; nothing here is
- * part of {@code ./mvnw verify}.
+ * [ack-latency|matching|matching-scipy|match-scale|footprint|report|fan-out|intake] [options]}.
+ * Runs on demand only; nothing here is part of {@code ./mvnw verify}.
  *
  * <p>Logging is set to {@code warn} before any logger exists, so the libraries under test (Bolt,
  * JDA, EclipseLink, the simulators) stay quiet; pass {@code
@@ -38,6 +38,9 @@ public final class Main {
     }
     if (benchmark.equals("matching-scipy")) {
       System.exit(run(() -> ScipyMatchingBenchmark.main(options)));
+    }
+    if (benchmark.equals("footprint")) {
+      System.exit(run(() -> FootprintBenchmark.main(options)));
     }
     if (benchmark.equals("match-scale")) {
       System.exit(run(() -> MatchScaleBenchmark.main(options)));

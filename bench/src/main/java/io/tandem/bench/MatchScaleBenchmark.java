@@ -1,6 +1,5 @@
 package io.tandem.bench;
 
-import io.tandem.core.port.in.Platform;
 import io.tandem.core.kernel.Progress;
 import io.tandem.core.matching.MatchPairs;
 import io.tandem.core.matching.MatchPool;
@@ -9,6 +8,7 @@ import io.tandem.core.matching.model.Candidate;
 import io.tandem.core.matching.model.MatchSettings;
 import io.tandem.core.matching.model.Matcher;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramLookup;
@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,46 +35,29 @@ import java.util.Random;
  *       pair) and peak resident memory ({@code VmHWM});
  *   <li>in this JVM, warmed up, the median of several runs of: {@code /tandem match preview} as an
  *       admin (load, rules, solve, storing the proposal, rendering the reply); the solve alone
- *       ({@link AssignmentSolver} on the score table {@link Matcher} optimises, as it is built
- *       for it); the score table alone.
+ *       ({@link AssignmentSolver} on the score table {@link Matcher} optimises, as it is built for
+ *       it); the score table alone.
  * </ol>
  *
- * <p>Run: {@code java -jar bench/target/tandem-bench.jar match-scale [--people N] [--runs K]
- * [--out DIR] [--jvm-options "..."] [--tandem-classpath app/target/tandem.jar]}.
+ * <p>Run: {@code java -jar bench/target/tandem-bench.jar match-scale [--people N] [--runs K] [--out
+ * DIR] [--jvm-options "..."] [--tandem-classpath app/target/tandem.jar]}.
  */
 final class MatchScaleBenchmark {
-
-  /** The options the {@code tandem} launcher gives the JVM; keep in step with it. */
-  static final String LAUNCHER_OPTIONS = "";
 
   private MatchScaleBenchmark() {}
 
   static int main(List<String> args) throws Exception {
-    int people = 10_000;
-    int runs = 3;
-    Path out = Path.of("bench", "results");
-    String jvmOptions = LAUNCHER_OPTIONS;
-    String classPath = "app/target/tandem.jar";
-    for (int k = 0; k < args.size(); k++) {
-      switch (args.get(k)) {
-        case "--people" -> people = Integer.parseInt(args.get(++k));
-        case "--runs" -> runs = Integer.parseInt(args.get(++k));
-        case "--out" -> out = Path.of(args.get(++k));
-        case "--jvm-options" -> jvmOptions = args.get(++k);
-        case "--tandem-classpath" -> classPath = args.get(++k);
-        default -> {
-          System.err.println(
-              "usage: match-scale [--people N] [--runs K] [--out DIR] [--jvm-options \"...\"]");
-          return 2;
-        }
-      }
-    }
+    Map<String, String> o = BenchArgs.pairs(args);
+    int people = Integer.parseInt(o.getOrDefault("--people", "10000"));
+    int runs = Integer.parseInt(o.getOrDefault("--runs", "3"));
+    Path out = Path.of(o.getOrDefault("--out", "bench/results"));
+    String jvmOptions = o.getOrDefault("--jvm-options", ChildProcess.launcherJvmOptions());
+    String classPath = o.getOrDefault("--tandem-classpath", "app/target/tandem.jar");
     Path dir = Files.createTempDirectory("tandem-match-scale");
     String url = "jdbc:sqlite:" + dir.resolve("tandem.db");
     PoolData.generate(url, people, 0, new Random(11));
     Path config = dir.resolve("tandem.yml");
-    Files.writeString(
-        config, "database:\n  url: \"" + url + "\"\n", StandardCharsets.UTF_8);
+    Files.writeString(config, "database:\n  url: \"" + url + "\"\n", StandardCharsets.UTF_8);
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("people", people);
@@ -90,8 +72,7 @@ final class MatchScaleBenchmark {
     double previewMs = inProcess[0];
     double solveMs = inProcess[1];
     result.put("preview end to end / solve (CPU)", ResultFiles.round3(previewMs / solveMs));
-    boolean pass =
-        previewMs / solveMs <= 2.0 && peakMib < 1024 && cliSeconds < 3.0 && cli[0] == 0;
+    boolean pass = previewMs / solveMs <= 2.0 && peakMib < 1024 && cliSeconds < 3.0 && cli[0] == 0;
     result.put("verdict", pass ? "PASS" : "MISS");
     ResultFiles.write(
         out,
@@ -118,7 +99,8 @@ final class MatchScaleBenchmark {
     return pass ? 0 : 1;
   }
 
-  private static long[] dryRunCli(String classPath, String jvmOptions, Path config, Path dir) throws Exception {
+  private static long[] dryRunCli(String classPath, String jvmOptions, Path config, Path dir)
+      throws Exception {
     List<String> opts =
         jvmOptions.isBlank() ? List.of() : Arrays.asList(jvmOptions.strip().split("\\s+"));
     try (ChildProcess child =
@@ -156,7 +138,6 @@ final class MatchScaleBenchmark {
       MatchPairs matching = new MatchPairs(db, clock);
       ProgramLookup.Target target =
           new ProgramLookup.Target(Platform.SLACK, null, PoolData.PROGRAM);
-      record Read(MatchPool pool, MatchSettings settings) {}
       Read read =
           db.transaction(
               store -> {
@@ -165,35 +146,20 @@ final class MatchScaleBenchmark {
               });
       List<Candidate> mentors = read.pool().mentors();
       List<Candidate> mentees = read.pool().mentees();
-      MatchSettings settings = read.settings();
       MatchPairs.DryRun dry = matching.dryRun(target, Progress.NONE);
       Actor admin = new Actor(Platform.SLACK, "T_BENCH", "U1", "Admin", "UTC", true, null);
       long[][] wall = new long[3][runs];
       long[][] cpu = new long[3][runs];
       long optimum = 0;
       for (int k = -1; k < runs; k++) {
-        long[] w = new long[3];
-        long[] c = new long[3];
-        Stopwatch clockwork = new Stopwatch();
-        Reply reply = matching.preview(admin, PoolData.PROGRAM);
-        clockwork.lap(w, c, 0);
-        if (reply.text().isEmpty()) {
-          throw new IllegalStateException("empty preview");
-        }
-        long[][] scores = Matcher.scoreTable(mentors, mentees, settings, clock.instant());
-        clockwork.lap(w, c, 1);
-        for (long[] row : scores) {
-          for (int j = 0; j < row.length; j++) {
-            row[j] = row[j] == AssignmentSolver.FORBIDDEN ? row[j] : -row[j];
-          }
-        }
-        clockwork = new Stopwatch();
-        optimum = -AssignmentSolver.minimumCost(scores).totalCost();
-        clockwork.lap(w, c, 2);
-        for (int p = 0; k >= 0 && p < 3; p++) {
-          wall[p][k] = w[p];
-          cpu[p][k] = c[p];
-        }
+        optimum =
+            once(
+                matching,
+                admin,
+                read,
+                clock,
+                k < 0 ? null : new long[][] {wall[0], cpu[0], wall[1], cpu[1], wall[2], cpu[2]},
+                k);
       }
       String[] names = {"preview end to end", "score table alone", "solve alone"};
       for (int p = 0; p < 3; p++) {
@@ -219,6 +185,42 @@ final class MatchScaleBenchmark {
       return new double[] {previewMs, solveMs};
     }
   }
+
+  /**
+   * One preview, one score table, one solve; their wall and CPU times go to {@code into} (wall and
+   * CPU of each in turn) at {@code k} unless it is null (warm-up). Returns the optimum.
+   */
+  private static long once(
+      MatchPairs matching, Actor admin, Read read, Clock clock, long[][] into, int k) {
+    long[] w = new long[3];
+    long[] c = new long[3];
+    Stopwatch clockwork = new Stopwatch();
+    Reply reply = matching.preview(admin, PoolData.PROGRAM);
+    clockwork.lap(w, c, 0);
+    if (reply.text().isEmpty()) {
+      throw new IllegalStateException("empty preview");
+    }
+    long[][] scores =
+        Matcher.scoreTable(
+            read.pool().mentors(), read.pool().mentees(), read.settings(), clock.instant());
+    clockwork.lap(w, c, 1);
+    for (long[] row : scores) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = row[j] == AssignmentSolver.FORBIDDEN ? row[j] : -row[j];
+      }
+    }
+    clockwork = new Stopwatch();
+    long optimum = -AssignmentSolver.minimumCost(scores).totalCost();
+    clockwork.lap(w, c, 2);
+    for (int p = 0; into != null && p < 3; p++) {
+      into[2 * p][k] = w[p];
+      into[2 * p + 1][k] = c[p];
+    }
+    return optimum;
+  }
+
+  /** The pool as the preview reads it, and the program's settings. */
+  private record Read(MatchPool pool, MatchSettings settings) {}
 
   /** Wall and this thread's CPU time since the last lap. */
   private static final class Stopwatch {

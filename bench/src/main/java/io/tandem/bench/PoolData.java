@@ -31,8 +31,7 @@ final class PoolData {
   private PoolData() {}
 
   static void generate(String url, int people, int pairs, Random random) throws SQLException {
-    try (Database db =
-            Database.open(DatabaseSettings.of(url, null, null, 1), Clock.systemUTC());
+    try (Database db = Database.open(DatabaseSettings.of(url, null, null, 1), Clock.systemUTC());
         Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
@@ -116,7 +115,16 @@ final class PoolData {
     int from = 8 + random.nextInt(8);
     int other = (day + 1 + random.nextInt(DAYS.length - 1)) % DAYS.length;
     int from2 = 8 + random.nextInt(8);
-    return DAYS[day] + " " + from + "-" + (from + 2) + ", " + DAYS[other] + " " + from2 + "-"
+    return DAYS[day]
+        + " "
+        + from
+        + "-"
+        + (from + 2)
+        + ", "
+        + DAYS[other]
+        + " "
+        + from2
+        + "-"
         + (from2 + 2);
   }
 }

@@ -29,11 +29,11 @@ import java.util.Random;
  * reads ({@code scipy_lsap.py}, shipped in this jar). The two optima must be equal as exact
  * integers; the run fails otherwise. Per size, scipy's repeats run first, then Tandem's, so both
  * see the same machine minutes; each side's time is the median of its repeats after a warm-up, the
- * solve call only (scipy's float conversion of the matrix is outside its timing, as Tandem's
- * matrix is already built).
+ * solve call only (scipy's float conversion of the matrix is outside its timing, as Tandem's matrix
+ * is already built).
  *
  * <p>Run: {@code java -jar bench/target/tandem-bench.jar matching-scipy [--out DIR] [--repeats K]
- * [--quick] [--python PATH]}. Writes {@code matching-scipy.md} and {@code .json}.
+ * [--sizes 500,1000,2000] [--python PATH]}. Writes {@code matching-scipy.md} and {@code .json}.
  */
 final class ScipyMatchingBenchmark {
 
@@ -42,24 +42,14 @@ final class ScipyMatchingBenchmark {
   private ScipyMatchingBenchmark() {}
 
   static int main(List<String> args) throws IOException, InterruptedException {
-    Path out = Path.of("bench", "results");
-    int repeats = 7;
-    boolean quick = false;
-    String python = "python3";
-    for (int k = 0; k < args.size(); k++) {
-      switch (args.get(k)) {
-        case "--out" -> out = Path.of(args.get(++k));
-        case "--repeats" -> repeats = Integer.parseInt(args.get(++k));
-        case "--quick" -> quick = true;
-        case "--python" -> python = args.get(++k);
-        default -> {
-          System.err.println(
-              "usage: matching-scipy [--out DIR] [--repeats K] [--quick] [--python PATH]");
-          return 2;
-        }
-      }
-    }
-    int[] sizes = quick ? new int[] {100, 200} : new int[] {500, 1000, 2000};
+    Map<String, String> o = BenchArgs.pairs(args);
+    Path out = Path.of(o.getOrDefault("--out", "bench/results"));
+    int repeats = Integer.parseInt(o.getOrDefault("--repeats", "7"));
+    int[] sizes =
+        Arrays.stream(o.getOrDefault("--sizes", "500,1000,2000").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    String python = o.getOrDefault("--python", "python3");
     Path work = Files.createTempDirectory("tandem-lsap");
     Path script = work.resolve("scipy_lsap.py");
     try (InputStream in = ScipyMatchingBenchmark.class.getResourceAsStream("scipy_lsap.py")) {
@@ -69,86 +59,91 @@ final class ScipyMatchingBenchmark {
       AssignmentSolver.minimumCost(MatchingBenchmark.dense(300, new Random(k)));
     }
     Map<String, Object> result = new LinkedHashMap<>();
-    String versions = "";
     boolean allEqual = true;
     double worst = 0;
+    String versions = "";
     for (int n : sizes) {
       long[][] costs = MatchingBenchmark.dense(n, new Random(MatchingBenchmark.SEED + n));
       Path file = work.resolve("dense-" + n + ".i64");
       write(costs, file);
       List<JsonObject> lines = python(python, script, repeats, file);
+      Files.delete(file);
       versions = lines.get(0).toString();
-      JsonObject scipy = lines.get(1);
-      long scipyOptimum = scipy.get("optimum").getAsLong();
-      long[] scipyNanos = new long[repeats];
-      for (int k = 0; k < repeats; k++) {
-        scipyNanos[k] = scipy.getAsJsonArray("nanos").get(k).getAsLong();
-      }
-      long tandemOptimum = -1;
-      long[] tandemNanos = new long[repeats];
-      for (int k = 0; k < repeats; k++) {
-        long start = System.nanoTime();
-        Assignment a = AssignmentSolver.minimumCost(costs);
-        tandemNanos[k] = System.nanoTime() - start;
-        if (a.matchedCount() != n) {
-          throw new IllegalStateException("Tandem left rows unmatched at n = " + n);
-        }
-        tandemOptimum = a.totalCost();
-      }
-      double tandemMs = median(tandemNanos) / 1e6;
-      double scipyMs = median(scipyNanos) / 1e6;
-      double ratio = tandemMs / scipyMs;
-      boolean equal = tandemOptimum == scipyOptimum;
-      allEqual &= equal;
+      double ratio = compare(n, costs, lines.get(1), repeats, result);
+      allEqual &= ratio >= 0;
       if (n >= 1000) {
         worst = Math.max(worst, ratio);
       }
-      System.out.printf(
-          Locale.ROOT,
-          "n=%d: Tandem %.1f ms, scipy %.1f ms, ratio %.2f, optima %d / %d%n",
-          n,
-          tandemMs,
-          scipyMs,
-          ratio,
-          tandemOptimum,
-          scipyOptimum);
-      result.put("n = " + n + ": Tandem (ms, median)", ResultFiles.round(tandemMs));
-      result.put("n = " + n + ": scipy (ms, median)", ResultFiles.round(scipyMs));
-      result.put("n = " + n + ": Tandem / scipy", ResultFiles.round3(ratio));
-      result.put("n = " + n + ": optimum (both)", equal ? tandemOptimum : "DIFFERENT");
-      Files.delete(file);
     }
     Files.delete(script);
     Files.delete(work);
     result.put("worst ratio at n >= 1000", ResultFiles.round3(worst));
     result.put("verdict", allEqual && worst <= GOAL ? "PASS" : "MISS");
-    String command = String.join(" ", args);
-    Map<String, String> env = ResultFiles.environment("matching-scipy", command);
+    Map<String, String> env = ResultFiles.environment("matching-scipy", String.join(" ", args));
     env.put("python", versions);
     ResultFiles.write(
-        out,
-        "matching-scipy",
-        "# Matching solver against scipy\n\nGoal: Tandem's exact solver at most "
-            + GOAL
-            + "x scipy's `linear_sum_assignment` on the same dense instances at n = 1 000 and"
-            + " 2 000, with equal optima.\n\n",
-        "\nDense n x n, every pair allowed, costs uniform in [0, 1 000 000) (the matching"
-            + " benchmark's instances and seeds). scipy reads the same matrix from a file of int64"
-            + " in a python3 child process and solves it as float64 (exact at these magnitudes);"
-            + " the optimum it reports is summed from the int64 matrix. Per size scipy runs first,"
-            + " then Tandem, "
-            + repeats
-            + " times each after a warm-up; times are medians of the solve call. The 2-core"
-            + " machine is shared: see the load average.\n\n",
-        "goal ratio",
-        GOAL,
-        result,
-        env);
+        out, "matching-scipy", HEADING, method(repeats), "goal ratio", GOAL, result, env);
     if (!allEqual) {
       System.err.println("OPTIMA DIFFER: see the report");
       return 1;
     }
     return 0;
+  }
+
+  private static final String HEADING =
+      "# Matching solver against scipy\n\nGoal: Tandem's exact solver at most "
+          + GOAL
+          + "x scipy's `linear_sum_assignment` on the same dense instances at n = 1 000 and"
+          + " 2 000, with equal optima.\n\n";
+
+  private static String method(int repeats) {
+    return "\nDense n x n, every pair allowed, costs uniform in [0, 1 000 000) (the matching"
+        + " benchmark's instances and seeds). scipy reads the same matrix from a file of int64"
+        + " in a python3 child process and solves it as float64 (exact at these magnitudes);"
+        + " the optimum it reports is summed from the int64 matrix. Per size scipy runs first,"
+        + " then Tandem, "
+        + repeats
+        + " times each after a warm-up; times are medians of the solve call. The 2-core"
+        + " machine is shared: see the load average.\n\n";
+  }
+
+  /** Times Tandem on {@code costs}; the ratio to scipy, or -1 when the optima differ. */
+  private static double compare(
+      int n, long[][] costs, JsonObject scipy, int repeats, Map<String, Object> result) {
+    long scipyOptimum = scipy.get("optimum").getAsLong();
+    long[] scipyNanos = new long[repeats];
+    for (int k = 0; k < repeats; k++) {
+      scipyNanos[k] = scipy.getAsJsonArray("nanos").get(k).getAsLong();
+    }
+    long tandemOptimum = -1;
+    long[] tandemNanos = new long[repeats];
+    for (int k = 0; k < repeats; k++) {
+      long start = System.nanoTime();
+      Assignment a = AssignmentSolver.minimumCost(costs);
+      tandemNanos[k] = System.nanoTime() - start;
+      if (a.matchedCount() != n) {
+        throw new IllegalStateException("Tandem left rows unmatched at n = " + n);
+      }
+      tandemOptimum = a.totalCost();
+    }
+    double tandemMs = median(tandemNanos) / 1e6;
+    double scipyMs = median(scipyNanos) / 1e6;
+    double ratio = tandemMs / scipyMs;
+    boolean equal = tandemOptimum == scipyOptimum;
+    System.out.printf(
+        Locale.ROOT,
+        "n=%d: Tandem %.1f ms, scipy %.1f ms, ratio %.2f, optima %d / %d%n",
+        n,
+        tandemMs,
+        scipyMs,
+        ratio,
+        tandemOptimum,
+        scipyOptimum);
+    result.put("n = " + n + ": Tandem (ms, median)", ResultFiles.round(tandemMs));
+    result.put("n = " + n + ": scipy (ms, median)", ResultFiles.round(scipyMs));
+    result.put("n = " + n + ": Tandem / scipy", ResultFiles.round3(ratio));
+    result.put("n = " + n + ": optimum (both)", equal ? tandemOptimum : "DIFFERENT");
+    return equal ? ratio : -1;
   }
 
   private static void write(long[][] costs, Path file) throws IOException {
@@ -165,8 +160,7 @@ final class ScipyMatchingBenchmark {
   private static List<JsonObject> python(String python, Path script, int repeats, Path file)
       throws IOException, InterruptedException {
     Process p =
-        new ProcessBuilder(
-                python, script.toString(), Integer.toString(repeats), file.toString())
+        new ProcessBuilder(python, script.toString(), Integer.toString(repeats), file.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     List<JsonObject> lines = new ArrayList<>();

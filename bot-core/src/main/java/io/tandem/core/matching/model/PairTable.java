@@ -2,6 +2,7 @@ package io.tandem.core.matching.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ final class PairTable {
     return new PairTable(millis, allowed);
   }
 
-  // Long because it is the per-pair hot loop: one pass, no call per pair but for linked pairs.
+  // Long because it is the per-pair hot loop: one pass over flat arrays, no call per pair but for
+  // linked pairs.
   private static long fillRow(
       int i,
       long[] row,
@@ -61,47 +63,55 @@ final class PairTable {
     int band = mentor.candidate.seniorityBand() + settings.minimumSeniorityGap();
     double wTeach = settings.weight(ScoreComponent.TEACHES_WANTED);
     double wLearn = settings.weight(ScoreComponent.LEARNS_BACK);
-    double wComm = settings.weight(ScoreComponent.COMMUNICATION);
     double wAvail = settings.weight(ScoreComponent.AVAILABILITY);
     double wDept = settings.weight(ScoreComponent.CROSS_DEPARTMENT);
     double wGen = settings.weight(ScoreComponent.CROSS_GENERATION);
-    long[] offered = f.mentorOffered[i];
-    long[] wanted = f.mentorWanted[i];
+    double[] comm = f.weightedCompatibility(mentor, settings);
+    int words = f.words;
+    long[] offered = Arrays.copyOfRange(f.mentorOffered, i * words, (i + 1) * words);
+    long[] wanted = Arrays.copyOfRange(f.mentorWanted, i * words, (i + 1) * words);
     int wantedSize = mentor.wanted.size();
-    long[] hours = mentor.utcHours;
-    double[] comm = f.compatibility[mentor.candidate.communication().ordinal()];
+    long h0 = mentor.utcHours[0];
+    long h1 = mentor.utcHours[1];
+    long h2 = mentor.utcHours[2];
     int dept = f.mentorDepartment[i];
     int gen = f.mentorGeneration[i];
     long allowed = 0;
     for (int j = 0; j < row.length; j++) {
-      MatchProfile mentee = mentees.get(j);
       boolean isLinked = next < linked.length && linked[next] == j;
       if (isLinked) {
         next++;
       }
       if (isLinked
-          ? HardRules.firstBroken(mentor, mentee, settings, now) != null
-          : band > mentee.candidate.seniorityBand()) {
+          ? HardRules.firstBroken(mentor, mentees.get(j), settings, now) != null
+          : band > f.menteeBand[j]) {
         row[j] = AssignmentSolver.FORBIDDEN;
         continue;
       }
       allowed++;
-      int menteeWants = mentee.wanted.size();
-      double teach = menteeWants == 0 ? 0 : common(offered, f.menteeWanted[j]) * 1.0 / menteeWants;
-      double learn = wantedSize == 0 ? 0 : common(f.menteeOffered[j], wanted) * 1.0 / wantedSize;
-      long[] h = mentee.utcHours;
+      int teachCount = 0;
+      int learnCount = 0;
+      for (int w = 0, at = j * words; w < words; w++, at++) {
+        teachCount += Long.bitCount(offered[w] & f.menteeWanted[at]);
+        learnCount += Long.bitCount(f.menteeOffered[at] & wanted[w]);
+      }
+      int menteeWants = f.menteeWantCount[j];
+      double teach = menteeWants == 0 ? 0 : teachCount * 1.0 / menteeWants;
+      double learn = wantedSize == 0 ? 0 : learnCount * 1.0 / wantedSize;
+      int at = 3 * j;
       int shared =
-          Long.bitCount(hours[0] & h[0])
-              + Long.bitCount(hours[1] & h[1])
-              + Long.bitCount(hours[2] & h[2]);
+          Long.bitCount(h0 & f.menteeHours[at])
+              + Long.bitCount(h1 & f.menteeHours[at + 1])
+              + Long.bitCount(h2 & f.menteeHours[at + 2]);
       double avail =
           Math.min(shared, Matcher.FULL_OVERLAP_HOURS) / (double) Matcher.FULL_OVERLAP_HOURS;
       int dj = f.menteeDepartment[j];
       int gj = f.menteeGeneration[j];
+      // the same additions in the same order as PairScore, so the same doubles
       double total = 0;
       total += wTeach * teach;
       total += wLearn * learn;
-      total += wComm * comm[mentee.candidate.communication().ordinal()];
+      total += comm[f.menteeCommunication[j]];
       total += wAvail * avail;
       total += wDept * (dept >= 0 && dj >= 0 && dept != dj ? 1.0 : 0);
       total += wGen * (gen >= 0 && gj >= 0 && gen != gj ? 1.0 : 0);
@@ -110,25 +120,24 @@ final class PairTable {
     return allowed;
   }
 
-  private static int common(long[] a, long[] b) {
-    int count = 0;
-    for (int w = 0; w < a.length; w++) {
-      count += Long.bitCount(a[w] & b[w]);
-    }
-    return count;
-  }
-
-  /** Skills as bit sets over one dictionary, departments and generations as ids (-1: blank). */
+  /**
+   * Skills as bit sets over one dictionary ({@code words} longs a person, one flat array a side),
+   * departments and generations as ids (-1: blank), and the mentees' other fields flat too.
+   */
   private static final class Features {
-    final long[][] mentorOffered;
-    final long[][] mentorWanted;
-    final long[][] menteeOffered;
-    final long[][] menteeWanted;
+    final int words;
+    final long[] mentorOffered;
+    final long[] mentorWanted;
+    final long[] menteeOffered;
+    final long[] menteeWanted;
+    final int[] menteeWantCount;
+    final int[] menteeBand;
+    final int[] menteeCommunication;
+    final long[] menteeHours;
     final int[] mentorDepartment;
     final int[] menteeDepartment;
     final int[] mentorGeneration;
     final int[] menteeGeneration;
-    final double[][] compatibility;
     private final Map<String, Integer> skills = new HashMap<>();
     private final Map<String, Integer> labels = new HashMap<>();
 
@@ -139,31 +148,48 @@ final class PairTable {
           p.wanted.keySet().forEach(s -> skills.putIfAbsent(s, skills.size()));
         }
       }
-      int words = Math.max(1, (skills.size() + 63) / 64);
-      mentorOffered = bits(mentors, true, words);
-      mentorWanted = bits(mentors, false, words);
-      menteeOffered = bits(mentees, true, words);
-      menteeWanted = bits(mentees, false, words);
+      words = Math.max(1, (skills.size() + 63) / 64);
+      mentorOffered = bits(mentors, true);
+      mentorWanted = bits(mentors, false);
+      menteeOffered = bits(mentees, true);
+      menteeWanted = bits(mentees, false);
+      int m = mentees.size();
+      menteeWantCount = new int[m];
+      menteeBand = new int[m];
+      menteeCommunication = new int[m];
+      menteeHours = new long[3 * m];
+      for (int j = 0; j < m; j++) {
+        MatchProfile p = mentees.get(j);
+        menteeWantCount[j] = p.wanted.size();
+        menteeBand[j] = p.candidate.seniorityBand();
+        menteeCommunication[j] = p.candidate.communication().ordinal();
+        System.arraycopy(p.utcHours, 0, menteeHours, 3 * j, 3);
+      }
       mentorDepartment = ids(mentors, true);
       menteeDepartment = ids(mentees, true);
       mentorGeneration = ids(mentors, false);
       menteeGeneration = ids(mentees, false);
-      CommunicationPreference[] prefs = CommunicationPreference.values();
-      compatibility = new double[prefs.length][prefs.length];
-      for (CommunicationPreference a : prefs) {
-        for (CommunicationPreference b : prefs) {
-          compatibility[a.ordinal()][b.ordinal()] = a.compatibility(b);
-        }
-      }
     }
 
-    private long[][] bits(List<MatchProfile> side, boolean offered, int words) {
-      long[][] out = new long[side.size()][words];
+    /** The communication component, weighted, against each preference by ordinal. */
+    double[] weightedCompatibility(MatchProfile mentor, MatchSettings settings) {
+      CommunicationPreference[] prefs = CommunicationPreference.values();
+      double[] out = new double[prefs.length];
+      for (CommunicationPreference b : prefs) {
+        out[b.ordinal()] =
+            settings.weight(ScoreComponent.COMMUNICATION)
+                * mentor.candidate.communication().compatibility(b);
+      }
+      return out;
+    }
+
+    private long[] bits(List<MatchProfile> side, boolean offered) {
+      long[] out = new long[side.size() * words];
       for (int k = 0; k < side.size(); k++) {
         MatchProfile p = side.get(k);
         for (String s : (offered ? p.offered : p.wanted).keySet()) {
           int bit = skills.get(s);
-          out[k][bit >>> 6] |= 1L << bit;
+          out[k * words + (bit >>> 6)] |= 1L << bit;
         }
       }
       return out;
