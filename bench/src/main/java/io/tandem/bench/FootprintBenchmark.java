@@ -2,7 +2,6 @@ package io.tandem.bench;
 
 import io.tandem.simulator.slack.SlackSimulator;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +32,6 @@ import java.util.regex.Pattern;
  * [--idle-seconds S] [--jvm-options "..."] [--tandem-classpath app/target/tandem.jar] [--out DIR]}.
  */
 final class FootprintBenchmark {
-  private static final String BOT_TOKEN = "xoxb-footprint-bench";
-  private static final String SIGNING_SECRET = "footprint-bench-secret";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
   private FootprintBenchmark() {}
@@ -48,7 +45,7 @@ final class FootprintBenchmark {
     String classPath = o.getOrDefault("--tandem-classpath", "app/target/tandem.jar");
     Map<String, Object> result = new LinkedHashMap<>();
     boolean pass = true;
-    try (SlackSimulator slack = SlackSimulator.start(BOT_TOKEN, "xapp-unused")) {
+    try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
       Path empty = Files.createTempDirectory("tandem-footprint-empty");
       Path full = Files.createTempDirectory("tandem-footprint-full");
       PoolData.generate("jdbc:sqlite:" + full.resolve("tandem.db"), people, pairs, new Random(5));
@@ -124,25 +121,9 @@ final class FootprintBenchmark {
   private static long[] measure(
       SlackSimulator slack, Path dir, String classPath, String jvmOptions, int idleSeconds)
       throws Exception {
-    int port = freePort();
-    Path config = dir.resolve("tandem.yml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "database:",
-            "  url: \"jdbc:sqlite:" + dir.resolve("tandem.db") + "\"",
-            "slack:",
-            "  mode: http",
-            "  bot-token: \"" + BOT_TOKEN + "\"",
-            "  signing-secret: \"" + SIGNING_SECRET + "\"",
-            "  api-url: \"" + slack.apiUrl() + "\"",
-            "http:",
-            "  bind-address: 127.0.0.1",
-            "  port: " + port,
-            "  dashboard-secret: \"footprint-bench-dashboard-secret-0123456789\"",
-            ""),
-        StandardCharsets.UTF_8);
+    int port = IntakeBenchmark.freePort();
+    Path config =
+        IntakeBenchmark.writeConfig(dir, slack, "jdbc:sqlite:" + dir.resolve("tandem.db"), port);
     List<String> opts =
         jvmOptions.isBlank() ? List.of() : Arrays.asList(jvmOptions.strip().split("\\s+"));
     URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
@@ -216,11 +197,5 @@ final class FootprintBenchmark {
       used += Long.parseLong(gen.group(2));
     }
     return new long[] {used, committed};
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -56,7 +56,7 @@ final class IntakeBenchmark {
         --results DIR    where intake.md and .json go                     (default bench/results)
       """;
 
-  private static final String BOT_TOKEN = "xoxb-intake-bench";
+  static final String BOT_TOKEN = "xoxb-intake-bench";
   private static final String SIGNING_SECRET = "intake-bench-secret";
   private static final String COMMAND = "/tandem log 45m bench-" + SignedSlashCommands.NUMBER;
   private static final String PREFIX = "IB";
@@ -274,7 +274,8 @@ final class IntakeBenchmark {
     return people;
   }
 
-  private static Path writeConfig(Path dir, SlackSimulator slack, String dbUrl, int port)
+  /** A {@code tandem.yml} for Slack HTTP mode against {@code slack} (token {@link #BOT_TOKEN}). */
+  static Path writeConfig(Path dir, SlackSimulator slack, String dbUrl, int port)
       throws IOException, io.tandem.config.ConfigException {
     String yaml =
         String.join(
@@ -298,7 +299,7 @@ final class IntakeBenchmark {
     return file;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
