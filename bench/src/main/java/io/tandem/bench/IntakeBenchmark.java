@@ -58,7 +58,7 @@ final class IntakeBenchmark {
                                                    (default app/target/tandem.jar)
       """;
 
-  private static final String BOT_TOKEN = "xoxb-intake-bench";
+  static final String BOT_TOKEN = "xoxb-intake-bench";
   private static final String SIGNING_SECRET = "intake-bench-secret";
   private static final String COMMAND = "/tandem log 45m bench-" + SignedSlashCommands.NUMBER;
   private static final String PREFIX = "IB";
@@ -284,7 +284,8 @@ final class IntakeBenchmark {
     return people;
   }
 
-  private static Path writeConfig(Path dir, SlackSimulator slack, String dbUrl, int port)
+  /** A {@code tandem.yml} for Slack HTTP mode against {@code slack} (token {@link #BOT_TOKEN}). */
+  static Path writeConfig(Path dir, SlackSimulator slack, String dbUrl, int port)
       throws IOException, io.tandem.config.ConfigException {
     String yaml =
         String.join(
@@ -308,7 +309,7 @@ final class IntakeBenchmark {
     return file;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

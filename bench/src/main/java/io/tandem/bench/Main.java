@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The benchmarks' command line: {@code java -jar bench/target/tandem-bench.jar
- * [ack-latency|matching|report|fan-out|intake|throughput] [options]}. Runs on demand only; nothing
- * here is part of {@code ./mvnw verify}.
+ * [ack-latency|matching|matching-scipy|match-scale|footprint|report|fan-out|intake|throughput]
+ * [options]}. Runs on demand only; nothing here is part of {@code ./mvnw verify}.
  *
  * <p>Logging is set to {@code warn} before any logger exists, so the libraries under test (Bolt,
  * JDA, EclipseLink, the simulators) stay quiet; pass {@code
@@ -46,6 +46,15 @@ public final class Main {
     if (benchmark.equals("throughput")) {
       System.exit(ThroughputBenchmark.main(options));
     }
+    if (benchmark.equals("matching-scipy")) {
+      System.exit(run(() -> ScipyMatchingBenchmark.main(options)));
+    }
+    if (benchmark.equals("footprint")) {
+      System.exit(run(() -> FootprintBenchmark.main(options)));
+    }
+    if (benchmark.equals("match-scale")) {
+      System.exit(run(() -> MatchScaleBenchmark.main(options)));
+    }
     if (benchmark.equals("fan-out")) {
       System.exit(FanOutBenchmark.main(options));
     }
@@ -76,6 +85,16 @@ public final class Main {
     }
     int status = AckLatencyBenchmark.run(parsed, String.join(" ", args));
     System.exit(status);
+  }
+
+  /** Runs a benchmark that returns its exit status; a failure is reported and exits 1. */
+  private static int run(java.util.concurrent.Callable<Integer> benchmark) {
+    try {
+      return benchmark.call();
+    } catch (Exception e) {
+      e.printStackTrace();
+      return 1;
+    }
   }
 
   private static void setIfAbsent(String property, String value) {

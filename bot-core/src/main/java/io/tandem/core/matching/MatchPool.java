@@ -30,13 +30,13 @@ import java.util.Set;
  * Everyone active with a complete profile who is not yet in an active pair, as the matcher's
  * candidates, with who each of them is in the program.
  */
-record MatchPool(
+public record MatchPool(
     List<Candidate> mentors,
     List<Candidate> mentees,
     Map<String, Participant> participantByUserId) {
 
   /** Reads a program's pool in the caller's transaction. */
-  static MatchPool of(Store store, Program program) {
+  public static MatchPool of(Store store, Program program) {
     List<Participant> participants = Participants.in(store).inProgram(program.getId());
     Pairs pairs = Pairs.in(store);
     Map<Long, Member> members = new HashMap<>();
@@ -188,7 +188,7 @@ record MatchPool(
   }
 
   /** The program's matching rules and weights. */
-  static MatchSettings settings(Program program) {
+  public static MatchSettings settings(Program program) {
     MatchSettings defaults = MatchSettings.DEFAULTS;
     Map<String, Double> weights = new HashMap<>();
     for (String pair : program.getWeights().split(",")) {

@@ -16,8 +16,10 @@ import java.util.Arrays;
  * columns) * (maxCost - minCost) + 1} above the cheapest cost), so paying it once more can never be
  * worth a cheaper set of pairs. That turns the problem into one where every row is matched, solved
  * row by row with shortest augmenting paths on reduced costs (Jonker–Volgenant / Hungarian
- * potentials, Dijkstra), after a start in which each row takes its cheapest column if still free.
- * The dense variant scans a full row of the matrix per step (O(n²m) worst case); the sparse variant
+ * potentials, Dijkstra), after a start in which each row takes its cheapest column if still free. A
+ * square matrix with every pair allowed needs no "unmatched" columns and goes to {@link
+ * CompleteDenseSolver} (LAPJV, whose reductions leave few rows for the augmenting paths). Otherwise
+ * the dense variant scans a full row of the matrix per step (O(n²m) worst case); the sparse variant
  * walks adjacency lists with a binary heap (O(n·E·log m) worst case, much less in practice: columns
  * at least as far as the best path found so far never enter the heap). The unmatched columns are
  * implicit, so they cost O(1) per step.
@@ -41,10 +43,20 @@ public final class AssignmentSolver {
    * matched. All rows must have the same length.
    */
   public static Assignment minimumCost(long[][] costs) {
+    return minimumCost(costs, false);
+  }
+
+  /**
+   * As {@link #minimumCost(long[][])}, but the rows may be overwritten with working values when
+   * {@code reuseRows} (the caller no longer needs them), which saves a copy of a big matrix. Rows
+   * may be one array shared by several rows.
+   */
+  static Assignment minimumCost(long[][] costs, boolean reuseRows) {
     int n = costs.length;
     int m = n == 0 ? 0 : costs[0].length;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
+    boolean complete = true;
     for (long[] row : costs) {
       if (row.length != m) {
         throw new IllegalArgumentException("all rows of the cost matrix must have length " + m);
@@ -53,6 +65,8 @@ public final class AssignmentSolver {
         if (c != FORBIDDEN) {
           min = Math.min(min, c);
           max = Math.max(max, c);
+        } else {
+          complete = false;
         }
       }
     }
@@ -62,7 +76,14 @@ public final class AssignmentSolver {
       return new Assignment(colOf, m, 0);
     }
     long penalty = penalty(n, m, min, max);
-    solveDense(costs, n, m, penalty, colOf);
+    if (complete && n == m) {
+      CompleteDenseSolver.solve(costs, colOf);
+    } else if (Math.max(n, m) <= 2L * Math.min(n, m)) {
+      long total = CompleteDenseSolver.solveSquared(costs, m, min, penalty - min, reuseRows, colOf);
+      return new Assignment(colOf, m, total);
+    } else {
+      solveDense(costs, n, m, penalty, colOf);
+    }
     long total = 0;
     for (int r = 0; r < n; r++) {
       if (colOf[r] != Assignment.UNMATCHED) {

@@ -46,6 +46,9 @@ public final class Matcher {
   /** Shared hours a week at which the availability component is full. */
   public static final int FULL_OVERLAP_HOURS = 4;
 
+  /** Above this many slot-mentee cells (256 MB of costs), the sparse solver is used. */
+  private static final long MAX_DENSE_CELLS = 32_000_000L;
+
   private Matcher() {}
 
   /** Pairs mentors with mentees; see the class comment for rules, score and objective. */
@@ -58,26 +61,12 @@ public final class Matcher {
     int n = mentors.size();
     int m = mentees.size();
 
-    long[][] millis = new long[n][m];
-    long allowed = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < m; j++) {
-        MatchProfile mentor = mentorProfiles.get(i);
-        MatchProfile mentee = menteeProfiles.get(j);
-        if (HardRules.firstBroken(mentor, mentee, settings, now) == null) {
-          millis[i][j] = PairScore.scoreMillis(mentor, mentee, settings);
-          allowed++;
-        } else {
-          millis[i][j] = AssignmentSolver.FORBIDDEN;
-        }
-      }
-    }
-
+    PairTable table = PairTable.of(mentorProfiles, menteeProfiles, settings, now);
     int[] slotMentor = slots(mentors);
-    Assignment assignment = solve(millis, slotMentor, m, allowed);
+    Assignment assignment = solve(table.millis, slotMentor, m, table.allowed);
 
     List<MatchedPair> pairs = new ArrayList<>();
-    long totalMillis = 0;
+    long totalMillis = -assignment.totalCost();
     boolean[] mentorUsed = new boolean[n];
     boolean[] menteeUsed = new boolean[m];
     for (int slot = 0; slot < slotMentor.length; slot++) {
@@ -86,7 +75,6 @@ public final class Matcher {
         int i = slotMentor[slot];
         mentorUsed[i] = true;
         menteeUsed[j] = true;
-        totalMillis += millis[i][j];
         pairs.add(PairScore.pair(mentorProfiles.get(i), menteeProfiles.get(j), settings));
       }
     }
@@ -99,6 +87,16 @@ public final class Matcher {
     List<Unmatched> unmatched =
         unmatched(mentorProfiles, menteeProfiles, mentorUsed, menteeUsed, settings, now);
     return new MatchResult(pairs, unmatched, totalMillis / 1000.0);
+  }
+
+  /**
+   * Every mentor-mentee pair's score in millipoints, or {@link AssignmentSolver#FORBIDDEN} where a
+   * hard rule forbids the pair: the table {@link #match} optimises over ({@code [mentor][mentee]},
+   * in the lists' order).
+   */
+  public static long[][] scoreTable(
+      List<Candidate> mentors, List<Candidate> mentees, MatchSettings settings, Instant now) {
+    return PairTable.of(profiles(mentors, now), profiles(mentees, now), settings, now).millis;
   }
 
   /** Why each person left out was left out: mentees first, then mentors, each in input order. */
@@ -295,18 +293,30 @@ public final class Matcher {
     return slotMentor;
   }
 
-  /** Maximises score by minimising its negation; sparse when few pairs are allowed. */
+  /**
+   * Maximises score by minimising its negation: turns each mentor's row of {@code millis} into
+   * costs in place, then solves (the dense solver reuses the rows as its working matrix), sparse
+   * when few pairs are allowed or the matrix would be too big to hold. A mentor's slots share one
+   * row: the solver only reads it.
+   */
   private static Assignment solve(long[][] millis, int[] slotMentor, int m, long allowed) {
+    for (long[] row : millis) {
+      for (int j = 0; j < m; j++) {
+        if (row[j] != AssignmentSolver.FORBIDDEN) {
+          row[j] = -row[j];
+        }
+      }
+    }
     int rows = slotMentor.length;
     long cells = (long) millis.length * m;
-    boolean sparse = cells > 0 && (allowed * 5 < cells || (long) rows * m > 20_000_000L);
+    boolean sparse = cells > 0 && (allowed * 5 < cells || (long) rows * m > MAX_DENSE_CELLS);
     if (sparse) {
       SparseCosts.Builder builder = SparseCosts.builder(rows, m);
       for (int slot = 0; slot < rows; slot++) {
         long[] row = millis[slotMentor[slot]];
         for (int j = 0; j < m; j++) {
           if (row[j] != AssignmentSolver.FORBIDDEN) {
-            builder.add(slot, j, -row[j]);
+            builder.add(slot, j, row[j]);
           }
         }
       }
@@ -314,14 +324,9 @@ public final class Matcher {
     }
     long[][] costs = new long[rows][];
     for (int slot = 0; slot < rows; slot++) {
-      long[] row = millis[slotMentor[slot]];
-      long[] cost = new long[m];
-      for (int j = 0; j < m; j++) {
-        cost[j] = row[j] == AssignmentSolver.FORBIDDEN ? AssignmentSolver.FORBIDDEN : -row[j];
-      }
-      costs[slot] = cost;
+      costs[slot] = millis[slotMentor[slot]];
     }
-    return AssignmentSolver.minimumCost(costs);
+    return AssignmentSolver.minimumCost(costs, true);
   }
 
   // --- profiles ------------------------------------------------------------------------------

@@ -1,0 +1,93 @@
+package io.tandem.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Tandem command ({@code io.tandem.app.Main}) in a JVM of its own, from the jar operators run
+ * ({@code app/target/tandem.jar}) with the JVM options under test; its output goes to a file. Reads
+ * the child's resident memory from {@code /proc/PID/status} (Linux): {@code VmRSS} now and {@code
+ * VmHWM}, the peak so far.
+ */
+final class ChildProcess implements AutoCloseable {
+  final Process process;
+  final Path log;
+  final long startNanos;
+
+  private ChildProcess(Process process, Path log, long startNanos) {
+    this.process = process;
+    this.log = log;
+    this.startNanos = startNanos;
+  }
+
+  /**
+   * The JVM options the {@code tandem} launcher gives every command: its {@code jvm_options="..."}
+   * line, read from the script in the working directory (the checkout's root).
+   */
+  static String launcherJvmOptions() throws IOException {
+    for (String line : Files.readAllLines(Path.of("tandem"))) {
+      if (line.startsWith("jvm_options=\"")) {
+        return line.substring("jvm_options=\"".length(), line.lastIndexOf('"'));
+      }
+    }
+    throw new IllegalStateException("no jvm_options line in ./tandem");
+  }
+
+  static ChildProcess start(String classPath, List<String> jvmOptions, Path log, String... command)
+      throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
+    cmd.add("-cp");
+    cmd.add(classPath);
+    cmd.add("io.tandem.app.Main");
+    cmd.addAll(List.of(command));
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
+    builder.redirectOutput(log.toFile());
+    long start = System.nanoTime();
+    return new ChildProcess(builder.start(), log, start);
+  }
+
+  /** Kibibytes of a {@code /proc/PID/status} field such as {@code VmHWM}; -1 once it is gone. */
+  long statusKib(String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", process.pid() + "", "status"))) {
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Waits for the child to end, sampling its peak resident memory every few milliseconds (the last
+   * sample before exit is the peak up to then), and its CPU time likewise. Returns {exit code, wall
+   * nanos, peak KiB, CPU nanos (user and system, up to the last sample)}.
+   */
+  long[] awaitWithPeak() throws InterruptedException {
+    long peak = -1;
+    long cpu = 0;
+    while (process.isAlive()) {
+      peak = Math.max(peak, statusKib("VmHWM"));
+      cpu = process.info().totalCpuDuration().map(d -> d.toNanos()).orElse(cpu);
+      Thread.sleep(5);
+    }
+    long wall = System.nanoTime() - startNanos;
+    return new long[] {process.waitFor(), wall, peak, cpu};
+  }
+
+  String output() throws IOException {
+    return Files.readString(log);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+  }
+}

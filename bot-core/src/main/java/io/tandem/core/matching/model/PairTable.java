@@ -1,0 +1,274 @@
+package io.tandem.core.matching.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every mentor-mentee pair's score in millipoints, or {@link AssignmentSolver#FORBIDDEN} where a
+ * hard rule is broken: the same numbers as {@link HardRules#firstBroken} and {@link
+ * PairScore#scoreMillis}, computed without allocating per pair, so that a pool of thousands a side
+ * (millions of pairs) is scored in a fraction of the solve.
+ *
+ * <p>Skills, departments and generations become small integers and bit sets, so a pair's score is a
+ * few popcounts added up in the same order as {@link PairScore#contributions} (the same doubles,
+ * the same rounding). Of the hard rules only the seniority gap can apply to any pair; the others
+ * (same person, reporting line, recent partner, exclusion) need a named link between the two, so
+ * the pairs that have one are found through indexes by id and checked with {@link HardRules}
+ * itself.
+ */
+final class PairTable {
+
+  final long[][] millis;
+  final long allowed;
+
+  private PairTable(long[][] millis, long allowed) {
+    this.millis = millis;
+    this.allowed = allowed;
+  }
+
+  static PairTable of(
+      List<MatchProfile> mentors, List<MatchProfile> mentees, MatchSettings settings, Instant now) {
+    Features features = new Features(mentors, mentees);
+    Links links = new Links(mentees);
+    int n = mentors.size();
+    int m = mentees.size();
+    long[][] millis = new long[n][];
+    long allowed = 0;
+    for (int i = 0; i < n; i++) {
+      millis[i] = new long[m];
+      allowed += fillRow(i, millis[i], mentors, mentees, features, links, settings, now);
+    }
+    return new PairTable(millis, allowed);
+  }
+
+  // Long because it is the per-pair hot loop: one pass over flat arrays, no call per pair but for
+  // linked pairs.
+  private static long fillRow(
+      int i,
+      long[] row,
+      List<MatchProfile> mentors,
+      List<MatchProfile> mentees,
+      Features f,
+      Links links,
+      MatchSettings settings,
+      Instant now) {
+    MatchProfile mentor = mentors.get(i);
+    int[] linked = links.of(mentor.candidate);
+    int next = 0;
+    int band = mentor.candidate.seniorityBand() + settings.minimumSeniorityGap();
+    double wTeach = settings.weight(ScoreComponent.TEACHES_WANTED);
+    double wLearn = settings.weight(ScoreComponent.LEARNS_BACK);
+    double wAvail = settings.weight(ScoreComponent.AVAILABILITY);
+    double wDept = settings.weight(ScoreComponent.CROSS_DEPARTMENT);
+    double wGen = settings.weight(ScoreComponent.CROSS_GENERATION);
+    double[] comm = f.weightedCompatibility(mentor, settings);
+    int words = f.words;
+    long[] offered = Arrays.copyOfRange(f.mentorOffered, i * words, (i + 1) * words);
+    long[] wanted = Arrays.copyOfRange(f.mentorWanted, i * words, (i + 1) * words);
+    int wantedSize = mentor.wanted.size();
+    long h0 = mentor.utcHours[0];
+    long h1 = mentor.utcHours[1];
+    long h2 = mentor.utcHours[2];
+    int dept = f.mentorDepartment[i];
+    int gen = f.mentorGeneration[i];
+    long allowed = 0;
+    for (int j = 0; j < row.length; j++) {
+      boolean isLinked = next < linked.length && linked[next] == j;
+      if (isLinked) {
+        next++;
+      }
+      if (isLinked
+          ? HardRules.firstBroken(mentor, mentees.get(j), settings, now) != null
+          : band > f.menteeBand[j]) {
+        row[j] = AssignmentSolver.FORBIDDEN;
+        continue;
+      }
+      allowed++;
+      int teachCount = 0;
+      int learnCount = 0;
+      for (int w = 0, at = j * words; w < words; w++, at++) {
+        teachCount += Long.bitCount(offered[w] & f.menteeWanted[at]);
+        learnCount += Long.bitCount(f.menteeOffered[at] & wanted[w]);
+      }
+      int menteeWants = f.menteeWantCount[j];
+      double teach = menteeWants == 0 ? 0 : teachCount * 1.0 / menteeWants;
+      double learn = wantedSize == 0 ? 0 : learnCount * 1.0 / wantedSize;
+      int at = 3 * j;
+      int shared =
+          Long.bitCount(h0 & f.menteeHours[at])
+              + Long.bitCount(h1 & f.menteeHours[at + 1])
+              + Long.bitCount(h2 & f.menteeHours[at + 2]);
+      double avail =
+          Math.min(shared, Matcher.FULL_OVERLAP_HOURS) / (double) Matcher.FULL_OVERLAP_HOURS;
+      int dj = f.menteeDepartment[j];
+      int gj = f.menteeGeneration[j];
+      // the same additions in the same order as PairScore, so the same doubles
+      double total = 0;
+      total += wTeach * teach;
+      total += wLearn * learn;
+      total += comm[f.menteeCommunication[j]];
+      total += wAvail * avail;
+      total += wDept * (dept >= 0 && dj >= 0 && dept != dj ? 1.0 : 0);
+      total += wGen * (gen >= 0 && gj >= 0 && gen != gj ? 1.0 : 0);
+      row[j] = Math.round(total * 1000);
+    }
+    return allowed;
+  }
+
+  /**
+   * Skills as bit sets over one dictionary ({@code words} longs a person, one flat array a side),
+   * departments and generations as ids (-1: blank), and the mentees' other fields flat too.
+   */
+  private static final class Features {
+    final int words;
+    final long[] mentorOffered;
+    final long[] mentorWanted;
+    final long[] menteeOffered;
+    final long[] menteeWanted;
+    final int[] menteeWantCount;
+    final int[] menteeBand;
+    final int[] menteeCommunication;
+    final long[] menteeHours;
+    final int[] mentorDepartment;
+    final int[] menteeDepartment;
+    final int[] mentorGeneration;
+    final int[] menteeGeneration;
+    private final Map<String, Integer> skills = new HashMap<>();
+    private final Map<String, Integer> labels = new HashMap<>();
+
+    Features(List<MatchProfile> mentors, List<MatchProfile> mentees) {
+      for (List<MatchProfile> side : List.of(mentors, mentees)) {
+        for (MatchProfile p : side) {
+          p.offered.keySet().forEach(s -> skills.putIfAbsent(s, skills.size()));
+          p.wanted.keySet().forEach(s -> skills.putIfAbsent(s, skills.size()));
+        }
+      }
+      words = Math.max(1, (skills.size() + 63) / 64);
+      mentorOffered = bits(mentors, true);
+      mentorWanted = bits(mentors, false);
+      menteeOffered = bits(mentees, true);
+      menteeWanted = bits(mentees, false);
+      int m = mentees.size();
+      menteeWantCount = new int[m];
+      menteeBand = new int[m];
+      menteeCommunication = new int[m];
+      menteeHours = new long[3 * m];
+      for (int j = 0; j < m; j++) {
+        MatchProfile p = mentees.get(j);
+        menteeWantCount[j] = p.wanted.size();
+        menteeBand[j] = p.candidate.seniorityBand();
+        menteeCommunication[j] = p.candidate.communication().ordinal();
+        System.arraycopy(p.utcHours, 0, menteeHours, 3 * j, 3);
+      }
+      mentorDepartment = ids(mentors, true);
+      menteeDepartment = ids(mentees, true);
+      mentorGeneration = ids(mentors, false);
+      menteeGeneration = ids(mentees, false);
+    }
+
+    /** The communication component, weighted, against each preference by ordinal. */
+    double[] weightedCompatibility(MatchProfile mentor, MatchSettings settings) {
+      CommunicationPreference[] prefs = CommunicationPreference.values();
+      double[] out = new double[prefs.length];
+      for (CommunicationPreference b : prefs) {
+        out[b.ordinal()] =
+            settings.weight(ScoreComponent.COMMUNICATION)
+                * mentor.candidate.communication().compatibility(b);
+      }
+      return out;
+    }
+
+    private long[] bits(List<MatchProfile> side, boolean offered) {
+      long[] out = new long[side.size() * words];
+      for (int k = 0; k < side.size(); k++) {
+        MatchProfile p = side.get(k);
+        for (String s : (offered ? p.offered : p.wanted).keySet()) {
+          int bit = skills.get(s);
+          out[k * words + (bit >>> 6)] |= 1L << bit;
+        }
+      }
+      return out;
+    }
+
+    private int[] ids(List<MatchProfile> side, boolean department) {
+      int[] out = new int[side.size()];
+      for (int k = 0; k < side.size(); k++) {
+        MatchProfile p = side.get(k);
+        String label = department ? p.department : p.generation;
+        // departments and generations never compare with each other
+        String key = (department ? "d:" : "g:") + label.toLowerCase(Locale.ROOT);
+        out[k] = label.isEmpty() ? -1 : labels.computeIfAbsent(key, x -> labels.size());
+      }
+      return out;
+    }
+  }
+
+  /**
+   * The mentees a mentor has a named link with (same id, either's manager chain or direct manager,
+   * either's past partners or exclusions): the only pairs where a rule other than the seniority gap
+   * can be broken.
+   */
+  private static final class Links {
+    private final Map<String, List<Integer>> byId = new HashMap<>();
+    private final Map<String, List<Integer>> byChainMember = new HashMap<>();
+    private final Map<String, List<Integer>> byDirectManager = new HashMap<>();
+    private final Map<String, List<Integer>> byPastPartner = new HashMap<>();
+    private final Map<String, List<Integer>> byExcluded = new HashMap<>();
+
+    Links(List<MatchProfile> mentees) {
+      for (int j = 0; j < mentees.size(); j++) {
+        Candidate b = mentees.get(j).candidate;
+        add(byId, b.id(), j);
+        for (String manager : b.managerChain()) {
+          add(byChainMember, manager, j);
+        }
+        if (!b.directManager().isEmpty()) {
+          add(byDirectManager, b.directManager(), j);
+        }
+        for (PastPartner past : b.pastPartners()) {
+          add(byPastPartner, past.personId(), j);
+        }
+        for (String excluded : b.exclusions()) {
+          add(byExcluded, excluded, j);
+        }
+      }
+    }
+
+    private static void add(Map<String, List<Integer>> index, String key, int j) {
+      index.computeIfAbsent(key, k -> new ArrayList<>(1)).add(j);
+    }
+
+    /** Sorted, without duplicates. */
+    int[] of(Candidate a) {
+      List<Integer> found = new ArrayList<>();
+      addAll(found, byId.get(a.id()));
+      addAll(found, byChainMember.get(a.id()));
+      addAll(found, byPastPartner.get(a.id()));
+      addAll(found, byExcluded.get(a.id()));
+      for (String manager : a.managerChain()) {
+        addAll(found, byId.get(manager));
+      }
+      if (!a.directManager().isEmpty()) {
+        addAll(found, byDirectManager.get(a.directManager()));
+      }
+      for (PastPartner past : a.pastPartners()) {
+        addAll(found, byId.get(past.personId()));
+      }
+      for (String excluded : a.exclusions()) {
+        addAll(found, byId.get(excluded));
+      }
+      return found.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    }
+
+    private static void addAll(List<Integer> found, List<Integer> more) {
+      if (more != null) {
+        found.addAll(more);
+      }
+    }
+  }
+}
