@@ -40,6 +40,7 @@ final class JdbcLogBaseline {
     return done / ((System.nanoTime() - started) / 1e9);
   }
 
+  // Long because it replays one `log`'s reads and writes in the order Tandem runs them.
   private static void oneCommand(Connection c, String teamId, String userId, long n)
       throws SQLException {
     long now = System.currentTimeMillis();

@@ -3,6 +3,7 @@ package io.tandem.bench;
 import io.tandem.simulator.http.LoopbackHttpServer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The benchmarks' command line: {@code java -jar bench/target/tandem-bench.jar
@@ -17,6 +18,23 @@ public final class Main {
 
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
   private static final String TANDEM_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.tandem";
+
+  /** A benchmark: takes the options after its name and returns the exit status. */
+  private interface Benchmark {
+    int run(List<String> options) throws Exception;
+  }
+
+  /** Every benchmark but the default {@code ack-latency} and {@code matching}, by name. */
+  private static final Map<String, Benchmark> BENCHMARKS =
+      Map.of(
+          "report", ReportBenchmark::main,
+          "ack-side", AckSide::main,
+          "intake", IntakeBenchmark::main,
+          "throughput", ThroughputBenchmark::main,
+          "matching-scipy", ScipyMatchingBenchmark::main,
+          "footprint", FootprintBenchmark::main,
+          "match-scale", MatchScaleBenchmark::main,
+          "fan-out", FanOutBenchmark::main);
 
   private Main() {}
 
@@ -34,29 +52,9 @@ public final class Main {
         arguments.isEmpty() || arguments.get(0).startsWith("-")
             ? arguments
             : arguments.subList(1, arguments.size());
-    if (benchmark.equals("report")) {
-      System.exit(ReportBenchmark.main(options));
-    }
-    if (benchmark.equals("ack-side")) {
-      System.exit(AckSide.main(options));
-    }
-    if (benchmark.equals("intake")) {
-      System.exit(IntakeBenchmark.main(options));
-    }
-    if (benchmark.equals("throughput")) {
-      System.exit(ThroughputBenchmark.main(options));
-    }
-    if (benchmark.equals("matching-scipy")) {
-      System.exit(run(() -> ScipyMatchingBenchmark.main(options)));
-    }
-    if (benchmark.equals("footprint")) {
-      System.exit(run(() -> FootprintBenchmark.main(options)));
-    }
-    if (benchmark.equals("match-scale")) {
-      System.exit(run(() -> MatchScaleBenchmark.main(options)));
-    }
-    if (benchmark.equals("fan-out")) {
-      System.exit(FanOutBenchmark.main(options));
+    Benchmark named = BENCHMARKS.get(benchmark);
+    if (named != null) {
+      System.exit(run(() -> named.run(options)));
     }
     if (options.contains("--help") || options.contains("-h") || benchmark.equals("help")) {
       System.out.println(AckLatencyOptions.USAGE);

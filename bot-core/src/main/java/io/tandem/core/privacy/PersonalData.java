@@ -35,24 +35,6 @@ public final class PersonalData {
               + "|error|availability|teach|learn|skill|department|channel|key|by)(_|$)",
           Pattern.CASE_INSENSITIVE);
 
-  /** What erasure does to one column. */
-  public enum Treatment {
-    /** Replaced by the person's random pseudonym ({@code erased-…}). */
-    PSEUDONYMISE,
-    /** Set to NULL. */
-    NULL,
-    /** Set to the empty text (NOT NULL text columns). */
-    EMPTY,
-    /** The person's user id, name and email inside the text are replaced by the pseudonym. */
-    REPLACE_MENTIONS,
-    /** An outbox payload addressed to the person: replaced by an empty message. */
-    EMPTY_PAYLOAD,
-    /** A row id pointing at a pseudonymised row (member, participant): kept, so counts hold. */
-    LINK,
-    /** Nothing personal (or anonymous by design): kept as it is. */
-    KEEP
-  }
-
   /**
    * One place a person's data lives.
    *
@@ -279,6 +261,15 @@ public final class PersonalData {
               null,
               columns("user_id", Treatment.PSEUDONYMISE),
               "admins are remembered as they act; the next admin command adds them again"),
+          new Rule(
+              "dm_channel",
+              "direct-message channels opened with you",
+              null,
+              "(',' || users || ',') LIKE ('%,' || :user || ',%')",
+              true,
+              null,
+              columns("users", Treatment.PSEUDONYMISE, "channel_id", Treatment.KEEP),
+              "a remembered channel only saves a platform call; the platform opens it again"),
           new Rule(
               "roster_entry",
               "HR roster rows linked to you",

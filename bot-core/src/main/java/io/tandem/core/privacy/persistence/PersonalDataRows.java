@@ -4,7 +4,7 @@ import com.google.gson.Gson;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.privacy.PersonalData;
 import io.tandem.core.privacy.PersonalData.Rule;
-import io.tandem.core.privacy.PersonalData.Treatment;
+import io.tandem.core.privacy.Treatment;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
