@@ -28,7 +28,8 @@ public interface ReminderRoster {
    * The active pairs of every running program with their people, workspace and session counts, by
    * program and pair id: a fixed number of queries however many pairs there are.
    *
-   * @param only these pairs (at most a few hundred), or every one when empty
+   * @param only these pairs (at most a few hundred), or every one when empty; then the entities are
+   *     read-only (not managed: changing them changes nothing)
    */
   List<PairPeople> activePairs(Collection<Long> only);
 

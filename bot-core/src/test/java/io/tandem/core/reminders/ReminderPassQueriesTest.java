@@ -7,11 +7,9 @@ import io.tandem.core.store.Database;
 import io.tandem.core.store.StatementCounter;
 import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
+import io.tandem.core.usecases.PairedProgram;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,42 +47,38 @@ class ReminderPassQueriesTest {
   @DisplayName("every pair reminded: the same queries for 10 and 100 pairs, a reminder each")
   void everyPairReminded() throws Exception {
     // slot 1 is Monday 03-16; 10:00 UTC is when both people hear of it
-    Instant at = Instant.parse("2026-03-16T10:00:00Z");
+    Pass[] passes = sameQueries(Instant.parse("2026-03-16T10:00:00Z"));
 
-    Pass ten = pass(10, at);
-    Pass hundred = pass(100, at);
-
-    assertThat(ten.queued()).isEqualTo(2 * 10);
-    assertThat(hundred.queued()).isEqualTo(2 * 100);
-    assertThat(hundred.queries()).hasSameSizeAs(ten.queries());
+    assertThat(passes[0].queued()).isEqualTo(2 * 10);
+    assertThat(passes[1].queued()).isEqualTo(2 * 100);
   }
 
   @Test
   @DisplayName("every pair nudged and escalated: the same queries for 10 and 100 pairs")
   void everyPairNudgedAndEscalated() throws Exception {
     // three weeks past due (03-16 15:00): the second nudge for both and the admin's alert
-    Instant at = Instant.parse("2026-04-06T15:05:00Z");
+    Pass[] passes = sameQueries(Instant.parse("2026-04-06T15:05:00Z"));
 
-    Pass ten = pass(10, at);
-    Pass hundred = pass(100, at);
-
-    assertThat(ten.queued()).isEqualTo(3 * 10);
-    assertThat(hundred.queued()).isEqualTo(3 * 100);
-    assertThat(hundred.queries()).hasSameSizeAs(ten.queries());
+    assertThat(passes[0].queued()).isEqualTo(3 * 10);
+    assertThat(passes[1].queued()).isEqualTo(3 * 100);
   }
 
   @Test
   @DisplayName("every pair at risk: the same queries for 10 and 100 pairs, each pair marked")
   void everyPairAtRisk() throws Exception {
     // three full rounds without a session: at risk, and each person is asked what to do
-    Instant at = Instant.parse("2026-04-14T10:00:00Z");
+    Pass[] passes = sameQueries(Instant.parse("2026-04-14T10:00:00Z"));
 
+    assertThat(passes[0].atRisk()).isEqualTo(10);
+    assertThat(passes[1].atRisk()).isEqualTo(100);
+  }
+
+  /** The passes over 10 and 100 pairs at {@code at}, which must have asked the same queries. */
+  private Pass[] sameQueries(Instant at) throws SQLException {
     Pass ten = pass(10, at);
     Pass hundred = pass(100, at);
-
-    assertThat(ten.atRisk()).isEqualTo(10);
-    assertThat(hundred.atRisk()).isEqualTo(100);
     assertThat(hundred.queries()).hasSameSizeAs(ten.queries());
+    return new Pass[] {ten, hundred};
   }
 
   /** What one pass sent to the database, and what it left there. */
@@ -98,7 +92,7 @@ class ReminderPassQueriesTest {
     try (TestDatabase test = TestDatabase.sqlite(dir)) {
       MutableClock clock = new MutableClock(at);
       Database db = test.open(clock);
-      seed(db, pairs);
+      PairedProgram.seed(db, pairs, PAIRED);
       ReminderSettings settings = ReminderSettings.defaults();
       ReminderJob job = RemindersFeature.of(db, clock, settings).job();
       StatementCounter counter = StatementCounter.on(db);
@@ -114,62 +108,6 @@ class ReminderPassQueriesTest {
                       db, "SELECT COUNT(*) FROM mentoring_pair WHERE at_risk_at IS NOT NULL")
                   .get(0));
       return new Pass(statements, StoreStats.count(db, "outbox_message"), atRisk);
-    }
-  }
-
-  /** One workspace with one admin, one running program, {@code pairs} active pairs. */
-  static void seed(Database db, int pairs) throws SQLException {
-    long paired = PAIRED.toEpochMilli();
-    try (Connection c = db.dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        st.executeUpdate(
-            "INSERT INTO workspace (id, platform, external_id, created_at)"
-                + " VALUES (1, 'SLACK', 'T_ACME', 0)");
-        st.executeUpdate(
-            "INSERT INTO program (id, workspace_id, name, cadence_days, status, is_default,"
-                + " created_at) VALUES (1, 1, 'Pilot', 14, 'RUNNING', TRUE, 0)");
-        st.executeUpdate(
-            "INSERT INTO workspace_admin (workspace_id, user_id, first_seen_at)"
-                + " VALUES (1, 'U0MAYA', 0)");
-        st.executeUpdate("UPDATE id_gen SET next_val = 1000000");
-      }
-      try (PreparedStatement member =
-              c.prepareStatement(
-                  "INSERT INTO member (id, workspace_id, user_id, display_name, time_zone,"
-                      + " created_at, updated_at) VALUES (?, 1, ?, ?, 'UTC', 0, 0)");
-          PreparedStatement participant =
-              c.prepareStatement(
-                  "INSERT INTO participant (id, workspace_id, program_id, member_id, role,"
-                      + " status, joined_at, time_zone) VALUES (?, 1, 1, ?, ?, 'ACTIVE', 0,"
-                      + " 'UTC')");
-          PreparedStatement pair =
-              c.prepareStatement(
-                  "INSERT INTO mentoring_pair (id, workspace_id, program_id, mentor_id,"
-                      + " mentee_id, status, score, reasons, created_at)"
-                      + " VALUES (?, 1, 1, ?, ?, 'ACTIVE', 70, '[]', ?)")) {
-        for (int i = 1; i <= 2 * pairs; i++) {
-          member.setLong(1, i);
-          member.setString(2, "U" + i);
-          member.setString(3, "Person " + i);
-          member.addBatch();
-          participant.setLong(1, i);
-          participant.setLong(2, i);
-          participant.setString(3, i % 2 == 1 ? "MENTOR" : "MENTEE");
-          participant.addBatch();
-        }
-        for (int p = 1; p <= pairs; p++) {
-          pair.setLong(1, p);
-          pair.setLong(2, 2L * p - 1);
-          pair.setLong(3, 2L * p);
-          pair.setLong(4, paired);
-          pair.addBatch();
-        }
-        member.executeBatch();
-        participant.executeBatch();
-        pair.executeBatch();
-      }
-      c.commit();
     }
   }
 }

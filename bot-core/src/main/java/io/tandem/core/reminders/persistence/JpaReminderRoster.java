@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /** {@link ReminderRoster} in JPQL. One per transaction, not thread-safe. */
 public final class JpaReminderRoster implements ReminderRoster {
@@ -55,7 +57,11 @@ public final class JpaReminderRoster implements ReminderRoster {
                 Object[].class)
             .setParameter("active", Pair.Status.ACTIVE)
             .setParameter("running", ProgramStatus.RUNNING);
-    if (!only.isEmpty()) {
+    if (only.isEmpty()) {
+      // the whole roster is only read: not registering tens of thousands of entities in the
+      // persistence context spares building and comparing their copies at commit
+      query.setHint(QueryHints.READ_ONLY, HintValues.TRUE);
+    } else {
       query.setParameter("only", List.copyOf(only));
     }
     List<Object[]> rows = query.getResultList();
