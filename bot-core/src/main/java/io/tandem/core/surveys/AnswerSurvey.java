@@ -14,12 +14,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -152,26 +150,27 @@ final class AnswerSurvey {
   }
 
   /**
-   * Adds a free-text answer so that neither its place nor its id says when it came: the question's
-   * texts are rewritten in sorted order with fresh random ids (ascending too, so the rows' order is
-   * the texts' order whichever way they are written), so the rows sit in the table (and in SQLite's
-   * hidden rowid order) sorted by text, not in the order people answered. Concurrent writers of one
-   * run take turns on the run's row, so no text is lost on PostgreSQL.
+   * Adds a free-text answer so that neither its place nor its id says when it came, writing at most
+   * two rows however many texts the question has (one step of an inside-out Fisher–Yates shuffle):
+   * the new text takes a uniformly random place among the question's n + 1 texts, with probability
+   * 1 / (n + 1) a new row at the end, otherwise the place of a uniformly chosen existing text,
+   * which moves to the new row. So the rows' order (SQLite's hidden rowid) stays a uniformly random
+   * arrangement of the texts whatever order people answered in, and ids are random. On PostgreSQL
+   * an update writes a new row version, so the heap's newest two versions hold the newest text and
+   * the one it displaced, in either order. Concurrent writers of one run take turns on the run's
+   * row, so no text is lost on PostgreSQL.
    */
   private static void addText(
       Store store, SurveyAnswers stored, long runId, int question, String text) {
     SurveyRuns.in(store).takeTurn(runId);
-    List<String> texts = new ArrayList<>(stored.texts(runId, question));
-    texts.add(text);
-    texts.sort(null);
-    TreeSet<Long> ids = new TreeSet<>();
-    while (ids.size() < texts.size()) {
-      ids.add(RANDOM.nextLong() & Long.MAX_VALUE);
+    long count = stored.textCount(runId, question);
+    long place = RANDOM.nextLong(count + 1);
+    String moved = text;
+    if (place < count) {
+      SurveyText displaced = stored.textAt(runId, question, place);
+      moved = displaced.text();
+      stored.retext(displaced.id(), text);
     }
-    List<SurveyText> rows = new ArrayList<>();
-    for (String each : texts) {
-      rows.add(new SurveyText(ids.pollFirst(), runId, question, each));
-    }
-    stored.replaceTexts(runId, question, rows);
+    stored.addText(new SurveyText(RANDOM.nextLong() & Long.MAX_VALUE, runId, question, moved));
   }
 }
