@@ -36,6 +36,9 @@ public final class Main {
     if (benchmark.equals("intake")) {
       System.exit(IntakeBenchmark.main(options));
     }
+    if (benchmark.equals("reminder-pass")) {
+      System.exit(ReminderPassBenchmark.main(options));
+    }
     if (benchmark.equals("fan-out")) {
       System.exit(FanOutBenchmark.main(options));
     }
