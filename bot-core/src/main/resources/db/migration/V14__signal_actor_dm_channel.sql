@@ -2,7 +2,8 @@
 -- reading the whole signal log: one index seek per question.
 CREATE INDEX ix_signal_actor_type ON signal (actor_member_id, type);
 
--- a pair's engagement (status, the nudge ladder): its signals of some types since a date
+-- a pair's engagement (status, the nudge ladder, the reminder job's escalation counts for a
+-- batch of pairs): its signals of some types since a date
 CREATE INDEX ix_signal_pair_type ON signal (pair_id, type, occurred_at);
 
 -- The direct-message conversation a platform opened for a set of people (Slack:

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The benchmarks' command line: {@code java -jar bench/target/tandem-bench.jar
- * [ack-latency|matching|matching-scipy|match-scale|footprint|report|fan-out|intake|throughput]
+ * [ack-latency|matching|matching-scipy|match-scale|footprint|report|fan-out|intake|throughput|reminder-pass]
  * [options]}. Runs on demand only; nothing here is part of {@code ./mvnw verify}.
  *
  * <p>Logging is set to {@code warn} before any logger exists, so the libraries under test (Bolt,
@@ -34,7 +34,8 @@ public final class Main {
           "matching-scipy", ScipyMatchingBenchmark::main,
           "footprint", FootprintBenchmark::main,
           "match-scale", MatchScaleBenchmark::main,
-          "fan-out", FanOutBenchmark::main);
+          "fan-out", FanOutBenchmark::main,
+          "reminder-pass", ReminderPassBenchmark::main);
 
   private Main() {}
 

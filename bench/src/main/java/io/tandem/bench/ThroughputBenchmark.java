@@ -141,10 +141,10 @@ final class ThroughputBenchmark {
           rates(o, kind, target(kind, http, eventsUrl, slack, people), slack, baseline, result);
         }
         if (o.kinds().contains("log")) {
-          // the same commands as before V15: "has this person opened the home" scans the log
+          // the same commands as before V14: "has this person opened the home" scans the log
           dropActorIndex(tandem.database());
           SignedSlashCommands old = target("log", http, eventsUrl, slack, people);
-          rates(o, "log without V15's signal index", old, slack, baseline, result);
+          rates(o, "log without V14's signal index", old, slack, baseline, result);
         }
       } finally {
         tandem.close();

@@ -7,10 +7,13 @@ import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How use cases say something: they queue it here, inside their own transaction, together with the
@@ -101,7 +104,6 @@ public final class Outbox {
     List<ChartAttachment> attachments = payload.attachments();
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(platform, "platform");
-    Objects.requireNonNull(dedupKey, "dedupKey");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(reply, "reply");
     Objects.requireNonNull(attachments, "attachments");
@@ -109,9 +111,7 @@ public final class Outbox {
         && target instanceof ChatTarget.AppHome) {
       throw new IllegalArgumentException("an App Home view cannot carry attachments");
     }
-    if (dedupKey.isBlank() || dedupKey.length() > 200) {
-      throw new IllegalArgumentException("dedupKey must be 1 to 200 characters: " + dedupKey);
-    }
+    checkKey(dedupKey);
     Instant at = notBefore.truncatedTo(ChronoUnit.MILLIS);
     Instant created = now.truncatedTo(ChronoUnit.MILLIS);
     boolean any = false;
@@ -119,17 +119,95 @@ public final class Outbox {
       ChatTarget to = message.getValue();
       any |=
           store.queueOnce(
-              new OutboxMessage(
+              message(
                   workspaceId,
-                  message.getKey(),
                   platform,
-                  to.primaryRecipient(),
-                  to instanceof ChatTarget.ChannelMessage channel ? channel.channelId() : null,
-                  new OutboxPayload(to, reply, attachments, payload.files()).toJson(),
+                  message.getKey(),
+                  to,
+                  new OutboxPayload(to, reply, attachments, payload.files()),
                   at,
                   created));
     }
     return any;
+  }
+
+  /** One message for {@link #queueAll}: as the arguments of {@link #queue}. */
+  public record Queued(
+      long workspaceId,
+      Platform platform,
+      String dedupKey,
+      ChatTarget target,
+      Reply reply,
+      Instant notBefore) {}
+
+  /**
+   * Queues each message unless its key is taken (stored in any state, queued earlier in this
+   * transaction, or earlier in {@code messages}), as {@link #queue} does one by one, with one
+   * look-up per 500 keys instead of one per message: for jobs that queue many at once.
+   *
+   * @param store the caller's transaction
+   * @return for each message, in order, whether it was queued
+   */
+  public static boolean[] queueAll(Store store, List<Queued> messages, Instant now) {
+    Objects.requireNonNull(store, "store");
+    List<Map<String, ChatTarget>> rows = new ArrayList<>(messages.size());
+    List<String> keys = new ArrayList<>();
+    for (Queued message : messages) {
+      Objects.requireNonNull(message.reply(), "reply");
+      Objects.requireNonNull(message.target(), "target");
+      checkKey(message.dedupKey());
+      Map<String, ChatTarget> perKey =
+          messages(message.platform(), message.dedupKey(), message.target());
+      rows.add(perKey);
+      keys.addAll(perKey.keySet());
+    }
+    Set<String> taken = new HashSet<>(store.outboxKeysTaken(keys));
+    Instant created = now.truncatedTo(ChronoUnit.MILLIS);
+    boolean[] queued = new boolean[messages.size()];
+    for (int i = 0; i < messages.size(); i++) {
+      Queued message = messages.get(i);
+      for (Map.Entry<String, ChatTarget> row : rows.get(i).entrySet()) {
+        if (taken.add(row.getKey())) {
+          store.queueChecked(
+              message(
+                  message.workspaceId(),
+                  message.platform(),
+                  row.getKey(),
+                  row.getValue(),
+                  new OutboxPayload(row.getValue(), message.reply()),
+                  message.notBefore().truncatedTo(ChronoUnit.MILLIS),
+                  created));
+          queued[i] = true;
+        }
+      }
+    }
+    return queued;
+  }
+
+  private static void checkKey(String dedupKey) {
+    Objects.requireNonNull(dedupKey, "dedupKey");
+    if (dedupKey.isBlank() || dedupKey.length() > 200) {
+      throw new IllegalArgumentException("dedupKey must be 1 to 200 characters: " + dedupKey);
+    }
+  }
+
+  private static OutboxMessage message(
+      long workspaceId,
+      Platform platform,
+      String key,
+      ChatTarget to,
+      OutboxPayload payload,
+      Instant notBefore,
+      Instant created) {
+    return new OutboxMessage(
+        workspaceId,
+        key,
+        platform,
+        to.primaryRecipient(),
+        to instanceof ChatTarget.ChannelMessage channel ? channel.channelId() : null,
+        payload.toJson(),
+        notBefore,
+        created);
   }
 
   /**

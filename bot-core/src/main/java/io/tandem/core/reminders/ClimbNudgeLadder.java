@@ -1,113 +1,89 @@
 package io.tandem.core.reminders;
 
-import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.Program;
-import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The nudge ladder at an instant, for every active pair of every running program ({@link Nudges}).
+ * The nudge ladder for one pair at an instant ({@link Nudges}): what is due, planned without
+ * storage; {@link ReminderPass} writes it for every active pair of every running program.
  */
 final class ClimbNudgeLadder {
 
-  private final Database db;
-  private final ReminderSettings settings;
+  private ClimbNudgeLadder() {}
 
-  ClimbNudgeLadder(Database db, ReminderSettings settings) {
-    this.db = db;
-    this.settings = settings;
-  }
-
-  int queueDue(Instant at) {
-    return PairPeople.sumOverRunningPairs(
-        db, (store, people) -> people.bothActive() ? climb(store, people, at) : 0);
-  }
-
-  private int climb(Store store, PairPeople pp, Instant at) {
+  /**
+   * What the ladder does for one pair at {@code at}, in order: the admins' alert, then either
+   * marking the pair at risk (and asking each person) or the nudges.
+   *
+   * @param admins the people who acted as admins in the pair's workspace, first seen first
+   */
+  static List<PassStep> plan(
+      PairPeople pp, Instant at, List<String> admins, ReminderSettings settings) {
+    if (!pp.bothActive()) {
+      return List.of();
+    }
     Program program = pp.program();
+    ReminderTimes.QuietHours quiet = settings.quietHours();
     Instant due = pp.due();
     String dueDay = PairPeople.occurrence(due);
-    int queued = 0;
-    if (!at.isBefore(due.plus(Duration.ofDays(program.getEscalateDays())))) {
-      queued += escalate(store, pp, dueDay, at);
+    List<PassStep> steps = new ArrayList<>();
+    if (!at.isBefore(due.plus(Duration.ofDays(program.getEscalateDays()))) && !admins.isEmpty()) {
+      steps.add(new PassStep.Escalate(List.copyOf(admins), dueDay));
     }
     if (pp.pair().getAtRiskAt() != null) {
-      return queued;
+      return steps;
     }
     if (pp.missedRounds(at) >= program.getAtRiskRounds()) {
-      return queued + markAtRisk(store, pp, dueDay, at);
+      // the pair missed too many rounds: each person is asked privately what to do
+      steps.add(new PassStep.MarkAtRisk(pp.missedRounds(at)));
+      for (PairPeople.Person person : pp.people()) {
+        steps.add(
+            new PassStep.Tell(
+                person,
+                "atrisk:" + pp.pair().getId() + ":" + dueDay + ":" + person.userId(),
+                ReminderMessages.atRisk(pp, person),
+                person.firstAllowed(at, quiet),
+                null,
+                Map.of()));
+      }
+      return steps;
     }
     for (PairPeople.Person person : pp.people()) {
-      Instant first = person.sendTime(due.plus(Duration.ofDays(program.getNudgeDays())), quiet());
+      Instant first = person.sendTime(due.plus(Duration.ofDays(program.getNudgeDays())), quiet);
       Instant second =
-          person.sendTime(due.plus(Duration.ofDays(program.getSecondNudgeDays())), quiet());
+          person.sendTime(due.plus(Duration.ofDays(program.getSecondNudgeDays())), quiet);
       int step = !at.isBefore(second) ? 2 : !at.isBefore(first) ? 1 : 0;
       if (step == 0) {
         continue;
       }
-      String key = "nudge:" + pp.pair().getId() + ":" + dueDay + ":" + step + ":" + person.userId();
-      Reply nudge = ReminderMessages.nudge(pp, person, step);
-      if (send(store, pp, person, key, nudge, person.firstAllowed(at, quiet()), at)) {
-        pp.signal(store, person, SignalType.NUDGE_SENT, Map.of("step", step), at);
-        queued++;
-      }
+      steps.add(
+          new PassStep.Tell(
+              person,
+              "nudge:" + pp.pair().getId() + ":" + dueDay + ":" + step + ":" + person.userId(),
+              ReminderMessages.nudge(pp, person, step),
+              person.firstAllowed(at, quiet),
+              SignalType.NUDGE_SENT,
+              Map.of("step", step)));
     }
-    return queued;
+    return steps;
   }
 
-  /** The pair missed too many rounds: each person is asked privately what to do. */
-  private int markAtRisk(Store store, PairPeople pp, String dueDay, Instant at) {
-    pp.pair().markAtRisk(at);
-    pp.signal(store, null, SignalType.PAIR_AT_RISK, Map.of("rounds", pp.missedRounds(at)), at);
-    int queued = 0;
-    for (PairPeople.Person person : pp.people()) {
-      String key = "atrisk:" + pp.pair().getId() + ":" + dueDay + ":" + person.userId();
-      Reply ask = ReminderMessages.atRisk(pp, person);
-      queued += send(store, pp, person, key, ask, person.firstAllowed(at, quiet()), at) ? 1 : 0;
-    }
-    return queued;
-  }
-
-  private int escalate(Store store, PairPeople pp, String dueDay, Instant at) {
-    List<String> admins = WorkspaceAdmins.in(store).of(pp.workspace().getId());
-    int queued = 0;
-    for (String admin : admins) {
-      if (Outbox.queue(
-          store,
-          pp.workspace().getId(),
-          pp.workspace().getPlatform(),
-          "escalate:" + pp.pair().getId() + ":" + dueDay + ":" + admin,
-          new ChatTarget.DirectMessage(admin),
-          history(store, pp, at),
-          at,
-          at)) {
-        queued++;
-      }
-    }
-    if (queued > 0) {
-      pp.signal(
-          store, null, SignalType.PAIR_ESCALATED, Map.of("admins", queued, "due", dueDay), at);
-    }
-    return queued;
-  }
-
-  private static Reply history(Store store, PairPeople pp, Instant at) {
-    PairActivity activity = PairActivity.in(store);
-    long pairId = pp.pair().getId();
-    Instant since = pp.pair().getCreatedAt();
-    long reminders = activity.count(pairId, Set.of(SignalType.REMINDER_SENT), since);
-    long nudges = activity.count(pairId, Set.of(SignalType.NUDGE_SENT), since);
+  /** The admins' alert about a pair past due, with its history. */
+  static Reply escalation(PairPeople pp, Instant at, Map<SignalType, Long> history) {
     return ReminderMessages.escalation(
-        pp, Duration.between(pp.due(), at).toDays(), reminders, nudges);
+        pp,
+        Duration.between(pp.due(), at).toDays(),
+        history.getOrDefault(SignalType.REMINDER_SENT, 0L),
+        history.getOrDefault(SignalType.NUDGE_SENT, 0L));
   }
 
   /** Queues {@code reply} to {@code person}; returns whether it was new. */
@@ -128,9 +104,5 @@ final class ClimbNudgeLadder {
         reply,
         notBefore,
         now);
-  }
-
-  private ReminderTimes.QuietHours quiet() {
-    return settings.quietHours();
   }
 }

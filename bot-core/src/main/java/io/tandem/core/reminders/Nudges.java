@@ -21,17 +21,17 @@ import java.time.Instant;
  */
 public final class Nudges {
 
-  private final ClimbNudgeLadder ladder;
+  private final ReminderPass pass;
   private final NudgeNow nudgeNow;
 
   public Nudges(Database db, Clock clock, ReminderSettings settings) {
-    this.ladder = new ClimbNudgeLadder(db, settings);
+    this.pass = new ReminderPass(db, settings);
     this.nudgeNow = new NudgeNow(db, clock, settings);
   }
 
   /** Climbs the ladder for every active pair of every running program at {@code at}. */
   public int queueDue(Instant at) {
-    return ladder.queueDue(at);
+    return pass.run(at, false, true).nudges();
   }
 
   /** Admin {@code nudge @person}: one nudge to the person and their partner, now. */

@@ -12,7 +12,6 @@ import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.matching.Pair;
 import io.tandem.core.programs.Program;
-import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,54 +70,74 @@ public record PairPeople(
     }
   }
 
+  /** Loads the pair's workspace, people and sessions, in the caller's transaction. */
   public static Optional<PairPeople> load(Store store, Program program, Pair pair) {
     Optional<Workspace> workspace = store.workspaceById(pair.getWorkspaceId());
-    Optional<Person> mentor = person(store, program, pair.getMentorId());
-    Optional<Person> mentee = person(store, program, pair.getMenteeId());
-    if (workspace.isEmpty() || mentor.isEmpty() || mentee.isEmpty()) {
+    Optional<Participant> mentor = store.participantById(pair.getMentorId());
+    Optional<Participant> mentee = store.participantById(pair.getMenteeId());
+    Optional<Member> mentorMember = mentor.flatMap(p -> store.memberById(p.getMemberId()));
+    Optional<Member> menteeMember = mentee.flatMap(p -> store.memberById(p.getMemberId()));
+    if (workspace.isEmpty() || mentorMember.isEmpty() || menteeMember.isEmpty()) {
       return Optional.empty();
     }
     List<Session> sessions = Sessions.in(store).ofPair(pair.getId());
     Instant last =
         sessions.stream().map(Session::getOccurredAt).max(Instant::compareTo).orElse(null);
-    Instant base = pair.getCreatedAt();
-    if (last != null && last.isAfter(base)) {
-      base = last;
-    }
-    if (pair.getRestartedAt() != null && pair.getRestartedAt().isAfter(base)) {
-      base = pair.getRestartedAt();
-    }
     return Optional.of(
-        new PairPeople(
+        of(
             workspace.get(),
             program,
             pair,
-            mentor.get(),
-            mentee.get(),
-            base,
+            new Loaded(mentor.get(), mentorMember.get()),
+            new Loaded(mentee.get(), menteeMember.get()),
             sessions.size(),
             last));
   }
 
-  private static Optional<Person> person(Store store, Program program, long participantId) {
-    return store
-        .participantById(participantId)
-        .flatMap(
-            p ->
-                store
-                    .memberById(p.getMemberId())
-                    .map(
-                        m ->
-                            new Person(
-                                p,
-                                m,
-                                PairContext.zoneOf(p.getTimeZone(), m.getTimeZone()),
-                                p.getReminderHour() != null
-                                    ? p.getReminderHour()
-                                    : program.getReminderHour(),
-                                p.getReminderWeekends() != null
-                                    ? p.getReminderWeekends()
-                                    : program.isReminderWeekends())));
+  /** A participant with their member, as the store holds them. */
+  public record Loaded(Participant participant, Member member) {}
+
+  /**
+   * The pair from what the store holds about it (loaded one by one or in bulk).
+   *
+   * @param sessions how many sessions the pair logged
+   * @param lastSession when the last one took place, or {@code null}
+   */
+  public static PairPeople of(
+      Workspace workspace,
+      Program program,
+      Pair pair,
+      Loaded mentor,
+      Loaded mentee,
+      int sessions,
+      Instant lastSession) {
+    Instant base = pair.getCreatedAt();
+    if (lastSession != null && lastSession.isAfter(base)) {
+      base = lastSession;
+    }
+    if (pair.getRestartedAt() != null && pair.getRestartedAt().isAfter(base)) {
+      base = pair.getRestartedAt();
+    }
+    return new PairPeople(
+        workspace,
+        program,
+        pair,
+        person(program, mentor),
+        person(program, mentee),
+        base,
+        sessions,
+        lastSession);
+  }
+
+  private static Person person(Program program, Loaded loaded) {
+    Participant p = loaded.participant();
+    Member m = loaded.member();
+    return new Person(
+        p,
+        m,
+        PairContext.zoneOf(p.getTimeZone(), m.getTimeZone()),
+        p.getReminderHour() != null ? p.getReminderHour() : program.getReminderHour(),
+        p.getReminderWeekends() != null ? p.getReminderWeekends() : program.isReminderWeekends());
   }
 
   public List<Person> people() {
@@ -182,35 +201,5 @@ public record PairPeople(
         type,
         details,
         at);
-  }
-
-  /**
-   * Runs {@code work} for every active pair of every running program, one transaction per program
-   * (retried on conflicts), and adds up what it returns: the fan-out the reminder and nudge jobs
-   * share.
-   */
-  static int sumOverRunningPairs(
-      Database db, java.util.function.ToIntBiFunction<Store, PairPeople> work) {
-    List<Long> programs =
-        db.transaction(
-            store ->
-                ReminderRoster.in(store).runningPrograms().stream().map(Program::getId).toList());
-    int total = 0;
-    for (long programId : programs) {
-      total +=
-          db.transactionRetryingConflicts(
-              store -> {
-                Program program = store.program(programId).orElseThrow();
-                int n = 0;
-                for (Pair pair : store.pairs(programId, Pair.Status.ACTIVE)) {
-                  Optional<PairPeople> people = load(store, program, pair);
-                  if (people.isPresent()) {
-                    n += work.applyAsInt(store, people.get());
-                  }
-                }
-                return n;
-              });
-    }
-    return total;
   }
 }

@@ -1,10 +1,6 @@
 package io.tandem.core.reminders;
 
-import io.tandem.core.delivery.Outbox;
 import io.tandem.core.kernel.SignalType;
-import io.tandem.core.port.out.ChatTarget;
-import io.tandem.core.store.Database;
-import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,28 +9,18 @@ import java.util.Optional;
 
 /**
  * What cadence reminders are due at an instant (the reminder job asks), and when a person's next
- * one comes (status shows it). Both judge by the same occurrences.
+ * one comes (status shows it). Both judge by the same occurrences. Pure: no storage.
  */
 final class QueueReminders {
 
-  private final Database db;
-  private final ReminderSettings settings;
+  private QueueReminders() {}
 
-  QueueReminders(Database db, ReminderSettings settings) {
-    this.db = db;
-    this.settings = settings;
-  }
-
-  /** Queues every reminder due at {@code at}; one transaction per program. */
-  int queueDue(Instant at) {
-    return PairPeople.sumOverRunningPairs(db, (store, people) -> queueFor(store, people, at));
-  }
-
-  private int queueFor(Store store, PairPeople pp, Instant at) {
+  /** The reminders due for one pair at {@code at}, in the order they are queued. */
+  static List<PassStep> plan(PairPeople pp, Instant at, ReminderSettings settings) {
     if (!pp.bothActive() || pp.pair().getAtRiskAt() != null) {
-      return 0;
+      return List.of();
     }
-    int queued = 0;
+    List<PassStep> steps = new ArrayList<>();
     for (Instant occurrence : occurrences(pp, at, 1)) {
       for (PairPeople.Person person : pp.people()) {
         Instant send = person.sendTime(occurrence, settings.quietHours());
@@ -42,23 +28,17 @@ final class QueueReminders {
           continue;
         }
         String day = PairPeople.occurrence(occurrence);
-        String key = "reminder:" + pp.pair().getId() + ":" + day + ":" + person.userId();
-        Instant notBefore = person.firstAllowed(at, settings.quietHours());
-        if (Outbox.queue(
-            store,
-            pp.workspace().getId(),
-            pp.workspace().getPlatform(),
-            key,
-            new ChatTarget.DirectMessage(person.userId()),
-            ReminderMessages.reminder(pp, person, occurrence),
-            notBefore,
-            at)) {
-          pp.signal(store, person, SignalType.REMINDER_SENT, Map.of("occurrence", day), at);
-          queued++;
-        }
+        steps.add(
+            new PassStep.Tell(
+                person,
+                "reminder:" + pp.pair().getId() + ":" + day + ":" + person.userId(),
+                ReminderMessages.reminder(pp, person, occurrence),
+                person.firstAllowed(at, settings.quietHours()),
+                SignalType.REMINDER_SENT,
+                Map.of("occurrence", day)));
       }
     }
-    return queued;
+    return steps;
   }
 
   /**

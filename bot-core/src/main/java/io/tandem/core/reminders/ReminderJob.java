@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reminder fan-out: every {@code interval} (default 5 minutes) it ends pauses that are over,
- * queues the cadence reminders and climbs the nudge ladder for everything due at the firing time. A
+ * queues the cadence reminders and climbs the nudge ladder for everything due at the firing time,
+ * from one reading of the active pairs and with a number of queries that does not grow with them
+ * ({@link ReminderPass}; {@code nudges} is built from the same settings as {@code reminders}). A
  * firing missed while Tandem was down runs once on restart ({@link
  * Schedule.Misfire#FIRE_ONCE_NOW}); reminders more than the catch-up window late are skipped, so it
  * never floods. Every message has a deterministic outbox key, so running the same firing twice
@@ -24,14 +26,13 @@ public final class ReminderJob implements ScheduledJob {
 
   private final Participation participation;
   private final Reminders reminders;
-  private final Nudges nudges;
   private final Duration interval;
 
   public ReminderJob(
       Participation participation, Reminders reminders, Nudges nudges, Duration interval) {
     this.participation = Objects.requireNonNull(participation, "participation");
     this.reminders = Objects.requireNonNull(reminders, "reminders");
-    this.nudges = Objects.requireNonNull(nudges, "nudges");
+    Objects.requireNonNull(nudges, "nudges");
     this.interval = Objects.requireNonNull(interval, "interval");
   }
 
@@ -48,8 +49,9 @@ public final class ReminderJob implements ScheduledJob {
   @Override
   public void run(Instant firedAt) {
     int resumed = participation.resumeDue(firedAt);
-    int queued = reminders.queueDue(firedAt);
-    int nudged = nudges.queueDue(firedAt);
+    ReminderPass.Counts counts = reminders.queueDueWithNudges(firedAt);
+    int queued = counts.reminders();
+    int nudged = counts.nudges();
     if (resumed + queued + nudged > 0) {
       LOG.info(
           "Reminders at {}: {} resumed, {} reminders and {} nudges queued",

@@ -1,14 +1,20 @@
 package io.tandem.core.reminders;
 
 import io.tandem.core.enrolment.Participant;
+import io.tandem.core.kernel.SignalType;
 import io.tandem.core.programs.Program;
 import io.tandem.core.reminders.persistence.JpaReminderRoster;
 import io.tandem.core.store.Store;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Who reminders concern: running programs, ended pauses, the waitlist. One per transaction. */
+/**
+ * Who reminders concern: running programs and their active pairs, ended pauses, the waitlist. One
+ * per transaction.
+ */
 public interface ReminderRoster {
 
   static ReminderRoster in(Store store) {
@@ -17,6 +23,22 @@ public interface ReminderRoster {
 
   /** Every running program, in id order. */
   List<Program> runningPrograms();
+
+  /**
+   * The active pairs of every running program with their people, workspace and session counts, by
+   * program and pair id: a fixed number of queries however many pairs there are.
+   *
+   * @param only these pairs (at most a few hundred), or every one when empty; then the entities are
+   *     read-only (not managed: changing them changes nothing)
+   */
+  List<PairPeople> activePairs(Collection<Long> only);
+
+  /**
+   * For each of {@code pairIds}, how many signals of each of {@code types} it has since it was
+   * paired; one query.
+   */
+  Map<Long, Map<SignalType, Long>> signalsSincePaired(
+      Collection<Long> pairIds, Collection<SignalType> types);
 
   /** Paused participants whose pause has ended by {@code at}. */
   List<Participant> pausesEndedBy(Instant at);

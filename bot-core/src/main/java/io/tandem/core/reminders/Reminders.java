@@ -23,23 +23,31 @@ import java.util.Optional;
  */
 public final class Reminders {
 
-  private final QueueReminders queue;
+  private final ReminderPass pass;
   private final MoveReminder move;
   private final AskForHelp help;
 
   public Reminders(Database db, Clock clock, ReminderSettings settings) {
-    this.queue = new QueueReminders(db, settings);
+    this.pass = new ReminderPass(db, settings);
     this.move = new MoveReminder(db, clock);
     this.help = new AskForHelp(db, clock);
   }
 
   /**
-   * Queues every reminder due at {@code at}; one transaction per program.
+   * Queues every reminder due at {@code at}, in a few short transactions ({@link ReminderPass}).
    *
    * @return how many messages were newly queued
    */
   public int queueDue(Instant at) {
-    return queue.queueDue(at);
+    return pass.run(at, true, false).reminders();
+  }
+
+  /**
+   * Queues every reminder and then every nudge due at {@code at}, judged from one reading of the
+   * active pairs: the reminder job's pass.
+   */
+  ReminderPass.Counts queueDueWithNudges(Instant at) {
+    return pass.run(at, true, true);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.tandem.core.reminders.persistence.SqlWorkspaceAdmins;
 import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The people seen acting as admins in a workspace: they hear help requests and escalations. One per
@@ -20,4 +21,7 @@ public interface WorkspaceAdmins {
 
   /** The people who acted as admins in a workspace, first seen first. */
   List<String> of(long workspaceId);
+
+  /** {@link #of} for every workspace at once, by workspace id; one query. */
+  Map<Long, List<String>> all();
 }

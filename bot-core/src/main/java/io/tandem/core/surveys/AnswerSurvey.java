@@ -1,5 +1,9 @@
 package io.tandem.core.surveys;
 
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Collections;
+import java.util.ArrayList;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
@@ -14,12 +18,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -151,27 +153,43 @@ final class AnswerSurvey {
     return Optional.empty();
   }
 
+  /** How many texts each answer rewrites together, the new one hidden among them. */
+  static final int MIXED_PER_ANSWER = 5;
+
   /**
-   * Adds a free-text answer so that neither its place nor its id says when it came: the question's
-   * texts are rewritten in sorted order with fresh random ids (ascending too, so the rows' order is
-   * the texts' order whichever way they are written), so the rows sit in the table (and in SQLite's
-   * hidden rowid order) sorted by text, not in the order people answered. Concurrent writers of one
-   * run take turns on the run's row, so no text is lost on PostgreSQL.
+   * Adds a free-text answer so that neither its place, its id nor the rows written with it say
+   * which text came last, writing at most {@link #MIXED_PER_ANSWER} rows however many texts the
+   * question has: the new text and up to {@code MIXED_PER_ANSWER - 1} texts at uniformly chosen
+   * places are shuffled over those places and one new row. Shuffling a uniformly random arrangement
+   * by a permutation chosen independently keeps it uniform, so the rows' order (SQLite's rowid) says
+   * nothing of the order people answered in, ids are random, and where a database keeps row
+   * versions (PostgreSQL) the rows written last hold the newest text among five. Concurrent writers
+   * of one run take turns on the run's row, so no text is lost on PostgreSQL.
    */
   private static void addText(
       Store store, SurveyAnswers stored, long runId, int question, String text) {
     SurveyRuns.in(store).takeTurn(runId);
-    List<String> texts = new ArrayList<>(stored.texts(runId, question));
+    long count = stored.textCount(runId, question);
+    List<SurveyText> mixed = new ArrayList<>();
+    for (long place : distinctPlaces(count, (int) Math.min(count, MIXED_PER_ANSWER - 1))) {
+      mixed.add(stored.textAt(runId, question, place));
+    }
+    List<String> texts = new ArrayList<>(mixed.stream().map(SurveyText::text).toList());
     texts.add(text);
-    texts.sort(null);
-    TreeSet<Long> ids = new TreeSet<>();
-    while (ids.size() < texts.size()) {
-      ids.add(RANDOM.nextLong() & Long.MAX_VALUE);
+    Collections.shuffle(texts, RANDOM);
+    for (int i = 0; i < mixed.size(); i++) {
+      stored.retext(mixed.get(i).id(), texts.get(i));
     }
-    List<SurveyText> rows = new ArrayList<>();
-    for (String each : texts) {
-      rows.add(new SurveyText(ids.pollFirst(), runId, question, each));
-    }
-    stored.replaceTexts(runId, question, rows);
+    stored.addText(
+        new SurveyText(RANDOM.nextLong() & Long.MAX_VALUE, runId, question, texts.get(mixed.size())));
   }
+
+  private static Set<Long> distinctPlaces(long count, int how) {
+    Set<Long> places = new HashSet<>();
+    while (places.size() < how) {
+      places.add(RANDOM.nextLong(count));
+    }
+    return places;
+  }
+}
 }

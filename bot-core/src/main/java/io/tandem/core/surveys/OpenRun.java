@@ -2,12 +2,11 @@ package io.tandem.core.surveys;
 
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
-import io.tandem.core.enrolment.Participant;
-import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
+import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.Program;
 import io.tandem.core.store.Json;
@@ -15,6 +14,7 @@ import io.tandem.core.store.Store;
 import io.tandem.core.surveys.SurveyTemplate.Audience;
 import io.tandem.core.surveys.SurveyTemplate.Question;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,39 +73,35 @@ final class OpenRun {
     return Optional.of(run);
   }
 
+  /** The invitees and their DMs: a fixed number of queries however large the audience. */
   private void invite(
       Store store, SurveyRun run, Program program, List<Member> members, Instant now) {
     Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
     SurveyInvitees invitees = SurveyInvitees.in(store);
+    Reply invitation =
+        SurveyMessages.invitation(run, program, false, settings.anonymityThreshold());
+    List<Outbox.Queued> messages = new ArrayList<>(members.size());
     for (Member member : members) {
       invitees.invite(run.id(), member.getId());
-      Outbox.queue(
-          store,
-          workspace.getId(),
-          workspace.getPlatform(),
-          "survey:" + run.id() + ":" + member.getId(),
-          new ChatTarget.DirectMessage(member.getUserId()),
-          SurveyMessages.invitation(run, program, false, settings.anonymityThreshold()),
-          SurveyTimes.sensibleTime(now, member.getTimeZone()),
-          now);
+      messages.add(
+          new Outbox.Queued(
+              workspace.getId(),
+              workspace.getPlatform(),
+              "survey:" + run.id() + ":" + member.getId(),
+              new ChatTarget.DirectMessage(member.getUserId()),
+              invitation,
+              SurveyTimes.sensibleTime(now, member.getTimeZone())));
     }
+    Outbox.queueAll(store, messages, now);
   }
 
   private static List<Member> audience(Store store, Program program, Audience audience) {
-    return store.participants(program.getId()).stream()
-        .filter(p -> p.getStatus() == ParticipantStatus.ACTIVE)
-        .filter(p -> inAudience(audience, p.getRole()))
-        .map(Participant::getMemberId)
-        .map(id -> store.memberById(id).orElseThrow())
-        .distinct()
-        .toList();
-  }
-
-  private static boolean inAudience(Audience audience, Role role) {
-    return switch (audience) {
-      case ALL -> true;
-      case MENTORS -> role == Role.MENTOR;
-      case MENTEES -> role == Role.MENTEE;
-    };
+    List<Role> roles =
+        switch (audience) {
+          case ALL -> List.of(Role.MENTOR, Role.MENTEE);
+          case MENTORS -> List.of(Role.MENTOR);
+          case MENTEES -> List.of(Role.MENTEE);
+        };
+    return SurveyInvitees.in(store).audience(program.getId(), roles).stream().distinct().toList();
   }
 }

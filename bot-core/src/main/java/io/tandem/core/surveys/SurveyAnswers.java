@@ -27,8 +27,20 @@ public interface SurveyAnswers {
   /** The free-text answers of one question, sorted so that their order says nothing. */
   List<String> texts(long runId, int question);
 
-  /** Replaces a question's free-text answers with {@code texts}, stored in the given order. */
-  void replaceTexts(long runId, int question, List<SurveyText> texts);
+  /** How many free-text answers a question has. */
+  long textCount(long runId, int question);
+
+  /**
+   * The free-text answer at {@code index} (0 ≤ index &lt; {@link #textCount}) in whatever order the
+   * store reads them: with a uniformly random index, a uniformly random answer.
+   */
+  SurveyText textAt(long runId, int question, long index);
+
+  /** Replaces the text of one free-text answer, in place: the row keeps its place and id. */
+  void retext(long id, String text);
+
+  /** Adds one free-text answer row. */
+  void addText(SurveyText text);
 
   void addNamed(SurveyNamedAnswer answer);
 }

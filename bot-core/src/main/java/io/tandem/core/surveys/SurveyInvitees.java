@@ -1,8 +1,11 @@
 package io.tandem.core.surveys;
 
+import io.tandem.core.enrolment.Member;
+import io.tandem.core.kernel.Role;
 import io.tandem.core.store.Store;
 import io.tandem.core.surveys.persistence.JpaSurveyInvitees;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /** Who each run was sent to and whether (by day only) they answered. */
@@ -13,6 +16,12 @@ public interface SurveyInvitees {
   }
 
   void invite(long runId, long memberId);
+
+  /**
+   * The members of a program's active participants in {@code roles}, in the order they joined; one
+   * query however many there are.
+   */
+  List<Member> audience(long programId, Collection<Role> roles);
 
   boolean invited(long runId, long memberId);
 

@@ -4,9 +4,7 @@ import static io.tandem.core.usecases.UseCaseFixture.enrol;
 import static io.tandem.core.usecases.UseCaseFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.AdditionalAnswers.delegatesTo;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
@@ -83,11 +81,11 @@ class SurveyAnswerConflictTest {
                 throw new PersistenceException(
                     new SQLException("could not serialize access", "40001"));
               }
-              real.replaceTexts(call.getArgument(0), call.getArgument(1), call.getArgument(2));
+              real.addText(call.getArgument(0));
               return null;
             })
         .when(answers)
-        .replaceTexts(anyLong(), anyInt(), anyList());
+        .addText(any(SurveyText.class));
     return answers;
   }
 

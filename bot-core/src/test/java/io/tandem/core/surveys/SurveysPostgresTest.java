@@ -92,14 +92,14 @@ class SurveysPostgresTest {
                     "survey:1",
                     Map.of("q1", "9", "q2", "4", "q3", "4", "q4", "comment " + (N - i))));
 
-    // THEN no comment is lost, and they sit in the table sorted
+    // THEN no comment is lost, each stored once
     assertThat(answered).allMatch(r -> r.text().contains("recorded"));
     List<String> expected = new ArrayList<>();
     for (int i = 1; i <= N; i++) {
       expected.add("comment " + i);
     }
-    assertThat(rows(db, "SELECT text FROM survey_text WHERE run_id = 1 ORDER BY ctid"))
-        .containsExactlyElementsOf(expected);
+    assertThat(rows(db, "SELECT text FROM survey_text WHERE run_id = 1"))
+        .containsExactlyInAnyOrderElementsOf(expected);
     assertThat(
             rows(db, "SELECT SUM(responses) FROM survey_tally WHERE run_id = 1 AND question = 0"))
         .containsExactly(Integer.toString(N));

@@ -1,15 +1,29 @@
 package io.tandem.core.reminders.persistence;
 
+import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.kernel.SignalType;
+import io.tandem.core.matching.Pair;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.reminders.PairPeople;
 import io.tandem.core.reminders.ReminderRoster;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /** {@link ReminderRoster} in JPQL. One per transaction, not thread-safe. */
 public final class JpaReminderRoster implements ReminderRoster {
@@ -26,6 +40,95 @@ public final class JpaReminderRoster implements ReminderRoster {
             "SELECT p FROM Program p WHERE p.status = :status ORDER BY p.id", Program.class)
         .setParameter("status", ProgramStatus.RUNNING)
         .getResultList();
+  }
+
+  @Override
+  public List<PairPeople> activePairs(Collection<Long> only) {
+    TypedQuery<Object[]> query =
+        em.createQuery(
+                "SELECT pr, pg, w, a, ma, b, mb FROM Pair pr, Program pg, Workspace w,"
+                    + " Participant a, WorkspaceMember ma, Participant b, WorkspaceMember mb"
+                    + " WHERE pr.status = :active AND pg.id = pr.programId"
+                    + " AND pg.status = :running AND w.id = pr.workspaceId"
+                    + " AND a.id = pr.mentorId AND ma.id = a.memberId"
+                    + " AND b.id = pr.menteeId AND mb.id = b.memberId"
+                    + (only.isEmpty() ? "" : " AND pr.id IN :only")
+                    + " ORDER BY pg.id, pr.id",
+                Object[].class)
+            .setParameter("active", Pair.Status.ACTIVE)
+            .setParameter("running", ProgramStatus.RUNNING);
+    if (only.isEmpty()) {
+      // the whole roster is only read: not registering tens of thousands of entities in the
+      // persistence context spares building and comparing their copies at commit
+      query.setHint(QueryHints.READ_ONLY, HintValues.TRUE);
+    } else {
+      query.setParameter("only", List.copyOf(only));
+    }
+    List<Object[]> rows = query.getResultList();
+    Map<Long, Object[]> sessions = sessionsPerPair(only);
+    List<PairPeople> pairs = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      Pair pair = (Pair) row[0];
+      Object[] logged = sessions.get(pair.getId());
+      pairs.add(
+          PairPeople.of(
+              (Workspace) row[2],
+              (Program) row[1],
+              pair,
+              new PairPeople.Loaded((Participant) row[3], (Member) row[4]),
+              new PairPeople.Loaded((Participant) row[5], (Member) row[6]),
+              logged == null ? 0 : ((Number) logged[1]).intValue(),
+              logged == null ? null : Instant.ofEpochMilli(((Number) logged[2]).longValue())));
+    }
+    return pairs;
+  }
+
+  /** Per active pair of a running program that logged any: {pairId, count, last occurred_at}. */
+  private Map<Long, Object[]> sessionsPerPair(Collection<Long> only) {
+    List<Long> ids = List.copyOf(only);
+    Query query =
+        em.createNativeQuery(
+            "SELECT s.pair_id, COUNT(*), MAX(s.occurred_at) FROM mentoring_session s"
+                + " JOIN mentoring_pair pr ON pr.id = s.pair_id"
+                + " JOIN program pg ON pg.id = pr.program_id"
+                + " WHERE pr.status = ? AND pg.status = ?"
+                + (ids.isEmpty() ? "" : " AND pr.id IN (" + "?,".repeat(ids.size() - 1) + "?)")
+                + " GROUP BY s.pair_id");
+    query.setParameter(1, Pair.Status.ACTIVE.name());
+    query.setParameter(2, ProgramStatus.RUNNING.name());
+    for (int i = 0; i < ids.size(); i++) {
+      query.setParameter(3 + i, ids.get(i));
+    }
+    Map<Long, Object[]> perPair = new HashMap<>();
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      perPair.put(((Number) columns[0]).longValue(), columns);
+    }
+    return perPair;
+  }
+
+  @Override
+  public Map<Long, Map<SignalType, Long>> signalsSincePaired(
+      Collection<Long> pairIds, Collection<SignalType> types) {
+    Map<Long, Map<SignalType, Long>> counts = new HashMap<>();
+    if (pairIds.isEmpty()) {
+      return counts;
+    }
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT s.pairId, s.type, COUNT(s) FROM Signal s, Pair pr"
+                    + " WHERE pr.id IN :pairs AND s.pairId = pr.id AND s.type IN :types"
+                    + " AND s.occurredAt >= pr.createdAt GROUP BY s.pairId, s.type",
+                Object[].class)
+            .setParameter("pairs", List.copyOf(pairIds))
+            .setParameter("types", List.copyOf(types))
+            .getResultList();
+    for (Object[] row : rows) {
+      counts
+          .computeIfAbsent((Long) row[0], pair -> new EnumMap<>(SignalType.class))
+          .put((SignalType) row[1], ((Number) row[2]).longValue());
+    }
+    return counts;
   }
 
   @Override

@@ -4,7 +4,10 @@ import io.tandem.core.reminders.WorkspaceAdmins;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@link WorkspaceAdmins} over the {@code workspace_admin} table, which has no entity: an insert
@@ -51,5 +54,22 @@ public final class SqlWorkspaceAdmins implements WorkspaceAdmins {
             .setParameter(1, workspaceId)
             .getResultList();
     return rows.stream().map(Object::toString).toList();
+  }
+
+  @Override
+  public Map<Long, List<String>> all() {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT workspace_id, user_id FROM workspace_admin"
+                    + " ORDER BY workspace_id, first_seen_at, user_id")
+            .getResultList();
+    Map<Long, List<String>> admins = new HashMap<>();
+    for (Object row : rows) {
+      Object[] columns = (Object[]) row;
+      admins
+          .computeIfAbsent(((Number) columns[0]).longValue(), w -> new ArrayList<>())
+          .add(columns[1].toString());
+    }
+    return admins;
   }
 }

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 
 /**
  * {@link SurveyAnswers} in JPQL. Counting is one update ({@code responses + 1}), so concurrent
- * answers on PostgreSQL never lose a count. Rows are written in the order they are added (flushed
- * at once), so the table's physical order is the order the caller chose, never the order of time.
+ * answers on PostgreSQL never lose a count. Rows are written when they are added (flushed at once)
+ * and a text is replaced in place, so the table's physical order is the one the caller chose.
  */
 public final class JpaSurveyAnswers implements SurveyAnswers {
 
@@ -81,15 +81,39 @@ public final class JpaSurveyAnswers implements SurveyAnswers {
   }
 
   @Override
-  public void replaceTexts(long runId, int question, List<SurveyText> texts) {
-    em.createQuery("DELETE FROM SurveyText t WHERE t.runId = :runId AND t.question = :question")
+  public long textCount(long runId, int question) {
+    return em.createQuery(
+            "SELECT COUNT(t) FROM SurveyText t WHERE t.runId = :runId AND t.question = :question",
+            Long.class)
         .setParameter("runId", runId)
         .setParameter("question", question)
+        .getSingleResult();
+  }
+
+  @Override
+  public SurveyText textAt(long runId, int question, long index) {
+    return em.createQuery(
+            "SELECT t FROM SurveyText t WHERE t.runId = :runId AND t.question = :question",
+            SurveyText.class)
+        .setParameter("runId", runId)
+        .setParameter("question", question)
+        .setFirstResult(Math.toIntExact(index))
+        .setMaxResults(1)
+        .getSingleResult();
+  }
+
+  @Override
+  public void retext(long id, String text) {
+    em.createQuery("UPDATE SurveyText t SET t.text = :text WHERE t.id = :id")
+        .setParameter("text", text)
+        .setParameter("id", id)
         .executeUpdate();
-    for (SurveyText text : texts) {
-      store.add(text);
-      store.flush();
-    }
+  }
+
+  @Override
+  public void addText(SurveyText text) {
+    store.add(text);
+    store.flush();
   }
 
   @Override

@@ -1,10 +1,14 @@
 package io.tandem.core.surveys.persistence;
 
+import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.kernel.Role;
 import io.tandem.core.store.Store;
 import io.tandem.core.surveys.SurveyInvitee;
 import io.tandem.core.surveys.SurveyInvitees;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +29,19 @@ public final class JpaSurveyInvitees implements SurveyInvitees {
   @Override
   public void invite(long runId, long memberId) {
     store.add(new SurveyInvitee(runId, memberId));
+  }
+
+  @Override
+  public List<Member> audience(long programId, Collection<Role> roles) {
+    return em.createQuery(
+            "SELECT m FROM Participant p, WorkspaceMember m WHERE p.programId = :programId"
+                + " AND p.status = :active AND p.role IN :roles AND m.id = p.memberId"
+                + " ORDER BY p.joinedAt, p.id",
+            Member.class)
+        .setParameter("programId", programId)
+        .setParameter("active", ParticipantStatus.ACTIVE)
+        .setParameter("roles", List.copyOf(roles))
+        .getResultList();
   }
 
   @Override
