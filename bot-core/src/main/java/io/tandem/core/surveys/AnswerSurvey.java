@@ -161,8 +161,8 @@ final class AnswerSurvey {
    * which text came last, writing at most {@link #MIXED_PER_ANSWER} rows however many texts the
    * question has: the new text and up to {@code MIXED_PER_ANSWER - 1} texts at uniformly chosen
    * places are shuffled over those places and one new row. Shuffling a uniformly random arrangement
-   * by a permutation chosen independently keeps it uniform, so the rows' order (SQLite's rowid) says
-   * nothing of the order people answered in, ids are random, and where a database keeps row
+   * by a permutation chosen independently keeps it uniform, so the rows' order (SQLite's rowid)
+   * says nothing of the order people answered in, ids are random, and where a database keeps row
    * versions (PostgreSQL) the rows written last hold the newest text among five. Concurrent writers
    * of one run take turns on the run's row, so no text is lost on PostgreSQL.
    */
@@ -181,7 +181,8 @@ final class AnswerSurvey {
       stored.retext(mixed.get(i).id(), texts.get(i));
     }
     stored.addText(
-        new SurveyText(RANDOM.nextLong() & Long.MAX_VALUE, runId, question, texts.get(mixed.size())));
+        new SurveyText(
+            RANDOM.nextLong() & Long.MAX_VALUE, runId, question, texts.get(mixed.size())));
   }
 
   private static Set<Long> distinctPlaces(long count, int how) {
@@ -191,5 +192,4 @@ final class AnswerSurvey {
     }
     return places;
   }
-}
 }
