@@ -26,7 +26,6 @@ import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
 import io.tandem.core.surveys.SurveyJob;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
 import io.tandem.core.surveys.SurveysFeature;
 import java.time.Clock;
 import java.util.List;
@@ -45,7 +44,7 @@ record Features(Routes routes, Reports reports, SurveyJob surveyJob, ReminderJob
   static Features of(TandemConfig config, Database db, Clock clock, OpenDashboard dashboard) {
     SurveySettings surveySettings = CoreSettings.surveySettings(config);
     Reports reports = new Reports(db, clock, surveySettings);
-    SurveysFeature surveys = new SurveysFeature(new Surveys(db, clock, surveySettings));
+    SurveysFeature surveys = new SurveysFeature(db, clock, surveySettings);
     RemindersFeature reminders =
         RemindersFeature.of(db, clock, CoreSettings.reminderSettings(config));
     List<Feature> features =

@@ -33,7 +33,6 @@ import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
 import io.tandem.core.surveys.SurveysFeature;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -125,7 +124,7 @@ class HostileInputFuzzTest {
                     new CheckInsFeature(new LogSession(db, clock)),
                     new LearningFeature(new LearningPlan(db, clock)),
                     new HomeFeature(new ShowStatus(db, clock)),
-                    new SurveysFeature(new Surveys(db, clock, SurveySettings.defaults())),
+                    new SurveysFeature(db, clock, SurveySettings.defaults()),
                     RemindersFeature.of(db, clock, ReminderSettings.defaults()),
                     new ReportsFeature(
                         new Reports(db, clock, SurveySettings.defaults()), Optional.empty()),
@@ -450,8 +449,8 @@ class HostileInputFuzzTest {
     return Arbitraries.oneOf(
         Arbitraries.of(
             CommandDispatcher.COMMAND_ACTION,
-            Surveys.ANSWER_ACTION,
-            Surveys.OPEN_ACTION,
+            SurveysFeature.ANSWER_ACTION,
+            SurveysFeature.OPEN_ACTION,
             "survey.",
             "survey.other",
             PairPreferences.MEET_ACTION,

@@ -17,7 +17,7 @@ import io.tandem.core.store.Database;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.surveys.SurveyJob;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +49,7 @@ class FeatureWiringTest {
             db,
             clock,
             new JoinProgram(db, clock),
-            new Surveys(db, clock, SurveySettings.defaults()),
+            new SurveysFeature(db, clock, SurveySettings.defaults()),
             RemindersFeature.of(db, clock, ReminderSettings.defaults()));
   }
 

@@ -25,7 +25,7 @@ import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.surveys.SurveySettings;
 import io.tandem.core.surveys.SurveyTemplate;
-import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -114,7 +114,8 @@ class ForgetPersonTest {
                     List.of(
                         SurveyTemplate.Question.likert("How is it going?"),
                         SurveyTemplate.Question.text("Anything else?")))));
-    tandem = UseCaseFixture.dispatcher(db, clock, join, new Surveys(db, clock, surveySettings));
+    tandem =
+        UseCaseFixture.dispatcher(db, clock, join, new SurveysFeature(db, clock, surveySettings));
     enrol(join, BEN, Role.MENTOR);
     enrol(join, QUIN, Role.MENTEE);
     enrol(join, CAL, Role.MENTEE);

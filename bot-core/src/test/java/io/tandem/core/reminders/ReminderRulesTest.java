@@ -22,7 +22,7 @@ import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,7 +85,7 @@ class ReminderRulesTest {
         new RemindersFeature(reminders, nudges, participation, settings.interval());
     tandem =
         UseCaseFixture.dispatcher(
-            db, clock, join, new Surveys(db, clock, SurveySettings.defaults()), feature);
+            db, clock, join, new SurveysFeature(db, clock, SurveySettings.defaults()), feature);
     job = feature.job();
     enrol(join, ANA, Role.MENTOR, "Marketing", "Europe/Berlin");
     enrol(join, BEN, Role.MENTEE, "Finance", "America/New_York");

@@ -59,8 +59,8 @@ class SurveyAnswerConflictTest {
     MutableClock clock = new MutableClock(SurveysTest.NOW);
     db = TestDatabase.sqlite(dir).open(clock);
     JoinProgram join = new JoinProgram(db, clock);
-    Surveys surveys =
-        new Surveys(db, clock, SurveySettings.defaults(), store -> conflicting(store));
+    SurveysFeature surveys =
+        new SurveysFeature(db, clock, SurveySettings.defaults(), store -> conflicting(store));
     tandem = UseCaseFixture.dispatcher(db, clock, join, surveys);
     enrol(join, PERSON, Role.MENTEE);
     Reply sent =

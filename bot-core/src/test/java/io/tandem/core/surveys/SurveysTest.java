@@ -46,7 +46,7 @@ class SurveysTest {
   Database db;
   MutableClock clock;
   JoinProgram join;
-  Surveys surveys;
+  SurveysFeature surveys;
   CommandDispatcher tandem;
 
   @BeforeEach
@@ -55,7 +55,7 @@ class SurveysTest {
     clock = new MutableClock(NOW);
     db = testDatabase.open(clock);
     join = new JoinProgram(db, clock);
-    surveys = new Surveys(db, clock, SurveySettings.defaults());
+    surveys = new SurveysFeature(db, clock, SurveySettings.defaults());
     tandem = UseCaseFixture.dispatcher(db, clock, join, surveys);
   }
 
@@ -81,10 +81,10 @@ class SurveysTest {
         .hasSize(4);
 
     // AND a participant clicks twice, another once
-    Reply first = tandem.clicked(people.get(0), "D1", Surveys.ANSWER_ACTION, "1:4");
-    Reply again = tandem.clicked(people.get(0), "D1", Surveys.ANSWER_ACTION, "1:2");
-    tandem.clicked(people.get(1), "D1", Surveys.ANSWER_ACTION, "1:5");
-    Reply outsider = tandem.clicked(MAYA, "D1", Surveys.ANSWER_ACTION, "1:5");
+    Reply first = tandem.clicked(people.get(0), "D1", SurveysFeature.ANSWER_ACTION, "1:4");
+    Reply again = tandem.clicked(people.get(0), "D1", SurveysFeature.ANSWER_ACTION, "1:2");
+    tandem.clicked(people.get(1), "D1", SurveysFeature.ANSWER_ACTION, "1:5");
+    Reply outsider = tandem.clicked(MAYA, "D1", SurveysFeature.ANSWER_ACTION, "1:5");
 
     // THEN the first counts once; the outsider is told privately
     assertThat(first.text()).contains("recorded anonymously");
@@ -95,16 +95,16 @@ class SurveysTest {
 
     // WHEN the reminder is due, the two who did not answer are reminded once
     clock.set(NOW.plus(Duration.ofDays(3)).plusSeconds(60));
-    surveys.due(clock.instant());
-    surveys.due(clock.instant());
+    surveys.job().run(clock.instant());
+    surveys.job().run(clock.instant());
     assertThat(
             rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-remind:%'"))
         .hasSize(2);
 
     // AND after close no answer is accepted
     clock.set(NOW.plus(Duration.ofDays(5)).plusSeconds(60));
-    surveys.due(clock.instant());
-    Reply late = tandem.clicked(people.get(2), "D1", Surveys.ANSWER_ACTION, "1:3");
+    surveys.job().run(clock.instant());
+    Reply late = tandem.clicked(people.get(2), "D1", SurveysFeature.ANSWER_ACTION, "1:3");
     assertThat(late.text()).contains("closed");
     assertThat(rows(db, "SELECT type FROM signal WHERE type LIKE 'SURVEY_%' ORDER BY type"))
         .contains("SURVEY_SENT", "SURVEY_ANSWERED", "SURVEY_REMINDED", "SURVEY_CLOSED");
@@ -132,9 +132,9 @@ class SurveysTest {
     }
     // WHEN a second run is answered by 6 people with 10 and 5
     clock.set(NOW.plus(Duration.ofDays(20)));
-    surveys.due(clock.instant());
+    surveys.job().run(clock.instant());
     run(MAYA, "survey send end-of-program");
-    Reply form = tandem.clicked(people.get(0), "D1", Surveys.OPEN_ACTION, "2");
+    Reply form = tandem.clicked(people.get(0), "D1", SurveysFeature.OPEN_ACTION, "2");
     assertThat(form.form()).isNotNull();
     assertThat(form.form().inputs()).hasSize(4);
     Reply bad =
@@ -196,11 +196,11 @@ class SurveysTest {
 
     // 10:00 in Berlin on 1 April is 08:00 UTC
     clock.set(Instant.parse("2025-04-01T07:59:00Z"));
-    surveys.due(clock.instant());
+    surveys.job().run(clock.instant());
     assertThat(count("survey_run")).isZero();
     clock.set(Instant.parse("2025-04-01T08:00:30Z"));
-    surveys.due(clock.instant());
-    surveys.due(clock.instant());
+    surveys.job().run(clock.instant());
+    surveys.job().run(clock.instant());
     assertThat(count("survey_run")).isEqualTo(1);
 
     assertThat(run(MAYA, "survey list").fields())
@@ -240,7 +240,7 @@ class SurveysTest {
         .isEmpty();
     // AND the one results API every other path (report, CSV, dashboard) reads holds nothing
     long workspace = Long.parseLong(rows(db, "SELECT id FROM workspace").get(0));
-    SurveyResults api = surveys.results(workspace, 1).orElseThrow();
+    SurveyResults api = surveys.results().read(workspace, 1).orElseThrow();
     assertThat(api.answered()).isEqualTo(4);
     assertThat(api.enoughResponses()).isFalse();
     assertThat(api.charts()).isEmpty();
@@ -260,7 +260,7 @@ class SurveysTest {
     assertThat(api.reply().text()).contains("not enough responses").doesNotContain("Mean");
     assertThat(api.reply().fields()).isEmpty();
     // AND another workspace cannot read the run at all
-    assertThat(surveys.results(workspace + 1, 1)).isEmpty();
+    assertThat(surveys.results().read(workspace + 1, 1)).isEmpty();
   }
 
   @Test
@@ -283,7 +283,7 @@ class SurveysTest {
 
     // WHEN the admin's results are composed
     long workspace = Long.parseLong(rows(db, "SELECT id FROM workspace").get(0));
-    Reply results = surveys.results(workspace, 1).orElseThrow().reply();
+    Reply results = surveys.results().read(workspace, 1).orElseThrow().reply();
 
     // THEN every comment is people's text, and none is read as Tandem's formatting or a link
     List<Markup.Piece> comments =

@@ -31,7 +31,6 @@ import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
 import io.tandem.core.surveys.SurveysFeature;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,12 +52,12 @@ public final class UseCaseFixture {
 
   /** Every chat use case behind one dispatcher, surveys with default settings. */
   public static CommandDispatcher dispatcher(Database db, Clock clock, JoinProgram join) {
-    return dispatcher(db, clock, join, new Surveys(db, clock, SurveySettings.defaults()));
+    return dispatcher(db, clock, join, new SurveysFeature(db, clock, SurveySettings.defaults()));
   }
 
   /** Every chat use case behind one dispatcher, with the test's own surveys. */
   public static CommandDispatcher dispatcher(
-      Database db, Clock clock, JoinProgram join, Surveys surveys) {
+      Database db, Clock clock, JoinProgram join, SurveysFeature surveys) {
     return dispatcher(
         db, clock, join, surveys, RemindersFeature.of(db, clock, ReminderSettings.defaults()));
   }
@@ -68,14 +67,22 @@ public final class UseCaseFixture {
    * reminders; no web dashboard, default settings otherwise.
    */
   public static CommandDispatcher dispatcher(
-      Database db, Clock clock, JoinProgram join, Surveys surveys, RemindersFeature reminders) {
+      Database db,
+      Clock clock,
+      JoinProgram join,
+      SurveysFeature surveys,
+      RemindersFeature reminders) {
     return new CommandDispatcher(
         Routes.of(features(db, clock, join, surveys, reminders)), Metrics.NONE);
   }
 
   /** Every feature, as the app lists them; see {@link #dispatcher}. */
   public static List<Feature> features(
-      Database db, Clock clock, JoinProgram join, Surveys surveys, RemindersFeature reminders) {
+      Database db,
+      Clock clock,
+      JoinProgram join,
+      SurveysFeature surveys,
+      RemindersFeature reminders) {
     return List.of(
         new EnrolmentFeature(join, new Membership(db, clock)),
         new ProgramsFeature(new ManagePrograms(db, clock)),
@@ -83,7 +90,7 @@ public final class UseCaseFixture {
         new CheckInsFeature(new LogSession(db, clock)),
         new LearningFeature(new LearningPlan(db, clock)),
         new HomeFeature(new ShowStatus(db, clock)),
-        new SurveysFeature(surveys),
+        surveys,
         reminders,
         new ReportsFeature(new Reports(db, clock, SurveySettings.defaults()), Optional.empty()),
         PrivacyFeature.of(db, clock, Optional.empty()));
