@@ -2,21 +2,14 @@ package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
 import io.tandem.core.checkins.CheckInsFeature;
-import io.tandem.core.checkins.LogSession;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
 import io.tandem.core.enrolment.EnrolmentFeature;
-import io.tandem.core.enrolment.JoinProgram;
-import io.tandem.core.enrolment.Membership;
 import io.tandem.core.home.HomeFeature;
 import io.tandem.core.home.ShowStatus;
 import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.learning.LearningPlan;
-import io.tandem.core.matching.MatchPairs;
 import io.tandem.core.matching.MatchingFeature;
-import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ManagePrograms;
 import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.reminders.RemindersFeature;
@@ -49,11 +42,11 @@ record Features(Routes routes, Reports reports, SurveyJob surveyJob, ReminderJob
         RemindersFeature.of(db, clock, CoreSettings.reminderSettings(config));
     List<Feature> features =
         List.of(
-            new EnrolmentFeature(new JoinProgram(db, clock), new Membership(db, clock)),
-            new ProgramsFeature(new ManagePrograms(db, clock)),
-            new MatchingFeature(new MatchPairs(db, clock), new PairPreferences(db, clock)),
-            new CheckInsFeature(new LogSession(db, clock)),
-            new LearningFeature(new LearningPlan(db, clock)),
+            new EnrolmentFeature(db, clock),
+            new ProgramsFeature(db, clock),
+            new MatchingFeature(db, clock),
+            new CheckInsFeature(db, clock),
+            new LearningFeature(db, clock),
             new HomeFeature(new ShowStatus(db, clock)),
             surveys,
             reminders,

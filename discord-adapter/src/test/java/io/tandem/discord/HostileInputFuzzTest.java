@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
 import io.tandem.core.checkins.CheckInsFeature;
-import io.tandem.core.checkins.LogSession;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.Routes;
 import io.tandem.core.enrolment.EnrolmentFeature;
 import io.tandem.core.enrolment.ImportParticipants;
-import io.tandem.core.enrolment.JoinProgram;
-import io.tandem.core.enrolment.Membership;
 import io.tandem.core.home.HomeFeature;
 import io.tandem.core.home.ShowStatus;
 import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.learning.LearningPlan;
-import io.tandem.core.matching.MatchPairs;
 import io.tandem.core.matching.MatchingFeature;
 import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.port.in.Actor;
@@ -24,7 +19,6 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ManagePrograms;
 import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.RemindersFeature;
@@ -118,11 +112,11 @@ class HostileInputFuzzTest {
         new CommandDispatcher(
             Routes.of(
                 List.of(
-                    new EnrolmentFeature(new JoinProgram(db, clock), new Membership(db, clock)),
-                    new ProgramsFeature(new ManagePrograms(db, clock)),
-                    new MatchingFeature(new MatchPairs(db, clock), new PairPreferences(db, clock)),
-                    new CheckInsFeature(new LogSession(db, clock)),
-                    new LearningFeature(new LearningPlan(db, clock)),
+                    new EnrolmentFeature(db, clock),
+                    new ProgramsFeature(db, clock),
+                    new MatchingFeature(db, clock),
+                    new CheckInsFeature(db, clock),
+                    new LearningFeature(db, clock),
                     new HomeFeature(new ShowStatus(db, clock)),
                     new SurveysFeature(db, clock, SurveySettings.defaults()),
                     RemindersFeature.of(db, clock, ReminderSettings.defaults()),

@@ -20,12 +20,12 @@ import java.util.Optional;
  * re-rate them, with a button opening the {@code goal review} form. One outbox message per
  * participant (key {@code review:{programId}:{participantId}}), so closing twice asks once.
  */
-final class AskForReview {
+public final class AskForReview {
 
   private AskForReview() {}
 
   /** Runs in the caller's transaction; returns how many people were newly asked. */
-  static int ask(Store store, Program program, Instant now) {
+  public static int ask(Store store, Program program, Instant now) {
     Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
     int asked = 0;
     for (Participant p : store.participants(program.getId())) {

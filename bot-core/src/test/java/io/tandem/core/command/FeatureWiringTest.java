@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.privacy.RetentionJob;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.reminders.ReminderSettings;
@@ -48,7 +47,6 @@ class FeatureWiringTest {
         UseCaseFixture.features(
             db,
             clock,
-            new JoinProgram(db, clock),
             new SurveysFeature(db, clock, SurveySettings.defaults()),
             RemindersFeature.of(db, clock, ReminderSettings.defaults()));
   }

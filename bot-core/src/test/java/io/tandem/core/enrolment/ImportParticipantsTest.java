@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.core.command.Command;
 import io.tandem.core.kernel.Progress;
-import io.tandem.core.matching.MatchPairs;
+import io.tandem.core.matching.DryRunMatch;
 import io.tandem.core.matching.model.MatchedPair;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
-import io.tandem.core.programs.ManagePrograms;
+import io.tandem.core.programs.ChangeProgram;
+import io.tandem.core.programs.CreateProgram;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
@@ -64,14 +65,15 @@ class ImportParticipantsTest {
 
   /** Creates and opens a program as an admin does in chat. */
   void program(String name, Integer cap) {
-    ManagePrograms programs = new ManagePrograms(db, CLOCK);
     Reply created =
-        programs.create(
-            ADMIN,
-            new Command.CreateProgram(
-                name, 14, 26, cap, 1, 365, List.of("Instagram reels", "SQL"), ""));
+        new CreateProgram(db, CLOCK)
+            .create(
+                ADMIN,
+                new Command.CreateProgram(
+                    name, 14, 26, cap, 1, 365, List.of("Instagram reels", "SQL"), ""));
     assertThat(created.kind()).isEqualTo(Reply.Kind.SUCCESS);
-    programs.change(ADMIN, new Command.ChangeProgram(Command.ProgramAction.OPEN, name));
+    new ChangeProgram(db, CLOCK)
+        .change(ADMIN, new Command.ChangeProgram(Command.ProgramAction.OPEN, name));
   }
 
   ImportParticipants.Outcome importText(String text) throws IOException {
@@ -185,7 +187,7 @@ class ImportParticipantsTest {
             "PROFILE_COMPLETED");
 
     // AND matching sees them: the one mentor and the one mentee who fit are paired
-    MatchPairs.DryRun run = new MatchPairs(db, CLOCK).dryRun(PILOT, Progress.NONE);
+    DryRunMatch.Result run = new DryRunMatch(db, CLOCK).dryRun(PILOT, Progress.NONE);
     assertThat(run.mentors()).isEqualTo(1);
     assertThat(run.mentees()).isEqualTo(1);
     assertThat(run.result().pairs()).hasSize(1);
@@ -348,7 +350,7 @@ class ImportParticipantsTest {
     Actor discordAdmin =
         new Actor(
             Platform.DISCORD, "111111111111111111", "222222222222222222", "Maya", "UTC", true);
-    new ManagePrograms(db, CLOCK)
+    new CreateProgram(db, CLOCK)
         .create(
             discordAdmin,
             new Command.CreateProgram("Draft one", 14, 26, null, 1, 365, List.of(), ""));
@@ -378,7 +380,7 @@ class ImportParticipantsTest {
                 + " workspace then");
 
     program("Data pilot", null);
-    new ManagePrograms(db, CLOCK)
+    new CreateProgram(db, CLOCK)
         .create(ADMIN, new Command.CreateProgram("Draft one", 14, 26, null, 1, 365, List.of(), ""));
     ImportParticipants.Outcome draft =
         importer.importCsv(
@@ -572,13 +574,13 @@ class ImportParticipantsTest {
     importText(csv(HEADER, mentor("U_A", "Ana", 1), mentee("U_B", "Ben", 5)));
     Map<String, Long> before = counts();
 
-    MatchPairs.DryRun run = new MatchPairs(db, CLOCK).dryRun(PILOT, Progress.NONE);
+    DryRunMatch.Result run = new DryRunMatch(db, CLOCK).dryRun(PILOT, Progress.NONE);
 
     assertThat(run.result().pairs()).hasSize(1);
     assertThat(counts()).isEqualTo(before);
     assertThatThrownBy(
             () ->
-                new MatchPairs(db, CLOCK)
+                new DryRunMatch(db, CLOCK)
                     .dryRun(new ProgramLookup.Target(null, null, "Nope"), Progress.NONE))
         .isInstanceOf(ProgramLookup.NotFound.class)
         .hasMessageContaining("no program called \"Nope\"");

@@ -7,7 +7,7 @@ import io.tandem.core.command.CommandParser;
 import io.tandem.core.delivery.MutableClock;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Platform;
-import io.tandem.core.programs.ManagePrograms;
+import io.tandem.core.programs.CreateProgram;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.reports.ReportText;
 import io.tandem.core.reports.Reports;
@@ -53,7 +53,7 @@ abstract class MembershipContract {
         (Command.CreateProgram)
             ((CommandParser.Parsed.Accepted) new CommandParser().parse("program create Pilot"))
                 .command();
-    new ManagePrograms(db, clock).create(ADMIN, create);
+    new CreateProgram(db, clock).create(ADMIN, create);
     db.inTransaction(
         em -> {
           Store store = new Store(em);

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
 import io.tandem.core.delivery.OutboxPayload;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -45,7 +44,6 @@ class SurveysTest {
   TestDatabase testDatabase;
   Database db;
   MutableClock clock;
-  JoinProgram join;
   SurveysFeature surveys;
   CommandDispatcher tandem;
 
@@ -54,9 +52,8 @@ class SurveysTest {
     testDatabase = TestDatabase.sqlite(dir);
     clock = new MutableClock(NOW);
     db = testDatabase.open(clock);
-    join = new JoinProgram(db, clock);
     surveys = new SurveysFeature(db, clock, SurveySettings.defaults());
-    tandem = UseCaseFixture.dispatcher(db, clock, join, surveys);
+    tandem = UseCaseFixture.dispatcher(db, clock, surveys);
   }
 
   @AfterEach
@@ -70,7 +67,7 @@ class SurveysTest {
   void inlineRunBelowThreshold() {
     // GIVEN four participants
     List<Actor> people = people(4);
-    people.forEach(p -> enrol(join, p, Role.MENTOR));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTOR));
 
     // WHEN the admin sends the monthly pulse
     Reply sent = run(MAYA, "survey send monthly-pulse");
@@ -123,7 +120,7 @@ class SurveysTest {
       "a form run: answers counted, NPS and change since the previous run, no link to people")
   void formRunWithResults() {
     List<Actor> people = people(6);
-    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTEE));
 
     // GIVEN a first end-of-program run answered by 5 people with 7
     run(MAYA, "survey send end-of-program");
@@ -190,7 +187,7 @@ class SurveysTest {
   @Test
   @DisplayName("survey schedule fires at the right local time, and list and cancel work")
   void schedule() {
-    people(3).forEach(p -> enrol(join, p, Role.MENTOR));
+    people(3).forEach(p -> enrol(db, clock, p, Role.MENTOR));
     Reply scheduled = run(MAYA, "survey schedule monthly-pulse monthly on day 1 at 10:00");
     assertThat(scheduled.text()).contains("2025-04-01 10:00").contains("Europe/Berlin");
 
@@ -218,7 +215,7 @@ class SurveysTest {
   void fourRespondentsRevealNothing() {
     // GIVEN an end-of-program run (NPS, two likert questions and free text) sent to 6 people
     List<Actor> people = people(6);
-    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTEE));
     run(MAYA, "survey send end-of-program");
     // WHEN 4 answer it, all with the same distinctive answers and a comment
     for (int i = 0; i < 4; i++) {
@@ -268,7 +265,7 @@ class SurveysTest {
   void textsArePeoplesText() {
     // GIVEN enough people for comments to show, each writing a hostile or a plain one
     List<Actor> people = people(SurveySettings.TEXT_THRESHOLD);
-    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTEE));
     run(MAYA, "survey send end-of-program");
     List<String> written = new ArrayList<>();
     for (int i = 0; i < people.size(); i++) {
@@ -299,7 +296,7 @@ class SurveysTest {
   @DisplayName("answers are stored in an order that says nothing about who answered first")
   void textsStoredSorted() {
     List<Actor> people = people(3);
-    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTEE));
     run(MAYA, "survey send end-of-program");
     List<String> written = List.of("zebra crossing", "apple pie", "mango season");
     List<String> firstIds = List.of();
@@ -333,7 +330,7 @@ class SurveysTest {
   @Test
   @DisplayName("run and schedule numbers come from the store's id source and stay dense")
   void idsFromIdGen() {
-    people(2).forEach(p -> enrol(join, p, Role.MENTOR));
+    people(2).forEach(p -> enrol(db, clock, p, Role.MENTOR));
 
     assertThat(run(MAYA, "survey send monthly-pulse").text()).contains("run #1");
     assertThat(run(MAYA, "survey send monthly-pulse").text()).contains("run #2");

@@ -1,28 +1,23 @@
 package io.tandem.core.usecases;
 
 import io.tandem.core.checkins.CheckInsFeature;
-import io.tandem.core.checkins.LogSession;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
 import io.tandem.core.enrolment.EnrolmentFeature;
-import io.tandem.core.enrolment.JoinProgram;
-import io.tandem.core.enrolment.Membership;
+import io.tandem.core.enrolment.OpenJoinForm;
 import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.SubmitProfilePage;
 import io.tandem.core.home.HomeFeature;
 import io.tandem.core.home.ShowStatus;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.learning.LearningPlan;
-import io.tandem.core.matching.MatchPairs;
 import io.tandem.core.matching.MatchingFeature;
-import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ManagePrograms;
 import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.RemindersFeature;
@@ -51,15 +46,14 @@ public final class UseCaseFixture {
   private UseCaseFixture() {}
 
   /** Every chat use case behind one dispatcher, surveys with default settings. */
-  public static CommandDispatcher dispatcher(Database db, Clock clock, JoinProgram join) {
-    return dispatcher(db, clock, join, new SurveysFeature(db, clock, SurveySettings.defaults()));
+  public static CommandDispatcher dispatcher(Database db, Clock clock) {
+    return dispatcher(db, clock, new SurveysFeature(db, clock, SurveySettings.defaults()));
   }
 
   /** Every chat use case behind one dispatcher, with the test's own surveys. */
-  public static CommandDispatcher dispatcher(
-      Database db, Clock clock, JoinProgram join, SurveysFeature surveys) {
+  public static CommandDispatcher dispatcher(Database db, Clock clock, SurveysFeature surveys) {
     return dispatcher(
-        db, clock, join, surveys, RemindersFeature.of(db, clock, ReminderSettings.defaults()));
+        db, clock, surveys, RemindersFeature.of(db, clock, ReminderSettings.defaults()));
   }
 
   /**
@@ -67,28 +61,19 @@ public final class UseCaseFixture {
    * reminders; no web dashboard, default settings otherwise.
    */
   public static CommandDispatcher dispatcher(
-      Database db,
-      Clock clock,
-      JoinProgram join,
-      SurveysFeature surveys,
-      RemindersFeature reminders) {
-    return new CommandDispatcher(
-        Routes.of(features(db, clock, join, surveys, reminders)), Metrics.NONE);
+      Database db, Clock clock, SurveysFeature surveys, RemindersFeature reminders) {
+    return new CommandDispatcher(Routes.of(features(db, clock, surveys, reminders)), Metrics.NONE);
   }
 
   /** Every feature, as the app lists them; see {@link #dispatcher}. */
   public static List<Feature> features(
-      Database db,
-      Clock clock,
-      JoinProgram join,
-      SurveysFeature surveys,
-      RemindersFeature reminders) {
+      Database db, Clock clock, SurveysFeature surveys, RemindersFeature reminders) {
     return List.of(
-        new EnrolmentFeature(join, new Membership(db, clock)),
-        new ProgramsFeature(new ManagePrograms(db, clock)),
-        new MatchingFeature(new MatchPairs(db, clock), new PairPreferences(db, clock)),
-        new CheckInsFeature(new LogSession(db, clock)),
-        new LearningFeature(new LearningPlan(db, clock)),
+        new EnrolmentFeature(db, clock),
+        new ProgramsFeature(db, clock),
+        new MatchingFeature(db, clock),
+        new CheckInsFeature(db, clock),
+        new LearningFeature(db, clock),
         new HomeFeature(new ShowStatus(db, clock)),
         surveys,
         reminders,
@@ -98,19 +83,19 @@ public final class UseCaseFixture {
 
   /**
    * Enrols someone in the default program, in Marketing, in Europe/Berlin; see {@link
-   * #enrol(JoinProgram, Actor, Role, String, String, String)}.
+   * #enrol(Database, Clock, Actor, Role, String, String, String)}.
    */
-  public static void enrol(JoinProgram join, Actor actor, Role role) {
-    enrol(join, actor, role, null, "Marketing", "Europe/Berlin");
+  public static void enrol(Database db, Clock clock, Actor actor, Role role) {
+    enrol(db, clock, actor, role, null, "Marketing", "Europe/Berlin");
   }
 
   /**
-   * Enrols someone in the default program; see {@link #enrol(JoinProgram, Actor, Role, String,
+   * Enrols someone in the default program; see {@link #enrol(Database, Clock, Actor, Role, String,
    * String, String)}.
    */
   public static void enrol(
-      JoinProgram join, Actor actor, Role role, String department, String zone) {
-    enrol(join, actor, role, null, department, zone);
+      Database db, Clock clock, Actor actor, Role role, String department, String zone) {
+    enrol(db, clock, actor, role, null, department, zone);
   }
 
   /**
@@ -122,13 +107,20 @@ public final class UseCaseFixture {
    *     the second page
    */
   public static Reply enrol(
-      JoinProgram join, Actor actor, Role role, String program, String department, String zone) {
-    Reply opened = join.join(actor, new Command.Join(role, program));
+      Database db,
+      Clock clock,
+      Actor actor,
+      Role role,
+      String program,
+      String department,
+      String zone) {
+    SubmitProfilePage submit = new SubmitProfilePage(db, clock);
+    Reply opened = new OpenJoinForm(db).join(actor, new Command.Join(role, program));
     if (opened.form() == null) {
       return opened;
     }
     Reply next =
-        join.submitted(
+        submit.submitted(
             actor,
             opened.form().formId(),
             Map.of(
@@ -143,7 +135,7 @@ public final class UseCaseFixture {
     if (next.form() == null) {
       return next;
     }
-    return join.submitted(
+    return submit.submitted(
         actor,
         next.form().formId(),
         Map.of(
