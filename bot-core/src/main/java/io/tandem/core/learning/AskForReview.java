@@ -2,9 +2,12 @@ package io.tandem.core.learning;
 
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.home.StatusView;
 import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.SignalType;
@@ -26,14 +29,14 @@ public final class AskForReview {
 
   /** Runs in the caller's transaction; returns how many people were newly asked. */
   public static int ask(Store store, Program program, Instant now) {
-    Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
+    Workspace workspace = Workspaces.in(store).byId(program.getWorkspaceId()).orElseThrow();
     int asked = 0;
-    for (Participant p : store.participants(program.getId())) {
+    for (Participant p : Participants.in(store).inProgram(program.getId())) {
       if (p.getStatus() != ParticipantStatus.ACTIVE
           || StatusView.initialRatings(p.getWantsToLearn()).isEmpty()) {
         continue;
       }
-      Optional<Member> member = store.memberById(p.getMemberId());
+      Optional<Member> member = Members.in(store).byId(p.getMemberId());
       if (member.isPresent()
           && Outbox.queue(
               store,

@@ -3,6 +3,7 @@ package io.tandem.core.reminders;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
@@ -44,7 +45,7 @@ final class AskForHelp {
             + "*"
             + (ctx.paired() ? " (partner: " + Markup.text(ctx.partnerName()) + ")" : "")
             + ". Please reach out to them directly.";
-    Workspace workspace = ctx.store().workspaceById(ctx.me().getWorkspaceId()).orElseThrow();
+    Workspace workspace = Workspaces.in(ctx.store()).byId(ctx.me().getWorkspaceId()).orElseThrow();
     int told = 0;
     for (String admin : admins) {
       if (Outbox.queue(

@@ -4,14 +4,19 @@ import io.tandem.core.checkins.PairContext;
 import io.tandem.core.checkins.Session;
 import io.tandem.core.checkins.Sessions;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.matching.Pair;
+import io.tandem.core.matching.Pairs;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Duration;
@@ -72,7 +77,7 @@ public record PairPeople(
   }
 
   public static Optional<PairPeople> load(Store store, Program program, Pair pair) {
-    Optional<Workspace> workspace = store.workspaceById(pair.getWorkspaceId());
+    Optional<Workspace> workspace = Workspaces.in(store).byId(pair.getWorkspaceId());
     Optional<Person> mentor = person(store, program, pair.getMentorId());
     Optional<Person> mentee = person(store, program, pair.getMenteeId());
     if (workspace.isEmpty() || mentor.isEmpty() || mentee.isEmpty()) {
@@ -101,12 +106,12 @@ public record PairPeople(
   }
 
   private static Optional<Person> person(Store store, Program program, long participantId) {
-    return store
-        .participantById(participantId)
+    return Participants.in(store)
+        .byId(participantId)
         .flatMap(
             p ->
-                store
-                    .memberById(p.getMemberId())
+                Members.in(store)
+                    .byId(p.getMemberId())
                     .map(
                         m ->
                             new Person(
@@ -200,9 +205,9 @@ public record PairPeople(
       total +=
           db.transactionRetryingConflicts(
               store -> {
-                Program program = store.program(programId).orElseThrow();
+                Program program = Programs.in(store).byId(programId).orElseThrow();
                 int n = 0;
-                for (Pair pair : store.pairs(programId, Pair.Status.ACTIVE)) {
+                for (Pair pair : Pairs.in(store).inProgram(programId, Pair.Status.ACTIVE)) {
                   Optional<PairPeople> people = load(store, program, pair);
                   if (people.isPresent()) {
                     n += work.applyAsInt(store, people.get());

@@ -1,6 +1,7 @@
 package io.tandem.core.reminders;
 
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.store.Database;
 import java.time.Clock;
@@ -32,7 +33,7 @@ final class RememberAdmins {
         db.transaction(
             store -> {
               Optional<Workspace> workspace =
-                  store.workspace(actor.platform(), actor.workspaceId());
+                  Workspaces.in(store).find(actor.platform(), actor.workspaceId());
               workspace.ifPresent(
                   w ->
                       WorkspaceAdmins.in(store).record(w.getId(), actor.userId(), clock.instant()));

@@ -2,9 +2,12 @@ package io.tandem.core.surveys;
 
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
@@ -75,7 +78,7 @@ final class OpenRun {
 
   private void invite(
       Store store, SurveyRun run, Program program, List<Member> members, Instant now) {
-    Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
+    Workspace workspace = Workspaces.in(store).byId(program.getWorkspaceId()).orElseThrow();
     SurveyInvitees invitees = SurveyInvitees.in(store);
     for (Member member : members) {
       invitees.invite(run.id(), member.getId());
@@ -92,11 +95,11 @@ final class OpenRun {
   }
 
   private static List<Member> audience(Store store, Program program, Audience audience) {
-    return store.participants(program.getId()).stream()
+    return Participants.in(store).inProgram(program.getId()).stream()
         .filter(p -> p.getStatus() == ParticipantStatus.ACTIVE)
         .filter(p -> inAudience(audience, p.getRole()))
         .map(Participant::getMemberId)
-        .map(id -> store.memberById(id).orElseThrow())
+        .map(id -> Members.in(store).byId(id).orElseThrow())
         .distinct()
         .toList();
   }

@@ -13,6 +13,7 @@ import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.ChangeProgram;
 import io.tandem.core.programs.CreateProgram;
 import io.tandem.core.programs.ProgramLookup;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
@@ -140,8 +141,9 @@ class ImportParticipantsTest {
               List<String> rows = new ArrayList<>();
               for (Member m :
                   Members.in(store)
-                      .inWorkspace(store.workspace(Platform.SLACK, "T_ACME").get().getId())) {
-                for (Participant p : store.participations(m.getId())) {
+                      .inWorkspace(
+                          Workspaces.in(store).find(Platform.SLACK, "T_ACME").get().getId())) {
+                for (Participant p : Participants.in(store).ofMember(m.getId())) {
                   Profile profile = p.profile().orElseThrow();
                   rows.add(
                       String.join(
@@ -218,8 +220,9 @@ class ImportParticipantsTest {
                     .toList());
     long participantId =
         read(store ->
-                store.participants(
-                    store.programNamed(workspaceId(store), "Data pilot").get().getId()))
+                Participants.in(store)
+                    .inProgram(
+                        Programs.in(store).named(workspaceId(store), "Data pilot").get().getId()))
             .get(0)
             .getId();
     assertThat(outbox).hasSize(1);
@@ -229,7 +232,7 @@ class ImportParticipantsTest {
   }
 
   static long workspaceId(Store store) {
-    return store.workspace(Platform.SLACK, "T_ACME").orElseThrow().getId();
+    return Workspaces.in(store).find(Platform.SLACK, "T_ACME").orElseThrow().getId();
   }
 
   @Test
@@ -428,9 +431,13 @@ class ImportParticipantsTest {
         read(
             store -> {
               List<String> rows = new ArrayList<>();
-              long programId = store.programNamed(workspaceId(store), "Data pilot").get().getId();
-              for (Participant p : store.participants(programId)) {
-                rows.add(store.memberById(p.getMemberId()).get().getUserId() + " " + p.getStatus());
+              long programId =
+                  Programs.in(store).named(workspaceId(store), "Data pilot").get().getId();
+              for (Participant p : Participants.in(store).inProgram(programId)) {
+                rows.add(
+                    Members.in(store).byId(p.getMemberId()).get().getUserId()
+                        + " "
+                        + p.getStatus());
               }
               return rows;
             });
@@ -562,7 +569,7 @@ class ImportParticipantsTest {
             store ->
                 Participants.in(store)
                     .count(
-                        store.programNamed(workspaceId(store), "Data pilot").get().getId(),
+                        Programs.in(store).named(workspaceId(store), "Data pilot").get().getId(),
                         ParticipantStatus.ACTIVE));
     assertThat(inPool).isEqualTo(10_000);
   }

@@ -57,7 +57,8 @@ abstract class MembershipContract {
     db.inTransaction(
         em -> {
           Store store = new Store(em);
-          long workspace = store.workspace(Platform.SLACK, "T_ACME").orElseThrow().getId();
+          long workspace =
+              Workspaces.in(store).find(Platform.SLACK, "T_ACME").orElseThrow().getId();
           for (String id : List.of("U_ANA", "U_BEN", "U_CAL")) {
             store.add(new Member(workspace, id, id.substring(2), "UTC", START));
           }
@@ -129,8 +130,9 @@ abstract class MembershipContract {
     return db.inTransaction(
         em -> {
           Store store = new Store(em);
-          long workspace = store.workspace(Platform.SLACK, "T_ACME").orElseThrow().getId();
-          return store.member(workspace, userId).orElseThrow().getLeftAt();
+          long workspace =
+              Workspaces.in(store).find(Platform.SLACK, "T_ACME").orElseThrow().getId();
+          return Members.in(store).find(workspace, userId).orElseThrow().getLeftAt();
         });
   }
 

@@ -16,6 +16,7 @@ import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
@@ -366,7 +367,10 @@ class ReminderRulesTest {
     String program =
         db.transaction(
             store -> {
-              return store.program(participant(store, ANA).getProgramId()).orElseThrow().getName();
+              return Programs.in(store)
+                  .byId(participant(store, ANA).getProgramId())
+                  .orElseThrow()
+                  .getName();
             });
 
     Reply closed = run(MAYA, "program close " + program);
@@ -478,7 +482,7 @@ class ReminderRulesTest {
         store -> {
           Participant a = participant(store, ANA);
           Participant b = participant(store, BEN);
-          store.program(a.getProgramId()).orElseThrow().moveTo(ProgramStatus.RUNNING);
+          Programs.in(store).byId(a.getProgramId()).orElseThrow().moveTo(ProgramStatus.RUNNING);
           Pair pair =
               new Pair(a.getWorkspaceId(), a.getProgramId(), a.getId(), b.getId(), 1, "", PAIRED);
           pair.approve(PAIRED);

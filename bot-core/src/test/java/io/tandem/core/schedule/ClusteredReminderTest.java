@@ -18,6 +18,7 @@ import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.reminders.Nudges;
 import io.tandem.core.reminders.Participation;
 import io.tandem.core.reminders.ReminderJob;
@@ -370,7 +371,7 @@ class ClusteredReminderTest {
                 Participant e = participant(store, mentee);
                 m.preferReminders(10, true);
                 e.preferReminders(10, true);
-                var program = store.program(m.getProgramId()).orElseThrow();
+                var program = Programs.in(store).byId(m.getProgramId()).orElseThrow();
                 if (program.getStatus() != ProgramStatus.RUNNING) {
                   program.moveTo(ProgramStatus.RUNNING);
                 }

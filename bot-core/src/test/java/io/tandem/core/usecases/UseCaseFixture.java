@@ -6,9 +6,12 @@ import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
 import io.tandem.core.enrolment.EnrolmentFeature;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.OpenJoinForm;
 import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.SubmitProfilePage;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.home.HomeFeature;
 import io.tandem.core.home.ShowStatus;
 import io.tandem.core.kernel.Role;
@@ -147,9 +150,10 @@ public final class UseCaseFixture {
 
   /** The person's first participation, found by their workspace and user id. */
   public static Participant participant(Store store, Actor actor) {
-    long workspace = store.workspace(actor.platform(), actor.workspaceId()).orElseThrow().getId();
-    long member = store.member(workspace, actor.userId()).orElseThrow().getId();
-    return store.participations(member).get(0);
+    long workspace =
+        Workspaces.in(store).find(actor.platform(), actor.workspaceId()).orElseThrow().getId();
+    long member = Members.in(store).find(workspace, actor.userId()).orElseThrow().getId();
+    return Participants.in(store).ofMember(member).get(0);
   }
 
   /** The first column of every row {@code sql} returns, as text; plain JDBC, no transaction. */
