@@ -4,7 +4,6 @@ import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.home.Home;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;

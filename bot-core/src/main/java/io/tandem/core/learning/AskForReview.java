@@ -1,5 +1,6 @@
 package io.tandem.core.learning;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
@@ -9,7 +10,6 @@ import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.home.StatusView;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.Program;

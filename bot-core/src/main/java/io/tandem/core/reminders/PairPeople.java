@@ -1,5 +1,6 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.checkins.Session;
 import io.tandem.core.checkins.Sessions;
@@ -10,7 +11,6 @@ import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.matching.Pair;
