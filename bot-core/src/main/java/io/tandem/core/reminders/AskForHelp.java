@@ -10,6 +10,7 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import java.time.Clock;
 import java.time.Instant;

@@ -14,6 +14,7 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.Programs;
+import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -40,7 +41,8 @@ final class NudgeNow {
     if (refused.isPresent()) {
       return refused.get();
     }
-    return db.transaction(
+    // another instance may record the same admin at once: the loser retries and finds the row
+    return db.transactionRetryingConflicts(
         store -> {
           Optional<Workspace> workspace =
               Workspaces.in(store).find(actor.platform(), actor.workspaceId());

@@ -3,6 +3,7 @@ package io.tandem.core.reminders;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import java.time.Clock;
 import java.util.Optional;
@@ -30,7 +31,7 @@ final class RememberAdmins {
       return;
     }
     boolean recorded =
-        db.transaction(
+        db.transactionRetryingConflicts(
             store -> {
               Optional<Workspace> workspace =
                   Workspaces.in(store).find(actor.platform(), actor.workspaceId());
