@@ -1,16 +1,10 @@
 package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
-import io.tandem.core.checkins.CheckInsFeature;
+import io.tandem.core.CoreFeatures;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
-import io.tandem.core.enrolment.EnrolmentFeature;
-import io.tandem.core.home.HomeFeature;
-import io.tandem.core.home.ShowStatus;
-import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.matching.MatchingFeature;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.reports.OpenDashboard;
@@ -25,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every feature of the core in one list, each with its use cases: what they declare (commands,
- * buttons, forms, jobs) becomes {@link #routes}, which refuses to start with a gap or a clash. To
- * add a feature, write its {@code …Feature} in its package and add it here.
+ * The core's features ({@link CoreFeatures}, the one list the tests register too) with this
+ * configuration's settings: what they declare (commands, buttons, forms, jobs) becomes {@link
+ * #routes}, which refuses to start with a gap or a clash.
  *
  * @param reports for the web dashboard, which shows the same report
  * @param surveyJob and {@code reminderJob}: for tests that fire them at a chosen time
@@ -41,13 +35,9 @@ record Features(Routes routes, Reports reports, SurveyJob surveyJob, ReminderJob
     RemindersFeature reminders =
         RemindersFeature.of(db, clock, CoreSettings.reminderSettings(config));
     List<Feature> features =
-        List.of(
-            new EnrolmentFeature(db, clock),
-            new ProgramsFeature(db, clock),
-            new MatchingFeature(db, clock),
-            new CheckInsFeature(db, clock),
-            new LearningFeature(db, clock),
-            new HomeFeature(new ShowStatus(db, clock)),
+        CoreFeatures.of(
+            db,
+            clock,
             surveys,
             reminders,
             new ReportsFeature(reports, Optional.of(dashboard)),

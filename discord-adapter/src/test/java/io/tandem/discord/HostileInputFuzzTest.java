@@ -3,15 +3,10 @@ package io.tandem.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
-import io.tandem.core.checkins.CheckInsFeature;
+import io.tandem.core.CoreFeatures;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.Routes;
-import io.tandem.core.enrolment.EnrolmentFeature;
 import io.tandem.core.enrolment.ImportParticipants;
-import io.tandem.core.home.HomeFeature;
-import io.tandem.core.home.ShowStatus;
-import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.matching.MatchingFeature;
 import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -19,7 +14,6 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.reports.Reports;
@@ -111,13 +105,9 @@ class HostileInputFuzzTest {
     core =
         new CommandDispatcher(
             Routes.of(
-                List.of(
-                    new EnrolmentFeature(db, clock),
-                    new ProgramsFeature(db, clock),
-                    new MatchingFeature(db, clock),
-                    new CheckInsFeature(db, clock),
-                    new LearningFeature(db, clock),
-                    new HomeFeature(new ShowStatus(db, clock)),
+                CoreFeatures.of(
+                    db,
+                    clock,
                     new SurveysFeature(db, clock, SurveySettings.defaults()),
                     RemindersFeature.of(db, clock, ReminderSettings.defaults()),
                     new ReportsFeature(

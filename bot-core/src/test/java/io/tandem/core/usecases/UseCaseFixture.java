@@ -1,27 +1,21 @@
 package io.tandem.core.usecases;
 
-import io.tandem.core.checkins.CheckInsFeature;
+import io.tandem.core.CoreFeatures;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
-import io.tandem.core.enrolment.EnrolmentFeature;
 import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.OpenJoinForm;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.SubmitProfilePage;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.home.HomeFeature;
-import io.tandem.core.home.ShowStatus;
 import io.tandem.core.kernel.Role;
-import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.matching.MatchingFeature;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.reports.Reports;
@@ -71,13 +65,9 @@ public final class UseCaseFixture {
   /** Every feature, as the app lists them; see {@link #dispatcher}. */
   public static List<Feature> features(
       Database db, Clock clock, SurveysFeature surveys, RemindersFeature reminders) {
-    return List.of(
-        new EnrolmentFeature(db, clock),
-        new ProgramsFeature(db, clock),
-        new MatchingFeature(db, clock),
-        new CheckInsFeature(db, clock),
-        new LearningFeature(db, clock),
-        new HomeFeature(new ShowStatus(db, clock)),
+    return CoreFeatures.of(
+        db,
+        clock,
         surveys,
         reminders,
         new ReportsFeature(new Reports(db, clock, SurveySettings.defaults()), Optional.empty()),
