@@ -1,23 +1,10 @@
 package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
-import io.tandem.core.checkins.CheckInsFeature;
-import io.tandem.core.checkins.LogSession;
+import io.tandem.core.CoreFeatures;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
-import io.tandem.core.enrolment.EnrolmentFeature;
-import io.tandem.core.enrolment.JoinProgram;
-import io.tandem.core.enrolment.Membership;
-import io.tandem.core.home.HomeFeature;
-import io.tandem.core.home.ShowStatus;
-import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.learning.LearningPlan;
-import io.tandem.core.matching.MatchPairs;
-import io.tandem.core.matching.MatchingFeature;
-import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ManagePrograms;
-import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.reports.OpenDashboard;
@@ -26,16 +13,15 @@ import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
 import io.tandem.core.surveys.SurveyJob;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
 import io.tandem.core.surveys.SurveysFeature;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every feature of the core in one list, each with its use cases: what they declare (commands,
- * buttons, forms, jobs) becomes {@link #routes}, which refuses to start with a gap or a clash. To
- * add a feature, write its {@code …Feature} in its package and add it here.
+ * The core's features ({@link CoreFeatures}, the one list the tests register too) with this
+ * configuration's settings: what they declare (commands, buttons, forms, jobs) becomes {@link
+ * #routes}, which refuses to start with a gap or a clash.
  *
  * @param reports for the web dashboard, which shows the same report
  * @param surveyJob and {@code reminderJob}: for tests that fire them at a chosen time
@@ -45,17 +31,13 @@ record Features(Routes routes, Reports reports, SurveyJob surveyJob, ReminderJob
   static Features of(TandemConfig config, Database db, Clock clock, OpenDashboard dashboard) {
     SurveySettings surveySettings = CoreSettings.surveySettings(config);
     Reports reports = new Reports(db, clock, surveySettings);
-    SurveysFeature surveys = new SurveysFeature(new Surveys(db, clock, surveySettings));
+    SurveysFeature surveys = new SurveysFeature(db, clock, surveySettings);
     RemindersFeature reminders =
         RemindersFeature.of(db, clock, CoreSettings.reminderSettings(config));
     List<Feature> features =
-        List.of(
-            new EnrolmentFeature(new JoinProgram(db, clock), new Membership(db, clock)),
-            new ProgramsFeature(new ManagePrograms(db, clock)),
-            new MatchingFeature(new MatchPairs(db, clock), new PairPreferences(db, clock)),
-            new CheckInsFeature(new LogSession(db, clock)),
-            new LearningFeature(new LearningPlan(db, clock)),
-            new HomeFeature(new ShowStatus(db, clock)),
+        CoreFeatures.of(
+            db,
+            clock,
             surveys,
             reminders,
             new ReportsFeature(reports, Optional.of(dashboard)),

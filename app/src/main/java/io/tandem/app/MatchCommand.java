@@ -1,7 +1,7 @@
 package io.tandem.app;
 
 import io.tandem.config.TandemConfig;
-import io.tandem.core.matching.MatchPairs;
+import io.tandem.core.matching.DryRunMatch;
 import io.tandem.core.matching.model.MatchResult;
 import io.tandem.core.matching.model.MatchedPair;
 import io.tandem.core.matching.model.Unmatched;
@@ -60,10 +60,10 @@ final class MatchCommand implements Callable<Integer> {
       return Main.CONFIG_ERROR;
     }
     long start = System.nanoTime();
-    MatchPairs.DryRun run;
+    DryRunMatch.Result run;
     try (Database database = Tandem.openExistingDatabase(config, Clock.systemUTC())) {
       run =
-          new MatchPairs(database, Clock.systemUTC())
+          new DryRunMatch(database, Clock.systemUTC())
               .dryRun(options.target(), new ProgressLines(err));
     } catch (ProgramLookup.NotFound | IllegalArgumentException e) {
       err.println(e.getMessage());
@@ -74,7 +74,7 @@ final class MatchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void print(PrintWriter out, MatchPairs.DryRun run, long nanos) {
+  private static void print(PrintWriter out, DryRunMatch.Result run, long nanos) {
     MatchResult result = run.result();
     out.printf(
         Locale.ROOT,

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,10 @@ class DependencyRulesTest {
           "io.tandem.core.intake",
           "io.tandem.core.privacy",
           "io.tandem.core.surveys");
+
+  /** Every feature package of the core; the kernel they share must know none of them. */
+  private static final List<String> FEATURES =
+      Stream.concat(FEATURES_WITH_PERSISTENCE.stream(), Stream.of("io.tandem.core.home")).toList();
 
   @BeforeAll
   static void importTandem() {
@@ -117,6 +122,21 @@ class DependencyRulesTest {
         .orShould()
         .dependOnClassesThat()
         .resideInAnyPackage("jakarta.persistence..", "org.eclipse.persistence..")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("the kernel depends on no feature package")
+  void kernelKnowsNoFeature() {
+    requireClassesIn("io.tandem.core.kernel");
+    requireClassesIn(FEATURES.toArray(String[]::new));
+
+    noClasses()
+        .that()
+        .resideInAPackage("io.tandem.core.kernel..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FEATURES.stream().map(p -> p + "..").toArray(String[]::new))
         .check(classes);
   }
 

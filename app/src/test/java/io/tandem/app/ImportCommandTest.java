@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.core.command.Command;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Platform;
-import io.tandem.core.programs.ManagePrograms;
+import io.tandem.core.programs.ChangeProgram;
+import io.tandem.core.programs.CreateProgram;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.StoreStats;
 import java.io.PrintWriter;
@@ -64,10 +65,10 @@ class ImportCommandTest {
   static void program(Path dir, Platform platform, String workspace, String name, Integer cap) {
     Actor admin = new Actor(platform, workspace, "U_MAYA", "Maya", "UTC", true);
     try (Database db = open(dir)) {
-      ManagePrograms programs = new ManagePrograms(db, Clock.systemUTC());
-      programs.create(
-          admin, new Command.CreateProgram(name, 14, 26, cap, 1, 365, List.of("SQL"), ""));
-      programs.change(admin, new Command.ChangeProgram(Command.ProgramAction.OPEN, name));
+      new CreateProgram(db, Clock.systemUTC())
+          .create(admin, new Command.CreateProgram(name, 14, 26, cap, 1, 365, List.of("SQL"), ""));
+      new ChangeProgram(db, Clock.systemUTC())
+          .change(admin, new Command.ChangeProgram(Command.ProgramAction.OPEN, name));
     }
   }
 

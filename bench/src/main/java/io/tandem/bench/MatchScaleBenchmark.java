@@ -1,8 +1,9 @@
 package io.tandem.bench;
 
 import io.tandem.core.kernel.Progress;
-import io.tandem.core.matching.MatchPairs;
+import io.tandem.core.matching.DryRunMatch;
 import io.tandem.core.matching.MatchPool;
+import io.tandem.core.matching.PreviewMatch;
 import io.tandem.core.matching.model.AssignmentSolver;
 import io.tandem.core.matching.model.Candidate;
 import io.tandem.core.matching.model.MatchSettings;
@@ -135,7 +136,7 @@ final class MatchScaleBenchmark {
       throws Exception {
     Clock clock = Clock.systemUTC();
     try (Database db = Database.open(DatabaseSettings.of(url, null, null, 2), clock)) {
-      MatchPairs matching = new MatchPairs(db, clock);
+      PreviewMatch matching = new PreviewMatch(db, clock);
       ProgramLookup.Target target =
           new ProgramLookup.Target(Platform.SLACK, null, PoolData.PROGRAM);
       Read read =
@@ -146,7 +147,7 @@ final class MatchScaleBenchmark {
               });
       List<Candidate> mentors = read.pool().mentors();
       List<Candidate> mentees = read.pool().mentees();
-      MatchPairs.DryRun dry = matching.dryRun(target, Progress.NONE);
+      DryRunMatch.Result dry = new DryRunMatch(db, clock).dryRun(target, Progress.NONE);
       Actor admin = new Actor(Platform.SLACK, "T_BENCH", "U1", "Admin", "UTC", true, null);
       long[][] wall = new long[3][runs];
       long[][] cpu = new long[3][runs];
@@ -191,7 +192,7 @@ final class MatchScaleBenchmark {
    * CPU of each in turn) at {@code k} unless it is null (warm-up). Returns the optimum.
    */
   private static long once(
-      MatchPairs matching, Actor admin, Read read, Clock clock, long[][] into, int k) {
+      PreviewMatch matching, Actor admin, Read read, Clock clock, long[][] into, int k) {
     long[] w = new long[3];
     long[] c = new long[3];
     Stopwatch clockwork = new Stopwatch();

@@ -2,7 +2,7 @@ package io.tandem.demo;
 
 import static io.tandem.demo.Agenda.workingHour;
 
-import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +119,7 @@ final class SimulatedPeople {
       answerSurvey(message);
     }
     message.buttons().stream()
-        .filter(b -> b.actionId().equals(Surveys.OPEN_ACTION))
+        .filter(b -> b.actionId().equals(SurveysFeature.OPEN_ACTION))
         .findFirst()
         .filter(b -> !text.contains("Reminder:"))
         .ifPresent(b -> fillSurveyForm(message.to(), b));

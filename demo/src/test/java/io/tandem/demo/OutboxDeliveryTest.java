@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tandem.app.Tandem;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
@@ -118,7 +119,7 @@ class OutboxDeliveryTest {
         .transaction(
             store -> {
               Workspace workspace =
-                  store.workspace(Platform.SLACK, simulator.teamId()).orElseThrow();
+                  Workspaces.in(store).find(Platform.SLACK, simulator.teamId()).orElseThrow();
               Instant now = Instant.now();
               return Outbox.queue(
                   store,

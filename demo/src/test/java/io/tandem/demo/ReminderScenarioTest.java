@@ -41,7 +41,8 @@ class ReminderScenarioTest {
     chat.run("maya", "match preview");
     assertThat(chat.run("maya", "match approve").text()).contains("Approved 2 pairs");
     paired = clock.instant();
-    chat.run("maya", "program start " + io.tandem.core.enrolment.JoinProgram.DEFAULT_PROGRAM_NAME);
+    chat.run(
+        "maya", "program start " + io.tandem.core.enrolment.EnrolmentFeature.DEFAULT_PROGRAM_NAME);
   }
 
   @AfterEach

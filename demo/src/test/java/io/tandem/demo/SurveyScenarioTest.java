@@ -3,7 +3,7 @@ package io.tandem.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Tandem;
-import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -133,22 +133,25 @@ class SurveyScenarioTest {
 
     // WHEN five answer the pulse with one click, and Ana clicks again
     for (String person : FIVE) {
-      assertThat(chat.click(person, Surveys.ANSWER_ACTION, "1:" + (person.equals("eve") ? 5 : 4)))
+      assertThat(
+              chat.click(
+                  person, SurveysFeature.ANSWER_ACTION, "1:" + (person.equals("eve") ? 5 : 4)))
           .satisfies(a -> assertThat(a.text()).contains("recorded anonymously"));
     }
-    assertThat(chat.click("ana", Surveys.ANSWER_ACTION, "1:1").text()).contains("already answered");
+    assertThat(chat.click("ana", SurveysFeature.ANSWER_ACTION, "1:1").text())
+        .contains("already answered");
 
     // AND the same five fill in the mid-program form; one first gets a number wrong
     SimulatedChat.Answer wrong =
         chat.fill(
             "ana",
-            chat.clickForForm("ana", Surveys.OPEN_ACTION, "2"),
+            chat.clickForForm("ana", SurveysFeature.OPEN_ACTION, "2"),
             Map.of("q1", "9", "q2", "4", "q3", "More time", "q4", ""));
     assertThat(wrong.text()).contains("number from 1 to 5");
     for (String person : FIVE) {
       chat.fill(
           person,
-          chat.clickForForm(person, Surveys.OPEN_ACTION, "2"),
+          chat.clickForForm(person, SurveysFeature.OPEN_ACTION, "2"),
           Map.of(
               "q1",
               "4",
@@ -168,7 +171,7 @@ class SurveyScenarioTest {
 
     // WHEN both runs close on time, a late click is refused
     at(Duration.ofDays(7).plusMinutes(1));
-    assertThat(chat.click("fred", Surveys.ANSWER_ACTION, "1:3").text())
+    assertThat(chat.click("fred", SurveysFeature.ANSWER_ACTION, "1:3").text())
         .contains("answers are no longer accepted");
 
     // AND the admin asks for the results: they arrive as a DM with a chart
@@ -215,10 +218,11 @@ class SurveyScenarioTest {
     // WHEN four of five answer both, all alike
     for (String person : four) {
       chat.awaitMessageTo(person, "What would help most now?");
-      assertThat(chat.click(person, Surveys.ANSWER_ACTION, "1:4").text()).contains("recorded");
+      assertThat(chat.click(person, SurveysFeature.ANSWER_ACTION, "1:4").text())
+          .contains("recorded");
       chat.fill(
           person,
-          chat.clickForForm(person, Surveys.OPEN_ACTION, "2"),
+          chat.clickForForm(person, SurveysFeature.OPEN_ACTION, "2"),
           Map.of("q1", "2", "q2", "2", "q3", "Nothing", "q4", "secret of " + person));
     }
     // AND both close

@@ -3,20 +3,10 @@ package io.tandem.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
-import io.tandem.core.checkins.CheckInsFeature;
-import io.tandem.core.checkins.LogSession;
+import io.tandem.core.CoreFeatures;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.Routes;
-import io.tandem.core.enrolment.EnrolmentFeature;
 import io.tandem.core.enrolment.ImportParticipants;
-import io.tandem.core.enrolment.JoinProgram;
-import io.tandem.core.enrolment.Membership;
-import io.tandem.core.home.HomeFeature;
-import io.tandem.core.home.ShowStatus;
-import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.learning.LearningPlan;
-import io.tandem.core.matching.MatchPairs;
-import io.tandem.core.matching.MatchingFeature;
 import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -24,8 +14,6 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ManagePrograms;
-import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.reports.Reports;
@@ -33,7 +21,6 @@ import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
 import io.tandem.core.surveys.SurveysFeature;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
@@ -118,14 +105,10 @@ class HostileInputFuzzTest {
     core =
         new CommandDispatcher(
             Routes.of(
-                List.of(
-                    new EnrolmentFeature(new JoinProgram(db, clock), new Membership(db, clock)),
-                    new ProgramsFeature(new ManagePrograms(db, clock)),
-                    new MatchingFeature(new MatchPairs(db, clock), new PairPreferences(db, clock)),
-                    new CheckInsFeature(new LogSession(db, clock)),
-                    new LearningFeature(new LearningPlan(db, clock)),
-                    new HomeFeature(new ShowStatus(db, clock)),
-                    new SurveysFeature(new Surveys(db, clock, SurveySettings.defaults())),
+                CoreFeatures.of(
+                    db,
+                    clock,
+                    new SurveysFeature(db, clock, SurveySettings.defaults()),
                     RemindersFeature.of(db, clock, ReminderSettings.defaults()),
                     new ReportsFeature(
                         new Reports(db, clock, SurveySettings.defaults()), Optional.empty()),
@@ -467,8 +450,8 @@ class HostileInputFuzzTest {
     return Arbitraries.oneOf(
         Arbitraries.of(
             CommandDispatcher.COMMAND_ACTION,
-            Surveys.ANSWER_ACTION,
-            Surveys.OPEN_ACTION,
+            SurveysFeature.ANSWER_ACTION,
+            SurveysFeature.OPEN_ACTION,
             "survey.",
             "survey.other",
             PairPreferences.MEET_ACTION,

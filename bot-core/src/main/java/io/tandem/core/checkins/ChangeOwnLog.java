@@ -2,7 +2,6 @@ package io.tandem.core.checkins;
 
 import io.tandem.core.command.Command;
 import io.tandem.core.home.Home;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;

@@ -1,6 +1,5 @@
 package io.tandem.core.checkins;
 
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;

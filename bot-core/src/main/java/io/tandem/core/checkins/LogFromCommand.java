@@ -3,20 +3,26 @@ package io.tandem.core.checkins;
 import io.tandem.core.command.Command;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.store.Database;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /** {@code log <duration> [topic] [with @partner] [on DATE]}: logs a session in one go. */
-final class LogFromCommand {
+public final class LogFromCommand {
 
   private final CheckInTransactions tx;
+
+  public LogFromCommand(Database db, Clock clock) {
+    this(new CheckInTransactions(db, clock, Sessions::in));
+  }
 
   LogFromCommand(CheckInTransactions tx) {
     this.tx = tx;
   }
 
-  Reply log(Actor actor, Command.Log command) {
+  public Reply log(Actor actor, Command.Log command) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(command, "command");
     // both people logging the same meeting at once: the loser retries and joins the winner's

@@ -2,7 +2,9 @@ package io.tandem.core.checkins;
 
 import io.tandem.core.enrolment.CurrentParticipation;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.matching.Pair;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
@@ -62,8 +64,9 @@ public record PairContext(
     if (pair != null) {
       long partnerId =
           pair.getMentorId().equals(me.getId()) ? pair.getMenteeId() : pair.getMentorId();
-      partner = store.participantById(partnerId).orElse(null);
-      partnerMember = partner == null ? null : store.memberById(partner.getMemberId()).orElse(null);
+      partner = Participants.in(store).byId(partnerId).orElse(null);
+      partnerMember =
+          partner == null ? null : Members.in(store).byId(partner.getMemberId()).orElse(null);
     }
     ZoneId zone = zoneOf(me.getTimeZone(), current.member().getTimeZone(), reportedZone);
     return new PairContext(current, pair, partner, partnerMember, zone, store);

@@ -2,8 +2,8 @@ package io.tandem.core.checkins;
 
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.home.Home;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
@@ -93,7 +93,7 @@ final class RecordSession {
     if (book.sessions().note(session.getId(), ctx.partner().getId()).isPresent()) {
       return;
     }
-    Workspace workspace = ctx.store().workspaceById(ctx.me().getWorkspaceId()).orElseThrow();
+    Workspace workspace = Workspaces.in(ctx.store()).byId(ctx.me().getWorkspaceId()).orElseThrow();
     boolean queued =
         Outbox.queue(
             ctx.store(),

@@ -72,7 +72,7 @@ final class Joining {
                 programs.add(
                     new Program(
                         workspace.getId(),
-                        JoinProgram.DEFAULT_PROGRAM_NAME,
+                        EnrolmentFeature.DEFAULT_PROGRAM_NAME,
                         Program.DEFAULT_CADENCE_DAYS,
                         ProgramStatus.OPEN,
                         true,

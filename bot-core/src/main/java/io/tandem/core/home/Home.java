@@ -5,6 +5,7 @@ import io.tandem.core.checkins.PairContext;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
@@ -44,7 +45,7 @@ public final class Home {
 
   /** Publishes the actor's home now (they just opened it). */
   static void publish(PairContext ctx, long version, Instant now, ReminderTimes.QuietHours quiet) {
-    Workspace workspace = ctx.store().workspaceById(ctx.me().getWorkspaceId()).orElseThrow();
+    Workspace workspace = Workspaces.in(ctx.store()).byId(ctx.me().getWorkspaceId()).orElseThrow();
     if (workspace.getPlatform() != Platform.SLACK) {
       return;
     }

@@ -16,7 +16,6 @@ import io.tandem.core.learning.Plans;
 import io.tandem.core.learning.SkillRating;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
-import io.tandem.core.programs.ManagePrograms;
 import io.tandem.core.programs.ProgramStatus;
 import io.tandem.core.reminders.PairPeople;
 import io.tandem.core.reminders.ReminderTimes;
@@ -158,7 +157,7 @@ public final class StatusView {
       return "at risk: waiting for your answer (`" + Markup.command("continue") + "` to carry on)";
     }
     if (ctx.program().getStatus() != ProgramStatus.RUNNING) {
-      return "none while the program is " + ManagePrograms.label(ctx.program().getStatus());
+      return "none while the program is " + ctx.program().getStatus().label();
     }
     Optional<Instant> next =
         PairPeople.load(ctx.store(), ctx.program(), ctx.pair())

@@ -1,6 +1,7 @@
 package io.tandem.core.intake;
 
 import io.tandem.core.delivery.Outbox;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.intake.persistence.InboxRows;
 import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.Platform;
@@ -72,8 +73,8 @@ final class AnswerRequest {
           if (!InboxRows.move(store, request.deliveryKey(), from, InboxRows.State.ANSWERED)) {
             return null;
           }
-          store
-              .workspace(request.platform(), request.workspaceId())
+          Workspaces.in(store)
+              .find(request.platform(), request.workspaceId())
               .ifPresentOrElse(
                   workspace ->
                       Outbox.queue(

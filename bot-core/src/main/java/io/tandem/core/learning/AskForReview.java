@@ -1,12 +1,15 @@
 package io.tandem.core.learning;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.home.StatusView;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.Program;
@@ -20,20 +23,20 @@ import java.util.Optional;
  * re-rate them, with a button opening the {@code goal review} form. One outbox message per
  * participant (key {@code review:{programId}:{participantId}}), so closing twice asks once.
  */
-final class AskForReview {
+public final class AskForReview {
 
   private AskForReview() {}
 
   /** Runs in the caller's transaction; returns how many people were newly asked. */
-  static int ask(Store store, Program program, Instant now) {
-    Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
+  public static int ask(Store store, Program program, Instant now) {
+    Workspace workspace = Workspaces.in(store).byId(program.getWorkspaceId()).orElseThrow();
     int asked = 0;
-    for (Participant p : store.participants(program.getId())) {
+    for (Participant p : Participants.in(store).inProgram(program.getId())) {
       if (p.getStatus() != ParticipantStatus.ACTIVE
           || StatusView.initialRatings(p.getWantsToLearn()).isEmpty()) {
         continue;
       }
-      Optional<Member> member = store.memberById(p.getMemberId());
+      Optional<Member> member = Members.in(store).byId(p.getMemberId());
       if (member.isPresent()
           && Outbox.queue(
               store,

@@ -1,9 +1,9 @@
 package io.tandem.core.learning;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.command.Command;
 import io.tandem.core.home.Home;
 import io.tandem.core.home.StatusView;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;

@@ -3,33 +3,63 @@ package io.tandem.core.learning;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
-import java.util.Objects;
+import io.tandem.core.store.Database;
+import java.time.Clock;
 
 /**
- * The learning plan: {@code goal} and {@code task}, the goal and skill review forms, and forms
- * closed unsent (a signal that someone gave up on one).
+ * The two-way learning plan of a pair: {@code goal add|done|list} ({@link SetGoal}, {@link
+ * SubmitGoalForm}, {@link CompleteGoal}, {@link ShowPlan}), {@code task add|done|list} ({@link
+ * AddTask}, {@link CompleteTask}), and {@code goal review} ({@link ReviewSkills}: re-rating the
+ * skills rated at enrolment, which {@link AskForReview} asks for when a program closes); and forms
+ * closed unsent, a signal that someone gave up on one ({@link RecordAbandonedForm}).
+ *
+ * <p>Either person in an active pair may add; each goal has an owner, the one who is learning;
+ * progress is tasks done ÷ tasks set. Goals and tasks are named by per-pair numbers, so a number
+ * that is not in the actor's plan is "not yours". Bad input writes nothing; every change records a
+ * signal (numbers, never text) and refreshes both people's App Home, in one transaction.
  */
 public final class LearningFeature implements Feature {
 
-  private final LearningPlan plan;
+  /** The form of {@code goal add} without a goal. */
+  public static final String GOAL_FORM = LearningMessages.GOAL_FORM;
 
-  public LearningFeature(LearningPlan plan) {
-    this.plan = Objects.requireNonNull(plan, "plan");
+  /** The form of {@code goal review}. */
+  public static final String REVIEW_FORM = LearningMessages.REVIEW_FORM;
+
+  private final SetGoal setGoal;
+  private final SubmitGoalForm submitGoalForm;
+  private final CompleteGoal completeGoal;
+  private final AddTask addTask;
+  private final CompleteTask completeTask;
+  private final ShowPlan showPlan;
+  private final ReviewSkills reviewSkills;
+  private final RecordAbandonedForm abandonedForm;
+
+  public LearningFeature(Database db, Clock clock) {
+    PlanTransactions tx = new PlanTransactions(db, clock);
+    this.setGoal = new SetGoal(tx);
+    this.submitGoalForm = new SubmitGoalForm(tx);
+    this.completeGoal = new CompleteGoal(tx);
+    this.addTask = new AddTask(tx);
+    this.completeTask = new CompleteTask(tx);
+    this.showPlan = new ShowPlan(tx);
+    this.reviewSkills = new ReviewSkills(tx);
+    this.abandonedForm = new RecordAbandonedForm(tx);
   }
 
   @Override
   public void register(Routes routes) {
     routes
-        .command(Command.AddGoal.class, plan::addGoal)
-        .command(Command.OpenGoalForm.class, (actor, open) -> plan.openGoalForm(actor))
-        .command(Command.GoalDone.class, plan::goalDone)
-        .command(Command.ListGoals.class, (actor, list) -> plan.listGoals(actor))
-        .command(Command.ReviewGoals.class, (actor, review) -> plan.review(actor))
-        .command(Command.AddTask.class, plan::addTask)
-        .command(Command.TaskDone.class, plan::taskDone)
-        .command(Command.ListTasks.class, (actor, list) -> plan.listTasks(actor))
-        .form(LearningPlan.GOAL_FORM, plan::submitted)
-        .form(LearningPlan.REVIEW_FORM, plan::submitted)
-        .onFormClosed(plan::formClosed);
+        .command(Command.AddGoal.class, setGoal::add)
+        .command(Command.OpenGoalForm.class, (actor, open) -> setGoal.openForm(actor))
+        .command(Command.GoalDone.class, completeGoal::done)
+        .command(Command.ListGoals.class, (actor, list) -> showPlan.goals(actor))
+        .command(Command.ReviewGoals.class, (actor, review) -> reviewSkills.open(actor))
+        .command(Command.AddTask.class, addTask::add)
+        .command(Command.TaskDone.class, completeTask::done)
+        .command(Command.ListTasks.class, (actor, list) -> showPlan.tasks(actor))
+        .form(GOAL_FORM, (actor, formId, values) -> submitGoalForm.submitted(actor, values))
+        .form(REVIEW_FORM, (actor, formId, values) -> reviewSkills.submitted(actor, values))
+        .onFormClosed(abandonedForm::formClosed);
   }
 }

@@ -4,11 +4,11 @@ import static io.tandem.core.learning.LearningMessages.ratings;
 import static io.tandem.core.learning.LearningMessages.reviewForm;
 import static io.tandem.core.learning.LearningMessages.value;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.enrolment.ProfileText;
 import io.tandem.core.home.Home;
 import io.tandem.core.home.StatusView;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;

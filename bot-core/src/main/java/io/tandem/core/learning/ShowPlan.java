@@ -1,8 +1,8 @@
 package io.tandem.core.learning;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.home.StatusView;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;

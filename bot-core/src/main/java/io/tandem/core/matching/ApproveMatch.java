@@ -17,6 +17,7 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public final class ApproveMatch {
   }
 
   private Reply approve(Store store, Actor actor, String programName) {
-    Optional<Program> found = MatchScope.program(store, actor, programName);
+    Optional<Program> found = ProgramLookup.inChat(store, actor, programName);
     if (found.isEmpty()) {
       return MatchMessages.noProgram(programName);
     }

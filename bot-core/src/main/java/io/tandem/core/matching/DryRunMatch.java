@@ -30,9 +30,19 @@ public final class DryRunMatch {
   }
 
   /**
+   * What {@code tandem match --dry-run} found: the proposal {@code match preview} would make now.
+   *
+   * @param workspace e.g. "slack workspace T024BE7LH"
+   * @param mentors mentors in the pool (each may offer several slots)
+   * @param mentees mentees in the pool
+   */
+  public record Result(
+      String program, String workspace, int mentors, int mentees, MatchResult result) {}
+
+  /**
    * @throws ProgramLookup.NotFound when the target names no program
    */
-  public MatchPairs.DryRun dryRun(ProgramLookup.Target target, Progress progress) {
+  public Result dryRun(ProgramLookup.Target target, Progress progress) {
     Objects.requireNonNull(progress, "progress");
     record Read(ProgramLookup.Found found, MatchPool pool) {}
     Read read =
@@ -60,7 +70,7 @@ public final class DryRunMatch {
             pool.mentees(),
             MatchPool.settings(read.found().program()),
             clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    return new MatchPairs.DryRun(
+    return new Result(
         read.found().program().getName(),
         ProgramLookup.describe(read.found().workspace()),
         pool.mentors().size(),

@@ -3,20 +3,29 @@ package io.tandem.core.matching;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
-import java.util.Objects;
+import io.tandem.core.store.Database;
+import java.time.Clock;
 
 /**
- * Matching: admins' {@code match preview}, {@code swap} and {@code approve}, and the button with
- * which a new pair says how they will meet.
+ * Admins' matching: {@code match preview} ({@link PreviewMatch}) runs the exact matcher over
+ * everyone with a complete profile and stores the proposal; {@code match swap @a @b} ({@link
+ * SwapMatch}) adjusts it; {@code match approve} ({@link ApproveMatch}) makes the pairs real and
+ * queues, in the same transaction, each pair's introduction, each person's role guide, and a kind
+ * note to anyone left without a partner. A new pair's button says how they will meet ({@link
+ * PairPreferences}). The operator's {@code tandem match --dry-run} is {@link DryRunMatch}.
  */
 public final class MatchingFeature implements Feature {
 
-  private final MatchPairs matchPairs;
+  private final PreviewMatch preview;
+  private final SwapMatch swap;
+  private final ApproveMatch approve;
   private final PairPreferences preferences;
 
-  public MatchingFeature(MatchPairs matchPairs, PairPreferences preferences) {
-    this.matchPairs = Objects.requireNonNull(matchPairs, "matchPairs");
-    this.preferences = Objects.requireNonNull(preferences, "preferences");
+  public MatchingFeature(Database db, Clock clock) {
+    this.preview = new PreviewMatch(db, clock);
+    this.swap = new SwapMatch(db, clock);
+    this.approve = new ApproveMatch(db, clock);
+    this.preferences = new PairPreferences(db, clock);
   }
 
   @Override
@@ -24,11 +33,11 @@ public final class MatchingFeature implements Feature {
     routes
         .command(
             Command.PreviewMatch.class,
-            (actor, preview) -> matchPairs.preview(actor, preview.program()))
-        .command(Command.SwapMatch.class, matchPairs::swap)
+            (actor, command) -> preview.preview(actor, command.program()))
+        .command(Command.SwapMatch.class, swap::swap)
         .command(
             Command.ApproveMatch.class,
-            (actor, approve) -> matchPairs.approve(actor, approve.program()))
+            (actor, command) -> approve.approve(actor, command.program()))
         .action(
             PairPreferences.MEET_ACTION,
             (actor, actionId, value) -> preferences.chose(actor, value));

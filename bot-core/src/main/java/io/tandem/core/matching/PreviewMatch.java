@@ -8,6 +8,7 @@ import io.tandem.core.matching.model.Matcher;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public final class PreviewMatch {
   }
 
   private Reply preview(Store store, Actor actor, String programName) {
-    Optional<Program> program = MatchScope.program(store, actor, programName);
+    Optional<Program> program = ProgramLookup.inChat(store, actor, programName);
     if (program.isEmpty()) {
       return MatchMessages.noProgram(programName);
     }

@@ -11,6 +11,7 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -39,7 +40,7 @@ public final class SwapMatch {
   }
 
   private Reply swap(Store store, Actor actor, Command.SwapMatch command) {
-    Optional<Program> found = MatchScope.program(store, actor, command.program());
+    Optional<Program> found = ProgramLookup.inChat(store, actor, command.program());
     if (found.isEmpty()) {
       return MatchMessages.noProgram(command.program());
     }

@@ -4,7 +4,9 @@ import com.google.gson.GsonBuilder;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
@@ -43,8 +45,10 @@ public final class ExportMyData {
   public Reply send(Actor actor) {
     return db.transaction(
         store -> {
-          Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
-          Optional<Member> member = workspace.flatMap(w -> store.member(w.getId(), actor.userId()));
+          Optional<Workspace> workspace =
+              Workspaces.in(store).find(actor.platform(), actor.workspaceId());
+          Optional<Member> member =
+              workspace.flatMap(w -> Members.in(store).find(w.getId(), actor.userId()));
           if (member.isEmpty()) {
             return Reply.info(
                 "Tandem holds nothing about you here: you have not used it in this workspace.",

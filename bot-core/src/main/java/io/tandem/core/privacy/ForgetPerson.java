@@ -3,7 +3,9 @@ package io.tandem.core.privacy;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.kernel.LogText;
 import io.tandem.core.port.in.Actor;
@@ -137,13 +139,13 @@ public final class ForgetPerson {
     return db.transaction(
         store -> {
           Workspace workspace = ProgramLookup.workspace(store, platform, workspaceId);
-          Optional<Member> member = store.member(workspace.getId(), userId);
+          Optional<Member> member = Members.in(store).find(workspace.getId(), userId);
           if (member.isEmpty()) {
             return Optional.empty();
           }
           Instant now = clock.instant();
           int ended = 0;
-          for (Participant p : store.participations(member.get().getId())) {
+          for (Participant p : Participants.in(store).ofMember(member.get().getId())) {
             if (p.getStatus() != io.tandem.core.enrolment.ParticipantStatus.LEFT) {
               Participation.endForErasure(store, member.get(), p, now);
               ended++;

@@ -9,7 +9,7 @@ import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.kernel.Signals;
-import io.tandem.core.learning.LearningPlan;
+import io.tandem.core.learning.AskForReview;
 import io.tandem.core.matching.Pair;
 import io.tandem.core.matching.Pairs;
 import io.tandem.core.port.in.Actor;
@@ -31,7 +31,7 @@ import java.util.Set;
 /**
  * {@code program open|start|pause|close|show NAME}. A program moves draft → open (people join) →
  * running (pairs meet) ⇄ paused → closed. Closing asks every active participant who rated skills at
- * enrolment to re-rate them ({@link LearningPlan#askForReview}). Anyone may {@code show}.
+ * enrolment to re-rate them ({@link AskForReview}). Anyone may {@code show}.
  */
 public final class ChangeProgram {
 
@@ -94,7 +94,7 @@ public final class ChangeProgram {
           "*"
               + Markup.text(program.getName())
               + "* is "
-              + ProgramMessages.label(program.getStatus())
+              + program.getStatus().label()
               + ", so it can't "
               + verb
               + ".",
@@ -105,7 +105,7 @@ public final class ChangeProgram {
     Signals.in(store).record(CreateProgram.statusSignal(program, SignalType.PROGRAM_CHANGED, now));
     String review = "";
     if (action == Command.ProgramAction.CLOSE) {
-      int asked = LearningPlan.askForReview(store, program, now);
+      int asked = AskForReview.ask(store, program, now);
       review =
           asked == 0
               ? ""
@@ -118,7 +118,7 @@ public final class ChangeProgram {
         "*"
             + Markup.text(program.getName())
             + "* is now "
-            + ProgramMessages.label(program.getStatus())
+            + program.getStatus().label()
             + "."
             + review,
         List.of());
@@ -138,7 +138,7 @@ public final class ChangeProgram {
     long waiting =
         people.stream().filter(p -> p.getStatus() == ParticipantStatus.WAITLISTED).count();
     int pairs = Pairs.in(store).inProgram(program.getId(), Pair.Status.ACTIVE).size();
-    fields.add(new Reply.Field("Status", ProgramMessages.label(program.getStatus())));
+    fields.add(new Reply.Field("Status", program.getStatus().label()));
     fields.add(new Reply.Field("People", mentors + " mentors, " + mentees + " mentees"));
     fields.add(new Reply.Field("Waitlist", Long.toString(waiting)));
     fields.add(new Reply.Field("Pairs", Integer.toString(pairs)));

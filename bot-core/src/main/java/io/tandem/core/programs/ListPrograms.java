@@ -41,8 +41,7 @@ public final class ListPrograms {
             long people = participants.count(p.getId(), ParticipantStatus.ACTIVE);
             fields.add(
                 new Reply.Field(
-                    Markup.text(p.getName()),
-                    ProgramMessages.label(p.getStatus()) + ", " + people + " active"));
+                    Markup.text(p.getName()), p.getStatus().label() + ", " + people + " active"));
           }
           return Reply.info("Programs in this workspace:", fields);
         });

@@ -2,6 +2,7 @@ package io.tandem.core.programs;
 
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
+import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Store;
@@ -11,11 +12,34 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Finds the program an operator command ({@code tandem import participants}, {@code tandem match})
- * names. Programs belong to a workspace, so the command names the workspace too, unless the
- * database holds exactly one.
+ * Finds the program a command names. An admin's chat command ({@code match preview}, {@code survey
+ * send}, …) names it in the admin's own workspace, or leaves it to the workspace's one live program
+ * ({@link #inChat}). An operator command ({@code tandem import participants}, {@code tandem match})
+ * names the workspace too, unless the database holds exactly one ({@link #find}).
  */
 public final class ProgramLookup {
+
+  /**
+   * The program called {@code name} in the admin's workspace, ignoring case and surrounding blanks;
+   * without a name, the only open or running program, else the default one.
+   */
+  public static Optional<Program> inChat(Store store, Actor actor, String name) {
+    Programs programs = Programs.in(store);
+    Optional<Workspace> workspace =
+        Workspaces.in(store).find(actor.platform(), actor.workspaceId());
+    if (name == null || name.isBlank()) {
+      List<Program> live =
+          workspace.map(w -> programs.inWorkspace(w.getId())).orElse(List.of()).stream()
+              .filter(
+                  p ->
+                      p.getStatus() == ProgramStatus.OPEN || p.getStatus() == ProgramStatus.RUNNING)
+              .toList();
+      return live.size() == 1
+          ? Optional.of(live.get(0))
+          : workspace.flatMap(w -> programs.defaultOf(w.getId()));
+    }
+    return workspace.flatMap(w -> programs.named(w.getId(), name.strip()));
+  }
 
   /**
    * What the operator named.

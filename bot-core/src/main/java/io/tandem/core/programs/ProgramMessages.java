@@ -9,16 +9,6 @@ final class ProgramMessages {
 
   private ProgramMessages() {}
 
-  static String label(ProgramStatus status) {
-    return switch (status) {
-      case DRAFT -> "a draft";
-      case OPEN -> "open for joining";
-      case RUNNING -> "running";
-      case PAUSED -> "paused";
-      case CLOSED -> "closed";
-    };
-  }
-
   static List<Reply.Field> describe(Program program) {
     return List.of(
         new Reply.Field("Cadence", "every " + program.getCadenceDays() + " days"),

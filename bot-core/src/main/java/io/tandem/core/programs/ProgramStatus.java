@@ -11,5 +11,16 @@ public enum ProgramStatus {
   /** Reminders and nudges are suspended. */
   PAUSED,
   /** Finished; kept for reports. */
-  CLOSED
+  CLOSED;
+
+  /** How the status reads in chat, e.g. "open for joining". */
+  public String label() {
+    return switch (this) {
+      case DRAFT -> "a draft";
+      case OPEN -> "open for joining";
+      case RUNNING -> "running";
+      case PAUSED -> "paused";
+      case CLOSED -> "closed";
+    };
+  }
 }

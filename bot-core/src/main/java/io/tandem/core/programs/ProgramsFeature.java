@@ -3,22 +3,30 @@ package io.tandem.core.programs;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
-import java.util.Objects;
+import io.tandem.core.store.Database;
+import java.time.Clock;
 
-/** Admins' {@code program} commands: create, open, start, pause, close, show and list. */
+/**
+ * Admins' {@code program} commands: {@code create} ({@link CreateProgram}), {@code
+ * open|start|pause|close|show} ({@link ChangeProgram}) and {@code list} ({@link ListPrograms}).
+ */
 public final class ProgramsFeature implements Feature {
 
-  private final ManagePrograms programs;
+  private final CreateProgram create;
+  private final ChangeProgram change;
+  private final ListPrograms list;
 
-  public ProgramsFeature(ManagePrograms programs) {
-    this.programs = Objects.requireNonNull(programs, "programs");
+  public ProgramsFeature(Database db, Clock clock) {
+    this.create = new CreateProgram(db, clock);
+    this.change = new ChangeProgram(db, clock);
+    this.list = new ListPrograms(db);
   }
 
   @Override
   public void register(Routes routes) {
     routes
-        .command(Command.CreateProgram.class, programs::create)
-        .command(Command.ChangeProgram.class, programs::change)
-        .command(Command.ListPrograms.class, (actor, list) -> programs.list(actor));
+        .command(Command.CreateProgram.class, create::create)
+        .command(Command.ChangeProgram.class, change::change)
+        .command(Command.ListPrograms.class, (actor, all) -> list.list(actor));
   }
 }

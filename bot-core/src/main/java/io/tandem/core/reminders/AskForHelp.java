@@ -1,14 +1,16 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
-import io.tandem.core.kernel.CheckInSignals;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +46,7 @@ final class AskForHelp {
             + "*"
             + (ctx.paired() ? " (partner: " + Markup.text(ctx.partnerName()) + ")" : "")
             + ". Please reach out to them directly.";
-    Workspace workspace = ctx.store().workspaceById(ctx.me().getWorkspaceId()).orElseThrow();
+    Workspace workspace = Workspaces.in(ctx.store()).byId(ctx.me().getWorkspaceId()).orElseThrow();
     int told = 0;
     for (String admin : admins) {
       if (Outbox.queue(

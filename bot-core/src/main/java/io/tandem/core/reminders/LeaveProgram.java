@@ -1,16 +1,18 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.enrolment.CurrentParticipation;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -76,7 +78,7 @@ final class LeaveProgram {
     if (me.getStatus() == ParticipantStatus.LEFT) {
       return;
     }
-    Program program = store.program(me.getProgramId()).orElseThrow();
+    Program program = Programs.in(store).byId(me.getProgramId()).orElseThrow();
     PairContext ctx = PairContext.of(store, new CurrentParticipation(member, me, program), null);
     end(ctx, "Your partner", now);
   }
@@ -123,8 +125,8 @@ final class LeaveProgram {
     Participant p = next.get();
     p.activate();
     Notices.signal(store, p, null, SignalType.WAITLIST_PROMOTED, Map.of(), now);
-    store
-        .memberById(p.getMemberId())
+    Members.in(store)
+        .byId(p.getMemberId())
         .ifPresent(
             m ->
                 Notices.tell(

@@ -1,7 +1,7 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
-import io.tandem.core.kernel.CheckInSignals;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;

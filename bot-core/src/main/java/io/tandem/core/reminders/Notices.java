@@ -1,9 +1,10 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.Workspace;
-import io.tandem.core.kernel.CheckInSignals;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
@@ -25,7 +26,7 @@ final class Notices {
   /** Queues a private message once per {@code key}, in the caller's transaction. */
   static void tell(
       Store store, long workspaceId, String key, String userId, String text, Instant now) {
-    Workspace workspace = store.workspaceById(workspaceId).orElseThrow();
+    Workspace workspace = Workspaces.in(store).byId(workspaceId).orElseThrow();
     Outbox.queue(
         store,
         workspaceId,

@@ -1,8 +1,11 @@
 package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.ActivePairs;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.matching.Pair;
@@ -10,6 +13,8 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.Programs;
+import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -36,16 +41,18 @@ final class NudgeNow {
     if (refused.isPresent()) {
       return refused.get();
     }
-    return db.transaction(
+    // another instance may record the same admin at once: the loser retries and finds the row
+    return db.transactionRetryingConflicts(
         store -> {
-          Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
+          Optional<Workspace> workspace =
+              Workspaces.in(store).find(actor.platform(), actor.workspaceId());
           ActivePairs pairs = ActivePairs.in(store);
           Optional<Participant> participant =
               workspace
-                  .flatMap(w -> store.member(w.getId(), userId))
+                  .flatMap(w -> Members.in(store).find(w.getId(), userId))
                   .flatMap(
                       m ->
-                          store.participations(m.getId()).stream()
+                          Participants.in(store).ofMember(m.getId()).stream()
                               .filter(p -> pairs.of(p.getId()).isPresent())
                               .findFirst());
           if (participant.isEmpty()) {
@@ -55,7 +62,7 @@ final class NudgeNow {
                 ReminderGrammar.NUDGE_EXAMPLE);
           }
           Pair pair = pairs.of(participant.get().getId()).orElseThrow();
-          Program program = store.program(pair.getProgramId()).orElseThrow();
+          Program program = Programs.in(store).byId(pair.getProgramId()).orElseThrow();
           PairPeople pp = PairPeople.load(store, program, pair).orElseThrow();
           Instant now = clock.instant();
           WorkspaceAdmins.in(store).record(workspace.get().getId(), actor.userId(), now);

@@ -1,13 +1,16 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.checkins.Session;
 import io.tandem.core.checkins.Sessions;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
-import io.tandem.core.kernel.CheckInSignals;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.matching.Pair;
@@ -72,11 +75,11 @@ public record PairPeople(
 
   /** Loads the pair's workspace, people and sessions, in the caller's transaction. */
   public static Optional<PairPeople> load(Store store, Program program, Pair pair) {
-    Optional<Workspace> workspace = store.workspaceById(pair.getWorkspaceId());
-    Optional<Participant> mentor = store.participantById(pair.getMentorId());
-    Optional<Participant> mentee = store.participantById(pair.getMenteeId());
-    Optional<Member> mentorMember = mentor.flatMap(p -> store.memberById(p.getMemberId()));
-    Optional<Member> menteeMember = mentee.flatMap(p -> store.memberById(p.getMemberId()));
+    Optional<Workspace> workspace = Workspaces.in(store).byId(pair.getWorkspaceId());
+    Optional<Participant> mentor = Participants.in(store).byId(pair.getMentorId());
+    Optional<Participant> mentee = Participants.in(store).byId(pair.getMenteeId());
+    Optional<Member> mentorMember = mentor.flatMap(p -> Members.in(store).byId(p.getMemberId()));
+    Optional<Member> menteeMember = mentee.flatMap(p -> Members.in(store).byId(p.getMemberId()));
     if (workspace.isEmpty() || mentorMember.isEmpty() || menteeMember.isEmpty()) {
       return Optional.empty();
     }

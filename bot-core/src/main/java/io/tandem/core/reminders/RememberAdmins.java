@@ -1,7 +1,9 @@
 package io.tandem.core.reminders;
 
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import java.time.Clock;
 import java.util.Optional;
@@ -29,10 +31,10 @@ final class RememberAdmins {
       return;
     }
     boolean recorded =
-        db.transaction(
+        db.transactionRetryingConflicts(
             store -> {
               Optional<Workspace> workspace =
-                  store.workspace(actor.platform(), actor.workspaceId());
+                  Workspaces.in(store).find(actor.platform(), actor.workspaceId());
               workspace.ifPresent(
                   w ->
                       WorkspaceAdmins.in(store).record(w.getId(), actor.userId(), clock.instant()));

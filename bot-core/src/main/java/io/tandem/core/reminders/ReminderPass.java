@@ -4,6 +4,7 @@ import io.tandem.core.delivery.Outbox;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.tandem.core.reminders;
 import io.tandem.core.checkins.ActivePairs;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.kernel.SignalType;
@@ -59,7 +60,7 @@ final class ResumeParticipation {
           for (Participant p : ended) {
             Instant pausedUntil = p.getPausedUntil();
             resume(store, p, true, at);
-            Optional<Member> member = store.memberById(p.getMemberId());
+            Optional<Member> member = Members.in(store).byId(p.getMemberId());
             if (member.isPresent()) {
               Notices.tell(
                   store,

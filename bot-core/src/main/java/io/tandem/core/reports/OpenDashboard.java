@@ -2,12 +2,14 @@ package io.tandem.core.reports;
 
 import io.tandem.core.command.Command;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Admins;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.DashboardLinks;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Instant;
@@ -84,7 +86,7 @@ public final class OpenDashboard {
   public List<ProgramChoice> programs(long workspaceId) {
     return db.transaction(
         store ->
-            store.programs(workspaceId).stream()
+            Programs.in(store).inWorkspace(workspaceId).stream()
                 .map(
                     p ->
                         new ProgramChoice(
@@ -116,8 +118,9 @@ public final class OpenDashboard {
   private record Found(Workspace workspace, Program program, Reply problem) {}
 
   private static Found find(Store store, Actor actor, String programName) {
-    Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
-    if (workspace.isEmpty() || store.programs(workspace.get().getId()).isEmpty()) {
+    Optional<Workspace> workspace =
+        Workspaces.in(store).find(actor.platform(), actor.workspaceId());
+    if (workspace.isEmpty() || Programs.in(store).inWorkspace(workspace.get().getId()).isEmpty()) {
       return new Found(
           null,
           null,
@@ -128,7 +131,7 @@ public final class OpenDashboard {
     if (programName == null) {
       return new Found(workspace.get(), null, null);
     }
-    Optional<Program> program = store.programNamed(workspace.get().getId(), programName);
+    Optional<Program> program = Programs.in(store).named(workspace.get().getId(), programName);
     if (program.isEmpty()) {
       return new Found(
           null,
@@ -137,7 +140,7 @@ public final class OpenDashboard {
               "There is no program called *"
                   + programName
                   + "* here; the programs are "
-                  + store.programs(workspace.get().getId()).stream()
+                  + Programs.in(store).inWorkspace(workspace.get().getId()).stream()
                       .map(p -> "*" + Markup.text(p.getName()) + "*")
                       .collect(Collectors.joining(", "))
                   + ".",

@@ -2,6 +2,7 @@ package io.tandem.core.reports;
 
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Admins;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
@@ -11,6 +12,7 @@ import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.reports.ProgramReport.Period;
 import io.tandem.core.reports.persistence.ReportQueries;
 import io.tandem.core.store.Database;
@@ -85,7 +87,7 @@ public final class Reports {
   /** {@link #defaultAsOf(ProgramLookup.Target)} of a program by id; empty when there is none. */
   public Optional<Instant> defaultAsOf(long programId) {
     return db.transaction(
-        store -> store.program(programId).map(program -> defaultAsOf(store, program)));
+        store -> Programs.in(store).byId(programId).map(program -> defaultAsOf(store, program)));
   }
 
   private Instant defaultAsOf(Store store, Program program) {
@@ -106,12 +108,12 @@ public final class Reports {
   public Optional<ProgramReport> compute(long programId, Period period, Instant asOf) {
     return db.transaction(
         store ->
-            store
-                .program(programId)
+            Programs.in(store)
+                .byId(programId)
                 .flatMap(
                     p ->
-                        store
-                            .workspaceById(p.getWorkspaceId())
+                        Workspaces.in(store)
+                            .byId(p.getWorkspaceId())
                             .map(w -> compute(store, w, p, period, asOf))));
   }
 
@@ -124,7 +126,7 @@ public final class Reports {
             db.transaction(
                 store -> {
                   Optional<Workspace> workspace =
-                      store.workspace(actor.platform(), actor.workspaceId());
+                      Workspaces.in(store).find(actor.platform(), actor.workspaceId());
                   Optional<Program> program =
                       workspace.flatMap(w -> program(store, w, programName));
                   if (program.isEmpty()) {
@@ -207,19 +209,21 @@ public final class Reports {
   private static Optional<Program> program(Store store, Workspace workspace, String name) {
     if (name == null || name.isBlank()) {
       List<Program> live =
-          store.programs(workspace.getId()).stream()
+          Programs.in(store).inWorkspace(workspace.getId()).stream()
               .filter(
                   p ->
                       p.getStatus() == ProgramStatus.OPEN || p.getStatus() == ProgramStatus.RUNNING)
               .toList();
-      return live.size() == 1 ? Optional.of(live.get(0)) : store.defaultProgram(workspace.getId());
+      return live.size() == 1
+          ? Optional.of(live.get(0))
+          : Programs.in(store).defaultOf(workspace.getId());
     }
-    return store.programNamed(workspace.getId(), name);
+    return Programs.in(store).named(workspace.getId(), name);
   }
 
   private static Reply noProgram(Store store, Optional<Workspace> workspace, String name) {
     List<String> names =
-        workspace.map(w -> store.programs(w.getId())).orElse(List.of()).stream()
+        workspace.map(w -> Programs.in(store).inWorkspace(w.getId())).orElse(List.of()).stream()
             .map(Program::getName)
             .toList();
     String known =

@@ -1,17 +1,6 @@
 package io.tandem.core.store;
 
 import io.tandem.core.delivery.OutboxMessage;
-import io.tandem.core.enrolment.Member;
-import io.tandem.core.enrolment.Members;
-import io.tandem.core.enrolment.Participant;
-import io.tandem.core.enrolment.Participants;
-import io.tandem.core.enrolment.Workspace;
-import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.matching.Pair;
-import io.tandem.core.matching.Pairs;
-import io.tandem.core.port.in.Platform;
-import io.tandem.core.programs.Program;
-import io.tandem.core.programs.Programs;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
@@ -20,16 +9,14 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The queries and writes use cases need, over the entity manager of one {@link
- * Database#inTransaction} call. Create one per transaction; it is not thread-safe.
+ * Database#inTransaction} call. Create one per transaction; it is not thread-safe. " *
  *
- * <p>The workspace, member, program, participant and pair look-ups below answer through the ports
- * of enrolment, programs and matching ({@code Workspaces.in(store)} and so on), which hold their
- * queries; they stay here for the features that still ask the store.
+ * <p>Workspaces, members, programs, participants and pairs are read through the ports of the
+ * features that own them ({@code Workspaces.in(store)} and so on).
  */
 public final class Store {
 
@@ -52,37 +39,6 @@ public final class Store {
   /** Writes pending changes now (queries flush by themselves; this is for explicit ordering). */
   public void flush() {
     em.flush();
-  }
-
-  public Optional<Workspace> workspace(Platform platform, String externalId) {
-    return Workspaces.in(this).find(platform, externalId);
-  }
-
-  public Optional<Member> member(long workspaceId, String userId) {
-    return Members.in(this).find(workspaceId, userId);
-  }
-
-  public Optional<Program> defaultProgram(long workspaceId) {
-    return Programs.in(this).defaultOf(workspaceId);
-  }
-
-  /** The program with this name, ignoring case and surrounding blanks. */
-  public Optional<Program> programNamed(long workspaceId, String name) {
-    return Programs.in(this).named(workspaceId, name);
-  }
-
-  /** The workspace's programs, by name. */
-  public List<Program> programs(long workspaceId) {
-    return Programs.in(this).inWorkspace(workspaceId);
-  }
-
-  public Optional<Program> program(long id) {
-    return Programs.in(this).byId(id);
-  }
-
-  /** The member's participations, most recently joined first. */
-  public List<Participant> participations(long memberId) {
-    return Participants.in(this).ofMember(memberId);
   }
 
   public boolean outboxKeyExists(String dedupKey) {
@@ -161,33 +117,7 @@ public final class Store {
 
   private static final String QUEUED_KEYS = "io.tandem.outbox.queuedKeys";
 
-  /** A program's participants, in the order they joined. */
-  public List<Participant> participants(long programId) {
-    return Participants.in(this).inProgram(programId);
-  }
-
-  /** A program's pairs in one state. */
-  public List<Pair> pairs(long programId, Pair.Status status) {
-    return Pairs.in(this).inProgram(programId, status);
-  }
-
   public void remove(Object entity) {
     em.remove(entity);
-  }
-
-  public Optional<Workspace> workspaceById(long id) {
-    return Workspaces.in(this).byId(id);
-  }
-
-  public Optional<Member> memberById(long id) {
-    return Members.in(this).byId(id);
-  }
-
-  public Optional<Participant> participantById(long id) {
-    return Participants.in(this).byId(id);
-  }
-
-  private static <T> Optional<T> first(List<T> results) {
-    return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
   }
 }

@@ -1,6 +1,7 @@
 package io.tandem.core.surveys;
 
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
@@ -25,8 +26,8 @@ final class CancelSurvey {
     return db.transactionRetryingConflicts(
         store -> {
           long workspaceId =
-              store
-                  .workspace(actor.platform(), actor.workspaceId())
+              Workspaces.in(store)
+                  .find(actor.platform(), actor.workspaceId())
                   .map(Workspace::getId)
                   .orElse(-1L);
           Instant now = SurveyTimes.now(clock);

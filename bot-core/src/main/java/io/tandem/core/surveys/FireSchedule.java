@@ -2,6 +2,7 @@ package io.tandem.core.surveys;
 
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class FireSchedule {
       return 0;
     }
     schedule.next(SurveyTimes.nextFire(schedule.cron(), schedule.zone(), now));
-    Optional<Program> program = store.program(schedule.programId());
+    Optional<Program> program = Programs.in(store).byId(schedule.programId());
     Optional<SurveyTemplate> template = settings.template(schedule.templateId());
     if (program.isEmpty()
         || template.isEmpty()

@@ -1,6 +1,7 @@
 package io.tandem.core.surveys;
 
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
@@ -28,7 +29,8 @@ final class ListSurveys {
   Reply list(Actor actor) {
     return db.transaction(
         store -> {
-          Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
+          Optional<Workspace> workspace =
+              Workspaces.in(store).find(actor.platform(), actor.workspaceId());
           if (workspace.isEmpty()) {
             return SurveyMessages.noSurveys();
           }

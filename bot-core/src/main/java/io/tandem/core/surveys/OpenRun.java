@@ -3,6 +3,7 @@ package io.tandem.core.surveys;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
@@ -76,7 +77,7 @@ final class OpenRun {
   /** The invitees and their DMs: a fixed number of queries however large the audience. */
   private void invite(
       Store store, SurveyRun run, Program program, List<Member> members, Instant now) {
-    Workspace workspace = store.workspaceById(program.getWorkspaceId()).orElseThrow();
+    Workspace workspace = Workspaces.in(store).byId(program.getWorkspaceId()).orElseThrow();
     SurveyInvitees invitees = SurveyInvitees.in(store);
     Reply invitation =
         SurveyMessages.invitation(run, program, false, settings.anonymityThreshold());

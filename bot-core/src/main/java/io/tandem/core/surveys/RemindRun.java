@@ -2,11 +2,14 @@ package io.tandem.core.surveys;
 
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Json;
 import io.tandem.core.store.Store;
 import java.time.Instant;
@@ -35,10 +38,10 @@ final class RemindRun {
     if (!now.isBefore(run.closesAt())) {
       return 0; // too late to remind; closing follows
     }
-    Program program = store.program(run.programId()).orElseThrow();
-    Workspace workspace = store.workspaceById(run.workspaceId()).orElseThrow();
+    Program program = Programs.in(store).byId(run.programId()).orElseThrow();
+    Workspace workspace = Workspaces.in(store).byId(run.workspaceId()).orElseThrow();
     for (long memberId : SurveyInvitees.in(store).unanswered(runId)) {
-      Member member = store.memberById(memberId).orElseThrow();
+      Member member = Members.in(store).byId(memberId).orElseThrow();
       Outbox.queue(
           store,
           workspace.getId(),

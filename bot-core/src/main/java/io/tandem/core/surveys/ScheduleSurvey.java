@@ -3,6 +3,7 @@ package io.tandem.core.surveys;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class ScheduleSurvey {
     }
     return db.transactionRetryingConflicts(
         store -> {
-          Optional<Program> program = SurveyPrograms.named(store, actor, command.program());
+          Optional<Program> program = ProgramLookup.inChat(store, actor, command.program());
           if (program.isEmpty()) {
             return SurveyMessages.noProgram(command.program());
           }

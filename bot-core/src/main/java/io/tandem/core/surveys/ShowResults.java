@@ -2,6 +2,7 @@ package io.tandem.core.surveys;
 
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
@@ -34,7 +35,8 @@ final class ShowResults {
   Reply inChat(Actor actor, long runId) {
     return db.transactionRetryingConflicts(
         store -> {
-          Optional<Workspace> workspace = store.workspace(actor.platform(), actor.workspaceId());
+          Optional<Workspace> workspace =
+              Workspaces.in(store).find(actor.platform(), actor.workspaceId());
           Optional<SurveyRun> found =
               SurveyRuns.in(store)
                   .find(runId)

@@ -1,7 +1,9 @@
 package io.tandem.core.surveys;
 
 import io.tandem.core.enrolment.Member;
+import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Store;
@@ -22,15 +24,15 @@ record SurveyEligibility(SurveyRun run, Member member, Reply refusal) {
   static SurveyEligibility check(Store store, Actor actor, long runId, Instant now) {
     Optional<SurveyRun> run = SurveyRuns.in(store).find(runId);
     Optional<Workspace> workspace =
-        run.flatMap(r -> store.workspaceById(r.workspaceId()))
+        run.flatMap(r -> Workspaces.in(store).byId(r.workspaceId()))
             .filter(w -> w.getPlatform() == actor.platform());
     if (run.isEmpty() || workspace.isEmpty()) {
       return new SurveyEligibility(null, null, SurveyMessages.gone());
     }
     SurveyInvitees invitees = SurveyInvitees.in(store);
     Optional<Member> member =
-        store
-            .member(workspace.get().getId(), actor.userId())
+        Members.in(store)
+            .find(workspace.get().getId(), actor.userId())
             .filter(m -> invitees.invited(runId, m.getId()));
     if (member.isEmpty()) {
       return new SurveyEligibility(run.get(), null, SurveyMessages.notSentToYou(run.get()));

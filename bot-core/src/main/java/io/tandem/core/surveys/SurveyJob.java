@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One trigger for all surveys: every minute it asks {@link Surveys#due} to remind non-respondents,
+ * One trigger for all surveys: every minute it asks {@link DueSurveys} to remind non-respondents,
  * close runs whose time is up and send scheduled runs. A missed firing fires once when Tandem is
  * back; the work is keyed by what is due, so a re-run changes nothing.
  */
@@ -16,10 +16,10 @@ public final class SurveyJob implements ScheduledJob {
   public static final String KEY = "surveys";
   public static final Duration INTERVAL = Duration.ofMinutes(1);
 
-  private final Surveys surveys;
+  private final DueSurveys due;
 
-  public SurveyJob(Surveys surveys) {
-    this.surveys = Objects.requireNonNull(surveys, "surveys");
+  SurveyJob(DueSurveys due) {
+    this.due = Objects.requireNonNull(due, "due");
   }
 
   @Override
@@ -34,6 +34,6 @@ public final class SurveyJob implements ScheduledJob {
 
   @Override
   public void run(Instant firedAt) {
-    surveys.due(firedAt);
+    due.due(firedAt);
   }
 }

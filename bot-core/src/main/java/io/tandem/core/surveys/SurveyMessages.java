@@ -26,13 +26,6 @@ final class SurveyMessages {
 
   // ---------------------------------------------------------------- admins
 
-  static Reply adminsOnly() {
-    return Reply.error(
-        "Only program admins can do that. On Slack that is workspace admins and the users listed"
-            + " under `slack.admins`; on Discord, people with Manage Server or the admin role.",
-        "status");
-  }
-
   static Reply unknownTemplate(String id, Set<String> templates) {
     return Reply.error(
         "There is no survey template called `"
@@ -215,7 +208,8 @@ final class SurveyMessages {
       text.append("*").append(q.text()).append("*\n").append(scaleHint(q.type()));
       for (int v = q.type().low(); v <= q.type().high(q); v++) {
         buttons.add(
-            new Reply.Button(Surveys.ANSWER_ACTION, Integer.toString(v), run.id() + ":" + v, null));
+            new Reply.Button(
+                SurveysFeature.ANSWER_ACTION, Integer.toString(v), run.id() + ":" + v, null));
       }
     } else {
       for (int i = 0; i < run.questions().size(); i++) {
@@ -223,7 +217,7 @@ final class SurveyMessages {
       }
       buttons.add(
           new Reply.Button(
-              Surveys.OPEN_ACTION,
+              SurveysFeature.OPEN_ACTION,
               "Answer (" + run.questions().size() + " questions)",
               Long.toString(run.id()),
               Reply.Button.Style.PRIMARY));

@@ -2,26 +2,69 @@ package io.tandem.core.surveys;
 
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
+import io.tandem.core.command.Routes.CommandHandler;
+import io.tandem.core.kernel.Admins;
+import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.Reply;
+import io.tandem.core.store.Database;
+import io.tandem.core.store.Store;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Pulse surveys: the admins' {@code survey} commands, the answer buttons and forms people fill in,
- * and the job that reminds, closes and sends scheduled surveys.
+ * Pulse surveys: admins send, schedule, list, cancel and read them ({@link SendSurvey}, {@link
+ * ScheduleSurvey}, {@link ListSurveys}, {@link CancelSurvey}, {@link ShowResults}); participants
+ * answer with one click or one form, in a DM queued through the outbox ({@link AnswerSurvey}); the
+ * {@link SurveyJob} reminds, closes and sends scheduled runs ({@link DueSurveys}). Every call is
+ * one transaction.
+ *
+ * <p><b>Anonymity.</b> For anonymous runs an answer only increments a count per question and answer
+ * ({@link SurveyTally}) or adds a free-text row with a random id and no time ({@link SurveyText});
+ * who answered is kept apart, by day only ({@link SurveyInvitee}). Results show nothing for fewer
+ * answers than the threshold, and free text only from {@link SurveySettings#textThreshold()}.
  */
 public final class SurveysFeature implements Feature {
 
-  /** Every survey button's action id starts with this ({@link Surveys#ANSWER_ACTION}, …). */
+  /** Inline answer buttons: value {@code runId:answer}. */
+  public static final String ANSWER_ACTION = "survey.answer";
+
+  /** The button that opens a run's form: value {@code runId}. */
+  public static final String OPEN_ACTION = "survey.open";
+
+  /** Every survey button's action id starts with this ({@link #ANSWER_ACTION}, …). */
   static final String ACTION_PREFIX = "survey.";
 
-  /** Every survey form's id starts with this, followed by the run's id. */
-  static final String FORM_PREFIX = "survey:";
-
-  private final Surveys surveys;
+  private final SendSurvey send;
+  private final ScheduleSurvey schedule;
+  private final ListSurveys list;
+  private final CancelSurvey cancel;
+  private final ShowResults results;
+  private final AnswerSurvey answer;
   private final SurveyJob job;
 
-  public SurveysFeature(Surveys surveys) {
-    this.surveys = Objects.requireNonNull(surveys, "surveys");
-    this.job = new SurveyJob(surveys);
+  public SurveysFeature(Database db, Clock clock, SurveySettings settings) {
+    this(db, clock, settings, SurveyAnswers::in);
+  }
+
+  /** As the public constructor, with answers stored through {@code answers} (tests). */
+  SurveysFeature(
+      Database db, Clock clock, SurveySettings settings, Function<Store, SurveyAnswers> answers) {
+    Objects.requireNonNull(db, "db");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(settings, "settings");
+    OpenRun openRun = new OpenRun(settings);
+    CloseRun closeRun = new CloseRun();
+    this.send = new SendSurvey(db, clock, settings, openRun);
+    this.schedule = new ScheduleSurvey(db, clock, settings);
+    this.list = new ListSurveys(db, clock, settings);
+    this.cancel = new CancelSurvey(db, clock, closeRun);
+    this.results = new ShowResults(db, clock, settings);
+    this.answer = new AnswerSurvey(db, clock, settings, answers);
+    this.job =
+        new SurveyJob(
+            new DueSurveys(
+                db, new FireSchedule(settings, openRun), new RemindRun(settings), closeRun));
   }
 
   /** The job that reminds, closes and sends scheduled surveys; tests run it directly. */
@@ -29,16 +72,34 @@ public final class SurveysFeature implements Feature {
     return job;
   }
 
+  /** Reads results outside chat (report, CSV, API); see {@link ShowResults#read}. */
+  ShowResults results() {
+    return results;
+  }
+
   @Override
   public void register(Routes routes) {
     routes
-        .command(SurveyCommand.Send.class, surveys::handle)
-        .command(SurveyCommand.ScheduleSend.class, surveys::handle)
-        .command(SurveyCommand.ListRuns.class, surveys::handle)
-        .command(SurveyCommand.Results.class, surveys::handle)
-        .command(SurveyCommand.Cancel.class, surveys::handle)
-        .actions(ACTION_PREFIX, surveys::clicked)
-        .forms(FORM_PREFIX, Surveys::handles, surveys::submitted)
+        .command(SurveyCommand.Send.class, adminsOnly(send::send))
+        .command(SurveyCommand.ScheduleSend.class, adminsOnly(schedule::schedule))
+        .command(SurveyCommand.ListRuns.class, adminsOnly((actor, list) -> this.list.list(actor)))
+        .command(
+            SurveyCommand.Results.class, adminsOnly((actor, r) -> results.inChat(actor, r.run())))
+        .command(SurveyCommand.Cancel.class, adminsOnly(cancel::cancel))
+        .actions(ACTION_PREFIX, this::clicked)
+        .forms(SurveyForm.FORM_PREFIX, answer::submit)
         .job(job);
+  }
+
+  /** A click on the button that opens a run's form, or on an inline answer button. */
+  private Reply clicked(Actor actor, String actionId, String value) {
+    return OPEN_ACTION.equals(actionId)
+        ? answer.openForm(actor, value)
+        : answer.click(actor, value);
+  }
+
+  /** Every survey command is an admin's: anyone else is refused and nothing runs. */
+  private static <C extends SurveyCommand> CommandHandler<C> adminsOnly(CommandHandler<C> handler) {
+    return (actor, command) -> Admins.only(actor, "status", () -> handler.handle(actor, command));
   }
 }

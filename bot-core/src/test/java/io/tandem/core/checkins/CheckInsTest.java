@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.matching.Pair;
@@ -47,7 +46,6 @@ class CheckInsTest {
   TestDatabase testDatabase;
   Database db;
   MutableClock clock;
-  JoinProgram join;
   CommandDispatcher tandem;
 
   @BeforeEach
@@ -55,12 +53,11 @@ class CheckInsTest {
     testDatabase = TestDatabase.sqlite(dir);
     clock = new MutableClock(PAIRED);
     db = testDatabase.open(clock);
-    join = new JoinProgram(db, clock);
-    tandem = UseCaseFixture.dispatcher(db, clock, join);
+    tandem = UseCaseFixture.dispatcher(db, clock);
     // GIVEN Ana (mentor) and Ben (mentee) paired on 2025-03-01, and Cal enrolled but unpaired
-    enrol(join, ANA, Role.MENTOR);
-    enrol(join, BEN, Role.MENTEE);
-    enrol(join, CAL, Role.MENTEE);
+    enrol(db, clock, ANA, Role.MENTOR);
+    enrol(db, clock, BEN, Role.MENTEE);
+    enrol(db, clock, CAL, Role.MENTEE);
     pair(ANA, BEN);
     clock.set(NOW);
   }

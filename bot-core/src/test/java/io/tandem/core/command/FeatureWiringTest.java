@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.privacy.RetentionJob;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.reminders.ReminderSettings;
@@ -17,7 +16,7 @@ import io.tandem.core.store.Database;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.surveys.SurveyJob;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,8 +47,7 @@ class FeatureWiringTest {
         UseCaseFixture.features(
             db,
             clock,
-            new JoinProgram(db, clock),
-            new Surveys(db, clock, SurveySettings.defaults()),
+            new SurveysFeature(db, clock, SurveySettings.defaults()),
             RemindersFeature.of(db, clock, ReminderSettings.defaults()));
   }
 

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.core.command.Command;
 import io.tandem.core.kernel.Progress;
-import io.tandem.core.matching.MatchPairs;
+import io.tandem.core.matching.DryRunMatch;
 import io.tandem.core.matching.model.MatchedPair;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
-import io.tandem.core.programs.ManagePrograms;
+import io.tandem.core.programs.ChangeProgram;
+import io.tandem.core.programs.CreateProgram;
 import io.tandem.core.programs.ProgramLookup;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
@@ -64,14 +66,15 @@ class ImportParticipantsTest {
 
   /** Creates and opens a program as an admin does in chat. */
   void program(String name, Integer cap) {
-    ManagePrograms programs = new ManagePrograms(db, CLOCK);
     Reply created =
-        programs.create(
-            ADMIN,
-            new Command.CreateProgram(
-                name, 14, 26, cap, 1, 365, List.of("Instagram reels", "SQL"), ""));
+        new CreateProgram(db, CLOCK)
+            .create(
+                ADMIN,
+                new Command.CreateProgram(
+                    name, 14, 26, cap, 1, 365, List.of("Instagram reels", "SQL"), ""));
     assertThat(created.kind()).isEqualTo(Reply.Kind.SUCCESS);
-    programs.change(ADMIN, new Command.ChangeProgram(Command.ProgramAction.OPEN, name));
+    new ChangeProgram(db, CLOCK)
+        .change(ADMIN, new Command.ChangeProgram(Command.ProgramAction.OPEN, name));
   }
 
   ImportParticipants.Outcome importText(String text) throws IOException {
@@ -138,8 +141,9 @@ class ImportParticipantsTest {
               List<String> rows = new ArrayList<>();
               for (Member m :
                   Members.in(store)
-                      .inWorkspace(store.workspace(Platform.SLACK, "T_ACME").get().getId())) {
-                for (Participant p : store.participations(m.getId())) {
+                      .inWorkspace(
+                          Workspaces.in(store).find(Platform.SLACK, "T_ACME").get().getId())) {
+                for (Participant p : Participants.in(store).ofMember(m.getId())) {
                   Profile profile = p.profile().orElseThrow();
                   rows.add(
                       String.join(
@@ -185,7 +189,7 @@ class ImportParticipantsTest {
             "PROFILE_COMPLETED");
 
     // AND matching sees them: the one mentor and the one mentee who fit are paired
-    MatchPairs.DryRun run = new MatchPairs(db, CLOCK).dryRun(PILOT, Progress.NONE);
+    DryRunMatch.Result run = new DryRunMatch(db, CLOCK).dryRun(PILOT, Progress.NONE);
     assertThat(run.mentors()).isEqualTo(1);
     assertThat(run.mentees()).isEqualTo(1);
     assertThat(run.result().pairs()).hasSize(1);
@@ -216,8 +220,9 @@ class ImportParticipantsTest {
                     .toList());
     long participantId =
         read(store ->
-                store.participants(
-                    store.programNamed(workspaceId(store), "Data pilot").get().getId()))
+                Participants.in(store)
+                    .inProgram(
+                        Programs.in(store).named(workspaceId(store), "Data pilot").get().getId()))
             .get(0)
             .getId();
     assertThat(outbox).hasSize(1);
@@ -227,7 +232,7 @@ class ImportParticipantsTest {
   }
 
   static long workspaceId(Store store) {
-    return store.workspace(Platform.SLACK, "T_ACME").orElseThrow().getId();
+    return Workspaces.in(store).find(Platform.SLACK, "T_ACME").orElseThrow().getId();
   }
 
   @Test
@@ -348,7 +353,7 @@ class ImportParticipantsTest {
     Actor discordAdmin =
         new Actor(
             Platform.DISCORD, "111111111111111111", "222222222222222222", "Maya", "UTC", true);
-    new ManagePrograms(db, CLOCK)
+    new CreateProgram(db, CLOCK)
         .create(
             discordAdmin,
             new Command.CreateProgram("Draft one", 14, 26, null, 1, 365, List.of(), ""));
@@ -378,7 +383,7 @@ class ImportParticipantsTest {
                 + " workspace then");
 
     program("Data pilot", null);
-    new ManagePrograms(db, CLOCK)
+    new CreateProgram(db, CLOCK)
         .create(ADMIN, new Command.CreateProgram("Draft one", 14, 26, null, 1, 365, List.of(), ""));
     ImportParticipants.Outcome draft =
         importer.importCsv(
@@ -426,9 +431,13 @@ class ImportParticipantsTest {
         read(
             store -> {
               List<String> rows = new ArrayList<>();
-              long programId = store.programNamed(workspaceId(store), "Data pilot").get().getId();
-              for (Participant p : store.participants(programId)) {
-                rows.add(store.memberById(p.getMemberId()).get().getUserId() + " " + p.getStatus());
+              long programId =
+                  Programs.in(store).named(workspaceId(store), "Data pilot").get().getId();
+              for (Participant p : Participants.in(store).inProgram(programId)) {
+                rows.add(
+                    Members.in(store).byId(p.getMemberId()).get().getUserId()
+                        + " "
+                        + p.getStatus());
               }
               return rows;
             });
@@ -560,7 +569,7 @@ class ImportParticipantsTest {
             store ->
                 Participants.in(store)
                     .count(
-                        store.programNamed(workspaceId(store), "Data pilot").get().getId(),
+                        Programs.in(store).named(workspaceId(store), "Data pilot").get().getId(),
                         ParticipantStatus.ACTIVE));
     assertThat(inPool).isEqualTo(10_000);
   }
@@ -572,13 +581,13 @@ class ImportParticipantsTest {
     importText(csv(HEADER, mentor("U_A", "Ana", 1), mentee("U_B", "Ben", 5)));
     Map<String, Long> before = counts();
 
-    MatchPairs.DryRun run = new MatchPairs(db, CLOCK).dryRun(PILOT, Progress.NONE);
+    DryRunMatch.Result run = new DryRunMatch(db, CLOCK).dryRun(PILOT, Progress.NONE);
 
     assertThat(run.result().pairs()).hasSize(1);
     assertThat(counts()).isEqualTo(before);
     assertThatThrownBy(
             () ->
-                new MatchPairs(db, CLOCK)
+                new DryRunMatch(db, CLOCK)
                     .dryRun(new ProgramLookup.Target(null, null, "Nope"), Progress.NONE))
         .isInstanceOf(ProgramLookup.NotFound.class)
         .hasMessageContaining("no program called \"Nope\"");

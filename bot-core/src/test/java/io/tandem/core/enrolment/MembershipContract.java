@@ -7,7 +7,7 @@ import io.tandem.core.command.CommandParser;
 import io.tandem.core.delivery.MutableClock;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Platform;
-import io.tandem.core.programs.ManagePrograms;
+import io.tandem.core.programs.CreateProgram;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.reports.ReportText;
 import io.tandem.core.reports.Reports;
@@ -53,11 +53,12 @@ abstract class MembershipContract {
         (Command.CreateProgram)
             ((CommandParser.Parsed.Accepted) new CommandParser().parse("program create Pilot"))
                 .command();
-    new ManagePrograms(db, clock).create(ADMIN, create);
+    new CreateProgram(db, clock).create(ADMIN, create);
     db.inTransaction(
         em -> {
           Store store = new Store(em);
-          long workspace = store.workspace(Platform.SLACK, "T_ACME").orElseThrow().getId();
+          long workspace =
+              Workspaces.in(store).find(Platform.SLACK, "T_ACME").orElseThrow().getId();
           for (String id : List.of("U_ANA", "U_BEN", "U_CAL")) {
             store.add(new Member(workspace, id, id.substring(2), "UTC", START));
           }
@@ -129,8 +130,9 @@ abstract class MembershipContract {
     return db.inTransaction(
         em -> {
           Store store = new Store(em);
-          long workspace = store.workspace(Platform.SLACK, "T_ACME").orElseThrow().getId();
-          return store.member(workspace, userId).orElseThrow().getLeftAt();
+          long workspace =
+              Workspaces.in(store).find(Platform.SLACK, "T_ACME").orElseThrow().getId();
+          return Members.in(store).find(workspace, userId).orElseThrow().getLeftAt();
         });
   }
 

@@ -6,6 +6,7 @@ import io.tandem.core.delivery.MutableClock;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.intake.persistence.InboxRows;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
@@ -60,7 +61,8 @@ class IntakeTest {
         return db.inTransaction(
             em -> {
               Store store = new Store(em);
-              long workspace = store.workspace(Platform.SLACK, "T1").orElseThrow().getId();
+              long workspace =
+                  Workspaces.in(store).find(Platform.SLACK, "T1").orElseThrow().getId();
               Outbox.queue(
                   store,
                   workspace,

@@ -8,7 +8,6 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Platform;
@@ -56,10 +55,9 @@ class ApproveMatchConflictTest {
   void open() {
     testDatabase = TestDatabase.sqlite(dir);
     db = testDatabase.open(CLOCK);
-    JoinProgram join = new JoinProgram(db, CLOCK);
-    UseCaseFixture.enrol(join, ANA, Role.MENTOR);
-    UseCaseFixture.enrol(join, BEN, Role.MENTEE);
-    new MatchPairs(db, CLOCK).preview(ADMIN, null);
+    UseCaseFixture.enrol(db, CLOCK, ANA, Role.MENTOR);
+    UseCaseFixture.enrol(db, CLOCK, BEN, Role.MENTEE);
+    new PreviewMatch(db, CLOCK).preview(ADMIN, null);
   }
 
   @AfterEach

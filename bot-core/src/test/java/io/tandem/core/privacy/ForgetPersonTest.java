@@ -10,7 +10,6 @@ import com.google.gson.JsonParser;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
 import io.tandem.core.delivery.OutboxPayload;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
@@ -25,7 +24,7 @@ import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.surveys.SurveySettings;
 import io.tandem.core.surveys.SurveyTemplate;
-import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -99,7 +98,6 @@ class ForgetPersonTest {
     testDatabase = TestDatabase.sqlite(dir);
     clock = new MutableClock(PAIRED);
     db = testDatabase.open(clock);
-    JoinProgram join = new JoinProgram(db, clock);
     surveySettings =
         SurveySettings.of(
             5,
@@ -114,10 +112,10 @@ class ForgetPersonTest {
                     List.of(
                         SurveyTemplate.Question.likert("How is it going?"),
                         SurveyTemplate.Question.text("Anything else?")))));
-    tandem = UseCaseFixture.dispatcher(db, clock, join, new Surveys(db, clock, surveySettings));
-    enrol(join, BEN, Role.MENTOR);
-    enrol(join, QUIN, Role.MENTEE);
-    enrol(join, CAL, Role.MENTEE);
+    tandem = UseCaseFixture.dispatcher(db, clock, new SurveysFeature(db, clock, surveySettings));
+    enrol(db, clock, BEN, Role.MENTOR);
+    enrol(db, clock, QUIN, Role.MENTEE);
+    enrol(db, clock, CAL, Role.MENTEE);
     PrivacyFixture.pair(db, BEN, QUIN, PAIRED);
     clock.set(NOW);
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.OutboxPayload;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -51,11 +50,10 @@ class RetentionJobTest {
     testDatabase = TestDatabase.sqlite(dir);
     Clock clock = Clock.systemUTC();
     db = testDatabase.open(clock);
-    JoinProgram join = new JoinProgram(db, clock);
-    tandem = UseCaseFixture.dispatcher(db, clock, join);
+    tandem = UseCaseFixture.dispatcher(db, clock);
     Instant now = clock.instant();
-    enrol(join, ANA, Role.MENTOR);
-    enrol(join, BEN, Role.MENTEE);
+    enrol(db, clock, ANA, Role.MENTOR);
+    enrol(db, clock, BEN, Role.MENTEE);
     PrivacyFixture.pair(db, ANA, BEN, now.minus(Duration.ofDays(3)));
     String yesterday =
         now.minus(Duration.ofDays(1)).atZone(ZoneId.of("Europe/Berlin")).toLocalDate() + " 1h";

@@ -6,23 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.kernel.Role;
-import io.tandem.core.learning.LearningPlan;
+import io.tandem.core.learning.LearningFeature;
 import io.tandem.core.matching.Pair;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
+import io.tandem.core.surveys.SurveysFeature;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,7 +76,6 @@ class ReminderRulesTest {
     testDatabase = TestDatabase.sqlite(dir);
     clock = new MutableClock(PAIRED.minus(Duration.ofDays(1)));
     db = testDatabase.open(clock);
-    JoinProgram join = new JoinProgram(db, clock);
     ReminderSettings settings = ReminderSettings.defaults();
     Reminders reminders = new Reminders(db, clock, settings);
     Nudges nudges = new Nudges(db, clock, settings);
@@ -85,11 +84,11 @@ class ReminderRulesTest {
         new RemindersFeature(reminders, nudges, participation, settings.interval());
     tandem =
         UseCaseFixture.dispatcher(
-            db, clock, join, new Surveys(db, clock, SurveySettings.defaults()), feature);
+            db, clock, new SurveysFeature(db, clock, SurveySettings.defaults()), feature);
     job = feature.job();
-    enrol(join, ANA, Role.MENTOR, "Marketing", "Europe/Berlin");
-    enrol(join, BEN, Role.MENTEE, "Finance", "America/New_York");
-    enrol(join, CAL, Role.MENTEE, "Finance", "Europe/Berlin");
+    enrol(db, clock, ANA, Role.MENTOR, "Marketing", "Europe/Berlin");
+    enrol(db, clock, BEN, Role.MENTEE, "Finance", "America/New_York");
+    enrol(db, clock, CAL, Role.MENTEE, "Finance", "Europe/Berlin");
     pairId = pairAndRun();
     clock.set(PAIRED);
   }
@@ -368,7 +367,10 @@ class ReminderRulesTest {
     String program =
         db.transaction(
             store -> {
-              return store.program(participant(store, ANA).getProgramId()).orElseThrow().getName();
+              return Programs.in(store)
+                  .byId(participant(store, ANA).getProgramId())
+                  .orElseThrow()
+                  .getName();
             });
 
     Reply closed = run(MAYA, "program close " + program);
@@ -382,7 +384,7 @@ class ReminderRulesTest {
     // the button opens the same review form as `goal review`
     Reply form = tandem.clicked(BEN, "D1", CommandDispatcher.COMMAND_ACTION, "goal review");
     assertThat(form.form()).isNotNull();
-    assertThat(form.form().formId()).isEqualTo(LearningPlan.REVIEW_FORM);
+    assertThat(form.form().formId()).isEqualTo(LearningFeature.REVIEW_FORM);
     assertThat(form.form().inputs().get(0).initialValue()).isEqualTo("Leadership 2");
   }
 
@@ -480,7 +482,7 @@ class ReminderRulesTest {
         store -> {
           Participant a = participant(store, ANA);
           Participant b = participant(store, BEN);
-          store.program(a.getProgramId()).orElseThrow().moveTo(ProgramStatus.RUNNING);
+          Programs.in(store).byId(a.getProgramId()).orElseThrow().moveTo(ProgramStatus.RUNNING);
           Pair pair =
               new Pair(a.getWorkspaceId(), a.getProgramId(), a.getId(), b.getId(), 1, "", PAIRED);
           pair.approve(PAIRED);

@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tandem.core.delivery.OutboxDispatcher;
 import io.tandem.core.delivery.OutboxSettings;
 import io.tandem.core.delivery.OutboxSignal;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.matching.Pair;
@@ -19,6 +18,7 @@ import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.reminders.Nudges;
 import io.tandem.core.reminders.Participation;
 import io.tandem.core.reminders.ReminderJob;
@@ -258,7 +258,6 @@ class ClusteredReminderTest {
     // and on weekends too, so the first cadence slot's reminders (an hour ago) are due now
     Database setup = testDatabase.open(clock);
     ZoneId zone = zoneWhereItIsNoonNow();
-    JoinProgram join = new JoinProgram(setup, clock);
     Instant pairedAt = clock.instant().minus(14, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS);
 
     // AND two instances running the reminder job and the outbox
@@ -271,7 +270,7 @@ class ClusteredReminderTest {
     Node victim = runs.get(runs.size() - 1).instance().equals("node-a") ? a : b;
     Node survivor = victim == a ? b : a;
     platform.armInFlight(victim.name());
-    List<String> expected = new ArrayList<>(addPairs(setup, join, zone, pairedAt, PAIRS_BEFORE));
+    List<String> expected = new ArrayList<>(addPairs(setup, zone, pairedAt, PAIRS_BEFORE));
     assertThat(platform.inFlightTaken.await(30, TimeUnit.SECONDS)).isTrue();
     await()
         .atMost(Duration.ofSeconds(30))
@@ -287,7 +286,7 @@ class ClusteredReminderTest {
     victim.dispatcher().close();
 
     // AND more pairs come due afterwards
-    expected.addAll(addPairs(setup, join, zone, pairedAt, PAIRS_AFTER));
+    expected.addAll(addPairs(setup, zone, pairedAt, PAIRS_AFTER));
 
     // THEN the survivor queues and delivers every due reminder
     await()
@@ -357,14 +356,13 @@ class ClusteredReminderTest {
    * Enrols {@code count} mentor–mentee pairs through the join form, pairs them as of {@code
    * pairedAt} (so their first slot was an hour ago) and returns the reminder keys now due.
    */
-  private List<String> addPairs(
-      Database db, JoinProgram join, ZoneId zone, Instant pairedAt, int count) {
+  private List<String> addPairs(Database db, ZoneId zone, Instant pairedAt, int count) {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Actor mentor = actor("U0M" + people.incrementAndGet());
       Actor mentee = actor("U0E" + people.incrementAndGet());
-      enrol(join, mentor, Role.MENTOR, "Marketing", zone.getId());
-      enrol(join, mentee, Role.MENTEE, "Finance", zone.getId());
+      enrol(db, clock, mentor, Role.MENTOR, "Marketing", zone.getId());
+      enrol(db, clock, mentee, Role.MENTEE, "Finance", zone.getId());
       long pairId =
           db.inTransactionRetryingConflicts(
               em -> {
@@ -373,7 +371,7 @@ class ClusteredReminderTest {
                 Participant e = participant(store, mentee);
                 m.preferReminders(10, true);
                 e.preferReminders(10, true);
-                var program = store.program(m.getProgramId()).orElseThrow();
+                var program = Programs.in(store).byId(m.getProgramId()).orElseThrow();
                 if (program.getStatus() != ProgramStatus.RUNNING) {
                   program.moveTo(ProgramStatus.RUNNING);
                 }

@@ -3,7 +3,6 @@ package io.tandem.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -39,16 +38,15 @@ final class LegacyPilot {
 
   /** Runs the pilot's commands against {@code db}. */
   static void build(Database db) {
-    JoinProgram join = new JoinProgram(db, CLOCK);
-    CommandDispatcher tandem = UseCaseFixture.dispatcher(db, CLOCK, join);
+    CommandDispatcher tandem = UseCaseFixture.dispatcher(db, CLOCK);
     ok(
         tandem,
         MAYA,
         "program create Spring pilot every 2w for 12w cap 20 gap 1"
             + " skills Instagram reels, Leadership 2");
     ok(tandem, MAYA, "program open Spring pilot");
-    UseCaseFixture.enrol(join, ANA, Role.MENTOR, "Spring pilot", "Marketing", "Europe/Berlin");
-    UseCaseFixture.enrol(join, BEN, Role.MENTEE, "Spring pilot", "Sales", "Europe/Berlin");
+    UseCaseFixture.enrol(db, CLOCK, ANA, Role.MENTOR, "Spring pilot", "Marketing", "Europe/Berlin");
+    UseCaseFixture.enrol(db, CLOCK, BEN, Role.MENTEE, "Spring pilot", "Sales", "Europe/Berlin");
     ok(tandem, MAYA, "program start Spring pilot");
     ok(tandem, MAYA, "match preview Spring pilot");
     ok(tandem, MAYA, "match approve Spring pilot");
@@ -60,7 +58,7 @@ final class LegacyPilot {
   /** Asserts that every row of the pilot is there and the application still reads it. */
   static void assertIntact(Database db) {
     assertThat(StoreStats.counts(db)).isEqualTo(COUNTS);
-    CommandDispatcher tandem = UseCaseFixture.dispatcher(db, CLOCK, new JoinProgram(db, CLOCK));
+    CommandDispatcher tandem = UseCaseFixture.dispatcher(db, CLOCK);
     Reply anaStatus = tandem.handle(new Invocation(ANA, "D1", "status"));
     assertThat(anaStatus.kind()).isNotEqualTo(Reply.Kind.ERROR);
     assertThat(anaStatus.toString()).contains("Ben").contains("Spring pilot");

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.core.delivery.OutboxMessage;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramStatus;
+import io.tandem.core.programs.Programs;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -136,15 +138,15 @@ abstract class StoreContract {
     db.inTransaction(
         em -> {
           Store store = new Store(em);
-          Workspace w = store.workspace(Platform.DISCORD, "G1").orElseThrow();
+          Workspace w = Workspaces.in(store).find(Platform.DISCORD, "G1").orElseThrow();
           assertThat(w.getId()).isEqualTo(ids[0]);
           assertThat(w.getCreatedAt()).isEqualTo(NOW);
-          Program p = store.defaultProgram(w.getId()).orElseThrow();
+          Program p = Programs.in(store).defaultOf(w.getId()).orElseThrow();
           assertThat(p.getId()).isEqualTo(ids[1]);
           assertThat(p.isDefaultProgram()).isTrue();
           assertThat(p.getStatus()).isEqualTo(ProgramStatus.OPEN);
           assertThat(p.getCadenceDays()).isEqualTo(7);
-          assertThat(store.programNamed(w.getId(), "  pilot ")).contains(p);
+          assertThat(Programs.in(store).named(w.getId(), "  pilot ")).contains(p);
           assertThat(store.outboxKeyExists("k:1")).isTrue();
           OutboxMessage o = em.find(OutboxMessage.class, ids[2]);
           assertThat(o.getState()).isEqualTo(OutboxMessage.State.QUEUED);

@@ -10,7 +10,6 @@ import static org.mockito.Mockito.mock;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -56,11 +55,10 @@ class SurveyAnswerConflictTest {
   void open() {
     MutableClock clock = new MutableClock(SurveysTest.NOW);
     db = TestDatabase.sqlite(dir).open(clock);
-    JoinProgram join = new JoinProgram(db, clock);
-    Surveys surveys =
-        new Surveys(db, clock, SurveySettings.defaults(), store -> conflicting(store));
-    tandem = UseCaseFixture.dispatcher(db, clock, join, surveys);
-    enrol(join, PERSON, Role.MENTEE);
+    SurveysFeature surveys =
+        new SurveysFeature(db, clock, SurveySettings.defaults(), store -> conflicting(store));
+    tandem = UseCaseFixture.dispatcher(db, clock, surveys);
+    enrol(db, clock, PERSON, Role.MENTEE);
     Reply sent =
         tandem.handle(new Invocation(SurveysTest.MAYA, "C1", "survey send end-of-program"));
     assertThat(sent.kind()).isEqualTo(Reply.Kind.SUCCESS);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
@@ -73,7 +72,7 @@ class SurveyQueriesTest {
       MutableClock clock = new MutableClock(NOW);
       Database db = test.open(clock);
       PairedProgram.seed(db, people / 2, NOW);
-      CommandDispatcher tandem = UseCaseFixture.dispatcher(db, clock, new JoinProgram(db, clock));
+      CommandDispatcher tandem = UseCaseFixture.dispatcher(db, clock);
       StatementCounter counter = StatementCounter.on(db);
       List<String> send =
           counter.during(

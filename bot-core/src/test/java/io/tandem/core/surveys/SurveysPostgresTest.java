@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -40,16 +39,15 @@ class SurveysPostgresTest {
 
   private final TestDatabase testDatabase = TestDatabase.postgres();
   private Database db;
-  private JoinProgram join;
+  private MutableClock clock;
   private CommandDispatcher tandem;
   private ExecutorService threads;
 
   @BeforeEach
   void open() {
-    MutableClock clock = new MutableClock(SurveysTest.NOW);
+    clock = new MutableClock(SurveysTest.NOW);
     db = testDatabase.open(clock);
-    join = new JoinProgram(db, clock);
-    tandem = UseCaseFixture.dispatcher(db, clock, join);
+    tandem = UseCaseFixture.dispatcher(db, clock);
     threads = Executors.newFixedThreadPool(N);
   }
 
@@ -67,7 +65,7 @@ class SurveysPostgresTest {
       Actor person =
           new Actor(Platform.SLACK, "T_ACME", "U0P" + i, "P" + i, "Europe/Berlin", false);
       people.add(person);
-      enrol(join, person, Role.MENTEE);
+      enrol(db, clock, person, Role.MENTEE);
     }
 
     // WHEN the admin's command reaches N instances at once

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
 import io.tandem.core.delivery.OutboxPayload;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -45,8 +44,7 @@ class SurveysTest {
   TestDatabase testDatabase;
   Database db;
   MutableClock clock;
-  JoinProgram join;
-  Surveys surveys;
+  SurveysFeature surveys;
   CommandDispatcher tandem;
 
   @BeforeEach
@@ -54,9 +52,8 @@ class SurveysTest {
     testDatabase = TestDatabase.sqlite(dir);
     clock = new MutableClock(NOW);
     db = testDatabase.open(clock);
-    join = new JoinProgram(db, clock);
-    surveys = new Surveys(db, clock, SurveySettings.defaults());
-    tandem = UseCaseFixture.dispatcher(db, clock, join, surveys);
+    surveys = new SurveysFeature(db, clock, SurveySettings.defaults());
+    tandem = UseCaseFixture.dispatcher(db, clock, surveys);
   }
 
   @AfterEach
@@ -70,7 +67,7 @@ class SurveysTest {
   void inlineRunBelowThreshold() {
     // GIVEN four participants
     List<Actor> people = people(4);
-    people.forEach(p -> enrol(join, p, Role.MENTOR));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTOR));
 
     // WHEN the admin sends the monthly pulse
     Reply sent = run(MAYA, "survey send monthly-pulse");
@@ -81,10 +78,10 @@ class SurveysTest {
         .hasSize(4);
 
     // AND a participant clicks twice, another once
-    Reply first = tandem.clicked(people.get(0), "D1", Surveys.ANSWER_ACTION, "1:4");
-    Reply again = tandem.clicked(people.get(0), "D1", Surveys.ANSWER_ACTION, "1:2");
-    tandem.clicked(people.get(1), "D1", Surveys.ANSWER_ACTION, "1:5");
-    Reply outsider = tandem.clicked(MAYA, "D1", Surveys.ANSWER_ACTION, "1:5");
+    Reply first = tandem.clicked(people.get(0), "D1", SurveysFeature.ANSWER_ACTION, "1:4");
+    Reply again = tandem.clicked(people.get(0), "D1", SurveysFeature.ANSWER_ACTION, "1:2");
+    tandem.clicked(people.get(1), "D1", SurveysFeature.ANSWER_ACTION, "1:5");
+    Reply outsider = tandem.clicked(MAYA, "D1", SurveysFeature.ANSWER_ACTION, "1:5");
 
     // THEN the first counts once; the outsider is told privately
     assertThat(first.text()).contains("recorded anonymously");
@@ -95,16 +92,16 @@ class SurveysTest {
 
     // WHEN the reminder is due, the two who did not answer are reminded once
     clock.set(NOW.plus(Duration.ofDays(3)).plusSeconds(60));
-    surveys.due(clock.instant());
-    surveys.due(clock.instant());
+    surveys.job().run(clock.instant());
+    surveys.job().run(clock.instant());
     assertThat(
             rows(db, "SELECT dedup_key FROM outbox_message WHERE dedup_key LIKE 'survey-remind:%'"))
         .hasSize(2);
 
     // AND after close no answer is accepted
     clock.set(NOW.plus(Duration.ofDays(5)).plusSeconds(60));
-    surveys.due(clock.instant());
-    Reply late = tandem.clicked(people.get(2), "D1", Surveys.ANSWER_ACTION, "1:3");
+    surveys.job().run(clock.instant());
+    Reply late = tandem.clicked(people.get(2), "D1", SurveysFeature.ANSWER_ACTION, "1:3");
     assertThat(late.text()).contains("closed");
     assertThat(rows(db, "SELECT type FROM signal WHERE type LIKE 'SURVEY_%' ORDER BY type"))
         .contains("SURVEY_SENT", "SURVEY_ANSWERED", "SURVEY_REMINDED", "SURVEY_CLOSED");
@@ -123,7 +120,7 @@ class SurveysTest {
       "a form run: answers counted, NPS and change since the previous run, no link to people")
   void formRunWithResults() {
     List<Actor> people = people(6);
-    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTEE));
 
     // GIVEN a first end-of-program run answered by 5 people with 7
     run(MAYA, "survey send end-of-program");
@@ -132,9 +129,9 @@ class SurveysTest {
     }
     // WHEN a second run is answered by 6 people with 10 and 5
     clock.set(NOW.plus(Duration.ofDays(20)));
-    surveys.due(clock.instant());
+    surveys.job().run(clock.instant());
     run(MAYA, "survey send end-of-program");
-    Reply form = tandem.clicked(people.get(0), "D1", Surveys.OPEN_ACTION, "2");
+    Reply form = tandem.clicked(people.get(0), "D1", SurveysFeature.OPEN_ACTION, "2");
     assertThat(form.form()).isNotNull();
     assertThat(form.form().inputs()).hasSize(4);
     Reply bad =
@@ -190,17 +187,17 @@ class SurveysTest {
   @Test
   @DisplayName("survey schedule fires at the right local time, and list and cancel work")
   void schedule() {
-    people(3).forEach(p -> enrol(join, p, Role.MENTOR));
+    people(3).forEach(p -> enrol(db, clock, p, Role.MENTOR));
     Reply scheduled = run(MAYA, "survey schedule monthly-pulse monthly on day 1 at 10:00");
     assertThat(scheduled.text()).contains("2025-04-01 10:00").contains("Europe/Berlin");
 
     // 10:00 in Berlin on 1 April is 08:00 UTC
     clock.set(Instant.parse("2025-04-01T07:59:00Z"));
-    surveys.due(clock.instant());
+    surveys.job().run(clock.instant());
     assertThat(count("survey_run")).isZero();
     clock.set(Instant.parse("2025-04-01T08:00:30Z"));
-    surveys.due(clock.instant());
-    surveys.due(clock.instant());
+    surveys.job().run(clock.instant());
+    surveys.job().run(clock.instant());
     assertThat(count("survey_run")).isEqualTo(1);
 
     assertThat(run(MAYA, "survey list").fields())
@@ -218,7 +215,7 @@ class SurveysTest {
   void fourRespondentsRevealNothing() {
     // GIVEN an end-of-program run (NPS, two likert questions and free text) sent to 6 people
     List<Actor> people = people(6);
-    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTEE));
     run(MAYA, "survey send end-of-program");
     // WHEN 4 answer it, all with the same distinctive answers and a comment
     for (int i = 0; i < 4; i++) {
@@ -240,7 +237,7 @@ class SurveysTest {
         .isEmpty();
     // AND the one results API every other path (report, CSV, dashboard) reads holds nothing
     long workspace = Long.parseLong(rows(db, "SELECT id FROM workspace").get(0));
-    SurveyResults api = surveys.results(workspace, 1).orElseThrow();
+    SurveyResults api = surveys.results().read(workspace, 1).orElseThrow();
     assertThat(api.answered()).isEqualTo(4);
     assertThat(api.enoughResponses()).isFalse();
     assertThat(api.charts()).isEmpty();
@@ -260,7 +257,7 @@ class SurveysTest {
     assertThat(api.reply().text()).contains("not enough responses").doesNotContain("Mean");
     assertThat(api.reply().fields()).isEmpty();
     // AND another workspace cannot read the run at all
-    assertThat(surveys.results(workspace + 1, 1)).isEmpty();
+    assertThat(surveys.results().read(workspace + 1, 1)).isEmpty();
   }
 
   @Test
@@ -268,7 +265,7 @@ class SurveysTest {
   void textsArePeoplesText() {
     // GIVEN enough people for comments to show, each writing a hostile or a plain one
     List<Actor> people = people(SurveySettings.TEXT_THRESHOLD);
-    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTEE));
     run(MAYA, "survey send end-of-program");
     List<String> written = new ArrayList<>();
     for (int i = 0; i < people.size(); i++) {
@@ -283,7 +280,7 @@ class SurveysTest {
 
     // WHEN the admin's results are composed
     long workspace = Long.parseLong(rows(db, "SELECT id FROM workspace").get(0));
-    Reply results = surveys.results(workspace, 1).orElseThrow().reply();
+    Reply results = surveys.results().read(workspace, 1).orElseThrow().reply();
 
     // THEN every comment is people's text, and none is read as Tandem's formatting or a link
     List<Markup.Piece> comments =
@@ -299,7 +296,7 @@ class SurveysTest {
   @DisplayName("each free-text answer writes one new row and moves at most one, with random ids")
   void textsStoredInPlace() {
     List<Actor> people = people(3);
-    people.forEach(p -> enrol(join, p, Role.MENTEE));
+    people.forEach(p -> enrol(db, clock, p, Role.MENTEE));
     run(MAYA, "survey send end-of-program");
     List<String> written = List.of("zebra crossing", "apple pie", "mango season");
     List<String> before = List.of();
@@ -337,7 +334,7 @@ class SurveysTest {
   @Test
   @DisplayName("run and schedule numbers come from the store's id source and stay dense")
   void idsFromIdGen() {
-    people(2).forEach(p -> enrol(join, p, Role.MENTOR));
+    people(2).forEach(p -> enrol(db, clock, p, Role.MENTOR));
 
     assertThat(run(MAYA, "survey send monthly-pulse").text()).contains("run #1");
     assertThat(run(MAYA, "survey send monthly-pulse").text()).contains("run #2");

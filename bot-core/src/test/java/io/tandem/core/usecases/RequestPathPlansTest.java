@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tandem.core.command.CommandDispatcher;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
@@ -83,10 +82,9 @@ class RequestPathPlansTest {
   }
 
   private void assertRequestPathUsesIndexes(Database db) throws SQLException {
-    JoinProgram join = new JoinProgram(db, CLOCK);
-    CommandDispatcher dispatcher = UseCaseFixture.dispatcher(db, CLOCK, join);
-    UseCaseFixture.enrol(join, ANA, Role.MENTEE);
-    UseCaseFixture.enrol(join, BEN, Role.MENTOR);
+    CommandDispatcher dispatcher = UseCaseFixture.dispatcher(db, CLOCK);
+    UseCaseFixture.enrol(db, CLOCK, ANA, Role.MENTEE);
+    UseCaseFixture.enrol(db, CLOCK, BEN, Role.MENTOR);
     dispatcher.handle(new Invocation(ADA, null, "match preview Reverse mentoring"));
     dispatcher.handle(new Invocation(ADA, null, "match approve Reverse mentoring"));
     QueryPlans plans = QueryPlans.recording(db);

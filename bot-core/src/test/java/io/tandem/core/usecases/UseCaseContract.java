@@ -2,9 +2,9 @@ package io.tandem.core.usecases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.core.checkins.LogSession;
+import io.tandem.core.checkins.LogFromCommand;
 import io.tandem.core.command.Command;
-import io.tandem.core.enrolment.JoinProgram;
+import io.tandem.core.enrolment.OpenJoinForm;
 import io.tandem.core.home.ShowStatus;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
@@ -45,8 +45,8 @@ abstract class UseCaseContract {
 
   TestDatabase testDatabase;
   Database db;
-  JoinProgram join;
-  LogSession log;
+  OpenJoinForm join;
+  LogFromCommand log;
   ShowStatus status;
 
   abstract TestDatabase newTestDatabase();
@@ -55,8 +55,8 @@ abstract class UseCaseContract {
   void open() {
     testDatabase = newTestDatabase();
     db = testDatabase.open(CLOCK);
-    join = new JoinProgram(db, CLOCK);
-    log = new LogSession(db, CLOCK);
+    join = new OpenJoinForm(db);
+    log = new LogFromCommand(db, CLOCK);
     status = new ShowStatus(db, CLOCK);
   }
 
@@ -70,7 +70,7 @@ abstract class UseCaseContract {
 
   /** Joins and fills in both pages of the profile, as a person does through the forms. */
   Reply enrol(Actor actor, Role role, String program) {
-    return UseCaseFixture.enrol(join, actor, role, program, "Marketing", "Europe/Berlin");
+    return UseCaseFixture.enrol(db, CLOCK, actor, role, program, "Marketing", "Europe/Berlin");
   }
 
   static Actor actor(String userId, String name) {

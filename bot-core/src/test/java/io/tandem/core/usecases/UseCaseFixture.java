@@ -1,29 +1,21 @@
 package io.tandem.core.usecases;
 
-import io.tandem.core.checkins.CheckInsFeature;
-import io.tandem.core.checkins.LogSession;
+import io.tandem.core.CoreFeatures;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
-import io.tandem.core.enrolment.EnrolmentFeature;
-import io.tandem.core.enrolment.JoinProgram;
-import io.tandem.core.enrolment.Membership;
+import io.tandem.core.enrolment.Members;
+import io.tandem.core.enrolment.OpenJoinForm;
 import io.tandem.core.enrolment.Participant;
-import io.tandem.core.home.HomeFeature;
-import io.tandem.core.home.ShowStatus;
+import io.tandem.core.enrolment.Participants;
+import io.tandem.core.enrolment.SubmitProfilePage;
+import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.kernel.Role;
-import io.tandem.core.learning.LearningFeature;
-import io.tandem.core.learning.LearningPlan;
-import io.tandem.core.matching.MatchPairs;
-import io.tandem.core.matching.MatchingFeature;
-import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.Metrics;
 import io.tandem.core.privacy.PrivacyFeature;
-import io.tandem.core.programs.ManagePrograms;
-import io.tandem.core.programs.ProgramsFeature;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.reports.Reports;
@@ -31,7 +23,6 @@ import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.Surveys;
 import io.tandem.core.surveys.SurveysFeature;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,15 +43,14 @@ public final class UseCaseFixture {
   private UseCaseFixture() {}
 
   /** Every chat use case behind one dispatcher, surveys with default settings. */
-  public static CommandDispatcher dispatcher(Database db, Clock clock, JoinProgram join) {
-    return dispatcher(db, clock, join, new Surveys(db, clock, SurveySettings.defaults()));
+  public static CommandDispatcher dispatcher(Database db, Clock clock) {
+    return dispatcher(db, clock, new SurveysFeature(db, clock, SurveySettings.defaults()));
   }
 
   /** Every chat use case behind one dispatcher, with the test's own surveys. */
-  public static CommandDispatcher dispatcher(
-      Database db, Clock clock, JoinProgram join, Surveys surveys) {
+  public static CommandDispatcher dispatcher(Database db, Clock clock, SurveysFeature surveys) {
     return dispatcher(
-        db, clock, join, surveys, RemindersFeature.of(db, clock, ReminderSettings.defaults()));
+        db, clock, surveys, RemindersFeature.of(db, clock, ReminderSettings.defaults()));
   }
 
   /**
@@ -68,22 +58,17 @@ public final class UseCaseFixture {
    * reminders; no web dashboard, default settings otherwise.
    */
   public static CommandDispatcher dispatcher(
-      Database db, Clock clock, JoinProgram join, Surveys surveys, RemindersFeature reminders) {
-    return new CommandDispatcher(
-        Routes.of(features(db, clock, join, surveys, reminders)), Metrics.NONE);
+      Database db, Clock clock, SurveysFeature surveys, RemindersFeature reminders) {
+    return new CommandDispatcher(Routes.of(features(db, clock, surveys, reminders)), Metrics.NONE);
   }
 
   /** Every feature, as the app lists them; see {@link #dispatcher}. */
   public static List<Feature> features(
-      Database db, Clock clock, JoinProgram join, Surveys surveys, RemindersFeature reminders) {
-    return List.of(
-        new EnrolmentFeature(join, new Membership(db, clock)),
-        new ProgramsFeature(new ManagePrograms(db, clock)),
-        new MatchingFeature(new MatchPairs(db, clock), new PairPreferences(db, clock)),
-        new CheckInsFeature(new LogSession(db, clock)),
-        new LearningFeature(new LearningPlan(db, clock)),
-        new HomeFeature(new ShowStatus(db, clock)),
-        new SurveysFeature(surveys),
+      Database db, Clock clock, SurveysFeature surveys, RemindersFeature reminders) {
+    return CoreFeatures.of(
+        db,
+        clock,
+        surveys,
         reminders,
         new ReportsFeature(new Reports(db, clock, SurveySettings.defaults()), Optional.empty()),
         PrivacyFeature.of(db, clock, Optional.empty()));
@@ -91,19 +76,19 @@ public final class UseCaseFixture {
 
   /**
    * Enrols someone in the default program, in Marketing, in Europe/Berlin; see {@link
-   * #enrol(JoinProgram, Actor, Role, String, String, String)}.
+   * #enrol(Database, Clock, Actor, Role, String, String, String)}.
    */
-  public static void enrol(JoinProgram join, Actor actor, Role role) {
-    enrol(join, actor, role, null, "Marketing", "Europe/Berlin");
+  public static void enrol(Database db, Clock clock, Actor actor, Role role) {
+    enrol(db, clock, actor, role, null, "Marketing", "Europe/Berlin");
   }
 
   /**
-   * Enrols someone in the default program; see {@link #enrol(JoinProgram, Actor, Role, String,
+   * Enrols someone in the default program; see {@link #enrol(Database, Clock, Actor, Role, String,
    * String, String)}.
    */
   public static void enrol(
-      JoinProgram join, Actor actor, Role role, String department, String zone) {
-    enrol(join, actor, role, null, department, zone);
+      Database db, Clock clock, Actor actor, Role role, String department, String zone) {
+    enrol(db, clock, actor, role, null, department, zone);
   }
 
   /**
@@ -115,13 +100,20 @@ public final class UseCaseFixture {
    *     the second page
    */
   public static Reply enrol(
-      JoinProgram join, Actor actor, Role role, String program, String department, String zone) {
-    Reply opened = join.join(actor, new Command.Join(role, program));
+      Database db,
+      Clock clock,
+      Actor actor,
+      Role role,
+      String program,
+      String department,
+      String zone) {
+    SubmitProfilePage submit = new SubmitProfilePage(db, clock);
+    Reply opened = new OpenJoinForm(db).join(actor, new Command.Join(role, program));
     if (opened.form() == null) {
       return opened;
     }
     Reply next =
-        join.submitted(
+        submit.submitted(
             actor,
             opened.form().formId(),
             Map.of(
@@ -136,7 +128,7 @@ public final class UseCaseFixture {
     if (next.form() == null) {
       return next;
     }
-    return join.submitted(
+    return submit.submitted(
         actor,
         next.form().formId(),
         Map.of(
@@ -148,9 +140,10 @@ public final class UseCaseFixture {
 
   /** The person's first participation, found by their workspace and user id. */
   public static Participant participant(Store store, Actor actor) {
-    long workspace = store.workspace(actor.platform(), actor.workspaceId()).orElseThrow().getId();
-    long member = store.member(workspace, actor.userId()).orElseThrow().getId();
-    return store.participations(member).get(0);
+    long workspace =
+        Workspaces.in(store).find(actor.platform(), actor.workspaceId()).orElseThrow().getId();
+    long member = Members.in(store).find(workspace, actor.userId()).orElseThrow().getId();
+    return Participants.in(store).ofMember(member).get(0);
   }
 
   /** The first column of every row {@code sql} returns, as text; plain JDBC, no transaction. */

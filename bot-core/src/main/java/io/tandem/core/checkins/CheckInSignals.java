@@ -1,6 +1,7 @@
-package io.tandem.core.kernel;
+package io.tandem.core.checkins;
 
-import io.tandem.core.checkins.PairContext;
+import io.tandem.core.kernel.Signal;
+import io.tandem.core.kernel.SignalType;
 import io.tandem.core.store.Json;
 import io.tandem.core.store.Store;
 import java.time.Instant;

@@ -13,7 +13,6 @@ import static org.mockito.Mockito.withSettings;
 
 import io.tandem.core.command.Command;
 import io.tandem.core.delivery.MutableClock;
-import io.tandem.core.enrolment.JoinProgram;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.matching.Pair;
@@ -39,7 +38,7 @@ import org.mockito.AdditionalAnswers;
  * leaves nothing behind: the repository is the real one, except that its last read throws.
  */
 @DisplayName("A check-in that fails mid-way")
-class LogSessionFailureTest {
+class LogFromCommandFailureTest {
 
   static final Instant PAIRED = Instant.parse("2025-03-01T10:00:00Z");
   static final Instant NOW = Instant.parse("2025-03-04T09:15:30Z");
@@ -57,10 +56,9 @@ class LogSessionFailureTest {
     testDatabase = TestDatabase.sqlite(dir);
     clock = new MutableClock(PAIRED);
     db = testDatabase.open(clock);
-    JoinProgram join = new JoinProgram(db, clock);
     // GIVEN Ana (mentor) and Ben (mentee), paired
-    enrol(join, ANA, Role.MENTOR);
-    enrol(join, BEN, Role.MENTEE);
+    enrol(db, clock, ANA, Role.MENTOR);
+    enrol(db, clock, BEN, Role.MENTEE);
     db.transaction(
         store -> {
           Participant a = participant(store, ANA);
@@ -82,21 +80,22 @@ class LogSessionFailureTest {
   @DisplayName("stores no session, note, signal or message, and the next log is session #1")
   void nothingHalfWritten() {
     List<Sessions> used = new ArrayList<>();
-    LogSession failing =
-        new LogSession(
-            db,
-            clock,
-            store -> {
-              Sessions real = Sessions.in(store);
-              Sessions sessions =
-                  mock(
-                      Sessions.class,
-                      withSettings().defaultAnswer(AdditionalAnswers.delegatesTo(real)));
-              // the totals in the reply are read last, after everything was written
-              doThrow(new IllegalStateException("disk gone")).when(sessions).ofPair(anyLong());
-              used.add(sessions);
-              return sessions;
-            });
+    LogFromCommand failing =
+        new LogFromCommand(
+            new CheckInTransactions(
+                db,
+                clock,
+                store -> {
+                  Sessions real = Sessions.in(store);
+                  Sessions sessions =
+                      mock(
+                          Sessions.class,
+                          withSettings().defaultAnswer(AdditionalAnswers.delegatesTo(real)));
+                  // the totals in the reply are read last, after everything was written
+                  doThrow(new IllegalStateException("disk gone")).when(sessions).ofPair(anyLong());
+                  used.add(sessions);
+                  return sessions;
+                }));
     Map<String, Long> before = StoreStats.counts(db);
 
     // WHEN Ana logs and the repository fails at the end
@@ -111,7 +110,7 @@ class LogSessionFailureTest {
     assertThat(StoreStats.counts(db)).isEqualTo(before);
 
     // AND a log that succeeds afterwards is the pair's first session
-    Reply logged = new LogSession(db, clock).log(ANA, new Command.Log(45, "Instagram reels"));
+    Reply logged = new LogFromCommand(db, clock).log(ANA, new Command.Log(45, "Instagram reels"));
     assertThat(logged.kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(logged.text()).contains("session #1 with Ben");
   }
