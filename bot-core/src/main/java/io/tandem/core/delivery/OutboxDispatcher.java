@@ -368,6 +368,8 @@ public final class OutboxDispatcher implements AutoCloseable {
       workers.shutdown();
       if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
         workers.shutdownNow();
+        // deliveries woken by the interrupt record their outcome before the database closes
+        workers.awaitTermination(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
