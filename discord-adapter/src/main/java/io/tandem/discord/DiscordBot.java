@@ -148,6 +148,7 @@ public final class DiscordBot implements AutoCloseable {
               }
             })
         .setCompression(Compression.NONE)
+        .setRateLimitElastic(rateLimitWorkers(), true)
         .setEnableShutdownHook(false)
         .addEventListeners(events, handler);
   }
@@ -301,6 +302,23 @@ public final class DiscordBot implements AutoCloseable {
       }
     }
     workers.shutdown();
+  }
+
+  /**
+   * JDA's own pool for sending requests, with one change: a stop that interrupts a request waiting
+   * to retry makes JDA throw from the worker ("Unable to acquire lock while thread is
+   * interrupted"), which the JVM would print as a stack trace on stderr. Here it is one log line.
+   */
+  private static ExecutorService rateLimitWorkers() {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread thread = new Thread(r, "discord-rest-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          thread.setUncaughtExceptionHandler(
+              (t, e) -> LOG.warn("Discord request stopped on {}: {}", t.getName(), e.toString()));
+          return thread;
+        });
   }
 
   private static ExecutorService defaultWorkers() {
