@@ -219,9 +219,11 @@ public final class SlackHttpServer implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", answer.contentType());
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+      // Flushed, not closed: closing the body ends the exchange, and the server then drops the
+      // connection with a refused body still unread. The caller closes the exchange.
+      OutputStream out = exchange.getResponseBody();
+      out.write(bytes);
+      out.flush();
     }
   }
 
