@@ -33,7 +33,9 @@ final class EnrolmentMessages {
         + Profile.MAX_BAND
         + " is the top. To join as a mentee instead, write `"
         + band
-        + " mentee` as your band. To stay a mentor anyway, submit again.";
+        + " mentee` as your band; to stay a mentor anyway, write `"
+        + band
+        + " mentor`.";
   }
 
   static Reply notAccepting(Program program, Role role) {

@@ -11,8 +11,10 @@ import java.util.Optional;
 /**
  * In reverse mentoring the junior person mentors: a mentor's band plus the program's seniority gap
  * must leave a band for a mentee. Someone joining as a mentor whose band leaves none could never be
- * matched, so the first page says so once, before they finish joining, and offers the mentee role
- * ("6 mentee"); submitting again as it is keeps them a mentor. Reads only: nothing is written.
+ * matched, so the first page says so before they finish joining and offers both ways on: "6 mentee"
+ * switches to the mentee role, "6 mentor" stays a mentor. The answer lives in the band input, as
+ * Slack keeps the same form open with an error and Discord's forms hold no more inputs. Reads only:
+ * nothing is written.
  */
 final class MentorBandWarning {
 
@@ -24,8 +26,8 @@ final class MentorBandWarning {
       ProfileForms.FormId form,
       ProfileForms.About about,
       Map<String, String> values) {
-    Role role = about.role() != null ? about.role() : form.role();
-    if (role != Role.MENTOR || form.warned() || about.role() == Role.MENTOR) {
+    // "6 mentee" switches, "6 mentor" stays: either way the person has answered the warning
+    if (form.role() != Role.MENTOR || about.role() != null) {
       return Optional.empty();
     }
     Optional<Workspace> workspace = joining.workspaces.find(actor.platform(), actor.workspaceId());
@@ -52,8 +54,6 @@ final class MentorBandWarning {
         Reply.formError(
             "band",
             EnrolmentMessages.mentorBandWarning(about.band(), gap),
-            ProfileForms.about(
-                new ProfileForms.FormId(ProfileForms.ABOUT, form.program(), Role.MENTOR, true),
-                values)));
+            ProfileForms.about(form.program(), form.role(), values)));
   }
 }

@@ -24,7 +24,7 @@ final class ProfileForms {
   /**
    * The first page.
    *
-   * @param role the role named after the band ("6 mentee") to switch to, or {@code null}
+   * @param role the role named after the band ("6 mentee", "6 mentor"), or {@code null}
    */
   record About(
       String department,
@@ -46,29 +46,19 @@ final class ProfileForms {
       int capacity,
       CareerStart careerStart) {}
 
-  /**
-   * What a form id says: which page, which program ("default" or an id) and which role, and whether
-   * the person was already warned that as a mentor their band can never be matched.
-   */
-  record FormId(String page, String program, Role role, boolean warned) {
-    private static final String WARNED = "warned";
-
-    FormId(String page, String program, Role role) {
-      this(page, program, role, false);
-    }
-
+  /** What a form id says: which page, which program ("default" or an id) and which role. */
+  record FormId(String page, String program, Role role) {
     static Optional<FormId> parse(String formId) {
       String[] parts = formId.split(":");
-      boolean warned = parts.length == 4 && parts[3].equals(WARNED);
-      if ((parts.length != 3 && !warned) || !(parts[0].equals(ABOUT) || parts[0].equals(SKILLS))) {
+      if (parts.length != 3 || !(parts[0].equals(ABOUT) || parts[0].equals(SKILLS))) {
         return Optional.empty();
       }
-      return Role.parse(parts[2]).map(role -> new FormId(parts[0], parts[1], role, warned));
+      return Role.parse(parts[2]).map(role -> new FormId(parts[0], parts[1], role));
     }
 
     @Override
     public String toString() {
-      return page + ":" + program + ":" + role.name() + (warned ? ":" + WARNED : "");
+      return page + ":" + program + ":" + role.name();
     }
   }
 
@@ -78,12 +68,8 @@ final class ProfileForms {
   private ProfileForms() {}
 
   static Reply.Form about(String program, Role role, Map<String, String> values) {
-    return about(new FormId(ABOUT, program, role), values);
-  }
-
-  static Reply.Form about(FormId id, Map<String, String> values) {
     return new Reply.Form(
-        id.toString(),
+        new FormId(ABOUT, program, role).toString(),
         "About you (1 of 2)",
         "Next",
         List.of(
@@ -176,7 +162,8 @@ final class ProfileForms {
       return Result.problem("department", "Keep the department to 100 characters.");
     }
     String bandText = value(values, "band");
-    // a mentor warned that their band can never be matched may answer "6 mentee" to switch
+    // a mentor warned that their band can never be matched answers "6 mentee" to switch, or
+    // "6 mentor" to stay (see MentorBandWarning)
     Role role = null;
     String[] bandWords = bandText.split("\\s+", 2);
     if (bandWords.length == 2 && Role.parse(bandWords[1]).isPresent()) {
