@@ -2,15 +2,12 @@ package io.tandem.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tandem.app.Tandem;
 import io.tandem.core.store.StoreStats;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,36 +25,23 @@ class MatchingPromisesScenarioTest {
 
   @TempDir Path dir;
 
+  private Scenario scenario;
   private SimulatedChat chat;
-  private Tandem tandem;
 
   private void start(SimulatedChat.Kind kind) throws Exception {
-    chat = SimulatedChat.start(kind);
-    chat.makeAdmin("maya");
-    tandem =
-        Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
-    chat.connect(tandem);
+    scenario = Scenario.start(kind, dir, "maya");
+    chat = scenario.chat;
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (tandem != null) {
-      tandem.close();
-    }
-    if (chat != null) {
-      List<String> answeredTwice = chat.answeredTwice();
-      chat.close();
-      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
+    if (scenario != null) {
+      scenario.close();
     }
   }
 
   private static Map<String, String> about(String department, String band, String meet) {
-    return Map.of(
-        "department", department,
-        "band", band,
-        "manager", "",
-        "communication", meet,
-        "timezone", "Europe/Berlin");
+    return SamplePeople.about(department, band, "", meet, "Europe/Berlin");
   }
 
   private static Map<String, String> skills(
@@ -70,8 +54,14 @@ class MatchingPromisesScenarioTest {
         "career_start", careerStart);
   }
 
-  private void enrol(String person, String role, Map<String, String> about, Map<String, String> s) {
-    assertThat(chat.enrol(person, role, about, s).text()).contains("You're in");
+  /**
+   * Joins with both pages: {@code profile} is department, band, how to meet, what they teach, what
+   * they learn, when they are free, capacity (mentors) and career start, in that order.
+   */
+  private void enrol(String person, String role, String... profile) {
+    Map<String, String> about = about(profile[0], profile[1], profile[2]);
+    Map<String, String> skills = skills(profile[3], profile[4], profile[5], profile[6], profile[7]);
+    assertThat(chat.enrol(person, role, about, skills).text()).contains("You're in");
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -83,33 +73,26 @@ class MatchingPromisesScenarioTest {
     enrol(
         "ana",
         "mentor",
-        about("Marketing", "1", "call"),
-        skills("Instagram reels, TikTok", "Budgeting 1", "Tue 14-17", "1", ""));
+        "Marketing",
+        "1",
+        "call",
+        "Instagram reels",
+        "Hiring 1",
+        "Tue 9-12",
+        "1",
+        "");
     enrol(
-        "ben",
-        "mentee",
-        about("Finance", "5", "call"),
-        skills("Budgeting", "Instagram reels 1, TikTok 2", "Tue 14-17", "", ""));
+        "ben", "mentee", "Finance", "5", "call", "Hiring", "Instagram reels 1", "Tue 9-12", "", "");
     enrol(
-        "chioma",
-        "mentee",
-        about("Operations", "4", "chat"),
-        skills("Hiring", "Python 1", "Mon 9-10", "", ""));
+        "chioma", "mentee", "Operations", "4", "chat", "Strategy", "Python 1", "Mon 9-10", "", "");
     chat.run("maya", "match preview");
     assertThat(chat.run("maya", "match approve").text()).contains("Approved 1 pair");
     assertThat(chat.awaitMessageTo("chioma", "first in line")).contains("no mentor who fits");
 
     // WHEN round two brings Dev, and Elif who fits Dev far better than Chioma does
     enrol(
-        "dev",
-        "mentor",
-        about("Engineering", "2", "call"),
-        skills("AI tools, Figma", "Negotiation 1", "Wed 14-17", "1", ""));
-    enrol(
-        "elif",
-        "mentee",
-        about("Sales", "5", "call"),
-        skills("Negotiation", "AI tools 1, Figma 1", "Wed 14-17", "", ""));
+        "dev", "mentor", "Engineering", "2", "call", "Figma", "Negotiation 1", "Wed 9-12", "1", "");
+    enrol("elif", "mentee", "Sales", "5", "call", "Negotiation", "Figma 1", "Wed 9-12", "", "");
     SimulatedChat.Answer preview = chat.run("maya", "match preview");
 
     // THEN Chioma, who waited, is matched, and the preview says since when
@@ -143,7 +126,7 @@ class MatchingPromisesScenarioTest {
         .contains("6 mentee")
         .contains("6 mentor");
     assertThat(warned.hasForm()).isTrue();
-    assertThat(StoreStats.counts(tandem.database()).values()).allMatch(n -> n == 0);
+    assertThat(StoreStats.counts(scenario.tandem.database()).values()).allMatch(n -> n == 0);
 
     // WHEN she switches to mentee and finishes
     page.put("band", "6 mentee");
@@ -183,21 +166,19 @@ class MatchingPromisesScenarioTest {
     // GIVEN a mentor who started in 2019, a mentee who started before 1995, one who did not say;
     // nothing else in their profiles fits, so the generation mix is what the reasons are about
     start(kind);
-    enrol(
-        "ana",
-        "mentor",
-        about("Marketing", "1", "chat"),
-        skills("Figma", "Hiring 1", "Mon 9-11", "2", "2019"));
+    enrol("ana", "mentor", "Marketing", "1", "chat", "Figma", "Hiring 1", "Mon 9-11", "2", "2019");
     enrol(
         "ben",
         "mentee",
-        about("Marketing", "5", "call"),
-        skills("Budgeting", "SQL 1", "Fri 14-16", "", "before 1995"));
-    enrol(
-        "chioma",
-        "mentee",
-        about("Marketing", "4", "call"),
-        skills("Budgeting", "SQL 1", "Fri 14-16", "", ""));
+        "Marketing",
+        "5",
+        "call",
+        "Budgeting",
+        "SQL 1",
+        "Fri 14-16",
+        "",
+        "before 1995");
+    enrol("chioma", "mentee", "Marketing", "4", "call", "Budgeting", "SQL 1", "Fri 14-16", "", "");
 
     // WHEN the admin previews
     SimulatedChat.Answer preview = chat.run("maya", "match preview");
