@@ -151,7 +151,8 @@ final class SamplePeople {
 
   private SamplePeople() {}
 
-  private static Map<String, String> about(
+  /** The first page of the profile form, as a person fills it in. */
+  static Map<String, String> about(
       String department, String band, String manager, String communication, String timeZone) {
     return Map.of(
         "department", department,

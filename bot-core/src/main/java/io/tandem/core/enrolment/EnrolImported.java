@@ -143,6 +143,7 @@ final class EnrolImported {
     ProfileForms.Skills skills = person.skills();
     participant.describeSkills(
         skills.canTeach(), skills.wantsToLearn(), skills.availability(), skills.capacity());
+    participant.startedWorking(skills.careerStart());
     signal(
         participant,
         member,

@@ -14,7 +14,29 @@ import java.util.stream.Collectors;
 /** What enrolment tells people: the join form's replies and the welcome DM. */
 final class EnrolmentMessages {
 
+  /** Reverse mentoring in one sentence, for everyone who joins. */
+  static final String REVERSE_MENTORING =
+      "In reverse mentoring the junior person is the mentor: they teach a more senior colleague,"
+          + " who is the mentee.";
+
   private EnrolmentMessages() {}
+
+  /** Why a mentor this senior could never be matched, and how to switch or stay. */
+  static String mentorBandWarning(int band, int gap) {
+    return REVERSE_MENTORING
+        + " As a mentor at band "
+        + band
+        + " you could never be matched here: your mentee must be at least "
+        + gap
+        + (gap == 1 ? " band" : " bands")
+        + " more senior, and "
+        + Profile.MAX_BAND
+        + " is the top. To join as a mentee instead, write `"
+        + band
+        + " mentee` as your band; to stay a mentor anyway, write `"
+        + band
+        + " mentor`.";
+  }
 
   static Reply notAccepting(Program program, Role role) {
     return Reply.error(
@@ -33,7 +55,8 @@ final class EnrolmentMessages {
 
   static Reply aboutPage(Role role, String programKey, java.util.Map<String, String> values) {
     return Reply.openForm(
-        "Tell Tandem a little about yourself so it can find you the best "
+        REVERSE_MENTORING
+            + " Tell Tandem a little about yourself so it can find you the best "
             + counterpart(role)
             + ".",
         ProfileForms.about(programKey, role, values));
@@ -127,7 +150,9 @@ final class EnrolmentMessages {
             + Markup.text(program.getName())
             + "*! You joined as a "
             + role.label()
-            + ". I'll introduce you to your "
+            + ". "
+            + REVERSE_MENTORING
+            + " I'll introduce you to your "
             + counterpart(role)
             + " soon. Try `"
             + Markup.command("status")

@@ -48,12 +48,13 @@ public final class ImportParticipants {
           "teach",
           "learn",
           "availability",
-          "capacity");
+          "capacity",
+          "career_start");
 
   /**
    * Columns every file must have. {@code teach}, {@code learn} and {@code capacity} may be left out
    * of a file whose rows do not need them (mentors must teach and give a capacity; mentees must
-   * want to learn); {@code manager} is optional.
+   * want to learn); {@code manager} and {@code career_start} are optional.
    */
   public static final Set<String> REQUIRED =
       Set.of(

@@ -65,6 +65,11 @@ public class Participant {
   @Column(name = "manager", length = 100)
   private String manager;
 
+  // V17: optional; null when the person did not say
+  @Enumerated(EnumType.STRING)
+  @Column(name = "career_start", length = 16)
+  private CareerStart careerStart;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "communication", length = 16)
   private CommunicationPreference communication;
@@ -139,6 +144,24 @@ public class Participant {
     this.availability = ProfileText.availabilityText(availability);
     this.capacity = role == Role.MENTOR ? capacity : 1;
     this.profileComplete = true;
+  }
+
+  /** When they started working, or {@code null} when they would rather not say. */
+  public void startedWorking(CareerStart careerStart) {
+    this.careerStart = careerStart;
+  }
+
+  /** When they started working, as the generation mix compares it; empty when not given. */
+  public Optional<CareerStart> getCareerStart() {
+    return Optional.ofNullable(careerStart);
+  }
+
+  /** Takes the other role while the profile is still being filled in. */
+  public void switchRole(Role role) {
+    if (profileComplete) {
+      throw new IllegalStateException("the role of a complete profile stays");
+    }
+    this.role = Objects.requireNonNull(role, "role");
   }
 
   public void waitlist() {

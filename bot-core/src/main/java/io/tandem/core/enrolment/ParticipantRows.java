@@ -25,7 +25,8 @@ final class ParticipantRows {
           Map.entry("teach", "Instagram reels; SQL"),
           Map.entry("learn", "Leadership 2; Budgeting 1"),
           Map.entry("availability", "Tue 14-16; Thu 9-11"),
-          Map.entry("capacity", "1"));
+          Map.entry("capacity", "1"),
+          Map.entry("career_start", "2005-2014"));
 
   /** Values each form input accepts, to look past one problem for the next (see allProblems). */
   private static final Map<String, String> ABOUT_FILLERS =
@@ -42,7 +43,17 @@ final class ParticipantRows {
           "UTC");
 
   private static final Map<String, String> SKILLS_FILLERS =
-      Map.of("teach", "x", "learn", "x 1", "availability", "Mon 9-10", "capacity", "1");
+      Map.of(
+          "teach",
+          "x",
+          "learn",
+          "x 1",
+          "availability",
+          "Mon 9-10",
+          "capacity",
+          "1",
+          "career_start",
+          "");
 
   /** One valid row. */
   record Person(

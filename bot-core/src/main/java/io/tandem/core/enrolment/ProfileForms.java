@@ -21,18 +21,30 @@ final class ProfileForms {
   static final String SKILLS = "skills";
   static final String DEFAULT_PROGRAM = "default";
 
+  /**
+   * The first page.
+   *
+   * @param role the role named after the band ("6 mentee", "6 mentor"), or {@code null}
+   */
   record About(
       String department,
       int band,
       String manager,
       CommunicationPreference communication,
-      String timeZone) {}
+      String timeZone,
+      Role role) {}
 
+  /**
+   * The second page.
+   *
+   * @param careerStart when they started working, or {@code null} when not given
+   */
   record Skills(
       Set<String> canTeach,
       Map<String, Integer> wantsToLearn,
       Set<Integer> availability,
-      int capacity) {}
+      int capacity,
+      CareerStart careerStart) {}
 
   /** What a form id says: which page, which program ("default" or an id) and which role. */
   record FormId(String page, String program, Role role) {
@@ -62,7 +74,13 @@ final class ProfileForms {
         "Next",
         List.of(
             input("department", "Department", false, false, values, "Marketing"),
-            input("band", "Seniority band: 1 entry … 6 executive", false, false, values, "2"),
+            input(
+                "band",
+                "Seniority band: 1 entry … 6 executive",
+                false,
+                false,
+                values,
+                "2 (the mentor is the more junior of a pair)"),
             input("manager", "Your manager (optional)", false, true, values, "@jo or Jo Smith"),
             input(
                 "communication", "Meet by: chat, call or in person", false, false, values, "call"),
@@ -96,7 +114,14 @@ final class ProfileForms {
                     false,
                     false,
                     values,
-                    "Tue 14-16, Thu 9-11")));
+                    "Tue 14-16, Thu 9-11"),
+                input(
+                    "career_start",
+                    "When you started working (optional)",
+                    false,
+                    true,
+                    values,
+                    CareerStart.CHOICES)));
     if (role == Role.MENTOR) {
       inputs.add(input("capacity", "How many mentees at once (1-3)", false, false, values, "1"));
     }
@@ -123,6 +148,7 @@ final class ProfileForms {
     putIfSet(values, "teach", p.getCanTeach());
     putIfSet(values, "learn", p.getWantsToLearn());
     putIfSet(values, "availability", p.getAvailability());
+    p.getCareerStart().ifPresent(c -> values.put("career_start", c.label()));
     values.put("capacity", Integer.toString(p.getCapacity()));
     return values;
   }
@@ -136,6 +162,14 @@ final class ProfileForms {
       return Result.problem("department", "Keep the department to 100 characters.");
     }
     String bandText = value(values, "band");
+    // a mentor warned that their band can never be matched answers "6 mentee" to switch, or
+    // "6 mentor" to stay (see MentorBandWarning)
+    Role role = null;
+    String[] bandWords = bandText.split("\\s+", 2);
+    if (bandWords.length == 2 && Role.parse(bandWords[1]).isPresent()) {
+      role = Role.parse(bandWords[1]).get();
+      bandText = bandWords[0];
+    }
     if (!bandText.matches("[1-9]") || Integer.parseInt(bandText) > Profile.MAX_BAND) {
       return Result.problem(
           "band",
@@ -165,7 +199,8 @@ final class ProfileForms {
             Integer.parseInt(bandText),
             manager.isEmpty() ? null : manager,
             communication.get(),
-            zone));
+            zone,
+            role));
   }
 
   static Result<Skills> readSkills(Role role, Map<String, String> values) {
@@ -197,6 +232,12 @@ final class ProfileForms {
       return Result.problem(
           "availability", "Give at least one time you are free, like `Tue 14-16`.");
     }
+    CareerStart careerStart;
+    try {
+      careerStart = CareerStart.parse(value(values, "career_start")).orElse(null);
+    } catch (CareerStart.Invalid e) {
+      return Result.problem("career_start", e.getMessage());
+    }
     int capacity = 1;
     if (role == Role.MENTOR) {
       String text = value(values, "capacity");
@@ -205,7 +246,7 @@ final class ProfileForms {
       }
       capacity = Integer.parseInt(text);
     }
-    return Result.ok(new Skills(teach, learn, availability, capacity));
+    return Result.ok(new Skills(teach, learn, availability, capacity, careerStart));
   }
 
   /** A read form: a value, or the first problem found. */

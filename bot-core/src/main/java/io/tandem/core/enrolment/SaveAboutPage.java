@@ -1,6 +1,7 @@
 package io.tandem.core.enrolment;
 
 import io.tandem.core.delivery.OutboxMessage;
+import io.tandem.core.kernel.Role;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /**
  * The profile form's first page came back: creates whatever is missing (workspace, member, the
  * default program on first use) and the participant — on the waitlist beyond the pilot cap — with
- * its signals and the welcome DM, then opens the second page. A bad answer writes nothing.
+ * its signals and the welcome DM, then opens the second page. A bad answer writes nothing, and
+ * neither does a mentor's first answer whose band could never be matched ({@link
+ * MentorBandWarning}).
  */
 final class SaveAboutPage {
 
@@ -29,6 +32,12 @@ final class SaveAboutPage {
           ProfileForms.about(form.program(), form.role(), values));
     }
     Joining joining = new Joining(store);
+    ProfileForms.About about = read.value();
+    Optional<Reply> warning = MentorBandWarning.check(joining, actor, form, about, values);
+    if (warning.isPresent()) {
+      return warning.get();
+    }
+    Role role = about.role() != null ? about.role() : form.role();
     Workspace workspace = joining.workspace(actor, now);
     Member member = joining.member(workspace, actor, now);
     Optional<Program> program =
@@ -38,18 +47,20 @@ final class SaveAboutPage {
     if (program.isEmpty() || !Joining.accepting(program.get())) {
       return EnrolmentMessages.noLongerAccepting(form.role());
     }
-    ProfileForms.About about = read.value();
     Participant participant =
         joining.participants.find(program.get().getId(), member.getId()).orElse(null);
     boolean joining_ = participant == null;
     if (joining_) {
       participant =
           joining.participants.add(
-              new Participant(
-                  workspace.getId(), program.get().getId(), member.getId(), form.role(), now));
+              new Participant(workspace.getId(), program.get().getId(), member.getId(), role, now));
       if (joining.atCap(program.get())) {
         participant.waitlist();
       }
+    }
+    if (!participant.isProfileComplete() && participant.getRole() != role) {
+      // still joining: the person chose the other role after the warning
+      participant.switchRole(role);
     }
     participant.describe(
         about.department(), about.band(), about.manager(), about.communication(), about.timeZone());

@@ -44,6 +44,7 @@ final class SaveSkillsPage {
     ProfileForms.Skills skills = read.value();
     participant.describeSkills(
         skills.canTeach(), skills.wantsToLearn(), skills.availability(), skills.capacity());
+    participant.startedWorking(skills.careerStart());
     joining.signal(participant, member.get(), SignalType.PROFILE_UPDATED, Map.of("page", 2), now);
     if (completing) {
       joining.signal(participant, member.get(), SignalType.PROFILE_COMPLETED, Map.of(), now);

@@ -1,5 +1,6 @@
 package io.tandem.core.matching;
 
+import io.tandem.core.enrolment.CareerStart;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
@@ -15,6 +16,7 @@ import io.tandem.core.matching.model.PastPartner;
 import io.tandem.core.matching.model.WeeklyAvailability;
 import io.tandem.core.programs.Program;
 import io.tandem.core.store.Store;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +30,9 @@ import java.util.Set;
 
 /**
  * Everyone active with a complete profile who is not yet in an active pair, as the matcher's
- * candidates, with who each of them is in the program.
+ * candidates, with who each of them is in the program. A candidate's generation is their career
+ * start band (blank when not given); people left unmatched by an earlier round wait since then
+ * ({@link Waiting}) and are matched first.
  */
 public record MatchPool(
     List<Candidate> mentors,
@@ -50,6 +54,7 @@ public record MatchPool(
     Map<String, Set<String>> exclusions =
         exclusions(Exclusions.in(store).inWorkspace(program.getWorkspaceId()), members);
     Map<String, String> managerOf = managers(participants, members);
+    Map<Long, Instant> waiting = Waiting.in(store).since(program.getId());
     List<Candidate> mentors = new ArrayList<>();
     List<Candidate> mentees = new ArrayList<>();
     Map<String, Participant> byUser = new LinkedHashMap<>();
@@ -68,6 +73,8 @@ public record MatchPool(
           candidate(
               member,
               profile.get(),
+              p.getCareerStart().map(CareerStart::label).orElse(""),
+              waiting.get(p.getId()),
               room,
               chain(member.getUserId(), managerOf),
               history,
@@ -124,6 +131,8 @@ public record MatchPool(
   private static Candidate candidate(
       Member member,
       Profile profile,
+      String generation,
+      Instant waitingSince,
       int capacity,
       List<String> managerChain,
       Map<String, List<PastPartner>> history,
@@ -140,9 +149,10 @@ public record MatchPool(
         ZoneId.of(profile.timeZone()),
         WeeklyAvailability.ofHours(profile.availability()),
         capacity,
-        "",
+        generation,
         history.getOrDefault(member.getUserId(), List.of()),
-        exclusions.getOrDefault(member.getUserId(), Set.of()));
+        exclusions.getOrDefault(member.getUserId(), Set.of()),
+        waitingSince);
   }
 
   /**

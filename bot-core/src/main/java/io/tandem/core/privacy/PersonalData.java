@@ -106,6 +106,7 @@ public final class PersonalData {
                   "member_id", Treatment.LINK,
                   "department", Treatment.NULL,
                   "seniority_band", Treatment.NULL,
+                  "career_start", Treatment.NULL,
                   "manager", Treatment.NULL,
                   "communication", Treatment.NULL,
                   "time_zone", Treatment.NULL,

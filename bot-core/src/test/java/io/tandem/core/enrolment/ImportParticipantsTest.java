@@ -344,7 +344,7 @@ class ImportParticipantsTest {
         .contains(
             "people.csv: row 1, column 2 (e-mail): unknown column; the columns are user_id, name,"
                 + " role, department, band, manager, communication, timezone, teach, learn,"
-                + " availability, capacity");
+                + " availability, capacity, career_start");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.tandem.core.matching.model;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,9 +25,12 @@ import java.util.Set;
  * @param zone the person's time zone; availability is in this zone's local time
  * @param availability weekly hours the person can meet, local time
  * @param capacity how many mentees a mentor takes at once, 1–3 (mentees: 1)
- * @param generation optional label such as "Gen Z" or "Gen X"; blank when unknown
+ * @param generation optional label such as a career-start band ("2015 or later"); blank when
+ *     unknown, and then the generation mix counts as neutral for every pair of this person
  * @param pastPartners earlier pairs, for the repeat cooldown
  * @param exclusions ids of people this person must not be paired with (private, admin only)
+ * @param waitingSince when the person was left unmatched in an earlier round and has waited since,
+ *     or {@code null}: such people are matched first (see {@link Matcher})
  */
 public record Candidate(
     String id,
@@ -42,7 +46,8 @@ public record Candidate(
     int capacity,
     String generation,
     List<PastPartner> pastPartners,
-    Set<String> exclusions) {
+    Set<String> exclusions,
+    Instant waitingSince) {
 
   /** The largest capacity a mentor can offer. */
   public static final int MAX_CAPACITY = 3;
@@ -90,6 +95,11 @@ public record Candidate(
     return new Builder(id, name);
   }
 
+  /** Whether the person waits since an earlier round and goes first. */
+  public boolean waiting() {
+    return waitingSince != null;
+  }
+
   /**
    * Builds a candidate with sensible defaults: band 0, no department, no managers, chat, UTC,
    * Mon–Fri 9–17, capacity 1.
@@ -109,6 +119,7 @@ public record Candidate(
     private String generation = "";
     private final List<PastPartner> pastPartners = new ArrayList<>();
     private final Set<String> exclusions = new LinkedHashSet<>();
+    private Instant waitingSince;
 
     private Builder(String id, String name) {
       this.id = id;
@@ -181,13 +192,19 @@ public record Candidate(
       return this;
     }
 
-    public Builder pairedBefore(String personId, java.time.Instant pairedAt) {
+    public Builder pairedBefore(String personId, Instant pairedAt) {
       this.pastPartners.add(new PastPartner(personId, pairedAt));
       return this;
     }
 
     public Builder excludes(String... personIds) {
       this.exclusions.addAll(List.of(personIds));
+      return this;
+    }
+
+    /** Left unmatched in the round of {@code since} and waiting since. */
+    public Builder waitingSince(Instant since) {
+      this.waitingSince = since;
       return this;
     }
 
@@ -206,7 +223,8 @@ public record Candidate(
           capacity,
           generation,
           pastPartners,
-          exclusions);
+          exclusions,
+          waitingSince);
     }
   }
 }

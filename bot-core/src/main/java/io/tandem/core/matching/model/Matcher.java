@@ -28,7 +28,8 @@ import java.util.Set;
  *       weekly hours by their zone's offset at {@code now} (rounded to the nearest hour)
  *   <li>cross department = 1 when both departments are known and differ (only if the program wants
  *       the mix; otherwise its weight is 0)
- *   <li>cross generation = 1 when both generations are known and differ (likewise)
+ *   <li>cross generation = 1 when both generations are known and differ, 0 when they are the same,
+ *       and 0.5 (neutral) when either is unknown (likewise)
  * </ul>
  *
  * Scores are rounded to 1/1000 point before optimising, so the optimum is exact on those.
@@ -37,7 +38,9 @@ import java.util.Set;
  * hard rules and capacities, the matcher takes one that pairs the <em>most mentees</em>, and among
  * those one with the <em>highest total score</em> (lexicographic; see {@link AssignmentSolver}).
  * Pairing one more person always beats a higher score with fewer pairs: nobody is left out to make
- * others' pairs slightly better.
+ * others' pairs slightly better. Between the two, people who have waited since an earlier round
+ * ({@link Candidate#waitingSince}) go first: among the largest pairings, one that matches the most
+ * of them, and only then the highest score (see {@link Priority} for why this is exact).
  *
  * <p>Pure and stateless; the caller passes the instant used for cooldowns and time-zone offsets.
  */
@@ -63,10 +66,11 @@ public final class Matcher {
 
     PairTable table = PairTable.of(mentorProfiles, menteeProfiles, settings, now);
     int[] slotMentor = slots(mentors);
-    Assignment assignment = solve(table.millis, slotMentor, m, table.allowed);
+    Priority priority = Priority.of(mentors, mentees, table.millis, slotMentor.length);
+    Assignment assignment = solve(table.millis, slotMentor, m, table.allowed, priority);
 
     List<MatchedPair> pairs = new ArrayList<>();
-    long totalMillis = -assignment.totalCost();
+    long totalMillis = 0;
     boolean[] mentorUsed = new boolean[n];
     boolean[] menteeUsed = new boolean[m];
     for (int slot = 0; slot < slotMentor.length; slot++) {
@@ -75,7 +79,9 @@ public final class Matcher {
         int i = slotMentor[slot];
         mentorUsed[i] = true;
         menteeUsed[j] = true;
-        pairs.add(PairScore.pair(mentorProfiles.get(i), menteeProfiles.get(j), settings));
+        MatchedPair pair = PairScore.pair(mentorProfiles.get(i), menteeProfiles.get(j), settings);
+        totalMillis += Math.round(pair.score() * 1000);
+        pairs.add(pair);
       }
     }
     pairs.sort(
@@ -294,26 +300,35 @@ public final class Matcher {
   }
 
   /**
-   * Maximises score by minimising its negation: turns each mentor's row of {@code millis} into
-   * costs in place, then solves (the dense solver reuses the rows as its working matrix), sparse
-   * when few pairs are allowed or the matrix would be too big to hold. A mentor's slots share one
-   * row: the solver only reads it.
+   * Maximises score (plus the waiting people's {@link Priority} bonus) by minimising its negation:
+   * turns each mentor's row of {@code millis} into costs in place, then solves (the dense solver
+   * reuses the rows as its working matrix), sparse when few pairs are allowed or the matrix would
+   * be too big to hold. A mentor's slots share one row, the solver only reads it; a waiting
+   * mentor's first slot has its own, with the bonus.
    */
-  private static Assignment solve(long[][] millis, int[] slotMentor, int m, long allowed) {
-    for (long[] row : millis) {
+  private static Assignment solve(
+      long[][] millis, int[] slotMentor, int m, long allowed, Priority priority) {
+    for (int i = 0; i < millis.length; i++) {
+      long[] row = millis[i];
       for (int j = 0; j < m; j++) {
         if (row[j] != AssignmentSolver.FORBIDDEN) {
-          row[j] = -row[j];
+          row[j] = -(row[j] + priority.menteeBonus(j));
         }
       }
     }
     int rows = slotMentor.length;
+    long[][] costs = new long[rows][];
+    for (int slot = 0; slot < rows; slot++) {
+      int i = slotMentor[slot];
+      boolean first = slot == 0 || slotMentor[slot - 1] != i;
+      costs[slot] = first && priority.mentorWaits(i) ? priority.firstSlot(millis[i]) : millis[i];
+    }
     long cells = (long) millis.length * m;
     boolean sparse = cells > 0 && (allowed * 5 < cells || (long) rows * m > MAX_DENSE_CELLS);
     if (sparse) {
       SparseCosts.Builder builder = SparseCosts.builder(rows, m);
       for (int slot = 0; slot < rows; slot++) {
-        long[] row = millis[slotMentor[slot]];
+        long[] row = costs[slot];
         for (int j = 0; j < m; j++) {
           if (row[j] != AssignmentSolver.FORBIDDEN) {
             builder.add(slot, j, row[j]);
@@ -321,10 +336,6 @@ public final class Matcher {
         }
       }
       return AssignmentSolver.minimumCost(builder.build());
-    }
-    long[][] costs = new long[rows][];
-    for (int slot = 0; slot < rows; slot++) {
-      costs[slot] = millis[slotMentor[slot]];
     }
     return AssignmentSolver.minimumCost(costs, true);
   }

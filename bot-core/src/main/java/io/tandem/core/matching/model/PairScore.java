@@ -1,8 +1,11 @@
 package io.tandem.core.matching.model;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A pair's score, component by component, and the reasons it gives in words. */
@@ -10,6 +13,12 @@ final class PairScore {
 
   private static final int MAX_REASONS = 3;
   private static final int MAX_SKILLS_NAMED = 3;
+
+  /** The generation mix of a pair where a career start is unknown. */
+  static final double NEUTRAL = 0.5;
+
+  private static final DateTimeFormatter ROUND_DATE =
+      DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private PairScore() {}
 
@@ -36,7 +45,7 @@ final class PairScore {
     values.put(
         ScoreComponent.CROSS_DEPARTMENT, differs(mentor.department, mentee.department) ? 1.0 : 0);
     values.put(
-        ScoreComponent.CROSS_GENERATION, differs(mentor.generation, mentee.generation) ? 1.0 : 0);
+        ScoreComponent.CROSS_GENERATION, generationMix(mentor.generation, mentee.generation));
     // normalise the two skill counts into shares of what is wanted
     values.put(
         ScoreComponent.TEACHES_WANTED,
@@ -52,6 +61,18 @@ final class PairScore {
 
   private static double share(double count, int of) {
     return of == 0 ? 0 : count / of;
+  }
+
+  /**
+   * 1 for different generations, 0 for the same, and {@value #NEUTRAL} when either person did not
+   * say: an unanswered question neither helps nor hurts a pair against one that did answer, and the
+   * reasons say it is unknown.
+   */
+  static double generationMix(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return NEUTRAL;
+    }
+    return a.equals(b) ? 0 : 1.0;
   }
 
   private static boolean differs(String a, String b) {
@@ -87,11 +108,18 @@ final class PairScore {
         reasons(mentor, mentee, contributions));
   }
 
+  /**
+   * Who of the two goes first because they waited since an earlier round, then the top reasons of
+   * the score, then a note when the generation mix counted as neutral because a career start is
+   * unknown. No career start is named: it is never shown per person.
+   */
   static List<String> reasons(
       MatchProfile mentor, MatchProfile mentee, Map<ScoreComponent, Double> contributions) {
+    boolean generationUnknown = mentor.generation.isEmpty() || mentee.generation.isEmpty();
     List<Map.Entry<ScoreComponent, Double>> ranked = new ArrayList<>();
     for (Map.Entry<ScoreComponent, Double> e : contributions.entrySet()) {
-      if (e.getValue() > 0) {
+      boolean neutral = e.getKey() == ScoreComponent.CROSS_GENERATION && generationUnknown;
+      if (e.getValue() > 0 && !neutral) {
         ranked.add(e);
       }
     }
@@ -100,11 +128,31 @@ final class PairScore {
             .reversed()
             .thenComparing(Map.Entry.comparingByKey()));
     List<String> reasons = new ArrayList<>();
+    for (Candidate c : List.of(mentor.candidate, mentee.candidate)) {
+      if (c.waiting()) {
+        reasons.add(c.name() + " waited since the round of " + ROUND_DATE.format(c.waitingSince()));
+      }
+    }
     for (Map.Entry<ScoreComponent, Double> e :
         ranked.subList(0, Math.min(MAX_REASONS, ranked.size()))) {
       reasons.add(reason(e.getKey(), mentor, mentee));
     }
+    if (generationUnknown && contributions.getOrDefault(ScoreComponent.CROSS_GENERATION, 0.0) > 0) {
+      reasons.add(unknownGeneration(mentor, mentee));
+    }
     return reasons;
+  }
+
+  private static String unknownGeneration(MatchProfile mentor, MatchProfile mentee) {
+    List<String> unknown = new ArrayList<>();
+    for (MatchProfile p : List.of(mentor, mentee)) {
+      if (p.generation.isEmpty()) {
+        unknown.add(p.candidate.name());
+      }
+    }
+    return "career start unknown for "
+        + String.join(" and ", unknown)
+        + ", so the generation mix counts as neutral";
   }
 
   private static String reason(ScoreComponent component, MatchProfile mentor, MatchProfile mentee) {
@@ -139,12 +187,8 @@ final class PairScore {
       }
       case CROSS_DEPARTMENT ->
           "they work in different departments (" + a.department() + " and " + b.department() + ")";
-      case CROSS_GENERATION ->
-          "they bring different generations together ("
-              + a.generation()
-              + " and "
-              + b.generation()
-              + ")";
+      // which generation each is stays private: only that they differ
+      case CROSS_GENERATION -> "they bring different generations together";
     };
   }
 

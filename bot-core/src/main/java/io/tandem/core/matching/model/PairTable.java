@@ -114,7 +114,7 @@ final class PairTable {
       total += comm[f.menteeCommunication[j]];
       total += wAvail * avail;
       total += wDept * (dept >= 0 && dj >= 0 && dept != dj ? 1.0 : 0);
-      total += wGen * (gen >= 0 && gj >= 0 && gen != gj ? 1.0 : 0);
+      total += wGen * (gen < 0 || gj < 0 ? PairScore.NEUTRAL : gen != gj ? 1.0 : 0);
       row[j] = Math.round(total * 1000);
     }
     return allowed;

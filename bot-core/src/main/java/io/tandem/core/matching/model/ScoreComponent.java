@@ -12,6 +12,6 @@ public enum ScoreComponent {
   AVAILABILITY,
   /** 1 when both departments are known and differ. */
   CROSS_DEPARTMENT,
-  /** 1 when both generations are known and differ. */
+  /** 1 when both generations are known and differ, 0 when the same, 0.5 when either is unknown. */
   CROSS_GENERATION
 }

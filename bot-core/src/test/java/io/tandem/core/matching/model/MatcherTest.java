@@ -217,9 +217,11 @@ class MatcherTest {
           .containsExactly(
               "Ana can teach Instagram reels that Ben wants to learn",
               "Ben can teach Negotiation that Ana wants to learn in return",
-              "2 hours of shared availability a week");
-      // 40 (all wanted) + 20 (all wanted back) + 0 (chat vs call) + 15 * 2/4; same department
-      assertThat(evaluation.score()).isEqualTo(67.5);
+              "2 hours of shared availability a week",
+              "career start unknown for Ana and Ben, so the generation mix counts as neutral");
+      // 40 (all wanted) + 20 (all wanted back) + 0 (chat vs call) + 15 * 2/4; same department;
+      // neither gave a career start: half of the generation mix's 5
+      assertThat(evaluation.score()).isEqualTo(70.0);
       assertThat(evaluation.contributions()).containsEntry(ScoreComponent.COMMUNICATION, 0.0);
     }
 
@@ -246,7 +248,7 @@ class MatcherTest {
           .containsExactly(
               "both prefer calls",
               "they work in different departments (Sales and Finance)",
-              "they bring different generations together (Gen Z and Gen X)");
+              "they bring different generations together");
     }
 
     @Test
