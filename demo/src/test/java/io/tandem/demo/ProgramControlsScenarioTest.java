@@ -3,7 +3,9 @@ package io.tandem.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Tandem;
+import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.enrolment.EnrolmentFeature;
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.programs.ProgramEndJob;
 import io.tandem.core.store.StoreStats;
 import java.nio.file.Path;
@@ -172,9 +174,12 @@ class ProgramControlsScenarioTest {
     assertThat(stranger.text()).contains("is not your partner");
     assertThat(pairEndings()).isEmpty();
 
-    // WHEN he confirms
+    // WHEN he clicks "Yes, end our pairing", which names his partner
     SimulatedChat.Answer done =
-        chat.run("ben", "pair end with " + chat.mention("ana") + " confirm");
+        chat.click(
+            "ben",
+            CommandDispatcher.COMMAND_ACTION,
+            "pair end with " + MentionedUsers.plainMention(userId("ana")) + " confirm");
 
     // THEN only the pair ends: Ana is told kindly, both stay in the program
     assertThat(done.text()).containsIgnoringCase("Your pairing with ana has ended");
@@ -329,6 +334,12 @@ class ProgramControlsScenarioTest {
     assertThat(pairEndings()).hasSize(2);
     assertThat(chat.awaitMessageTo("ben", "End-of-program review")).isNotEmpty();
     assertThat(chat.awaitMessageTo("maya", "final report")).contains("Funnel");
+  }
+
+  /** The platform's id of a person, as Tandem's own buttons carry it. */
+  private String userId(String person) {
+    String mention = chat.mention(person);
+    return mention.startsWith("<@") ? mention.substring(2, mention.indexOf('|')) : mention;
   }
 
   private long count(String table) {
