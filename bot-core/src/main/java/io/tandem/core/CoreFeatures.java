@@ -38,7 +38,7 @@ public final class CoreFeatures {
       PrivacyFeature privacy) {
     return List.of(
         new EnrolmentFeature(db, clock),
-        new ProgramsFeature(db, clock),
+        new ProgramsFeature(db, clock, List.of(surveys.closingSurvey(), reports.finalReport(db))),
         new MatchingFeature(db, clock),
         new CheckInsFeature(db, clock),
         new LearningFeature(db, clock),

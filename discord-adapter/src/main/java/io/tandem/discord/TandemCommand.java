@@ -66,7 +66,19 @@ final class TandemCommand {
    * program create Pilot every 2w cap 20}.
    */
   private static final Set<String> KEYWORD_OPTIONS =
-      Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
+      Set.of(
+          "every",
+          "for",
+          "cap",
+          "gap",
+          "cooldown",
+          "weights",
+          "skills",
+          "with",
+          "on",
+          "by",
+          "override",
+          "as");
 
   private static List<String> names(SubcommandData subcommand) {
     return subcommand.getOptions().stream().map(OptionData::getName).toList();
@@ -127,14 +139,17 @@ final class TandemCommand {
    */
   static Optional<String> typed(String core) {
     List<String> words = List.of(core.strip().split("\\s+"));
-    Optional<Registered> found =
-        REGISTERED.stream()
-            .filter(r -> startsWith(words, r.coreWords()))
-            .max(Comparator.comparingInt(r -> r.coreWords().size()));
-    if (found.isEmpty()) {
-      return Optional.empty();
-    }
-    Registered sub = found.get();
+    // the longest path first; of equal ones (/tandem pair-end, /tandem-admin pair end) the first
+    // whose options can carry the text
+    return REGISTERED.stream()
+        .filter(r -> startsWith(words, r.coreWords()))
+        .sorted(Comparator.comparingInt((Registered r) -> r.coreWords().size()).reversed())
+        .map(r -> typed(r, words))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static Optional<String> typed(Registered sub, List<String> words) {
     List<String> positional =
         sub.options().stream().filter(o -> !KEYWORD_OPTIONS.contains(o)).toList();
     Map<String, StringBuilder> values = new LinkedHashMap<>();

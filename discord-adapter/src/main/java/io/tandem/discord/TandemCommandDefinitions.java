@@ -55,6 +55,11 @@ final class TandemCommandDefinitions {
                 .addOptions(
                     new OptionData(OptionType.STRING, "confirm", "Type confirm to leave")
                         .addChoice("confirm", "confirm")),
+            new SubcommandData("pair-end", "End your pairing but stay in the program (asks first)")
+                .addOptions(
+                    new OptionData(OptionType.USER, "with", "Your partner, when you have several"),
+                    new OptionData(OptionType.STRING, "confirm", "Type confirm to end it")
+                        .addChoice("confirm", "confirm")),
             new SubcommandData("snooze", "Move your pair's reminder")
                 .addOptions(
                     new OptionData(
@@ -118,31 +123,61 @@ final class TandemCommandDefinitions {
                 .addOptions(
                     new OptionData(
                         OptionType.STRING, "program", "One program (default: all of them)")))
-        .addSubcommandGroups(programs(), matching(), surveys());
+        .addSubcommandGroups(programs(), matching(), pairs(), surveys());
   }
 
   /** {@code /tandem-admin program …}: setting up and running programs. */
   private static SubcommandGroupData programs() {
     return new SubcommandGroupData("program", "Set up and run programs")
         .addSubcommands(
-            new SubcommandData("create", "Create a program")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "name", "Its name", true),
-                    new OptionData(OptionType.STRING, "every", "Cadence, e.g. 2w"),
-                    new OptionData(OptionType.STRING, "for", "Duration, e.g. 26w"),
-                    new OptionData(OptionType.STRING, "cap", "Pilot size"),
-                    new OptionData(OptionType.STRING, "gap", "Minimum seniority gap"),
-                    new OptionData(
-                        OptionType.STRING, "cooldown", "No repeat pairs within, e.g. 12m"),
-                    new OptionData(OptionType.STRING, "weights", "e.g. teach=3,learn=2"),
-                    new OptionData(
-                        OptionType.STRING, "skills", "Skills to choose from, comma-separated")),
+            settings(
+                new SubcommandData("create", "Create a program"),
+                new OptionData(OptionType.STRING, "name", "Its name", true)),
             programAction("open", "Open for joining"),
             programAction("start", "Start (pairs meet)"),
             programAction("pause", "Pause reminders"),
             programAction("close", "Close"),
             programAction("show", "Show settings and numbers"),
-            new SubcommandData("list", "List programs"));
+            new SubcommandData("list", "List programs"),
+            settings(
+                new SubcommandData("edit", "Change settings; a higher cap admits the waitlist"),
+                new OptionData(OptionType.STRING, "name", "Which program")),
+            new SubcommandData("waitlist", "Who waits for a place, first in line first")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("people", "Who is enrolled")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("copy", "A new draft program with another's settings")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "from", "The program to copy", true),
+                    new OptionData(OptionType.STRING, "as", "The new program's name", true)),
+            new SubcommandData("remove", "Take someone out of a program")
+                .addOptions(
+                    new OptionData(OptionType.USER, "person", "Who", true),
+                    new OptionData(OptionType.STRING, "program", "Which program")));
+  }
+
+  /** {@code /tandem-admin pair …}: one pair at a time. */
+  private static SubcommandGroupData pairs() {
+    return new SubcommandGroupData("pair", "One pair at a time")
+        .addSubcommands(
+            new SubcommandData("end", "End two people's pairing; both stay in the program")
+                .addOptions(
+                    new OptionData(OptionType.USER, "first", "One of the pair", true),
+                    new OptionData(OptionType.USER, "second", "The other", true),
+                    new OptionData(OptionType.STRING, "reason", "Why, for the record")),
+            new SubcommandData("redo", "End a person's pair; both go back for the next round")
+                .addOptions(
+                    new OptionData(OptionType.USER, "person", "Whose pair", true),
+                    new OptionData(OptionType.STRING, "reason", "Why, for the record")),
+            new SubcommandData("make", "Pair two people by hand")
+                .addOptions(
+                    new OptionData(OptionType.USER, "mentor", "The mentor", true),
+                    new OptionData(OptionType.USER, "mentee", "The mentee", true),
+                    new OptionData(OptionType.STRING, "program", "Which program"),
+                    new OptionData(
+                        OptionType.STRING,
+                        "override",
+                        "Why a matching rule may be broken (recorded)")));
   }
 
   /** {@code /tandem-admin match …}: pairing people. */
@@ -184,6 +219,19 @@ final class TandemCommandDefinitions {
                         "monthly on day 1 at 10:00, weekly on mon at 10:00, or cron",
                         true),
                     new OptionData(OptionType.STRING, "for", "Which program")));
+  }
+
+  /** {@code name}, then the settings {@code program create} and {@code program edit} both take. */
+  private static SubcommandData settings(SubcommandData subcommand, OptionData name) {
+    return subcommand.addOptions(
+        name,
+        new OptionData(OptionType.STRING, "every", "Cadence, e.g. 2w"),
+        new OptionData(OptionType.STRING, "for", "Duration, e.g. 26w"),
+        new OptionData(OptionType.STRING, "cap", "Pilot size"),
+        new OptionData(OptionType.STRING, "gap", "Minimum seniority gap"),
+        new OptionData(OptionType.STRING, "cooldown", "No repeat pairs within, e.g. 12m"),
+        new OptionData(OptionType.STRING, "weights", "e.g. teach=3,learn=2"),
+        new OptionData(OptionType.STRING, "skills", "Skills to choose from, comma-separated"));
   }
 
   private static OptionData number(String description) {

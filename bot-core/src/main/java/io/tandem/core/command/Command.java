@@ -30,6 +30,12 @@ public sealed interface Command {
 
   record Status() implements Command {}
 
+  /** Admins' controls of a running program: the records are in {@code programs.ProgramControl}. */
+  non-sealed interface ProgramControls extends Command {}
+
+  /** Ending and making single pairs: the records are in {@code matching.PairCommand}. */
+  non-sealed interface PairCommands extends Command {}
+
   /**
    * Join the workspace's default program (or a named one) as a mentor or mentee.
    *

@@ -4,6 +4,7 @@ import io.tandem.config.EditDistance;
 import io.tandem.core.checkins.CheckInGrammar;
 import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Role;
+import io.tandem.core.matching.PairGrammar;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.privacy.PrivacyGrammar;
 import io.tandem.core.programs.ProgramGrammar;
@@ -75,7 +76,10 @@ public final class CommandParser {
     PROGRAM(
         "program",
         ProgramGrammar.CREATE_EXAMPLE,
-        "admins: create, open, start, pause, close, list programs"),
+        "admins: create, edit, open, start, pause, close, list programs; "
+            + code("program waitlist")
+            + ", "
+            + code("program people")),
     MATCH("match", "match preview", "admins: preview, swap and approve pairs"),
     SURVEY(
         "survey",
@@ -85,6 +89,13 @@ public final class CommandParser {
         "pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: " + code("pause 2w")),
     RESUME("resume", "resume", "end a pause now"),
     LEAVE("leave", ReminderGrammar.LEAVE_EXAMPLE, "leave the program (your partner is told)"),
+    PAIR(
+        "pair",
+        PairGrammar.END_EXAMPLE,
+        "end your pairing but stay in the program (asks first); admins: "
+            + code("pair end @a @b reason")
+            + ", "
+            + code("pair make @mentor @mentee")),
     SNOOZE(
         "snooze",
         ReminderGrammar.SNOOZE_EXAMPLE,
@@ -193,11 +204,12 @@ public final class CommandParser {
       case TASK -> CheckInGrammar.task(rest);
       case PROFILE -> accept(new Command.EditProfile(rest.isEmpty() ? null : rest));
       case EXCLUDE -> parseExclude(rest, mentions);
-      case PROGRAM -> ProgramGrammar.program(rest);
+      case PROGRAM -> ProgramGrammar.program(rest, mentions);
       case MATCH -> ProgramGrammar.match(rest, mentions);
       case PAUSE -> ReminderGrammar.pause(rest);
       case RESUME -> ReminderGrammar.resume(rest);
       case LEAVE -> ReminderGrammar.leave(rest);
+      case PAIR -> PairGrammar.pair(rest, mentions);
       case SNOOZE -> ReminderGrammar.snooze(rest);
       case CONTINUE -> ReminderGrammar.carryOn(rest);
       case SUPPORT -> ReminderGrammar.support(rest);

@@ -1,6 +1,8 @@
 package io.tandem.core.command;
 
+import io.tandem.core.matching.PairCommand;
 import io.tandem.core.privacy.PrivacyCommand;
+import io.tandem.core.programs.ProgramControl;
 import io.tandem.core.reminders.ReminderCommands;
 import io.tandem.core.surveys.SurveyCommand;
 import java.util.Collections;
@@ -25,7 +27,9 @@ final class CommandTypes {
       Map.of(
           Command.Survey.class, SurveyCommand.class,
           Command.ReminderCommand.class, ReminderCommands.class,
-          Command.Privacy.class, PrivacyCommand.class);
+          Command.Privacy.class, PrivacyCommand.class,
+          Command.ProgramControls.class, ProgramControl.class,
+          Command.PairCommands.class, PairCommand.class);
 
   private CommandTypes() {}
 

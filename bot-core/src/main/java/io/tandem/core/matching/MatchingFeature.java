@@ -12,7 +12,9 @@ import java.time.Clock;
  * SwapMatch}) adjusts it; {@code match approve} ({@link ApproveMatch}) makes the pairs real and
  * queues, in the same transaction, each pair's introduction, each person's role guide, and a kind
  * note to anyone left without a partner. A new pair's button says how they will meet ({@link
- * PairPreferences}). The operator's {@code tandem match --dry-run} is {@link DryRunMatch}.
+ * PairPreferences}). {@code pair end} ({@link EndPair}) ends one pairing, by an admin or one of the
+ * pair; {@code pair make} ({@link MakePair}) pairs two people by hand. The operator's {@code tandem
+ * match --dry-run} is {@link DryRunMatch}.
  */
 public final class MatchingFeature implements Feature {
 
@@ -20,12 +22,16 @@ public final class MatchingFeature implements Feature {
   private final SwapMatch swap;
   private final ApproveMatch approve;
   private final PairPreferences preferences;
+  private final EndPair endPair;
+  private final MakePair makePair;
 
   public MatchingFeature(Database db, Clock clock) {
     this.preview = new PreviewMatch(db, clock);
     this.swap = new SwapMatch(db, clock);
     this.approve = new ApproveMatch(db, clock);
     this.preferences = new PairPreferences(db, clock);
+    this.endPair = new EndPair(db, clock);
+    this.makePair = new MakePair(db, clock);
   }
 
   @Override
@@ -38,6 +44,10 @@ public final class MatchingFeature implements Feature {
         .command(
             Command.ApproveMatch.class,
             (actor, command) -> approve.approve(actor, command.program()))
+        .command(PairCommand.EndPair.class, endPair::byAdmin)
+        .command(PairCommand.EndMyPair.class, endPair::byParticipant)
+        .command(PairCommand.MakePair.class, makePair::make)
+        .command(PairCommand.RePair.class, endPair::redo)
         .action(
             PairPreferences.MEET_ACTION,
             (actor, actionId, value) -> preferences.chose(actor, value));

@@ -102,6 +102,9 @@ public final class ChangeProgram {
     }
     program.moveTo(TARGET.get(action));
     Instant now = clock.instant();
+    if (action == Command.ProgramAction.START) {
+      program.started(now);
+    }
     Signals.in(store).record(CreateProgram.statusSignal(program, SignalType.PROGRAM_CHANGED, now));
     String review = "";
     if (action == Command.ProgramAction.CLOSE) {

@@ -90,6 +90,16 @@ public class Program {
   @Column(name = "at_risk_rounds", nullable = false)
   private int atRiskRounds = 3;
 
+  // program end (V16)
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "end_notice_at")
+  private Instant endNoticeAt;
+
+  @Column(name = "ended_at")
+  private Instant endedAt;
+
   protected Program() {}
 
   public Program(
@@ -124,6 +134,45 @@ public class Program {
     this.minSeniorityGap = minSeniorityGap;
     this.repeatCooldownDays = repeatCooldownDays;
     this.weights = Objects.requireNonNull(weights, "weights");
+  }
+
+  /** An admin's new cadence for every pair of the program. */
+  public void changeCadence(int cadenceDays) {
+    if (cadenceDays < 1) {
+      throw new IllegalArgumentException("cadence must be at least a day: " + cadenceDays);
+    }
+    this.cadenceDays = cadenceDays;
+  }
+
+  /** Marks the first start: the program's length counts from here. */
+  public void started(Instant at) {
+    if (startedAt == null) {
+      startedAt = Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** When the program's length is over: its first start (else its creation) plus its length. */
+  public Instant endsAt() {
+    Instant from = startedAt != null ? startedAt : createdAt;
+    return from.plus(java.time.Duration.ofDays(7L * durationWeeks));
+  }
+
+  public Instant getEndNoticeAt() {
+    return endNoticeAt;
+  }
+
+  public void endNoticeSent(Instant at) {
+    this.endNoticeAt = Objects.requireNonNull(at, "at");
+  }
+
+  public Instant getEndedAt() {
+    return endedAt;
+  }
+
+  /** Closes the program because its length is over. */
+  public void endOfLength(Instant at) {
+    this.endedAt = Objects.requireNonNull(at, "at");
+    this.status = ProgramStatus.CLOSED;
   }
 
   public void moveTo(ProgramStatus next) {

@@ -32,11 +32,12 @@ public final class ProgramGrammar {
 
   private ProgramGrammar() {}
 
-  public static Parsed program(String rest) {
+  public static Parsed program(String rest, MentionedUsers mentions) {
     String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+", 2);
     if (words.length == 0) {
       return reject(
-          "Say what to do with the program: create, open, start, pause, close, show or list.",
+          "Say what to do with the program: create, edit, open, start, pause, close, show, list,"
+              + " waitlist or people.",
           CREATE_EXAMPLE);
     }
     String action = words[0].toLowerCase(Locale.ROOT);
@@ -47,6 +48,10 @@ public final class ProgramGrammar {
     if (action.equals("create")) {
       return create(args);
     }
+    Optional<Parsed> control = ProgramControlGrammar.parse(action, args, mentions);
+    if (control.isPresent()) {
+      return control.get();
+    }
     Optional<Command.ProgramAction> change =
         Arrays.stream(Command.ProgramAction.values())
             .filter(a -> a.name().equalsIgnoreCase(action))
@@ -55,7 +60,8 @@ public final class ProgramGrammar {
       return reject(
           "`"
               + words[0]
-              + "` is not something Tandem does to a program; use create, open, start, pause, close, show or list.",
+              + "` is not something Tandem does to a program; use create, edit, open, start, pause,"
+              + " close, show, list, waitlist or people.",
           CHANGE_EXAMPLE);
     }
     if (args.isEmpty()) {
@@ -96,44 +102,17 @@ public final class ProgramGrammar {
   }
 
   private static Parsed create(String args) {
-    List<String> tokens =
-        new ArrayList<>(List.of(args.isEmpty() ? new String[0] : args.split("\\s+")));
-    List<String> nameWords = new ArrayList<>();
-    while (!tokens.isEmpty()
-        && !KEYWORDS.contains(tokens.get(0).toLowerCase(Locale.ROOT).replace(":", ""))) {
-      nameWords.add(tokens.remove(0));
-    }
-    String name = unquote(String.join(" ", nameWords));
-    if (name.isEmpty()) {
+    Read read = read(args, CREATE_EXAMPLE);
+    if (read.name().isEmpty()) {
       return reject("Give the program a name.", CREATE_EXAMPLE);
     }
-    if (name.length() > 100) {
-      return reject(
-          "The name is " + name.length() + " characters long; keep it to " + MAX_NAME + ".",
-          CREATE_EXAMPLE);
+    if (read.rejected() != null) {
+      return read.rejected();
     }
-    CreateSettings settings = new CreateSettings();
-    while (!tokens.isEmpty()) {
-      String keyword = tokens.remove(0).toLowerCase(Locale.ROOT).replace(":", "");
-      if (keyword.equals("skills")) {
-        Optional<Parsed> rejected = skills(tokens, settings);
-        if (rejected.isPresent()) {
-          return rejected.get();
-        }
-        break;
-      }
-      if (tokens.isEmpty()) {
-        return reject("`" + keyword + "` needs a value.", CREATE_EXAMPLE);
-      }
-      String value = tokens.remove(0);
-      Optional<Parsed> rejected = setting(keyword, value, settings);
-      if (rejected.isPresent()) {
-        return rejected.get();
-      }
-    }
+    CreateSettings settings = read.settings();
     return new Parsed.Accepted(
         new Command.CreateProgram(
-            name,
+            read.name(),
             settings.cadenceDays,
             settings.durationWeeks,
             settings.cap,
@@ -143,27 +122,88 @@ public final class ProgramGrammar {
             settings.weights));
   }
 
+  /**
+   * A program's name (possibly empty) and the settings written after it, or why they are wrong.
+   *
+   * @param rejected {@code null} when the text was read
+   */
+  record Read(String name, CreateSettings settings, Parsed rejected) {}
+
+  /**
+   * Reads {@code NAME every 2w cap 20 …} as {@code program create} and {@code program edit} both
+   * take it: the same keywords, limits and messages, with {@code example} in every rejection.
+   * {@code cap=20} reads as {@code cap 20}.
+   */
+  static Read read(String args, String example) {
+    List<String> tokens = new ArrayList<>();
+    for (String word : args.isEmpty() ? new String[0] : args.split("\\s+")) {
+      int eq = word.indexOf('=');
+      if (eq > 0 && KEYWORDS.contains(word.substring(0, eq).toLowerCase(Locale.ROOT))) {
+        tokens.add(word.substring(0, eq));
+        word = word.substring(eq + 1);
+      }
+      if (!word.isEmpty()) {
+        tokens.add(word);
+      }
+    }
+    List<String> nameWords = new ArrayList<>();
+    while (!tokens.isEmpty()
+        && !KEYWORDS.contains(tokens.get(0).toLowerCase(Locale.ROOT).replace(":", ""))) {
+      nameWords.add(tokens.remove(0));
+    }
+    String name = unquote(String.join(" ", nameWords));
+    CreateSettings settings = new CreateSettings();
+    if (name.length() > 100) {
+      return new Read(
+          name,
+          settings,
+          reject(
+              "The name is " + name.length() + " characters long; keep it to " + MAX_NAME + ".",
+              example));
+    }
+    while (!tokens.isEmpty()) {
+      String keyword = tokens.remove(0).toLowerCase(Locale.ROOT).replace(":", "");
+      Optional<Parsed> rejected;
+      if (keyword.equals("skills")) {
+        rejected = skills(tokens, settings, example);
+        tokens.clear();
+      } else if (tokens.isEmpty()) {
+        rejected = Optional.of(reject("`" + keyword + "` needs a value.", example));
+      } else {
+        rejected = setting(keyword, tokens.remove(0), settings, example);
+      }
+      if (rejected.isPresent()) {
+        return new Read(name, settings, rejected.get());
+      }
+      settings.given.add(keyword);
+    }
+    return new Read(name, settings, null);
+  }
+
   /** Reads the skill list that ends the command; the rejection, if any. */
-  private static Optional<Parsed> skills(List<String> tokens, CreateSettings settings) {
+  private static Optional<Parsed> skills(
+      List<String> tokens, CreateSettings settings, String example) {
     settings.skills =
         Arrays.stream(String.join(" ", tokens).split(","))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .toList();
     if (settings.skills.isEmpty()) {
-      return Optional.of(
-          reject("List the skills after `skills`, separated by commas.", CREATE_EXAMPLE));
+      return Optional.of(reject("List the skills after `skills`, separated by commas.", example));
     }
     if (settings.skills.size() > 50 || settings.skills.stream().anyMatch(s -> s.length() > 40)) {
       return Optional.of(
-          reject(
-              "Keep the skill list to 50 skills of at most 40 characters each.", CREATE_EXAMPLE));
+          reject("Keep the skill list to 50 skills of at most 40 characters each.", example));
     }
     return Optional.empty();
   }
 
-  /** The settings of {@code program create} as they are read, starting from the defaults. */
-  private static final class CreateSettings {
+  /**
+   * The settings of {@code program create} as they are read, starting from the defaults; {@code
+   * given} names the keywords the text set.
+   */
+  static final class CreateSettings {
+    final java.util.Set<String> given = new java.util.LinkedHashSet<>();
     int cadenceDays = 14;
     int durationWeeks = 26;
     Integer cap;
@@ -174,13 +214,15 @@ public final class ProgramGrammar {
   }
 
   /** Reads one {@code keyword value} setting into {@code settings}; the rejection, if any. */
-  private static Optional<Parsed> setting(String keyword, String value, CreateSettings settings) {
+  private static Optional<Parsed> setting(
+      String keyword, String value, CreateSettings settings, String example) {
     String given = "`" + keyword + " " + value + "` ";
     switch (keyword) {
       case "every" -> {
         Optional<Integer> days = days(value);
         if (days.isEmpty() || days.get() < 1 || days.get() > 90) {
-          return invalid(given + "is not a cadence; use days or weeks up to 90 days, like `2w`.");
+          return invalid(
+              given + "is not a cadence; use days or weeks up to 90 days, like `2w`.", example);
         }
         settings.cadenceDays = days.get();
       }
@@ -188,21 +230,22 @@ public final class ProgramGrammar {
         Optional<Integer> days = days(value);
         if (days.isEmpty() || days.get() < 7 || days.get() > 730) {
           return invalid(
-              given + "is not a duration; use weeks or months from 1w to 24m, like `26w`.");
+              given + "is not a duration; use weeks or months from 1w to 24m, like `26w`.",
+              example);
         }
         settings.durationWeeks = (days.get() + 6) / 7;
       }
       case "cap" -> {
         Optional<Integer> n = number(value);
         if (n.isEmpty() || n.get() < 2 || n.get() > 10_000) {
-          return invalid(given + "is not a pilot size; use a number from 2 to 10000.");
+          return invalid(given + "is not a pilot size; use a number from 2 to 10000.", example);
         }
         settings.cap = n.get();
       }
       case "gap" -> {
         Optional<Integer> n = number(value);
         if (n.isEmpty() || n.get() > 5) {
-          return invalid(given + "is not a seniority gap; use 0 to 5 bands.");
+          return invalid(given + "is not a seniority gap; use 0 to 5 bands.", example);
         }
         settings.gap = n.get();
       }
@@ -210,27 +253,26 @@ public final class ProgramGrammar {
         Optional<Integer> days = days(value);
         if (days.isEmpty() || days.get() > 3650) {
           return invalid(
-              given + "is not a repeat cooldown; use days, weeks or months, like `12m`.");
+              given + "is not a repeat cooldown; use days, weeks or months, like `12m`.", example);
         }
         settings.cooldownDays = days.get();
       }
       case "weights" -> {
         Optional<String> problem = weightProblem(value);
         if (problem.isPresent()) {
-          return Optional.of(
-              reject(problem.get(), "program create Pilot weights teach=3,learn=2,overlap=1"));
+          return Optional.of(reject(problem.get(), example));
         }
         settings.weights = value.toLowerCase(Locale.ROOT);
       }
       default -> {
-        return invalid("`" + keyword + "` is not a program setting.");
+        return invalid("`" + keyword + "` is not a program setting.", example);
       }
     }
     return Optional.empty();
   }
 
-  private static Optional<Parsed> invalid(String message) {
-    return Optional.of(reject(message, CREATE_EXAMPLE));
+  private static Optional<Parsed> invalid(String message, String example) {
+    return Optional.of(reject(message, example));
   }
 
   private static Optional<String> weightProblem(String value) {

@@ -23,6 +23,9 @@ public interface Programs {
 
   Program add(Program program);
 
+  /** Every open, running or paused program of every workspace, in id order. */
+  List<Program> live();
+
   /** The program with this name, ignoring case and surrounding blanks. */
   default Optional<Program> named(long workspaceId, String name) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);

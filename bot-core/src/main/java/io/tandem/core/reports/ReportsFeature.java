@@ -22,6 +22,11 @@ public final class ReportsFeature implements Feature {
     this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
   }
 
+  /** Sends the admins the final report when a program closes at the end of its length. */
+  public FinalReport finalReport(io.tandem.core.store.Database db) {
+    return new FinalReport(db, reports);
+  }
+
   @Override
   public void register(Routes routes) {
     routes

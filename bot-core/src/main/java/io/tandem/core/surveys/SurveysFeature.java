@@ -42,6 +42,7 @@ public final class SurveysFeature implements Feature {
   private final ShowResults results;
   private final AnswerSurvey answer;
   private final SurveyJob job;
+  private final ClosingSurvey closing;
 
   public SurveysFeature(Database db, Clock clock, SurveySettings settings) {
     this(db, clock, settings, SurveyAnswers::in);
@@ -54,6 +55,7 @@ public final class SurveysFeature implements Feature {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(settings, "settings");
     OpenRun openRun = new OpenRun(settings);
+    this.closing = new ClosingSurvey(db, settings, openRun);
     CloseRun closeRun = new CloseRun();
     this.send = new SendSurvey(db, clock, settings, openRun);
     this.schedule = new ScheduleSurvey(db, clock, settings);
@@ -70,6 +72,11 @@ public final class SurveysFeature implements Feature {
   /** The job that reminds, closes and sends scheduled surveys; tests run it directly. */
   public SurveyJob job() {
     return job;
+  }
+
+  /** Sends the end-of-program survey when a program closes at the end of its length. */
+  public ClosingSurvey closingSurvey() {
+    return closing;
   }
 
   /** Reads results outside chat (report, CSV, API); see {@link ShowResults#read}. */

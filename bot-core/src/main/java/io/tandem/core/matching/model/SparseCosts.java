@@ -70,7 +70,7 @@ public final class SparseCosts {
     public Builder add(int row, int col, long cost) {
       if (row < 0 || row >= rows || col < 0 || col >= columns) {
         throw new IllegalArgumentException(
-            "pair (" + row + ", " + col + ") is outside " + rows + " x " + columns);
+            "the pair (" + row + ", " + col + ") is outside " + rows + " x " + columns);
       }
       if (cost == AssignmentSolver.FORBIDDEN) {
         throw new IllegalArgumentException("cost " + cost + " is reserved for forbidden pairs");

@@ -1,6 +1,7 @@
 package io.tandem.core.programs.persistence;
 
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.ProgramStatus;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,15 @@ public final class JpaPrograms implements Programs {
             "SELECT p FROM Program p WHERE p.workspaceId = :workspaceId ORDER BY p.name",
             Program.class)
         .setParameter("workspaceId", workspaceId)
+        .getResultList();
+  }
+
+  @Override
+  public List<Program> live() {
+    return em.createQuery(
+            "SELECT p FROM Program p WHERE p.status IN :live ORDER BY p.id", Program.class)
+        .setParameter(
+            "live", List.of(ProgramStatus.OPEN, ProgramStatus.RUNNING, ProgramStatus.PAUSED))
         .getResultList();
   }
 
