@@ -156,13 +156,19 @@ class ReminderRulesTest {
   void quietHoursAndWeekends() {
     ReminderTimes.QuietHours quiet = ReminderTimes.QuietHours.DEFAULT;
     LocalDate saturday = LocalDate.parse("2026-03-21");
-    assertThat(ReminderTimes.sendTime(saturday, 10, BERLIN, quiet, false))
+    assertThat(ReminderTimes.sendTime(saturday, LocalTime.of(10, 0), BERLIN, quiet, false))
         .isEqualTo(ZonedDateTime.parse("2026-03-23T10:00+01:00[Europe/Berlin]"));
-    assertThat(ReminderTimes.sendTime(saturday, 10, BERLIN, quiet, true).toLocalDate())
+    assertThat(
+            ReminderTimes.sendTime(saturday, LocalTime.of(10, 0), BERLIN, quiet, true)
+                .toLocalDate())
         .isEqualTo(saturday);
-    assertThat(ReminderTimes.sendTime(LocalDate.parse("2026-03-20"), 21, BERLIN, quiet, false))
+    assertThat(
+            ReminderTimes.sendTime(
+                LocalDate.parse("2026-03-20"), LocalTime.of(21, 0), BERLIN, quiet, false))
         .isEqualTo(ZonedDateTime.parse("2026-03-23T08:00+01:00[Europe/Berlin]"));
-    assertThat(ReminderTimes.sendTime(LocalDate.parse("2026-03-17"), 6, NEW_YORK, quiet, false))
+    assertThat(
+            ReminderTimes.sendTime(
+                LocalDate.parse("2026-03-17"), LocalTime.of(6, 0), NEW_YORK, quiet, false))
         .isEqualTo(ZonedDateTime.parse("2026-03-17T08:00-04:00[America/New_York]"));
     assertThat(ReminderTimes.QuietHours.parse("22:00-07:00").contains(LocalTime.of(6, 59)))
         .isTrue();
