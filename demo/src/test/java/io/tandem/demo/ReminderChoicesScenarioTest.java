@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
@@ -42,29 +41,15 @@ class ReminderChoicesScenarioTest {
   private ShiftableClock clock;
 
   private void start(SimulatedChat.Kind kind) throws Exception {
-    clock =
-        ShiftableClock.startingAt(
-            LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    clock = ShiftableClock.startingAt(Pilots.noon());
     chat = SimulatedChat.start(kind);
-    chat.makeAdmin("maya");
-    tandem = Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), clock);
-    chat.connect(tandem);
-    SamplePeople.ALL.forEach(chat::enrol);
-    chat.run("maya", "match preview");
-    assertThat(chat.run("maya", "match approve").text()).contains("Approved 2 pairs");
+    tandem = Pilots.paired(chat, dir.resolve("tandem.db"), clock);
     chat.run("maya", "program start " + EnrolmentFeature.DEFAULT_PROGRAM_NAME);
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (tandem != null) {
-      tandem.close();
-    }
-    if (chat != null) {
-      List<String> answeredTwice = chat.answeredTwice();
-      chat.close();
-      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
-    }
+    Pilots.stop(tandem, chat);
   }
 
   @ParameterizedTest(name = "on {0}")

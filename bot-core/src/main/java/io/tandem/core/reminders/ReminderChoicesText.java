@@ -39,15 +39,13 @@ final class ReminderChoicesText {
    * @param own whether the person chose any of them (otherwise they are the program's)
    */
   static Reply current(LocalTime time, boolean weekends, ZoneId zone, boolean own) {
-    return new Reply(
+    return choices(
         Reply.Kind.INFO,
-        Reply.Visibility.PRIVATE,
-        "Tandem reminds you at *"
-            + time
-            + "* your time ("
-            + Markup.text(zone.getId())
-            + "), "
-            + (weekends ? "on any day of the week" : "on weekdays only")
+        "Tandem reminds you at ",
+        time,
+        weekends,
+        zone,
+        (weekends ? "on any day of the week" : "on weekdays only")
             + (own ? "" : ", as your program does")
             + ". Change it with `"
             + Markup.command("remind me at 9:00")
@@ -55,31 +53,31 @@ final class ReminderChoicesText {
             + Markup.command("remind me on weekends")
             + "` or `"
             + Markup.command("remind me not on weekends")
-            + "`, or with the button.",
-        fields(time, weekends, zone),
-        List.of(ReminderChoicesForm.button()),
-        null);
+            + "`, or with the button.");
   }
 
   static Reply saved(LocalTime time, boolean weekends, ZoneId zone) {
-    return new Reply(
+    return choices(
         Reply.Kind.SUCCESS,
-        Reply.Visibility.PRIVATE,
-        "Done: Tandem reminds you at *"
-            + time
-            + "* your time ("
-            + Markup.text(zone.getId())
-            + "), "
-            + (weekends ? "weekends included" : "on weekdays only")
-            + ", in every pair you're in. Your partner's reminders follow their own choice.",
-        fields(time, weekends, zone),
-        List.of(ReminderChoicesForm.button()),
-        null);
+        "Done: Tandem reminds you at ",
+        time,
+        weekends,
+        zone,
+        (weekends ? "weekends included" : "on weekdays only")
+            + ", in every pair you're in. Your partner's reminders follow their own choice.");
   }
 
-  private static List<Reply.Field> fields(LocalTime time, boolean weekends, ZoneId zone) {
-    return List.of(
-        new Reply.Field("Time", time + " (" + Markup.text(zone.getId()) + ")"),
-        new Reply.Field("Weekends", weekends ? "yes" : "no"));
+  /** "{@code lead} *TIME* your time (ZONE), {@code rest}", the choices and the form's button. */
+  private static Reply choices(
+      Reply.Kind kind, String lead, LocalTime time, boolean weekends, ZoneId zone, String rest) {
+    return new Reply(
+        kind,
+        Reply.Visibility.PRIVATE,
+        lead + "*" + time + "* your time (" + Markup.text(zone.getId()) + "), " + rest,
+        List.of(
+            new Reply.Field("Time", time + " (" + Markup.text(zone.getId()) + ")"),
+            new Reply.Field("Weekends", weekends ? "yes" : "no")),
+        List.of(ReminderChoicesForm.button()),
+        null);
   }
 }

@@ -1,27 +1,18 @@
 package io.tandem.core.reminders;
 
 import static io.tandem.core.usecases.UseCaseFixture.enrol;
-import static io.tandem.core.usecases.UseCaseFixture.participant;
 import static io.tandem.core.usecases.UseCaseFixture.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
-import io.tandem.core.enrolment.Participant;
 import io.tandem.core.home.ReminderChoicesForm;
 import io.tandem.core.kernel.Role;
-import io.tandem.core.matching.Pair;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
-import io.tandem.core.programs.ProgramStatus;
-import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
-import io.tandem.core.store.TestDatabase;
-import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.SurveysFeature;
-import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,41 +39,30 @@ class ReminderChoicesTest {
 
   @TempDir Path dir;
 
-  TestDatabase testDatabase;
+  ReminderPairs.Setup setup;
   Database db;
   MutableClock clock;
   CommandDispatcher tandem;
-  ReminderJob job;
 
   @BeforeEach
   void open() {
-    testDatabase = TestDatabase.sqlite(dir);
-    clock = new MutableClock(PAIRED.minus(Duration.ofDays(1)));
-    db = testDatabase.open(clock);
-    RemindersFeature reminders = RemindersFeature.of(db, clock, ReminderSettings.defaults());
-    tandem =
-        UseCaseFixture.dispatcher(
-            db, clock, new SurveysFeature(db, clock, SurveySettings.defaults()), reminders);
-    job = reminders.job();
+    setup =
+        ReminderPairs.Setup.open(
+            dir,
+            PAIRED.minus(Duration.ofDays(1)),
+            (db, clock) -> RemindersFeature.of(db, clock, ReminderSettings.defaults()));
+    db = setup.db();
+    clock = setup.clock();
+    tandem = setup.tandem();
     enrol(db, clock, ANA, Role.MENTOR, "Marketing", "Europe/Berlin");
     enrol(db, clock, BEN, Role.MENTEE, "Finance", "America/New_York");
-    db.transaction(
-        store -> {
-          Participant a = participant(store, ANA);
-          Participant b = participant(store, BEN);
-          Programs.in(store).byId(a.getProgramId()).orElseThrow().moveTo(ProgramStatus.RUNNING);
-          Pair pair =
-              new Pair(a.getWorkspaceId(), a.getProgramId(), a.getId(), b.getId(), 1, "", PAIRED);
-          pair.approve(PAIRED);
-          store.add(pair);
-          return null;
-        });
+    ReminderPairs.inRunningProgram(db, ANA, BEN, PAIRED);
     clock.set(PAIRED);
   }
 
   @AfterEach
   void close() {
-    testDatabase.close();
+    setup.testDatabase().close();
   }
 
   @Test
@@ -194,7 +174,7 @@ class ReminderChoicesTest {
   private List<String> remindersUntil(Instant to) {
     for (Instant at = clock.instant(); !at.isAfter(to); at = at.plus(Duration.ofMinutes(30))) {
       clock.set(at);
-      job.run(at);
+      setup.job().run(at);
     }
     return rows(
             db,
