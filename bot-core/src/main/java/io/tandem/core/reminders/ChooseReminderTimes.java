@@ -4,12 +4,14 @@ import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
+import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.home.Home;
 import io.tandem.core.home.ReminderChoicesForm;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.Program;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -54,11 +56,11 @@ final class ChooseReminderTimes {
       return PairPeople.reminderWeekends(program(), participant(), member);
     }
 
-    private io.tandem.core.programs.Program program() {
+    private Program program() {
       return ctx.map(PairContext::program).orElse(null);
     }
 
-    private io.tandem.core.enrolment.Participant participant() {
+    private Participant participant() {
       return ctx.map(PairContext::me).orElse(null);
     }
   }

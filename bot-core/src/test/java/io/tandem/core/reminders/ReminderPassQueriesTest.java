@@ -9,7 +9,9 @@ import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.usecases.PairedProgram;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,8 +124,8 @@ class ReminderPassQueriesTest {
       Database db = test.open(clock);
       PairedProgram.seed(db, pairs, PAIRED);
       if (choices != null) {
-        try (java.sql.Connection c = db.dataSource().getConnection();
-            java.sql.Statement st = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+            Statement st = c.createStatement()) {
           st.executeUpdate(choices);
         }
       }
