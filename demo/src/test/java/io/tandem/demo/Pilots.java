@@ -20,8 +20,17 @@ final class Pilots {
    * with Maya as admin and the four sample people enrolled and paired (Ana with Ben).
    */
   static Tandem pairedAtNoon(SimulatedChat chat, Path database) throws Exception {
-    Instant noon = LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
+    return paired(
+        chat, database, Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon())));
+  }
+
+  /** Noon UTC today. */
+  static Instant noon() {
+    return LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);
+  }
+
+  /** Like {@link #pairedAtNoon}, on Tandem's {@code clock}. */
+  static Tandem paired(SimulatedChat chat, Path database, Clock clock) throws Exception {
     chat.makeAdmin("maya");
     Tandem tandem = Tandem.start(chat.config("jdbc:sqlite:" + database), clock);
     chat.connect(tandem);
@@ -29,5 +38,20 @@ final class Pilots {
     chat.run("maya", "match preview");
     assertThat(chat.run("maya", "match approve").text()).contains("Approved 2 pairs");
     return tandem;
+  }
+
+  /**
+   * Stops Tandem and then the simulated platform, either of which may be {@code null} (a test that
+   * failed to start them); fails when the platform saw a request answered more than once.
+   */
+  static void stop(Tandem tandem, SimulatedChat chat) throws Exception {
+    if (tandem != null) {
+      tandem.close();
+    }
+    if (chat != null) {
+      java.util.List<String> answeredTwice = chat.answeredTwice();
+      chat.close();
+      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
+    }
   }
 }

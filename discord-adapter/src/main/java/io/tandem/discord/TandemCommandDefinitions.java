@@ -66,6 +66,12 @@ final class TandemCommandDefinitions {
                         OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true)),
             new SubcommandData("continue", "Carry on with your pair after a quiet spell"),
             new SubcommandData("support", "Ask the program admins for help"),
+            new SubcommandData("remind-me", "When reminders reach you (no options shows it)")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING,
+                        "choice",
+                        "at 9:00, on weekends, not on weekends (your time zone)")),
             new SubcommandData("my-data", "Everything Tandem holds about you, as a private file"),
             new SubcommandData("forget-me", "Leave every program and erase your data (asks first)")
                 .addOptions(

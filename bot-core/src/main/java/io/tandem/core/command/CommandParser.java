@@ -102,6 +102,18 @@ public final class CommandParser {
         "move your pair's reminder: `2d`, `until DATE`, `pick`"),
     CONTINUE("continue", "continue", "carry on with your pair after a quiet spell"),
     SUPPORT("support", "support", "ask the program admins for help with your pairing"),
+    REMIND(
+        "remind",
+        ReminderGrammar.REMIND_EXAMPLE,
+        "when reminders reach you, in your time zone: "
+            + code("remind me at 9:00")
+            + ", "
+            + code("remind me on weekends")
+            + " or "
+            + code("remind me not on weekends")
+            + "; "
+            + code("remind me")
+            + " alone shows it"),
     MY(
         "my",
         PrivacyGrammar.MY_DATA_EXAMPLE,
@@ -213,6 +225,7 @@ public final class CommandParser {
       case SNOOZE -> ReminderGrammar.snooze(rest);
       case CONTINUE -> ReminderGrammar.carryOn(rest);
       case SUPPORT -> ReminderGrammar.support(rest);
+      case REMIND -> ReminderGrammar.remind(rest);
       case MY -> PrivacyGrammar.myData(rest);
       case FORGET -> PrivacyGrammar.forget(rest, mentions);
       case NUDGE -> ReminderGrammar.nudge(rest, mentions);

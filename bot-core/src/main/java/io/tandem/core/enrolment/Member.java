@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -63,6 +64,17 @@ public class Member {
    */
   @Column(name = "left_at")
   private Instant leftAt;
+
+  /**
+   * When reminders reach the person, in minutes after midnight in their own zone, or {@code null}
+   * for the program's hour; applies to every pair they are in.
+   */
+  @Column(name = "reminder_minute")
+  private Integer reminderMinute;
+
+  /** Whether reminders may reach them on weekends, or {@code null} for the program's choice. */
+  @Column(name = "reminder_weekends")
+  private Boolean reminderWeekends;
 
   protected Member() {}
 
@@ -123,6 +135,30 @@ public class Member {
     leftAt = null;
     updatedAt = at;
     return true;
+  }
+
+  /**
+   * The person's own reminder time and weekend choice; a {@code null} keeps what they chose before
+   * (or the program's setting when they never chose).
+   */
+  public void preferReminders(LocalTime time, Boolean weekends, Instant now) {
+    if (time != null) {
+      reminderMinute = time.getHour() * 60 + time.getMinute();
+    }
+    if (weekends != null) {
+      reminderWeekends = weekends;
+    }
+    updatedAt = Objects.requireNonNull(now, "now");
+  }
+
+  /** Their own reminder time, or {@code null} when they never chose one. */
+  public LocalTime getReminderTime() {
+    return reminderMinute == null ? null : LocalTime.of(reminderMinute / 60, reminderMinute % 60);
+  }
+
+  /** Whether they welcome reminders on weekends, or {@code null} when they never said. */
+  public Boolean getReminderWeekends() {
+    return reminderWeekends;
   }
 
   public Instant getLeftAt() {

@@ -57,7 +57,7 @@ public final class Home {
             Reply.Visibility.PRIVATE,
             "*Your Tandem*\n" + status.text(),
             status.fields(),
-            status.buttons(),
+            ReminderChoicesForm.withButton(status.buttons()),
             null);
     Outbox.queue(
         ctx.store(),

@@ -41,7 +41,9 @@ package io.tandem.core.kernel;
  *       {@code skills}, {@code change}: the summed change in levels)
  *   <li>{@link #HOME_OPENED} — someone opened Tandem's App Home tab (Slack)
  *   <li>{@link #REMINDER_SENT} — a cadence reminder was queued for one person (details: {@code
- *       occurrence}); {@link #REMINDER_MOVED} — a pair snoozed or moved it (details: {@code to})
+ *       occurrence}); {@link #REMINDER_MOVED} — a pair snoozed or moved it (details: {@code to});
+ *       {@link #REMINDERS_CHOSEN} — someone chose their own reminder time or weekend choice
+ *       (details: {@code at}, {@code weekends}, whichever they changed)
  *   <li>{@link #NUDGE_SENT} — a nudge was queued (details: {@code step} 1, 2 or {@code admin})
  *   <li>{@link #PAIR_ESCALATED} — the program admins were alerted about a stalled pair
  *   <li>{@link #PAIR_AT_RISK}, {@link #PAIR_CONTINUED} — a pair missed too many rounds and was
@@ -89,6 +91,7 @@ public enum SignalType {
   // reminders, the nudge ladder, pause/resume/leave (see Reminders, Nudges, Participation)
   REMINDER_SENT,
   REMINDER_MOVED,
+  REMINDERS_CHOSEN,
   NUDGE_SENT,
   PAIR_ESCALATED,
   PAIR_AT_RISK,

@@ -92,6 +92,8 @@ public final class PersonalData {
                   "display_name", Treatment.PSEUDONYMISE,
                   "email", Treatment.NULL,
                   "time_zone", Treatment.NULL,
+                  "reminder_minute", Treatment.NULL,
+                  "reminder_weekends", Treatment.NULL,
                   "workspace_id", Treatment.KEEP),
               "the member row stays under a random id so that the retention proxy and every row"
                   + " linked to it still count; nothing in it names the person"),

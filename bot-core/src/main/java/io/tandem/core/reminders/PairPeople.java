@@ -19,6 +19,7 @@ import io.tandem.core.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -45,9 +46,12 @@ public record PairPeople(
     int sessions,
     Instant lastSession) {
 
+  /** The hour a program reminds at unless it says otherwise (its column's default). */
+  private static final int DEFAULT_HOUR = 10;
+
   /** One person of the pair, with when and where they like to hear from Tandem. */
   public record Person(
-      Participant participant, Member member, ZoneId zone, int hour, boolean weekends) {
+      Participant participant, Member member, ZoneId zone, LocalTime time, boolean weekends) {
     String userId() {
       return member.getUserId();
     }
@@ -63,13 +67,13 @@ public record PairPeople(
     /** When a message about {@code day} (their local date of {@code about}) reaches them. */
     Instant sendTime(Instant about, ReminderTimes.QuietHours quiet) {
       LocalDate day = about.atZone(zone).toLocalDate();
-      return ReminderTimes.sendTime(day, hour, zone, quiet, weekends).toInstant();
+      return ReminderTimes.sendTime(day, time, zone, quiet, weekends).toInstant();
     }
 
     /** The first moment at or after {@code at} that is outside their quiet hours and weekends. */
     Instant firstAllowed(Instant at, ReminderTimes.QuietHours quiet) {
       ZonedDateTime local = at.atZone(zone);
-      return ReminderTimes.firstAllowed(local, hour, quiet, weekends).toInstant();
+      return ReminderTimes.firstAllowed(local, time, quiet, weekends).toInstant();
     }
   }
 
@@ -139,8 +143,36 @@ public record PairPeople(
         p,
         m,
         PairContext.zoneOf(p.getTimeZone(), m.getTimeZone()),
-        p.getReminderHour() != null ? p.getReminderHour() : program.getReminderHour(),
-        p.getReminderWeekends() != null ? p.getReminderWeekends() : program.isReminderWeekends());
+        reminderTime(program, p, m),
+        reminderWeekends(program, p, m));
+  }
+
+  /**
+   * When reminders reach a person: what they chose for themselves (the member, for all their pairs)
+   * first, then what their participation says, then the program's hour.
+   *
+   * @param program their program, or {@code null} for none (then the default programs' 10:00)
+   * @param participant their participation in it, or {@code null}
+   */
+  public static LocalTime reminderTime(Program program, Participant participant, Member member) {
+    if (member.getReminderTime() != null) {
+      return member.getReminderTime();
+    }
+    if (participant != null && participant.getReminderHour() != null) {
+      return LocalTime.of(participant.getReminderHour(), 0);
+    }
+    return LocalTime.of(program != null ? program.getReminderHour() : DEFAULT_HOUR, 0);
+  }
+
+  /** Whether reminders may reach a person on weekends, chosen as {@link #reminderTime} is. */
+  public static boolean reminderWeekends(Program program, Participant participant, Member member) {
+    if (member.getReminderWeekends() != null) {
+      return member.getReminderWeekends();
+    }
+    if (participant != null && participant.getReminderWeekends() != null) {
+      return participant.getReminderWeekends();
+    }
+    return program != null && program.isReminderWeekends();
   }
 
   public List<Person> people() {

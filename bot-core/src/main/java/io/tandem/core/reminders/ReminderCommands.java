@@ -2,6 +2,7 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.command.Command;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Objects;
 
 /**
@@ -47,6 +48,21 @@ public sealed interface ReminderCommands extends Command.ReminderCommand {
 
   /** "We need help": tell the program admins. */
   record Support() implements ReminderCommands {}
+
+  /** {@code remind me}: when reminders reach the person, and how to change it. */
+  record ShowReminderChoices() implements ReminderCommands {}
+
+  /**
+   * {@code remind me at 9:00}, {@code remind me [not] on weekends}: the person's own reminder time
+   * (in their zone) and weekend choice for all their pairs; {@code null} keeps what they had.
+   */
+  record ChooseReminders(LocalTime at, Boolean weekends) implements ReminderCommands {
+    public ChooseReminders {
+      if (at == null && weekends == null) {
+        throw new IllegalArgumentException("choose a time, a weekend choice or both");
+      }
+    }
+  }
 
   /** Admins: nudge a person and their partner now. */
   record Nudge(String userId) implements ReminderCommands {

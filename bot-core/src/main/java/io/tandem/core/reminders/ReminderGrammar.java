@@ -3,6 +3,7 @@ package io.tandem.core.reminders;
 import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandParser.Parsed;
 import io.tandem.core.kernel.MentionedUsers;
+import io.tandem.core.port.in.Markup;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code pause [until DATE|2w|10d]}, {@code resume}, {@code leave [confirm]}, {@code continue},
- * {@code snooze 2d|until DATE|pick}, {@code support}, and the admins' {@code nudge @person}.
+ * {@code snooze 2d|until DATE|pick}, {@code support}, {@code remind me [at TIME] [[not] on
+ * weekends]}, and the admins' {@code nudge @person}.
  */
 public final class ReminderGrammar {
 
@@ -20,6 +22,11 @@ public final class ReminderGrammar {
   public static final String SNOOZE_EXAMPLE = "snooze 2d";
   public static final String NUDGE_EXAMPLE = "nudge @ana";
   public static final String LEAVE_EXAMPLE = "leave";
+  public static final String REMIND_EXAMPLE = "remind me at 9:00";
+
+  /** A weekend choice at the end of {@code remind me …}: {@code [not] on weekends}. */
+  private static final Pattern WEEKENDS =
+      Pattern.compile("(?:^|\\s)(not\\s+)?on\\s+weekends?$", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SPAN =
       Pattern.compile("(\\d{1,3})\\s*([dw])", Pattern.CASE_INSENSITIVE);
@@ -107,6 +114,47 @@ public final class ReminderGrammar {
       return reject("Snooze for 1 to 30 days.", SNOOZE_EXAMPLE);
     }
     return accept(new ReminderCommands.Snooze(days.get(), null, false));
+  }
+
+  /**
+   * {@code remind me} (show the choices), {@code remind me at 9:00|9am|17:30}, {@code remind me on
+   * weekends}, {@code remind me not on weekends}, or a time and a weekend choice together.
+   */
+  public static Parsed remind(String rest) {
+    String text = rest.strip();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (!lower.equals("me") && !lower.startsWith("me ")) {
+      return reject(
+          "Say `remind me` to see when reminders reach you, or `remind me at 9:00`, `remind me on"
+              + " weekends`, `remind me not on weekends` to change it.",
+          REMIND_EXAMPLE);
+    }
+    String what = text.substring(2).strip();
+    if (what.isEmpty()) {
+      return accept(new ReminderCommands.ShowReminderChoices());
+    }
+    Boolean weekends = null;
+    Matcher weekend = WEEKENDS.matcher(what);
+    if (weekend.find()) {
+      weekends = weekend.group(1) == null;
+      what = what.substring(0, weekend.start()).strip();
+    }
+    if (what.isEmpty()) {
+      return accept(new ReminderCommands.ChooseReminders(null, weekends));
+    }
+    if (!what.toLowerCase(Locale.ROOT).startsWith("at ")) {
+      return reject(
+          "`"
+              + Markup.text(what.length() > 30 ? what.substring(0, 30) + "…" : what)
+              + "` is not a reminder choice; say `at 9:00`, `on weekends` or `not on weekends`.",
+          REMIND_EXAMPLE);
+    }
+    try {
+      return accept(
+          new ReminderCommands.ChooseReminders(TimeOfDay.parse(what.substring(3)), weekends));
+    } catch (IllegalArgumentException e) {
+      return reject(e.getMessage(), "remind me at 17:30");
+    }
   }
 
   public static Parsed nudge(String rest, MentionedUsers mentions) {

@@ -8,9 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
- * When a reminder may reach a person: at their preferred hour in their own time zone, never in
+ * When a reminder may reach a person: at their preferred time in their own time zone, never in
  * quiet hours and, unless they opted in, never on a Saturday or Sunday. Pure; DST is the zone
- * rules' business (a preferred hour that does not exist on a spring-forward day moves forward by
+ * rules' business (a preferred time that does not exist on a spring-forward day moves forward by
  * the gap).
  */
 public final class ReminderTimes {
@@ -55,17 +55,21 @@ public final class ReminderTimes {
   private ReminderTimes() {}
 
   /**
-   * The first moment on or after {@code day} at {@code hour} (in {@code zone}) that is outside
-   * quiet hours and, unless {@code weekends}, on a weekday.
+   * The first moment on or after {@code day} at {@code time} (in {@code zone}) that is outside
+   * quiet hours and, unless {@code weekends}, on a weekday. A weekend day moves to the Monday at
+   * the same local time.
    */
   public static ZonedDateTime sendTime(
-      LocalDate day, int hour, ZoneId zone, QuietHours quiet, boolean weekends) {
-    return firstAllowed(day.atTime(hour, 0).atZone(zone), hour, quiet, weekends);
+      LocalDate day, LocalTime time, ZoneId zone, QuietHours quiet, boolean weekends) {
+    return firstAllowed(day.atTime(time).atZone(zone), time, quiet, weekends);
   }
 
-  /** The first allowed moment at or after {@code candidate}. */
+  /**
+   * The first allowed moment at or after {@code candidate}; a weekend moves to the Monday at {@code
+   * time} (or the end of quiet hours when {@code time} is in them).
+   */
   public static ZonedDateTime firstAllowed(
-      ZonedDateTime candidate, int hour, QuietHours quiet, boolean weekends) {
+      ZonedDateTime candidate, LocalTime time, QuietHours quiet, boolean weekends) {
     ZonedDateTime at = candidate;
     for (int i = 0; i < 14; i++) {
       if (!weekends && isWeekend(at.getDayOfWeek())) {
@@ -73,7 +77,6 @@ public final class ReminderTimes {
         while (isWeekend(monday.getDayOfWeek())) {
           monday = monday.plusDays(1);
         }
-        LocalTime time = LocalTime.of(hour, 0);
         at = monday.atTime(quiet.contains(time) ? quiet.end() : time).atZone(at.getZone());
         continue;
       }

@@ -6,6 +6,8 @@ import io.tandem.core.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,11 +28,13 @@ public final class Reminders {
   private final ReminderPass pass;
   private final MoveReminder move;
   private final AskForHelp help;
+  private final ChooseReminderTimes choices;
 
   public Reminders(Database db, Clock clock, ReminderSettings settings) {
     this.pass = new ReminderPass(db, settings);
     this.move = new MoveReminder(db, clock);
     this.help = new AskForHelp(db, clock);
+    this.choices = new ChooseReminderTimes(db, clock, settings);
   }
 
   /**
@@ -80,5 +84,28 @@ public final class Reminders {
   /** "We need help": tells the workspace's admins, privately, who asks. */
   public Reply support(Actor actor) {
     return help.support(actor);
+  }
+
+  /** {@code remind me}: when reminders reach the actor, with a button to change it. */
+  public Reply showChoices(Actor actor) {
+    return choices.show(actor);
+  }
+
+  /**
+   * {@code remind me at 9:00} / {@code [not] on weekends}: the actor's own choice for all their
+   * pairs; a {@code null} keeps what they had.
+   */
+  public Reply choose(Actor actor, LocalTime at, Boolean weekends) {
+    return choices.choose(actor, at, weekends);
+  }
+
+  /** Opens the form with the actor's reminder choices. */
+  public Reply openChoicesForm(Actor actor) {
+    return choices.openForm(actor);
+  }
+
+  /** The reminder form was sent. */
+  public Reply choicesSubmitted(Actor actor, Map<String, String> values) {
+    return choices.submitted(actor, values);
   }
 }

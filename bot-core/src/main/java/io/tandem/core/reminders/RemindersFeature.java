@@ -2,6 +2,7 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
+import io.tandem.core.home.ReminderChoicesForm;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
@@ -11,8 +12,9 @@ import java.util.Objects;
 
 /**
  * Reminders, nudges and participation: {@code pause}, {@code resume}, {@code leave}, {@code
- * continue}, {@code snooze}, {@code support} and {@code nudge}, the admins they remember (who hear
- * help requests and escalations), and the job that fans reminders out.
+ * continue}, {@code snooze}, {@code support}, {@code remind me} (and its form) and {@code nudge},
+ * the admins they remember (who hear help requests and escalations), and the job that fans
+ * reminders out.
  */
 public final class RemindersFeature implements Feature {
 
@@ -61,6 +63,18 @@ public final class RemindersFeature implements Feature {
         .command(ReminderCommands.Support.class, (actor, support) -> reminders.support(actor))
         .command(
             ReminderCommands.Nudge.class, (actor, nudge) -> nudges.nudgeNow(actor, nudge.userId()))
+        .command(
+            ReminderCommands.ShowReminderChoices.class,
+            (actor, show) -> reminders.showChoices(actor))
+        .command(
+            ReminderCommands.ChooseReminders.class,
+            (actor, choose) -> reminders.choose(actor, choose.at(), choose.weekends()))
+        .action(
+            ReminderChoicesForm.OPEN_ACTION,
+            (actor, actionId, value) -> reminders.openChoicesForm(actor))
+        .form(
+            ReminderChoicesForm.FORM_ID,
+            (actor, formId, values) -> reminders.choicesSubmitted(actor, values))
         .onAdminCommand(participation::adminActed)
         .job(job);
   }

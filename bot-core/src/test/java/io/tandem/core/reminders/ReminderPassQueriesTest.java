@@ -9,7 +9,9 @@ import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.usecases.PairedProgram;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,6 +75,27 @@ class ReminderPassQueriesTest {
     assertThat(passes[1].atRisk()).isEqualTo(100);
   }
 
+  @Test
+  @DisplayName("everyone chose their own time: the same queries as without, each at their time")
+  void ownTimesAddNoQueries() throws Exception {
+    // mentors chose 09:30, mentees kept the program's 10:00: at 09:30 only the mentors are due
+    Instant at = Instant.parse("2026-03-16T09:30:00Z");
+    String mentorsAtHalfNine = "UPDATE member SET reminder_minute = 570 WHERE id % 2 = 1";
+
+    Pass asProgram = pass(10, at, "UPDATE member SET reminder_minute = NULL");
+    Pass ten = pass(10, at, mentorsAtHalfNine);
+    Pass hundred = pass(100, at, mentorsAtHalfNine);
+
+    assertThat(asProgram.queued()).isZero();
+    assertThat(ten.queued()).isEqualTo(10);
+    assertThat(hundred.queued()).isEqualTo(100);
+    assertThat(hundred.queries()).hasSameSizeAs(ten.queries());
+    // reminder:{pair}:2026-03-16:U{n}: every one of them to a mentor (odd n)
+    assertThat(hundred.keys())
+        .hasSize(100)
+        .allSatisfy(key -> assertThat(key).matches("reminder:\\d+:2026-03-16:U\\d*[13579]"));
+  }
+
   /** The passes over 10 and 100 pairs at {@code at}, which must have asked the same queries. */
   private Pass[] sameQueries(Instant at) throws SQLException {
     Pass ten = pass(10, at);
@@ -82,17 +105,30 @@ class ReminderPassQueriesTest {
   }
 
   /** What one pass sent to the database, and what it left there. */
-  record Pass(List<String> statements, long queued, long atRisk) {
+  record Pass(List<String> statements, long queued, long atRisk, List<String> keys) {
     List<String> queries() {
       return StatementCounter.queries(statements);
     }
   }
 
   private Pass pass(int pairs, Instant at) throws SQLException {
+    return pass(pairs, at, null);
+  }
+
+  /**
+   * @param choices an update of the seeded members' own reminder choices, or {@code null}
+   */
+  private Pass pass(int pairs, Instant at, String choices) throws SQLException {
     try (TestDatabase test = TestDatabase.sqlite(dir)) {
       MutableClock clock = new MutableClock(at);
       Database db = test.open(clock);
       PairedProgram.seed(db, pairs, PAIRED);
+      if (choices != null) {
+        try (Connection c = db.dataSource().getConnection();
+            Statement st = c.createStatement()) {
+          st.executeUpdate(choices);
+        }
+      }
       ReminderSettings settings = ReminderSettings.defaults();
       ReminderJob job = RemindersFeature.of(db, clock, settings).job();
       StatementCounter counter = StatementCounter.on(db);
@@ -107,7 +143,11 @@ class ReminderPassQueriesTest {
               io.tandem.core.usecases.UseCaseFixture.rows(
                       db, "SELECT COUNT(*) FROM mentoring_pair WHERE at_risk_at IS NOT NULL")
                   .get(0));
-      return new Pass(statements, StoreStats.count(db, "outbox_message"), atRisk);
+      return new Pass(
+          statements,
+          StoreStats.count(db, "outbox_message"),
+          atRisk,
+          io.tandem.core.usecases.UseCaseFixture.rows(db, "SELECT dedup_key FROM outbox_message"));
     }
   }
 }

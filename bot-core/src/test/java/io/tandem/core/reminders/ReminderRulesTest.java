@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
-import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.learning.LearningFeature;
@@ -15,15 +14,11 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
-import io.tandem.core.programs.ProgramStatus;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.StoreStats;
 import io.tandem.core.store.TestDatabase;
-import io.tandem.core.surveys.SurveySettings;
-import io.tandem.core.surveys.SurveysFeature;
-import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -73,19 +68,23 @@ class ReminderRulesTest {
 
   @BeforeEach
   void open() {
-    testDatabase = TestDatabase.sqlite(dir);
-    clock = new MutableClock(PAIRED.minus(Duration.ofDays(1)));
-    db = testDatabase.open(clock);
-    ReminderSettings settings = ReminderSettings.defaults();
-    Reminders reminders = new Reminders(db, clock, settings);
-    Nudges nudges = new Nudges(db, clock, settings);
-    Participation participation = new Participation(db, clock);
-    RemindersFeature feature =
-        new RemindersFeature(reminders, nudges, participation, settings.interval());
-    tandem =
-        UseCaseFixture.dispatcher(
-            db, clock, new SurveysFeature(db, clock, SurveySettings.defaults()), feature);
-    job = feature.job();
+    ReminderPairs.Setup setup =
+        ReminderPairs.Setup.open(
+            dir,
+            PAIRED.minus(Duration.ofDays(1)),
+            (db, clock) -> {
+              ReminderSettings settings = ReminderSettings.defaults();
+              return new RemindersFeature(
+                  new Reminders(db, clock, settings),
+                  new Nudges(db, clock, settings),
+                  new Participation(db, clock),
+                  settings.interval());
+            });
+    testDatabase = setup.testDatabase();
+    db = setup.db();
+    clock = setup.clock();
+    tandem = setup.tandem();
+    job = setup.job();
     enrol(db, clock, ANA, Role.MENTOR, "Marketing", "Europe/Berlin");
     enrol(db, clock, BEN, Role.MENTEE, "Finance", "America/New_York");
     enrol(db, clock, CAL, Role.MENTEE, "Finance", "Europe/Berlin");
@@ -156,13 +155,19 @@ class ReminderRulesTest {
   void quietHoursAndWeekends() {
     ReminderTimes.QuietHours quiet = ReminderTimes.QuietHours.DEFAULT;
     LocalDate saturday = LocalDate.parse("2026-03-21");
-    assertThat(ReminderTimes.sendTime(saturday, 10, BERLIN, quiet, false))
+    assertThat(ReminderTimes.sendTime(saturday, LocalTime.of(10, 0), BERLIN, quiet, false))
         .isEqualTo(ZonedDateTime.parse("2026-03-23T10:00+01:00[Europe/Berlin]"));
-    assertThat(ReminderTimes.sendTime(saturday, 10, BERLIN, quiet, true).toLocalDate())
+    assertThat(
+            ReminderTimes.sendTime(saturday, LocalTime.of(10, 0), BERLIN, quiet, true)
+                .toLocalDate())
         .isEqualTo(saturday);
-    assertThat(ReminderTimes.sendTime(LocalDate.parse("2026-03-20"), 21, BERLIN, quiet, false))
+    assertThat(
+            ReminderTimes.sendTime(
+                LocalDate.parse("2026-03-20"), LocalTime.of(21, 0), BERLIN, quiet, false))
         .isEqualTo(ZonedDateTime.parse("2026-03-23T08:00+01:00[Europe/Berlin]"));
-    assertThat(ReminderTimes.sendTime(LocalDate.parse("2026-03-17"), 6, NEW_YORK, quiet, false))
+    assertThat(
+            ReminderTimes.sendTime(
+                LocalDate.parse("2026-03-17"), LocalTime.of(6, 0), NEW_YORK, quiet, false))
         .isEqualTo(ZonedDateTime.parse("2026-03-17T08:00-04:00[America/New_York]"));
     assertThat(ReminderTimes.QuietHours.parse("22:00-07:00").contains(LocalTime.of(6, 59)))
         .isTrue();
@@ -478,18 +483,7 @@ class ReminderRulesTest {
   }
 
   private long pairAndRun() {
-    return db.transaction(
-        store -> {
-          Participant a = participant(store, ANA);
-          Participant b = participant(store, BEN);
-          Programs.in(store).byId(a.getProgramId()).orElseThrow().moveTo(ProgramStatus.RUNNING);
-          Pair pair =
-              new Pair(a.getWorkspaceId(), a.getProgramId(), a.getId(), b.getId(), 1, "", PAIRED);
-          pair.approve(PAIRED);
-          store.add(pair);
-          store.flush();
-          return pair.getId();
-        });
+    return ReminderPairs.inRunningProgram(db, ANA, BEN, PAIRED);
   }
 
   static Actor actor(String userId, String name, boolean admin) {
