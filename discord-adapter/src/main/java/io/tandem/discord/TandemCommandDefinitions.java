@@ -142,7 +142,18 @@ final class TandemCommandDefinitions {
             programAction("pause", "Pause reminders"),
             programAction("close", "Close"),
             programAction("show", "Show settings and numbers"),
-            new SubcommandData("list", "List programs"));
+            new SubcommandData("list", "List programs"),
+            // the core's "program admins add @person PROGRAM": Discord nests no deeper than a group
+            new SubcommandData("admins-add", "Make someone an admin of one program")
+                .addOptions(
+                    new OptionData(OptionType.USER, "person", "Who", true),
+                    new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("admins-remove", "Take a program's admin right away")
+                .addOptions(
+                    new OptionData(OptionType.USER, "person", "Who", true),
+                    new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("admins-list", "Who administers a program")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")));
   }
 
   /** {@code /tandem-admin match …}: pairing people. */

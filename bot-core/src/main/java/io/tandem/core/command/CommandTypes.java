@@ -1,6 +1,7 @@
 package io.tandem.core.command;
 
 import io.tandem.core.privacy.PrivacyCommand;
+import io.tandem.core.programs.ProgramAdminCommand;
 import io.tandem.core.reminders.ReminderCommands;
 import io.tandem.core.surveys.SurveyCommand;
 import java.util.Collections;
@@ -25,7 +26,8 @@ final class CommandTypes {
       Map.of(
           Command.Survey.class, SurveyCommand.class,
           Command.ReminderCommand.class, ReminderCommands.class,
-          Command.Privacy.class, PrivacyCommand.class);
+          Command.Privacy.class, PrivacyCommand.class,
+          Command.ProgramAdmins.class, ProgramAdminCommand.class);
 
   private CommandTypes() {}
 

@@ -8,18 +8,23 @@ import java.time.Clock;
 
 /**
  * Admins' {@code program} commands: {@code create} ({@link CreateProgram}), {@code
- * open|start|pause|close|show} ({@link ChangeProgram}) and {@code list} ({@link ListPrograms}).
+ * open|start|pause|close|show} ({@link ChangeProgram}), {@code list} ({@link ListPrograms}) and
+ * {@code admins add|remove|list} ({@link ManageProgramAdmins}).
  */
 public final class ProgramsFeature implements Feature {
 
   private final CreateProgram create;
   private final ChangeProgram change;
   private final ListPrograms list;
+  private final ManageProgramAdmins admins;
+  private final Database db;
 
   public ProgramsFeature(Database db, Clock clock) {
+    this.db = db;
     this.create = new CreateProgram(db, clock);
     this.change = new ChangeProgram(db, clock);
     this.list = new ListPrograms(db);
+    this.admins = new ManageProgramAdmins(db, clock);
   }
 
   @Override
@@ -27,6 +32,12 @@ public final class ProgramsFeature implements Feature {
     routes
         .command(Command.CreateProgram.class, create::create)
         .command(Command.ChangeProgram.class, change::change)
-        .command(Command.ListPrograms.class, (actor, all) -> list.list(actor));
+        .command(Command.ListPrograms.class, (actor, all) -> list.list(actor))
+        .command(ProgramAdminCommand.Add.class, admins::add)
+        .command(ProgramAdminCommand.Remove.class, admins::remove)
+        .command(ProgramAdminCommand.ListAdmins.class, admins::list)
+        .adminHelpFor(
+            actor ->
+                actor.admin() || db.transaction(store -> AdminRights.isAnyAdmin(store, actor)));
   }
 }
