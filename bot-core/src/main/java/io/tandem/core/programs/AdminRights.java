@@ -1,5 +1,8 @@
 package io.tandem.core.programs;
 
+import io.tandem.core.enrolment.Members;
+import io.tandem.core.enrolment.Participant;
+import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Actor;
@@ -78,6 +81,34 @@ public final class AdminRights {
     return Optional.of(refusal(program.orElse(null), mine, example));
   }
 
+  /**
+   * The refusal for an actor who may not act on a person ({@code nudge @person}): they must
+   * administer a program the person takes part in. Empty when they may. In the caller's
+   * transaction.
+   */
+  public static Optional<Reply> refuseForPerson(
+      Store store, Actor actor, String userId, String example) {
+    if (actor.admin()) {
+      return Optional.empty();
+    }
+    List<Program> mine = administered(store, actor);
+    Optional<Workspace> workspace =
+        Workspaces.in(store).find(actor.platform(), actor.workspaceId());
+    List<Long> theirs =
+        workspace.flatMap(w -> Members.in(store).find(w.getId(), userId)).stream()
+            .flatMap(m -> Participants.in(store).ofMember(m.getId()).stream())
+            .map(Participant::getProgramId)
+            .toList();
+    if (mine.stream().anyMatch(p -> theirs.contains(p.getId()))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        refusal(
+            theirs.isEmpty() ? null : Programs.in(store).byId(theirs.get(0)).orElse(null),
+            mine,
+            example));
+  }
+
   /** Whether the actor may administer {@code program}. In the caller's transaction. */
   public static boolean mayAdminister(Store store, Actor actor, Program program) {
     return actor.admin()
@@ -131,7 +162,7 @@ public final class AdminRights {
           example);
     }
     return Reply.error(
-        "Only a program's admins can do that"
+        "Only program admins can do that"
             + (program == null ? "" : " for *" + Markup.text(name) + "*")
             + ". "
             + grant,

@@ -236,7 +236,7 @@ class ForgetPersonTest {
   void adminForgets() {
     Reply refused = run(BEN, "forget @U0CAL");
     assertThat(refused.kind()).isEqualTo(Reply.Kind.ERROR);
-    assertThat(refused.text()).contains("Only program admins");
+    assertThat(refused.text()).contains("Only workspace admins");
 
     Reply ask = run(MAYA, "forget @U0CAL");
     assertThat(ask.buttons()).extracting(Reply.Button::value).contains("forget @U0CAL confirm");
