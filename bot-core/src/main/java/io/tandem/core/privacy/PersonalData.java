@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+// Long because it is the one list of where personal data lives, a rule per table read top to
+// bottom; split over classes, a table could hide from the export and the erasure.
 /**
  * The one list of where Tandem keeps something about a person, and what {@code my data} and {@code
  * forget me} do with each place. {@link io.tandem.core.privacy.persistence.PersonalDataRows} runs

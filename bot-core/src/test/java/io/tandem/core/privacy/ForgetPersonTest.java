@@ -283,6 +283,11 @@ class ForgetPersonTest {
         db,
         "INSERT INTO workspace_admin (workspace_id, user_id, first_seen_at)"
             + " SELECT workspace_id, 'U0QUIN', 0 FROM member WHERE user_id = 'U0QUIN'");
+    assertThat(run(MAYA, "program admins add @U0QUIN").kind()).isEqualTo(Reply.Kind.SUCCESS);
+    PrivacyFixture.sql(
+        db,
+        "INSERT INTO program_admin (workspace_id, program_id, user_id, granted_by, granted_at)"
+            + " SELECT workspace_id, id, 'U0CAL', 'U0QUIN', 0 FROM program");
     PrivacyFixture.sql(
         db,
         "INSERT INTO roster_entry (id, workspace_id, employee, user_id, hire_date, department,"

@@ -111,6 +111,7 @@ class AdminRightsTest {
     assertThat(removed.kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(UseCaseFixture.rows(db, "SELECT user_id FROM program_admin")).isEmpty();
     assertThat(refuse(LEE, "Alpha")).isPresent();
-    assertThat(db.transaction(store -> AdminRights.isAnyAdmin(store, LEE))).isFalse();
+    boolean stillAdmin = db.transaction(store -> AdminRights.isAnyAdmin(store, LEE));
+    assertThat(stillAdmin).isFalse();
   }
 }

@@ -292,7 +292,7 @@ class ReminderRulesTest {
 
     assertThat(done.text()).contains("Nudged Ana and Ben");
     assertThat(keys(outbox())).filteredOn(k -> k.contains(":admin:")).hasSize(2);
-    assertThat(refused.text()).contains("Only workspace admins");
+    assertThat(refused.text()).contains("Only program admins");
     assertThat(nobody.text()).contains("no active pair");
     assertThat(empty.text()).contains("Mention the one person").contains("Example: ");
   }
