@@ -39,54 +39,45 @@ public final class ManageProgramAdmins {
   }
 
   public Reply add(Actor actor, ProgramAdminCommand.Add command) {
-    return Admins.only(
+    return byWorkspaceAdmin(
         actor,
+        command,
         ProgramAdminGrammar.ADD_EXAMPLE,
-        () ->
-            db.transaction(
-                store ->
-                    withProgram(
-                        store,
-                        actor,
-                        command.program(),
-                        ProgramAdminGrammar.ADD_EXAMPLE,
-                        (w, p) -> grant(store, actor, w, p, command.userId()))));
+        (store, w, p) -> grant(store, actor, w, p, command.userId()));
   }
 
   public Reply remove(Actor actor, ProgramAdminCommand.Remove command) {
-    return Admins.only(
+    return byWorkspaceAdmin(
         actor,
+        command,
         ProgramAdminGrammar.REMOVE_EXAMPLE,
-        () ->
-            db.transaction(
-                store ->
-                    withProgram(
-                        store,
-                        actor,
-                        command.program(),
-                        ProgramAdminGrammar.REMOVE_EXAMPLE,
-                        (w, p) -> revoke(store, actor, w, p, command.userId()))));
+        (store, w, p) -> revoke(store, actor, w, p, command.userId()));
   }
 
   public Reply list(Actor actor, ProgramAdminCommand.ListAdmins command) {
+    String example = ProgramAdminGrammar.LIST_EXAMPLE;
     return AdminRights.only(
         db,
         actor,
         command.program(),
-        ProgramAdminGrammar.LIST_EXAMPLE,
-        () ->
-            db.transaction(
-                store ->
-                    withProgram(
-                        store,
-                        actor,
-                        command.program(),
-                        ProgramAdminGrammar.LIST_EXAMPLE,
-                        (w, p) -> list(store, p))));
+        example,
+        () -> inProgram(actor, command, example, (store, w, p) -> list(store, p)));
   }
 
+  /** What a command does to the program it names, in the command's transaction. */
   private interface ProgramWork {
-    Reply run(Workspace workspace, Program program);
+    Reply run(Store store, Workspace workspace, Program program);
+  }
+
+  /** Granting and taking away is for workspace admins only. */
+  private Reply byWorkspaceAdmin(
+      Actor actor, ProgramAdminCommand command, String example, ProgramWork work) {
+    return Admins.only(actor, example, () -> inProgram(actor, command, example, work));
+  }
+
+  private Reply inProgram(
+      Actor actor, ProgramAdminCommand command, String example, ProgramWork work) {
+    return db.transaction(store -> withProgram(store, actor, command.program(), example, work));
   }
 
   private static Reply withProgram(
@@ -101,7 +92,7 @@ public final class ManageProgramAdmins {
               : "There is no program called *" + Markup.text(name) + "* here.",
           example);
     }
-    return work.run(workspace.get(), program.get());
+    return work.run(store, workspace.get(), program.get());
   }
 
   private Reply grant(
