@@ -184,6 +184,13 @@ abstract class SimulatedChat implements AutoCloseable {
   abstract void makeAdmin(String person);
 
   /**
+   * Lets a person who is no workspace admin reach the admin commands, as a program admin needs:
+   * nothing to do on Slack, where {@code /tandem} carries them; on Discord a server admin allows
+   * them {@code /tandem-admin} once (Server Settings, Integrations).
+   */
+  void offerAdminCommands(String person) {}
+
+  /**
    * The person leaves the workspace or server: Slack deactivates their account ({@code
    * user_change}), Discord removes them from the guild ({@code GUILD_MEMBER_REMOVE}).
    */

@@ -73,6 +73,12 @@ final class SimulatedDiscord extends SimulatedChat {
   }
 
   @Override
+  void offerAdminCommands(String person) {
+    people.add(person);
+    simulator.allowCommand("tandem-admin", simulator.user(person).id());
+  }
+
+  @Override
   void leave(String person) {
     simulator.user(person).leavesServer();
   }

@@ -169,7 +169,7 @@ class PairingScenarioTest {
     SimulatedChat.Answer create = chat.run("ben", "program create Shadow pilot");
 
     assertThat(preview.text()).contains("Only program admins");
-    assertThat(create.text()).contains("Only program admins");
+    assertThat(create.text()).contains("Only workspace admins");
     assertThat(StoreStats.counts(tandem.database())).isEqualTo(before);
   }
 

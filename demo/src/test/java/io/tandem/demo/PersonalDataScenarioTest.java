@@ -92,7 +92,7 @@ class PersonalDataScenarioTest {
 
     if (kind != SimulatedChat.Kind.DISCORD) {
       // Discord does not offer /tandem-admin to Ben at all; the core refuses him on Slack
-      assertThat(chat.run("ben", "forget " + dev).text()).contains("Only program admins");
+      assertThat(chat.run("ben", "forget " + dev).text()).contains("Only workspace admins");
     }
     SimulatedChat.Answer ask = chat.run("maya", "forget " + dev);
     assertThat(ask.text()).contains("Erase everything Tandem holds about");

@@ -159,7 +159,18 @@ final class TandemCommandDefinitions {
             new SubcommandData("remove", "Take someone out of a program")
                 .addOptions(
                     new OptionData(OptionType.USER, "person", "Who", true),
-                    new OptionData(OptionType.STRING, "program", "Which program")));
+                    new OptionData(OptionType.STRING, "program", "Which program")),
+            // the core's "program admins add @person PROGRAM": Discord nests no deeper than a group
+            new SubcommandData("admins-add", "Make someone an admin of one program")
+                .addOptions(
+                    new OptionData(OptionType.USER, "person", "Who", true),
+                    new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("admins-remove", "Take a program's admin right away")
+                .addOptions(
+                    new OptionData(OptionType.USER, "person", "Who", true),
+                    new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("admins-list", "Who administers a program")
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")));
   }
 
   /** {@code /tandem-admin pair …}: one pair at a time. */

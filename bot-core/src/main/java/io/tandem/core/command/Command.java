@@ -28,6 +28,12 @@ public sealed interface Command {
   /** Reminder and participation commands: the records are in {@link ReminderCommands}. */
   non-sealed interface ReminderCommand extends Command {}
 
+  /**
+   * Who administers a program: the records are in {@code
+   * io.tandem.core.programs.ProgramAdminCommand}.
+   */
+  non-sealed interface ProgramAdmins extends Command {}
+
   record Status() implements Command {}
 
   /** Admins' controls of a running program: the records are in {@code programs.ProgramControl}. */

@@ -183,13 +183,19 @@ public final class CommandDispatcher
   }
 
   /**
-   * What {@code help} answers: every verb with an example, in the order of {@link
-   * CommandParser.Verb}.
+   * What {@code help} answers: every verb the person may use, with an example, in the order of
+   * {@link CommandParser.Verb}; the admin commands only for admins (of the workspace or of a
+   * program).
    */
-  static Reply help() {
+  static Reply help(boolean admin) {
     List<Reply.Field> fields =
         Arrays.stream(CommandParser.Verb.values())
-            .map(v -> new Reply.Field("`" + Markup.command(v.example) + "`", v.summary))
+            .filter(v -> admin || !v.adminOnly())
+            .map(
+                v ->
+                    new Reply.Field(
+                        "`" + Markup.command(v.example) + "`",
+                        admin ? v.summary : v.participantSummary()))
             .toList();
     return Reply.info(
         "*Tandem* runs reverse-mentoring programs right here. Here is what you can ask:", fields);

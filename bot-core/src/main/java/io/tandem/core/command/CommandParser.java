@@ -7,6 +7,7 @@ import io.tandem.core.kernel.Role;
 import io.tandem.core.matching.PairGrammar;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.privacy.PrivacyGrammar;
+import io.tandem.core.programs.ProgramAdminGrammar;
 import io.tandem.core.programs.ProgramGrammar;
 import io.tandem.core.reminders.ReminderGrammar;
 import io.tandem.core.surveys.SurveyGrammar;
@@ -31,7 +32,14 @@ public final class CommandParser {
       Pattern.compile("(?:(\\d{1,4})h)?(?:(\\d{1,5})m(?:in)?)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern PLAIN_MINUTES = Pattern.compile("\\d{1,5}");
 
-  /** The verbs people can type, with one example each, in the order help lists them. */
+  /** How a verb's summary starts when only admins may use it. */
+  private static final String ADMINS = "admins: ";
+
+  /**
+   * The verbs people can type, with one example each, in the order help lists them. A summary that
+   * starts with {@code admins: } marks a verb only admins see in help; {@code ; admins: } marks the
+   * part of one only admins read.
+   */
   public enum Verb {
     HELP("help", "help", "what Tandem can do"),
     JOIN("join", "join mentee", "join the program as a mentor or a mentee"),
@@ -79,7 +87,14 @@ public final class CommandParser {
         "admins: create, edit, open, start, pause, close, list programs; "
             + code("program waitlist")
             + ", "
-            + code("program people")),
+            + code("program people")
+            + "; "
+            + code("program admins add @person PROGRAM")
+            + " makes someone an admin of one program ("
+            + code("remove")
+            + ", "
+            + code("list")
+            + ")"),
     MATCH("match", "match preview", "admins: preview, swap and approve pairs"),
     SURVEY(
         "survey",
@@ -140,6 +155,17 @@ public final class CommandParser {
       this.word = word;
       this.example = example;
       this.summary = summary;
+    }
+
+    /** Whether only admins (of the workspace or of a program) may use this verb. */
+    public boolean adminOnly() {
+      return summary.startsWith(ADMINS);
+    }
+
+    /** The summary without what only admins may do with the verb. */
+    String participantSummary() {
+      int admins = summary.indexOf("; " + ADMINS);
+      return admins < 0 ? summary : summary.substring(0, admins);
     }
 
     static Optional<Verb> of(String word) {
@@ -216,7 +242,10 @@ public final class CommandParser {
       case TASK -> CheckInGrammar.task(rest);
       case PROFILE -> accept(new Command.EditProfile(rest.isEmpty() ? null : rest));
       case EXCLUDE -> parseExclude(rest, mentions);
-      case PROGRAM -> ProgramGrammar.program(rest, mentions);
+      case PROGRAM ->
+          ProgramAdminGrammar.isAdmins(rest)
+              ? ProgramAdminGrammar.admins(rest, mentions)
+              : ProgramGrammar.program(rest, mentions);
       case MATCH -> ProgramGrammar.match(rest, mentions);
       case PAUSE -> ReminderGrammar.pause(rest);
       case RESUME -> ReminderGrammar.resume(rest);

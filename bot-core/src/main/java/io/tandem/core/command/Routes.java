@@ -54,6 +54,7 @@ public final class Routes {
   private final Single<BiConsumer<Actor, String>> formClosed = new Single<>("closing a form");
   private final Single<HandleMembershipUseCase> membership =
       new Single<>("members leaving and returning");
+  private Predicate<Actor> seesAdminHelp = Actor::admin;
   private String registering = "routing";
   private boolean open = true;
 
@@ -68,7 +69,9 @@ public final class Routes {
    */
   public static Routes of(List<? extends Feature> features) {
     Routes routes = new Routes();
-    routes.command(Command.Help.class, (actor, help) -> CommandDispatcher.help());
+    routes.command(
+        Command.Help.class,
+        (actor, help) -> CommandDispatcher.help(routes.seesAdminHelp.test(actor)));
     for (Feature feature : features) {
       routes.registering = feature.getClass().getSimpleName();
       feature.register(routes);
@@ -149,6 +152,16 @@ public final class Routes {
   public Routes onAdminCommand(Consumer<Actor> listener) {
     requireOpen();
     adminCommands.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Decides who reads the admin commands in {@code help}; by default the workspace admins. The
+   * feature that knows about program admins widens it to them.
+   */
+  public Routes adminHelpFor(Predicate<Actor> seesAdminHelp) {
+    requireOpen();
+    this.seesAdminHelp = Objects.requireNonNull(seesAdminHelp, "seesAdminHelp");
     return this;
   }
 

@@ -130,5 +130,12 @@ public enum SignalType {
    */
   MEMBER_LEFT,
   /** A member Tandem had seen leave is back (Slack: the account was reactivated). No details. */
-  MEMBER_RETURNED
+  MEMBER_RETURNED,
+  /**
+   * A workspace admin made someone an admin of one program (details: {@code admin} and {@code by},
+   * each {@code @} and a platform user id).
+   */
+  PROGRAM_ADMIN_ADDED,
+  /** A workspace admin took a program's admin right away (details as for the grant). */
+  PROGRAM_ADMIN_REMOVED
 }

@@ -8,7 +8,6 @@ import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.kernel.Signals;
@@ -16,6 +15,7 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
@@ -54,8 +54,10 @@ public final class ApproveMatch {
   }
 
   public Reply approve(Actor actor, String programName) {
-    return Admins.only(
+    return AdminRights.only(
+        db,
         actor,
+        programName,
         "status",
         () -> db.transactionRetryingConflicts(store -> approve(store, actor, programName)));
   }

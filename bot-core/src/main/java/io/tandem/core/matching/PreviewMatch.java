@@ -1,12 +1,12 @@
 package io.tandem.core.matching;
 
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.kernel.Signals;
 import io.tandem.core.matching.model.MatchResult;
 import io.tandem.core.matching.model.Matcher;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
@@ -32,8 +32,12 @@ public final class PreviewMatch {
   }
 
   public Reply preview(Actor actor, String programName) {
-    return Admins.only(
-        actor, "status", () -> db.transaction(store -> preview(store, actor, programName)));
+    return AdminRights.only(
+        db,
+        actor,
+        programName,
+        "status",
+        () -> db.transaction(store -> preview(store, actor, programName)));
   }
 
   private Reply preview(Store store, Actor actor, String programName) {

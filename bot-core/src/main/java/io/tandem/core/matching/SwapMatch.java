@@ -1,7 +1,6 @@
 package io.tandem.core.matching;
 
 import io.tandem.core.command.Command;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.kernel.Signals;
 import io.tandem.core.matching.model.Matcher;
@@ -10,6 +9,7 @@ import io.tandem.core.matching.model.Rescored;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
@@ -36,7 +36,12 @@ public final class SwapMatch {
   }
 
   public Reply swap(Actor actor, Command.SwapMatch command) {
-    return Admins.only(actor, "status", () -> db.transaction(store -> swap(store, actor, command)));
+    return AdminRights.only(
+        db,
+        actor,
+        command.program(),
+        "status",
+        () -> db.transaction(store -> swap(store, actor, command)));
   }
 
   private Reply swap(Store store, Actor actor, Command.SwapMatch command) {

@@ -58,7 +58,7 @@ public final class ForgetPerson {
     boolean self = command.userId() == null || command.userId().equals(actor.userId());
     if (!self && !actor.admin()) {
       return Reply.error(
-          "Only program admins can erase someone else's data. To erase your own, say `"
+          "Only workspace admins can erase someone else's data. To erase your own, say `"
               + Markup.command("forget me")
               + "`.",
           PrivacyGrammar.FORGET_EXAMPLE);

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+// Long because it is the one list of where personal data lives, a rule per table read top to
+// bottom; split over classes, a table could hide from the export and the erasure.
 /**
  * The one list of where Tandem keeps something about a person, and what {@code my data} and {@code
  * forget me} do with each place. {@link io.tandem.core.privacy.persistence.PersonalDataRows} runs
@@ -264,6 +266,24 @@ public final class PersonalData {
               null,
               columns("user_id", Treatment.PSEUDONYMISE),
               "admins are remembered as they act; the next admin command adds them again"),
+          new Rule(
+              "program_admin",
+              "programs you were made an admin of",
+              "user_id = :user AND workspace_id = :workspace",
+              "user_id = :user AND workspace_id = :workspace",
+              true,
+              null,
+              columns("user_id", Treatment.PSEUDONYMISE),
+              "the right goes with you; a workspace admin can grant it again"),
+          new Rule(
+              "program_admin",
+              "admin rights you granted others",
+              "granted_by = :user AND workspace_id = :workspace",
+              "granted_by = :user AND workspace_id = :workspace",
+              false,
+              null,
+              columns("granted_by", Treatment.PSEUDONYMISE),
+              "the people you made admins keep the right; who granted it is forgotten"),
           new Rule(
               "dm_channel",
               "direct-message channels opened with you",

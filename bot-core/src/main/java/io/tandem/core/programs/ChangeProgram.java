@@ -5,7 +5,6 @@ import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.kernel.Signals;
@@ -65,7 +64,8 @@ public final class ChangeProgram {
 
   public Reply change(Actor actor, Command.ChangeProgram command) {
     if (command.action() != Command.ProgramAction.SHOW) {
-      Optional<Reply> refused = Admins.refuse(actor, "status");
+      Optional<Reply> refused =
+          db.transaction(store -> AdminRights.refuse(store, actor, command.name(), "status"));
       if (refused.isPresent()) {
         return refused.get();
       }

@@ -21,13 +21,20 @@ public final class ProgramLookup {
 
   /**
    * The program called {@code name} in the admin's workspace, ignoring case and surrounding blanks;
-   * without a name, the only open or running program, else the default one.
+   * without a name, for a program admin who is no workspace admin the one program they administer,
+   * else the only open or running program, else the default one.
    */
   public static Optional<Program> inChat(Store store, Actor actor, String name) {
     Programs programs = Programs.in(store);
     Optional<Workspace> workspace =
         Workspaces.in(store).find(actor.platform(), actor.workspaceId());
     if (name == null || name.isBlank()) {
+      if (!actor.admin()) {
+        List<Program> administered = AdminRights.administered(store, actor);
+        if (administered.size() == 1) {
+          return Optional.of(administered.get(0));
+        }
+      }
       List<Program> live =
           workspace.map(w -> programs.inWorkspace(w.getId())).orElse(List.of()).stream()
               .filter(

@@ -11,8 +11,9 @@ import java.util.List;
  * Admins' {@code program} commands: {@code create} ({@link CreateProgram}), {@code
  * open|start|pause|close|show} ({@link ChangeProgram}), {@code list} ({@link ListPrograms}), {@code
  * edit} ({@link EditProgram}), {@code waitlist|people} ({@link ListPeople}) and {@code remove}
- * ({@link RemoveParticipant}), {@code copy} ({@link CopyProgram}); and the job that ends programs
- * at the end of their length ({@link ProgramEndJob}).
+ * ({@link RemoveParticipant}), {@code copy} ({@link CopyProgram}), {@code admins add|remove|list}
+ * ({@link ManageProgramAdmins}); and the job that ends programs at the end of their length ({@link
+ * ProgramEndJob}).
  */
 public final class ProgramsFeature implements Feature {
 
@@ -24,7 +25,9 @@ public final class ProgramsFeature implements Feature {
   private final RemoveParticipant remove;
   private final CopyProgram copy;
 
+  private final ManageProgramAdmins admins;
   private final ProgramEndJob endJob;
+  private final Database db;
 
   public ProgramsFeature(Database db, Clock clock) {
     this(db, clock, List.of());
@@ -42,6 +45,8 @@ public final class ProgramsFeature implements Feature {
     this.remove = new RemoveParticipant(db, clock);
     this.copy = new CopyProgram(db, clock);
     this.endJob = new ProgramEndJob(db, closing);
+    this.admins = new ManageProgramAdmins(db, clock);
+    this.db = db;
   }
 
   @Override
@@ -54,6 +59,12 @@ public final class ProgramsFeature implements Feature {
         .command(ProgramControl.ListPeople.class, people::list)
         .command(ProgramControl.RemoveParticipant.class, remove::remove)
         .command(ProgramControl.CopyProgram.class, copy::copy)
-        .job(endJob);
+        .command(ProgramAdminCommand.Add.class, admins::add)
+        .command(ProgramAdminCommand.Remove.class, admins::remove)
+        .command(ProgramAdminCommand.ListAdmins.class, admins::list)
+        .job(endJob)
+        .adminHelpFor(
+            actor ->
+                actor.admin() || db.transaction(store -> AdminRights.isAnyAdmin(store, actor)));
   }
 }

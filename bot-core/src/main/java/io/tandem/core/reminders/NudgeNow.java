@@ -6,12 +6,12 @@ import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.matching.Pair;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.programs.WorkspaceAdmins;
@@ -37,7 +37,10 @@ final class NudgeNow {
   }
 
   Reply nudge(Actor actor, String userId) {
-    Optional<Reply> refused = Admins.refuse(actor, ReminderGrammar.NUDGE_EXAMPLE);
+    Optional<Reply> refused =
+        db.transaction(
+            store ->
+                AdminRights.refuseForPerson(store, actor, userId, ReminderGrammar.NUDGE_EXAMPLE));
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -65,7 +68,10 @@ final class NudgeNow {
           Program program = Programs.in(store).byId(pair.getProgramId()).orElseThrow();
           PairPeople pp = PairPeople.load(store, program, pair).orElseThrow();
           Instant now = clock.instant();
-          WorkspaceAdmins.in(store).record(workspace.get().getId(), actor.userId(), now);
+          if (actor.admin()) {
+            // a program admin is no workspace admin: they hear no other program's escalations
+            WorkspaceAdmins.in(store).record(workspace.get().getId(), actor.userId(), now);
+          }
           return nudgeBoth(store, pp, now);
         });
   }

@@ -3,15 +3,14 @@ package io.tandem.core.reports;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramLookup;
-import io.tandem.core.programs.ProgramStatus;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.reports.ProgramReport.Period;
 import io.tandem.core.reports.persistence.ReportQueries;
@@ -119,8 +118,10 @@ public final class Reports {
 
   /** {@code report [program]} in chat: headline numbers and the pairs needing attention. */
   public Reply report(Actor actor, String programName) {
-    return Admins.only(
+    return AdminRights.only(
+        db,
         actor,
+        programName,
         EXAMPLE,
         () ->
             db.transaction(
@@ -128,7 +129,7 @@ public final class Reports {
                   Optional<Workspace> workspace =
                       Workspaces.in(store).find(actor.platform(), actor.workspaceId());
                   Optional<Program> program =
-                      workspace.flatMap(w -> program(store, w, programName));
+                      workspace.flatMap(w -> ProgramLookup.inChat(store, actor, programName));
                   if (program.isEmpty()) {
                     return noProgram(store, workspace, programName);
                   }
@@ -204,21 +205,6 @@ public final class Reports {
     AsOfOutOfRange(String message) {
       super(message);
     }
-  }
-
-  private static Optional<Program> program(Store store, Workspace workspace, String name) {
-    if (name == null || name.isBlank()) {
-      List<Program> live =
-          Programs.in(store).inWorkspace(workspace.getId()).stream()
-              .filter(
-                  p ->
-                      p.getStatus() == ProgramStatus.OPEN || p.getStatus() == ProgramStatus.RUNNING)
-              .toList();
-      return live.size() == 1
-          ? Optional.of(live.get(0))
-          : Programs.in(store).defaultOf(workspace.getId());
-    }
-    return Programs.in(store).named(workspace.getId(), name);
   }
 
   private static Reply noProgram(Store store, Optional<Workspace> workspace, String name) {

@@ -29,7 +29,8 @@ public final class StoreStats {
           "session_note",
           "goal",
           "goal_task",
-          "skill_rating");
+          "skill_rating",
+          "program_admin");
 
   private StoreStats() {}
 

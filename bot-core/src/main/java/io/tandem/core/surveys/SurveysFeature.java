@@ -6,6 +6,7 @@ import io.tandem.core.command.Routes.CommandHandler;
 import io.tandem.core.kernel.Admins;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class SurveysFeature implements Feature {
   private final AnswerSurvey answer;
   private final SurveyJob job;
   private final ClosingSurvey closing;
+  private final Database db;
 
   public SurveysFeature(Database db, Clock clock, SurveySettings settings) {
     this(db, clock, settings, SurveyAnswers::in);
@@ -54,6 +56,7 @@ public final class SurveysFeature implements Feature {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(settings, "settings");
+    this.db = db;
     OpenRun openRun = new OpenRun(settings);
     this.closing = new ClosingSurvey(db, settings, openRun);
     CloseRun closeRun = new CloseRun();
@@ -87,8 +90,10 @@ public final class SurveysFeature implements Feature {
   @Override
   public void register(Routes routes) {
     routes
-        .command(SurveyCommand.Send.class, adminsOnly(send::send))
-        .command(SurveyCommand.ScheduleSend.class, adminsOnly(schedule::schedule))
+        .command(SurveyCommand.Send.class, programAdmins(SurveyCommand.Send::program, send::send))
+        .command(
+            SurveyCommand.ScheduleSend.class,
+            programAdmins(SurveyCommand.ScheduleSend::program, schedule::schedule))
         .command(SurveyCommand.ListRuns.class, adminsOnly((actor, list) -> this.list.list(actor)))
         .command(
             SurveyCommand.Results.class, adminsOnly((actor, r) -> results.inChat(actor, r.run())))
@@ -105,7 +110,21 @@ public final class SurveysFeature implements Feature {
         : answer.click(actor, value);
   }
 
-  /** Every survey command is an admin's: anyone else is refused and nothing runs. */
+  /**
+   * A survey command about one program: workspace admins and that program's admins may run it;
+   * anyone else is refused and nothing runs.
+   */
+  private <C extends SurveyCommand> CommandHandler<C> programAdmins(
+      Function<C, String> program, CommandHandler<C> handler) {
+    return (actor, command) ->
+        AdminRights.only(
+            db, actor, program.apply(command), "status", () -> handler.handle(actor, command));
+  }
+
+  /**
+   * A survey command across the workspace's programs: only workspace admins run it; anyone else is
+   * refused and nothing runs.
+   */
   private static <C extends SurveyCommand> CommandHandler<C> adminsOnly(CommandHandler<C> handler) {
     return (actor, command) -> Admins.only(actor, "status", () -> handler.handle(actor, command));
   }

@@ -236,7 +236,7 @@ class ForgetPersonTest {
   void adminForgets() {
     Reply refused = run(BEN, "forget @U0CAL");
     assertThat(refused.kind()).isEqualTo(Reply.Kind.ERROR);
-    assertThat(refused.text()).contains("Only program admins");
+    assertThat(refused.text()).contains("Only workspace admins");
 
     Reply ask = run(MAYA, "forget @U0CAL");
     assertThat(ask.buttons()).extracting(Reply.Button::value).contains("forget @U0CAL confirm");
@@ -283,6 +283,11 @@ class ForgetPersonTest {
         db,
         "INSERT INTO workspace_admin (workspace_id, user_id, first_seen_at)"
             + " SELECT workspace_id, 'U0QUIN', 0 FROM member WHERE user_id = 'U0QUIN'");
+    assertThat(run(MAYA, "program admins add @U0QUIN").kind()).isEqualTo(Reply.Kind.SUCCESS);
+    PrivacyFixture.sql(
+        db,
+        "INSERT INTO program_admin (workspace_id, program_id, user_id, granted_by, granted_at)"
+            + " SELECT workspace_id, id, 'U0CAL', 'U0QUIN', 0 FROM program");
     PrivacyFixture.sql(
         db,
         "INSERT INTO roster_entry (id, workspace_id, employee, user_id, hire_date, department,"
