@@ -66,7 +66,8 @@ final class TandemCommand {
    * program create Pilot every 2w cap 20}.
    */
   private static final Set<String> KEYWORD_OPTIONS =
-      Set.of("every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by");
+      Set.of(
+          "every", "for", "cap", "gap", "cooldown", "weights", "skills", "with", "on", "by", "in");
 
   private static List<String> names(SubcommandData subcommand) {
     return subcommand.getOptions().stream().map(OptionData::getName).toList();
