@@ -194,6 +194,12 @@ class SeveralPairsScenarioTest {
     assertThat(chat.run("dev", "status").text()).contains("your partner is taking a break");
     assertThat(chat.run("ana", "status").text()).doesNotContain("taking a break");
 
+    // AND leave asks which program, then asks to confirm leaving that one
+    SimulatedChat.Answer whichLeave = chat.run("ben", "leave");
+    SimulatedChat.Answer leaveSecond = chat.run("ben", "leave in Second round");
+    assertThat(whichLeave.text()).contains("2 programs").contains("Nothing was saved");
+    assertThat(leaveSecond.text()).contains("Leave the program").contains("Second round");
+
     // AND status shows both programs
     assertThat(chat.run("ben", "status").text())
         .contains("2 programs with 2 pairings")
