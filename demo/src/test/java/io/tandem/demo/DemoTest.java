@@ -64,7 +64,7 @@ class DemoTest {
         .contains("The dashboard needs Tandem running: run the demo without --exit");
     assertThat(out.toString())
         .contains("maya     › ")
-        .contains("[We met — log it]")
+        .containsPattern("\\[We met \\w+ — log it\\]")
         .contains("▸ week 5 of 5")
         .contains("missed 3 rounds")
         .contains("not enough responses");

@@ -76,8 +76,11 @@ class ReminderScenarioTest {
     String ben = chat.awaitMessageTo("ben", "Time to meet");
     assertThat(ana).containsIgnoringCase("ben");
     assertThat(ben).containsIgnoringCase("ana");
-    assertThat(ana).contains("We met — log it").contains("Snooze 2 days").contains("We need help");
-    // AND "We met — log it" (it sends `log`) opens the check-in form
+    assertThat(ana)
+        .containsIgnoringCase("We met ben — log it")
+        .contains("Snooze 2 days")
+        .contains("We need help");
+    // AND "We met ben — log it" (it sends `log` for their pair) opens the check-in form
     clock.shift(Duration.ofDays(-17));
     SimulatedChat.Answer form = chat.run("ben", "log");
     assertThat(form.hasForm()).isTrue();

@@ -78,7 +78,8 @@ final class TandemCommand {
           "on",
           "by",
           "override",
-          "as");
+          "as",
+ "in");
 
   private static List<String> names(SubcommandData subcommand) {
     return subcommand.getOptions().stream().map(OptionData::getName).toList();

@@ -1,5 +1,6 @@
 package io.tandem.discord;
 
+import java.util.List;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
@@ -36,11 +37,13 @@ final class TandemCommandDefinitions {
                     new OptionData(OptionType.USER, "with", "Your partner"),
                     new OptionData(
                         OptionType.STRING, "on", "The day: 2026-05-04, today or yesterday")),
-            new SubcommandData("log-list", "Your pair's sessions, numbered"),
+            new SubcommandData("log-list", "Your pair's sessions, numbered").addOptions(target()),
             new SubcommandData("log-edit", "Change your log of a session")
-                .addOptions(number("The session's number from log-list")),
+                .addOptions(number("The session's number from log-list"))
+                .addOptions(target()),
             new SubcommandData("log-delete", "Delete your log of a session")
-                .addOptions(number("The session's number from log-list")),
+                .addOptions(number("The session's number from log-list"))
+                .addOptions(target()),
             new SubcommandData("status", "Your pairing, sessions and goals"),
             new SubcommandData("profile", "Edit your profile")
                 .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
@@ -49,12 +52,14 @@ final class TandemCommandDefinitions {
                     new OptionData(OptionType.USER, "person", "Who to keep apart from", true)),
             new SubcommandData("pause", "Take a break from reminders")
                 .addOptions(
-                    new OptionData(OptionType.STRING, "length", "2w, 10d or until 2026-06-01")),
-            new SubcommandData("resume", "End your pause now"),
-            new SubcommandData("leave", "Leave the program (your partner is told)")
+                    new OptionData(OptionType.STRING, "length", "2w, 10d or until 2026-06-01"))
+                .addOptions(target()),
+            new SubcommandData("resume", "End your pause now").addOptions(target()),
+            new SubcommandData("leave", "Leave a program (your partners are told)")
                 .addOptions(
                     new OptionData(OptionType.STRING, "confirm", "Type confirm to leave")
-                        .addChoice("confirm", "confirm")),
+                        .addChoice("confirm", "confirm"))
+                .addOptions(target()),
             new SubcommandData("pair-end", "End your pairing but stay in the program (asks first)")
                 .addOptions(
                     new OptionData(OptionType.USER, "with", "Your partner, when you have several"),
@@ -62,10 +67,11 @@ final class TandemCommandDefinitions {
                         .addChoice("confirm", "confirm")),
             new SubcommandData("snooze", "Move your pair's reminder")
                 .addOptions(
-                    new OptionData(
-                        OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true)),
-            new SubcommandData("continue", "Carry on with your pair after a quiet spell"),
-            new SubcommandData("support", "Ask the program admins for help"),
+                    new OptionData(OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true))
+                .addOptions(target()),
+            new SubcommandData("continue", "Carry on with your pair after a quiet spell")
+                .addOptions(target()),
+            new SubcommandData("support", "Ask the program admins for help").addOptions(target()),
             new SubcommandData("remind-me", "When reminders reach you (no options shows it)")
                 .addOptions(
                     new OptionData(
@@ -90,10 +96,12 @@ final class TandemCommandDefinitions {
                     new OptionData(OptionType.STRING, "by", "By when, e.g. 2026-06-30"),
                     new OptionData(OptionType.STRING, "for", "Who is learning")
                         .addChoice("me", "me")
-                        .addChoice("partner", "partner")),
+                        .addChoice("partner", "partner"),
+                    partner()),
             new SubcommandData("done", "Mark a goal reached")
-                .addOptions(number("The goal's number from goal list")),
-            new SubcommandData("list", "Goals, tasks and progress"),
+                .addOptions(number("The goal's number from goal list"))
+                .addOptions(target()),
+            new SubcommandData("list", "Goals, tasks and progress").addOptions(target()),
             new SubcommandData("review", "Re-rate the skills you rated when you joined"));
   }
 
@@ -104,10 +112,27 @@ final class TandemCommandDefinitions {
             new SubcommandData("add", "Add a task to a goal")
                 .addOptions(
                     number("The goal's number from goal list").setName("goal"),
-                    new OptionData(OptionType.STRING, "text", "The task", true)),
+                    new OptionData(OptionType.STRING, "text", "The task", true),
+                    partner()),
             new SubcommandData("done", "Mark a task done")
-                .addOptions(number("The task's number from task list")),
-            new SubcommandData("list", "Tasks in your plan"));
+                .addOptions(number("The task's number from task list"))
+                .addOptions(target()),
+            new SubcommandData("list", "Tasks in your plan").addOptions(target()));
+  }
+
+  /** {@code with @partner}: which pair, for people with several partners. */
+  private static OptionData partner() {
+    return new OptionData(OptionType.USER, "with", "Which partner, when you have several");
+  }
+
+  /**
+   * {@code with @partner} and {@code in PROGRAM}: which pair or program, for people with several;
+   * declared last, as the core reads the program to the end of the command.
+   */
+  private static List<OptionData> target() {
+    return List.of(
+        partner(),
+        new OptionData(OptionType.STRING, "in", "Which program, when you are in several"));
   }
 
   /** {@code /tandem-admin}: setting up and running programs. */

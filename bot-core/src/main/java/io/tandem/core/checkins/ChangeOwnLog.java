@@ -26,6 +26,7 @@ final class ChangeOwnLog {
   Reply edit(Actor actor, Command.EditLog command) {
     return onOwn(
         actor,
+        command.target(),
         command.number(),
         "edit",
         (book, session, note) -> OpenLogForm.openEdit(book.ctx(), session, note, tx.now()));
@@ -34,6 +35,7 @@ final class ChangeOwnLog {
   Reply delete(Actor actor, Command.DeleteLog command) {
     return onOwn(
         actor,
+        command.target(),
         command.number(),
         "delete",
         (book, session, note) -> {
@@ -68,7 +70,11 @@ final class ChangeOwnLog {
     Reply apply(Logbook book, Session session, SessionNote note);
   }
 
-  private Reply onOwn(Actor actor, int number, String verb, Work work) {
-    return tx.joined(actor, book -> book.onOwn(number, verb, (s, n) -> work.apply(book, s, n)));
+  private Reply onOwn(Actor actor, Command.Target target, int number, String verb, Work work) {
+    return tx.joined(
+        actor,
+        target,
+        "log " + verb + " " + number,
+        book -> book.onOwn(number, verb, (s, n) -> work.apply(book, s, n)));
   }
 }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * log DURATION [topic…] [with @partner] [on DATE]
  * log [with @partner] [on DATE]         opens the form for that day
  * log list | log edit N | log delete N [confirm]
+ * every form also takes [with @partner] and, without free text, [in PROGRAM] ({@link
+ * TargetClauses})
  * goal add TEXT [by DATE] [for me|for partner]     (goal add alone opens a form)
  * goal done N | goal list | goal review
  * task add GOAL TEXT | task done N | task list
@@ -32,7 +34,7 @@ import java.util.regex.Pattern;
 public final class CheckInGrammar {
 
   static final String LOG_EXAMPLE = "log 45m Instagram reels";
-  static final String LOG_WITH_EXAMPLE = "log 1h with @partner on 2026-05-04";
+  public static final String LOG_WITH_EXAMPLE = "log 1h with @partner on 2026-05-04";
   static final String LOG_EDIT_EXAMPLE = "log edit 2";
   public static final String GOAL_EXAMPLE = "goal add Post one reel a week by 2026-06-30";
   static final String GOAL_DONE_EXAMPLE = "goal done 1";
@@ -44,8 +46,13 @@ public final class CheckInGrammar {
   private CheckInGrammar() {}
 
   public static Parsed log(String rest, MentionedUsers mentions) {
+    return log(rest, mentions, Command.Target.NONE);
+  }
+
+  /** As {@link #log(String, MentionedUsers)}, for the pair or program {@code target} names. */
+  public static Parsed log(String rest, MentionedUsers mentions, Command.Target target) {
     List<String> words = words(rest);
-    Optional<Parsed> sub = words.isEmpty() ? Optional.empty() : logSubcommand(words);
+    Optional<Parsed> sub = words.isEmpty() ? Optional.empty() : logSubcommand(words, target);
     if (sub.isPresent()) {
       return sub.get();
     }
@@ -77,33 +84,34 @@ public final class CheckInGrammar {
         rest2.add(word);
       }
     }
+    Command.Target aimed = partner == null ? target : target.withPartner(partner);
     if (rest2.isEmpty()) {
-      return accept(new Command.OpenLogForm(partner, day));
+      return accept(new Command.OpenLogForm(day, aimed));
     }
-    return timedLog(rest2, partner, day);
+    return timedLog(rest2, aimed, day);
   }
 
   /** {@code log list}, {@code log edit N}, {@code log delete N [confirm]}; empty for a log. */
-  private static Optional<Parsed> logSubcommand(List<String> words) {
+  private static Optional<Parsed> logSubcommand(List<String> words, Command.Target target) {
     String sub = words.get(0).toLowerCase(Locale.ROOT);
     List<String> args = words.subList(1, words.size());
     switch (sub) {
       case "list":
         return Optional.of(
             args.isEmpty()
-                ? accept(new Command.ListLogs())
+                ? accept(new Command.ListLogs(target))
                 : reject("`log list` takes no arguments.", "log list"));
       case "edit":
         return Optional.of(
             number(args, "session", LOG_EDIT_EXAMPLE, 1)
-                .map(n -> accept(new Command.EditLog(n)))
+                .map(n -> accept(new Command.EditLog(n, target)))
                 .orElseGet(() -> numberProblem(args, "session", LOG_EDIT_EXAMPLE)));
       case "delete":
         boolean confirmed = args.size() == 2 && args.get(1).equalsIgnoreCase("confirm");
         List<String> numberPart = confirmed ? args.subList(0, 1) : args;
         return Optional.of(
             number(numberPart, "session", "log delete 2", 1)
-                .map(n -> accept(new Command.DeleteLog(n, confirmed)))
+                .map(n -> accept(new Command.DeleteLog(n, confirmed, target)))
                 .orElseGet(() -> numberProblem(numberPart, "session", "log delete 2")));
       default:
         return Optional.empty();
@@ -111,7 +119,7 @@ public final class CheckInGrammar {
   }
 
   /** {@code log <duration> [topic]}, the partner and day already read. */
-  private static Parsed timedLog(List<String> rest2, String partner, Command.Day day) {
+  private static Parsed timedLog(List<String> rest2, Command.Target target, Command.Day day) {
     String durationText = rest2.get(0);
     String topic = String.join(" ", rest2.subList(1, rest2.size()));
     Optional<Integer> minutes = CommandParser.minutes(durationText);
@@ -148,10 +156,15 @@ public final class CheckInGrammar {
               + ".",
           LOG_EXAMPLE);
     }
-    return accept(new Command.Log(value, topic, partner, day));
+    return accept(new Command.Log(value, topic, day, target));
   }
 
   public static Parsed goal(String rest) {
+    return goal(rest, Command.Target.NONE);
+  }
+
+  /** {@code goal …} for the pair or program {@code target} names. */
+  public static Parsed goal(String rest, Command.Target target) {
     List<String> words = words(rest);
     if (words.isEmpty()) {
       return reject("Say what to do with goals: add, done, list or review.", GOAL_EXAMPLE);
@@ -160,14 +173,14 @@ public final class CheckInGrammar {
     List<String> args = new ArrayList<>(words.subList(1, words.size()));
     switch (sub) {
       case "add":
-        return addGoal(args);
+        return addGoal(args, target);
       case "done":
         return number(args, "goal", GOAL_DONE_EXAMPLE, 1)
-            .map(n -> accept(new Command.GoalDone(n)))
+            .map(n -> accept(new Command.GoalDone(n, target)))
             .orElseGet(() -> numberProblem(args, "goal", GOAL_DONE_EXAMPLE));
       case "list":
         return args.isEmpty()
-            ? accept(new Command.ListGoals())
+            ? accept(new Command.ListGoals(target))
             : reject("`goal list` takes no arguments.", "goal list");
       case "review":
         return args.isEmpty()
@@ -183,9 +196,9 @@ public final class CheckInGrammar {
     }
   }
 
-  private static Parsed addGoal(List<String> args) {
+  private static Parsed addGoal(List<String> args, Command.Target target) {
     if (args.isEmpty()) {
-      return accept(new Command.OpenGoalForm());
+      return accept(new Command.OpenGoalForm(target));
     }
     LocalDate due = null;
     Command.GoalOwner owner = null;
@@ -225,10 +238,15 @@ public final class CheckInGrammar {
               + ".",
           GOAL_EXAMPLE);
     }
-    return accept(new Command.AddGoal(text, due, owner));
+    return accept(new Command.AddGoal(text, due, owner, target));
   }
 
   public static Parsed task(String rest) {
+    return task(rest, Command.Target.NONE);
+  }
+
+  /** {@code task …} for the pair or program {@code target} names. */
+  public static Parsed task(String rest, Command.Target target) {
     List<String> words = words(rest);
     if (words.isEmpty()) {
       return reject("Say what to do with tasks: add, done or list.", TASK_EXAMPLE);
@@ -265,15 +283,15 @@ public final class CheckInGrammar {
                     + ".",
                 TASK_EXAMPLE);
           }
-          return accept(new Command.AddTask(goal.get(), text));
+          return accept(new Command.AddTask(goal.get(), text, target));
         }
       case "done":
         return number(args, "task", TASK_DONE_EXAMPLE, 1)
-            .map(n -> accept(new Command.TaskDone(n)))
+            .map(n -> accept(new Command.TaskDone(n, target)))
             .orElseGet(() -> numberProblem(args, "task", TASK_DONE_EXAMPLE));
       case "list":
         return args.isEmpty()
-            ? accept(new Command.ListTasks())
+            ? accept(new Command.ListTasks(target))
             : reject("`task list` takes no arguments.", "task list");
       default:
         return reject(

@@ -194,7 +194,9 @@ final class CheckInMessages {
         List.of(),
         List.of(
             StatusView.command(
-                "Add my side", "log on " + session.getLocalDate(), Reply.Button.Style.PRIMARY)),
+                "Add my side with " + ctx.member().getDisplayName(),
+                "log on " + session.getLocalDate() + " pair:" + ctx.pair().getId(),
+                Reply.Button.Style.PRIMARY)),
         null);
   }
 

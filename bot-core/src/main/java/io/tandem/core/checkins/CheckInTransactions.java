@@ -1,5 +1,6 @@
 package io.tandem.core.checkins;
 
+import io.tandem.core.command.Command;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
@@ -25,19 +26,31 @@ final class CheckInTransactions {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
   }
 
-  Reply joined(Actor actor, Function<Logbook, Reply> work) {
-    return db.transaction(store -> inStore(store, actor, work));
+  /**
+   * @param target the pair or program the command names ({@link PairResolver})
+   * @param retry the command again without its target, for the buttons of a choice, or {@code null}
+   */
+  Reply joined(Actor actor, Command.Target target, String retry, Function<Logbook, Reply> work) {
+    return db.transaction(store -> inStore(store, actor, target, retry, work));
   }
 
   /** For writes both people may race on: the loser retries and sees the winner's rows. */
-  Reply joinedRetryingConflicts(Actor actor, Function<Logbook, Reply> work) {
-    return db.transactionRetryingConflicts(store -> inStore(store, actor, work));
+  Reply joinedRetryingConflicts(
+      Actor actor, Command.Target target, String retry, Function<Logbook, Reply> work) {
+    return db.transactionRetryingConflicts(store -> inStore(store, actor, target, retry, work));
   }
 
-  private Reply inStore(Store store, Actor actor, Function<Logbook, Reply> work) {
+  private Reply inStore(
+      Store store,
+      Actor actor,
+      Command.Target target,
+      String retry,
+      Function<Logbook, Reply> work) {
     return PairContext.whenJoined(
         store,
         actor,
+        target,
+        retry,
         CheckInMessages.notJoined(),
         ctx -> work.apply(new Logbook(ctx, sessions.apply(store))));
   }

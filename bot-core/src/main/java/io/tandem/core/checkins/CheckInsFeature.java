@@ -42,10 +42,10 @@ public final class CheckInsFeature implements Feature {
     routes
         .command(Command.Log.class, logFromCommand::log)
         .command(Command.OpenLogForm.class, openLogForm::open)
-        .command(Command.ListLogs.class, (actor, list) -> listSessions.list(actor))
+        .command(Command.ListLogs.class, listSessions::list)
         .command(Command.EditLog.class, changeOwnLog::edit)
         .command(Command.DeleteLog.class, changeOwnLog::delete)
-        .form(LogForms.NEW, submitLogForm::submitted)
+        .forms(LogForms.NEW, submitLogForm::submitted)
         .forms(LogForms.EDIT, submitLogForm::submitted);
   }
 }

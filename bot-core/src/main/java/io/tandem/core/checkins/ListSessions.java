@@ -1,5 +1,6 @@
 package io.tandem.core.checkins;
 
+import io.tandem.core.command.Command;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
@@ -19,8 +20,8 @@ final class ListSessions {
     this.tx = tx;
   }
 
-  Reply list(Actor actor) {
-    return tx.joined(actor, this::list);
+  Reply list(Actor actor, Command.ListLogs command) {
+    return tx.joined(actor, command.target(), "log list", this::list);
   }
 
   private Reply list(Logbook book) {

@@ -42,7 +42,7 @@ final class LogForms {
   private LogForms() {}
 
   static boolean handles(String formId) {
-    return formId.equals(NEW) || formId.startsWith(EDIT);
+    return formId.startsWith(NEW) || formId.startsWith(EDIT);
   }
 
   static Optional<Long> editedNote(String formId) {

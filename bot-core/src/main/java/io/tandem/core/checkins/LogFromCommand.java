@@ -28,6 +28,8 @@ public final class LogFromCommand {
     // both people logging the same meeting at once: the loser retries and joins the winner's
     return tx.joinedRetryingConflicts(
         actor,
+        command.target(),
+        retry(command),
         book -> {
           PairContext ctx = book.ctx();
           Optional<Reply> wrongPartner =
@@ -47,5 +49,15 @@ public final class LogFromCommand {
                   "");
           return RecordSession.record(book, entry, now, false);
         });
+  }
+
+  /** The log again without its target, for the buttons of a choice between pairs. */
+  private static String retry(Command.Log command) {
+    Command.Day day = command.day();
+    String on =
+        day.date() != null
+            ? " on " + day.date()
+            : day.daysBack() == 1 ? " on yesterday" : day.daysBack() == 0 ? "" : null;
+    return on == null ? null : "log " + command.minutes() + "m " + command.topic() + on;
   }
 }

@@ -22,7 +22,10 @@ final class OpenLogForm {
   }
 
   Reply open(Actor actor, Command.OpenLogForm command) {
-    return tx.joined(actor, book -> open(book, command));
+    Command.Day day = command.day();
+    String on =
+        day.date() != null ? " on " + day.date() : day.daysBack() == 1 ? " on yesterday" : "";
+    return tx.joined(actor, command.target(), "log" + on, book -> open(book, command));
   }
 
   private Reply open(Logbook book, Command.OpenLogForm command) {
@@ -52,7 +55,10 @@ final class OpenLogForm {
     }
     CheckInSignals.record(ctx, SignalType.FORM_OPENED, Map.of("form", "log"), now);
     return CheckInMessages.openNew(
-        LogForms.form(LogForms.NEW, "Log a session", LogForms.blank(day, minutes, topic)));
+        LogForms.form(
+            PairResolver.formId(LogForms.NEW, ctx),
+            "Log a session",
+            LogForms.blank(day, minutes, topic)));
   }
 
   /** Opens the actor's own log of a session in the edit form. */
@@ -61,7 +67,7 @@ final class OpenLogForm {
     return CheckInMessages.openEdit(
         session,
         LogForms.form(
-            LogForms.EDIT + note.getId(),
+            PairResolver.formId(LogForms.EDIT + note.getId(), ctx),
             "Edit your log",
             LogForms.values(note, session.getLocalDate())));
   }

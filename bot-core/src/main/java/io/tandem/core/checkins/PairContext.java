@@ -1,5 +1,6 @@
 package io.tandem.core.checkins;
 
+import io.tandem.core.command.Command;
 import io.tandem.core.enrolment.CurrentParticipation;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
@@ -57,8 +58,17 @@ public record PairContext(
   }
 
   public static PairContext of(Store store, CurrentParticipation current, String reportedZone) {
+    return of(
+        store,
+        current,
+        ActivePairs.in(store).of(current.participant().getId()).orElse(null),
+        reportedZone);
+  }
+
+  /** The context of one pair of the participation ({@code null}: unpaired). */
+  public static PairContext of(
+      Store store, CurrentParticipation current, Pair pair, String reportedZone) {
     Participant me = current.participant();
-    Pair pair = ActivePairs.in(store).of(me.getId()).orElse(null);
     Participant partner = null;
     Member partnerMember = null;
     if (pair != null) {
@@ -70,6 +80,72 @@ public record PairContext(
     }
     ZoneId zone = zoneOf(me.getTimeZone(), current.member().getTimeZone(), reportedZone);
     return new PairContext(current, pair, partner, partnerMember, zone, store);
+  }
+
+  /**
+   * Runs {@code work} on the pair {@code target} names (or the actor's only one); answers {@code
+   * notJoined}, a refusal or a private choice instead, writing nothing (see {@link PairResolver}).
+   *
+   * @param retry the command as typed again without its target, for the choice's buttons, or {@code
+   *     null}
+   */
+  public static Reply whenJoined(
+      Store store,
+      Actor actor,
+      Command.Target target,
+      String retry,
+      Reply notJoined,
+      Function<PairContext, Reply> work) {
+    return run(store, actor, target, PairResolver.Scope.PAIR, retry, notJoined, work);
+  }
+
+  /** As the targeted {@link #whenJoined}, answering {@code notPaired} when there is no partner. */
+  public static Reply whenPaired(
+      Store store,
+      Actor actor,
+      Command.Target target,
+      String retry,
+      Reply notJoined,
+      Reply notPaired,
+      Function<PairContext, Reply> work) {
+    return run(
+        store,
+        actor,
+        target,
+        PairResolver.Scope.PAIRED,
+        retry,
+        notJoined,
+        ctx -> ctx.paired() ? work.apply(ctx) : notPaired);
+  }
+
+  /**
+   * Runs {@code work} on one program the actor is in (the target's, or the only one); its pair is
+   * set when the program has exactly one (or the target named one), else {@link
+   * PairResolver#pairsOf} lists them.
+   */
+  public static Reply inProgram(
+      Store store,
+      Actor actor,
+      Command.Target target,
+      String retry,
+      Reply notJoined,
+      Function<PairContext, Reply> work) {
+    return run(store, actor, target, PairResolver.Scope.PROGRAM, retry, notJoined, work);
+  }
+
+  private static Reply run(
+      Store store,
+      Actor actor,
+      Command.Target target,
+      PairResolver.Scope scope,
+      String retry,
+      Reply notJoined,
+      Function<PairContext, Reply> work) {
+    PairResolver.Resolved resolved =
+        PairResolver.resolve(store, actor, target, scope, notJoined, retry);
+    return resolved instanceof PairResolver.Found found
+        ? work.apply(found.context())
+        : ((PairResolver.Answer) resolved).reply();
   }
 
   /**
@@ -128,7 +204,7 @@ public record PairContext(
 
   /** The partner's context in the same transaction (their zone from their own profile). */
   public PairContext partnerContext() {
-    return of(store, new CurrentParticipation(partnerMember, partner, program()), null);
+    return of(store, new CurrentParticipation(partnerMember, partner, program()), pair, null);
   }
 
   public LocalDate today(Instant now) {

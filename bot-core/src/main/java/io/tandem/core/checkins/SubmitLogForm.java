@@ -16,13 +16,17 @@ final class SubmitLogForm {
   }
 
   Reply submitted(Actor actor, String formId, Map<String, String> values) {
-    return tx.joinedRetryingConflicts(actor, book -> submitted(book, formId, values));
+    return tx.joinedRetryingConflicts(
+        actor,
+        PairResolver.formTarget(formId),
+        null,
+        book -> submitted(book, PairResolver.formBase(formId), formId, values));
   }
 
-  private Reply submitted(Logbook book, String formId, Map<String, String> values) {
+  private Reply submitted(Logbook book, String base, String formId, Map<String, String> values) {
     Instant now = tx.now();
     LogForms.Result read = LogForms.read(values, book.ctx().today(now));
-    String title = formId.equals(LogForms.NEW) ? "Log a session" : "Edit your log";
+    String title = base.equals(LogForms.NEW) ? "Log a session" : "Edit your log";
     if (read.problem() != null) {
       return Reply.formError(
           read.problem().inputId(), read.problem().message(), LogForms.form(formId, title, values));
@@ -32,7 +36,7 @@ final class SubmitLogForm {
       return Reply.formError(
           "when", firstLine(badDay.get().text()), LogForms.form(formId, title, values));
     }
-    Optional<Long> noteId = LogForms.editedNote(formId);
+    Optional<Long> noteId = LogForms.editedNote(base);
     if (noteId.isEmpty()) {
       return RecordSession.record(book, read.entry(), now, true);
     }

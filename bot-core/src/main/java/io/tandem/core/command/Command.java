@@ -22,6 +22,47 @@ public sealed interface Command {
 
   record Help() implements Command {}
 
+  /**
+   * Which of the actor's pairs (or programs) a participant command is for. Each part is optional;
+   * with none, the command acts on the actor's only pair and program, and asks privately when there
+   * are several.
+   *
+   * @param partnerUserId the partner named with {@code with @partner}, or {@code null}
+   * @param program the program named with {@code in PROGRAM}, or {@code null}
+   * @param pairId the pair a button carries ({@code pair:42}), or {@code null}
+   * @param participantId the participation a button carries ({@code participation:7}), or {@code
+   *     null}
+   */
+  record Target(String partnerUserId, String program, Long pairId, Long participantId) {
+    /** Nothing named. */
+    public static final Target NONE = new Target(null, null, null, null);
+
+    public Target {
+      program = program == null || program.isBlank() ? null : program.strip();
+    }
+
+    public static Target partner(String partnerUserId) {
+      return new Target(partnerUserId, null, null, null);
+    }
+
+    public static Target pair(long pairId) {
+      return new Target(null, null, pairId, null);
+    }
+
+    public boolean isNone() {
+      return partnerUserId == null && program == null && pairId == null && participantId == null;
+    }
+
+    public Target withPartner(String userId) {
+      return new Target(userId, program, pairId, participantId);
+    }
+  }
+
+  /** A command that acts on one of the actor's pairs or programs. */
+  interface PairScoped {
+    Target target();
+  }
+
   /** A person's own data: the records are in {@code io.tandem.core.privacy.PrivacyCommand}. */
   non-sealed interface Privacy extends Command {}
 
@@ -59,7 +100,7 @@ public sealed interface Command {
    * @param minutes how long it was, 1 to {@link #MAX_SESSION_MINUTES}
    * @param topic what it was about, possibly empty, at most {@link #MAX_TOPIC_LENGTH} characters
    */
-  record Log(int minutes, String topic, String partnerUserId, Day day) implements Command {
+  record Log(int minutes, String topic, Day day, Target target) implements Command, PairScoped {
     public Log {
       if (minutes < 1 || minutes > MAX_SESSION_MINUTES) {
         throw new IllegalArgumentException("minutes out of range: " + minutes);
@@ -71,9 +112,18 @@ public sealed interface Command {
       day = day == null ? Day.TODAY : day;
     }
 
+    /** With the partner named, or nobody ({@code null}). */
+    public Log(int minutes, String topic, String partnerUserId, Day day) {
+      this(minutes, topic, day, Target.partner(partnerUserId));
+    }
+
     /** Today, with nobody named. */
     public Log(int minutes, String topic) {
       this(minutes, topic, null, Day.TODAY);
+    }
+
+    public String partnerUserId() {
+      return target.partnerUserId();
     }
   }
 
@@ -122,26 +172,47 @@ public sealed interface Command {
   }
 
   /** {@code log} without a duration: opens the check-in form, maybe for a named day. */
-  record OpenLogForm(String partnerUserId, Day day) implements Command {
+  record OpenLogForm(Day day, Target target) implements Command, PairScoped {
     public OpenLogForm {
       day = day == null ? Day.TODAY : day;
+    }
+
+    public OpenLogForm(String partnerUserId, Day day) {
+      this(day, Target.partner(partnerUserId));
+    }
+
+    public String partnerUserId() {
+      return target.partnerUserId();
     }
   }
 
   /** {@code log list}: the pair's sessions, with whose side is logged. */
-  record ListLogs() implements Command {}
+  record ListLogs(Target target) implements Command, PairScoped {
+
+    public ListLogs() {
+      this(Target.NONE);
+    }
+  }
 
   /** {@code log edit N}: opens the form for the actor's own log of session N, filled in. */
-  record EditLog(int number) implements Command {
+  record EditLog(int number, Target target) implements Command, PairScoped {
     public EditLog {
       requirePositive(number);
+    }
+
+    public EditLog(int number) {
+      this(number, Target.NONE);
     }
   }
 
   /** {@code log delete N [confirm]}: asks first, deletes the actor's own log when confirmed. */
-  record DeleteLog(int number, boolean confirmed) implements Command {
+  record DeleteLog(int number, boolean confirmed, Target target) implements Command, PairScoped {
     public DeleteLog {
       requirePositive(number);
+    }
+
+    public DeleteLog(int number, boolean confirmed) {
+      this(number, confirmed, Target.NONE);
     }
   }
 
@@ -159,42 +230,74 @@ public sealed interface Command {
    *
    * @param due the date to reach it by, or {@code null}
    */
-  record AddGoal(String text, java.time.LocalDate due, GoalOwner owner) implements Command {
+  record AddGoal(String text, java.time.LocalDate due, GoalOwner owner, Target target)
+      implements Command, PairScoped {
     public AddGoal {
       text = requireText(text, MAX_GOAL_LENGTH);
       owner = owner == null ? GoalOwner.ME : owner;
     }
-  }
 
-  /** {@code goal add} without text: opens the goal form. */
-  record OpenGoalForm() implements Command {}
-
-  record GoalDone(int number) implements Command {
-    public GoalDone {
-      requirePositive(number);
+    public AddGoal(String text, java.time.LocalDate due, GoalOwner owner) {
+      this(text, due, owner, Target.NONE);
     }
   }
 
-  record ListGoals() implements Command {}
+  /** {@code goal add} without text: opens the goal form. */
+  record OpenGoalForm(Target target) implements Command, PairScoped {
+
+    public OpenGoalForm() {
+      this(Target.NONE);
+    }
+  }
+
+  record GoalDone(int number, Target target) implements Command, PairScoped {
+    public GoalDone {
+      requirePositive(number);
+    }
+
+    public GoalDone(int number) {
+      this(number, Target.NONE);
+    }
+  }
+
+  record ListGoals(Target target) implements Command, PairScoped {
+
+    public ListGoals() {
+      this(Target.NONE);
+    }
+  }
 
   /** {@code goal review}: re-rate the skills rated at enrolment. */
   record ReviewGoals() implements Command {}
 
   /** {@code task add <goal> <text>}. */
-  record AddTask(int goalNumber, String text) implements Command {
+  record AddTask(int goalNumber, String text, Target target) implements Command, PairScoped {
     public AddTask {
       requirePositive(goalNumber);
       text = requireText(text, MAX_GOAL_LENGTH);
     }
-  }
 
-  record TaskDone(int number) implements Command {
-    public TaskDone {
-      requirePositive(number);
+    public AddTask(int goalNumber, String text) {
+      this(goalNumber, text, Target.NONE);
     }
   }
 
-  record ListTasks() implements Command {}
+  record TaskDone(int number, Target target) implements Command, PairScoped {
+    public TaskDone {
+      requirePositive(number);
+    }
+
+    public TaskDone(int number) {
+      this(number, Target.NONE);
+    }
+  }
+
+  record ListTasks(Target target) implements Command, PairScoped {
+
+    public ListTasks() {
+      this(Target.NONE);
+    }
+  }
 
   private static void requirePositive(int number) {
     if (number < 1) {

@@ -2,6 +2,7 @@ package io.tandem.core.command;
 
 import io.tandem.config.EditDistance;
 import io.tandem.core.checkins.CheckInGrammar;
+import io.tandem.core.checkins.TargetClauses;
 import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.matching.PairGrammar;
@@ -16,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +81,7 @@ public final class CommandParser {
             + code("task done 1")
             + ", "
             + code("task list")),
-    STATUS("status", "status", "where you stand: partner, sessions, goals, engagement"),
+    STATUS("status", "status", "where you stand: every partner and program, sessions, goals"),
     PROFILE("profile", "profile", "edit your profile: skills, availability, how you meet"),
     EXCLUDE("exclude", "exclude @person", "never be paired with someone (only the matcher knows)"),
     PROGRAM(
@@ -103,7 +106,16 @@ public final class CommandParser {
     PAUSE(
         "pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: " + code("pause 2w")),
     RESUME("resume", "resume", "end a pause now"),
-    LEAVE("leave", ReminderGrammar.LEAVE_EXAMPLE, "leave the program (your partner is told)"),
+    LEAVE(
+        "leave",
+        ReminderGrammar.LEAVE_EXAMPLE,
+        "leave a program (your partners are told): "
+            + code("leave Data pilot")
+            + "; with several partners or programs add "
+            + code("with @partner")
+            + " or "
+            + code("in PROGRAM")
+            + " to any of your commands"),
     PAIR(
         "pair",
         PairGrammar.END_EXAMPLE,
@@ -237,9 +249,8 @@ public final class CommandParser {
               ? accept(new Command.Status())
               : reject("`status` takes no arguments, but got `" + rest + "`.", Verb.STATUS);
       case JOIN -> parseJoin(rest);
-      case LOG -> CheckInGrammar.log(rest, mentions);
-      case GOAL -> CheckInGrammar.goal(rest);
-      case TASK -> CheckInGrammar.task(rest);
+      case LOG, GOAL, TASK, PAUSE, RESUME, LEAVE, SNOOZE, CONTINUE, SUPPORT ->
+          participant(verb.get(), rest, mentions);
       case PROFILE -> accept(new Command.EditProfile(rest.isEmpty() ? null : rest));
       case EXCLUDE -> parseExclude(rest, mentions);
       case PROGRAM ->
@@ -247,13 +258,7 @@ public final class CommandParser {
               ? ProgramAdminGrammar.admins(rest, mentions)
               : ProgramGrammar.program(rest, mentions);
       case MATCH -> ProgramGrammar.match(rest, mentions);
-      case PAUSE -> ReminderGrammar.pause(rest);
-      case RESUME -> ReminderGrammar.resume(rest);
-      case LEAVE -> ReminderGrammar.leave(rest);
       case PAIR -> PairGrammar.pair(rest, mentions);
-      case SNOOZE -> ReminderGrammar.snooze(rest);
-      case CONTINUE -> ReminderGrammar.carryOn(rest);
-      case SUPPORT -> ReminderGrammar.support(rest);
       case REMIND -> ReminderGrammar.remind(rest);
       case MY -> PrivacyGrammar.myData(rest);
       case FORGET -> PrivacyGrammar.forget(rest, mentions);
@@ -262,6 +267,47 @@ public final class CommandParser {
       case REPORT -> accept(new Command.Report(rest));
       case DASHBOARD -> accept(new Command.OpenDashboard(rest.isEmpty() ? null : rest));
     };
+  }
+
+  /** A participant command: its target clauses first ({@link TargetClauses}), then its words. */
+  private static Parsed participant(Verb verb, String rest, MentionedUsers mentions) {
+    return switch (verb) {
+      case LOG ->
+          targeted(
+              rest,
+              mentions,
+              TargetClauses::logTakesProgram,
+              CheckInGrammar.LOG_WITH_EXAMPLE,
+              (logText, target) -> CheckInGrammar.log(logText, mentions, target));
+      case GOAL -> targeted(rest, mentions, TargetClauses::goalTakesProgram, CheckInGrammar::goal);
+      case TASK -> targeted(rest, mentions, TargetClauses::taskTakesProgram, CheckInGrammar::task);
+      case PAUSE -> targeted(rest, mentions, TargetClauses::always, ReminderGrammar::pause);
+      case RESUME -> targeted(rest, mentions, TargetClauses::always, ReminderGrammar::resume);
+      case LEAVE -> targeted(rest, mentions, TargetClauses::always, ReminderGrammar::leave);
+      case SNOOZE -> targeted(rest, mentions, TargetClauses::always, ReminderGrammar::snooze);
+      case CONTINUE -> targeted(rest, mentions, TargetClauses::always, ReminderGrammar::carryOn);
+      case SUPPORT -> targeted(rest, mentions, TargetClauses::always, ReminderGrammar::support);
+      default -> throw new IllegalArgumentException("not a participant command: " + verb);
+    };
+  }
+
+  /** Reads the target clauses, then hands the rest of the words to the verb's grammar. */
+  private static Parsed targeted(
+      String rest,
+      MentionedUsers mentions,
+      Predicate<List<String>> programAllowed,
+      BiFunction<String, Command.Target, Parsed> grammar) {
+    return targeted(rest, mentions, programAllowed, TargetClauses.WITH_EXAMPLE, grammar);
+  }
+
+  private static Parsed targeted(
+      String rest,
+      MentionedUsers mentions,
+      Predicate<List<String>> programAllowed,
+      String example,
+      BiFunction<String, Command.Target, Parsed> grammar) {
+    TargetClauses.Split split = TargetClauses.split(rest, mentions, programAllowed, example);
+    return split.problem() != null ? split.problem() : grammar.apply(split.rest(), split.target());
   }
 
   private static Parsed parseJoin(String rest) {

@@ -2,6 +2,7 @@ package io.tandem.core.home;
 
 import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.PairResolver;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Workspace;
@@ -12,6 +13,7 @@ import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.reminders.ReminderTimes;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps each person's Slack App Home current: the same content as {@code status}, published as a
@@ -50,7 +52,9 @@ public final class Home {
       return;
     }
     Member member = ctx.member();
-    Reply status = StatusView.render(ctx, now, quiet);
+    List<PairContext> all = PairResolver.everything(ctx.store(), member);
+    Reply status =
+        all.size() > 1 ? StatusView.renderAll(all, now, quiet) : StatusView.render(ctx, now, quiet);
     Reply home =
         new Reply(
             Reply.Kind.INFO,

@@ -2,6 +2,7 @@ package io.tandem.core.home;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.PairResolver;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
@@ -56,17 +57,16 @@ public final class ShowStatus {
   public Reply status(Actor actor) {
     Objects.requireNonNull(actor, "actor");
     return db.transaction(
-        store ->
-            PairContext.whenJoined(
-                store,
-                actor,
-                NOT_JOINED,
-                ctx -> {
-                  Instant now = now();
-                  Reply reply = StatusView.render(ctx, now, reminders.quietHours());
-                  CheckInSignals.record(ctx, SignalType.STATUS_VIEWED, Map.of(), now);
-                  return reply;
-                }));
+        store -> {
+          List<PairContext> all = PairResolver.everything(store, actor);
+          if (all.isEmpty()) {
+            return NOT_JOINED;
+          }
+          Instant now = now();
+          Reply reply = StatusView.renderAll(all, now, reminders.quietHours());
+          CheckInSignals.record(all.get(0), SignalType.STATUS_VIEWED, Map.of(), now);
+          return reply;
+        });
   }
 
   /**

@@ -68,6 +68,63 @@ public final class StatusView {
         null);
   }
 
+  /**
+   * Every pair and program of one person: as {@link #render} for one; for several, one line each,
+   * each pair's fields under its own name, and buttons that act on that pair.
+   */
+  static Reply renderAll(List<PairContext> all, Instant now, ReminderTimes.QuietHours quiet) {
+    if (all.size() == 1) {
+      return render(all.get(0), now, quiet);
+    }
+    List<String> lines = new ArrayList<>();
+    List<Reply.Field> fields = new ArrayList<>();
+    List<Reply.Button> buttons = new ArrayList<>();
+    for (PairContext ctx : all) {
+      String role = ctx.me().getRole().label();
+      String program = Markup.text(ctx.program().getName());
+      String title = ctx.paired() ? Markup.text(ctx.partnerName()) + " (" + program + ")" : program;
+      lines.add(
+          "• *"
+              + role
+              + "* in *"
+              + program
+              + "*"
+              + (ctx.paired()
+                  ? " with *" + Markup.text(ctx.partnerName()) + "*"
+                  : ", not paired yet"));
+      for (Reply.Field f : fields(ctx, role, now, quiet)) {
+        if (!f.label().equals("Role") && !f.label().equals("Program")) {
+          fields.add(new Reply.Field(title + ": " + f.label(), f.value()));
+        }
+      }
+      String target =
+          ctx.paired() ? " pair:" + ctx.pair().getId() : " participation:" + ctx.me().getId();
+      String name = ctx.paired() ? "with " + ctx.partnerName() : "in " + ctx.program().getName();
+      buttons.add(command("Log " + name, "log" + target, Reply.Button.Style.PRIMARY));
+      if (ctx.paired()) {
+        buttons.add(command("Goals " + name, "goal list" + target, null));
+      }
+    }
+    return new Reply(
+        Reply.Kind.INFO,
+        Reply.Visibility.PRIVATE,
+        heading(all) + "\n" + String.join("\n", lines),
+        fields,
+        buttons,
+        null);
+  }
+
+  /** "You're in 2 programs with 3 pairings:" */
+  private static String heading(List<PairContext> all) {
+    long programs = all.stream().map(c -> c.me().getId()).distinct().count();
+    long pairs = all.stream().filter(PairContext::paired).count();
+    return "You're in "
+        + programs
+        + (programs == 1 ? " program" : " programs")
+        + (pairs == 0 ? "" : " with " + pairs + (pairs == 1 ? " pairing" : " pairings"))
+        + ":";
+  }
+
   private static List<Reply.Field> fields(
       PairContext ctx, String role, Instant now, ReminderTimes.QuietHours quiet) {
     List<Reply.Field> fields = new ArrayList<>();

@@ -23,6 +23,8 @@ final class AddTask {
   Reply add(Actor actor, Command.AddTask command) {
     return tx.paired(
         actor,
+        command.target(),
+        "task add " + command.goalNumber() + " " + command.text(),
         ctx -> {
           PairPlan plan = new PairPlan(ctx);
           Optional<Goal> goal = plan.goal(command.goalNumber());

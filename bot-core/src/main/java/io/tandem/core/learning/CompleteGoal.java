@@ -25,6 +25,8 @@ final class CompleteGoal {
   Reply done(Actor actor, Command.GoalDone command) {
     return tx.paired(
         actor,
+        command.target(),
+        "goal done " + command.number(),
         ctx -> {
           PairPlan plan = new PairPlan(ctx);
           Optional<Goal> goal = plan.goal(command.number());

@@ -26,6 +26,8 @@ final class CompleteTask {
   Reply done(Actor actor, Command.TaskDone command) {
     return tx.paired(
         actor,
+        command.target(),
+        "task done " + command.number(),
         ctx -> {
           PairPlan plan = new PairPlan(ctx);
           Optional<GoalTask> task = plan.task(command.number());

@@ -51,14 +51,15 @@ public final class LearningFeature implements Feature {
   public void register(Routes routes) {
     routes
         .command(Command.AddGoal.class, setGoal::add)
-        .command(Command.OpenGoalForm.class, (actor, open) -> setGoal.openForm(actor))
+        .command(
+            Command.OpenGoalForm.class, (actor, open) -> setGoal.openForm(actor, open.target()))
         .command(Command.GoalDone.class, completeGoal::done)
-        .command(Command.ListGoals.class, (actor, list) -> showPlan.goals(actor))
+        .command(Command.ListGoals.class, (actor, list) -> showPlan.goals(actor, list.target()))
         .command(Command.ReviewGoals.class, (actor, review) -> reviewSkills.open(actor))
         .command(Command.AddTask.class, addTask::add)
         .command(Command.TaskDone.class, completeTask::done)
-        .command(Command.ListTasks.class, (actor, list) -> showPlan.tasks(actor))
-        .form(GOAL_FORM, (actor, formId, values) -> submitGoalForm.submitted(actor, values))
+        .command(Command.ListTasks.class, (actor, list) -> showPlan.tasks(actor, list.target()))
+        .forms(GOAL_FORM, submitGoalForm::submitted)
         .form(REVIEW_FORM, (actor, formId, values) -> reviewSkills.submitted(actor, values))
         .onFormClosed(abandonedForm::formClosed);
   }

@@ -98,8 +98,13 @@ final class LearningMessages {
   }
 
   static Reply.Form goalForm(Map<String, String> values) {
+    return goalForm(values, GOAL_FORM);
+  }
+
+  /** The goal form under {@code formId} (which may name the pair it is for). */
+  static Reply.Form goalForm(Map<String, String> values, String formId) {
     return new Reply.Form(
-        GOAL_FORM,
+        formId,
         "Set a goal",
         "Save",
         List.of(

@@ -1,6 +1,7 @@
 package io.tandem.core.learning;
 
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.command.Command;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
@@ -25,12 +26,22 @@ final class PlanTransactions {
     return db;
   }
 
-  /** Runs {@code work} for the actor's pair, retried on conflicts; or says why not. */
-  Reply paired(Actor actor, Function<PairContext, Reply> work) {
+  /**
+   * Runs {@code work} for the pair {@code target} names (or the actor's only one), retried on
+   * conflicts; or says why not, or asks which pair ({@code retry}: the command for its buttons).
+   */
+  Reply paired(
+      Actor actor, Command.Target target, String retry, Function<PairContext, Reply> work) {
     return db.transactionRetryingConflicts(
         store ->
             PairContext.whenPaired(
-                store, actor, LearningMessages.notJoined(), LearningMessages.notPaired(), work));
+                store,
+                actor,
+                target,
+                retry,
+                LearningMessages.notJoined(),
+                LearningMessages.notPaired(),
+                work));
   }
 
   Instant now() {

@@ -2,6 +2,7 @@ package io.tandem.core.learning;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.PairResolver;
 import io.tandem.core.command.Command;
 import io.tandem.core.home.Home;
 import io.tandem.core.kernel.Signal;
@@ -26,6 +27,8 @@ final class SetGoal {
   Reply add(Actor actor, Command.AddGoal command) {
     return tx.paired(
         actor,
+        command.target(),
+        retry(command),
         ctx -> {
           Instant now = tx.now();
           if (command.due() != null && command.due().isBefore(ctx.today(now))) {
@@ -40,13 +43,26 @@ final class SetGoal {
         });
   }
 
-  Reply openForm(Actor actor) {
+  Reply openForm(Actor actor, Command.Target target) {
     return tx.paired(
         actor,
+        target,
+        "goal add",
         ctx -> {
           CheckInSignals.record(ctx, SignalType.FORM_OPENED, Map.of("form", "goal"), tx.now());
-          return Reply.openForm("Set a goal for your pair.", LearningMessages.goalForm(Map.of()));
+          return Reply.openForm(
+              "Set a goal for your pair.",
+              LearningMessages.goalForm(
+                  Map.of(), PairResolver.formId(LearningMessages.GOAL_FORM, ctx)));
         });
+  }
+
+  /** The command again, for the buttons of the choice between pairs. */
+  private static String retry(Command.AddGoal command) {
+    return "goal add "
+        + command.text()
+        + (command.due() == null ? "" : " by " + command.due())
+        + (command.owner() == Command.GoalOwner.PARTNER ? " for partner" : "");
   }
 
   /** Adds the goal to the pair's plan, in the caller's transaction. */

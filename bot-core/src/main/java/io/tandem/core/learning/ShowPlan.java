@@ -2,6 +2,7 @@ package io.tandem.core.learning;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.command.Command;
 import io.tandem.core.home.StatusView;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
@@ -22,18 +23,22 @@ final class ShowPlan {
     this.tx = tx;
   }
 
-  Reply goals(Actor actor) {
+  Reply goals(Actor actor, Command.Target target) {
     return tx.paired(
         actor,
+        target,
+        "goal list",
         ctx -> {
           CheckInSignals.record(ctx, SignalType.GOALS_VIEWED, Map.of(), tx.now());
           return plan(ctx, "Your plan with *" + Markup.text(ctx.partnerName()) + "*.");
         });
   }
 
-  Reply tasks(Actor actor) {
+  Reply tasks(Actor actor, Command.Target target) {
     return tx.paired(
         actor,
+        target,
+        "task list",
         ctx -> {
           CheckInSignals.record(ctx, SignalType.TASKS_VIEWED, Map.of(), tx.now());
           return plan(ctx, "Tasks in your plan with *" + Markup.text(ctx.partnerName()) + "*.");

@@ -4,6 +4,7 @@ import static io.tandem.core.learning.LearningMessages.goalForm;
 import static io.tandem.core.learning.LearningMessages.value;
 
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.PairResolver;
 import io.tandem.core.command.Command;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
@@ -22,15 +23,16 @@ final class SubmitGoalForm {
     this.tx = tx;
   }
 
-  Reply submitted(Actor actor, Map<String, String> values) {
-    return tx.paired(actor, ctx -> submitted(ctx, values));
+  Reply submitted(Actor actor, String formId, Map<String, String> values) {
+    return tx.paired(
+        actor, PairResolver.formTarget(formId), null, ctx -> submitted(ctx, formId, values));
   }
 
-  private Reply submitted(PairContext ctx, Map<String, String> values) {
+  private Reply submitted(PairContext ctx, String formId, Map<String, String> values) {
     Instant now = tx.now();
     String text = value(values, "text");
     if (text.isEmpty()) {
-      return Reply.formError("text", "Say what the goal is.", goalForm(values));
+      return Reply.formError("text", "Say what the goal is.", goalForm(values, formId));
     }
     if (text.length() > Command.MAX_GOAL_LENGTH) {
       return Reply.formError(
@@ -40,7 +42,7 @@ final class SubmitGoalForm {
               + " characters long; keep it to "
               + Command.MAX_GOAL_LENGTH
               + ".",
-          goalForm(values));
+          goalForm(values, formId));
     }
     LocalDate due = null;
     String byText = value(values, "by");
@@ -48,12 +50,16 @@ final class SubmitGoalForm {
       Optional<Command.Day> day = Command.Day.parse(byText);
       if (day.isEmpty()) {
         return Reply.formError(
-            "by", "`" + byText + "` is not a date; use the form 2026-06-30.", goalForm(values));
+            "by",
+            "`" + byText + "` is not a date; use the form 2026-06-30.",
+            goalForm(values, formId));
       }
       due = day.get().in(ctx.today(now));
       if (due.isBefore(ctx.today(now))) {
         return Reply.formError(
-            "by", due + " has already passed; give a date from today on.", goalForm(values));
+            "by",
+            due + " has already passed; give a date from today on.",
+            goalForm(values, formId));
       }
     }
     String forText = value(values, "for").toLowerCase(Locale.ROOT);
@@ -63,7 +69,8 @@ final class SubmitGoalForm {
     } else if (forText.equals("partner") || forText.equalsIgnoreCase(ctx.partnerName())) {
       owner = Command.GoalOwner.PARTNER;
     } else {
-      return Reply.formError("for", "Say `me` or `partner`: who is learning?", goalForm(values));
+      return Reply.formError(
+          "for", "Say `me` or `partner`: who is learning?", goalForm(values, formId));
     }
     return SetGoal.create(ctx, text, due, owner, now);
   }

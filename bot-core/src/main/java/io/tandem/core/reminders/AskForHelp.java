@@ -2,6 +2,7 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.command.Command;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
@@ -28,11 +29,16 @@ final class AskForHelp {
     this.clock = clock;
   }
 
-  Reply support(Actor actor) {
+  Reply support(Actor actor, Command.Target target) {
     return db.transaction(
         store ->
             PairContext.whenJoined(
-                store, actor, ReminderMessages.notPaired(), ctx -> tellAdmins(ctx)));
+                store,
+                actor,
+                target,
+                "support",
+                ReminderMessages.notPaired(),
+                ctx -> tellAdmins(ctx)));
   }
 
   private Reply tellAdmins(PairContext ctx) {

@@ -2,6 +2,7 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.command.Command;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
@@ -23,13 +24,15 @@ final class CarryOn {
     this.clock = clock;
   }
 
-  Reply carryOn(Actor actor) {
+  Reply carryOn(Actor actor, Command.Target target) {
     Reply notPaired = ReminderMessages.notPaired();
     return db.transaction(
         store ->
             PairContext.whenPaired(
                 store,
                 actor,
+                target,
+                "continue",
                 notPaired,
                 notPaired,
                 ctx -> {

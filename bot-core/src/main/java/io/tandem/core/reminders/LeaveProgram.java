@@ -2,6 +2,8 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.PairResolver;
+import io.tandem.core.command.Command;
 import io.tandem.core.enrolment.CurrentParticipation;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code leave} asks to confirm; {@code leave confirm} ends the participation and the pair, tells
@@ -36,29 +39,52 @@ final class LeaveProgram {
     this.clock = clock;
   }
 
-  Reply leave(Actor actor, boolean confirmed) {
+  Reply leave(Actor actor, boolean confirmed, Command.Target target) {
     return db.transaction(
         store ->
-            PairContext.whenJoined(
-                store, actor, Notices.notJoined(), ctx -> leave(ctx, confirmed)));
+            PairContext.inProgram(
+                store,
+                actor,
+                target,
+                confirmed ? "leave confirm" : "leave",
+                Notices.notJoined(),
+                ctx -> leave(ctx, confirmed)));
   }
 
   private Reply leave(PairContext ctx, boolean confirmed) {
     Program program = ctx.program();
-    String partner = ctx.paired() ? Markup.text(ctx.partnerName()) : null;
+    List<PairContext> pairs = PairResolver.pairsOf(ctx);
+    String partner =
+        pairs.isEmpty()
+            ? null
+            : pairs.stream()
+                .map(p -> Markup.text(p.partnerName()))
+                .collect(Collectors.joining(" and "));
     if (!confirmed) {
+      String participation = " participation:" + ctx.me().getId();
       return new Reply(
           Reply.Kind.INFO,
           Reply.Visibility.PRIVATE,
-          "Leave *"
+          "Leave the program *"
               + Markup.text(program.getName())
               + "*?"
-              + (partner != null ? " Your pairing with " + partner + " ends." : "")
+              + (partner != null
+                  ? " Your "
+                      + (pairs.size() > 1 ? "pairings" : "pairing")
+                      + " with "
+                      + partner
+                      + " "
+                      + (pairs.size() > 1 ? "end" : "ends")
+                      + "."
+                  : "")
               + " If you only need a break, pause instead.",
           List.of(),
           List.of(
-              ReminderMessages.button("Yes, leave", "leave confirm", Reply.Button.Style.DANGER),
-              ReminderMessages.button("Pause 2 weeks", "pause 2w", null)),
+              ReminderMessages.button(
+                  "Yes, leave " + program.getName(),
+                  "leave confirm" + participation,
+                  Reply.Button.Style.DANGER),
+              ReminderMessages.button("Pause 2 weeks", "pause 2w" + participation, null)),
           null);
     }
     end(ctx, ctx.member().getDisplayName(), clock.instant());
@@ -89,14 +115,15 @@ final class LeaveProgram {
    *
    * @param leaver how the partner's message names who left
    */
-  private static void end(PairContext ctx, String leaver, Instant now) {
-    Store store = ctx.store();
-    Program program = ctx.program();
-    Participant me = ctx.me();
+  private static void end(PairContext whole, String leaver, Instant now) {
+    Store store = whole.store();
+    Program program = whole.program();
+    Participant me = whole.me();
     boolean heldPlace = me.getStatus() != ParticipantStatus.WAITLISTED;
+    List<PairContext> pairs = PairResolver.pairsOf(whole);
     me.leave();
-    CheckInSignals.record(ctx, SignalType.PARTICIPANT_LEFT, Map.of(), now);
-    if (ctx.paired()) {
+    CheckInSignals.record(whole, SignalType.PARTICIPANT_LEFT, Map.of(), now);
+    for (PairContext ctx : pairs) {
       ctx.pair().end(now);
       CheckInSignals.record(ctx, SignalType.PAIR_ENDED, Map.of("reason", "left"), now);
       Notices.tell(

@@ -2,6 +2,7 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.command.Command;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
@@ -36,14 +37,20 @@ final class MoveReminder {
   }
 
   /** {@code snooze Nd}: the pair's reminder comes back in N days. */
-  Reply snooze(Actor actor, int days) {
-    return move(actor, ctx -> Optional.of(clock.instant().plus(Duration.ofDays(days))));
+  Reply snooze(Actor actor, int days, Command.Target target) {
+    return move(
+        actor,
+        target,
+        "snooze " + days + "d",
+        ctx -> Optional.of(clock.instant().plus(Duration.ofDays(days))));
   }
 
   /** {@code snooze until DATE}: the reminder comes back on that day (the actor's time zone). */
-  Reply snoozeUntil(Actor actor, LocalDate day) {
+  Reply snoozeUntil(Actor actor, LocalDate day, Command.Target target) {
     return move(
         actor,
+        target,
+        "snooze until " + day,
         ctx -> {
           LocalDate today = ctx.today(clock.instant());
           if (!day.isAfter(today) || day.isAfter(today.plusDays(MAX_SNOOZE_DAYS))) {
@@ -54,9 +61,11 @@ final class MoveReminder {
   }
 
   /** {@code snooze pick}: offers the next weekdays as buttons. */
-  Reply pickDay(Actor actor) {
+  Reply pickDay(Actor actor, Command.Target target) {
     return paired(
         actor,
+        target,
+        "snooze pick",
         ctx -> {
           LocalDate day = ctx.today(clock.instant());
           List<Reply.Button> buttons = new ArrayList<>();
@@ -66,7 +75,9 @@ final class MoveReminder {
                 || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
               continue;
             }
-            buttons.add(ReminderMessages.button(label(day), "snooze until " + day, null));
+            buttons.add(
+                ReminderMessages.button(
+                    label(day), "snooze until " + day + " pair:" + ctx.pair().getId(), null));
           }
           return new Reply(
               Reply.Kind.INFO,
@@ -86,9 +97,15 @@ final class MoveReminder {
         + day.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
   }
 
-  private Reply move(Actor actor, Function<PairContext, Optional<Instant>> when) {
+  private Reply move(
+      Actor actor,
+      Command.Target target,
+      String retry,
+      Function<PairContext, Optional<Instant>> when) {
     return paired(
         actor,
+        target,
+        retry,
         ctx -> {
           Optional<Instant> to = when.apply(ctx);
           if (to.isEmpty()) {
@@ -104,9 +121,10 @@ final class MoveReminder {
         });
   }
 
-  private Reply paired(Actor actor, Function<PairContext, Reply> work) {
+  private Reply paired(
+      Actor actor, Command.Target target, String retry, Function<PairContext, Reply> work) {
     Reply notPaired = ReminderMessages.notPaired();
     return db.transaction(
-        store -> PairContext.whenPaired(store, actor, notPaired, notPaired, work));
+        store -> PairContext.whenPaired(store, actor, target, retry, notPaired, notPaired, work));
   }
 }

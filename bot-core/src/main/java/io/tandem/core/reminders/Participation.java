@@ -1,5 +1,6 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.command.Command;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.port.in.Actor;
@@ -44,11 +45,20 @@ public final class Participation {
    * {@code until} is {@code null}.
    */
   public Reply pause(Actor actor, LocalDate until, Integer days) {
-    return pause.pause(actor, until, days);
+    return pause(actor, until, days, Command.Target.NONE);
+  }
+
+  /** As {@link #pause(Actor, LocalDate, Integer)}, in the program {@code target} names. */
+  public Reply pause(Actor actor, LocalDate until, Integer days, Command.Target target) {
+    return pause.pause(actor, until, days, target);
   }
 
   public Reply resume(Actor actor) {
-    return resume.resume(actor);
+    return resume(actor, Command.Target.NONE);
+  }
+
+  public Reply resume(Actor actor, Command.Target target) {
+    return resume.resume(actor, target);
   }
 
   /**
@@ -59,7 +69,12 @@ public final class Participation {
   }
 
   public Reply leave(Actor actor, boolean confirmed) {
-    return leave.leave(actor, confirmed);
+    return leave(actor, confirmed, Command.Target.NONE);
+  }
+
+  /** {@code leave [PROGRAM] [confirm]}: leaves one program, asking first. */
+  public Reply leave(Actor actor, boolean confirmed, Command.Target target) {
+    return leave.leave(actor, confirmed, target);
   }
 
   /**
@@ -72,7 +87,11 @@ public final class Participation {
 
   /** {@code continue}: the at-risk pair carries on; the cadence starts over today. */
   public Reply carryOn(Actor actor) {
-    return carryOn.carryOn(actor);
+    return carryOn(actor, Command.Target.NONE);
+  }
+
+  public Reply carryOn(Actor actor, Command.Target target) {
+    return carryOn.carryOn(actor, target);
   }
 
   /** Remembers admins as they act, so "we need help" and escalations reach them. */

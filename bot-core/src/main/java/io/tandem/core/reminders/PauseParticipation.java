@@ -2,6 +2,8 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.PairResolver;
+import io.tandem.core.command.Command;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.kernel.SignalType;
@@ -34,11 +36,13 @@ final class PauseParticipation {
     this.clock = clock;
   }
 
-  Reply pause(Actor actor, LocalDate until, Integer days) {
+  Reply pause(Actor actor, LocalDate until, Integer days, Command.Target target) {
+    String retry =
+        "pause" + (until != null ? " until " + until : days != null ? " " + days + "d" : "");
     return db.transaction(
         store ->
-            PairContext.whenJoined(
-                store, actor, Notices.notJoined(), ctx -> pause(ctx, until, days)));
+            PairContext.inProgram(
+                store, actor, target, retry, Notices.notJoined(), ctx -> pause(ctx, until, days)));
   }
 
   private Reply pause(PairContext ctx, LocalDate until, Integer days) {
@@ -71,12 +75,12 @@ final class PauseParticipation {
         SignalType.PARTICIPANT_PAUSED,
         Map.of("days", ChronoUnit.DAYS.between(today, end)),
         now);
-    if (ctx.paired()) {
+    for (PairContext pair : PairResolver.pairsOf(ctx)) {
       Notices.tell(
           ctx.store(),
           me.getWorkspaceId(),
-          "paused:" + me.getId() + ":" + now.toEpochMilli(),
-          ctx.partnerMember().getUserId(),
+          "paused:" + me.getId() + ":" + now.toEpochMilli() + ":" + pair.pair().getId(),
+          pair.partnerMember().getUserId(),
           Markup.text(ctx.member().getDisplayName())
               + " is taking a break from Tandem until "
               + end

@@ -15,7 +15,8 @@ public sealed interface ReminderCommands extends Command.ReminderCommand {
    * Pause reminders until the start of {@code until}, or for {@code days} days; both {@code null}
    * means the default two weeks.
    */
-  record Pause(LocalDate until, Integer days) implements ReminderCommands {
+  record Pause(LocalDate until, Integer days, Command.Target target)
+      implements ReminderCommands, Command.PairScoped {
     public Pause {
       if (until != null && days != null) {
         throw new IllegalArgumentException("either a date or a number of days");
@@ -24,30 +25,62 @@ public sealed interface ReminderCommands extends Command.ReminderCommand {
         throw new IllegalArgumentException("days must be positive: " + days);
       }
     }
+
+    public Pause(LocalDate until, Integer days) {
+      this(until, days, Command.Target.NONE);
+    }
   }
 
-  record Resume() implements ReminderCommands {}
+  record Resume(Command.Target target) implements ReminderCommands, Command.PairScoped {
 
-  /** Leave the program; without {@code confirmed} Tandem asks first. */
-  record Leave(boolean confirmed) implements ReminderCommands {}
+    public Resume() {
+      this(Command.Target.NONE);
+    }
+  }
+
+  /**
+   * Leave one program (the target's, or the only one); without {@code confirmed} Tandem asks first.
+   */
+  record Leave(boolean confirmed, Command.Target target)
+      implements ReminderCommands, Command.PairScoped {
+
+    public Leave(boolean confirmed) {
+      this(confirmed, Command.Target.NONE);
+    }
+  }
 
   /** Carry on after the at-risk question. */
-  record Continue() implements ReminderCommands {}
+  record Continue(Command.Target target) implements ReminderCommands, Command.PairScoped {
+
+    public Continue() {
+      this(Command.Target.NONE);
+    }
+  }
 
   /**
    * Move the pair's reminder by {@code days}, to {@code until}, or ask which day ({@code pick}).
    */
-  record Snooze(Integer days, LocalDate until, boolean pick) implements ReminderCommands {
+  record Snooze(Integer days, LocalDate until, boolean pick, Command.Target target)
+      implements ReminderCommands, Command.PairScoped {
     public Snooze {
       int given = (days != null ? 1 : 0) + (until != null ? 1 : 0) + (pick ? 1 : 0);
       if (given != 1) {
         throw new IllegalArgumentException("snooze takes exactly one of days, until, pick");
       }
     }
+
+    public Snooze(Integer days, LocalDate until, boolean pick) {
+      this(days, until, pick, Command.Target.NONE);
+    }
   }
 
   /** "We need help": tell the program admins. */
-  record Support() implements ReminderCommands {}
+  record Support(Command.Target target) implements ReminderCommands, Command.PairScoped {
+
+    public Support() {
+      this(Command.Target.NONE);
+    }
+  }
 
   /** {@code remind me}: when reminders reach the person, and how to change it. */
   record ShowReminderChoices() implements ReminderCommands {}

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code pause [until DATE|2w|10d]}, {@code resume}, {@code leave [confirm]}, {@code continue},
- * {@code snooze 2d|until DATE|pick}, {@code support}, {@code remind me [at TIME] [[not] on
- * weekends]}, and the admins' {@code nudge @person}.
+ * {@code pause [until DATE|2w|10d]}, {@code resume}, {@code leave [PROGRAM] [confirm]}, {@code
+ * continue}, {@code snooze 2d|until DATE|pick}, {@code support}, {@code remind me [at TIME] [[not]
+ * on weekends]}, and the admins' {@code nudge @person}.
  */
 public final class ReminderGrammar {
 
@@ -27,6 +27,7 @@ public final class ReminderGrammar {
   /** A weekend choice at the end of {@code remind me …}: {@code [not] on weekends}. */
   private static final Pattern WEEKENDS =
       Pattern.compile("(?:^|\\s)(not\\s+)?on\\s+weekends?$", Pattern.CASE_INSENSITIVE);
+  public static final String LEAVE_PROGRAM_EXAMPLE = "leave Data pilot";
 
   private static final Pattern SPAN =
       Pattern.compile("(\\d{1,3})\\s*([dw])", Pattern.CASE_INSENSITIVE);
@@ -34,14 +35,18 @@ public final class ReminderGrammar {
   private ReminderGrammar() {}
 
   public static Parsed pause(String rest) {
+    return pause(rest, Command.Target.NONE);
+  }
+
+  public static Parsed pause(String rest, Command.Target target) {
     if (rest.isEmpty()) {
-      return accept(new ReminderCommands.Pause(null, null));
+      return accept(new ReminderCommands.Pause(null, null, target));
     }
     String text = rest.strip();
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.startsWith("until ")) {
       return date(text.substring(6).strip(), PAUSE_EXAMPLE)
-          .<Parsed>map(d -> accept(new ReminderCommands.Pause(d, null)))
+          .<Parsed>map(d -> accept(new ReminderCommands.Pause(d, null, target)))
           .orElseGet(
               () ->
                   reject(
@@ -53,11 +58,11 @@ public final class ReminderGrammar {
       if (days.get() < 1) {
         return reject("Pause for at least one day.", "pause 2w");
       }
-      return accept(new ReminderCommands.Pause(null, days.get()));
+      return accept(new ReminderCommands.Pause(null, days.get(), target));
     }
     Optional<LocalDate> day = date(text, PAUSE_EXAMPLE);
     if (day.isPresent()) {
-      return accept(new ReminderCommands.Pause(day.get(), null));
+      return accept(new ReminderCommands.Pause(day.get(), null, target));
     }
     return reject(
         "`" + text + "` is not a pause length; say `until 2026-06-01`, `2w` or `10d`.",
@@ -65,43 +70,96 @@ public final class ReminderGrammar {
   }
 
   public static Parsed resume(String rest) {
+    return resume(rest, Command.Target.NONE);
+  }
+
+  public static Parsed resume(String rest, Command.Target target) {
     return rest.isEmpty()
-        ? accept(new ReminderCommands.Resume())
+        ? accept(new ReminderCommands.Resume(target))
         : reject("`resume` takes no arguments, but got `" + rest + "`.", "resume");
   }
 
   public static Parsed carryOn(String rest) {
+    return carryOn(rest, Command.Target.NONE);
+  }
+
+  public static Parsed carryOn(String rest, Command.Target target) {
     return rest.isEmpty()
-        ? accept(new ReminderCommands.Continue())
+        ? accept(new ReminderCommands.Continue(target))
         : reject("`continue` takes no arguments, but got `" + rest + "`.", "continue");
   }
 
   public static Parsed support(String rest) {
-    return accept(new ReminderCommands.Support());
+    return support(rest, Command.Target.NONE);
+  }
+
+  public static Parsed support(String rest, Command.Target target) {
+    return accept(new ReminderCommands.Support(target));
   }
 
   public static Parsed leave(String rest) {
-    if (rest.isEmpty()) {
-      return accept(new ReminderCommands.Leave(false));
+    return leave(rest, Command.Target.NONE);
+  }
+
+  /**
+   * {@code leave [PROGRAM] [confirm]}; the program may also be named as {@code in PROGRAM} or by
+   * the button's target.
+   */
+  public static Parsed leave(String rest, Command.Target named) {
+    Command.Target target = named;
+    String text = rest.strip();
+    String program = named.program();
+    if (program != null && program.toLowerCase(Locale.ROOT).endsWith(" confirm")) {
+      // "leave in Data pilot confirm": the confirmation came after the program's name
+      text = (text + " confirm").strip();
+      target =
+          new Command.Target(
+              named.partnerUserId(),
+              program.substring(0, program.length() - " confirm".length()),
+              named.pairId(),
+              named.participantId());
     }
-    if (rest.equalsIgnoreCase("confirm")) {
-      return accept(new ReminderCommands.Leave(true));
+    boolean confirmed = false;
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.equals("confirm")) {
+      confirmed = true;
+      text = "";
+    } else if (lower.endsWith(" confirm")) {
+      confirmed = true;
+      text = text.substring(0, text.length() - " confirm".length()).strip();
+    } else if (lower.startsWith("confirm ")) {
+      confirmed = true;
+      text = text.substring("confirm ".length()).strip();
     }
-    return reject("`leave` takes nothing but `confirm`, but got `" + rest + "`.", LEAVE_EXAMPLE);
+    if (!text.isEmpty() && target.program() != null) {
+      return reject(
+          "Name one program to leave, but got `" + text + "` and `" + target.program() + "`.",
+          LEAVE_PROGRAM_EXAMPLE);
+    }
+    Command.Target aimed =
+        text.isEmpty()
+            ? target
+            : new Command.Target(
+                target.partnerUserId(), text, target.pairId(), target.participantId());
+    return accept(new ReminderCommands.Leave(confirmed, aimed));
   }
 
   public static Parsed snooze(String rest) {
+    return snooze(rest, Command.Target.NONE);
+  }
+
+  public static Parsed snooze(String rest, Command.Target target) {
     String lower = rest.toLowerCase(Locale.ROOT).strip();
     if (lower.isEmpty()) {
       return reject("Say how long to snooze: `2d`, `until 2026-06-01` or `pick`.", SNOOZE_EXAMPLE);
     }
     if (lower.equals("pick")) {
-      return accept(new ReminderCommands.Snooze(null, null, true));
+      return accept(new ReminderCommands.Snooze(null, null, true, target));
     }
     if (lower.startsWith("until ")) {
       String text = rest.strip().substring(6).strip();
       return date(text, SNOOZE_EXAMPLE)
-          .<Parsed>map(d -> accept(new ReminderCommands.Snooze(null, d, false)))
+          .<Parsed>map(d -> accept(new ReminderCommands.Snooze(null, d, false, target)))
           .orElseGet(
               () ->
                   reject("`" + text + "` is not a date; write it as YYYY-MM-DD.", SNOOZE_EXAMPLE));
@@ -113,7 +171,7 @@ public final class ReminderGrammar {
     if (days.get() < 1 || days.get() > 30) {
       return reject("Snooze for 1 to 30 days.", SNOOZE_EXAMPLE);
     }
-    return accept(new ReminderCommands.Snooze(days.get(), null, false));
+    return accept(new ReminderCommands.Snooze(days.get(), null, false, target));
   }
 
   /**

@@ -41,17 +41,22 @@ final class ReminderMessages {
             + ". "
             + last,
         List.of(),
-        reminderButtons(),
+        reminderButtons(pp, partner),
         null);
   }
 
-  /** The buttons every reminder and nudge carries; each sends a command of the core grammar. */
-  static List<Reply.Button> reminderButtons() {
+  /**
+   * The buttons every reminder and nudge carries; each sends a command of the core grammar for this
+   * pair ({@code pair:ID}), and the first names the partner, so that someone with several partners
+   * knows which pair they act on.
+   */
+  static List<Reply.Button> reminderButtons(PairPeople pp, PairPeople.Person partner) {
+    String pair = " pair:" + pp.pair().getId();
     return List.of(
-        button("We met — log it", "log", Reply.Button.Style.PRIMARY),
-        button("Snooze 2 days", "snooze 2d", null),
-        button("Pick another day", "snooze pick", null),
-        button("We need help", "support", null));
+        button("We met " + partner.name() + " — log it", "log" + pair, Reply.Button.Style.PRIMARY),
+        button("Snooze 2 days", "snooze 2d" + pair, null),
+        button("Pick another day", "snooze pick" + pair, null),
+        button("We need help", "support" + pair, null));
   }
 
   static Reply.Button button(String label, String command, Reply.Button.Style style) {
@@ -88,7 +93,12 @@ final class ReminderMessages {
                     + partner
                     + "* again. Log it when you have.";
     return new Reply(
-        Reply.Kind.INFO, Reply.Visibility.PRIVATE, text, List.of(), reminderButtons(), null);
+        Reply.Kind.INFO,
+        Reply.Visibility.PRIVATE,
+        text,
+        List.of(),
+        reminderButtons(pp, pp.partnerOf(person.participant().getId())),
+        null);
   }
 
   static Reply atRisk(PairPeople pp, PairPeople.Person person) {
@@ -106,9 +116,13 @@ final class ReminderMessages {
             + " is asked separately.",
         List.of(),
         List.of(
-            button("Continue", "continue", Reply.Button.Style.PRIMARY),
-            button("Pause 2 weeks", "pause 2w", null),
-            button("End our pairing", "leave", Reply.Button.Style.DANGER)),
+            button(
+                "Continue with " + pp.partnerOf(person.participant().getId()).name(),
+                "continue pair:" + pp.pair().getId(),
+                Reply.Button.Style.PRIMARY),
+            button("Pause 2 weeks", "pause 2w pair:" + pp.pair().getId(), null),
+            button(
+                "Leave the program", "leave pair:" + pp.pair().getId(), Reply.Button.Style.DANGER)),
         null);
   }
 

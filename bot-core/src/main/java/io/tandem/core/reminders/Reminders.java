@@ -1,5 +1,6 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.command.Command;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
@@ -68,22 +69,37 @@ public final class Reminders {
 
   /** {@code snooze Nd}: the pair's reminder comes back in N days. */
   public Reply snooze(Actor actor, int days) {
-    return move.snooze(actor, days);
+    return snooze(actor, new ReminderCommands.Snooze(days, null, false));
   }
 
   /** {@code snooze until DATE}: the reminder comes back on that day (the actor's time zone). */
   public Reply snoozeUntil(Actor actor, LocalDate day) {
-    return move.snoozeUntil(actor, day);
+    return snooze(actor, new ReminderCommands.Snooze(null, day, false));
   }
 
   /** {@code snooze pick}: offers the next weekdays as buttons. */
   public Reply pickDay(Actor actor) {
-    return move.pickDay(actor);
+    return snooze(actor, new ReminderCommands.Snooze(null, null, true));
+  }
+
+  /** Any {@code snooze}, for the pair its target names (or the actor's only one). */
+  public Reply snooze(Actor actor, ReminderCommands.Snooze snooze) {
+    if (snooze.pick()) {
+      return move.pickDay(actor, snooze.target());
+    }
+    return snooze.until() != null
+        ? move.snoozeUntil(actor, snooze.until(), snooze.target())
+        : move.snooze(actor, snooze.days(), snooze.target());
   }
 
   /** "We need help": tells the workspace's admins, privately, who asks. */
   public Reply support(Actor actor) {
-    return help.support(actor);
+    return support(actor, Command.Target.NONE);
+  }
+
+  /** "We need help" about the pair {@code target} names. */
+  public Reply support(Actor actor, Command.Target target) {
+    return help.support(actor, target);
   }
 
   /** {@code remind me}: when reminders reach the actor, with a button to change it. */

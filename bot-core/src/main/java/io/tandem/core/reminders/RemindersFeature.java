@@ -53,14 +53,21 @@ public final class RemindersFeature implements Feature {
     routes
         .command(
             ReminderCommands.Pause.class,
-            (actor, pause) -> participation.pause(actor, pause.until(), pause.days()))
-        .command(ReminderCommands.Resume.class, (actor, resume) -> participation.resume(actor))
+            (actor, pause) ->
+                participation.pause(actor, pause.until(), pause.days(), pause.target()))
+        .command(
+            ReminderCommands.Resume.class,
+            (actor, resume) -> participation.resume(actor, resume.target()))
         .command(
             ReminderCommands.Leave.class,
-            (actor, leave) -> participation.leave(actor, leave.confirmed()))
-        .command(ReminderCommands.Continue.class, (actor, carryOn) -> participation.carryOn(actor))
-        .command(ReminderCommands.Snooze.class, this::snooze)
-        .command(ReminderCommands.Support.class, (actor, support) -> reminders.support(actor))
+            (actor, leave) -> participation.leave(actor, leave.confirmed(), leave.target()))
+        .command(
+            ReminderCommands.Continue.class,
+            (actor, carryOn) -> participation.carryOn(actor, carryOn.target()))
+        .command(ReminderCommands.Snooze.class, reminders::snooze)
+        .command(
+            ReminderCommands.Support.class,
+            (actor, support) -> reminders.support(actor, support.target()))
         .command(
             ReminderCommands.Nudge.class, (actor, nudge) -> nudges.nudgeNow(actor, nudge.userId()))
         .command(
@@ -77,14 +84,5 @@ public final class RemindersFeature implements Feature {
             (actor, formId, values) -> reminders.choicesSubmitted(actor, values))
         .onAdminCommand(participation::adminActed)
         .job(job);
-  }
-
-  private Reply snooze(Actor actor, ReminderCommands.Snooze snooze) {
-    if (snooze.pick()) {
-      return reminders.pickDay(actor);
-    }
-    return snooze.until() != null
-        ? reminders.snoozeUntil(actor, snooze.until())
-        : reminders.snooze(actor, snooze.days());
   }
 }

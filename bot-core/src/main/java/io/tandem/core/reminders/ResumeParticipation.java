@@ -2,6 +2,7 @@ package io.tandem.core.reminders;
 
 import io.tandem.core.checkins.ActivePairs;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.command.Command;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
@@ -32,12 +33,14 @@ final class ResumeParticipation {
     this.clock = clock;
   }
 
-  Reply resume(Actor actor) {
+  Reply resume(Actor actor, Command.Target target) {
     return db.transaction(
         store ->
-            PairContext.whenJoined(
+            PairContext.inProgram(
                 store,
                 actor,
+                target,
+                "resume",
                 Notices.notJoined(),
                 ctx -> {
                   if (ctx.me().getStatus() != ParticipantStatus.PAUSED) {
@@ -77,12 +80,12 @@ final class ResumeParticipation {
 
   private static void resume(Store store, Participant me, boolean automatic, Instant now) {
     me.resume();
-    Optional<Pair> pair = ActivePairs.in(store).of(me.getId());
-    pair.ifPresent(p -> p.restart(now));
+    List<Pair> pairs = ActivePairs.in(store).all(me.getId());
+    pairs.forEach(p -> p.restart(now));
     Notices.signal(
         store,
         me,
-        pair.map(Pair::getId).orElse(null),
+        pairs.isEmpty() ? null : pairs.get(0).getId(),
         SignalType.PARTICIPANT_RESUMED,
         Map.of("automatic", automatic),
         now);

@@ -112,7 +112,8 @@ class ReminderRulesTest {
             "reminder:" + pairId + ":2026-03-30:U0BEN @ 2026-03-30T14:00:00Z");
     assertThat(reminders(rows).get(0).payload)
         .contains("Time to meet *Ben* again")
-        .contains("We met — log it")
+        .contains("We met Ben — log it")
+        .contains("log pair:" + pairId)
         .contains("Snooze 2 days")
         .contains("Pick another day")
         .contains("We need help");
@@ -187,7 +188,8 @@ class ReminderRulesTest {
     assertThat(snoozed.kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(snoozed.text()).contains("2026-03-18");
     assertThat(pick.buttons()).hasSize(5);
-    assertThat(pick.buttons().get(0).value()).isEqualTo("snooze until 2026-03-17");
+    // each day's button carries the pair it moves
+    assertThat(pick.buttons().get(0).value()).isEqualTo("snooze until 2026-03-17 pair:" + pairId);
     assertThat(reminders(rows))
         .filteredOn(r -> !r.key.contains(":2026-03-16:"))
         .extracting(r -> r.key + " @ " + r.notBefore)
@@ -235,7 +237,11 @@ class ReminderRulesTest {
     Reply ask = run(BEN, "leave");
     Reply left = run(BEN, "leave confirm");
 
-    assertThat(ask.buttons()).extracting(Reply.Button::value).contains("leave confirm");
+    // the button names the participation it leaves, so it leaves this program only
+    assertThat(ask.text()).contains("Leave the program");
+    assertThat(ask.buttons())
+        .extracting(Reply.Button::value)
+        .anySatisfy(v -> assertThat(v).startsWith("leave confirm participation:"));
     assertThat(left.text()).contains("You've left").contains("Ana has been told");
     assertThat(status(BEN)).isEqualTo(ParticipantStatus.LEFT);
     assertThat(status(CAL)).isEqualTo(ParticipantStatus.ACTIVE);
@@ -271,7 +277,7 @@ class ReminderRulesTest {
     assertThat(atRisk.payload)
         .contains("Continue")
         .contains("Pause 2 weeks")
-        .contains("End our pairing");
+        .contains("Leave the program");
     // at risk: no more reminders or nudges after it
     assertThat(rows)
         .filteredOn(r -> r.key.startsWith("reminder") || r.key.startsWith("nudge"))
