@@ -19,6 +19,28 @@ import java.util.Map;
  */
 public final class PlanQueries {
 
+  static final String TASKS_BY_PAIR =
+      "SELECT t.pair_id,"
+          + " SUM(CASE WHEN t.created_at >= ? THEN 1 ELSE 0 END),"
+          + " SUM(CASE WHEN t.done_at >= ? AND t.done_at < ? THEN 1 ELSE 0 END)"
+          + " FROM mentoring_pair p JOIN goal_task t ON t.pair_id = p.id"
+          + " WHERE p.program_id = ? AND t.created_at < ?"
+          + " GROUP BY t.pair_id";
+
+  static final String USEFULNESS_BY_PAIR =
+      "SELECT s.pair_id, COUNT(n.usefulness), SUM(n.usefulness)"
+          + " FROM mentoring_session s JOIN session_note n ON n.session_id = s.id"
+          + " WHERE s.program_id = ? AND s.pair_id IS NOT NULL AND s.occurred_at >= ?"
+          + " AND s.occurred_at < ? AND n.usefulness IS NOT NULL"
+          + " GROUP BY s.pair_id";
+
+  static String signalsBySlot(int kinds) {
+    return "SELECT (occurred_at - ?) / ? AS slot, type, COUNT(*) FROM signal"
+        + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ? AND type IN ("
+        + String.join(", ", Collections.nCopies(kinds, "?"))
+        + ") GROUP BY 1, 2";
+  }
+
   private final SqlRows sql;
 
   private PlanQueries(EntityManager em) {
@@ -34,12 +56,7 @@ public final class PlanQueries {
   public Map<Long, long[]> tasksByPair(long programId, Instant from, Instant to) {
     Map<Long, long[]> byPair = new HashMap<>();
     sql.forEachRow(
-        "SELECT t.pair_id,"
-            + " SUM(CASE WHEN t.created_at >= ? THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN t.done_at >= ? AND t.done_at < ? THEN 1 ELSE 0 END)"
-            + " FROM mentoring_pair p JOIN goal_task t ON t.pair_id = p.id"
-            + " WHERE p.program_id = ? AND t.created_at < ?"
-            + " GROUP BY t.pair_id",
+        TASKS_BY_PAIR,
         List.of(
             from.toEpochMilli(),
             from.toEpochMilli(),
@@ -57,11 +74,7 @@ public final class PlanQueries {
   public Map<Long, long[]> usefulnessByPair(long programId, Instant from, Instant to) {
     Map<Long, long[]> byPair = new HashMap<>();
     sql.forEachRow(
-        "SELECT s.pair_id, COUNT(n.usefulness), SUM(n.usefulness)"
-            + " FROM mentoring_session s JOIN session_note n ON n.session_id = s.id"
-            + " WHERE s.program_id = ? AND s.pair_id IS NOT NULL AND s.occurred_at >= ?"
-            + " AND s.occurred_at < ? AND n.usefulness IS NOT NULL"
-            + " GROUP BY s.pair_id",
+        USEFULNESS_BY_PAIR,
         List.of(programId, from.toEpochMilli(), to.toEpochMilli()),
         rs -> byPair.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)}));
     return byPair;
@@ -89,10 +102,7 @@ public final class PlanQueries {
                 to.toEpochMilli()));
     params.addAll(kinds);
     sql.forEachRow(
-        "SELECT (occurred_at - ?) / ? AS slot, type, COUNT(*) FROM signal"
-            + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ? AND type IN ("
-            + String.join(", ", Collections.nCopies(kinds.size(), "?"))
-            + ") GROUP BY 1, 2",
+        signalsBySlot(kinds.size()),
         params,
         rs ->
             bySlot
