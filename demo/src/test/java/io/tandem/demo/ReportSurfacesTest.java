@@ -59,7 +59,8 @@ class ReportSurfacesTest {
   private static final Pattern TASKS = Pattern.compile("Tasks\\W+(\\d+) set, (\\d+) done");
   private static final Pattern USEFULNESS =
       Pattern.compile(
-          "Session usefulness\\W+(\\d\\.\\d of 5|not enough responses) \\((\\d+) ratings?\\)");
+          "Session usefulness\\W+(?:no ratings yet|(\\d\\.\\d of 5|not enough responses)"
+              + " \\((\\d+) ratings?\\))");
   private static final Pattern EVENTS =
       Pattern.compile(
           "(\\d+) joins? · (\\d+) match(?:es)? · (\\d+) pair ends? · (\\d+) pauses? · (\\d+)"
@@ -130,13 +131,18 @@ class ReportSurfacesTest {
     assertThat(cells.get("tasks//set")).isEqualTo(Long.toString(tasks[0]));
     assertThat(cells.get("tasks//done")).isEqualTo(Long.toString(tasks[1]));
     Matcher useful = find(USEFULNESS, chat);
-    assertThat(cells.get("usefulness//ratings")).isEqualTo(useful.group(2));
     String mean = cells.get("usefulness//mean");
-    assertThat(
-            mean.startsWith("not")
-                ? mean
-                : String.format(java.util.Locale.ROOT, "%.1f of 5", Double.parseDouble(mean)))
-        .isEqualTo(useful.group(1));
+    if (useful.group(1) == null) { // no ratings yet
+      assertThat(cells.get("usefulness//ratings")).isEqualTo("0");
+      assertThat(mean).isEqualTo("not enough responses");
+    } else {
+      assertThat(cells.get("usefulness//ratings")).isEqualTo(useful.group(2));
+      assertThat(
+              mean.startsWith("not")
+                  ? mean
+                  : String.format(java.util.Locale.ROOT, "%.1f of 5", Double.parseDouble(mean)))
+          .isEqualTo(useful.group(1));
+    }
     long[] events = numbers(find(EVENTS, chat));
     assertThat(events[0]).as("the demo's people joined in the period").isEqualTo(funnel[0]);
     for (int i = 0; i < EVENT_KEYS.size(); i++) {

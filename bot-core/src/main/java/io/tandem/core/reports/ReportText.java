@@ -132,10 +132,13 @@ public final class ReportText {
   }
 
   /**
-   * {@code 4.2 of 5 (12 ratings)}, or {@code not enough responses (2 ratings)} below the anonymity
-   * threshold.
+   * {@code 4.2 of 5 (12 ratings)}, {@code not enough responses (2 ratings)} below the anonymity
+   * threshold, or {@code no ratings yet}.
    */
   public static String usefulness(ProgramReport.Usefulness u) {
+    if (u.ratings() == 0) {
+      return "no ratings yet";
+    }
     String ratings = u.ratings() + (u.ratings() == 1 ? " rating" : " ratings");
     return u.suppressed()
         ? "not enough responses (" + ratings + ")"

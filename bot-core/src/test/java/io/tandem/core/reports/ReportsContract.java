@@ -409,6 +409,7 @@ abstract class ReportsContract {
     assertThat(byMentor.get("Dev").usefulness())
         .isEqualTo(new ProgramReport.Usefulness(1, null)); // 1 rating < 3
     assertThat(byMentor.get("Eve").usefulness()).isEqualTo(new ProgramReport.Usefulness(0, null));
+    assertThat(ReportText.usefulness(byMentor.get("Eve").usefulness())).isEqualTo("no ratings yet");
     // February: only 02-07's two ratings (3 and 5): below the threshold, no mean anywhere
     ProgramReport feb = reports.compute(PILOT, Reports.parsePeriod("2026-02-01..2026-02-28", NOW));
     assertThat(feb.health().usefulness()).isEqualTo(new ProgramReport.Usefulness(2, null));
