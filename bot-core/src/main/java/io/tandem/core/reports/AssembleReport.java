@@ -84,7 +84,7 @@ final class AssembleReport {
         health,
         pairs.rows(),
         weeks,
-        EventTimeline.read(planQueries, id, period, end),
+        EventTimeline.read(planQueries, id, period, end, signals),
         q.surveyTrends(id, from, end, surveys),
         retention(people, workspace.getId(), id, read),
         List.of(

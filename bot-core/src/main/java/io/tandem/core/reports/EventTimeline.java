@@ -5,6 +5,7 @@ import io.tandem.core.reports.ProgramReport.EventSlot;
 import io.tandem.core.reports.ProgramReport.Period;
 import io.tandem.core.reports.ProgramReport.Timeline;
 import io.tandem.core.reports.persistence.PlanQueries;
+import io.tandem.core.reports.persistence.ReportQueries;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import java.util.Map;
 /**
  * The report's time line of program events: every week (Monday, UTC) of the period, or every day
  * when the period is at most {@value ProgramReport#DAILY_UP_TO_DAYS} days, with the joins, matches,
- * pair ends, pauses and escalations recorded in it. One query over the program's signals by time.
+ * pair ends, pauses and escalations recorded in it. Weeks come from the report's signals per week
+ * and kind, already read for the engagement weeks, so a long period's signals are read once; a
+ * short period's days take one more query over its few days of signals.
  */
 final class EventTimeline {
 
@@ -27,7 +30,16 @@ final class EventTimeline {
 
   private EventTimeline() {}
 
-  static Timeline read(PlanQueries q, long programId, Period period, Instant end) {
+  /**
+   * @param weekly the signals per week and kind of the same period and as-of, weeks counted from
+   *     the Monday on or before the period's first day
+   */
+  static Timeline read(
+      PlanQueries q,
+      long programId,
+      Period period,
+      Instant end,
+      ReportQueries.WeeklySignals weekly) {
     boolean daily =
         Duration.between(period.from(), period.to()).toMillis()
             <= ProgramReport.DAILY_UP_TO_DAYS * DAY;
@@ -37,12 +49,10 @@ final class EventTimeline {
     }
     Instant origin = first.atStartOfDay(ZoneOffset.UTC).toInstant();
     long slot = daily ? DAY : 7 * DAY;
-    List<String> kinds = new ArrayList<>();
-    for (Event e : Event.values()) {
-      kinds.addAll(e.signals);
-    }
     Map<Long, Map<String, Long>> counts =
-        q.signalsBySlot(programId, origin, slot, period.from(), end, kinds);
+        daily
+            ? q.signalsBySlot(programId, origin, slot, period.from(), end, kinds())
+            : weekly.perWeekType();
     List<EventSlot> slots = new ArrayList<>();
     long last = (end.toEpochMilli() - 1 - origin.toEpochMilli()) / slot;
     for (long i = 0; i <= last; i++) {
@@ -62,5 +72,13 @@ final class EventTimeline {
               start.isBefore(period.from()) || start.plusMillis(slot).isAfter(end)));
     }
     return new Timeline(daily ? "day" : "week", slots);
+  }
+
+  private static List<String> kinds() {
+    List<String> kinds = new ArrayList<>();
+    for (Event e : Event.values()) {
+      kinds.addAll(e.signals);
+    }
+    return kinds;
   }
 }
