@@ -27,8 +27,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "report",
     description = {
-      "Write a program's report: funnel, sessions, pairs with their health, goals, survey trends"
-          + " (only where enough people answered), retention and the signals Tandem sent."
+      "Write a program's report: funnel, sessions, pairs with their health, goals and tasks,"
+          + " session usefulness and survey trends (only where enough people answered),"
+          + " retention, program events over time and the signals Tandem sent."
           + " Reads only.",
       "The formulas are in the README's Reports section."
     })

@@ -14,8 +14,9 @@ import java.util.Random;
 /**
  * The program {@link ReportBenchmark} reports on, written straight into a migrated SQLite file: 2 ×
  * pairs participants in 8 departments and 6 bands, all paired; up to 20 sessions a pair on distinct
- * days; 2 goals a pair; a skill re-rating for a fifth of the mentees; the signals of the kinds in
- * {@link #KINDS} spread over 180 days; six anonymous monthly pulses; a few dead outbox messages.
+ * days, each rated by its logger; 2 goals a pair, each with one task; a skill re-rating for a fifth
+ * of the mentees; the signals of the kinds in {@link #KINDS} spread over 180 days; six anonymous
+ * monthly pulses; a few dead outbox messages.
  */
 final class ReportData {
   static final long DAY = 86_400_000L;
@@ -51,6 +52,10 @@ final class ReportData {
   private final Connection c;
   private final int pairs;
   private final Random random;
+
+  /** For the ratings and tasks, so that the rest of the data stays what it was before them. */
+  private final Random extra = new Random(11);
+
   private final long created = CREATED.toEpochMilli();
   private long id = 1;
   private long sessions;
@@ -156,12 +161,22 @@ final class ReportData {
         PreparedStatement rating =
             c.prepareStatement(
                 "INSERT INTO skill_rating (id, workspace_id, participant_id,"
-                    + " skill, level, rated_at) VALUES (?, 1, ?, 'SQL', ?, ?)")) {
+                    + " skill, level, rated_at) VALUES (?, 1, ?, 'SQL', ?, ?)");
+        PreparedStatement note =
+            c.prepareStatement(
+                "INSERT INTO session_note (id, workspace_id, session_id, participant_id,"
+                    + " minutes, topic, usefulness, created_at, updated_at)"
+                    + " VALUES (?, 1, ?, ?, 30, 't', ?, 0, 0)");
+        PreparedStatement task =
+            c.prepareStatement(
+                "INSERT INTO goal_task (id, workspace_id, pair_id, goal_id, number, text,"
+                    + " created_by, created_at, done_at) VALUES (?, 1, ?, ?, ?, 't', ?, ?, ?)")) {
       for (int p = 1; p <= pairs; p++) {
-        sessions(session, p);
+        sessions(session, note, p);
         for (int g = 1; g <= 2; g++) {
           long set = created + (14 + random.nextInt(150)) * DAY;
-          goal.setLong(1, id++);
+          long goalId = id++;
+          goal.setLong(1, goalId);
           goal.setLong(2, p);
           goal.setInt(3, g);
           goal.setLong(4, 2L * p);
@@ -174,6 +189,18 @@ final class ReportData {
           }
           goal.addBatch();
           goals++;
+          task.setLong(1, id++);
+          task.setLong(2, p);
+          task.setLong(3, goalId);
+          task.setInt(4, g);
+          task.setLong(5, 2L * p - 1);
+          task.setLong(6, set + DAY);
+          if (extra.nextBoolean()) {
+            task.setLong(7, set + (1 + extra.nextInt(20)) * DAY);
+          } else {
+            task.setNull(7, java.sql.Types.BIGINT);
+          }
+          task.addBatch();
         }
         if (p % 5 == 0) {
           for (int k = 0; k < 2; k++) {
@@ -186,18 +213,22 @@ final class ReportData {
         }
       }
       session.executeBatch();
+      note.executeBatch();
       goal.executeBatch();
+      task.executeBatch();
       rating.executeBatch();
     }
   }
 
   /** Up to 20 sessions of pair {@code p} on distinct days. */
-  private void sessions(PreparedStatement session, int p) throws SQLException {
+  private void sessions(PreparedStatement session, PreparedStatement note, int p)
+      throws SQLException {
     int day = 14 + random.nextInt(14);
     int n = 0;
     int target = random.nextInt(21);
     while (n < target && day < PROGRAM_DAYS) {
-      session.setLong(1, id++);
+      long sessionId = id++;
+      session.setLong(1, sessionId);
       session.setLong(2, 2L * p - 1);
       session.setLong(3, created + day * DAY + 36_000_000L);
       session.setInt(4, 15 * (1 + random.nextInt(8)));
@@ -206,6 +237,11 @@ final class ReportData {
       session.setInt(7, ++n);
       session.addBatch();
       sessions++;
+      note.setLong(1, id++);
+      note.setLong(2, sessionId);
+      note.setLong(3, 2L * p - 1);
+      note.setInt(4, 1 + extra.nextInt(5));
+      note.addBatch();
       day += 1 + random.nextInt(16);
     }
   }

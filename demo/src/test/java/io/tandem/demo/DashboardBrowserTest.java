@@ -76,6 +76,7 @@ class DashboardBrowserTest {
     chat.run("ben", "log 1h30m How the team recruits on TikTok");
     chat.run("dev", "log 1h Figma basics");
     chat.run("ana", "goal add Learn TikTok ads");
+    chat.run("ben", "task add 1 Watch three ads with Ana");
     String link = DashboardLinkTest.link(chat.run("maya", "dashboard"));
     // … and what the database says, by the test's own queries
     long program = single("SELECT id FROM program WHERE name = 'Reverse mentoring'");
@@ -97,6 +98,19 @@ class DashboardBrowserTest {
             "SELECT COUNT(*) FROM participant WHERE status <> 'WAITLISTED' AND program_id = "
                 + program);
     long goals = single("SELECT COUNT(*) FROM goal WHERE program_id = " + program);
+    long tasks =
+        single(
+            "SELECT COUNT(*) FROM goal_task t JOIN mentoring_pair p ON p.id = t.pair_id"
+                + " WHERE p.program_id = "
+                + program);
+    long ratings = single("SELECT COUNT(usefulness) FROM session_note");
+    long joins =
+        single(
+            "SELECT COUNT(*) FROM signal WHERE type = 'PARTICIPANT_JOINED' AND program_id = "
+                + program);
+    long matches =
+        single(
+            "SELECT COUNT(*) FROM signal WHERE type = 'PAIR_CREATED' AND program_id = " + program);
     Map<String, Long> sessionsByMentor = sessionsByMentor(program);
     assertThat(sessions).isEqualTo(2);
 
@@ -113,7 +127,8 @@ class DashboardBrowserTest {
                 "return Array.from(document.querySelectorAll('img.chart')).map(i =>"
                     + " [i.id, i.complete, i.naturalWidth, i.naturalHeight])")
             .getAsJsonArray();
-    assertThat(charts.size()).isEqualTo(3);
+    assertThat(charts.size()).isEqualTo(4);
+    assertThat(charts.get(3).getAsJsonArray().get(0).getAsString()).isEqualTo("chart-events");
     for (JsonElement chart : charts) {
       JsonArray c = chart.getAsJsonArray();
       assertThat(c.get(1).getAsBoolean()).as("%s loaded", c.get(0)).isTrue();
@@ -126,6 +141,24 @@ class DashboardBrowserTest {
     assertThat(metric("pairs")).isEqualTo(Long.toString(pairs));
     assertThat(metric("enrolled")).isEqualTo(Long.toString(enrolled));
     assertThat(metric("goals")).startsWith(goals + " / ");
+    assertThat(metric("tasks")).isEqualTo(tasks + " / 0");
+    assertThat(tasks).isEqualTo(1);
+    // no rating was given (the log command asks for none): below any threshold
+    assertThat(ratings).isZero();
+    assertThat(metric("usefulness")).isEqualTo("no ratings yet");
+    // AND the events table has today's joins and matches, the database's counts
+    JsonArray events =
+        browser
+            .script(
+                "return Array.from(document.querySelectorAll('#events tbody tr')).map(r =>"
+                    + " Array.from(r.cells).map(c => c.innerText))")
+            .getAsJsonArray();
+    assertThat(events.size()).isEqualTo(1);
+    JsonArray day = events.get(0).getAsJsonArray();
+    assertThat(day.get(1).getAsString()).isEqualTo(Long.toString(joins));
+    assertThat(day.get(2).getAsString()).isEqualTo(Long.toString(matches));
+    assertThat(joins).isEqualTo(4);
+    assertThat(matches).isEqualTo(2);
     // AND the pairs table has one row per pair, each with its sessions
     JsonArray rows =
         browser

@@ -87,6 +87,106 @@ class ReportScenarioTest {
                     .containsExactlyInAnyOrder("funnel.png", "engagement.png", "retention.png"));
   }
 
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SimulatedChat.Kind.class)
+  @DisplayName(
+      "the report and its CSV show tasks set and done, session usefulness above the threshold"
+          + " only, and the day's events")
+  void measures(SimulatedChat.Kind kind) throws Exception {
+    // GIVEN an anonymity threshold of 3, four people paired (Ana with Ben, Dev with Chioma)
+    Instant noon = LocalDate.now(ZoneOffset.UTC).atTime(12, 0).toInstant(ZoneOffset.UTC);
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
+    String today = LocalDate.ofInstant(noon, ZoneOffset.UTC).toString();
+    chat = SimulatedChat.start(kind);
+    chat.makeAdmin("maya");
+    Path database = dir.resolve("tandem.db");
+    tandem =
+        Tandem.start(
+            chat.config("jdbc:sqlite:" + database)
+                .withSurveys(new io.tandem.config.SurveysConfig(3, List.of())),
+            clock);
+    chat.connect(tandem);
+    SamplePeople.ALL.forEach(chat::enrol);
+    chat.run("maya", "match preview");
+    assertThat(chat.run("maya", "match approve").text()).contains("Approved 2 pairs");
+
+    // AND three ratings of today's sessions: Ana 5 and Ben 4 for theirs, Dev 3 for his
+    rate("ana", today, "5");
+    rate("ben", today, "4");
+    rate("dev", today, "3");
+    // AND Ana and Ben's plan: one goal, two tasks, one of them done
+    chat.run("ben", "goal add Post one reel a week for me");
+    chat.run("ana", "task add 1 Film a 15-second reel");
+    chat.run("ben", "task add 1 Learn the editor");
+    chat.run("ben", "task done 1");
+
+    // WHEN the admin asks for the report
+    String report = chat.run("maya", "report").text();
+
+    // THEN it counts the tasks, shows the mean of the program's three ratings (each pair has
+    // fewer than three: not shown) and today's joins and matches
+    assertThat(report)
+        .contains("2 set, 1 done")
+        .contains("4.0 of 5 (3 ratings)")
+        .contains("4 joins · 2 matches · 0 pair ends · 0 pauses · 0 escalations")
+        .contains("• " + today + " (partial): 4 joins, 2 matches");
+
+    // AND the CSV export has the same numbers, with the pairs' means suppressed
+    tandem.close();
+    tandem = null;
+    String csv = csvExport(database);
+    assertThat(csv)
+        .contains("tasks,,set,2\r\n")
+        .contains("tasks,,done,1\r\n")
+        .contains("usefulness,,ratings,3\r\n")
+        .contains("usefulness,,mean,4.00\r\n")
+        .contains("events,,unit,day\r\n")
+        .contains("events," + today + ",joins,4\r\n")
+        .contains("events," + today + ",matches,2\r\n")
+        .containsPattern("pairs,pair \\d+,usefulness_mean,not enough responses")
+        .doesNotContainPattern("pairs,pair \\d+,usefulness_mean,\\d");
+  }
+
+  private void rate(String person, String day, String useful) {
+    SimulatedChat.Answer form = chat.run(person, "log");
+    assertThat(
+            chat.fill(
+                    person,
+                    form,
+                    java.util.Map.of(
+                        "when", day + " 45m",
+                        "topic", "Reels",
+                        "exchange", "Taught: hooks\nLearned: budgets",
+                        "useful", useful,
+                        "note", ""))
+                .text())
+        .contains("Logged");
+  }
+
+  private String csvExport(Path database) throws Exception {
+    Path config =
+        java.nio.file.Files.writeString(
+            dir.resolve("tandem.yml"),
+            "database:\n  url: jdbc:sqlite:" + database + "\nsurveys:\n  anonymity-threshold: 3\n");
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = io.tandem.app.Main.commandLine();
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    assertThat(
+            cli.execute(
+                "--config",
+                config.toString(),
+                "report",
+                "--program",
+                "Reverse mentoring",
+                "--format",
+                "csv"))
+        .as(err.toString())
+        .isZero();
+    return out.toString();
+  }
+
   private java.util.List<String> chartFiles() {
     if (chat instanceof SimulatedSlack slack) {
       for (String name : java.util.List.of("funnel", "engagement", "retention")) {

@@ -56,6 +56,17 @@ class ReportSurfacesTest {
   private static final Pattern HEALTH =
       Pattern.compile("(\\d+) thriving · (\\d+) steady · (\\d+) at risk · (\\d+) gone quiet");
   private static final Pattern SESSIONS = Pattern.compile("Sessions\\W+(\\d+) \\(");
+  private static final Pattern TASKS = Pattern.compile("Tasks\\W+(\\d+) set, (\\d+) done");
+  private static final Pattern USEFULNESS =
+      Pattern.compile(
+          "Session usefulness\\W+(?:no ratings yet|(\\d\\.\\d of 5|not enough responses)"
+              + " \\((\\d+) ratings?\\))");
+  private static final Pattern EVENTS =
+      Pattern.compile(
+          "(\\d+) joins? · (\\d+) match(?:es)? · (\\d+) pair ends? · (\\d+) pauses? · (\\d+)"
+              + " escalations?");
+  private static final List<String> EVENT_KEYS =
+      List.of("joins", "matches", "pair_ends", "pauses", "escalations");
   private static final Pattern WINDOW =
       Pattern.compile(
           "\\((\\d{4}-\\d{2}-\\d{2}) to (\\d{4}-\\d{2}-\\d{2}), as of"
@@ -113,6 +124,39 @@ class ReportSurfacesTest {
     assertThat(cells.get("funnel//meeting_regularly")).isEqualTo(Long.toString(funnel[3]));
     assertThat(cells.get("health/thriving/pairs")).isEqualTo(Long.toString(health[0]));
     assertThat(cells.get("sessions//sessions")).isEqualTo(Long.toString(sessions));
+    // AND its tasks, usefulness and events
+    long[] tasks = numbers(find(TASKS, chat));
+    assertThat(h.get("tasksSet").getAsLong()).isEqualTo(tasks[0]);
+    assertThat(h.get("tasksDone").getAsLong()).isEqualTo(tasks[1]);
+    assertThat(cells.get("tasks//set")).isEqualTo(Long.toString(tasks[0]));
+    assertThat(cells.get("tasks//done")).isEqualTo(Long.toString(tasks[1]));
+    Matcher useful = find(USEFULNESS, chat);
+    String mean = cells.get("usefulness//mean");
+    if (useful.group(1) == null) { // no ratings yet
+      assertThat(cells.get("usefulness//ratings")).isEqualTo("0");
+      assertThat(mean).isEqualTo("not enough responses");
+    } else {
+      assertThat(cells.get("usefulness//ratings")).isEqualTo(useful.group(2));
+      assertThat(
+              mean.startsWith("not")
+                  ? mean
+                  : String.format(java.util.Locale.ROOT, "%.1f of 5", Double.parseDouble(mean)))
+          .isEqualTo(useful.group(1));
+    }
+    long[] events = numbers(find(EVENTS, chat));
+    assertThat(events[0]).as("the demo's people joined in the period").isEqualTo(funnel[0]);
+    for (int i = 0; i < EVENT_KEYS.size(); i++) {
+      String key = EVENT_KEYS.get(i);
+      long sum =
+          cells.entrySet().stream()
+              .filter(e -> e.getKey().startsWith("events/") && e.getKey().endsWith("/" + key))
+              .mapToLong(e -> Long.parseLong(e.getValue()))
+              .sum();
+      assertThat(sum).as(key).isEqualTo(events[i]);
+    }
+    assertThat(md)
+        .contains("| Tasks | " + tasks[0] + " set, " + tasks[1] + " done |")
+        .contains("Totals: " + find(EVENTS, chat).group() + ".");
     assertThat(md)
         .contains("as of " + asOfShown)
         .contains(funnelLine(chat))
@@ -154,6 +198,8 @@ class ReportSurfacesTest {
           .contains(">steady: " + health[1] + "<")
           .contains(">at risk: " + health[2] + "<")
           .contains(">gone quiet: " + health[3] + "<");
+      assertThat(metric(page, "tasks")).isEqualTo(tasks[0] + " / " + tasks[1]);
+      assertThat(page).contains("id=\"chart-events\"").contains("id=\"event-totals\"");
       // AND its charts and downloads are pinned to that as-of
       assertThat(page).contains("asof=" + enc(asOf));
       // AND its JSON download is the export, number for number

@@ -19,9 +19,10 @@ final class CsvExports {
   /** The CSV downloads besides {@code report}, each with the export's sections it keeps. */
   private static final Map<String, Set<String>> PARTS =
       Map.of(
-          "sessions", Set.of("sessions", "weeks"),
+          "sessions", Set.of("sessions", "weeks", "usefulness"),
           "pairs", Set.of("pairs", "health"),
-          "goals", Set.of("goals"),
+          "goals", Set.of("goals", "tasks"),
+          "events", Set.of("events"),
           "surveys", Set.of("surveys"),
           "signals", Set.of("signals"));
 
@@ -32,6 +33,7 @@ final class CsvExports {
           "sessions.csv",
           "pairs.csv",
           "goals.csv",
+          "events.csv",
           "surveys.csv",
           "signals.csv",
           "report.json");

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.tandem.core.reports.OpenDashboard;
 import io.tandem.core.reports.ProgramReport;
 import io.tandem.core.reports.ReportCharts;
+import io.tandem.core.reports.ReportEvents;
 import io.tandem.core.reports.Reports;
 import io.tandem.core.reports.chart.Chart;
 import io.tandem.core.reports.chart.ChartRenderer;
@@ -19,12 +20,13 @@ import java.util.Optional;
 
 /**
  * The admins' web dashboard under {@code /dashboard}: a program's overview (headline numbers,
- * funnel, engagement over time, retention), its pairs with their health, a drill-down per pair, and
- * CSV downloads. Server-rendered HTML with inline CSS from the jte templates in {@code
- * src/main/jte} ({@link Html}, fed the plain values of {@link Pages} by {@link OverviewPage} and
- * {@link PairPage}), charts as PNGs drawn by {@link ChartRenderer} (and a small inline SVG on the
- * pair page); nothing is loaded from elsewhere. Every page of one program reads the report at one
- * as-of: the overview pins it in the links to its charts, pair pages and downloads.
+ * funnel, engagement over time, retention, program events over time), its pairs with their health,
+ * a drill-down per pair, and CSV downloads. Server-rendered HTML with inline CSS from the jte
+ * templates in {@code src/main/jte} ({@link Html}, fed the plain values of {@link Pages} by {@link
+ * OverviewPage} and {@link PairPage}), charts as PNGs drawn by {@link ChartRenderer} (and a small
+ * inline SVG on the pair page); nothing is loaded from elsewhere. Every page of one program reads
+ * the report at one as-of: the overview pins it in the links to its charts, pair pages and
+ * downloads.
  *
  * <p>No link, no data: every page, chart and download first checks the signed token ({@code t})
  * with {@link LinkSigner}; a missing, altered or expired one gets a 403 page that shows nothing of
@@ -193,6 +195,10 @@ public final class Dashboard implements HttpHandler {
                   ? Optional.empty()
                   : Optional.of(ReportCharts.engagement(report));
           case "retention" -> Optional.of(ReportCharts.retention(report));
+          case "events" ->
+              report.timeline().slots().isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(ReportEvents.chart(report));
           default -> Optional.empty();
         };
     if (chart.isEmpty()) {

@@ -7,6 +7,7 @@ import static io.tandem.app.web.DashboardFormat.oneDecimal;
 import static io.tandem.app.web.DashboardFormat.signed;
 
 import io.tandem.core.reports.ProgramReport;
+import io.tandem.core.reports.ReportEvents;
 import io.tandem.core.reports.ReportText;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ final class OverviewPage {
             retention(report.retention()),
             badges(report.health()),
             pairs(view, report),
+            events(report.timeline()),
             mix(report),
             downloads(view),
             MINUTE.format(view.access().expires())));
@@ -58,6 +60,9 @@ final class OverviewPage {
         new Pages.Card(
             "sessions-per-pair", "Sessions per pair", oneDecimal(health.sessionsPerPair())),
         new Pages.Card("goals", "Goals set / done", health.goalsSet() + " / " + health.goalsDone()),
+        new Pages.Card("tasks", "Tasks set / done", health.tasksSet() + " / " + health.tasksDone()),
+        new Pages.Card(
+            "usefulness", "Session usefulness", ReportText.usefulness(health.usefulness())),
         new Pages.Card(
             "skill-change",
             "Skill self-rating change",
@@ -74,7 +79,15 @@ final class OverviewPage {
         report.weeks().isEmpty()
             ? new Pages.Figure("engagement", "No weeks to show engagement over yet.", null)
             : figure(view, "engagement", "Engagement over time, per week"),
-        figure(view, "retention", "Retention: participants against non-participants"));
+        figure(view, "retention", "Retention: participants against non-participants"),
+        report.timeline().slots().isEmpty()
+            ? new Pages.Figure("events", "No program events to show yet.", null)
+            : figure(
+                view,
+                "events",
+                "Program events per "
+                    + report.timeline().unit()
+                    + ": joins, matches, pair ends, pauses, escalations"));
   }
 
   private static Pages.Figure figure(DashboardView view, String name, String caption) {
@@ -108,9 +121,29 @@ final class OverviewPage {
               row.roundsMet() + " of " + row.roundsCounted(),
               row.sessions(),
               oneDecimal(row.hours()),
-              row.lastSession() == null ? "never" : DAY.format(row.lastSession())));
+              row.lastSession() == null ? "never" : DAY.format(row.lastSession()),
+              row.tasksSet() + " / " + row.tasksDone(),
+              ReportText.usefulness(row.usefulness())));
     }
     return pairs;
+  }
+
+  private static Pages.Events events(ProgramReport.Timeline timeline) {
+    List<Pages.EventLine> lines = new ArrayList<>();
+    for (ProgramReport.EventSlot slot : timeline.slots()) {
+      if (slot.total() > 0) {
+        List<Long> counts = new ArrayList<>();
+        for (ProgramReport.Event event : ProgramReport.Event.values()) {
+          counts.add(slot.count(event));
+        }
+        lines.add(new Pages.EventLine(ReportEvents.label(timeline, slot), counts));
+      }
+    }
+    return new Pages.Events(
+        timeline.unit(),
+        java.util.Arrays.stream(ProgramReport.Event.values()).map(e -> e.label).toList(),
+        lines,
+        ReportEvents.totals(timeline));
   }
 
   private static List<Pages.MixTable> mix(ProgramReport report) {

@@ -48,7 +48,22 @@ public final class Pages {
       String rounds,
       long sessions,
       String hours,
-      String lastMet) {}
+      String lastMet,
+      String tasks,
+      String usefulness) {}
+
+  /** One week or day of the program's events, with each event's count. */
+  public record EventLine(String when, List<Long> counts) {}
+
+  /**
+   * The program's events over time.
+   *
+   * @param unit {@code week} or {@code day}
+   * @param events the events' names, in the order of each line's counts
+   * @param lines the weeks or days with at least one event, oldest first
+   * @param totals every event over the period, in words
+   */
+  public record Events(String unit, List<String> events, List<EventLine> lines, String totals) {}
 
   /** One profile dimension of the people in pairs. */
   public record MixTable(String dimension, List<MixGroup> groups, int suppressedGroups) {}
@@ -71,6 +86,7 @@ public final class Pages {
       String retention,
       List<Badge> badges,
       List<PairLine> pairs,
+      Events events,
       List<MixTable> mix,
       List<Link> downloads,
       String expires) {}

@@ -52,7 +52,14 @@ class HtmlTest {
                         "3 of 4",
                         3,
                         "2.0",
-                        "2026-01-30")),
+                        "2026-01-30",
+                        "1 / 0",
+                        HOSTILE)),
+                new Pages.Events(
+                    "week",
+                    List.of("joins", HOSTILE),
+                    List.of(new Pages.EventLine(HOSTILE, List.of(3L, 1L))),
+                    HOSTILE),
                 List.of(
                     new Pages.MixTable(
                         "department", List.of(new Pages.MixGroup(HOSTILE, 3, 4)), 1)),
@@ -66,6 +73,9 @@ class HtmlTest {
         .contains("data-metric=\"sessions\">&lt;img")
         .contains("href=\"/dashboard/pair?t=a&amp;pair=7\"")
         .contains("<tr data-pair=\"7\">")
+        .contains("<td data-col=\"usefulness\">&lt;img")
+        .contains("<p id=\"event-totals\">&lt;img")
+        .contains("<tr><td>&lt;img src=x onerror=alert(1)&gt;\"'&amp;</td><td class=\"num\">3</td>")
         .contains("as of 2026-01-31 12:00:00 UTC")
         .contains("<option value=\"1\" selected>");
     assertThat(Html.refused())

@@ -12,6 +12,7 @@ import io.tandem.core.reports.ProgramReport.ProgramRef;
 import io.tandem.core.reports.ProgramReport.Retention;
 import io.tandem.core.reports.ProgramReport.RetentionSource;
 import io.tandem.core.reports.ProgramReport.Week;
+import io.tandem.core.reports.persistence.PlanQueries;
 import io.tandem.core.reports.persistence.PopulationQueries;
 import io.tandem.core.reports.persistence.ReportQueries;
 import io.tandem.core.store.Store;
@@ -49,7 +50,9 @@ final class AssembleReport {
     Instant from = period.from();
     Instant end = asOf;
     long round = Math.max(1, program.getCadenceDays()) * DAY_MILLIS;
-    ReportPairs pairs = ReportPairs.read(q, id, from, end, round);
+    PlanQueries planQueries = PlanQueries.in(store);
+    PlanMeasures plan = PlanMeasures.read(planQueries, id, from, end, surveys.anonymityThreshold());
+    ReportPairs pairs = ReportPairs.read(q, plan, id, from, end, round);
 
     Funnel funnel =
         new Funnel(
@@ -64,7 +67,7 @@ final class AssembleReport {
             .toInstant();
     ReportQueries.WeeklySignals signals = q.signalsByWeek(id, origin, from, end);
     List<Week> weeks = weeks(q, id, origin, from, end, signals);
-    Health health = health(q, workspace, id, from, end, pairs, signals);
+    Health health = health(q, workspace, id, from, end, pairs, plan, signals);
 
     Period read = new Period(from, end);
     PopulationQueries people = PopulationQueries.in(store);
@@ -81,6 +84,7 @@ final class AssembleReport {
         health,
         pairs.rows(),
         weeks,
+        EventTimeline.read(planQueries, id, period, end, signals),
         q.surveyTrends(id, from, end, surveys),
         retention(people, workspace.getId(), id, read),
         List.of(
@@ -121,6 +125,7 @@ final class AssembleReport {
       Instant from,
       Instant end,
       ReportPairs pairs,
+      PlanMeasures plan,
       ReportQueries.WeeklySignals signals) {
     long[] goals = q.goals(id, from, end);
     long[] skills = q.skillChange(id, end);
@@ -133,6 +138,9 @@ final class AssembleReport {
         pairs.minutes() / 60.0,
         goals[0],
         goals[1],
+        plan.tasksSet(),
+        plan.tasksDone(),
+        plan.usefulness(),
         skills[0] == 0 ? null : (double) skills[1] / skills[0],
         skills[0],
         pairs.buckets(),

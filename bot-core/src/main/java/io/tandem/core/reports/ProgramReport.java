@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param health program-wide numbers
  * @param pairs one row per pair (active or ended) for drill-down, lowest score first
  * @param weeks engagement over time, one point per week (Monday, UTC) of the period
+ * @param timeline program events (joins, matches, pair ends, pauses, escalations) per week, or per
+ *     day for a short period
  * @param surveys survey trends per template and rating question, suppressed below the anonymity
  *     threshold
  * @param retention participants against non-participants
@@ -36,6 +38,7 @@ public record ProgramReport(
     Health health,
     List<PairRow> pairs,
     List<Week> weeks,
+    Timeline timeline,
     List<SurveyTrend> surveys,
     Retention retention,
     List<Mix> mix) {
@@ -51,6 +54,7 @@ public record ProgramReport(
     Objects.requireNonNull(health, "health");
     pairs = List.copyOf(pairs);
     weeks = List.copyOf(weeks);
+    Objects.requireNonNull(timeline, "timeline");
     surveys = List.copyOf(surveys);
     Objects.requireNonNull(retention, "retention");
     mix = List.copyOf(mix);
@@ -100,6 +104,8 @@ public record ProgramReport(
    * @param sessions sessions in the period; {@code sessionsPerPair} = sessions ÷ pairs
    * @param hours minutes of sessions in the period ÷ 60
    * @param goalsSet goals set in the period; {@code goalsDone} goals reached in it
+   * @param tasksSet tasks set in the period; {@code tasksDone} tasks done in it
+   * @param usefulness the 1–5 ratings people gave the period's sessions when they logged them
    * @param skillChange average change of self-ratings from enrolment to the last review, over the
    *     (person, skill) pairs rated at least twice; {@code null} when nobody re-rated
    * @param skillsReRated how many (person, skill) pairs were re-rated
@@ -116,6 +122,9 @@ public record ProgramReport(
       double hours,
       long goalsSet,
       long goalsDone,
+      long tasksSet,
+      long tasksDone,
+      Usefulness usefulness,
       Double skillChange,
       long skillsReRated,
       Map<Bucket, Long> buckets,
@@ -157,6 +166,8 @@ public record ProgramReport(
    * @param sessions sessions in the period; {@code hours} their minutes ÷ 60
    * @param roundsMet counted rounds in which the pair met, of {@code roundsCounted} ({@link
    *     PairRounds})
+   * @param tasksSet tasks the pair set in the period; {@code tasksDone} tasks it did in it
+   * @param usefulness how useful the pair's two people rated the period's sessions
    */
   public record PairRow(
       long pairId,
@@ -171,7 +182,111 @@ public record ProgramReport(
       long sessions,
       double hours,
       long roundsMet,
-      long roundsCounted) {}
+      long roundsCounted,
+      long tasksSet,
+      long tasksDone,
+      Usefulness usefulness) {}
+
+  /**
+   * The usefulness ratings (1–5) given in check-ins. Like survey results, the mean shows only when
+   * at least the anonymity threshold of ratings were given; below it the report says "not enough
+   * responses".
+   *
+   * @param ratings how many ratings were given
+   * @param mean their mean, or {@code null} when fewer than the threshold
+   */
+  public record Usefulness(long ratings, Double mean) {
+
+    /** The ratings summing to {@code sum}, their mean shown only from {@code threshold} on. */
+    public static Usefulness of(long ratings, long sum, int threshold) {
+      return new Usefulness(
+          ratings, ratings == 0 || ratings < threshold ? null : (double) sum / ratings);
+    }
+
+    public boolean suppressed() {
+      return mean == null;
+    }
+  }
+
+  /** The program events the time line counts, each from the signals of its kinds. */
+  public enum Event {
+    JOINS("joins", "PARTICIPANT_JOINED"),
+    MATCHES("matches", "PAIR_CREATED"),
+    PAIR_ENDS("pair ends", "PAIR_ENDED"),
+    PAUSES("pauses", "PARTICIPANT_PAUSED"),
+    /** Stalled pairs the admins were alerted about, and pairs that asked for help. */
+    ESCALATIONS("escalations", "PAIR_ESCALATED", "HELP_REQUESTED");
+
+    public final String label;
+    public final List<String> signals;
+
+    Event(String label, String... signals) {
+      this.label = label;
+      this.signals = List.of(signals);
+    }
+
+    /** The event a signal kind counts as, if any. */
+    public static java.util.Optional<Event> of(String signal) {
+      for (Event e : values()) {
+        if (e.signals.contains(signal)) {
+          return java.util.Optional.of(e);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * Program events over the period.
+   *
+   * @param unit {@code week} (weeks start on Monday, UTC) or {@code day} (UTC) for periods of at
+   *     most {@value ProgramReport#DAILY_UP_TO_DAYS} days
+   * @param slots every week or day of the period, oldest first
+   */
+  public record Timeline(String unit, List<EventSlot> slots) {
+    public Timeline {
+      Objects.requireNonNull(unit, "unit");
+      slots = List.copyOf(slots);
+    }
+
+    /** Each event's count over the whole period. */
+    public long total(Event event) {
+      return slots.stream().mapToLong(s -> s.count(event)).sum();
+    }
+  }
+
+  /** Periods this long or shorter show their events per day; longer ones per week. */
+  public static final int DAILY_UP_TO_DAYS = 31;
+
+  /**
+   * One week or day of the time line.
+   *
+   * @param start its first day
+   * @param partial whether part of it lies outside the period or after the as-of
+   */
+  public record EventSlot(
+      LocalDate start,
+      long joins,
+      long matches,
+      long pairEnds,
+      long pauses,
+      long escalations,
+      boolean partial) {
+
+    public long count(Event event) {
+      return switch (event) {
+        case JOINS -> joins;
+        case MATCHES -> matches;
+        case PAIR_ENDS -> pairEnds;
+        case PAUSES -> pauses;
+        case ESCALATIONS -> escalations;
+      };
+    }
+
+    public long total() {
+      return joins + matches + pairEnds + pauses + escalations;
+    }
+  }
 
   /** The engagement score's four parts; their sum, rounded, is the score. */
   public record ScoreParts(double sessions, double acknowledgements, double plan, double surveys) {

@@ -71,8 +71,8 @@ public final class ReportFormats {
 
   /**
    * One long table, {@code section,item,measure,value}: one row per number, so that a spreadsheet
-   * can pivot it (sections: program, funnel, sessions, goals, health, signals, pairs, weeks,
-   * surveys, retention, mix).
+   * can pivot it (sections: program, funnel, sessions, goals, tasks, usefulness, health, signals,
+   * pairs, weeks, events, surveys, retention, mix).
    */
   public static String csv(ProgramReport r) {
     List<String[]> rows = new ArrayList<>();
@@ -115,6 +115,7 @@ public final class ReportFormats {
     rows.add(row("goals", "", "done", h.goalsDone()));
     rows.add(row("goals", "", "skills_re_rated", h.skillsReRated()));
     rows.add(row("goals", "", "skill_change", h.skillChange() == null ? "" : num(h.skillChange())));
+    PlanFormats.programRows(rows, h);
     for (Bucket b : Bucket.values()) {
       rows.add(row("health", b.label, "pairs", h.buckets().get(b)));
     }
@@ -138,6 +139,7 @@ public final class ReportFormats {
       rows.add(row("pairs", item, "hours", num(p.hours())));
       rows.add(row("pairs", item, "rounds_met", p.roundsMet()));
       rows.add(row("pairs", item, "rounds_counted", p.roundsCounted()));
+      PlanFormats.pairRows(rows, item, p);
     }
     for (Week w : r.weeks()) {
       String item = w.start().toString();
@@ -146,6 +148,7 @@ public final class ReportFormats {
       rows.add(row("weeks", item, "signals", w.signals()));
       rows.add(row("weeks", item, "partial", w.partial()));
     }
+    PlanFormats.eventRows(rows, r.timeline());
   }
 
   private static void surveyRows(List<String[]> rows, ProgramReport r) {
@@ -207,6 +210,8 @@ public final class ReportFormats {
     line(md, "Sessions", ReportText.sessions(h));
     line(md, "Pair health", ReportText.buckets(h));
     line(md, "Goals", ReportText.goals(h));
+    line(md, "Tasks", ReportText.tasks(h));
+    line(md, "Session usefulness", ReportText.usefulness(h.usefulness()));
     line(md, "Skill self-rating", ReportText.skills(h).replace("`", ""));
     line(md, "Reminders and nudges", ReportText.nudges(h));
     line(md, "Undeliverable messages", Long.toString(h.deadMessages()));
@@ -214,6 +219,7 @@ public final class ReportFormats {
     md.append(ReportText.retention(r.retention())).append(".\n\n");
     pairsTable(md, r);
     weeksTable(md, r);
+    PlanFormats.eventsTable(md, r.timeline());
     surveys(md, r);
     mix(md, r);
     return md.toString();
@@ -222,7 +228,8 @@ public final class ReportFormats {
   private static void pairsTable(StringBuilder md, ProgramReport r) {
     md.append(
         "## Pairs\n\n| mentor | mentee | status | score | health | met in rounds | last session"
-            + " | sessions | hours |\n|---|---|---|---:|---|---:|---|---:|---:|\n");
+            + " | sessions | hours | tasks set | tasks done | usefulness |\n"
+            + "|---|---|---|---:|---|---:|---|---:|---:|---:|---:|---|\n");
     for (PairRow p : r.pairs()) {
       md.append("| ")
           .append(mdCell(p.mentor()))
@@ -244,6 +251,12 @@ public final class ReportFormats {
           .append(p.sessions())
           .append(" | ")
           .append(num(p.hours()))
+          .append(" | ")
+          .append(p.tasksSet())
+          .append(" | ")
+          .append(p.tasksDone())
+          .append(" | ")
+          .append(ReportText.usefulness(p.usefulness()))
           .append(" |\n");
     }
   }
@@ -313,15 +326,15 @@ public final class ReportFormats {
    * People's text in a Markdown line or table cell: each Markdown punctuation character
    * backslash-escaped, so it forms no link, image, HTML, emphasis or table cell.
    */
-  private static String mdCell(String text) {
+  static String mdCell(String text) {
     return MARKDOWN_PUNCTUATION.matcher(text.replace("\n", " ")).replaceAll("\\\\$0");
   }
 
-  private static String[] row(String section, String item, String measure, Object value) {
+  static String[] row(String section, String item, String measure, Object value) {
     return new String[] {section, item, measure, String.valueOf(value)};
   }
 
-  private static String num(double value) {
+  static String num(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 

@@ -28,12 +28,13 @@ record ReportPairs(
     long minutes) {
 
   /** Reads and scores the pairs active in {@code [from, end)}; rows lowest score first. */
-  static ReportPairs read(ReportQueries q, long programId, Instant from, Instant end, long round) {
+  static ReportPairs read(
+      ReportQueries q, PlanMeasures plan, long programId, Instant from, Instant end, long round) {
     Instant reach = end.minusMillis(PairRounds.activityReach() * round);
     Map<Long, ReportQueries.PairSessions> sessions = q.sessionsByPair(programId, from, end);
     Map<Long, PairRounds.Activity> activity = q.activityByRound(programId, reach, end, round);
     Map<Long, Map<Long, Long>> answers = q.surveyAnswersByMember(programId, reach, end);
-    Counting counting = new Counting();
+    Counting counting = new Counting(plan);
     for (ReportQueries.PairInfo pair : q.pairs(programId, from, end)) {
       ReportQueries.PairSessions s =
           sessions.getOrDefault(pair.id(), ReportQueries.PairSessions.NONE);
@@ -82,8 +83,10 @@ record ReportPairs(
     long activePairs;
     long sessionCount;
     long minutes;
+    final PlanMeasures plan;
 
-    Counting() {
+    Counting(PlanMeasures plan) {
+      this.plan = plan;
       for (Bucket b : Bucket.values()) {
         buckets.put(b, 0L);
       }
@@ -122,6 +125,7 @@ record ReportPairs(
       }
       sessionCount += s.inPeriod();
       minutes += s.minutesInPeriod();
+      long[] tasks = plan.tasks(pair.id());
       rows.add(
           new PairRow(
               pair.id(),
@@ -136,7 +140,10 @@ record ReportPairs(
               s.inPeriod(),
               s.minutesInPeriod() / 60.0,
               rounds.met(),
-              rounds.counted()));
+              rounds.counted(),
+              tasks[0],
+              tasks[1],
+              plan.usefulness(pair.id())));
     }
   }
 }

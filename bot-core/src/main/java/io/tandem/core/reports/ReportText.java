@@ -33,6 +33,8 @@ public final class ReportText {
     fields.add(new Reply.Field("Sessions", sessions(h)));
     fields.add(new Reply.Field("Pair health", buckets(h)));
     fields.add(new Reply.Field("Goals", goals(h)));
+    fields.add(new Reply.Field("Tasks", tasks(h)));
+    fields.add(new Reply.Field("Session usefulness", usefulness(h.usefulness())));
     fields.add(new Reply.Field("Skill self-rating", skills(h)));
     fields.add(new Reply.Field("Retention", retention(r.retention())));
     String surveys = surveys(r);
@@ -40,6 +42,7 @@ public final class ReportText {
       fields.add(new Reply.Field("Surveys", surveys));
     }
     fields.add(new Reply.Field("Reminders and nudges", nudges(h)));
+    fields.add(new Reply.Field("Program events", ReportEvents.chat(r.timeline())));
     fields.add(new Reply.Field("Undeliverable messages", Long.toString(h.deadMessages())));
     List<PairRow> attention =
         r.pairs().stream()
@@ -122,6 +125,24 @@ public final class ReportText {
 
   public static String goals(Health h) {
     return h.goalsSet() + " set, " + h.goalsDone() + " done";
+  }
+
+  public static String tasks(Health h) {
+    return h.tasksSet() + " set, " + h.tasksDone() + " done";
+  }
+
+  /**
+   * {@code 4.2 of 5 (12 ratings)}, {@code not enough responses (2 ratings)} below the anonymity
+   * threshold, or {@code no ratings yet}.
+   */
+  public static String usefulness(ProgramReport.Usefulness u) {
+    if (u.ratings() == 0) {
+      return "no ratings yet";
+    }
+    String ratings = u.ratings() + (u.ratings() == 1 ? " rating" : " ratings");
+    return u.suppressed()
+        ? "not enough responses (" + ratings + ")"
+        : String.format(Locale.ROOT, "%.1f of 5 (%s)", u.mean(), ratings);
   }
 
   public static String skills(Health h) {

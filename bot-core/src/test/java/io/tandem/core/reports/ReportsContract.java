@@ -360,6 +360,7 @@ abstract class ReportsContract {
             r.health(),
             r.pairs(),
             r.weeks(),
+            r.timeline(),
             r.surveys(),
             RetentionStats.compare(
                 ProgramReport.RetentionSource.PROXY_LEFT_WORKSPACE,
@@ -372,6 +373,129 @@ abstract class ReportsContract {
         .containsExactly("participants (30 of n = 30)", "non-participants (no data, n = 0)");
     assertThat(retention.series().get(0).values()).containsExactly(100.0, null);
     assertThat(retention.title()).isEqualTo("Retention: not enough data to compare");
+  }
+
+  @Test
+  @DisplayName("tasks: 2 set and 2 done in the period; pair 1 set 2 and did 1, pair 2 did 1")
+  void tasks() {
+    ProgramReport r = reports.compute(PILOT, null);
+    assertThat(r.health().tasksSet()).isEqualTo(2); // pair 2's task was set in December
+    assertThat(r.health().tasksDone()).isEqualTo(2); // 02-10 and 01-25
+    Map<String, PairRow> byMentor =
+        r.pairs().stream().collect(Collectors.toMap(PairRow::mentor, p -> p));
+    assertThat(byMentor.get("Ana").tasksSet()).isEqualTo(2);
+    assertThat(byMentor.get("Ana").tasksDone()).isEqualTo(1);
+    assertThat(byMentor.get("Dev").tasksSet()).isZero();
+    assertThat(byMentor.get("Dev").tasksDone()).isEqualTo(1);
+    assertThat(byMentor.get("Eve").tasksSet()).isZero();
+    // February only: the 02-01 task set, the 02-10 one done
+    ProgramReport feb = reports.compute(PILOT, Reports.parsePeriod("2026-02-01..2026-02-28", NOW));
+    assertThat(feb.health().tasksSet()).isEqualTo(1);
+    assertThat(feb.health().tasksDone()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "usefulness: 3.8 over the program's 5 ratings, 4.25 for pair 1's 4; pair 2's single"
+          + " rating and February's 2 are below the threshold of 3")
+  void usefulness() {
+    ProgramReport r = reports.compute(PILOT, null);
+    // (4 + 5 + 3 + 5 + 2) / 5 = 19 / 5; Ben's note without a rating does not count
+    assertThat(r.health().usefulness()).isEqualTo(new ProgramReport.Usefulness(5, 3.8));
+    Map<String, PairRow> byMentor =
+        r.pairs().stream().collect(Collectors.toMap(PairRow::mentor, p -> p));
+    assertThat(byMentor.get("Ana").usefulness())
+        .isEqualTo(new ProgramReport.Usefulness(4, 4.25)); // 17 / 4
+    assertThat(byMentor.get("Dev").usefulness())
+        .isEqualTo(new ProgramReport.Usefulness(1, null)); // 1 rating < 3
+    assertThat(byMentor.get("Eve").usefulness()).isEqualTo(new ProgramReport.Usefulness(0, null));
+    assertThat(ReportText.usefulness(byMentor.get("Eve").usefulness())).isEqualTo("no ratings yet");
+    // February: only 02-07's two ratings (3 and 5): below the threshold, no mean anywhere
+    ProgramReport feb = reports.compute(PILOT, Reports.parsePeriod("2026-02-01..2026-02-28", NOW));
+    assertThat(feb.health().usefulness()).isEqualTo(new ProgramReport.Usefulness(2, null));
+    assertThat(ReportText.usefulness(feb.health().usefulness()))
+        .isEqualTo("not enough responses (2 ratings)");
+    String csv = ReportFormats.csv(feb);
+    assertThat(csv)
+        .contains("usefulness,,ratings,2\r\n")
+        .contains("usefulness,,mean,not enough responses\r\n")
+        .doesNotContainPattern("usefulness_mean,\\d")
+        .doesNotContainPattern("usefulness,,mean,\\d");
+    assertThat(ReportFormats.json(feb)).doesNotContain("\"mean\": 4.0");
+  }
+
+  @Test
+  @DisplayName("time line: joins, matches, pauses, escalations and pair ends per week")
+  void timeline() {
+    ProgramReport r = reports.compute(PILOT, null);
+    ProgramReport.Timeline t = r.timeline();
+    assertThat(t.unit()).isEqualTo("week");
+    assertThat(t.slots()).hasSize(9);
+    assertThat(t.slots().get(0))
+        .isEqualTo(
+            new ProgramReport.EventSlot(LocalDate.parse("2026-01-05"), 3, 2, 0, 0, 0, false));
+    // 02-02 Fay paused; 02-18 Ben asked for help and 02-20 Eve and Fay were escalated; 02-26 ended
+    assertThat(t.slots())
+        .extracting(ProgramReport.EventSlot::total)
+        .containsExactly(5L, 0L, 0L, 0L, 1L, 0L, 2L, 1L, 0L);
+    assertThat(t.slots().get(4).pauses()).isEqualTo(1);
+    assertThat(t.slots().get(6).escalations()).isEqualTo(2);
+    assertThat(t.slots().get(7).pairEnds()).isEqualTo(1);
+    assertThat(t.slots().get(8).partial()).isTrue();
+    assertThat(ReportEvents.totals(t))
+        .isEqualTo("3 joins · 2 matches · 1 pair end · 1 pause · 2 escalations");
+    assertThat(ReportFormats.csv(r))
+        .contains("events,,unit,week\r\n")
+        .contains("events,2026-01-05,joins,3\r\n")
+        .contains("events,2026-01-05,matches,2\r\n")
+        .contains("events,2026-02-16,escalations,2\r\n")
+        .contains("events,2026-02-23,pair_ends,1\r\n");
+    io.tandem.core.reports.chart.Chart chart = ReportEvents.chart(r);
+    assertThat(chart.series())
+        .extracting(io.tandem.core.reports.chart.Chart.Series::name)
+        .containsExactly("joins", "matches", "pair ends", "pauses", "escalations");
+    assertThat(chart.series().get(0).values()).startsWith(3.0, 0.0);
+    assertThat(chart.categories().get(8)).isEqualTo("2026-03-02 (partial)");
+  }
+
+  @Test
+  @DisplayName("time line of a short period: one slot per day")
+  void dailyTimeline() {
+    ProgramReport feb = reports.compute(PILOT, Reports.parsePeriod("2026-02-01..2026-02-28", NOW));
+    ProgramReport.Timeline t = feb.timeline();
+    assertThat(t.unit()).isEqualTo("day");
+    assertThat(t.slots()).hasSize(28);
+    assertThat(t.slots().get(0).start()).isEqualTo(LocalDate.parse("2026-02-01"));
+    assertThat(t.slots().get(1).pauses()).isEqualTo(1); // 02-02
+    assertThat(t.slots().get(17).escalations()).isEqualTo(1); // 02-18
+    assertThat(t.slots().get(19).escalations()).isEqualTo(1); // 02-20
+    assertThat(t.slots().get(25).pairEnds()).isEqualTo(1); // 02-26
+    assertThat(t.slots().stream().mapToLong(ProgramReport.EventSlot::total).sum()).isEqualTo(4);
+    assertThat(ReportEvents.chart(feb).title()).isEqualTo("Program events per day");
+  }
+
+  @Test
+  @DisplayName("report in chat: tasks, usefulness and the events of each week")
+  void chatMeasures() {
+    Map<String, String> fields =
+        reports.report(ADMIN, null).fields().stream()
+            .collect(Collectors.toMap(Reply.Field::label, Reply.Field::value));
+    assertThat(fields.get("Tasks")).isEqualTo("2 set, 2 done");
+    assertThat(fields.get("Session usefulness")).isEqualTo("3.8 of 5 (5 ratings)");
+    assertThat(fields.get("Program events"))
+        .isEqualTo(
+            "3 joins · 2 matches · 1 pair end · 1 pause · 2 escalations\n"
+                + "• week of 2026-01-05: 3 joins, 2 matches\n"
+                + "• week of 2026-02-02: 1 pause\n"
+                + "• week of 2026-02-16: 2 escalations\n"
+                + "• week of 2026-02-23: 1 pair end");
+    String md = ReportFormats.markdown(reports.compute(PILOT, null));
+    assertThat(md)
+        .contains("| Tasks | 2 set, 2 done |")
+        .contains("| Session usefulness | 3.8 of 5 (5 ratings) |")
+        .contains("| Dev | Chioma | active |")
+        .contains("| 0 | 1 | not enough responses (1 rating) |")
+        .contains("| 2026-01-05 | 3 | 2 | 0 | 0 | 0 |");
   }
 
   long signalsInPeriod;
@@ -406,11 +530,31 @@ abstract class ReportsContract {
       long p2 = pair(c, dev, chioma, "ACTIVE");
       long p3 = pair(c, eve, fay, "ACTIVE");
       pair(c, dev, uma, "PROPOSED");
+      List<Long> anaSessions = new java.util.ArrayList<>();
       for (String day :
           List.of("2026-01-10", "2026-01-24", "2026-02-07", "2026-02-21", "2026-02-28")) {
-        session(c, p1, ana, day, 60);
+        anaSessions.add(session(c, p1, ana, day, 60));
       }
-      session(c, p2, dev, "2026-01-20", 30);
+      long devSession = session(c, p2, dev, "2026-01-20", 30);
+      // usefulness: Ana rated 01-10 4, 01-24 5, 02-07 3; Ben rated 02-07 5 and 02-21 not at all;
+      // Dev rated his one session 2. Pair 1: 4 ratings (sum 17), pair 2: 1 (sum 2)
+      note(c, anaSessions.get(0), ana, 4);
+      note(c, anaSessions.get(1), ana, 5);
+      note(c, anaSessions.get(2), ana, 3);
+      note(c, anaSessions.get(2), ben, 5);
+      note(c, anaSessions.get(3), ben, null);
+      note(c, devSession, dev, 2);
+      // events for the time line (none of them engagement that changes a score: pair 1's
+      // acknowledgements are already at their cap)
+      signal(c, "PARTICIPANT_JOINED", ana, null, "2026-01-05T10:00:00Z");
+      signal(c, "PARTICIPANT_JOINED", ben, null, "2026-01-05T10:00:00Z");
+      signal(c, "PARTICIPANT_JOINED", dev, null, "2026-01-05T10:00:00Z");
+      signal(c, "PARTICIPANT_JOINED", eve, null, "2025-12-20T10:00:00Z"); // before the period
+      signal(c, "PAIR_CREATED", null, p1, "2026-01-05T12:00:00Z");
+      signal(c, "PAIR_CREATED", null, p2, "2026-01-05T12:00:00Z");
+      signal(c, "PARTICIPANT_PAUSED", fay, null, "2026-02-02T10:00:00Z");
+      signal(c, "HELP_REQUESTED", ben, p1, "2026-02-18T10:00:00Z");
+      signal(c, "PAIR_ENDED", eve, p3, "2026-02-26T09:00:00Z");
       signal(c, "MEETING_WAY_CHOSEN", ana, p1, "2026-01-06T10:00:00Z");
       signal(c, "LOGS_VIEWED", ben, p1, "2026-02-25T10:00:00Z");
       signal(c, "GOAL_SET", ben, p1, "2026-01-12T10:00:00Z");
@@ -425,7 +569,7 @@ abstract class ReportsContract {
       signal(c, "REMINDER_SENT", dev, p2, "2026-01-18T10:00:00Z");
       signal(c, "REMINDER_SENT", eve, p3, "2026-01-18T10:00:00Z");
       signal(c, "NUDGE_SENT", eve, p3, "2025-12-20T10:00:00Z"); // before the period
-      signalsInPeriod = 13;
+      signalsInPeriod = 21; // 13 above + 8 events in the period
       // goals: one set in the period and reached; one set before it, open
       exec(
           c,
@@ -457,6 +601,11 @@ abstract class ReportsContract {
               + ", 'SQL', "
               + ms("2025-12-01T10:00:00Z")
               + ", NULL)");
+      // tasks: pair 1 set one on 01-13 (done 02-10) and one on 02-01 (open); pair 2's task was set
+      // before the period and done in it (01-25)
+      task(c, p1, 1, ben, "2026-01-13T10:00:00Z", "2026-02-10T10:00:00Z");
+      task(c, p1, 2, ben, "2026-02-01T10:00:00Z", null);
+      task(c, p2, 1, chioma, "2025-12-05T10:00:00Z", "2026-01-25T10:00:00Z");
       rating(c, ben, "Leadership", 2, "2026-01-05T10:00:00Z");
       rating(c, ben, "Leadership", 4, "2026-02-25T10:00:00Z");
       rating(c, ben, "Budgeting", 1, "2026-01-05T10:00:00Z");
@@ -534,8 +683,9 @@ abstract class ReportsContract {
     return id;
   }
 
-  private void session(Connection c, long pair, long by, String day, int minutes)
+  private long session(Connection c, long pair, long by, String day, int minutes)
       throws SQLException {
+    long id = nextId;
     exec(
         c,
         "INSERT INTO mentoring_session (id, workspace_id, program_id, participant_id,"
@@ -552,6 +702,44 @@ abstract class ReportsContract {
             + ", '"
             + day
             + "', 1)");
+    return id;
+  }
+
+  private void note(Connection c, long session, long by, Integer useful) throws SQLException {
+    exec(
+        c,
+        "INSERT INTO session_note (id, workspace_id, session_id, participant_id, minutes, topic,"
+            + " usefulness, created_at, updated_at) VALUES ("
+            + (nextId++)
+            + ", 1, "
+            + session
+            + ", "
+            + by
+            + ", 60, 'x', "
+            + useful
+            + ", 0, 0)");
+  }
+
+  private void task(Connection c, long pair, int number, long by, String set, String done)
+      throws SQLException {
+    exec(
+        c,
+        "INSERT INTO goal_task (id, workspace_id, pair_id, goal_id, number, text, created_by,"
+            + " created_at, done_at) VALUES ("
+            + (nextId++)
+            + ", 1, "
+            + pair
+            + ", (SELECT id FROM goal WHERE pair_id = "
+            + pair
+            + "), "
+            + number
+            + ", 'read', "
+            + by
+            + ", "
+            + ms(set)
+            + ", "
+            + (done == null ? "NULL" : ms(done))
+            + ")");
   }
 
   private void signal(Connection c, String type, Long participant, Long pair, String at)

@@ -224,12 +224,19 @@ public final class ReportQueries {
     return Instant.ofEpochMilli(last + 1);
   }
 
-  /** Signals per week (counted from {@code origin}) and kind, in {@code [from, to)}. */
-  public record WeeklySignals(Map<Long, Long> perWeek, Map<String, Long> perType) {}
+  /**
+   * Signals per week (counted from {@code origin}) and kind, in {@code [from, to)}: per week, per
+   * kind, and per week and kind (week → kind → count).
+   */
+  public record WeeklySignals(
+      Map<Long, Long> perWeek,
+      Map<String, Long> perType,
+      Map<Long, Map<String, Long>> perWeekType) {}
 
   public WeeklySignals signalsByWeek(long programId, Instant origin, Instant from, Instant to) {
     Map<Long, Long> perWeek = new HashMap<>();
     Map<String, Long> perType = new HashMap<>();
+    Map<Long, Map<String, Long>> perWeekType = new HashMap<>();
     sql.forEachRow(
         "SELECT (occurred_at - ?) / ? AS week, type, COUNT(*) FROM signal"
             + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
@@ -240,8 +247,11 @@ public final class ReportQueries {
           long n = rs.getLong(3);
           perWeek.merge(rs.getLong(1), n, Long::sum);
           perType.merge(rs.getString(2), n, Long::sum);
+          perWeekType
+              .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+              .merge(rs.getString(2), n, Long::sum);
         });
-    return new WeeklySignals(perWeek, perType);
+    return new WeeklySignals(perWeek, perType, perWeekType);
   }
 
   /** Sessions and distinct pairs that met, per week counted from {@code origin}. */
