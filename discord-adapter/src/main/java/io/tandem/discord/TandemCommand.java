@@ -79,7 +79,7 @@ final class TandemCommand {
           "by",
           "override",
           "as",
- "in");
+          "in");
 
   private static List<String> names(SubcommandData subcommand) {
     return subcommand.getOptions().stream().map(OptionData::getName).toList();

@@ -2,8 +2,8 @@ package io.tandem.core.command;
 
 import io.tandem.core.matching.PairCommand;
 import io.tandem.core.privacy.PrivacyCommand;
-import io.tandem.core.programs.ProgramControl;
 import io.tandem.core.programs.ProgramAdminCommand;
+import io.tandem.core.programs.ProgramControl;
 import io.tandem.core.reminders.ReminderCommands;
 import io.tandem.core.surveys.SurveyCommand;
 import java.util.Collections;
@@ -30,7 +30,7 @@ final class CommandTypes {
           Command.ReminderCommand.class, ReminderCommands.class,
           Command.Privacy.class, PrivacyCommand.class,
           Command.ProgramControls.class, ProgramControl.class,
-          Command.PairCommands.class, PairCommand.class);
+          Command.PairCommands.class, PairCommand.class,
           Command.ProgramAdmins.class, ProgramAdminCommand.class);
 
   private CommandTypes() {}

@@ -27,6 +27,7 @@ public final class ReminderGrammar {
   /** A weekend choice at the end of {@code remind me …}: {@code [not] on weekends}. */
   private static final Pattern WEEKENDS =
       Pattern.compile("(?:^|\\s)(not\\s+)?on\\s+weekends?$", Pattern.CASE_INSENSITIVE);
+
   public static final String LEAVE_PROGRAM_EXAMPLE = "leave Data pilot";
 
   private static final Pattern SPAN =

@@ -3,8 +3,6 @@ package io.tandem.core.reminders;
 import io.tandem.core.command.Feature;
 import io.tandem.core.command.Routes;
 import io.tandem.core.home.ReminderChoicesForm;
-import io.tandem.core.port.in.Actor;
-import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import java.time.Clock;
 import java.time.Duration;
