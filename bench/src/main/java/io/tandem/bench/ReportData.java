@@ -173,35 +173,7 @@ final class ReportData {
                     + " created_by, created_at, done_at) VALUES (?, 1, ?, ?, ?, 't', ?, ?, ?)")) {
       for (int p = 1; p <= pairs; p++) {
         sessions(session, note, p);
-        for (int g = 1; g <= 2; g++) {
-          long set = created + (14 + random.nextInt(150)) * DAY;
-          long goalId = id++;
-          goal.setLong(1, goalId);
-          goal.setLong(2, p);
-          goal.setInt(3, g);
-          goal.setLong(4, 2L * p);
-          goal.setLong(5, 2L * p);
-          goal.setLong(6, set);
-          if (random.nextBoolean()) {
-            goal.setLong(7, set + random.nextInt(20) * DAY);
-          } else {
-            goal.setNull(7, java.sql.Types.BIGINT);
-          }
-          goal.addBatch();
-          goals++;
-          task.setLong(1, id++);
-          task.setLong(2, p);
-          task.setLong(3, goalId);
-          task.setInt(4, g);
-          task.setLong(5, 2L * p - 1);
-          task.setLong(6, set + DAY);
-          if (extra.nextBoolean()) {
-            task.setLong(7, set + (1 + extra.nextInt(20)) * DAY);
-          } else {
-            task.setNull(7, java.sql.Types.BIGINT);
-          }
-          task.addBatch();
-        }
+        goalsAndTasks(goal, task, p);
         if (p % 5 == 0) {
           for (int k = 0; k < 2; k++) {
             rating.setLong(1, id++);
@@ -217,6 +189,40 @@ final class ReportData {
       goal.executeBatch();
       task.executeBatch();
       rating.executeBatch();
+    }
+  }
+
+  /** Two goals of pair {@code p}, each with one task; about half of each are done. */
+  private void goalsAndTasks(PreparedStatement goal, PreparedStatement task, int p)
+      throws SQLException {
+    for (int g = 1; g <= 2; g++) {
+      long set = created + (14 + random.nextInt(150)) * DAY;
+      long goalId = id++;
+      goal.setLong(1, goalId);
+      goal.setLong(2, p);
+      goal.setInt(3, g);
+      goal.setLong(4, 2L * p);
+      goal.setLong(5, 2L * p);
+      goal.setLong(6, set);
+      if (random.nextBoolean()) {
+        goal.setLong(7, set + random.nextInt(20) * DAY);
+      } else {
+        goal.setNull(7, java.sql.Types.BIGINT);
+      }
+      goal.addBatch();
+      goals++;
+      task.setLong(1, id++);
+      task.setLong(2, p);
+      task.setLong(3, goalId);
+      task.setInt(4, g);
+      task.setLong(5, 2L * p - 1);
+      task.setLong(6, set + DAY);
+      if (extra.nextBoolean()) {
+        task.setLong(7, set + (1 + extra.nextInt(20)) * DAY);
+      } else {
+        task.setNull(7, java.sql.Types.BIGINT);
+      }
+      task.addBatch();
     }
   }
 

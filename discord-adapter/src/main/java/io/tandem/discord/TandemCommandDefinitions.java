@@ -49,41 +49,47 @@ final class TandemCommandDefinitions {
                 .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
             new SubcommandData("exclude", "Never be paired with someone (private)")
                 .addOptions(
-                    new OptionData(OptionType.USER, "person", "Who to keep apart from", true)),
-            new SubcommandData("pause", "Take a break from reminders")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "length", "2w, 10d or until 2026-06-01"))
-                .addOptions(target()),
-            new SubcommandData("resume", "End your pause now").addOptions(target()),
-            new SubcommandData("leave", "Leave a program (your partners are told)")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "confirm", "Type confirm to leave")
-                        .addChoice("confirm", "confirm"))
-                .addOptions(target()),
-            new SubcommandData("pair-end", "End your pairing but stay in the program (asks first)")
-                .addOptions(
-                    new OptionData(OptionType.USER, "with", "Your partner, when you have several"),
-                    new OptionData(OptionType.STRING, "confirm", "Type confirm to end it")
-                        .addChoice("confirm", "confirm")),
-            new SubcommandData("snooze", "Move your pair's reminder")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true))
-                .addOptions(target()),
-            new SubcommandData("continue", "Carry on with your pair after a quiet spell")
-                .addOptions(target()),
-            new SubcommandData("support", "Ask the program admins for help").addOptions(target()),
-            new SubcommandData("remind-me", "When reminders reach you (no options shows it)")
-                .addOptions(
-                    new OptionData(
-                        OptionType.STRING,
-                        "choice",
-                        "at 9:00, on weekends, not on weekends (your time zone)")),
+                    new OptionData(OptionType.USER, "person", "Who to keep apart from", true)))
+        .addSubcommands(pairActions())
+        .addSubcommands(
             new SubcommandData("my-data", "Everything Tandem holds about you, as a private file"),
             new SubcommandData("forget-me", "Leave every program and erase your data (asks first)")
                 .addOptions(
                     new OptionData(OptionType.STRING, "confirm", "Type confirm to erase")
                         .addChoice("confirm", "confirm")))
         .addSubcommandGroups(goals(), tasks());
+  }
+
+  /** What a participant does with a pair or a program: pause, leave, end, snooze, ask for help. */
+  private static List<SubcommandData> pairActions() {
+    return List.of(
+        new SubcommandData("pause", "Take a break from reminders")
+            .addOptions(new OptionData(OptionType.STRING, "length", "2w, 10d or until 2026-06-01"))
+            .addOptions(target()),
+        new SubcommandData("resume", "End your pause now").addOptions(target()),
+        new SubcommandData("leave", "Leave a program (your partners are told)")
+            .addOptions(
+                new OptionData(OptionType.STRING, "confirm", "Type confirm to leave")
+                    .addChoice("confirm", "confirm"))
+            .addOptions(target()),
+        new SubcommandData("pair-end", "End your pairing but stay in the program (asks first)")
+            .addOptions(
+                new OptionData(OptionType.USER, "with", "Your partner, when you have several"),
+                new OptionData(OptionType.STRING, "confirm", "Type confirm to end it")
+                    .addChoice("confirm", "confirm")),
+        new SubcommandData("snooze", "Move your pair's reminder")
+            .addOptions(
+                new OptionData(OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true))
+            .addOptions(target()),
+        new SubcommandData("continue", "Carry on with your pair after a quiet spell")
+            .addOptions(target()),
+        new SubcommandData("support", "Ask the program admins for help").addOptions(target()),
+        new SubcommandData("remind-me", "When reminders reach you (no options shows it)")
+            .addOptions(
+                new OptionData(
+                    OptionType.STRING,
+                    "choice",
+                    "at 9:00, on weekends, not on weekends (your time zone)")));
   }
 
   /** {@code /tandem goal …}: the pair's learning plan. */
