@@ -105,7 +105,12 @@ class DiscordTextTest {
         while (literal.find()) {
           String text = literal.group(1);
           String first = text.split(" ", 2)[0];
-          if (text.strip().contains(" ") && verbs.contains(first) && !summaries.contains(text)) {
+          // a button's value names the pair it acts on ("continue pair:42"); nobody types it
+          boolean buttonValue = text.endsWith(" pair:") || text.endsWith(" participation:");
+          if (text.strip().contains(" ")
+              && verbs.contains(first)
+              && !summaries.contains(text)
+              && !buttonValue) {
             hints.add(text.strip());
           }
         }
