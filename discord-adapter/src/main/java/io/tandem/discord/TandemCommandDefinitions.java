@@ -29,21 +29,9 @@ final class TandemCommandDefinitions {
                         .addChoice("mentor", "mentor")
                         .addChoice("mentee", "mentee"),
                     new OptionData(
-                        OptionType.STRING, "program", "Which program, when there are several")),
-            new SubcommandData("log", "Log a mentoring session (no options opens a form)")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "duration", "How long, e.g. 45m or 1h30m"),
-                    new OptionData(OptionType.STRING, "topic", "What you covered"),
-                    new OptionData(OptionType.USER, "with", "Your partner"),
-                    new OptionData(
-                        OptionType.STRING, "on", "The day: 2026-05-04, today or yesterday")),
-            new SubcommandData("log-list", "Your pair's sessions, numbered").addOptions(target()),
-            new SubcommandData("log-edit", "Change your log of a session")
-                .addOptions(number("The session's number from log-list"))
-                .addOptions(target()),
-            new SubcommandData("log-delete", "Delete your log of a session")
-                .addOptions(number("The session's number from log-list"))
-                .addOptions(target()),
+                        OptionType.STRING, "program", "Which program, when there are several")))
+        .addSubcommands(logs())
+        .addSubcommands(
             new SubcommandData("status", "Your pairing, sessions and goals"),
             new SubcommandData("profile", "Edit your profile")
                 .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
@@ -86,6 +74,24 @@ final class TandemCommandDefinitions {
         .addSubcommandGroups(goals(), tasks());
   }
 
+  /** {@code /tandem log …}: sessions. */
+  private static List<SubcommandData> logs() {
+    return List.of(
+        new SubcommandData("log", "Log a mentoring session (no options opens a form)")
+            .addOptions(
+                new OptionData(OptionType.STRING, "duration", "How long, e.g. 45m or 1h30m"),
+                new OptionData(OptionType.STRING, "topic", "What you covered"),
+                new OptionData(OptionType.USER, "with", "Your partner"),
+                new OptionData(OptionType.STRING, "on", "The day: 2026-05-04, today or yesterday")),
+        new SubcommandData("log-list", "Your pair's sessions, numbered").addOptions(target()),
+        new SubcommandData("log-edit", "Change your log of a session")
+            .addOptions(number("The session's number from log-list"))
+            .addOptions(target()),
+        new SubcommandData("log-delete", "Delete your log of a session")
+            .addOptions(number("The session's number from log-list"))
+            .addOptions(target()));
+  }
+
   /** {@code /tandem goal …}: the pair's learning plan. */
   private static SubcommandGroupData goals() {
     return new SubcommandGroupData("goal", "Your pair's learning plan")
@@ -102,7 +108,10 @@ final class TandemCommandDefinitions {
                 .addOptions(number("The goal's number from goal list"))
                 .addOptions(target()),
             new SubcommandData("list", "Goals, tasks and progress").addOptions(target()),
-            new SubcommandData("review", "Re-rate the skills you rated when you joined"));
+            new SubcommandData("review", "Re-rate the skills you rated when you joined")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING, "in", "Which program, when you are in several")));
   }
 
   /** {@code /tandem task …}: steps towards a goal. */

@@ -277,6 +277,8 @@ class ReminderRulesTest {
     assertThat(atRisk.payload)
         .contains("Continue")
         .contains("Pause 2 weeks")
+        .contains("End our pairing")
+        .contains("pair end pair:" + pairId)
         .contains("Leave the program");
     // at risk: no more reminders or nudges after it
     assertThat(rows)
@@ -393,9 +395,13 @@ class ReminderRulesTest {
     assertThat(asks.get(0).payload).contains("has ended").contains("goal review");
     assertThat(StoreStats.count(db, "signal")).isPositive();
     // the button opens the same review form as `goal review`
-    Reply form = tandem.clicked(BEN, "D1", CommandDispatcher.COMMAND_ACTION, "goal review");
+    long ben = db.transaction(store -> participant(store, BEN).getId());
+    assertThat(asks).anySatisfy(a -> assertThat(a.payload).contains("participation:" + ben));
+    Reply form =
+        tandem.clicked(
+            BEN, "D1", CommandDispatcher.COMMAND_ACTION, "goal review participation:" + ben);
     assertThat(form.form()).isNotNull();
-    assertThat(form.form().formId()).isEqualTo(LearningFeature.REVIEW_FORM);
+    assertThat(form.form().formId()).startsWith(LearningFeature.REVIEW_FORM + "@");
     assertThat(form.form().inputs().get(0).initialValue()).isEqualTo("Leadership 2");
   }
 
