@@ -189,27 +189,10 @@ final class ReportData {
           }
           goal.addBatch();
           goals++;
-          task.setLong(1, id++);
-          task.setLong(2, p);
-          task.setLong(3, goalId);
-          task.setInt(4, g);
-          task.setLong(5, 2L * p - 1);
-          task.setLong(6, set + DAY);
-          if (extra.nextBoolean()) {
-            task.setLong(7, set + (1 + extra.nextInt(20)) * DAY);
-          } else {
-            task.setNull(7, java.sql.Types.BIGINT);
-          }
-          task.addBatch();
+          task(task, p, goalId, g, set);
         }
         if (p % 5 == 0) {
-          for (int k = 0; k < 2; k++) {
-            rating.setLong(1, id++);
-            rating.setLong(2, 2L * p);
-            rating.setInt(3, 1 + random.nextInt(5));
-            rating.setLong(4, created + (k == 0 ? 1 : 150) * DAY);
-            rating.addBatch();
-          }
+          ratings(rating, p);
         }
       }
       session.executeBatch();
@@ -220,7 +203,34 @@ final class ReportData {
     }
   }
 
-  /** Up to 20 sessions of pair {@code p} on distinct days. */
+  /** Two ratings of the mentee of pair {@code p}: at joining and 150 days on. */
+  private void ratings(PreparedStatement rating, int p) throws SQLException {
+    for (int k = 0; k < 2; k++) {
+      rating.setLong(1, id++);
+      rating.setLong(2, 2L * p);
+      rating.setInt(3, 1 + random.nextInt(5));
+      rating.setLong(4, created + (k == 0 ? 1 : 150) * DAY);
+      rating.addBatch();
+    }
+  }
+
+  /** Goal {@code g}'s one task, set a day after the goal; done about half the time. */
+  private void task(PreparedStatement task, int p, long goalId, int g, long set)
+      throws SQLException {
+    task.setLong(1, id++);
+    task.setLong(2, p);
+    task.setLong(3, goalId);
+    task.setInt(4, g);
+    task.setLong(5, 2L * p - 1);
+    task.setLong(6, set + DAY);
+    if (extra.nextBoolean()) {
+      task.setLong(7, set + (1 + extra.nextInt(20)) * DAY);
+    } else {
+      task.setNull(7, java.sql.Types.BIGINT);
+    }
+    task.addBatch();
+  }
+
   private void sessions(PreparedStatement session, PreparedStatement note, int p)
       throws SQLException {
     int day = 14 + random.nextInt(14);
