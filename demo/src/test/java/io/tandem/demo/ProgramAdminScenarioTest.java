@@ -169,8 +169,9 @@ class ProgramAdminScenarioTest {
     Map<String, Long> before = StoreStats.counts(tandem.database());
     SimulatedChat.Answer editBeta = chat.run("lee", "program edit Beta cap 5");
     SimulatedChat.Answer waitlistBeta = chat.run("lee", "program waitlist Beta");
+    SimulatedChat.Answer dashboardBeta = chat.run("lee", "dashboard Beta");
     SimulatedChat.Answer newProgram = chat.run("lee", "program create Gamma");
-    for (SimulatedChat.Answer refused : List.of(editBeta, waitlistBeta)) {
+    for (SimulatedChat.Answer refused : List.of(editBeta, waitlistBeta, dashboardBeta)) {
       assertThat(refused.privately()).isTrue();
       assertThat(refused.text())
           .contains("You are an admin of")
@@ -181,6 +182,12 @@ class ProgramAdminScenarioTest {
     }
     assertThat(newProgram.text()).contains("Only workspace admins");
     assertThat(StoreStats.counts(tandem.database())).isEqualTo(before);
+
+    // AND Lee's dashboard link is for Data pilot, never the whole workspace
+    assertThat(chat.run("lee", "dashboard").text())
+        .contains("Your dashboard for")
+        .contains("Data pilot")
+        .doesNotContain("all programs");
 
     // AND copying their pilot gives Lee the rollout to run too
     assertThat(chat.run("lee", "program copy Data pilot as Rollout").text()).contains("Created");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
+import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.learning.LearningFeature;
@@ -14,6 +15,8 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.ProgramAdmin;
+import io.tandem.core.programs.ProgramAdmins;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
@@ -257,6 +260,35 @@ class ReminderRulesTest {
     // and the job reminds nobody about the ended pair
     assertThat(reminders(runEvery(Duration.ofHours(1), PAIRED, PAIRED.plus(Duration.ofDays(20)))))
         .isEmpty();
+  }
+
+  @Test
+  @DisplayName("help requests and quiet-pair alerts reach the program's admins and the workspace's")
+  void programAdminsHearTheirProgram() {
+    run(MAYA, "program list"); // Maya acts as a workspace admin once, so she hears alerts
+    db.transaction(
+        store -> {
+          Participant ben = participant(store, BEN);
+          ProgramAdmins.in(store)
+              .add(
+                  new ProgramAdmin(
+                      ben.getWorkspaceId(), ben.getProgramId(), "U0LEE", "U0MAYA", PAIRED));
+          return null;
+        });
+
+    // WHEN Ben asks for help
+    Reply asked = run(BEN, "support");
+
+    // THEN Lee, the program's admin, is told as well as Maya
+    assertThat(asked.text()).contains("have been told");
+    assertThat(keys(outbox()))
+        .anyMatch(k -> k.startsWith("help:") && k.endsWith(":U0LEE"))
+        .anyMatch(k -> k.startsWith("help:") && k.endsWith(":U0MAYA"));
+
+    // WHEN the pair stays quiet past three weeks, both hear the alert, once each
+    List<Row> rows = runEvery(Duration.ofHours(1), PAIRED, PAIRED.plus(Duration.ofDays(36)));
+    String p = "escalate:" + pairId + ":2026-03-16:";
+    assertThat(keys(rows)).containsOnlyOnce(p + "U0LEE", p + "U0MAYA");
   }
 
   @Test
