@@ -149,17 +149,19 @@ class ProgramAdminScenarioTest {
     assertThat(raised.text()).contains("Updated").containsIgnoringCase("ben");
     assertThat(chat.awaitMessageTo("ben", "You're in")).contains("Data pilot");
 
-    // WHEN Lee pairs Ana with Ben by hand, then ends that pair with a reason
+    // WHEN Lee pairs Ana with Ben by hand, nudges them, then ends that pair with a reason
     SimulatedChat.Answer made =
         chat.run(
             "lee", "pair make " + chat.mention("ana") + " " + chat.mention("ben") + " Data pilot");
+    SimulatedChat.Answer nudged = chat.run("lee", "nudge " + chat.mention("ben"));
     SimulatedChat.Answer ended =
         chat.run(
             "lee",
             "pair end " + chat.mention("ana") + " " + chat.mention("ben") + " wrong time zone");
 
-    // THEN both happen in Data pilot, and Ben hears the pair ended
+    // THEN all three happen in Data pilot, and Ben hears the pair ended
     assertThat(made.text()).containsIgnoringCase("Paired ana (mentor) with ben (mentee)");
+    assertThat(nudged.text()).contains("Nudged").containsIgnoringCase("ana");
     assertThat(ended.text())
         .containsIgnoringCase("Ended the pairing of ana and ben")
         .contains("Data pilot");
