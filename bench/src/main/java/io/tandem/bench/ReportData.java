@@ -173,15 +173,26 @@ final class ReportData {
                     + " created_by, created_at, done_at) VALUES (?, 1, ?, ?, ?, 't', ?, ?, ?)")) {
       for (int p = 1; p <= pairs; p++) {
         sessions(session, note, p);
-        goalsAndTasks(goal, task, p);
-        if (p % 5 == 0) {
-          for (int k = 0; k < 2; k++) {
-            rating.setLong(1, id++);
-            rating.setLong(2, 2L * p);
-            rating.setInt(3, 1 + random.nextInt(5));
-            rating.setLong(4, created + (k == 0 ? 1 : 150) * DAY);
-            rating.addBatch();
+        for (int g = 1; g <= 2; g++) {
+          long set = created + (14 + random.nextInt(150)) * DAY;
+          long goalId = id++;
+          goal.setLong(1, goalId);
+          goal.setLong(2, p);
+          goal.setInt(3, g);
+          goal.setLong(4, 2L * p);
+          goal.setLong(5, 2L * p);
+          goal.setLong(6, set);
+          if (random.nextBoolean()) {
+            goal.setLong(7, set + random.nextInt(20) * DAY);
+          } else {
+            goal.setNull(7, java.sql.Types.BIGINT);
           }
+          goal.addBatch();
+          goals++;
+          task(task, p, goalId, g, set);
+        }
+        if (p % 5 == 0) {
+          ratings(rating, p);
         }
       }
       session.executeBatch();
@@ -192,41 +203,34 @@ final class ReportData {
     }
   }
 
-  /** Two goals of pair {@code p}, each with one task; about half of each are done. */
-  private void goalsAndTasks(PreparedStatement goal, PreparedStatement task, int p)
-      throws SQLException {
-    for (int g = 1; g <= 2; g++) {
-      long set = created + (14 + random.nextInt(150)) * DAY;
-      long goalId = id++;
-      goal.setLong(1, goalId);
-      goal.setLong(2, p);
-      goal.setInt(3, g);
-      goal.setLong(4, 2L * p);
-      goal.setLong(5, 2L * p);
-      goal.setLong(6, set);
-      if (random.nextBoolean()) {
-        goal.setLong(7, set + random.nextInt(20) * DAY);
-      } else {
-        goal.setNull(7, java.sql.Types.BIGINT);
-      }
-      goal.addBatch();
-      goals++;
-      task.setLong(1, id++);
-      task.setLong(2, p);
-      task.setLong(3, goalId);
-      task.setInt(4, g);
-      task.setLong(5, 2L * p - 1);
-      task.setLong(6, set + DAY);
-      if (extra.nextBoolean()) {
-        task.setLong(7, set + (1 + extra.nextInt(20)) * DAY);
-      } else {
-        task.setNull(7, java.sql.Types.BIGINT);
-      }
-      task.addBatch();
+  /** Two ratings of the mentee of pair {@code p}: at joining and 150 days on. */
+  private void ratings(PreparedStatement rating, int p) throws SQLException {
+    for (int k = 0; k < 2; k++) {
+      rating.setLong(1, id++);
+      rating.setLong(2, 2L * p);
+      rating.setInt(3, 1 + random.nextInt(5));
+      rating.setLong(4, created + (k == 0 ? 1 : 150) * DAY);
+      rating.addBatch();
     }
   }
 
-  /** Up to 20 sessions of pair {@code p} on distinct days. */
+  /** Goal {@code g}'s one task, set a day after the goal; done about half the time. */
+  private void task(PreparedStatement task, int p, long goalId, int g, long set)
+      throws SQLException {
+    task.setLong(1, id++);
+    task.setLong(2, p);
+    task.setLong(3, goalId);
+    task.setInt(4, g);
+    task.setLong(5, 2L * p - 1);
+    task.setLong(6, set + DAY);
+    if (extra.nextBoolean()) {
+      task.setLong(7, set + (1 + extra.nextInt(20)) * DAY);
+    } else {
+      task.setNull(7, java.sql.Types.BIGINT);
+    }
+    task.addBatch();
+  }
+
   private void sessions(PreparedStatement session, PreparedStatement note, int p)
       throws SQLException {
     int day = 14 + random.nextInt(14);

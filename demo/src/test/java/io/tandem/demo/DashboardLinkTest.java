@@ -143,7 +143,7 @@ class DashboardLinkTest {
 
     SimulatedChat.Answer answer = chat.run("ben", "dashboard");
 
-    assertThat(answer.text()).contains("Only workspace admins").doesNotContain("http://");
+    assertThat(answer.text()).contains("Only program admins can do that").doesNotContain("http://");
   }
 
   @Test

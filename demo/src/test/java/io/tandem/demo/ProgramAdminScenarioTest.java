@@ -127,6 +127,78 @@ class ProgramAdminScenarioTest {
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(SimulatedChat.Kind.class)
+  @DisplayName(
+      "a program admin runs their program's controls: cap, waitlist, pairs; and no other program's")
+  void programAdminRunsTheirProgram(SimulatedChat.Kind kind) throws Exception {
+    // GIVEN a pilot of two, Ana and Dev in, Ben and Chioma waiting, and Lee its admin only
+    start(kind);
+    chat.run("maya", "program create Data pilot every 2w cap 2 skills Instagram, SQL");
+    chat.run("maya", "program open Data pilot");
+    for (SamplePeople.Person p : SamplePeople.ALL) {
+      chat.enrol(p, "Data pilot");
+    }
+    chat.run("maya", "program admins add " + chat.mention("lee") + " Data pilot");
+
+    // WHEN Lee lists the waitlist and raises the cap
+    SimulatedChat.Answer waiting = chat.run("lee", "program waitlist Data pilot");
+    SimulatedChat.Answer raised = chat.run("lee", "program edit Data pilot cap 3");
+
+    // THEN the waitlist shows, and Ben, first in line, is admitted and told
+    assertThat(waiting.privately()).isTrue();
+    assertThat(waiting.text()).contains("2 people wait").containsIgnoringCase("1. ben");
+    assertThat(raised.text()).contains("Updated").containsIgnoringCase("ben");
+    assertThat(chat.awaitMessageTo("ben", "You're in")).contains("Data pilot");
+
+    // WHEN Lee pairs Ana with Ben by hand, nudges them, then ends that pair with a reason
+    SimulatedChat.Answer made =
+        chat.run(
+            "lee", "pair make " + chat.mention("ana") + " " + chat.mention("ben") + " Data pilot");
+    SimulatedChat.Answer nudged = chat.run("lee", "nudge " + chat.mention("ben"));
+    SimulatedChat.Answer ended =
+        chat.run(
+            "lee",
+            "pair end " + chat.mention("ana") + " " + chat.mention("ben") + " wrong time zone");
+
+    // THEN all three happen in Data pilot, and Ben hears the pair ended
+    assertThat(made.text()).containsIgnoringCase("Paired ana (mentor) with ben (mentee)");
+    assertThat(nudged.text()).contains("Nudged").containsIgnoringCase("ana");
+    assertThat(ended.text())
+        .containsIgnoringCase("Ended the pairing of ana and ben")
+        .contains("Data pilot");
+    assertThat(chat.awaitMessageTo("ben", "has come to an end")).containsIgnoringCase("ana");
+
+    // BUT Lee is refused the other programs, privately, saying why, and nothing changes
+    Map<String, Long> before = StoreStats.counts(tandem.database());
+    SimulatedChat.Answer editBeta = chat.run("lee", "program edit Beta cap 5");
+    SimulatedChat.Answer waitlistBeta = chat.run("lee", "program waitlist Beta");
+    SimulatedChat.Answer dashboardBeta = chat.run("lee", "dashboard Beta");
+    SimulatedChat.Answer newProgram = chat.run("lee", "program create Gamma");
+    for (SimulatedChat.Answer refused : List.of(editBeta, waitlistBeta, dashboardBeta)) {
+      assertThat(refused.privately()).isTrue();
+      assertThat(refused.text())
+          .contains("You are an admin of")
+          .contains("Data pilot")
+          .contains("only, not of")
+          .contains("Beta")
+          .doesNotContain("slack.admins");
+    }
+    assertThat(newProgram.text()).contains("Only workspace admins");
+    assertThat(StoreStats.counts(tandem.database())).isEqualTo(before);
+
+    // AND Lee's dashboard link is for Data pilot, never the whole workspace
+    assertThat(chat.run("lee", "dashboard").text())
+        .contains("Your dashboard for")
+        .contains("Data pilot")
+        .doesNotContain("all programs");
+
+    // AND copying their pilot gives Lee the rollout to run too
+    assertThat(chat.run("lee", "program copy Data pilot as Rollout").text()).contains("Created");
+    assertThat(chat.run("lee", "program edit Rollout cap 50").text()).contains("Updated");
+    assertThat(chat.run("lee", "program edit Beta cap 5").text()).contains("not of");
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SimulatedChat.Kind.class)
   @DisplayName("help shows the admin commands to admins only, program admins included")
   void helpFollowsRights(SimulatedChat.Kind kind) throws Exception {
     start(kind);

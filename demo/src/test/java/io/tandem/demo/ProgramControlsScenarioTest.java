@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.app.Tandem;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.enrolment.EnrolmentFeature;
-import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.programs.ProgramEndJob;
 import io.tandem.core.store.StoreStats;
 import java.nio.file.Path;
@@ -174,12 +173,10 @@ class ProgramControlsScenarioTest {
     assertThat(stranger.text()).contains("is not your partner");
     assertThat(pairEndings()).isEmpty();
 
-    // WHEN he clicks "Yes, end our pairing", which names his partner
+    // WHEN he clicks "Yes, end our pairing", which carries the pair
     SimulatedChat.Answer done =
         chat.click(
-            "ben",
-            CommandDispatcher.COMMAND_ACTION,
-            "pair end with " + MentionedUsers.plainMention(userId("ana")) + " confirm");
+            "ben", CommandDispatcher.COMMAND_ACTION, "pair end pair:" + pairOf("ben") + " confirm");
 
     // THEN only the pair ends: Ana is told kindly, both stay in the program
     assertThat(done.text()).containsIgnoringCase("Your pairing with ana has ended");
@@ -336,10 +333,20 @@ class ProgramControlsScenarioTest {
     assertThat(chat.awaitMessageTo("maya", "final report")).contains("Funnel");
   }
 
-  /** The platform's id of a person, as Tandem's own buttons carry it. */
-  private String userId(String person) {
-    String mention = chat.mention(person);
-    return mention.startsWith("<@") ? mention.substring(2, mention.indexOf('|')) : mention;
+  /** The id of the active pair whose mentee's name contains {@code mentee}. */
+  private long pairOf(String mentee) throws Exception {
+    try (Connection c = tandem.database().dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT p.id FROM mentoring_pair p JOIN participant e ON e.id = p.mentee_id"
+                    + " JOIN member m ON m.id = e.member_id"
+                    + " WHERE p.status = 'ACTIVE' AND LOWER(m.display_name) LIKE ?")) {
+      ps.setString(1, "%" + mentee + "%");
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).as("an active pair with " + mentee).isTrue();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private long count(String table) {

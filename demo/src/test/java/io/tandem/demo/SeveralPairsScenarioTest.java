@@ -6,6 +6,9 @@ import io.tandem.app.Tandem;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.store.StoreStats;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +133,76 @@ class SeveralPairsScenarioTest {
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(SimulatedChat.Kind.class)
+  @DisplayName("a mentor with two mentees ends one pairing: the one she names, after asking")
+  void mentorEndsOnePairing(SimulatedChat.Kind kind) throws Exception {
+    start(kind);
+    anaWithTwoMentees();
+
+    // WHEN Ana asks to end "her pairing" without naming whom
+    SimulatedChat.Answer unclear = chat.run("ana", "pair end");
+
+    // THEN she is asked which, privately, and nothing ends
+    assertThat(unclear.privately()).isTrue();
+    assertThat(unclear.text())
+        .contains("2 pairings")
+        .containsIgnoringCase("ben")
+        .containsIgnoringCase("chioma");
+    assertThat(activePairs()).isEqualTo(2);
+
+    // WHEN she names Ben: she is asked first, and nothing ends yet
+    SimulatedChat.Answer ask = chat.run("ana", "pair end with " + chat.mention("ben"));
+    assertThat(ask.text()).containsIgnoringCase("End your pairing with ben?");
+    assertThat(activePairs()).isEqualTo(2);
+
+    // WHEN she confirms with the button, which carries the pair
+    SimulatedChat.Answer done =
+        chat.click(
+            "ana",
+            CommandDispatcher.COMMAND_ACTION,
+            "pair end pair:" + pairWith("ben") + " confirm");
+
+    // THEN only the pairing with Ben ends; Ben is told; Chioma's pair goes on
+    assertThat(done.text()).containsIgnoringCase("Your pairing with ben has ended");
+    assertThat(chat.awaitMessageTo("ben", "has ended your pairing")).containsIgnoringCase("ana");
+    assertThat(activePairs()).isEqualTo(1);
+    assertThat(pairWith("chioma")).isPositive();
+    assertThat(chat.run("ana", "status").text()).containsIgnoringCase("chioma");
+
+    // AND the button of the quiet-pair message ends that pair only, asking first
+    SimulatedChat.Answer fromReminder =
+        chat.click("ana", CommandDispatcher.COMMAND_ACTION, "pair end pair:" + pairWith("chioma"));
+    assertThat(fromReminder.text()).containsIgnoringCase("End your pairing with chioma?");
+    assertThat(activePairs()).isEqualTo(1);
+  }
+
+  /** How many pairs are active. */
+  private long activePairs() throws Exception {
+    return single("SELECT COUNT(*) FROM mentoring_pair WHERE status = 'ACTIVE'", "");
+  }
+
+  /** The id of the active pair whose mentee's name contains {@code mentee}; 0 when none. */
+  private long pairWith(String mentee) throws Exception {
+    return single(
+        "SELECT p.id FROM mentoring_pair p JOIN participant e ON e.id = p.mentee_id"
+            + " JOIN member m ON m.id = e.member_id"
+            + " WHERE p.status = 'ACTIVE' AND LOWER(m.display_name) LIKE ?",
+        "%" + mentee + "%");
+  }
+
+  private long single(String sql, String parameter) throws Exception {
+    try (Connection c = tandem.database().dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      if (sql.contains("?")) {
+        ps.setString(1, parameter);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SimulatedChat.Kind.class)
   @DisplayName("the partner's prompt button adds her side to the pair it came from")
   void buttonActsOnItsPair(SimulatedChat.Kind kind) throws Exception {
     start(kind);
@@ -193,6 +266,13 @@ class SeveralPairsScenarioTest {
     assertThat(paused.text()).contains("Paused until");
     assertThat(chat.run("dev", "status").text()).contains("your partner is taking a break");
     assertThat(chat.run("ana", "status").text()).doesNotContain("taking a break");
+
+    // AND goal review asks which program, then opens the review for the one named
+    SimulatedChat.Answer whichReview = chat.run("ben", "goal review");
+    SimulatedChat.Answer review = chat.run("ben", "goal review in Second round");
+    assertThat(whichReview.text()).contains("2 programs").contains("Second round");
+    assertThat(whichReview.hasForm()).isFalse();
+    assertThat(review.hasForm()).isTrue();
 
     // AND leave asks which program, then asks to confirm leaving that one
     SimulatedChat.Answer whichLeave = chat.run("ben", "leave");

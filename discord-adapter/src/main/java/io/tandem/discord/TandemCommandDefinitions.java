@@ -29,29 +29,43 @@ final class TandemCommandDefinitions {
                         .addChoice("mentor", "mentor")
                         .addChoice("mentee", "mentee"),
                     new OptionData(
-                        OptionType.STRING, "program", "Which program, when there are several")),
-            new SubcommandData("log", "Log a mentoring session (no options opens a form)")
-                .addOptions(
-                    new OptionData(OptionType.STRING, "duration", "How long, e.g. 45m or 1h30m"),
-                    new OptionData(OptionType.STRING, "topic", "What you covered"),
-                    new OptionData(OptionType.USER, "with", "Your partner"),
-                    new OptionData(
-                        OptionType.STRING, "on", "The day: 2026-05-04, today or yesterday")),
-            new SubcommandData("log-list", "Your pair's sessions, numbered").addOptions(target()),
-            new SubcommandData("log-edit", "Change your log of a session")
-                .addOptions(number("The session's number from log-list"))
-                .addOptions(target()),
-            new SubcommandData("log-delete", "Delete your log of a session")
-                .addOptions(number("The session's number from log-list"))
-                .addOptions(target()),
+                        OptionType.STRING, "program", "Which program, when there are several")))
+        .addSubcommands(logs())
+        .addSubcommands(
             new SubcommandData("status", "Your pairing, sessions and goals"),
             new SubcommandData("profile", "Edit your profile")
                 .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
             new SubcommandData("exclude", "Never be paired with someone (private)")
                 .addOptions(
-                    new OptionData(OptionType.USER, "person", "Who to keep apart from", true)))
-        .addSubcommands(pairActions())
-        .addSubcommands(
+                    new OptionData(OptionType.USER, "person", "Who to keep apart from", true)),
+            new SubcommandData("pause", "Take a break from reminders")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "length", "2w, 10d or until 2026-06-01"))
+                .addOptions(target()),
+            new SubcommandData("resume", "End your pause now").addOptions(target()),
+            new SubcommandData("leave", "Leave a program (your partners are told)")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "confirm", "Type confirm to leave")
+                        .addChoice("confirm", "confirm"))
+                .addOptions(target()),
+            new SubcommandData("pair-end", "End your pairing but stay in the program (asks first)")
+                .addOptions(
+                    new OptionData(OptionType.USER, "with", "Your partner, when you have several"),
+                    new OptionData(OptionType.STRING, "confirm", "Type confirm to end it")
+                        .addChoice("confirm", "confirm")),
+            new SubcommandData("snooze", "Move your pair's reminder")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true))
+                .addOptions(target()),
+            new SubcommandData("continue", "Carry on with your pair after a quiet spell")
+                .addOptions(target()),
+            new SubcommandData("support", "Ask the program admins for help").addOptions(target()),
+            new SubcommandData("remind-me", "When reminders reach you (no options shows it)")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING,
+                        "choice",
+                        "at 9:00, on weekends, not on weekends (your time zone)")),
             new SubcommandData("my-data", "Everything Tandem holds about you, as a private file"),
             new SubcommandData("forget-me", "Leave every program and erase your data (asks first)")
                 .addOptions(
@@ -60,36 +74,22 @@ final class TandemCommandDefinitions {
         .addSubcommandGroups(goals(), tasks());
   }
 
-  /** What a participant does with a pair or a program: pause, leave, end, snooze, ask for help. */
-  private static List<SubcommandData> pairActions() {
+  /** {@code /tandem log …}: sessions. */
+  private static List<SubcommandData> logs() {
     return List.of(
-        new SubcommandData("pause", "Take a break from reminders")
-            .addOptions(new OptionData(OptionType.STRING, "length", "2w, 10d or until 2026-06-01"))
-            .addOptions(target()),
-        new SubcommandData("resume", "End your pause now").addOptions(target()),
-        new SubcommandData("leave", "Leave a program (your partners are told)")
+        new SubcommandData("log", "Log a mentoring session (no options opens a form)")
             .addOptions(
-                new OptionData(OptionType.STRING, "confirm", "Type confirm to leave")
-                    .addChoice("confirm", "confirm"))
+                new OptionData(OptionType.STRING, "duration", "How long, e.g. 45m or 1h30m"),
+                new OptionData(OptionType.STRING, "topic", "What you covered"),
+                new OptionData(OptionType.USER, "with", "Your partner"),
+                new OptionData(OptionType.STRING, "on", "The day: 2026-05-04, today or yesterday")),
+        new SubcommandData("log-list", "Your pair's sessions, numbered").addOptions(target()),
+        new SubcommandData("log-edit", "Change your log of a session")
+            .addOptions(number("The session's number from log-list"))
             .addOptions(target()),
-        new SubcommandData("pair-end", "End your pairing but stay in the program (asks first)")
-            .addOptions(
-                new OptionData(OptionType.USER, "with", "Your partner, when you have several"),
-                new OptionData(OptionType.STRING, "confirm", "Type confirm to end it")
-                    .addChoice("confirm", "confirm")),
-        new SubcommandData("snooze", "Move your pair's reminder")
-            .addOptions(
-                new OptionData(OptionType.STRING, "when", "2d, until 2026-06-01 or pick", true))
-            .addOptions(target()),
-        new SubcommandData("continue", "Carry on with your pair after a quiet spell")
-            .addOptions(target()),
-        new SubcommandData("support", "Ask the program admins for help").addOptions(target()),
-        new SubcommandData("remind-me", "When reminders reach you (no options shows it)")
-            .addOptions(
-                new OptionData(
-                    OptionType.STRING,
-                    "choice",
-                    "at 9:00, on weekends, not on weekends (your time zone)")));
+        new SubcommandData("log-delete", "Delete your log of a session")
+            .addOptions(number("The session's number from log-list"))
+            .addOptions(target()));
   }
 
   /** {@code /tandem goal …}: the pair's learning plan. */
@@ -108,7 +108,10 @@ final class TandemCommandDefinitions {
                 .addOptions(number("The goal's number from goal list"))
                 .addOptions(target()),
             new SubcommandData("list", "Goals, tasks and progress").addOptions(target()),
-            new SubcommandData("review", "Re-rate the skills you rated when you joined"));
+            new SubcommandData("review", "Re-rate the skills you rated when you joined")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING, "in", "Which program, when you are in several")));
   }
 
   /** {@code /tandem task …}: steps towards a goal. */

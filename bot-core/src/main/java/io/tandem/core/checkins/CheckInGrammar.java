@@ -184,7 +184,7 @@ public final class CheckInGrammar {
             : reject("`goal list` takes no arguments.", "goal list");
       case "review":
         return args.isEmpty()
-            ? accept(new Command.ReviewGoals())
+            ? accept(new Command.ReviewGoals(target))
             : reject("`goal review` takes no arguments.", "goal review");
       default:
         return reject(

@@ -267,8 +267,8 @@ public sealed interface Command {
     }
   }
 
-  /** {@code goal review}: re-rate the skills rated at enrolment. */
-  record ReviewGoals() implements Command {}
+  /** {@code goal review [in PROGRAM]}: re-rate the skills rated at enrolment. */
+  record ReviewGoals(Target target) implements Command, PairScoped {}
 
   /** {@code task add <goal> <text>}. */
   record AddTask(int goalNumber, String text, Target target) implements Command, PairScoped {

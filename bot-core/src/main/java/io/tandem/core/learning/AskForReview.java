@@ -44,7 +44,7 @@ public final class AskForReview {
               workspace.getPlatform(),
               "review:" + program.getId() + ":" + p.getId(),
               new ChatTarget.DirectMessage(member.get().getUserId()),
-              LearningMessages.reviewRequest(program.getName()),
+              LearningMessages.reviewRequest(program.getName(), p.getId()),
               now,
               now)) {
         CheckInSignals.about(

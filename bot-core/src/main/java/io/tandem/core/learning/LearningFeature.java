@@ -55,12 +55,13 @@ public final class LearningFeature implements Feature {
             Command.OpenGoalForm.class, (actor, open) -> setGoal.openForm(actor, open.target()))
         .command(Command.GoalDone.class, completeGoal::done)
         .command(Command.ListGoals.class, (actor, list) -> showPlan.goals(actor, list.target()))
-        .command(Command.ReviewGoals.class, (actor, review) -> reviewSkills.open(actor))
+        .command(
+            Command.ReviewGoals.class, (actor, review) -> reviewSkills.open(actor, review.target()))
         .command(Command.AddTask.class, addTask::add)
         .command(Command.TaskDone.class, completeTask::done)
         .command(Command.ListTasks.class, (actor, list) -> showPlan.tasks(actor, list.target()))
         .forms(GOAL_FORM, submitGoalForm::submitted)
-        .form(REVIEW_FORM, (actor, formId, values) -> reviewSkills.submitted(actor, values))
+        .forms(REVIEW_FORM, reviewSkills::submitted)
         .onFormClosed(abandonedForm::formClosed);
   }
 }

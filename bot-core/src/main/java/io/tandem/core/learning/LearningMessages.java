@@ -116,9 +116,9 @@ final class LearningMessages {
                 "for", "Who is learning: me or partner", false, true, values.get("for"), "me")));
   }
 
-  static Reply.Form reviewForm(String current) {
+  static Reply.Form reviewForm(String formId, String current) {
     return new Reply.Form(
-        REVIEW_FORM,
+        formId,
         "Review your skills",
         "Save",
         List.of(
@@ -131,8 +131,11 @@ final class LearningMessages {
                 "Instagram reels 3, TikTok 2")));
   }
 
-  /** The ask after a program ends: re-rate the skills rated at enrolment. */
-  static Reply reviewRequest(String programName) {
+  /**
+   * The ask after a program ends: re-rate the skills rated at enrolment. Its button carries the
+   * participation, so it reviews that program's ratings for someone in several.
+   */
+  static Reply reviewRequest(String programName, long participantId) {
     return new Reply(
         Reply.Kind.INFO,
         Reply.Visibility.PRIVATE,
@@ -142,7 +145,11 @@ final class LearningMessages {
             + " you rated when you joined? It takes a minute, and your report shows the"
             + " change.",
         List.of(),
-        List.of(StatusView.command("Review my skills", "goal review", Reply.Button.Style.PRIMARY)),
+        List.of(
+            StatusView.command(
+                "Review my skills",
+                "goal review participation:" + participantId,
+                Reply.Button.Style.PRIMARY)),
         null);
   }
 

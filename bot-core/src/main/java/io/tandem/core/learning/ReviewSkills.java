@@ -6,6 +6,8 @@ import static io.tandem.core.learning.LearningMessages.value;
 
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.PairResolver;
+import io.tandem.core.command.Command;
 import io.tandem.core.enrolment.ProfileText;
 import io.tandem.core.home.Home;
 import io.tandem.core.home.StatusView;
@@ -13,6 +15,7 @@ import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,11 +37,27 @@ final class ReviewSkills {
     this.tx = tx;
   }
 
-  Reply open(Actor actor) {
-    return tx.db()
-        .transaction(
-            store ->
-                PairContext.whenJoined(store, actor, LearningMessages.notJoined(), this::open));
+  Reply open(Actor actor, Command.Target target) {
+    return tx.db().transaction(store -> inParticipation(store, actor, target, this::open));
+  }
+
+  /**
+   * Runs {@code work} in the participation {@code target} names: ratings belong to a participation,
+   * so a mentor with several mentees in one program is not asked which pair.
+   */
+  private static Reply inParticipation(
+      Store store, Actor actor, Command.Target target, Function<PairContext, Reply> work) {
+    PairResolver.Resolved resolved =
+        PairResolver.resolve(
+            store,
+            actor,
+            target,
+            PairResolver.Scope.PROGRAM,
+            LearningMessages.notJoined(),
+            "goal review");
+    return resolved instanceof PairResolver.Found found
+        ? work.apply(found.context())
+        : ((PairResolver.Answer) resolved).reply();
   }
 
   private Reply open(PairContext ctx) {
@@ -53,24 +72,27 @@ final class ReviewSkills {
         .forEach(r -> current.put(r.getSkill(), r.getLevel()));
     return Reply.openForm(
         "How good are you at these now? When you joined you said: " + ratings(initial) + ".",
-        reviewForm(ratings(current)));
+        reviewForm(PairResolver.formId(LearningMessages.REVIEW_FORM, ctx), ratings(current)));
   }
 
-  Reply submitted(Actor actor, Map<String, String> values) {
+  Reply submitted(Actor actor, String formId, Map<String, String> values) {
     return tx.db()
         .transaction(
             store ->
-                PairContext.whenJoined(
-                    store, actor, LearningMessages.notJoined(), ctx -> submitted(ctx, values)));
+                inParticipation(
+                    store,
+                    actor,
+                    PairResolver.formTarget(formId),
+                    ctx -> submitted(ctx, formId, values)));
   }
 
-  private Reply submitted(PairContext ctx, Map<String, String> values) {
+  private Reply submitted(PairContext ctx, String formId, Map<String, String> values) {
     Map<String, Integer> initial = StatusView.initialRatings(ctx.me().getWantsToLearn());
     Map<String, Integer> rated;
     try {
       rated = ProfileText.ratedSkills(value(values, "skills"));
     } catch (ProfileText.Invalid e) {
-      return Reply.formError("skills", e.getMessage(), reviewForm(value(values, "skills")));
+      return Reply.formError("skills", e.getMessage(), reviewForm(formId, value(values, "skills")));
     }
     Map<String, String> known =
         initial.keySet().stream()
@@ -89,7 +111,7 @@ final class ReviewSkills {
                   + "` is not a skill you rated when you joined; rate "
                   + String.join(", ", initial.keySet())
                   + ".",
-          reviewForm(value(values, "skills")));
+          reviewForm(formId, value(values, "skills")));
     }
     return record(ctx, initial, rated, known);
   }

@@ -1,6 +1,8 @@
 package io.tandem.core.matching;
 
 import io.tandem.core.checkins.PairContext;
+import io.tandem.core.checkins.PairResolver;
+import io.tandem.core.command.Command;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
@@ -9,7 +11,6 @@ import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
@@ -18,6 +19,7 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
@@ -49,14 +51,18 @@ public final class EndPair {
   /** How an ended pairing is recorded: who ended it and, for an admin, why. */
   public record Ending(Long actorMemberId, String by, String note) {}
 
+  /**
+   * {@code pair end @a @b [reason]}: for workspace admins, and for the admins of the program the
+   * pair is in.
+   */
   public Reply byAdmin(Actor actor, PairCommand.EndPair command) {
-    return Admins.only(
-        actor,
-        PairGrammar.ADMIN_END_EXAMPLE,
-        () -> db.transactionRetryingConflicts(store -> byAdmin(store, actor, command)));
+    return db.transactionRetryingConflicts(store -> byAdmin(store, actor, command));
   }
 
   private Reply byAdmin(Store store, Actor actor, PairCommand.EndPair command) {
+    if (!AdminRights.isAnyAdmin(store, actor)) {
+      return AdminRights.refuse(store, actor, null, PairGrammar.ADMIN_END_EXAMPLE).orElseThrow();
+    }
     Optional<Workspace> workspace =
         Workspaces.in(store).find(actor.platform(), actor.workspaceId());
     Optional<Pair> pair =
@@ -70,23 +76,44 @@ public final class EndPair {
               + " are not paired with each other right now.",
           PairGrammar.ADMIN_END_EXAMPLE);
     }
+    Optional<Reply> refused =
+        AdminRights.refuse(
+            store,
+            actor,
+            Programs.in(store).byId(pair.get().getProgramId()).orElseThrow().getName(),
+            PairGrammar.ADMIN_END_EXAMPLE);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     return endedByAdmin(store, actor, pair.get(), command.reason(), "");
   }
 
-  /** {@code pair redo @person}: ends the person's one pair; both go back for the next round. */
+  /**
+   * {@code pair redo @person}: ends the person's one pair; both go back for the next round. A
+   * program admin acts on the person's pairs in the programs they administer.
+   */
   public Reply redo(Actor actor, PairCommand.RePair command) {
-    return Admins.only(
-        actor,
-        PairGrammar.REDO_EXAMPLE,
-        () -> db.transactionRetryingConflicts(store -> redo(store, actor, command)));
+    return db.transactionRetryingConflicts(store -> redo(store, actor, command));
   }
 
   private Reply redo(Store store, Actor actor, PairCommand.RePair command) {
+    Optional<Reply> refused =
+        AdminRights.refuseForPerson(store, actor, command.userId(), PairGrammar.REDO_EXAMPLE);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     Optional<Workspace> workspace =
         Workspaces.in(store).find(actor.platform(), actor.workspaceId());
     Optional<Member> member =
         workspace.flatMap(w -> Members.in(store).find(w.getId(), command.userId()));
-    List<Pair> pairs = member.map(m -> activePairs(store, m)).orElse(List.of());
+    Programs programs = Programs.in(store);
+    List<Pair> pairs =
+        member.map(m -> activePairs(store, m)).orElse(List.of()).stream()
+            .filter(
+                p ->
+                    AdminRights.mayAdminister(
+                        store, actor, programs.byId(p.getProgramId()).orElseThrow()))
+            .toList();
     if (pairs.size() != 1) {
       return Reply.error(
           Markup.mention(command.userId())
@@ -145,39 +172,80 @@ public final class EndPair {
     return found;
   }
 
+  /**
+   * {@code pair end [with @partner]}: the pair the partner, or the button's pair, names; someone
+   * with several pairs who names none gets a private choice, and nothing ends.
+   */
   public Reply byParticipant(Actor actor, PairCommand.EndMyPair command) {
     return db.transaction(
-        store ->
-            PairContext.whenPaired(
-                store,
-                actor,
-                Reply.error("You haven't joined a Tandem program yet.", "join mentee"),
-                Reply.error(
-                    "You have no partner right now, so there is no pairing to end. To leave the"
-                        + " program, say `"
-                        + Markup.command("leave")
-                        + "`.",
-                    "status"),
-                ctx -> byParticipant(ctx, command)));
+        store -> {
+          Optional<Reply> wrongName = wrongPartner(store, actor, command.partnerUserId());
+          if (wrongName.isPresent()) {
+            return wrongName.get();
+          }
+          PairResolver.Resolved resolved =
+              PairResolver.resolve(
+                  store,
+                  actor,
+                  new Command.Target(command.partnerUserId(), null, command.pairId(), null),
+                  PairResolver.Scope.PAIRED,
+                  Reply.error("You haven't joined a Tandem program yet.", "join mentee"),
+                  "pair end");
+          if (resolved instanceof PairResolver.Answer answer) {
+            return answer.reply();
+          }
+          PairContext ctx = ((PairResolver.Found) resolved).context();
+          if (!ctx.paired()) {
+            return Reply.error(
+                "You have no partner right now, so there is no pairing to end. To leave the"
+                    + " program, say `"
+                    + Markup.command("leave")
+                    + "`.",
+                "status");
+          }
+          return byParticipant(ctx, command);
+        });
+  }
+
+  /** The refusal of naming oneself or someone who is none of the actor's partners; else empty. */
+  private static Optional<Reply> wrongPartner(Store store, Actor actor, String partnerUserId) {
+    if (partnerUserId == null) {
+      return Optional.empty();
+    }
+    List<PairContext> paired =
+        PairResolver.everything(store, actor).stream().filter(PairContext::paired).toList();
+    if (paired.isEmpty()
+        || paired.stream().anyMatch(c -> partnerUserId.equals(c.partnerMember().getUserId()))) {
+      return Optional.empty();
+    }
+    if (partnerUserId.equals(actor.userId())) {
+      return Optional.of(Reply.error("Name your partner, not yourself.", PairGrammar.END_EXAMPLE));
+    }
+    return Optional.of(
+        Reply.error(
+            Markup.mention(partnerUserId) + " is not your partner.",
+            "pair end with "
+                + MentionedUsers.plainMention(paired.get(0).partnerMember().getUserId())));
   }
 
   private Reply byParticipant(PairContext ctx, PairCommand.EndMyPair command) {
-    switch (ctx.check(command.partnerUserId())) {
-      case SELF -> {
-        return Reply.error("Name your partner, not yourself.", PairGrammar.END_EXAMPLE);
+    if (command.partnerUserId() != null) {
+      switch (ctx.check(command.partnerUserId())) {
+        case SELF -> {
+          return Reply.error("Name your partner, not yourself.", PairGrammar.END_EXAMPLE);
+        }
+        case STRANGER, NO_PARTNER -> {
+          return Reply.error(
+              Markup.mention(command.partnerUserId()) + " is not your partner.",
+              "pair end with " + MentionedUsers.plainMention(ctx.partnerMember().getUserId()));
+        }
+        default -> {}
       }
-      case STRANGER, NO_PARTNER -> {
-        return Reply.error(
-            Markup.mention(command.partnerUserId()) + " is not your partner.",
-            "pair end with " + MentionedUsers.plainMention(ctx.partnerMember().getUserId()));
-      }
-      default -> {}
     }
     String partner = Markup.text(ctx.partnerName());
     String program = Markup.text(ctx.program().getName());
     if (!command.confirmed()) {
-      String again =
-          "pair end with " + MentionedUsers.plainMention(ctx.partnerMember().getUserId());
+      String again = "pair end pair:" + ctx.pair().getId();
       return new Reply(
           Reply.Kind.INFO,
           Reply.Visibility.PRIVATE,

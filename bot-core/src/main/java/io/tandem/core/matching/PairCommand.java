@@ -33,8 +33,9 @@ public sealed interface PairCommand extends Command.PairCommands {
    * program); without {@code confirmed} Tandem asks first.
    *
    * @param partnerUserId the partner named, or {@code null}
+   * @param pairId the pair a button carries ({@code pair:42}), or {@code null}
    */
-  record EndMyPair(String partnerUserId, boolean confirmed) implements PairCommand {}
+  record EndMyPair(String partnerUserId, boolean confirmed, Long pairId) implements PairCommand {}
 
   /**
    * {@code pair make @mentor @mentee [program] [override reason]}: an admin pairs two people by

@@ -2,10 +2,13 @@ package io.tandem.core.matching;
 
 import io.tandem.core.command.CommandParser.Parsed;
 import io.tandem.core.kernel.MentionedUsers;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code pair end [with @partner] [confirm]} for participants; {@code pair end @a @b [reason]} for
@@ -19,6 +22,9 @@ public final class PairGrammar {
   static final String MAKE_EXAMPLE = "pair make @ana @ben Data pilot";
   static final String OVERRIDE_EXAMPLE =
       "pair make @ana @ben override they asked for each other, manager agreed";
+
+  private static final Pattern PAIR_ID =
+      Pattern.compile("pair:(\\d{1,18})", Pattern.CASE_INSENSITIVE);
 
   private PairGrammar() {}
 
@@ -77,13 +83,24 @@ public final class PairGrammar {
             () -> accept(new PairCommand.MakePair(mentor.get(), mentee.get(), program, reason)));
   }
 
-  private static Parsed end(List<String> words, MentionedUsers mentions) {
+  private static Parsed end(List<String> all, MentionedUsers mentions) {
+    // a button's pair:42 says which pair a participant's end is for
+    Long pairId = null;
+    List<String> words = new ArrayList<>();
+    for (String word : all) {
+      Matcher pair = PAIR_ID.matcher(word);
+      if (pair.matches()) {
+        pairId = Long.parseLong(pair.group(1));
+      } else {
+        words.add(word);
+      }
+    }
     if (words.isEmpty()) {
-      return accept(new PairCommand.EndMyPair(null, false));
+      return accept(new PairCommand.EndMyPair(null, false, pairId));
     }
     String first = words.get(0).toLowerCase(Locale.ROOT);
     if (first.equals("confirm") && words.size() == 1) {
-      return accept(new PairCommand.EndMyPair(null, true));
+      return accept(new PairCommand.EndMyPair(null, true, pairId));
     }
     if (first.equals("with")) {
       Optional<String> partner =
@@ -95,7 +112,7 @@ public final class PairGrammar {
       if (words.size() > 3 || words.size() == 3 && !confirmed) {
         return reject("`pair end with @partner` takes nothing else but `confirm`.", END_EXAMPLE);
       }
-      return accept(new PairCommand.EndMyPair(partner.get(), confirmed));
+      return accept(new PairCommand.EndMyPair(partner.get(), confirmed, pairId));
     }
     Optional<String> a = mentions.userId(words.get(0));
     Optional<String> b = words.size() > 1 ? mentions.userId(words.get(1)) : Optional.empty();

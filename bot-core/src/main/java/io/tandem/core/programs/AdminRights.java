@@ -10,9 +10,11 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -107,6 +109,17 @@ public final class AdminRights {
             theirs.isEmpty() ? null : Programs.in(store).byId(theirs.get(0)).orElse(null),
             mine,
             example));
+  }
+
+  /**
+   * Who hears about a program (help requests, escalations, the final report): the workspace's
+   * admins who have used Tandem ({@link WorkspaceAdmins}) and the program's own admins, each once.
+   * In the caller's transaction.
+   */
+  public static List<String> toTell(Store store, long workspaceId, long programId) {
+    Set<String> all = new LinkedHashSet<>(WorkspaceAdmins.in(store).of(workspaceId));
+    ProgramAdmins.in(store).of(programId).forEach(a -> all.add(a.userId()));
+    return List.copyOf(all);
   }
 
   /** Whether the actor may administer {@code program}. In the caller's transaction. */

@@ -1,5 +1,6 @@
 package io.tandem.core.programs;
 
+import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.kernel.Signals;
@@ -17,7 +18,9 @@ import java.util.Objects;
 /**
  * {@code program copy FROM as NEW_NAME}: "start small" — a pilot's settings (cadence, length, cap,
  * skills, matching rules and weights, reminders and nudges) carried into a new draft program. Its
- * people are not copied: they join the new program themselves.
+ * people are not copied: they join the new program themselves. Workspace admins and the admins of
+ * FROM may copy it; a program admin who copies becomes an admin of the copy too (recorded as
+ * granted by themselves), so the lead who ran the pilot runs the rollout.
  */
 public final class CopyProgram {
 
@@ -35,10 +38,10 @@ public final class CopyProgram {
         actor,
         command.from(),
         ProgramControlGrammar.COPY_EXAMPLE,
-        (store, from) -> copy(store, from, command.name()));
+        (store, from) -> copy(store, actor, from, command.name()));
   }
 
-  private Reply copy(Store store, Program from, String name) {
+  private Reply copy(Store store, Actor actor, Program from, String name) {
     Programs programs = Programs.in(store);
     if (programs.named(from.getWorkspaceId(), name).isPresent()) {
       return Reply.error(
@@ -77,6 +80,9 @@ public final class CopyProgram {
                 copy.getId(),
                 Map.of("status", copy.getStatus().name(), "copiedFrom", from.getId()),
                 now));
+    if (!actor.admin()) {
+      grantCopy(store, actor, from, copy, now);
+    }
     return Reply.success(
         "Created *"
             + Markup.text(copy.getName())
@@ -88,5 +94,24 @@ public final class CopyProgram {
             + Markup.command("program open " + copy.getName())
             + "`.",
         ProgramMessages.describe(copy));
+  }
+
+  /** The program admin who copied a pilot runs the copy too; recorded as granted by themselves. */
+  private static void grantCopy(Store store, Actor actor, Program from, Program copy, Instant now) {
+    ProgramAdmins.in(store)
+        .add(
+            new ProgramAdmin(
+                copy.getWorkspaceId(), copy.getId(), actor.userId(), actor.userId(), now));
+    Signals.in(store)
+        .record(
+            Signal.aboutProgram(
+                SignalType.PROGRAM_ADMIN_ADDED,
+                copy.getWorkspaceId(),
+                copy.getId(),
+                Map.of(
+                    "admin", MentionedUsers.plainMention(actor.userId()),
+                    "by", MentionedUsers.plainMention(actor.userId()),
+                    "copiedFrom", from.getId()),
+                now));
   }
 }

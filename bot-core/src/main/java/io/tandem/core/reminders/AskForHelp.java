@@ -11,14 +11,14 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
-import io.tandem.core.programs.WorkspaceAdmins;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** "We need help": tells the workspace's admins, privately, who asks. */
+/** "We need help": tells the workspace's admins and the program's admins, privately, who asks. */
 final class AskForHelp {
 
   private final Database db;
@@ -43,7 +43,8 @@ final class AskForHelp {
 
   private Reply tellAdmins(PairContext ctx) {
     Instant now = clock.instant();
-    List<String> admins = WorkspaceAdmins.in(ctx.store()).of(ctx.me().getWorkspaceId());
+    List<String> admins =
+        AdminRights.toTell(ctx.store(), ctx.me().getWorkspaceId(), ctx.program().getId());
     String text =
         "*"
             + Markup.text(ctx.member().getDisplayName())

@@ -57,11 +57,16 @@ final class NudgeNow {
                       m ->
                           Participants.in(store).ofMember(m.getId()).stream()
                               .filter(p -> pairs.of(p.getId()).isPresent())
+                              // a program admin nudges the pair in a program they administer
+                              .filter(p -> mayAdminister(store, actor, p))
                               .findFirst());
           if (participant.isEmpty()) {
             return Reply.error(
                 Markup.mention(userId)
-                    + " has no active pair in any program, so there is nobody to nudge.",
+                    + (actor.admin()
+                        ? " has no active pair in any program"
+                        : " has no active pair in a program you administer")
+                    + ", so there is nobody to nudge.",
                 ReminderGrammar.NUDGE_EXAMPLE);
           }
           Pair pair = pairs.of(participant.get().getId()).orElseThrow();
@@ -74,6 +79,14 @@ final class NudgeNow {
           }
           return nudgeBoth(store, pp, now);
         });
+  }
+
+  private static boolean mayAdminister(Store store, Actor actor, Participant participant) {
+    return actor.admin()
+        || Programs.in(store)
+            .byId(participant.getProgramId())
+            .map(p -> AdminRights.mayAdminister(store, actor, p))
+            .orElse(false);
   }
 
   private Reply nudgeBoth(Store store, PairPeople pp, Instant now) {

@@ -121,6 +121,8 @@ final class ReminderMessages {
                 "continue pair:" + pp.pair().getId(),
                 Reply.Button.Style.PRIMARY),
             button("Pause 2 weeks", "pause 2w pair:" + pp.pair().getId(), null),
+            // ends this pairing only (asking first); both stay in the program for the next round
+            button("End our pairing", "pair end pair:" + pp.pair().getId(), null),
             button(
                 "Leave the program", "leave pair:" + pp.pair().getId(), Reply.Button.Style.DANGER)),
         null);

@@ -4,13 +4,17 @@ import io.tandem.core.delivery.Outbox;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.ProgramAdmin;
+import io.tandem.core.programs.ProgramAdmins;
 import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,9 +50,21 @@ final class ReminderPass {
   /** How many messages a pass queued. */
   record Counts(int reminders, int nudges) {}
 
-  private record Snapshot(List<PairPeople> pairs, Map<Long, List<String>> admins) {
+  /**
+   * @param admins the workspaces' admins, by workspace id
+   * @param programAdmins each program's own admins, by program id
+   */
+  private record Snapshot(
+      List<PairPeople> pairs,
+      Map<Long, List<String>> admins,
+      Map<Long, List<String>> programAdmins) {
+    /**
+     * Who hears a pair's escalation: its workspace's admins and its program's admins, once each.
+     */
     List<String> adminsOf(PairPeople pp) {
-      return admins.getOrDefault(pp.workspace().getId(), List.of());
+      Set<String> all = new LinkedHashSet<>(admins.getOrDefault(pp.workspace().getId(), List.of()));
+      all.addAll(programAdmins.getOrDefault(pp.program().getId(), List.of()));
+      return List.copyOf(all);
     }
   }
 
@@ -64,10 +80,22 @@ final class ReminderPass {
   Counts run(Instant at, boolean reminders, boolean nudges) {
     Snapshot snapshot =
         db.transaction(
-            store ->
-                new Snapshot(
-                    ReminderRoster.in(store).activePairs(List.of()),
-                    nudges ? WorkspaceAdmins.in(store).all() : Map.of()));
+            store -> {
+              List<PairPeople> pairs = ReminderRoster.in(store).activePairs(List.of());
+              Map<Long, List<String>> programAdmins = new HashMap<>();
+              if (nudges) {
+                ProgramAdmins grants = ProgramAdmins.in(store);
+                pairs.stream()
+                    .map(pp -> pp.program().getId())
+                    .distinct()
+                    .forEach(
+                        id ->
+                            programAdmins.put(
+                                id, grants.of(id).stream().map(ProgramAdmin::userId).toList()));
+              }
+              return new Snapshot(
+                  pairs, nudges ? WorkspaceAdmins.in(store).all() : Map.of(), programAdmins);
+            });
     int reminded = reminders ? queue(snapshot, at, pp -> QueueReminders.plan(pp, at, settings)) : 0;
     int nudged =
         nudges

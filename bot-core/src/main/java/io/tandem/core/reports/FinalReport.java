@@ -6,9 +6,9 @@ import io.tandem.core.enrolment.Workspaces;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.ClosingStep;
 import io.tandem.core.programs.Programs;
-import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
 import java.time.Instant;
 import java.util.Objects;
@@ -39,7 +39,7 @@ public final class FinalReport implements ClosingStep {
         store -> {
           long workspaceId = Programs.in(store).byId(programId).orElseThrow().getWorkspaceId();
           Workspace workspace = Workspaces.in(store).byId(workspaceId).orElseThrow();
-          for (String admin : WorkspaceAdmins.in(store).of(workspaceId)) {
+          for (String admin : AdminRights.toTell(store, workspaceId, programId)) {
             Outbox.queue(
                 store,
                 workspaceId,

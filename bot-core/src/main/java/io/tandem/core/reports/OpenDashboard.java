@@ -3,12 +3,13 @@ package io.tandem.core.reports;
 import io.tandem.core.command.Command;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.DashboardLinks;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
+import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
@@ -42,9 +43,11 @@ public final class OpenDashboard {
   }
 
   public Reply open(Actor actor, Command.OpenDashboard command) {
-    return Admins.only(
+    return AdminRights.only(
+        db,
         actor,
-        "status",
+        command.program(),
+        EXAMPLE,
         () -> {
           Found found = db.transaction(store -> find(store, actor, command.program()));
           if (found.problem() != null) {
@@ -128,8 +131,13 @@ public final class OpenDashboard {
               "There is no program here yet, so the dashboard would be empty.",
               "program create Data pilot every 2w for 26w"));
     }
-    if (programName == null) {
+    if (programName == null && actor.admin()) {
       return new Found(workspace.get(), null, null);
+    }
+    if (programName == null) {
+      // A program admin sees the program they administer, never the whole workspace.
+      return new Found(
+          workspace.get(), ProgramLookup.inChat(store, actor, null).orElseThrow(), null);
     }
     Optional<Program> program = Programs.in(store).named(workspace.get().getId(), programName);
     if (program.isEmpty()) {

@@ -7,10 +7,14 @@ import io.tandem.core.kernel.Admins;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.programs.AdminRights;
+import io.tandem.core.programs.Program;
+import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -96,8 +100,18 @@ public final class SurveysFeature implements Feature {
             programAdmins(SurveyCommand.ScheduleSend::program, schedule::schedule))
         .command(SurveyCommand.ListRuns.class, adminsOnly((actor, list) -> this.list.list(actor)))
         .command(
-            SurveyCommand.Results.class, adminsOnly((actor, r) -> results.inChat(actor, r.run())))
-        .command(SurveyCommand.Cancel.class, adminsOnly(cancel::cancel))
+            SurveyCommand.Results.class,
+            runAdmins(
+                (store, r) -> SurveyRuns.in(store).find(r.run()).map(SurveyRun::programId),
+                (actor, r) -> results.inChat(actor, r.run())))
+        .command(
+            SurveyCommand.Cancel.class,
+            runAdmins(
+                (store, c) ->
+                    c.schedule()
+                        ? SurveySchedules.in(store).find(c.id()).map(SurveySchedule::programId)
+                        : SurveyRuns.in(store).find(c.id()).map(SurveyRun::programId),
+                cancel::cancel))
         .actions(ACTION_PREFIX, this::clicked)
         .forms(SurveyForm.FORM_PREFIX, answer::submit)
         .job(job);
@@ -119,6 +133,33 @@ public final class SurveysFeature implements Feature {
     return (actor, command) ->
         AdminRights.only(
             db, actor, program.apply(command), "status", () -> handler.handle(actor, command));
+  }
+
+  /**
+   * A survey command about one run or schedule ({@code survey results N}, {@code survey cancel N}):
+   * workspace admins and the admins of the run's program may run it; anyone else is refused and
+   * nothing runs.
+   */
+  private <C extends SurveyCommand> CommandHandler<C> runAdmins(
+      BiFunction<Store, C, Optional<Long>> programOf, CommandHandler<C> handler) {
+    return (actor, command) -> {
+      if (actor.admin()) {
+        return handler.handle(actor, command);
+      }
+      Optional<Reply> refused =
+          db.transaction(
+              store ->
+                  AdminRights.refuse(
+                      store,
+                      actor,
+                      programOf
+                          .apply(store, command)
+                          .flatMap(id -> Programs.in(store).byId(id))
+                          .map(Program::getName)
+                          .orElse(null),
+                      "status"));
+      return refused.orElseGet(() -> handler.handle(actor, command));
+    };
   }
 
   /**

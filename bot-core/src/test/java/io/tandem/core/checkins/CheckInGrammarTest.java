@@ -81,7 +81,7 @@ class CheckInGrammarTest {
     assertThat(accepted("goal add")).isEqualTo(new Command.OpenGoalForm());
     assertThat(accepted("goal done 2")).isEqualTo(new Command.GoalDone(2));
     assertThat(accepted("goal list")).isEqualTo(new Command.ListGoals());
-    assertThat(accepted("goal review")).isEqualTo(new Command.ReviewGoals());
+    assertThat(accepted("goal review")).isEqualTo(new Command.ReviewGoals(Command.Target.NONE));
     assertThat(rejected("goal add " + "x".repeat(301))).contains("keep it to 300");
     assertThat(rejected("goal add Learn SQL by 2026-02-31")).contains("is not a date");
   }

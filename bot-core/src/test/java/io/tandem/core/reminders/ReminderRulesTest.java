@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
+import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.learning.LearningFeature;
@@ -14,6 +15,8 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.ProgramAdmin;
+import io.tandem.core.programs.ProgramAdmins;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
@@ -260,6 +263,35 @@ class ReminderRulesTest {
   }
 
   @Test
+  @DisplayName("help requests and quiet-pair alerts reach the program's admins and the workspace's")
+  void programAdminsHearTheirProgram() {
+    run(MAYA, "program list"); // Maya acts as a workspace admin once, so she hears alerts
+    db.transaction(
+        store -> {
+          Participant ben = participant(store, BEN);
+          ProgramAdmins.in(store)
+              .add(
+                  new ProgramAdmin(
+                      ben.getWorkspaceId(), ben.getProgramId(), "U0LEE", "U0MAYA", PAIRED));
+          return null;
+        });
+
+    // WHEN Ben asks for help
+    Reply asked = run(BEN, "support");
+
+    // THEN Lee, the program's admin, is told as well as Maya
+    assertThat(asked.text()).contains("have been told");
+    assertThat(keys(outbox()))
+        .anyMatch(k -> k.startsWith("help:") && k.endsWith(":U0LEE"))
+        .anyMatch(k -> k.startsWith("help:") && k.endsWith(":U0MAYA"));
+
+    // WHEN the pair stays quiet past three weeks, both hear the alert, once each
+    List<Row> rows = runEvery(Duration.ofHours(1), PAIRED, PAIRED.plus(Duration.ofDays(36)));
+    String p = "escalate:" + pairId + ":2026-03-16:";
+    assertThat(keys(rows)).containsOnlyOnce(p + "U0LEE", p + "U0MAYA");
+  }
+
+  @Test
   @DisplayName("the ladder: nudges at 7 and 14 days past due, admins at 21, at risk after 3 rounds")
   void ladder() {
     run(MAYA, "program list"); // Maya acts as an admin once, so she hears escalations
@@ -277,6 +309,8 @@ class ReminderRulesTest {
     assertThat(atRisk.payload)
         .contains("Continue")
         .contains("Pause 2 weeks")
+        .contains("End our pairing")
+        .contains("pair end pair:" + pairId)
         .contains("Leave the program");
     // at risk: no more reminders or nudges after it
     assertThat(rows)
@@ -393,9 +427,13 @@ class ReminderRulesTest {
     assertThat(asks.get(0).payload).contains("has ended").contains("goal review");
     assertThat(StoreStats.count(db, "signal")).isPositive();
     // the button opens the same review form as `goal review`
-    Reply form = tandem.clicked(BEN, "D1", CommandDispatcher.COMMAND_ACTION, "goal review");
+    long ben = db.transaction(store -> participant(store, BEN).getId());
+    assertThat(asks).anySatisfy(a -> assertThat(a.payload).contains("participation:" + ben));
+    Reply form =
+        tandem.clicked(
+            BEN, "D1", CommandDispatcher.COMMAND_ACTION, "goal review participation:" + ben);
     assertThat(form.form()).isNotNull();
-    assertThat(form.form().formId()).isEqualTo(LearningFeature.REVIEW_FORM);
+    assertThat(form.form().formId()).startsWith(LearningFeature.REVIEW_FORM + "@");
     assertThat(form.form().inputs().get(0).initialValue()).isEqualTo("Leadership 2");
   }
 
