@@ -28,7 +28,7 @@ public final class ReminderGrammar {
   private static final Pattern WEEKENDS =
       Pattern.compile("(?:^|\\s)(not\\s+)?on\\s+weekends?$", Pattern.CASE_INSENSITIVE);
 
-  public static final String LEAVE_PROGRAM_EXAMPLE = "leave Data pilot";
+  public static final String LEAVE_PROGRAM_EXAMPLE = "leave in Data pilot";
 
   private static final Pattern SPAN =
       Pattern.compile("(\\d{1,3})\\s*([dw])", Pattern.CASE_INSENSITIVE);
