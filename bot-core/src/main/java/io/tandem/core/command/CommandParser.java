@@ -109,8 +109,8 @@ public final class CommandParser {
     LEAVE(
         "leave",
         ReminderGrammar.LEAVE_EXAMPLE,
-        "leave a program (your partners are told): "
-            + code("leave Data pilot")
+        "quit one program (your partners are told): "
+            + code(ReminderGrammar.LEAVE_PROGRAM_EXAMPLE)
             + "; with several partners or programs add "
             + code("with @partner")
             + " or "
