@@ -9,7 +9,6 @@ import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
@@ -18,6 +17,7 @@ import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.store.Database;
@@ -50,10 +50,10 @@ public final class EndPair {
   public record Ending(Long actorMemberId, String by, String note) {}
 
   public Reply byAdmin(Actor actor, PairCommand.EndPair command) {
-    return Admins.only(
-        actor,
-        PairGrammar.ADMIN_END_EXAMPLE,
-        () -> db.transactionRetryingConflicts(store -> byAdmin(store, actor, command)));
+    return db.transactionRetryingConflicts(
+        store ->
+            refuseNonAdmin(store, actor, PairGrammar.ADMIN_END_EXAMPLE)
+                .orElseGet(() -> byAdmin(store, actor, command)));
   }
 
   private Reply byAdmin(Store store, Actor actor, PairCommand.EndPair command) {
@@ -70,15 +70,23 @@ public final class EndPair {
               + " are not paired with each other right now.",
           PairGrammar.ADMIN_END_EXAMPLE);
     }
-    return endedByAdmin(store, actor, pair.get(), command.reason(), "");
+    return endedByAdmin(
+        store, actor, pair.get(), command.reason(), "", PairGrammar.ADMIN_END_EXAMPLE);
   }
 
   /** {@code pair redo @person}: ends the person's one pair; both go back for the next round. */
   public Reply redo(Actor actor, PairCommand.RePair command) {
-    return Admins.only(
-        actor,
-        PairGrammar.REDO_EXAMPLE,
-        () -> db.transactionRetryingConflicts(store -> redo(store, actor, command)));
+    return db.transactionRetryingConflicts(
+        store ->
+            refuseNonAdmin(store, actor, PairGrammar.REDO_EXAMPLE)
+                .orElseGet(() -> redo(store, actor, command)));
+  }
+
+  /** The refusal for someone who administers neither the workspace nor any program in it. */
+  private static Optional<Reply> refuseNonAdmin(Store store, Actor actor, String example) {
+    return AdminRights.isAnyAdmin(store, actor)
+        ? Optional.empty()
+        : AdminRights.refuse(store, actor, null, example);
   }
 
   private Reply redo(Store store, Actor actor, PairCommand.RePair command) {
@@ -108,17 +116,23 @@ public final class EndPair {
             + Markup.command("match preview")
             + "`, or by hand with `"
             + Markup.command("pair make @mentor @mentee")
-            + "`.");
+            + "`.",
+        PairGrammar.REDO_EXAMPLE);
   }
 
   /** Ends a pair for an admin, recording who and why; says so, and {@code more}. */
-  private Reply endedByAdmin(Store store, Actor actor, Pair pair, String note, String more) {
+  private Reply endedByAdmin(
+      Store store, Actor actor, Pair pair, String note, String more, String example) {
+    Program program = Programs.in(store).byId(pair.getProgramId()).orElseThrow();
+    if (!AdminRights.mayAdminister(store, actor, program)) {
+      // a program admin ends pairs of their own program only
+      return AdminRights.refuse(store, actor, program.getName(), example).orElseThrow();
+    }
     Long adminMemberId =
         Members.in(store)
             .find(pair.getWorkspaceId(), actor.userId())
             .map(Member::getId)
             .orElse(null);
-    Program program = Programs.in(store).byId(pair.getProgramId()).orElseThrow();
     List<Member> both =
         end(store, pair, new Ending(adminMemberId, "admin", note), null, clock.instant());
     return Reply.success(

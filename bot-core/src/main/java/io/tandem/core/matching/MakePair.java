@@ -5,7 +5,6 @@ import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.enrolment.Workspaces;
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.kernel.Signals;
@@ -15,6 +14,7 @@ import io.tandem.core.matching.model.PairEvaluation;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.programs.AdminRights;
 import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
@@ -45,10 +45,10 @@ public final class MakePair {
   }
 
   public Reply make(Actor actor, PairCommand.MakePair command) {
-    return Admins.only(
-        actor,
-        PairGrammar.MAKE_EXAMPLE,
-        () -> db.transactionRetryingConflicts(store -> make(store, actor, command)));
+    return db.transactionRetryingConflicts(
+        store ->
+            AdminRights.refuse(store, actor, command.program(), PairGrammar.MAKE_EXAMPLE)
+                .orElseGet(() -> make(store, actor, command)));
   }
 
   private Reply make(Store store, Actor actor, PairCommand.MakePair command) {

@@ -1,6 +1,5 @@
 package io.tandem.core.programs;
 
-import io.tandem.core.kernel.Admins;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
@@ -16,8 +15,8 @@ final class AdminProgram {
   private AdminProgram() {}
 
   /**
-   * The prologue of every program control: admins only, one transaction, the program found; then
-   * {@code work} on it.
+   * The prologue of every program control: the workspace's admins and the program's own admins only
+   * ({@link AdminRights}), one transaction, the program found; then {@code work} on it.
    */
   static Reply run(
       Database db,
@@ -25,12 +24,12 @@ final class AdminProgram {
       String name,
       String example,
       BiFunction<Store, Program, Reply> work) {
-    return Admins.only(
-        actor,
-        example,
-        () ->
-            db.transactionRetryingConflicts(
-                store -> find(store, actor, name, example, program -> work.apply(store, program))));
+    return db.transactionRetryingConflicts(
+        store ->
+            AdminRights.refuse(store, actor, name, example)
+                .orElseGet(
+                    () ->
+                        find(store, actor, name, example, program -> work.apply(store, program))));
   }
 
   /**

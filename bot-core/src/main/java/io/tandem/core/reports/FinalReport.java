@@ -7,6 +7,7 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.programs.ClosingStep;
+import io.tandem.core.programs.ProgramAdmins;
 import io.tandem.core.programs.Programs;
 import io.tandem.core.programs.WorkspaceAdmins;
 import io.tandem.core.store.Database;
@@ -15,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When a program closes at the end of its length, its admins get the final report privately: the
- * chat form of {@code report}, once per admin and program.
+ * When a program closes at the end of its length, its admins (the workspace's and the program's
+ * own) get the final report privately: the chat form of {@code report}, once per admin and program.
  */
 public final class FinalReport implements ClosingStep {
 
@@ -39,7 +40,11 @@ public final class FinalReport implements ClosingStep {
         store -> {
           long workspaceId = Programs.in(store).byId(programId).orElseThrow().getWorkspaceId();
           Workspace workspace = Workspaces.in(store).byId(workspaceId).orElseThrow();
-          for (String admin : WorkspaceAdmins.in(store).of(workspaceId)) {
+          // the workspace's admins and the program's own: a program admin runs the program
+          java.util.Set<String> admins =
+              new java.util.LinkedHashSet<>(WorkspaceAdmins.in(store).of(workspaceId));
+          ProgramAdmins.in(store).of(programId).forEach(grant -> admins.add(grant.userId()));
+          for (String admin : admins) {
             Outbox.queue(
                 store,
                 workspaceId,
