@@ -127,6 +127,31 @@ class ProgramAdminScenarioTest {
 
   @ParameterizedTest(name = "on {0}")
   @EnumSource(SimulatedChat.Kind.class)
+  @DisplayName(
+      "a program admin edits and lists their program and ends its pairs, and no other program's")
+  void programAdminRunsTheControls(SimulatedChat.Kind kind) throws Exception {
+    start(kind);
+    chat.run("maya", "program admins add " + chat.mention("lee") + " Alpha");
+
+    // a program admin edits their own program and reads its waitlist
+    SimulatedChat.Answer edited = chat.run("lee", "program edit Alpha cap 17");
+    assertThat(edited.privately()).isTrue();
+    assertThat(edited.text()).contains("Updated").contains("17");
+    assertThat(chat.run("lee", "program waitlist Alpha").text())
+        .doesNotContain("Only")
+        .contains("Alpha");
+    // but not another program's settings, and Beta keeps its cap
+    SimulatedChat.Answer beta = chat.run("lee", "program edit Beta cap 17");
+    assertThat(beta.text()).contains("only, not of").contains("Beta").doesNotContain("Updated");
+    assertThat(chat.run("maya", "program show Beta").text()).doesNotContain("17");
+    // and someone who administers nothing is told who can grant the right
+    assertThat(
+            chat.run("ben", "pair end " + chat.mention("ana") + " " + chat.mention("dev")).text())
+        .contains("Ask a workspace admin");
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(SimulatedChat.Kind.class)
   @DisplayName("help shows the admin commands to admins only, program admins included")
   void helpFollowsRights(SimulatedChat.Kind kind) throws Exception {
     start(kind);
