@@ -1,16 +1,13 @@
 package io.tandem.demo;
 
 import io.tandem.app.Tandem;
+import io.tandem.core.programs.ProgramEndJob;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.surveys.SurveyJob;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,19 +25,24 @@ import java.util.Locale;
  * the admin matches them, and then the weeks pass an hour at a time. Each hour Quartz runs the
  * reminder and survey jobs on the moved clock, the outbox delivers what they queued, and the
  * simulated people react to what they receive the way real ones would: most pairs meet and log
- * their sessions, set goals and answer the pulse survey; one pair goes quiet.
+ * their sessions, set goals and answer the pulse survey; one pair goes quiet, and the program admin
+ * ends it, admits the waitlist and matches again; the pilot closes at the end of its length.
  */
 final class Pilot {
 
   static final String ADMIN = "maya";
+
+  /** The HR lead who runs the pilot: its program admin, but no admin of the workspace. */
+  static final String PROGRAM_ADMIN = "rhea";
+
   static final String PROGRAM = "Spring pilot";
   static final String SURVEY = "monthly-pulse";
 
   /** The survey with a form: several questions and a free-text one, which needs 10 answers. */
   static final String FORM_SURVEY = "mid-program";
 
-  /** How long the compressed part of the pilot runs. */
-  static final int WEEKS = 5;
+  /** How long the pilot runs: its length, played in compressed time up to its close. */
+  static final int WEEKS = 6;
 
   /** What a run of the pilot achieved, for the closing summary and the tests. */
   record Outcome(
@@ -76,6 +78,10 @@ final class Pilot {
   private int filesSeen;
   private int deliveredSeen;
   private List<Pair> pairs = List.of();
+
+  /** Every pair approved during the pilot, the later rounds' included. */
+  private int pairsMade;
+
   private Pair quiet;
   private String surveyResults = "";
 
@@ -118,21 +124,36 @@ final class Pilot {
   }
 
   Outcome play() throws Exception {
-    conversation.heading("Setting up: the admin creates the pilot and opens it for enrolment");
-    say(ADMIN, "program create " + PROGRAM + " every 1w for 12w cap 40", 0);
+    conversation.heading(
+        "Setting up: the admin creates the pilot with room for "
+            + people.size()
+            + ", opens it, and makes "
+            + PROGRAM_ADMIN
+            + " from HR (no workspace admin) its program admin");
+    say(
+        ADMIN,
+        "program create " + PROGRAM + " every 1w for " + WEEKS + "w cap " + people.size(),
+        0);
     say(ADMIN, "program open " + PROGRAM, 0);
+    chat.offerAdminCommands(PROGRAM_ADMIN);
+    say(ADMIN, "program admins add " + chat.mention(PROGRAM_ADMIN) + " " + PROGRAM, 0);
+    settle();
+    react();
 
-    conversation.heading(people.size() + " people enrol through the profile form");
+    conversation.heading(
+        people.size() + " people enrol through the profile form; one more joins late and waits");
     enrol();
     match();
     conversation.heading(
         WEEKS
             + " weeks in compressed time: reminders at each person's local hour, sessions,"
-            + " goals, a pulse survey, and one pair ("
+            + " goals, a pulse survey, one pair ("
             + quiet.mentor()
             + " and "
             + quiet.mentee()
-            + ") that goes quiet");
+            + ") that goes quiet, "
+            + PROGRAM_ADMIN
+            + " re-pairing it and admitting the waitlist, and the pilot's close");
     simulated.planLearningPlans();
     passTheWeeks();
     return report();
@@ -142,20 +163,61 @@ final class Pilot {
   private void match() throws Exception {
     conversation.heading("Matching: the admin previews the pairs, swaps two mentors and approves");
     say(ADMIN, "match preview " + PROGRAM, 14);
-    List<Pair> proposed = pairs();
+    List<Pair> proposed = PilotPairs.of(tandem);
     if (proposed.size() >= 2) {
       Pair a = proposed.get(proposed.size() - 2);
       Pair b = proposed.get(proposed.size() - 1);
       say(ADMIN, "match swap " + chat.mention(a.mentor()) + " " + chat.mention(b.mentor()), 6);
     }
     say(ADMIN, "match approve " + PROGRAM, 4);
-    pairs = pairs();
+    pairs = PilotPairs.of(tandem);
     quiet = pairs.get(pairs.size() - 1);
+    pairsMade = pairs.size();
     simulated.paired(pairs, quiet);
     settle();
     react();
     out.println();
     say(ADMIN, "program start " + PROGRAM, 2);
+  }
+
+  /**
+   * The program admin acts on the quiet pair's alert: ends it with a reason, raises the cap so the
+   * late joiner is admitted, and runs a match round that re-pairs both and gives a mentor with room
+   * a second mentee.
+   */
+  private void programAdminSteps() {
+    conversation.heading(
+        PROGRAM_ADMIN
+            + ", the program admin, ends the quiet pair, raises the cap and matches again");
+    say(
+        PROGRAM_ADMIN,
+        "pair end "
+            + chat.mention(quiet.mentor())
+            + " "
+            + chat.mention(quiet.mentee())
+            + " they have not met in four weeks",
+        2);
+    say(PROGRAM_ADMIN, "program waitlist " + PROGRAM, 4);
+    say(PROGRAM_ADMIN, "program edit " + PROGRAM + " cap " + (people.size() + 1), 4);
+    settleAndReact();
+    say(PROGRAM_ADMIN, "match preview " + PROGRAM, 12);
+    say(PROGRAM_ADMIN, "match approve " + PROGRAM, 4);
+    List<Pair> before = pairs;
+    pairs = PilotPairs.of(tandem);
+    List<Pair> fresh = pairs.stream().filter(p -> !before.contains(p)).toList();
+    pairsMade += fresh.size();
+    simulated.rePaired(pairs, fresh);
+    settleAndReact();
+  }
+
+  private void settleAndReact() {
+    try {
+      settle();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while Tandem delivered", e);
+    }
+    react();
   }
 
   /**
@@ -173,6 +235,11 @@ final class Pilot {
     Instant formSurveyAt = surveyAt.plus(Duration.ofDays(7));
     agenda.at(formSurveyAt, () -> say(ADMIN, "survey send " + FORM_SURVEY + " " + PROGRAM, 4));
     agenda.at(formSurveyAt.plus(Duration.ofDays(8)), () -> say(ADMIN, "survey results 2", 30));
+    Pair generous = pairs.get(0);
+    agenda.at(
+        start.plus(Duration.ofDays(8)).plus(Duration.ofHours(2)),
+        () -> simulated.takeSecondMentee(generous.mentor()));
+    agenda.at(start.plus(Duration.ofDays(29)).plus(Duration.ofHours(1)), this::programAdminSteps);
     for (Instant hour = start.plus(Duration.ofHours(1));
         !hour.isAfter(end);
         hour = hour.plus(Duration.ofHours(1))) {
@@ -182,6 +249,7 @@ final class Pilot {
       }
       tandem.runJobNow(ReminderJob.KEY);
       tandem.runJobNow(SurveyJob.KEY);
+      tandem.runJobNow(ProgramEndJob.KEY);
       settle();
       react();
       while (agenda.dueBy(hour)) {
@@ -194,7 +262,7 @@ final class Pilot {
 
   /** The admin reads the report; its charts are saved, and the pilot is summed up. */
   private Outcome report() throws Exception {
-    conversation.heading("The report: the admin reads how the pilot is going");
+    conversation.heading("The report: the admin reads the closed pilot's numbers and charts");
     String report = say(ADMIN, "report " + PROGRAM, 0);
     settle();
     react();
@@ -203,19 +271,20 @@ final class Pilot {
     out.println("The charts Tandem sent are in " + chartFolder + ":");
     charts.forEach(chart -> out.println("  " + chart.getFileName()));
 
-    conversation.heading("The pilot so far");
+    conversation.heading("The pilot at its close");
+    int everyone = people.size() + 1;
     out.println(
-        Tally.counted(people.size(), "person", "people")
+        Tally.counted(everyone, "person", "people")
             + " in "
-            + Tally.counted(pairs.size(), "pair", "pairs")
+            + Tally.counted(pairsMade, "pair", "pairs")
             + " · "
             + tally.line()
             + " · "
             + Tally.counted(tally.surveyAnswers, "survey answer", "survey answers"));
     out.flush();
     return new Outcome(
-        people.size(),
-        pairs.size(),
+        everyone,
+        pairsMade,
         tally.sessionsLogged,
         tally.reminders,
         tally.nudges,
@@ -244,6 +313,12 @@ final class Pilot {
       settle();
       react();
     }
+    SamplePeople.Person late = SamplePeople.LATE_JOINER;
+    SimulatedChat.Answer waits = chat.enrol(late, PROGRAM);
+    out.println(Transcript.joined(late, waits));
+    out.println(Transcript.answered(waits, 2));
+    settle();
+    react();
     out.println();
   }
 
@@ -298,7 +373,7 @@ final class Pilot {
   }
 
   /** Waits until the outbox has delivered everything due. */
-  private void settle() throws Exception {
+  private void settle() throws InterruptedException {
     long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
     long pauseMillis = 1;
     while (!tandem.outboxDeliveredBy(clock.instant())) {
@@ -321,33 +396,5 @@ final class Pilot {
         DAY.format(now.atZone(ZoneOffset.UTC)),
         tally.line());
     out.flush();
-  }
-
-  /** A person's handle from the name the platform shows (Discord capitalises it). */
-  private static String handle(String displayName) {
-    return displayName.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-  }
-
-  /** The program's pairs, proposed or approved, by their people's names. */
-  private List<Pair> pairs() {
-    try (Connection c = tandem.database().dataSource().getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT mm.display_name, me.display_name FROM mentoring_pair p"
-                    + " JOIN participant a ON a.id = p.mentor_id"
-                    + " JOIN member mm ON mm.id = a.member_id"
-                    + " JOIN participant b ON b.id = p.mentee_id"
-                    + " JOIN member me ON me.id = b.member_id"
-                    + " WHERE p.status <> 'ENDED' ORDER BY p.id")) {
-      List<Pair> found = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(new Pair(handle(rs.getString(1)), handle(rs.getString(2))));
-        }
-      }
-      return found;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the pairs", e);
-    }
   }
 }

@@ -12,9 +12,11 @@ import java.util.function.Predicate;
 
 /**
  * The README's excerpt of the demo, taken from the transcript of a real run ({@code ./tandem demo
- * --readme}): the swap of two mentors, a reminder, the admin's alert about the quiet pair, the form
- * survey's results and the report. The same seed and start play the same pilot, so the excerpt
- * changes only when what Tandem says changes.
+ * --readme}): the program admin's grant, the late joiner who waits, the swap of two mentors, a
+ * reminder, a mentor taking a second mentee, the admin's alert about the quiet pair, the form
+ * survey's results, the program admin ending the quiet pair, admitting the waitlist and matching
+ * again, the week-before notice, the close and the report. The same seed and start play the same
+ * pilot, so the excerpt changes only when what Tandem says changes.
  */
 final class ReadmeExcerpt {
 
@@ -38,6 +40,20 @@ final class ReadmeExcerpt {
   static String of(String transcript) {
     List<String> lines = transcript.lines().toList();
     List<String> excerpt = new ArrayList<>();
+    int grant =
+        find(lines, 0, l -> l.startsWith(Pilot.ADMIN) && l.contains(" program admins add "));
+    excerpt.add(lines.get(grant));
+    excerpt.add(lines.get(grant + 1));
+    excerpt.add(lines.get(find(lines, grant, l -> l.startsWith(tandemTo(Pilot.PROGRAM_ADMIN)))));
+    excerpt.add(GAP);
+    int late =
+        find(
+            lines,
+            grant,
+            l -> l.startsWith(SamplePeople.LATE_JOINER.name() + " ") && l.contains(" joined "));
+    excerpt.add(lines.get(late));
+    excerpt.addAll(message(lines, late + 1));
+    excerpt.add(GAP);
     int swap = find(lines, 0, l -> l.startsWith(Pilot.ADMIN) && l.contains(" match swap "));
     excerpt.add(lines.get(swap));
     excerpt.add(lines.get(swap + 1));
@@ -45,6 +61,9 @@ final class ReadmeExcerpt {
     int week2 = find(lines, swap, l -> l.startsWith("▸ week 2 of"));
     excerpt.add(lines.get(week2));
     excerpt.add(lines.get(find(lines, week2, l -> l.contains("Time to meet"))));
+    excerpt.add(GAP);
+    int profile = find(lines, week2, l -> l.endsWith(" › /tandem profile"));
+    excerpt.addAll(lines.subList(profile, profile + 3));
     excerpt.add(GAP);
     excerpt.addAll(
         message(
@@ -62,14 +81,57 @@ final class ReadmeExcerpt {
     excerpt.addAll(message(lines, sent));
     excerpt.add(lines.get(find(lines, sent, l -> l.contains("[image: "))));
     excerpt.add(GAP);
-    int report =
+    excerpt.addAll(programAdminToTheClose(lines, results));
+    return String.join("\n", excerpt) + "\n";
+  }
+
+  /**
+   * From the form survey's results on: the program admin ending the quiet pair, admitting the
+   * waitlist and matching again, the week-before notice, the close and the report.
+   */
+  private static List<String> programAdminToTheClose(List<String> lines, int results) {
+    List<String> excerpt = new ArrayList<>();
+    int steps =
         find(
             lines,
             results,
+            l -> l.startsWith(Pilot.PROGRAM_ADMIN + " ") && l.contains(" pair end "));
+    int approved =
+        find(
+            lines,
+            steps,
+            l -> l.startsWith(Pilot.PROGRAM_ADMIN + " ") && l.contains(" match approve "));
+    for (int i = steps; i <= approved + 1; i++) {
+      if (lines.get(i).startsWith(Pilot.PROGRAM_ADMIN + " ")
+          || !lines.get(i).startsWith("Tandem   › (to ")) {
+        excerpt.add(lines.get(i));
+      }
+    }
+    excerpt.add(
+        lines.get(
+            find(
+                lines,
+                approved,
+                l -> l.startsWith("Tandem   › (to ") && l.contains("Meet your Tandem partner"))));
+    excerpt.add(GAP);
+    excerpt.add(lines.get(find(lines, approved, l -> l.contains(" ends in a week, on "))));
+    excerpt.add(GAP);
+    int closed =
+        find(
+            lines,
+            approved,
+            l -> l.startsWith(tandemTo(Pilot.ADMIN)) && l.contains("end of its length"));
+    excerpt.add(lines.get(closed));
+    excerpt.add(lines.get(closed + 1));
+    excerpt.add(GAP);
+    int report =
+        find(
+            lines,
+            closed,
             l -> l.startsWith(Pilot.ADMIN) && l.contains(" report " + Pilot.PROGRAM));
     excerpt.add(lines.get(report));
     excerpt.addAll(message(lines, report + 1));
-    return String.join("\n", excerpt) + "\n";
+    return excerpt;
   }
 
   /** The README with the excerpt between its markers, in a code block. */

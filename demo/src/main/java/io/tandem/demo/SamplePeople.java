@@ -51,6 +51,14 @@ final class SamplePeople {
 
   static final List<Person> ALL = List.of(ANA, DEV, BEN, CHIOMA);
 
+  /** Someone who joins the demo's pilot after it is full, so waits; no generated name. */
+  static final Person LATE_JOINER =
+      new Person(
+          "sofia",
+          "mentee",
+          about("Sales", "5", "", "call", "Europe/London"),
+          skills("Negotiation, Hiring", "AI tools 1, Canva 2", "Tue 10-13, Thu 13-16", ""));
+
   private static final List<String> NAMES =
       List.of(
           "ana", "ben", "chioma", "dev", "elif", "felix", "grace", "hiro", "ines", "jonas", "kemi",

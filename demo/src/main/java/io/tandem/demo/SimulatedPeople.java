@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -64,6 +65,32 @@ final class SimulatedPeople {
     this.quiet = quiet;
   }
 
+  /**
+   * The pairs after a later match round; each new pair holds its first session two or three days
+   * after its introduction.
+   */
+  void rePaired(List<Pilot.Pair> now, List<Pilot.Pair> fresh) {
+    this.pairs = now;
+    for (Pilot.Pair pair : fresh) {
+      agenda.at(
+          workingHour(clock.instant().plus(Duration.ofDays(2 + random.nextInt(2))), 13),
+          () -> logSession(pair));
+    }
+  }
+
+  /** A mentor doing well reopens her profile and says she can take a second mentee. */
+  void takeSecondMentee(String mentor) {
+    SamplePeople.Person person =
+        people.stream().filter(p -> p.name().equals(mentor)).findFirst().orElseThrow();
+    out.println(Transcript.said(mentor, chat.typed("profile").orElseThrow()));
+    SimulatedChat.Answer about = chat.run(mentor, "profile");
+    SimulatedChat.Answer skills = chat.fill(mentor, about, person.about());
+    Map<String, String> two = new java.util.HashMap<>(person.skills());
+    two.put("capacity", "2");
+    out.println(Transcript.filledIn(Map.of("mentees at once", "2 (was 1)")));
+    out.println(Transcript.answered(chat.fill(mentor, skills, two), 1));
+  }
+
   /** Each pair writes down a goal in the first days, with a task or two, and ticks some off. */
   void planLearningPlans() {
     Instant monday = clock.instant();
@@ -74,7 +101,7 @@ final class SimulatedPeople {
       // the introduction suggests a first session within the week; most pairs hold it
       agenda.at(
           workingHour(monday.plus(Duration.ofDays(2 + random.nextInt(3))), 13),
-          () -> logSession(pair.mentor()));
+          () -> logSession(pair));
       SamplePeople.Person mentee = person(pair.mentee());
       String skill = first(mentee.skills().get("learn"));
       LocalDate by = monday.atZone(ZoneOffset.UTC).toLocalDate().plusWeeks(10);
@@ -108,7 +135,7 @@ final class SimulatedPeople {
     String text = message.text();
     if (text.contains("Time to meet")) {
       tally.reminders++;
-      message.to().forEach(this::plannedMeeting);
+      message.to().forEach(person -> plannedMeeting(person, text));
     } else if (text.contains("gentle nudge") || text.contains("another nudge")) {
       tally.nudges++;
     }
@@ -129,23 +156,37 @@ final class SimulatedPeople {
     return commaSeparated.split(",")[0].replaceAll("\\s+\\d$", "").strip();
   }
 
-  /** Most mentors log a session one to three days after their reminder; the quiet pair never. */
-  private void plannedMeeting(String person) {
-    Optional<Pilot.Pair> pair = pairs.stream().filter(p -> p.mentor().equals(person)).findFirst();
+  /**
+   * Most mentors log a session one to three days after their reminder, with the partner it names;
+   * the quiet pair never.
+   */
+  private void plannedMeeting(String person, String reminder) {
+    Optional<Pilot.Pair> pair =
+        pairs.stream()
+            .filter(
+                p ->
+                    p.mentor().equals(person)
+                        && reminder.toLowerCase(Locale.ROOT).contains("*" + p.mentee() + "*"))
+            .findFirst();
     if (pair.isEmpty() || pair.get().equals(quiet) || random.nextInt(10) >= 9) {
       return;
     }
     Instant when =
         workingHour(
             clock.instant().plus(Duration.ofDays(1 + random.nextInt(3))), 11 + random.nextInt(5));
-    agenda.at(when, () -> logSession(person));
+    agenda.at(when, () -> logSession(pair.get()));
   }
 
-  /** A mentor logs a session on a topic they teach. */
-  private void logSession(String mentor) {
+  /**
+   * A mentor logs a session on a topic they teach; a mentor with several mentees says with whom.
+   */
+  private void logSession(Pilot.Pair pair) {
+    String mentor = pair.mentor();
     int minutes = 30 + 15 * random.nextInt(5);
     String topic = first(person(mentor).skills().get("teach"));
-    if (conversation.say(mentor, "log " + minutes + "m " + topic, 1).contains("Logged")) {
+    boolean several = pairs.stream().filter(p -> p.mentor().equals(mentor)).count() > 1;
+    String with = several ? " with " + chat.mention(pair.mentee()) : "";
+    if (conversation.say(mentor, "log " + minutes + "m " + topic + with, 1).contains("Logged")) {
       tally.sessionsLogged++;
     }
   }

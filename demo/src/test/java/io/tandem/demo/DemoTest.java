@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,9 @@ class DemoTest {
     assertThat(exit).isZero();
     Demo demo = cli.getSubcommands().get("demo").getCommand();
     Pilot.Outcome outcome = demo.outcome;
-    assertThat(outcome.pairs()).isEqualTo(PEOPLE / 2);
+    // everyone paired in the first round, and two more pairs in the program admin's round
+    assertThat(outcome.people()).isEqualTo(PEOPLE + 1);
+    assertThat(outcome.pairs()).isEqualTo(PEOPLE / 2 + 2);
     // the sessions people saw logged are the sessions in the database
     assertThat(outcome.sessionsLogged())
         .isPositive()
@@ -49,7 +53,7 @@ class DemoTest {
     assertThat(outcome.surveyAnswers()).isPositive();
     assertThat(outcome.surveyResults()).containsPattern("\\d+ of " + PEOPLE + " answered");
     assertThat(outcome.report())
-        .containsPattern("Funnel\\W+" + PEOPLE + " enrolled")
+        .containsPattern("Funnel\\W+" + (PEOPLE + 1) + " enrolled")
         .containsPattern("Sessions\\W+" + outcome.sessionsLogged() + " \\(");
     // the report's three charts and the surveys' charts, as real images, in the folder it named
     assertThat(outcome.charts()).hasSizeGreaterThanOrEqualTo(4);
@@ -65,9 +69,84 @@ class DemoTest {
     assertThat(out.toString())
         .contains("maya     › ")
         .containsPattern("\\[We met \\w+ — log it\\]")
-        .contains("▸ week 5 of 5")
+        .contains("▸ week 6 of 6")
         .contains("missed 3 rounds")
         .contains("not enough responses");
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"slack", "discord"})
+  @DisplayName(
+      "a program admin who is no workspace admin ends a pair, admits the waitlist and re-pairs;"
+          + " a mentor takes two mentees; the pilot closes at its end")
+  void programAdminRunsThePilotToItsClose(String platform) throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cli = DemoMain.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+
+    int exit =
+        cli.execute("demo", "--platform", platform, "--people", "8", "--seed", "5", "--exit");
+
+    assertThat(exit).isZero();
+    Demo demo = cli.getSubcommands().get("demo").getCommand();
+    String transcript = out.toString();
+    // maya, a workspace admin, granted the pilot to rhea, who is none
+    assertThat(rows(demo, "SELECT user_id, granted_by FROM program_admin")).hasSize(1);
+    assertThat(transcript).containsPattern("\\(to rhea\\) .*made you an admin of \\W*Spring pilot");
+    // rhea ended the quiet pair with a reason, and both were paired again in her round
+    java.util.regex.Matcher ended =
+        java.util.regex.Pattern.compile(
+                "rhea +› /tandem\\S* pair[ -]end.*\\R.*Ended the pairing of (\\w+) and (\\w+)")
+            .matcher(transcript);
+    assertThat(ended.find()).as(transcript).isTrue();
+    assertThat(
+            rows(
+                demo,
+                "SELECT details FROM signal WHERE type = 'PAIR_ENDED'"
+                    + " AND details LIKE '%they have not met in four weeks%'"))
+        .hasSize(1);
+    for (String person : List.of(ended.group(1), ended.group(2))) {
+      assertThat(
+              count(
+                  demo,
+                  "SELECT COUNT(*) FROM mentoring_pair p JOIN participant a"
+                      + " ON a.id IN (p.mentor_id, p.mentee_id) JOIN member m ON m.id = a.member_id"
+                      + " WHERE LOWER(m.display_name) = '"
+                      + person.toLowerCase(java.util.Locale.ROOT)
+                      + "'"))
+          .as(person + " was paired, and re-paired after the pair ended")
+          .isEqualTo(2);
+    }
+    // rhea raised the cap: the late joiner moved up from the waitlist, was told, and paired
+    assertThat(transcript)
+        .containsPattern("rhea +› /tandem\\S* program[ -]edit .*cap\\D*9")
+        .containsPattern("(?i)Admitted from the waitlist, each told privately: \\W*sofia")
+        .containsPattern("\\(to sofia\\) You're in:");
+    assertThat(
+            count(
+                demo,
+                "SELECT COUNT(*) FROM mentoring_pair p JOIN participant b ON b.id = p.mentee_id"
+                    + " JOIN member m ON m.id = b.member_id"
+                    + " WHERE LOWER(m.display_name) = 'sofia'"))
+        .isEqualTo(1);
+    // one mentor had two mentees at the same time, and logged with each by name
+    assertThat(
+            count(
+                demo,
+                "SELECT COUNT(*) FROM mentoring_pair a JOIN mentoring_pair b"
+                    + " ON a.mentor_id = b.mentor_id AND a.id < b.id"
+                    + " WHERE b.created_at < COALESCE(a.ended_at, 9000000000000000000)"
+                    + " AND a.created_at < COALESCE(b.ended_at, 9000000000000000000)"))
+        .isEqualTo(1);
+    // a week before the end both people of each pair heard; then the pilot closed by itself,
+    // its pairs ended, and both admins got the final report
+    assertThat(transcript).containsPattern("ends in a week, on \\d{4}-\\d\\d-\\d\\d");
+    assertThat(rows(demo, "SELECT status FROM program WHERE ended_at IS NOT NULL"))
+        .containsExactly("CLOSED");
+    assertThat(count(demo, "SELECT COUNT(*) FROM mentoring_pair WHERE status <> 'ENDED'")).isZero();
+    assertThat(transcript)
+        .containsPattern("\\(to maya\\) \\W*Spring pilot\\W* has come to the end of its length")
+        .containsPattern("\\(to rhea\\) \\W*Spring pilot\\W* has come to the end of its length");
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -152,6 +231,19 @@ class DemoTest {
 
     assertThat(exit).isNotZero();
     assertThat(err.toString()).contains("--people must be between 4 and 40").contains("Example");
+  }
+
+  /** The first column of every row a query finds, as text. */
+  private static List<String> rows(Demo demo, String sql) throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + demo.databaseFile);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        found.add(rs.getString(1));
+      }
+    }
+    return found;
   }
 
   private static long count(Demo demo, String sql) throws SQLException {
