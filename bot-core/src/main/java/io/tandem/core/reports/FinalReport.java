@@ -50,8 +50,11 @@ public final class FinalReport implements ClosingStep {
                     "*"
                         + Markup.text(report.get().program().name())
                         + "* has come to the end of its length and is now closed. Its final"
-                        + " report:\n"
-                        + chat.text(),
+                        + " report ("
+                        + ReportText.window(report.get())
+                        + "); `"
+                        + Markup.command("report " + report.get().program().name())
+                        + "` sends it again with its charts.",
                     chat.fields()),
                 at,
                 at);
