@@ -31,12 +31,20 @@ final class Pilots {
 
   /** Like {@link #pairedAtNoon}, on Tandem's {@code clock}. */
   static Tandem paired(SimulatedChat chat, Path database, Clock clock) throws Exception {
-    chat.makeAdmin("maya");
-    Tandem tandem = Tandem.start(chat.config("jdbc:sqlite:" + database), clock);
-    chat.connect(tandem);
+    Tandem tandem = started(chat, database, clock);
     SamplePeople.ALL.forEach(chat::enrol);
     chat.run("maya", "match preview");
     assertThat(chat.run("maya", "match approve").text()).contains("Approved 2 pairs");
+    return tandem;
+  }
+
+  /**
+   * Tandem on a fresh SQLite file at {@code database}, connected to {@code chat}; maya is admin.
+   */
+  static Tandem started(SimulatedChat chat, Path database, Clock clock) throws Exception {
+    chat.makeAdmin("maya");
+    Tandem tandem = Tandem.start(chat.config("jdbc:sqlite:" + database), clock);
+    chat.connect(tandem);
     return tandem;
   }
 

@@ -33,10 +33,7 @@ class ProgramAdminScenarioTest {
 
   private void start(SimulatedChat.Kind kind) throws Exception {
     chat = SimulatedChat.start(kind);
-    chat.makeAdmin("maya");
-    tandem =
-        Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
-    chat.connect(tandem);
+    tandem = Pilots.started(chat, dir.resolve("tandem.db"), Clock.systemUTC());
     chat.offerAdminCommands("lee");
     chat.offerAdminCommands("ben");
     assertThat(chat.run("maya", "program create Alpha").text()).contains("Created");
@@ -45,14 +42,7 @@ class ProgramAdminScenarioTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (tandem != null) {
-      tandem.close();
-    }
-    if (chat != null) {
-      List<String> answeredTwice = chat.answeredTwice();
-      chat.close();
-      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
-    }
+    Pilots.stop(tandem, chat);
   }
 
   private long count(String table) {

@@ -36,10 +36,7 @@ class ProgramControlsScenarioTest {
 
   private void start(SimulatedChat.Kind kind) throws Exception {
     chat = SimulatedChat.start(kind);
-    chat.makeAdmin("maya");
-    tandem =
-        Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), Clock.systemUTC());
-    chat.connect(tandem);
+    tandem = Pilots.started(chat, dir.resolve("tandem.db"), Clock.systemUTC());
   }
 
   /** Ana → Ben and Dev → Chioma, approved in the default program. */
@@ -62,14 +59,7 @@ class ProgramControlsScenarioTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (tandem != null) {
-      tandem.close();
-    }
-    if (chat != null) {
-      List<String> answeredTwice = chat.answeredTwice();
-      chat.close();
-      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
-    }
+    Pilots.stop(tandem, chat);
   }
 
   @ParameterizedTest(name = "on {0}")

@@ -1,11 +1,8 @@
 package io.tandem.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.tandem.app.Tandem;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * One scenario's world: a simulated platform and Tandem on a fresh SQLite file in {@code dir}, with
@@ -34,9 +31,6 @@ final class Scenario implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    tandem.close();
-    List<String> answeredTwice = chat.answeredTwice();
-    chat.close();
-    assertThat(answeredTwice).as("requests answered more than once").isEmpty();
+    Pilots.stop(tandem, chat);
   }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -54,9 +53,7 @@ class SeveralPairsScenarioTest {
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
     today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
     chat = SimulatedChat.start(kind);
-    chat.makeAdmin("maya");
-    tandem = Tandem.start(chat.config("jdbc:sqlite:" + dir.resolve("tandem.db")), clock);
-    chat.connect(tandem);
+    tandem = Pilots.started(chat, dir.resolve("tandem.db"), clock);
   }
 
   /** Ana mentors Ben and Chioma in the default program. */
@@ -70,14 +67,7 @@ class SeveralPairsScenarioTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (tandem != null) {
-      tandem.close();
-    }
-    if (chat != null) {
-      List<String> answeredTwice = chat.answeredTwice();
-      chat.close();
-      assertThat(answeredTwice).as("requests answered more than once").isEmpty();
-    }
+    Pilots.stop(tandem, chat);
   }
 
   private long count(String table) {
