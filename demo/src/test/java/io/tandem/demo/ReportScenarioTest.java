@@ -128,7 +128,7 @@ class ReportScenarioTest {
     assertThat(report)
         .contains("2 set, 1 done")
         .contains("4.0 of 5 (3 ratings)")
-        .contains("4 joins · 2 matches · 0 pair ends · 0 pauses · 0 escalations")
+        .contains("4 joins · 2 matches · 0 pairings ended · 0 pauses · 0 escalations")
         .contains("• " + today + " (partial): 4 joins, 2 matches");
 
     // AND the CSV export has the same numbers, with the pairs' means suppressed

@@ -63,7 +63,7 @@ class ReportSurfacesTest {
               + " \\((\\d+) ratings?\\))");
   private static final Pattern EVENTS =
       Pattern.compile(
-          "(\\d+) joins? · (\\d+) match(?:es)? · (\\d+) pair ends? · (\\d+) pauses? · (\\d+)"
+          "(\\d+) joins? · (\\d+) match(?:es)? · (\\d+) pairings? ended · (\\d+) pauses? · (\\d+)"
               + " escalations?");
   private static final List<String> EVENT_KEYS =
       List.of("joins", "matches", "pair_ends", "pauses", "escalations");

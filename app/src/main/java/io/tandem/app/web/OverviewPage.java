@@ -87,7 +87,7 @@ final class OverviewPage {
                 "events",
                 "Program events per "
                     + report.timeline().unit()
-                    + ": joins, matches, pair ends, pauses, escalations"));
+                    + ": joins, matches, pairings ended, pauses, escalations"));
   }
 
   private static Pages.Figure figure(DashboardView view, String name, String caption) {

@@ -212,7 +212,7 @@ public record ProgramReport(
   public enum Event {
     JOINS("joins", "PARTICIPANT_JOINED"),
     MATCHES("matches", "PAIR_CREATED"),
-    PAIR_ENDS("pair ends", "PAIR_ENDED"),
+    PAIR_ENDS("pairings ended", "PAIR_ENDED"),
     PAUSES("pauses", "PARTICIPANT_PAUSED"),
     /** Stalled pairs the admins were alerted about, and pairs that asked for help. */
     ESCALATIONS("escalations", "PAIR_ESCALATED", "HELP_REQUESTED");

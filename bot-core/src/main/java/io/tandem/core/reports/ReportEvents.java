@@ -103,7 +103,7 @@ public final class ReportEvents {
           switch (e) {
             case JOINS -> "join";
             case MATCHES -> "match";
-            case PAIR_ENDS -> "pair end";
+            case PAIR_ENDS -> "pairing ended";
             case PAUSES -> "pause";
             case ESCALATIONS -> "escalation";
           };

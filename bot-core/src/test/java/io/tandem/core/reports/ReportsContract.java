@@ -443,7 +443,7 @@ abstract class ReportsContract {
     assertThat(t.slots().get(7).pairEnds()).isEqualTo(1);
     assertThat(t.slots().get(8).partial()).isTrue();
     assertThat(ReportEvents.totals(t))
-        .isEqualTo("3 joins · 2 matches · 1 pair end · 1 pause · 2 escalations");
+        .isEqualTo("3 joins · 2 matches · 1 pairing ended · 1 pause · 2 escalations");
     assertThat(ReportFormats.csv(r))
         .contains("events,,unit,week\r\n")
         .contains("events,2026-01-05,joins,3\r\n")
@@ -453,7 +453,7 @@ abstract class ReportsContract {
     io.tandem.core.reports.chart.Chart chart = ReportEvents.chart(r);
     assertThat(chart.series())
         .extracting(io.tandem.core.reports.chart.Chart.Series::name)
-        .containsExactly("joins", "matches", "pair ends", "pauses", "escalations");
+        .containsExactly("joins", "matches", "pairings ended", "pauses", "escalations");
     assertThat(chart.series().get(0).values()).startsWith(3.0, 0.0);
     assertThat(chart.categories().get(8)).isEqualTo("2026-03-02 (partial)");
   }
@@ -484,11 +484,11 @@ abstract class ReportsContract {
     assertThat(fields.get("Session usefulness")).isEqualTo("3.8 of 5 (5 ratings)");
     assertThat(fields.get("Program events"))
         .isEqualTo(
-            "3 joins · 2 matches · 1 pair end · 1 pause · 2 escalations\n"
+            "3 joins · 2 matches · 1 pairing ended · 1 pause · 2 escalations\n"
                 + "• week of 2026-01-05: 3 joins, 2 matches\n"
                 + "• week of 2026-02-02: 1 pause\n"
                 + "• week of 2026-02-16: 2 escalations\n"
-                + "• week of 2026-02-23: 1 pair end");
+                + "• week of 2026-02-23: 1 pairing ended");
     String md = ReportFormats.markdown(reports.compute(PILOT, null));
     assertThat(md)
         .contains("| Tasks | 2 set, 2 done |")
