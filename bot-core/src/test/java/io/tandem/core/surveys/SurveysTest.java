@@ -211,6 +211,33 @@ class SurveysTest {
   }
 
   @Test
+  @DisplayName(
+      "a program admin's survey list shows their program's runs only; a participant's none")
+  void programAdminListsTheirOwnRuns() {
+    List<Actor> people = people(6);
+    people.subList(0, 3).forEach(p -> enrol(db, clock, p, Role.MENTOR));
+    assertThat(run(MAYA, "survey send monthly-pulse").kind()).isEqualTo(Reply.Kind.SUCCESS);
+    run(MAYA, "program create Beta");
+    run(MAYA, "program open Beta");
+    people.subList(3, 6).forEach(p -> enrol(db, clock, p, Role.MENTOR, "Beta", "Sales", "UTC"));
+    assertThat(run(MAYA, "survey send monthly-pulse Beta").kind()).isEqualTo(Reply.Kind.SUCCESS);
+    Actor lee = new Actor(Platform.SLACK, "T_ACME", "U0LEE", "Lee", "Europe/Berlin", false);
+    assertThat(run(MAYA, "program admins add @U0LEE Beta").kind()).isEqualTo(Reply.Kind.SUCCESS);
+
+    assertThat(run(MAYA, "survey list").fields())
+        .anyMatch(f -> f.label().startsWith("Run #1"))
+        .anyMatch(f -> f.label().startsWith("Run #2"));
+    Reply lees = run(lee, "survey list");
+    assertThat(lees.kind()).isNotEqualTo(Reply.Kind.ERROR);
+    assertThat(lees.fields())
+        .anyMatch(f -> f.label().startsWith("Run #2"))
+        .noneMatch(f -> f.label().startsWith("Run #1"));
+    Reply participant = run(people.get(0), "survey list");
+    assertThat(participant.kind()).isEqualTo(Reply.Kind.ERROR);
+    assertThat(participant.fields()).isEmpty();
+  }
+
+  @Test
   @DisplayName("with 4 respondents every results path reveals nothing: chat, charts and the API")
   void fourRespondentsRevealNothing() {
     // GIVEN an end-of-program run (NPS, two likert questions and free text) sent to 6 people
