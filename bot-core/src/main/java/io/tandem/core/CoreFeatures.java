@@ -9,6 +9,7 @@ import io.tandem.core.learning.LearningFeature;
 import io.tandem.core.matching.MatchingFeature;
 import io.tandem.core.privacy.PrivacyFeature;
 import io.tandem.core.programs.ProgramsFeature;
+import io.tandem.core.pulse.PulseFeature;
 import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.reports.ReportsFeature;
 import io.tandem.core.store.Database;
@@ -42,6 +43,7 @@ public final class CoreFeatures {
         new MatchingFeature(db, clock),
         new CheckInsFeature(db, clock),
         new LearningFeature(db, clock),
+        new PulseFeature(db, clock),
         new HomeFeature(new ShowStatus(db, clock)),
         surveys,
         reminders,

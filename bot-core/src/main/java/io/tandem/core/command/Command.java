@@ -75,6 +75,11 @@ public sealed interface Command {
    */
   non-sealed interface ProgramAdmins extends Command {}
 
+  /**
+   * When a program asks its pairs how it is going: the records are in {@code pulse.PulseCommand}.
+   */
+  non-sealed interface PairCheckIns extends Command {}
+
   record Status() implements Command {}
 
   /** Admins' controls of a running program: the records are in {@code programs.ProgramControl}. */

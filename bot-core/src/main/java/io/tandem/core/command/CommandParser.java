@@ -10,6 +10,7 @@ import io.tandem.core.port.in.Markup;
 import io.tandem.core.privacy.PrivacyGrammar;
 import io.tandem.core.programs.ProgramAdminGrammar;
 import io.tandem.core.programs.ProgramGrammar;
+import io.tandem.core.pulse.PulseGrammar;
 import io.tandem.core.reminders.ReminderGrammar;
 import io.tandem.core.surveys.SurveyGrammar;
 import java.util.Arrays;
@@ -97,6 +98,10 @@ public final class CommandParser {
             + code("remove")
             + ", "
             + code("list")
+            + "); "
+            + code(PulseGrammar.EXAMPLE)
+            + " sets when pairs are asked how it is going ("
+            + code("off")
             + ")"),
     MATCH("match", "match preview", "admins: preview, swap and approve pairs"),
     SURVEY(
@@ -256,7 +261,9 @@ public final class CommandParser {
       case PROGRAM ->
           ProgramAdminGrammar.isAdmins(rest)
               ? ProgramAdminGrammar.admins(rest, mentions)
-              : ProgramGrammar.program(rest, mentions);
+              : PulseGrammar.isCheckIns(rest)
+                  ? PulseGrammar.checkIns(rest)
+                  : ProgramGrammar.program(rest, mentions);
       case MATCH -> ProgramGrammar.match(rest, mentions);
       case PAIR -> PairGrammar.pair(rest, mentions);
       case REMIND -> ReminderGrammar.remind(rest);

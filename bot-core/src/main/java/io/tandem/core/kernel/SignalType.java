@@ -137,5 +137,14 @@ public enum SignalType {
    */
   PROGRAM_ADMIN_ADDED,
   /** A workspace admin took a program's admin right away (details as for the grant). */
-  PROGRAM_ADMIN_REMOVED
+  PROGRAM_ADMIN_REMOVED,
+  /** A person of a pair was asked the check-in due at a point (details: {@code point}, days). */
+  PAIR_CHECKIN_SENT,
+  /**
+   * A person answered a pair check-in, once per check-in (details: {@code point}; never the
+   * answers); the engagement score counts it like a survey answer.
+   */
+  PAIR_CHECKIN_ANSWERED,
+  /** An admin set a program's check-in points (details: {@code days}, empty when off). */
+  CHECKIN_POINTS_SET
 }

@@ -230,6 +230,16 @@ public final class PersonalData {
                   "member_id", Treatment.LINK, "answer", Treatment.KEEP, "text", Treatment.NULL),
               "the chosen answer stays for the results; free text goes"),
           new Rule(
+              "pair_checkin",
+              "your pair check-ins",
+              "participant_id IN " + PARTICIPANTS,
+              "participant_id IN " + PARTICIPANTS,
+              false,
+              null,
+              columns("participant_id", Treatment.LINK, "note", Treatment.NULL),
+              "the rating and the learning answer stay for the counts the report shows; the note"
+                  + " goes"),
+          new Rule(
               "survey_text",
               "anonymous free-text answers",
               null,

@@ -2,6 +2,8 @@ package io.tandem.core.reports;
 
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.programs.Program;
+import io.tandem.core.pulse.CheckInSummary;
+import io.tandem.core.pulse.PairCheckIns;
 import io.tandem.core.reports.ProgramReport.Funnel;
 import io.tandem.core.reports.ProgramReport.Group;
 import io.tandem.core.reports.ProgramReport.Health;
@@ -67,7 +69,17 @@ final class AssembleReport {
             .toInstant();
     ReportQueries.WeeklySignals signals = q.signalsByWeek(id, origin, from, end);
     List<Week> weeks = weeks(q, id, origin, from, end, signals);
-    Health health = health(q, workspace, id, from, end, pairs, plan, signals);
+    Health health =
+        health(
+            q,
+            workspace,
+            id,
+            from,
+            end,
+            pairs,
+            plan,
+            signals,
+            PairCheckIns.in(store).summary(id, from, end, surveys.anonymityThreshold()));
 
     Period read = new Period(from, end);
     PopulationQueries people = PopulationQueries.in(store);
@@ -126,7 +138,8 @@ final class AssembleReport {
       Instant end,
       ReportPairs pairs,
       PlanMeasures plan,
-      ReportQueries.WeeklySignals signals) {
+      ReportQueries.WeeklySignals signals,
+      CheckInSummary checkIns) {
     long[] goals = q.goals(id, from, end);
     long[] skills = q.skillChange(id, end);
     int pairCount = pairs.rows().size();
@@ -147,7 +160,8 @@ final class AssembleReport {
         signals.perType().getOrDefault("REMINDER_SENT", 0L),
         signals.perType().getOrDefault("NUDGE_SENT", 0L),
         signals.perType().getOrDefault("PAIR_ESCALATED", 0L),
-        q.deadMessages(workspace.getId(), end));
+        q.deadMessages(workspace.getId(), end),
+        checkIns);
   }
 
   private static Retention retention(

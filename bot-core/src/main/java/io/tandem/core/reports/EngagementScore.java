@@ -23,7 +23,8 @@ public final class EngagementScore {
    * The score's parts from a pair's rounds: sessions in its latest counted round, the one before
    * and the two before those; acknowledgements (meeting way chosen, reminder moved, continued after
    * a quiet spell, asked for help, viewed logs, goals or tasks), plan work (goals and tasks set or
-   * done, skills re-rated) and survey answers by either person in its latest four.
+   * done, skills re-rated) and survey answers by either person in its latest four; a pair check-in
+   * answered counts as a survey answer.
    */
   public static ScoreParts parts(PairRounds rounds) {
     double weighted =

@@ -1,5 +1,6 @@
 package io.tandem.core.reports;
 
+import io.tandem.core.pulse.CheckInSummary;
 import io.tandem.core.surveys.SurveyTrend;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,7 +132,8 @@ public record ProgramReport(
       long reminders,
       long nudges,
       long escalations,
-      long deadMessages) {
+      long deadMessages,
+      CheckInSummary checkIns) {
 
     public Health {
       buckets = Map.copyOf(buckets);

@@ -41,6 +41,7 @@ public final class ReportText {
     if (!surveys.isEmpty()) {
       fields.add(new Reply.Field("Surveys", surveys));
     }
+    fields.add(new Reply.Field("Pair check-ins", h.checkIns().text()));
     fields.add(new Reply.Field("Reminders and nudges", nudges(h)));
     fields.add(new Reply.Field("Program events", ReportEvents.chat(r.timeline())));
     fields.add(new Reply.Field("Undeliverable messages", Long.toString(h.deadMessages())));

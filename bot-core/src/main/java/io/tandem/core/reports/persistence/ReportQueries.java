@@ -182,8 +182,8 @@ public final class ReportQueries {
   }
 
   /**
-   * Survey answers per member and time in {@code [since, end)} (anonymous runs record only the
-   * day), for placing them in the rounds of the member's pair.
+   * Survey answers and pair check-ins answered per member and time in {@code [since, end)}
+   * (anonymous runs record only the day), for placing them in the rounds of the member's pair.
    */
   public Map<Long, Map<Long, Long>> surveyAnswersByMember(
       long programId, Instant since, Instant end) {
@@ -191,7 +191,8 @@ public final class ReportQueries {
     sql.forEachRow(
         "SELECT actor_member_id, occurred_at, COUNT(*) FROM signal"
             + " WHERE program_id = ? AND occurred_at >= ? AND occurred_at < ?"
-            + " AND type = 'SURVEY_ANSWERED' AND actor_member_id IS NOT NULL"
+            + " AND type IN ('SURVEY_ANSWERED', 'PAIR_CHECKIN_ANSWERED')"
+            + " AND actor_member_id IS NOT NULL"
             + " GROUP BY 1, 2",
         List.of(programId, since.toEpochMilli(), end.toEpochMilli()),
         rs ->
