@@ -204,7 +204,12 @@ final class TandemCommandDefinitions {
                     new OptionData(OptionType.USER, "person", "Who", true),
                     new OptionData(OptionType.STRING, "program", "Which program")),
             new SubcommandData("admins-list", "Who administers a program")
-                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")));
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+            new SubcommandData("checkins", "When pairs are asked how it is going")
+                .addOptions(
+                    new OptionData(
+                        OptionType.STRING, "days", "Days after matching, e.g. 30,60,90, or off"),
+                    new OptionData(OptionType.STRING, "program", "Which program")));
   }
 
   /** {@code /tandem-admin pair …}: one pair at a time. */

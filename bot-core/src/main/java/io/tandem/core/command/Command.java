@@ -5,6 +5,8 @@ import io.tandem.core.reminders.ReminderCommands;
 import io.tandem.core.surveys.SurveyCommand;
 import java.util.Objects;
 
+// Long because it is the one sealed list of every command record, read top to bottom; the
+// families that live in their features' packages join it through the non-sealed interfaces.
 /**
  * A parsed {@code /tandem} command. The records validate themselves, so a use case never sees an
  * invalid one; {@link CommandParser} produces them with friendly messages for people.
@@ -75,9 +77,7 @@ public sealed interface Command {
    */
   non-sealed interface ProgramAdmins extends Command {}
 
-  /**
-   * When a program asks its pairs how it is going: the records are in {@code pulse.PulseCommand}.
-   */
+  /** Pair check-in points: the records are in {@code pulse.PulseCommand}. */
   non-sealed interface PairCheckIns extends Command {}
 
   record Status() implements Command {}

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.tandem.core.privacy.RetentionJob;
 import io.tandem.core.programs.ProgramEndJob;
+import io.tandem.core.pulse.AskCheckIns;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.RemindersFeature;
@@ -64,7 +65,8 @@ class FeatureWiringTest {
 
     assertThat(routes.jobs())
         .extracting(ScheduledJob::key)
-        .containsExactly(ProgramEndJob.KEY, SurveyJob.KEY, ReminderJob.KEY, RetentionJob.KEY);
+        .containsExactly(
+            ProgramEndJob.KEY, AskCheckIns.KEY, SurveyJob.KEY, ReminderJob.KEY, RetentionJob.KEY);
   }
 
   @Test
