@@ -3,6 +3,7 @@ package io.tandem.demo;
 import io.tandem.app.Tandem;
 import io.tandem.core.programs.ProgramEndJob;
 import io.tandem.core.reminders.ReminderJob;
+import io.tandem.core.pulse.AskCheckIns;
 import io.tandem.core.surveys.SurveyJob;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,12 +21,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+// Long because it is the pilot's script, read top to bottom: each step of the program in order.
 /**
  * A whole pilot program played through Tandem in compressed time: people enrol through the forms,
  * the admin matches them, and then the weeks pass an hour at a time. Each hour Quartz runs the
  * reminder and survey jobs on the moved clock, the outbox delivers what they queued, and the
  * simulated people react to what they receive the way real ones would: most pairs meet and log
- * their sessions, set goals and answer the pulse survey; one pair goes quiet, and the program admin
+ * their sessions, set goals, answer the pulse survey and their 30-day check-in; one pair goes quiet, and the program admin
  * ends it, admits the waitlist and matches again; the pilot closes at the end of its length.
  */
 final class Pilot {
@@ -249,6 +251,7 @@ final class Pilot {
       }
       tandem.runJobNow(ReminderJob.KEY);
       tandem.runJobNow(SurveyJob.KEY);
+      tandem.runJobNow(AskCheckIns.KEY);
       tandem.runJobNow(ProgramEndJob.KEY);
       settle();
       react();

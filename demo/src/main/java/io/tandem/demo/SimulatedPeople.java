@@ -38,6 +38,7 @@ final class SimulatedPeople {
   private final Agenda agenda;
   private final Tally tally;
   private final PrintWriter out;
+  private final PilotCheckIns checkIns;
   private List<Pilot.Pair> pairs = List.of();
   private Pilot.Pair quiet;
 
@@ -57,6 +58,7 @@ final class SimulatedPeople {
     this.agenda = agenda;
     this.tally = tally;
     this.out = out;
+    this.checkIns = new PilotCheckIns(chat, clock, random, agenda, tally, out);
   }
 
   /** The approved pairs, and the one that will go quiet. */
@@ -142,7 +144,9 @@ final class SimulatedPeople {
     if (message.to().contains(Pilot.ADMIN) && text.contains("needs attention")) {
       tally.adminAlerts++;
     }
-    if (message.buttons().stream().anyMatch(b -> b.label().equals("5"))) {
+    if (PilotCheckIns.isCheckIn(message)) {
+      checkIns.received(message);
+    } else if (message.buttons().stream().anyMatch(b -> b.label().equals("5"))) {
       answerSurvey(message);
     }
     message.buttons().stream()

@@ -8,6 +8,7 @@ final class Tally {
   int nudges;
   int adminAlerts;
   int surveyAnswers;
+  int checkIns;
 
   /** The counts for the progress line and the summary. */
   String line() {
@@ -16,7 +17,8 @@ final class Tally {
         counted(sessionsLogged, "session", "sessions") + " logged",
         counted(reminders, "reminder", "reminders"),
         counted(nudges, "nudge", "nudges"),
-        counted(adminAlerts, "admin alert", "admin alerts"));
+        counted(adminAlerts, "admin alert", "admin alerts"),
+        counted(checkIns, "check-in", "check-ins") + " answered");
   }
 
   static String counted(int count, String one, String many) {
