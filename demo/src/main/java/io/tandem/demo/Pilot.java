@@ -2,8 +2,8 @@ package io.tandem.demo;
 
 import io.tandem.app.Tandem;
 import io.tandem.core.programs.ProgramEndJob;
-import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.pulse.AskCheckIns;
+import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.surveys.SurveyJob;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,8 +27,9 @@ import java.util.Locale;
  * the admin matches them, and then the weeks pass an hour at a time. Each hour Quartz runs the
  * reminder and survey jobs on the moved clock, the outbox delivers what they queued, and the
  * simulated people react to what they receive the way real ones would: most pairs meet and log
- * their sessions, set goals, answer the pulse survey and their 30-day check-in; one pair goes quiet, and the program admin
- * ends it, admits the waitlist and matches again; the pilot closes at the end of its length.
+ * their sessions, set goals, answer the pulse survey and their 30-day check-in; one pair goes
+ * quiet, and the program admin ends it, admits the waitlist and matches again; the pilot closes at
+ * the end of its length.
  */
 final class Pilot {
 

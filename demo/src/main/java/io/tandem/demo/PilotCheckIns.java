@@ -48,8 +48,10 @@ final class PilotCheckIns {
       if (random.nextInt(10) >= 9) {
         continue;
       }
-      Optional<SimulatedChat.Button> rating = button(message, Integer.toString(3 + random.nextInt(3)));
-      Optional<SimulatedChat.Button> learning = button(message, random.nextInt(4) == 0 ? "Partly" : "Yes");
+      Optional<SimulatedChat.Button> rating =
+          button(message, Integer.toString(3 + random.nextInt(3)));
+      Optional<SimulatedChat.Button> learning =
+          button(message, random.nextInt(4) == 0 ? "Partly" : "Yes");
       if (rating.isEmpty() || learning.isEmpty()) {
         continue;
       }

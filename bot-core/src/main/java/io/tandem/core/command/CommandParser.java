@@ -100,9 +100,9 @@ public final class CommandParser {
             + code("list")
             + "); "
             + code(PulseGrammar.EXAMPLE)
-            + " sets when pairs are asked how it is going ("
-            + code("off")
-            + ")"),
+            + " sets when pairs are asked how it is going, "
+            + code("program checkins off")
+            + " stops it"),
     MATCH("match", "match preview", "admins: preview, swap and approve pairs"),
     SURVEY(
         "survey",

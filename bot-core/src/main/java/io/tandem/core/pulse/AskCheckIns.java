@@ -7,6 +7,7 @@ import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.schedule.Schedule;
 import io.tandem.core.schedule.ScheduledJob;
 import io.tandem.core.store.Database;
+import io.tandem.core.surveys.SurveyTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class AskCheckIns implements ScheduledJob {
                 "checkin:" + c.pairId() + ":" + c.participantId() + ":" + point,
                 new ChatTarget.DirectMessage(c.userId()),
                 PulseMessages.question(c.pairId(), point, c.partnerName()),
-                now,
+                SurveyTimes.sensibleTime(now, c.timeZone()),
                 now);
             CheckInSignals.about(
                 store,

@@ -43,6 +43,7 @@ public interface PairCheckIns {
    * One person of an active pair.
    *
    * @param points the program's stored points, or {@code null} for the default
+   * @param timeZone the person's time zone (profile, then platform), or {@code null}
    * @param lastAsked the latest point this person was asked at in this pair, or 0
    */
   record Candidate(
@@ -55,6 +56,7 @@ public interface PairCheckIns {
       long participantId,
       String userId,
       String partnerName,
+      String timeZone,
       int lastAsked) {
 
     public CheckInPoints checkInPoints() {

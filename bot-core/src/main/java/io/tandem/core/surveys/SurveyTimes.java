@@ -14,7 +14,7 @@ import java.util.TimeZone;
 import org.quartz.CronExpression;
 
 /** Time for surveys: now, people's sensible hours, schedules' next firing, days as shown. */
-final class SurveyTimes {
+public final class SurveyTimes {
 
   private static final int FIRST_LOCAL_HOUR = 9;
   private static final int LAST_LOCAL_HOUR = 18;
@@ -26,8 +26,11 @@ final class SurveyTimes {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Now, if that is between 9:00 and 18:00 where the person is; else their next 9:00. */
-  static Instant sensibleTime(Instant now, String timeZone) {
+  /**
+   * Now, if that is between 9:00 and 18:00 where the person is; else their next 9:00. Pair
+   * check-ins reach people at the same hours.
+   */
+  public static Instant sensibleTime(Instant now, String timeZone) {
     ZoneId zone = zone(timeZone);
     ZonedDateTime local = now.atZone(zone);
     if (local.getHour() >= FIRST_LOCAL_HOUR && local.getHour() < LAST_LOCAL_HOUR) {

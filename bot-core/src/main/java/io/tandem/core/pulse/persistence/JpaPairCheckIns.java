@@ -25,7 +25,7 @@ public final class JpaPairCheckIns implements PairCheckIns {
 
   private static final String CANDIDATES =
       "SELECT p.id, p.workspace_id, p.program_id, p.created_at, w.platform, cp.days,"
-          + " me.id, mm.user_id, om.display_name,"
+          + " me.id, mm.user_id, om.display_name, COALESCE(me.time_zone, mm.time_zone),"
           + " (SELECT MAX(c.point_days) FROM pair_checkin c"
           + "   WHERE c.pair_id = p.id AND c.participant_id = me.id)"
           + " FROM mentoring_pair p"
@@ -93,7 +93,8 @@ public final class JpaPairCheckIns implements PairCheckIns {
                 rs.getLong(7),
                 rs.getString(8),
                 rs.getString(9),
-                rs.getInt(10)));
+                rs.getString(10),
+                rs.getInt(11)));
       }
       return all;
     } catch (SQLException e) {
