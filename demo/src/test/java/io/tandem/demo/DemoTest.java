@@ -70,6 +70,8 @@ class DemoTest {
         .contains("maya     › ")
         .containsPattern("\\[We met \\w+ — log it\\]")
         .contains("▸ week 6 of 6")
+        .contains("Check-in: 30 days")
+        .containsPattern("check-in is saved: going [1-5] of 5")
         .contains("missed 3 rounds")
         .contains("not enough responses");
   }

@@ -10,6 +10,7 @@ import io.tandem.core.pulse.PulseGrammar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,15 @@ class PairCheckInScenarioTest {
     assertThat(yes.text()).contains("going 5 of 5, partner learning: yes");
     assertThat(chat.click("dev", button("ana", "1")).text()).contains("someone else");
 
+    // AND she adds a note in the form, which no admin ever reads
+    SimulatedChat.Button note = button("ana", "Add a note");
+    SimulatedChat.Answer noted =
+        chat.fill(
+            "ana",
+            chat.clickForForm("ana", note.actionId(), note.value()),
+            Map.of("note", "We meet on Tuesdays"));
+    assertThat(noted.text()).contains("going 5 of 5, partner learning: yes, a note");
+
     // AND Ben answers low: he is asked whether to tell the admins, and says no
     SimulatedChat.Answer low = chat.click("ben", button("ben", "2"));
     assertThat(low.privately()).isTrue();
@@ -113,7 +123,8 @@ class PairCheckInScenarioTest {
     // THEN the report shows the totals: 7 answers, ratings 5, 2, 4, 3, 4, 4, 5
     assertThat(chat.run("maya", "report").text())
         .contains("Pair check-ins")
-        .contains("7 answers, mean 3.9 of 5");
+        .contains("7 answers, mean 3.9 of 5")
+        .doesNotContain("Tuesdays");
   }
 
   private void runJobAfter(Duration time) throws Exception {

@@ -83,7 +83,8 @@ class ForgetPersonTest {
           "goal_task",
           "skill_rating",
           "survey_invitee",
-          "survey_named_answer");
+          "survey_named_answer",
+          "pair_checkin");
 
   @TempDir Path dir;
 
@@ -189,6 +190,7 @@ class ForgetPersonTest {
     assertThat(rows(db, "SELECT text FROM goal")).noneMatch(t -> t.contains("zebra"));
     assertThat(rows(db, "SELECT text FROM goal_task")).noneMatch(t -> t.contains("zebra"));
     assertThat(rows(db, "SELECT text FROM survey_named_answer")).containsOnlyNulls();
+    assertThat(rows(db, "SELECT note FROM pair_checkin")).containsOnlyNulls();
     assertThat(rows(db, "SELECT manager FROM participant WHERE manager IS NOT NULL")).isEmpty();
     // AND her partner was told kindly, without her name
     assertThat(
@@ -279,6 +281,13 @@ class ForgetPersonTest {
         db,
         "UPDATE participant SET manager = 'U0QUIN' WHERE member_id ="
             + " (SELECT id FROM member WHERE user_id = 'U0BEN')");
+    PrivacyFixture.sql(
+        db,
+        "INSERT INTO pair_checkin (pair_id, participant_id, point_days, workspace_id, program_id,"
+            + " asked_at, rating, learning, note, answered_at) SELECT p.id, pt.id, 30,"
+            + " p.workspace_id, p.program_id, 0, 4, 'YES', 'Quinella check-in note', 0"
+            + " FROM mentoring_pair p JOIN participant pt ON pt.id IN (p.mentor_id, p.mentee_id)"
+            + " JOIN member m ON m.id = pt.member_id WHERE m.user_id = 'U0QUIN'");
     PrivacyFixture.sql(
         db,
         "INSERT INTO workspace_admin (workspace_id, user_id, first_seen_at)"
