@@ -1,5 +1,6 @@
 package io.tandem.core.command;
 
+import io.tandem.core.guidance.GuideCommand;
 import io.tandem.core.matching.PairCommand;
 import io.tandem.core.privacy.PrivacyCommand;
 import io.tandem.core.programs.ProgramAdminCommand;
@@ -31,7 +32,8 @@ final class CommandTypes {
           Command.Privacy.class, PrivacyCommand.class,
           Command.ProgramControls.class, ProgramControl.class,
           Command.PairCommands.class, PairCommand.class,
-          Command.ProgramAdmins.class, ProgramAdminCommand.class);
+          Command.ProgramAdmins.class, ProgramAdminCommand.class,
+          Command.Guidance.class, GuideCommand.class);
 
   private CommandTypes() {}
 

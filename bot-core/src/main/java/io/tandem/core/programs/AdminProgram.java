@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The program an admin's control names, or the only live one; or why there is none. */
-final class AdminProgram {
+public final class AdminProgram {
 
   private AdminProgram() {}
 
@@ -18,7 +18,7 @@ final class AdminProgram {
    * The prologue of every program control: workspace admins and the program's own admins only
    * ({@link AdminRights}), one transaction, the program found; then {@code work} on it.
    */
-  static Reply run(
+  public static Reply run(
       Database db,
       Actor actor,
       String name,
