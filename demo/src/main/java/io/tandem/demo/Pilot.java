@@ -75,6 +75,7 @@ final class Pilot {
   private final Agenda agenda = new Agenda();
   private final Tally tally = new Tally();
   private final SimulatedPeople simulated;
+  private final PilotGuidance guidance;
   private int filesSeen;
   private int deliveredSeen;
   private List<Pair> pairs = List.of();
@@ -101,6 +102,7 @@ final class Pilot {
     this.out = out;
     this.chartFolder = chartFolder;
     this.simulated = new SimulatedPeople(chat, clock, people, seed, agenda, tally, out);
+    this.guidance = new PilotGuidance(chat, conversation, out);
   }
 
   /** When the pilot's first day starts, UTC. */
@@ -143,6 +145,7 @@ final class Pilot {
     conversation.heading(
         people.size() + " people enrol through the profile form; one more joins late and waits");
     enrol();
+    guidance.tweakFirstSession(ADMIN, PROGRAM);
     match();
     conversation.heading(
         WEEKS
@@ -338,6 +341,7 @@ final class Pilot {
     }
     // what the admin receives is worth reading in full; the rest is one line each
     Transcript.deliveredInOrder(fresh, ADMIN).forEach(out::println);
+    guidance.firstAgenda(fresh).forEach(out::println);
     List<SimulatedChat.File> files = chat.files();
     String lastComment = null;
     for (SimulatedChat.File file : files.subList(filesSeen, files.size())) {
