@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+// Long because the pilot is one story told in order, each step reading what the one before left.
 /**
  * A whole pilot program played through Tandem in compressed time: people enrol through the forms,
  * the admin matches them, and then the weeks pass an hour at a time. Each hour Quartz runs the
@@ -75,7 +76,6 @@ final class Pilot {
   private final Agenda agenda = new Agenda();
   private final Tally tally = new Tally();
   private final SimulatedPeople simulated;
-  private final PilotGuidance guidance;
   private int filesSeen;
   private int deliveredSeen;
   private List<Pair> pairs = List.of();
@@ -102,7 +102,6 @@ final class Pilot {
     this.out = out;
     this.chartFolder = chartFolder;
     this.simulated = new SimulatedPeople(chat, clock, people, seed, agenda, tally, out);
-    this.guidance = new PilotGuidance(chat, conversation, out);
   }
 
   /** When the pilot's first day starts, UTC. */
@@ -145,7 +144,7 @@ final class Pilot {
     conversation.heading(
         people.size() + " people enrol through the profile form; one more joins late and waits");
     enrol();
-    guidance.tweakFirstSession(ADMIN, PROGRAM);
+    PilotGuidance.tweakFirstSession(chat, conversation, out);
     match();
     conversation.heading(
         WEEKS
@@ -341,7 +340,7 @@ final class Pilot {
     }
     // what the admin receives is worth reading in full; the rest is one line each
     Transcript.deliveredInOrder(fresh, ADMIN).forEach(out::println);
-    guidance.firstAgenda(fresh).forEach(out::println);
+    PilotGuidance.firstAgenda(all, fresh).forEach(out::println);
     List<SimulatedChat.File> files = chat.files();
     String lastComment = null;
     for (SimulatedChat.File file : files.subList(filesSeen, files.size())) {

@@ -19,41 +19,33 @@ final class PilotGuidance {
           + " task from theirs to try it on; agree on a time that repeats every {cadence} days."
           + " Log it afterwards with {log}.";
 
-  private final SimulatedChat chat;
-  private final Conversation conversation;
-  private final PrintWriter out;
-  private boolean agendaShown;
+  private PilotGuidance() {}
 
-  PilotGuidance(SimulatedChat chat, Conversation conversation, PrintWriter out) {
-    this.chat = chat;
-    this.conversation = conversation;
-    this.out = out;
-  }
-
-  /** The admin opens the first-session agenda of {@code program} and saves the pilot's own. */
-  void tweakFirstSession(String admin, String program) {
+  /** The admin opens the pilot's first-session agenda and saves the pilot's own. */
+  static void tweakFirstSession(SimulatedChat chat, Conversation conversation, PrintWriter out) {
     conversation.heading("Guidance: the admin rewrites the first-session agenda before matching");
-    String command = "guide edit first-session " + program;
-    out.println(Transcript.said(admin, chat.typed(command).orElseThrow()));
-    SimulatedChat.Answer form = chat.run(admin, command);
+    String command = "guide edit first-session " + Pilot.PROGRAM;
+    out.println(Transcript.said(Pilot.ADMIN, chat.typed(command).orElseThrow()));
+    SimulatedChat.Answer form = chat.run(Pilot.ADMIN, command);
     out.println(Transcript.filledIn(Map.of("text", FIRST_SESSION)));
-    out.println(Transcript.answered(chat.fill(admin, form, Map.of("text", FIRST_SESSION)), 4));
+    SimulatedChat.Answer saved = chat.fill(Pilot.ADMIN, form, Map.of("text", FIRST_SESSION));
+    out.println(Transcript.answered(saved, 4));
     out.println();
   }
 
-  /** The first reminder among {@code delivered} that suggests an agenda, in full; once. */
-  List<String> firstAgenda(List<SimulatedChat.Delivered> delivered) {
-    if (agendaShown) {
-      return List.of();
-    }
-    return delivered.stream()
+  /**
+   * The first reminder of the pilot that suggests an agenda, in full, when it is among {@code
+   * fresh}; nothing otherwise.
+   *
+   * @param all every message delivered so far, oldest first
+   */
+  static List<String> firstAgenda(
+      List<SimulatedChat.Delivered> all, List<SimulatedChat.Delivered> fresh) {
+    return all.stream()
         .filter(d -> d.text().contains(AGENDA))
         .findFirst()
-        .map(
-            d -> {
-              agendaShown = true;
-              return List.of(Transcript.delivered(String.join(", ", d.to()), d.text()));
-            })
+        .filter(fresh::contains)
+        .map(d -> List.of(Transcript.delivered(String.join(", ", d.to()), d.text())))
         .orElse(List.of());
   }
 }

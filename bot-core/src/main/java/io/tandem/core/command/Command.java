@@ -5,6 +5,7 @@ import io.tandem.core.reminders.ReminderCommands;
 import io.tandem.core.surveys.SurveyCommand;
 import java.util.Objects;
 
+// Long because every command record joins one sealed hierarchy, and its records share a file.
 /**
  * A parsed {@code /tandem} command. The records validate themselves, so a use case never sees an
  * invalid one; {@link CommandParser} produces them with friendly messages for people.

@@ -2,7 +2,9 @@ package io.tandem.core.guidance;
 
 import io.tandem.core.guidance.persistence.JpaGuides;
 import io.tandem.core.store.Store;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,8 +30,14 @@ public interface Guides {
   /** Removes the program's version; returns whether there was one. */
   boolean remove(long programId, String name);
 
-  /** What the pair's reminders last suggested, if anything. */
-  Optional<PairAgenda> lastAgenda(long pairId);
+  /** The own templates of every program in {@code programIds}, in one query. */
+  List<ProgramTemplate> ofPrograms(Collection<Long> programIds);
+
+  /** What each pair's reminders last suggested, by pair id, in one query. */
+  Map<Long, PairAgenda> lastAgendas(Collection<Long> pairIds);
+
+  /** The texts of each pair's goals, by pair id, in one query. */
+  Map<Long, List<String>> goalTexts(Collection<Long> pairIds);
 
   void add(PairAgenda agenda);
 }

@@ -29,7 +29,7 @@ public class PairAgenda {
 
   protected PairAgenda() {}
 
-  public PairAgenda(long workspaceId, long pairId, String agenda, String occurrence) {
+  PairAgenda(long workspaceId, long pairId, String agenda, String occurrence) {
     this.workspaceId = workspaceId;
     this.pairId = pairId;
     suggest(agenda, occurrence);
@@ -39,6 +39,10 @@ public class PairAgenda {
   public void suggest(String newAgenda, String newOccurrence) {
     this.agenda = Objects.requireNonNull(newAgenda, "agenda");
     this.occurrence = Objects.requireNonNull(newOccurrence, "occurrence");
+  }
+
+  public long pairId() {
+    return pairId;
   }
 
   public String agenda() {

@@ -55,6 +55,10 @@ public class ProgramTemplate {
     this.updatedAt = Objects.requireNonNull(at, "at");
   }
 
+  public long programId() {
+    return programId;
+  }
+
   public String name() {
     return name;
   }

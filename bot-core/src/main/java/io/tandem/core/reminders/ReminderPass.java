@@ -147,12 +147,13 @@ final class ReminderPass {
     Map<PairPeople, List<PassStep>> plans = new LinkedHashMap<>();
     List<Long> escalated = new ArrayList<>();
     for (PairPeople pp : pairs) {
-      List<PassStep> steps = ReminderAgendas.added(store, pp, planner.apply(pp));
+      List<PassStep> steps = planner.apply(pp);
       plans.put(pp, steps);
       if (steps.stream().anyMatch(step -> step instanceof PassStep.Escalate)) {
         escalated.add(pp.pair().getId());
       }
     }
+    ReminderAgendas.addTo(store, plans);
     Map<Long, Map<SignalType, Long>> history =
         ReminderRoster.in(store).signalsSincePaired(escalated, HISTORY);
     List<Outbox.Queued> messages = new ArrayList<>();
