@@ -71,7 +71,8 @@ class DemoTest {
         .containsPattern("\\[We met \\w+ — log it\\]")
         .contains("▸ week 6 of 6")
         .contains("missed 3 rounds")
-        .contains("not enough responses");
+        .contains("not enough responses")
+        .contains(PilotGuidance.AGENDA);
   }
 
   @ParameterizedTest(name = "on {0}")
