@@ -45,7 +45,8 @@ class DependencyRulesTest {
           "io.tandem.core.intake",
           "io.tandem.core.privacy",
           "io.tandem.core.surveys",
-          "io.tandem.core.pulse");
+          "io.tandem.core.pulse",
+          "io.tandem.core.guidance");
 
   /** Every feature package of the core; the kernel they share must know none of them. */
   private static final List<String> FEATURES =

@@ -3,6 +3,7 @@ package io.tandem.core;
 import io.tandem.core.checkins.CheckInsFeature;
 import io.tandem.core.command.Feature;
 import io.tandem.core.enrolment.EnrolmentFeature;
+import io.tandem.core.guidance.GuidanceFeature;
 import io.tandem.core.home.HomeFeature;
 import io.tandem.core.home.ShowStatus;
 import io.tandem.core.learning.LearningFeature;
@@ -44,6 +45,7 @@ public final class CoreFeatures {
         new CheckInsFeature(db, clock),
         new LearningFeature(db, clock),
         new PulseFeature(db, clock),
+        new GuidanceFeature(db, clock),
         new HomeFeature(new ShowStatus(db, clock)),
         surveys,
         reminders,

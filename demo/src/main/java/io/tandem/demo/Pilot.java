@@ -146,6 +146,7 @@ final class Pilot {
     conversation.heading(
         people.size() + " people enrol through the profile form; one more joins late and waits");
     enrol();
+    PilotGuidance.tweakFirstSession(chat, conversation, out);
     match();
     conversation.heading(
         WEEKS
@@ -342,6 +343,7 @@ final class Pilot {
     }
     // what the admin receives is worth reading in full; the rest is one line each
     Transcript.deliveredInOrder(fresh, ADMIN).forEach(out::println);
+    PilotGuidance.firstAgenda(all, fresh).forEach(out::println);
     List<SimulatedChat.File> files = chat.files();
     String lastComment = null;
     for (SimulatedChat.File file : files.subList(filesSeen, files.size())) {

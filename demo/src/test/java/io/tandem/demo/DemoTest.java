@@ -73,7 +73,8 @@ class DemoTest {
         .contains("Check-in: 30 days")
         .containsPattern("check-in is saved: going [1-5] of 5")
         .contains("missed 3 rounds")
-        .contains("not enough responses");
+        .contains("not enough responses")
+        .contains(PilotGuidance.AGENDA);
   }
 
   @ParameterizedTest(name = "on {0}")

@@ -163,7 +163,7 @@ final class TandemCommandDefinitions {
                 .addOptions(
                     new OptionData(
                         OptionType.STRING, "program", "One program (default: all of them)")))
-        .addSubcommandGroups(programs(), matching(), pairs(), surveys());
+        .addSubcommandGroups(programs(), matching(), pairs(), surveys(), guides());
   }
 
   /** {@code /tandem-admin program …}: setting up and running programs. */
@@ -249,6 +249,26 @@ final class TandemCommandDefinitions {
                     new OptionData(OptionType.STRING, "program", "Which program")),
             new SubcommandData("approve", "Create the proposed pairs")
                 .addOptions(new OptionData(OptionType.STRING, "program", "Which program")));
+  }
+
+  /** {@code /tandem-admin guide …}: the guidance pairs get. */
+  private static SubcommandGroupData guides() {
+    OptionData program = new OptionData(OptionType.STRING, "program", "Which program");
+    OptionData template =
+        new OptionData(
+            OptionType.STRING,
+            "template",
+            "mentor-guide, mentee-guide, first-session, agenda-…",
+            true);
+    return new SubcommandGroupData("guide", "The guidance pairs get")
+        .addSubcommands(
+            new SubcommandData("list", "Role guides and agendas, and who changed them")
+                .addOptions(program),
+            new SubcommandData("edit", "Change a guide or agenda in a form")
+                .addOptions(template, program),
+            new SubcommandData("reset", "Back to Tandem's default").addOptions(template, program),
+            new SubcommandData("import", "Paste several templates from a file")
+                .addOptions(program));
   }
 
   /** {@code /tandem-admin survey …}: pulse surveys. */

@@ -116,7 +116,15 @@ class DiscordBotTest {
       JsonObject admin = commands.get(1);
       assertThat(subcommands(admin))
           .containsExactlyInAnyOrder(
-              "program", "match", "pair", "survey", "report", "nudge", "dashboard", "forget");
+              "program",
+              "match",
+              "pair",
+              "survey",
+              "guide",
+              "report",
+              "nudge",
+              "dashboard",
+              "forget");
       assertThat(admin.get("default_member_permissions").getAsString())
           .isEqualTo(Long.toString(Permission.MANAGE_SERVER.getRawValue()));
       assertThat(admin.getAsJsonArray("contexts"))

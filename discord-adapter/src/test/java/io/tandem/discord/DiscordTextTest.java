@@ -51,6 +51,8 @@ class DiscordTextTest {
             + " template:monthly-pulse when:monthly on day 1 at 10:00",
         "report Data pilot | /tandem-admin report program:Data pilot",
         "nudge @ana | /tandem-admin nudge person:@ana",
+        "guide edit first-session Data pilot | /tandem-admin guide edit template:first-session"
+            + " program:Data pilot",
       })
   @DisplayName("a core command is named as Discord's command, subcommand and options")
   void typed(String core, String discord) {

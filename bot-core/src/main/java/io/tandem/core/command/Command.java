@@ -88,6 +88,9 @@ public sealed interface Command {
   /** Ending and making single pairs: the records are in {@code matching.PairCommand}. */
   non-sealed interface PairCommands extends Command {}
 
+  /** Admins' guidance templates: the records are in {@code guidance.GuideCommand}. */
+  non-sealed interface Guidance extends Command {}
+
   /**
    * Join the workspace's default program (or a named one) as a mentor or mentee.
    *

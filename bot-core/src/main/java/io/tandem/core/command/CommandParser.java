@@ -3,6 +3,7 @@ package io.tandem.core.command;
 import io.tandem.config.EditDistance;
 import io.tandem.core.checkins.CheckInGrammar;
 import io.tandem.core.checkins.TargetClauses;
+import io.tandem.core.guidance.GuideGrammar;
 import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.matching.PairGrammar;
@@ -108,6 +109,17 @@ public final class CommandParser {
         "survey",
         SurveyGrammar.SEND_EXAMPLE,
         "admins: send, schedule, list and read pulse surveys"),
+    GUIDE(
+        "guide",
+        GuideGrammar.EDIT_EXAMPLE,
+        "admins: the guidance pairs get (role guides, first-session and session agendas): "
+            + code("guide list")
+            + ", "
+            + code("guide edit first-session")
+            + ", "
+            + code("guide reset first-session")
+            + ", "
+            + code("guide import")),
     PAUSE(
         "pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: " + code("pause 2w")),
     RESUME("resume", "resume", "end a pause now"),
@@ -271,6 +283,7 @@ public final class CommandParser {
       case FORGET -> PrivacyGrammar.forget(rest, mentions);
       case NUDGE -> ReminderGrammar.nudge(rest, mentions);
       case SURVEY -> SurveyGrammar.survey(rest);
+      case GUIDE -> GuideGrammar.guide(rest);
       case REPORT -> accept(new Command.Report(rest));
       case DASHBOARD -> accept(new Command.OpenDashboard(rest.isEmpty() ? null : rest));
     };

@@ -1,5 +1,6 @@
 package io.tandem.core.command;
 
+import io.tandem.core.guidance.GuideCommand;
 import io.tandem.core.matching.PairCommand;
 import io.tandem.core.privacy.PrivacyCommand;
 import io.tandem.core.programs.ProgramAdminCommand;
@@ -33,7 +34,8 @@ final class CommandTypes {
           Command.ProgramControls.class, ProgramControl.class,
           Command.PairCommands.class, PairCommand.class,
           Command.ProgramAdmins.class, ProgramAdminCommand.class,
-          Command.PairCheckIns.class, PulseCommand.class);
+          Command.PairCheckIns.class, PulseCommand.class,
+          Command.Guidance.class, GuideCommand.class);
 
   private CommandTypes() {}
 

@@ -3,6 +3,9 @@ package io.tandem.core.matching;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Workspace;
+import io.tandem.core.guidance.Guidance;
+import io.tandem.core.guidance.GuideDefaults;
+import io.tandem.core.guidance.GuideText;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
@@ -13,9 +16,9 @@ import java.util.List;
 
 /**
  * What a new pair hears: one introduction to both of them together (why they were matched, the
- * roles, a first-session agenda, and buttons to agree how they will meet), and a short guide to
- * each person for their own side. All through the outbox, keyed by the pair, so approving twice
- * never introduces twice.
+ * roles, the program's first-session agenda, and buttons to agree how they will meet), and the
+ * program's guide to each person for their own side. All through the outbox, keyed by the pair, so
+ * approving twice never introduces twice.
  */
 final class Introductions {
 
@@ -29,13 +32,24 @@ final class Introductions {
       Member mentor,
       Member mentee,
       Instant now) {
+    GuideText.Values values =
+        new GuideText.Values(
+            mentor.getDisplayName(),
+            mentee.getDisplayName(),
+            program.getName(),
+            program.getCadenceDays());
     Outbox.queue(
         store,
         workspace.getId(),
         workspace.getPlatform(),
         "intro:" + pair.getId(),
         new ChatTarget.GroupMessage(List.of(mentor.getUserId(), mentee.getUserId())),
-        introduction(program, pair, mentor, mentee),
+        introduction(
+            program,
+            pair,
+            mentor,
+            mentee,
+            Guidance.render(store, program, GuideDefaults.FIRST_SESSION, values)),
         now,
         now);
     Outbox.queue(
@@ -44,13 +58,7 @@ final class Introductions {
         workspace.getPlatform(),
         "guide:" + pair.getId() + ":mentor",
         new ChatTarget.DirectMessage(mentor.getUserId()),
-        Reply.info(
-            "*Your guide as a mentor.* You bring what you know best: new tools, platforms and how"
-                + " your generation works. Show, don't lecture; let "
-                + Markup.text(mentee.getDisplayName())
-                + " try things hands-on; ask about their experience in return — reverse mentoring"
-                + " works both ways. Be candid: your fresh view is the point.",
-            List.of()),
+        Reply.info(Guidance.render(store, program, GuideDefaults.MENTOR_GUIDE, values), List.of()),
         now,
         now);
     Outbox.queue(
@@ -59,19 +67,14 @@ final class Introductions {
         workspace.getPlatform(),
         "guide:" + pair.getId() + ":mentee",
         new ChatTarget.DirectMessage(mentee.getUserId()),
-        Reply.info(
-            "*Your guide as a mentee.* Come curious: bring a real task you want to do with the new"
-                + " skill, admit what you don't know, and practise between sessions. Share your"
-                + " leadership experience when "
-                + Markup.text(mentor.getDisplayName())
-                + " asks — that is their half of the exchange. Make it safe to tell you the truth.",
-            List.of()),
+        Reply.info(Guidance.render(store, program, GuideDefaults.MENTEE_GUIDE, values), List.of()),
         now,
         now);
   }
 
   /** The message both people of a new pair get together, with the buttons to pick how to meet. */
-  private static Reply introduction(Program program, Pair pair, Member mentor, Member mentee) {
+  private static Reply introduction(
+      Program program, Pair pair, Member mentor, Member mentee, String firstSession) {
     String reasons =
         pair.getReasons().isBlank()
             ? "You fit the program's rules and each other's calendars."
@@ -94,11 +97,9 @@ final class Introductions {
             + " learns, and you both share what you know and give each other honest"
             + " feedback. Meet every "
             + program.getCadenceDays()
-            + " days.\n*First session (45 minutes):* introduce yourselves and your roles; agree on"
-            + " one or two things to learn; pick a time that repeats; log it afterwards with"
-            + " `"
-            + Markup.command("log 45m what you covered")
-            + "`.\nHow would you like to meet?",
+            + " days.\n"
+            + firstSession
+            + "\nHow would you like to meet?",
         List.of(),
         List.of(
             new Reply.Button(PairPreferences.MEET_ACTION, "Chat", pair.getId() + ":chat", null),

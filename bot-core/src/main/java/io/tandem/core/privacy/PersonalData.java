@@ -295,6 +295,22 @@ public final class PersonalData {
               columns("granted_by", Treatment.PSEUDONYMISE),
               "the people you made admins keep the right; who granted it is forgotten"),
           new Rule(
+              "guidance_template",
+              "guidance templates you changed",
+              "updated_by = :user AND workspace_id = :workspace",
+              "updated_by = :user AND workspace_id = :workspace",
+              false,
+              null,
+              columns(
+                  "updated_by",
+                  Treatment.PSEUDONYMISE,
+                  "name",
+                  Treatment.KEEP,
+                  "text",
+                  Treatment.KEEP),
+              "the program keeps its guidance, an admin's text for every pair; who changed it is"
+                  + " forgotten"),
+          new Rule(
               "dm_channel",
               "direct-message channels opened with you",
               null,

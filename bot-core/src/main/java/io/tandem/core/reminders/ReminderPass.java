@@ -153,6 +153,7 @@ final class ReminderPass {
         escalated.add(pp.pair().getId());
       }
     }
+    ReminderAgendas.addTo(store, plans);
     Map<Long, Map<SignalType, Long>> history =
         ReminderRoster.in(store).signalsSincePaired(escalated, HISTORY);
     List<Outbox.Queued> messages = new ArrayList<>();

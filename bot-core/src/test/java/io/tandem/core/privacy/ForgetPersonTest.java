@@ -299,6 +299,11 @@ class ForgetPersonTest {
             + " SELECT workspace_id, id, 'U0CAL', 'U0QUIN', 0 FROM program");
     PrivacyFixture.sql(
         db,
+        "INSERT INTO guidance_template (program_id, name, workspace_id, text, updated_by,"
+            + " updated_at) SELECT id, 'mentor-guide', workspace_id, 'Our guide', 'U0QUIN', 0"
+            + " FROM program");
+    PrivacyFixture.sql(
+        db,
         "INSERT INTO roster_entry (id, workspace_id, employee, user_id, hire_date, department,"
             + " seniority_band, imported_at) SELECT 1000, workspace_id,"
             + " 'quinella.ashdown@example.com', NULL, '2020-01-01', 'Marketing', 4, 0"
