@@ -1,5 +1,7 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.calendar.Meetings;
+import io.tandem.core.calendar.SlotFinder;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
@@ -27,22 +29,31 @@ final class ReminderMessages {
             : "Your last session was on "
                 + pp.lastSession().atZone(person.zone()).toLocalDate()
                 + ".";
-    return new Reply(
-        Reply.Kind.INFO,
-        Reply.Visibility.PRIVATE,
-        "Time to meet *"
-            + Markup.text(partner.name())
-            + "* again! In *"
-            + Markup.text(pp.program().getName())
-            + "* you meet every "
-            + pp.program().getCadenceDays()
-            + " days, and your next session is due around "
-            + occurrence.atZone(person.zone()).toLocalDate()
-            + ". "
-            + last,
-        List.of(),
-        reminderButtons(pp, partner),
-        null);
+    Reply reminder =
+        new Reply(
+            Reply.Kind.INFO,
+            Reply.Visibility.PRIVATE,
+            "Time to meet *"
+                + Markup.text(partner.name())
+                + "* again! In *"
+                + Markup.text(pp.program().getName())
+                + "* you meet every "
+                + pp.program().getCadenceDays()
+                + " days, and your next session is due around "
+                + occurrence.atZone(person.zone()).toLocalDate()
+                + ". "
+                + last,
+            List.of(),
+            reminderButtons(pp, partner),
+            null);
+    return Meetings.withNextFree(
+        reminder,
+        pp.pair(),
+        pp.people().stream()
+            .map(p -> SlotFinder.Person.of(p.zone(), p.participant().getAvailability()))
+            .toList(),
+        person.zone(),
+        occurrence);
   }
 
   /**
