@@ -44,7 +44,8 @@ class DependencyRulesTest {
           "io.tandem.core.delivery",
           "io.tandem.core.intake",
           "io.tandem.core.privacy",
-          "io.tandem.core.surveys");
+          "io.tandem.core.surveys",
+          "io.tandem.core.calendar");
 
   /** Every feature package of the core; the kernel they share must know none of them. */
   private static final List<String> FEATURES =
