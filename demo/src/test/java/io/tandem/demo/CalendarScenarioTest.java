@@ -116,10 +116,9 @@ class CalendarScenarioTest {
     List<SimulatedChat.Button> newest = buttons(again, PickSlot.PICK);
     chat.click("ana", newest.get(newest.size() - 1));
     Awaitility.await().until(() -> chat.files().size() >= 6);
-    long pairId = Long.parseLong(first.value().split(":")[0]);
     SimulatedChat.Answer ended =
-        chat.click("ana", CommandDispatcher.COMMAND_ACTION, "pair end pair:" + pairId + " confirm");
-    assertThat(ended.text()).contains("has ended");
+        chat.run("maya", "pair end " + chat.mention("ana") + " " + chat.mention("ben"));
+    assertThat(ended.text()).contains("Ended the pairing");
 
     // THEN both calendars get the cancellation of the same event
     Calendar cancel = calendar(chat.awaitFilesTo("ben", "is cancelled"));

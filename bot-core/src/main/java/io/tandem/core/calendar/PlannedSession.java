@@ -99,9 +99,19 @@ public class PlannedSession {
     this.updatedAt = now;
   }
 
-  /** The pair was asked about {@link #getNextAt}: a series moves to its next occurrence. */
+  /**
+   * The pair was asked about {@link #getNextAt}: a series moves to its next occurrence after {@code
+   * now} (occurrences missed while Tandem was down are not asked about one by one).
+   */
   void asked(Instant now) {
-    this.nextAt = repeatDays == null ? null : nextAt.plus(Duration.ofDays(repeatDays));
+    if (repeatDays == null) {
+      this.nextAt = null;
+    } else {
+      do {
+        // by the local calendar, as the invitation's RRULE repeats, across daylight-saving changes
+        this.nextAt = nextAt.atZone(getZone()).plusDays(repeatDays).toInstant();
+      } while (!nextAt.isAfter(now));
+    }
     this.updatedAt = now;
   }
 
