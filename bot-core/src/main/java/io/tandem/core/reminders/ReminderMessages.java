@@ -21,7 +21,20 @@ final class ReminderMessages {
         "status");
   }
 
+  /** The reminder, proposing the next time both are free unless a session is planned. */
   static Reply reminder(PairPeople pp, PairPeople.Person person, Instant occurrence) {
+    return Meetings.withNextFree(
+        cadenceReminder(pp, person, occurrence),
+        pp.pair(),
+        pp.people().stream()
+            .map(p -> SlotFinder.Person.of(p.zone(), p.participant().getAvailability()))
+            .toList(),
+        person.zone(),
+        occurrence);
+  }
+
+  private static Reply cadenceReminder(
+      PairPeople pp, PairPeople.Person person, Instant occurrence) {
     PairPeople.Person partner = pp.partnerOf(person.participant().getId());
     String last =
         pp.lastSession() == null
@@ -29,31 +42,22 @@ final class ReminderMessages {
             : "Your last session was on "
                 + pp.lastSession().atZone(person.zone()).toLocalDate()
                 + ".";
-    Reply reminder =
-        new Reply(
-            Reply.Kind.INFO,
-            Reply.Visibility.PRIVATE,
-            "Time to meet *"
-                + Markup.text(partner.name())
-                + "* again! In *"
-                + Markup.text(pp.program().getName())
-                + "* you meet every "
-                + pp.program().getCadenceDays()
-                + " days, and your next session is due around "
-                + occurrence.atZone(person.zone()).toLocalDate()
-                + ". "
-                + last,
-            List.of(),
-            reminderButtons(pp, partner),
-            null);
-    return Meetings.withNextFree(
-        reminder,
-        pp.pair(),
-        pp.people().stream()
-            .map(p -> SlotFinder.Person.of(p.zone(), p.participant().getAvailability()))
-            .toList(),
-        person.zone(),
-        occurrence);
+    return new Reply(
+        Reply.Kind.INFO,
+        Reply.Visibility.PRIVATE,
+        "Time to meet *"
+            + Markup.text(partner.name())
+            + "* again! In *"
+            + Markup.text(pp.program().getName())
+            + "* you meet every "
+            + pp.program().getCadenceDays()
+            + " days, and your next session is due around "
+            + occurrence.atZone(person.zone()).toLocalDate()
+            + ". "
+            + last,
+        List.of(),
+        reminderButtons(pp, partner),
+        null);
   }
 
   /**
