@@ -46,7 +46,8 @@ class DependencyRulesTest {
           "io.tandem.core.privacy",
           "io.tandem.core.surveys",
           "io.tandem.core.pulse",
-          "io.tandem.core.guidance");
+          "io.tandem.core.guidance",
+          "io.tandem.core.calendar");
 
   /** Every feature package of the core; the kernel they share must know none of them. */
   private static final List<String> FEATURES =

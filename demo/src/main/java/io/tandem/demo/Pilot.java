@@ -364,7 +364,7 @@ final class Pilot {
   private List<Path> saveCharts() throws IOException {
     Files.createDirectories(chartFolder);
     List<Path> saved = new ArrayList<>();
-    List<SimulatedChat.File> files = chat.files();
+    List<SimulatedChat.File> files = chat.charts();
     for (int i = 0; i < files.size(); i++) {
       Path file =
           chartFolder.resolve(String.format(Locale.ROOT, "%02d-%s", i + 1, files.get(i).name()));

@@ -177,6 +177,11 @@ abstract class SimulatedChat implements AutoCloseable {
   /** Every file Tandem sent so far, to anyone. */
   abstract List<File> files();
 
+  /** The charts among them (calendar invitations and data exports are files too). */
+  final List<File> charts() {
+    return files().stream().filter(f -> f.name().endsWith(".png")).toList();
+  }
+
   /** How a person is mentioned in a command on this platform. */
   abstract String mention(String person);
 

@@ -39,6 +39,7 @@ final class SimulatedPeople {
   private final Tally tally;
   private final PrintWriter out;
   private final PilotCheckIns checkIns;
+  private final PilotCalendar calendar;
   private List<Pilot.Pair> pairs = List.of();
   private Pilot.Pair quiet;
 
@@ -58,7 +59,8 @@ final class SimulatedPeople {
     this.agenda = agenda;
     this.tally = tally;
     this.out = out;
-    this.checkIns = new PilotCheckIns(chat, clock, random, agenda, tally, out);
+    this.checkIns = new PilotCheckIns(chat, clock, random, agenda, tally, out,
+    this.calendar = new PilotCalendar(chat, out);
   }
 
   /** The approved pairs, and the one that will go quiet. */
@@ -135,6 +137,7 @@ final class SimulatedPeople {
   /** The people a message reached react to it: plan a meeting, answer a survey, count a nudge. */
   void received(SimulatedChat.Delivered message) {
     String text = message.text();
+    calendar.received(message);
     if (text.contains("Time to meet")) {
       tally.reminders++;
       message.to().forEach(person -> plannedMeeting(person, text));

@@ -112,9 +112,17 @@ final class Transcript {
         + (answer.text().startsWith("⚠") ? "  " + answer.text() : "");
   }
 
-  /** A file Tandem sent (a chart). */
+  /** A file Tandem sent (a chart, a calendar invitation). */
   static String attached(SimulatedChat.File file) {
-    return pad("Tandem") + " › [image: " + file.name() + ", " + file.bytes().length / 1024 + " KB]";
+    String kind = file.name().endsWith(".png") ? "image" : "file";
+    return pad("Tandem")
+        + " › ["
+        + kind
+        + ": "
+        + file.name()
+        + ", "
+        + file.bytes().length / 1024
+        + " KB]";
   }
 
   /** A person clicking a button. */

@@ -69,6 +69,8 @@ class DemoTest {
     assertThat(out.toString())
         .contains("maya     › ")
         .containsPattern("\\[We met \\w+ — log it\\]")
+        .contains("Tandem sent you both a calendar invitation")
+        .contains("[file: tandem-pair-")
         .contains("▸ week 6 of 6")
         .contains("Check-in: 30 days")
         .containsPattern("check-in is saved: going [1-5] of 5")

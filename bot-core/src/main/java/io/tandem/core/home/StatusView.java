@@ -1,5 +1,6 @@
 package io.tandem.core.home;
 
+import io.tandem.core.calendar.Meetings;
 import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.checkins.Session;
@@ -156,6 +157,10 @@ public final class StatusView {
     fields.add(
         new Reply.Field("Last session", last == null ? "none yet" : describe(last, ctx.zone())));
     fields.add(new Reply.Field("Next reminder", nextReminder(ctx, now, quiet)));
+    if (ctx.paired()) {
+      Meetings.nextSession(ctx.store(), ctx.pair(), ctx.zone())
+          .ifPresent(line -> fields.add(new Reply.Field("Next session", line)));
+    }
     fields.add(new Reply.Field("Engagement", engagement(ctx, now)));
     if (ctx.paired()) {
       fields.add(new Reply.Field("Goals", goals(ctx)));

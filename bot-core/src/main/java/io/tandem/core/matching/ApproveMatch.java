@@ -1,5 +1,6 @@
 package io.tandem.core.matching;
 
+import io.tandem.core.calendar.Meetings;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
@@ -96,6 +97,7 @@ public final class ApproveMatch {
               Map.of("score", pair.getScore()),
               now));
       Introductions.queue(store, workspace, program, pair, mentorMember, menteeMember, now);
+      Meetings.propose(store, workspace, pair, now);
     }
     int told = tellUnmatched(store, pairs, workspace, program, now);
     signals.record(

@@ -1,5 +1,6 @@
 package io.tandem.core.matching;
 
+import io.tandem.core.calendar.Meetings;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.checkins.PairResolver;
 import io.tandem.core.command.Command;
@@ -294,6 +295,7 @@ public final class EndPair {
   public static List<Member> end(
       Store store, Pair pair, Ending ending, Participant endedBy, Instant now) {
     pair.end(now);
+    Meetings.cancel(store, pair, now);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("reason", "ended");
     details.put("by", ending.by());

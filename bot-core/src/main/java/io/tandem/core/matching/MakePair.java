@@ -1,5 +1,6 @@
 package io.tandem.core.matching;
 
+import io.tandem.core.calendar.Meetings;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
@@ -118,6 +119,7 @@ public final class MakePair {
     Member menteeMember = both.get(1);
     Workspace workspace = Workspaces.in(store).byId(program.getWorkspaceId()).orElseThrow();
     Introductions.queue(store, workspace, program, pair, mentorMember, menteeMember, now);
+    Meetings.propose(store, workspace, pair, now);
     return Reply.success(
         "Paired "
             + Markup.text(mentorMember.getDisplayName())

@@ -77,6 +77,9 @@ public class Pair {
   @Column(name = "at_risk_at")
   private Instant atRiskAt;
 
+  @Column(name = "next_session_at")
+  private Instant nextSessionAt;
+
   protected Pair() {}
 
   public Pair(
@@ -173,5 +176,15 @@ public class Pair {
 
   public Instant getAtRiskAt() {
     return atRiskAt;
+  }
+
+  /** When the pair's next planned session starts, or {@code null} when none is planned. */
+  public Instant getNextSessionAt() {
+    return nextSessionAt;
+  }
+
+  /** The calendar's planned session moved to {@code at} ({@code null}: none planned). */
+  public void nextSessionAt(Instant at) {
+    this.nextSessionAt = at;
   }
 }

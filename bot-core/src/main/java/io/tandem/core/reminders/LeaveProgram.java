@@ -1,5 +1,6 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.calendar.Meetings;
 import io.tandem.core.checkins.CheckInSignals;
 import io.tandem.core.checkins.PairContext;
 import io.tandem.core.checkins.PairResolver;
@@ -125,6 +126,7 @@ final class LeaveProgram {
     CheckInSignals.record(whole, SignalType.PARTICIPANT_LEFT, Map.of(), now);
     for (PairContext ctx : pairs) {
       ctx.pair().end(now);
+      Meetings.cancel(store, ctx.pair(), now);
       CheckInSignals.record(ctx, SignalType.PAIR_ENDED, Map.of("reason", "left"), now);
       Notices.tell(
           store,

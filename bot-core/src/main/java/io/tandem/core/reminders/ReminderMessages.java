@@ -1,5 +1,7 @@
 package io.tandem.core.reminders;
 
+import io.tandem.core.calendar.Meetings;
+import io.tandem.core.calendar.SlotFinder;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
@@ -19,7 +21,20 @@ final class ReminderMessages {
         "status");
   }
 
+  /** The reminder, proposing the next time both are free unless a session is planned. */
   static Reply reminder(PairPeople pp, PairPeople.Person person, Instant occurrence) {
+    return Meetings.withNextFree(
+        cadenceReminder(pp, person, occurrence),
+        pp.pair(),
+        pp.people().stream()
+            .map(p -> SlotFinder.Person.of(p.zone(), p.participant().getAvailability()))
+            .toList(),
+        person.zone(),
+        occurrence);
+  }
+
+  private static Reply cadenceReminder(
+      PairPeople pp, PairPeople.Person person, Instant occurrence) {
     PairPeople.Person partner = pp.partnerOf(person.participant().getId());
     String last =
         pp.lastSession() == null

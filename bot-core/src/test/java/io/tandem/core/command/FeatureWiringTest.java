@@ -7,6 +7,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.tandem.core.calendar.CalendarFeature;
+import io.tandem.core.calendar.DidYouMeet;
+import io.tandem.core.calendar.PickSlot;
 import io.tandem.core.privacy.RetentionJob;
 import io.tandem.core.programs.ProgramEndJob;
 import io.tandem.core.pulse.AskCheckIns;
@@ -66,7 +69,12 @@ class FeatureWiringTest {
     assertThat(routes.jobs())
         .extracting(ScheduledJob::key)
         .containsExactly(
-            ProgramEndJob.KEY, AskCheckIns.KEY, SurveyJob.KEY, ReminderJob.KEY, RetentionJob.KEY);
+            ProgramEndJob.KEY,
+            DidYouMeet.KEY,
+            AskCheckIns.KEY,
+            SurveyJob.KEY,
+            ReminderJob.KEY,
+            RetentionJob.KEY);
   }
 
   @Test
@@ -75,6 +83,13 @@ class FeatureWiringTest {
     for (Feature left : features) {
       List<Feature> others = new ArrayList<>(features);
       others.remove(left);
+      if (left instanceof CalendarFeature) {
+        // it handles buttons and a job only, which no command needs: without it they are gone
+        Routes without = Routes.of(others);
+        assertThat(without.action(PickSlot.PICK)).isEmpty();
+        assertThat(without.jobs()).extracting(ScheduledJob::key).doesNotContain(DidYouMeet.KEY);
+        continue;
+      }
       assertThatThrownBy(() -> Routes.of(others))
           .as("without %s", left.getClass().getSimpleName())
           .isInstanceOf(IllegalStateException.class)
