@@ -51,21 +51,7 @@ final class FootprintBenchmark {
       Path full = Files.createTempDirectory("tandem-footprint-full");
       PoolData.generate("jdbc:sqlite:" + full.resolve("tandem.db"), people, pairs, new Random(5));
       String label = people + " people, " + pairs + " pairs";
-      // the launcher's class-data archive, recorded as its first `tandem run` records it
-      Path archive = Files.createTempDirectory("tandem-footprint-cds").resolve("tandem.jsa");
-      record(
-          slack,
-          Files.createTempDirectory("tandem-footprint-record"),
-          classPath,
-          jvmOptions,
-          "-XX:ArchiveClassesAtExit=" + archive + " " + ChildProcess.launcherCdsOptions());
-      String withArchive =
-          jvmOptions
-              + " -XX:SharedArchiveFile="
-              + archive
-              + " "
-              + ChildProcess.launcherCdsOptions();
-      result.put("class-data archive (MiB)", ResultFiles.round(Files.size(archive) / 1048576.0));
+      String withArchive = withArchive(slack, classPath, jvmOptions, result);
       for (String[] run :
           new String[][] {
             {"empty database", jvmOptions},
@@ -134,6 +120,28 @@ final class FootprintBenchmark {
         m[3] / 1024.0,
         m[4] / 1024.0,
         m[5] / 1024.0);
+  }
+
+  /**
+   * Records the launcher's class-data archive as its first {@code tandem run} does, and returns the
+   * launcher's options with it.
+   */
+  private static String withArchive(
+      SlackSimulator slack, String classPath, String jvmOptions, Map<String, Object> result)
+      throws Exception {
+    Path archive = Files.createTempDirectory("tandem-footprint-cds").resolve("tandem.jsa");
+    record(
+        slack,
+        Files.createTempDirectory("tandem-footprint-record"),
+        classPath,
+        jvmOptions,
+        "-XX:ArchiveClassesAtExit=" + archive + " " + ChildProcess.launcherCdsOptions());
+    result.put("class-data archive (MiB)", ResultFiles.round(Files.size(archive) / 1048576.0));
+    return jvmOptions
+        + " -XX:SharedArchiveFile="
+        + archive
+        + " "
+        + ChildProcess.launcherCdsOptions();
   }
 
   /** Runs {@code tandem run} on an empty database until ready, then stops it and waits. */

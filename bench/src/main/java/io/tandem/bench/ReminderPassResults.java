@@ -134,7 +134,7 @@ final class ReminderPassResults {
       pairs with nothing due and 146–193 s with every pair due, and `status` answered in 35–42 s
       during the pass. The pass now reads the roster a thousand pairs at a time, each page in a
       transaction of its own with entities that are only read, and rereads the pairs it writes
-      the same way (before, one transaction read every pair as a managed entity: at 50,000 pairs
+      the same way (before, one query read every pair into one persistence context: at 50,000 pairs
       the collector copied that roster again and again, and the pass grew 18 times from 5,000).
 
       """;
