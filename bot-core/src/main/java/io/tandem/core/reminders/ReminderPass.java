@@ -30,10 +30,9 @@ import java.util.function.Function;
  *       escalations.
  *   <li>The pairs are read with their people, workspace and session counts {@value #PAIRS_PER_READ}
  *       at a time, each page in a short transaction of its own with entities that are only read (so
- *       the write lock is free between pages, and memory holds one page, not the whole roster: a
- *       pass over 50 000 pairs no longer spends its time collecting a roster that outgrew the young
- *       generation), and planned outside any transaction ({@link PassStep}); only the outbox keys
- *       of pairs with something due are kept.
+ *       the write lock is free between pages, and memory holds one page, not the whole roster), and
+ *       planned outside any transaction ({@link PassStep}); only the outbox keys of pairs with
+ *       something due are kept.
  *   <li>One short transaction asks which of the planned outbox keys are taken (one query per 500
  *       keys): a pass with nothing new to say ends here.
  *   <li>The pairs with something new are written in batches of {@value #PAIRS_PER_BATCH}, each in
