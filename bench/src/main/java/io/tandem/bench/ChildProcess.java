@@ -28,12 +28,21 @@ final class ChildProcess implements AutoCloseable {
    * line, read from the script in the working directory (the checkout's root).
    */
   static String launcherJvmOptions() throws IOException {
+    return launcherVariable("jvm_options");
+  }
+
+  /** The options the launcher adds to record or use its class-data archive quietly. */
+  static String launcherCdsOptions() throws IOException {
+    return launcherVariable("quiet_cds");
+  }
+
+  private static String launcherVariable(String name) throws IOException {
     for (String line : Files.readAllLines(Path.of("tandem"))) {
-      if (line.startsWith("jvm_options=\"")) {
-        return line.substring("jvm_options=\"".length(), line.lastIndexOf('"'));
+      if (line.startsWith(name + "=\"")) {
+        return line.substring(name.length() + 2, line.lastIndexOf('"'));
       }
     }
-    throw new IllegalStateException("no jvm_options line in ./tandem");
+    throw new IllegalStateException("no " + name + " line in ./tandem");
   }
 
   static ChildProcess start(String classPath, List<String> jvmOptions, Path log, String... command)

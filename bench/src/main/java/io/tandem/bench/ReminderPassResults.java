@@ -132,7 +132,10 @@ final class ReminderPassResults {
       listener: the pair's workspace, both participants and members, every session of the pair,
       twice a firing) inside one transaction per program; the issue measured 53–113 s at 5,000
       pairs with nothing due and 146–193 s with every pair due, and `status` answered in 35–42 s
-      during the pass.
+      during the pass. The pass now reads the roster a thousand pairs at a time, each page in a
+      transaction of its own with entities that are only read, and rereads the pairs it writes
+      the same way (before, one query read every pair into one persistence context: at 50,000 pairs
+      the collector copied that roster again and again, and the pass grew 18 times from 5,000).
 
       """;
 }

@@ -48,7 +48,8 @@ final class SettingKeys {
           "http.dashboard-secret", Setting.Shown.HIDDEN);
 
   /** Variables the launcher reads, not the configuration. */
-  private static final List<String> NOT_SETTINGS = List.of("TANDEM_JAVA_OPTS");
+  private static final List<String> NOT_SETTINGS =
+      List.of("TANDEM_JAVA_OPTS", "TANDEM_JAR", "TANDEM_CACHE_DIR");
 
   private SettingKeys() {}
 

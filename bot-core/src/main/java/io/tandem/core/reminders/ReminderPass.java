@@ -4,6 +4,7 @@ import io.tandem.core.delivery.Outbox;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramAdmin;
 import io.tandem.core.programs.ProgramAdmins;
 import io.tandem.core.programs.WorkspaceAdmins;
@@ -22,19 +23,24 @@ import java.util.function.Function;
 
 /**
  * One firing of the reminder job over every active pair of every running program, set-based: the
- * number of queries does not grow with the number of pairs.
+ * number of queries grows with the pages and batches, never with single pairs.
  *
  * <ol>
- *   <li>One short transaction reads every active pair with its people, workspace and session count
- *       (a few queries in all), and the workspaces' admins.
- *   <li>Outside any transaction, each pair's reminders and nudges are planned ({@link PassStep}).
+ *   <li>Short transactions read the ids of every active pair and the admins who hear of
+ *       escalations.
+ *   <li>The pairs are read with their people, workspace and session counts {@value #PAIRS_PER_READ}
+ *       at a time, each page in a short transaction of its own with entities that are only read (so
+ *       the write lock is free between pages, and memory holds one page, not the whole roster), and
+ *       planned outside any transaction ({@link PassStep}); only the outbox keys of pairs with
+ *       something due are kept.
  *   <li>One short transaction asks which of the planned outbox keys are taken (one query per 500
  *       keys): a pass with nothing new to say ends here.
  *   <li>The pairs with something new are written in batches of {@value #PAIRS_PER_BATCH}, each in
- *       one short transaction that reads those pairs again, plans them again from what it read (so
- *       a pair that paused, logged a session or ended meanwhile is judged as it now is), and writes
- *       the messages, signals and at-risk marks together: the outbox guarantee holds per batch, and
- *       the outbox keys make a batch that runs twice (a crash, a re-fired job) queue nothing new.
+ *       one short transaction that reads those pairs again (read-only: nothing of theirs to compare
+ *       at commit), plans them again from what it read (so a pair that paused, logged a session or
+ *       ended meanwhile is judged as it now is), and writes the messages, signals and at-risk marks
+ *       together: the outbox guarantee holds per batch, and the outbox keys make a batch that runs
+ *       twice (a crash, a re-fired job) queue nothing new.
  * </ol>
  *
  * Reminders are written before nudges, so an admin's alert counts the reminders of the same firing,
@@ -44,6 +50,8 @@ final class ReminderPass {
 
   static final int PAIRS_PER_BATCH = 200;
 
+  static final int PAIRS_PER_READ = 1000;
+
   private static final Set<SignalType> HISTORY =
       Set.of(SignalType.REMINDER_SENT, SignalType.NUDGE_SENT);
 
@@ -51,20 +59,50 @@ final class ReminderPass {
   record Counts(int reminders, int nudges) {}
 
   /**
-   * @param admins the workspaces' admins, by workspace id
-   * @param programAdmins each program's own admins, by program id
+   * Who hears a pair's escalation.
+   *
+   * @param workspaces the workspaces' admins, by workspace id
+   * @param programs each running program's own admins, by program id
    */
-  private record Snapshot(
-      List<PairPeople> pairs,
-      Map<Long, List<String>> admins,
-      Map<Long, List<String>> programAdmins) {
-    /**
-     * Who hears a pair's escalation: its workspace's admins and its program's admins, once each.
-     */
-    List<String> adminsOf(PairPeople pp) {
-      Set<String> all = new LinkedHashSet<>(admins.getOrDefault(pp.workspace().getId(), List.of()));
-      all.addAll(programAdmins.getOrDefault(pp.program().getId(), List.of()));
+  private record Admins(Map<Long, List<String>> workspaces, Map<Long, List<String>> programs) {
+    static Admins read(Store store) {
+      ProgramAdmins grants = ProgramAdmins.in(store);
+      Map<Long, List<String>> programs = new HashMap<>();
+      for (Program program : ReminderRoster.in(store).runningPrograms()) {
+        programs.put(
+            program.getId(),
+            grants.of(program.getId()).stream().map(ProgramAdmin::userId).toList());
+      }
+      return new Admins(WorkspaceAdmins.in(store).all(), programs);
+    }
+
+    /** Its workspace's admins and its program's admins, once each. */
+    List<String> of(PairPeople pp) {
+      Set<String> all =
+          new LinkedHashSet<>(workspaces.getOrDefault(pp.workspace().getId(), List.of()));
+      all.addAll(programs.getOrDefault(pp.program().getId(), List.of()));
       return List.copyOf(all);
+    }
+  }
+
+  /** What one planner found due over the whole roster: keys by pair, the pairs to mark at risk. */
+  private static final class Due {
+    final Function<PairPeople, List<PassStep>> planner;
+    final Map<Long, List<String>> keys = new LinkedHashMap<>();
+    final Set<Long> marked = new HashSet<>();
+
+    Due(Function<PairPeople, List<PassStep>> planner) {
+      this.planner = planner;
+    }
+
+    void plan(PairPeople pp) {
+      long pairId = pp.pair().getId();
+      for (PassStep step : planner.apply(pp)) {
+        keys.computeIfAbsent(pairId, id -> new ArrayList<>()).addAll(step.keys(pairId));
+        if (step instanceof PassStep.MarkAtRisk) {
+          marked.add(pairId);
+        }
+      }
     }
   }
 
@@ -78,45 +116,27 @@ final class ReminderPass {
 
   /** Queues what is due at {@code at}: the reminders, the nudges, or both. */
   Counts run(Instant at, boolean reminders, boolean nudges) {
-    Snapshot snapshot =
-        db.transaction(
-            store -> {
-              List<PairPeople> pairs = ReminderRoster.in(store).activePairs(List.of());
-              Map<Long, List<String>> programAdmins = new HashMap<>();
-              if (nudges) {
-                ProgramAdmins grants = ProgramAdmins.in(store);
-                pairs.stream()
-                    .map(pp -> pp.program().getId())
-                    .distinct()
-                    .forEach(
-                        id ->
-                            programAdmins.put(
-                                id, grants.of(id).stream().map(ProgramAdmin::userId).toList()));
-              }
-              return new Snapshot(
-                  pairs, nudges ? WorkspaceAdmins.in(store).all() : Map.of(), programAdmins);
-            });
-    int reminded = reminders ? queue(snapshot, at, pp -> QueueReminders.plan(pp, at, settings)) : 0;
-    int nudged =
-        nudges
-            ? queue(
-                snapshot, at, pp -> ClimbNudgeLadder.plan(pp, at, snapshot.adminsOf(pp), settings))
-            : 0;
-    return new Counts(reminded, nudged);
-  }
-
-  private int queue(Snapshot snapshot, Instant at, Function<PairPeople, List<PassStep>> planner) {
-    Map<Long, List<String>> keys = new LinkedHashMap<>();
-    Set<Long> marked = new HashSet<>();
-    for (PairPeople pp : snapshot.pairs()) {
-      long pairId = pp.pair().getId();
-      for (PassStep step : planner.apply(pp)) {
-        keys.computeIfAbsent(pairId, id -> new ArrayList<>()).addAll(step.keys(pairId));
-        if (step instanceof PassStep.MarkAtRisk) {
-          marked.add(pairId);
+    List<Long> ids = db.transaction(store -> ReminderRoster.in(store).activePairIds());
+    Admins admins = nudges ? db.transaction(Admins::read) : new Admins(Map.of(), Map.of());
+    Due reminding = new Due(pp -> QueueReminders.plan(pp, at, settings));
+    Due nudging = new Due(pp -> ClimbNudgeLadder.plan(pp, at, admins.of(pp), settings));
+    for (int from = 0; from < ids.size(); from += PAIRS_PER_READ) {
+      List<Long> page = ids.subList(from, Math.min(ids.size(), from + PAIRS_PER_READ));
+      for (PairPeople pp :
+          db.transaction(store -> ReminderRoster.in(store).activePairs(page, true))) {
+        if (reminders) {
+          reminding.plan(pp);
+        }
+        if (nudges) {
+          nudging.plan(pp);
         }
       }
     }
+    return new Counts(queue(reminding, at), queue(nudging, at));
+  }
+
+  private int queue(Due due, Instant at) {
+    Map<Long, List<String>> keys = due.keys;
     if (keys.isEmpty()) {
       return 0;
     }
@@ -125,7 +145,7 @@ final class ReminderPass {
             store -> store.outboxKeysTaken(keys.values().stream().flatMap(List::stream).toList()));
     List<Long> toWrite =
         keys.entrySet().stream()
-            .filter(e -> marked.contains(e.getKey()) || !taken.containsAll(e.getValue()))
+            .filter(e -> due.marked.contains(e.getKey()) || !taken.containsAll(e.getValue()))
             .map(Map.Entry::getKey)
             .toList();
     int queued = 0;
@@ -133,7 +153,8 @@ final class ReminderPass {
       List<Long> batch = toWrite.subList(from, Math.min(toWrite.size(), from + PAIRS_PER_BATCH));
       queued +=
           db.transactionRetryingConflicts(
-              store -> write(store, ReminderRoster.in(store).activePairs(batch), at, planner));
+              store ->
+                  write(store, ReminderRoster.in(store).activePairs(batch, true), at, due.planner));
     }
     return queued;
   }
@@ -164,14 +185,19 @@ final class ReminderPass {
           }
         });
     boolean[] queued = Outbox.queueAll(store, messages, at);
+    List<Long> atRisk = new ArrayList<>();
     int next = 0;
     for (Map.Entry<PairPeople, List<PassStep>> plan : plans.entrySet()) {
       for (PassStep step : plan.getValue()) {
         int count = step.keys(plan.getKey().pair().getId()).size();
         record(store, plan.getKey(), step, queued, next, at);
+        if (step instanceof PassStep.MarkAtRisk) {
+          atRisk.add(plan.getKey().pair().getId());
+        }
         next += count;
       }
     }
+    ReminderRoster.in(store).markAtRisk(atRisk, at);
     int total = 0;
     for (boolean q : queued) {
       total += q ? 1 : 0;
@@ -211,8 +237,8 @@ final class ReminderPass {
   }
 
   /**
-   * Records what a step changed besides its messages: the signals of the new ones, the at-risk
-   * mark. {@code queued[from…]} says which of the step's messages were new.
+   * Records the signals of what a step did: of its new messages, of the at-risk mark (written for
+   * the whole batch at once). {@code queued[from…]} says which of the step's messages were new.
    */
   private static void record(
       Store store, PairPeople pp, PassStep step, boolean[] queued, int from, Instant at) {
@@ -234,7 +260,6 @@ final class ReminderPass {
             at);
       }
     } else if (step instanceof PassStep.MarkAtRisk atRisk) {
-      pp.pair().markAtRisk(at);
       pp.signal(store, null, SignalType.PAIR_AT_RISK, Map.of("rounds", atRisk.rounds()), at);
     }
   }

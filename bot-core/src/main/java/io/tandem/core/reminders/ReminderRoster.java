@@ -24,14 +24,20 @@ public interface ReminderRoster {
   /** Every running program, in id order. */
   List<Program> runningPrograms();
 
+  /** The ids of the active pairs of every running program, by program and pair id; one query. */
+  List<Long> activePairIds();
+
   /**
-   * The active pairs of every running program with their people, workspace and session counts, by
-   * program and pair id: a fixed number of queries however many pairs there are.
+   * These active pairs of running programs with their people, workspace and session counts, by
+   * program and pair id: two queries however many pairs (at most a thousand) are asked for.
    *
-   * @param only these pairs (at most a few hundred), or every one when empty; then the entities are
-   *     read-only (not managed: changing them changes nothing)
+   * @param readOnly whether the entities are only read: then they are not managed (changing them
+   *     changes nothing) and the transaction's commit has nothing of theirs to compare
    */
-  List<PairPeople> activePairs(Collection<Long> only);
+  List<PairPeople> activePairs(Collection<Long> only, boolean readOnly);
+
+  /** Marks these pairs at risk since {@code at}; one statement. */
+  void markAtRisk(Collection<Long> pairIds, Instant at);
 
   /**
    * For each of {@code pairIds}, how many signals of each of {@code types} it has since it was

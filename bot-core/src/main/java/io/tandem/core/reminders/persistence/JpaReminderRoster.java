@@ -43,26 +43,36 @@ public final class JpaReminderRoster implements ReminderRoster {
   }
 
   @Override
-  public List<PairPeople> activePairs(Collection<Long> only) {
+  public List<Long> activePairIds() {
+    return em.createQuery(
+            "SELECT pr.id FROM Pair pr, Program pg WHERE pr.status = :active"
+                + " AND pg.id = pr.programId AND pg.status = :running ORDER BY pg.id, pr.id",
+            Long.class)
+        .setParameter("active", Pair.Status.ACTIVE)
+        .setParameter("running", ProgramStatus.RUNNING)
+        .getResultList();
+  }
+
+  @Override
+  public List<PairPeople> activePairs(Collection<Long> only, boolean readOnly) {
+    if (only.isEmpty()) {
+      return List.of();
+    }
     TypedQuery<Object[]> query =
         em.createQuery(
                 "SELECT pr, pg, w, a, ma, b, mb FROM Pair pr, Program pg, Workspace w,"
                     + " Participant a, WorkspaceMember ma, Participant b, WorkspaceMember mb"
-                    + " WHERE pr.status = :active AND pg.id = pr.programId"
+                    + " WHERE pr.id IN :only AND pr.status = :active AND pg.id = pr.programId"
                     + " AND pg.status = :running AND w.id = pr.workspaceId"
                     + " AND a.id = pr.mentorId AND ma.id = a.memberId"
                     + " AND b.id = pr.menteeId AND mb.id = b.memberId"
-                    + (only.isEmpty() ? "" : " AND pr.id IN :only")
                     + " ORDER BY pg.id, pr.id",
                 Object[].class)
+            .setParameter("only", List.copyOf(only))
             .setParameter("active", Pair.Status.ACTIVE)
             .setParameter("running", ProgramStatus.RUNNING);
-    if (only.isEmpty()) {
-      // the whole roster is only read: not registering tens of thousands of entities in the
-      // persistence context spares building and comparing their copies at commit
+    if (readOnly) {
       query.setHint(QueryHints.READ_ONLY, HintValues.TRUE);
-    } else {
-      query.setParameter("only", List.copyOf(only));
     }
     List<Object[]> rows = query.getResultList();
     Map<Long, Object[]> sessions = sessionsPerPair(only);
@@ -83,21 +93,17 @@ public final class JpaReminderRoster implements ReminderRoster {
     return pairs;
   }
 
-  /** Per active pair of a running program that logged any: {pairId, count, last occurred_at}. */
+  /** Per pair of {@code only} that logged any: {pairId, count, last occurred_at}. */
   private Map<Long, Object[]> sessionsPerPair(Collection<Long> only) {
     List<Long> ids = List.copyOf(only);
     Query query =
         em.createNativeQuery(
             "SELECT s.pair_id, COUNT(*), MAX(s.occurred_at) FROM mentoring_session s"
-                + " JOIN mentoring_pair pr ON pr.id = s.pair_id"
-                + " JOIN program pg ON pg.id = pr.program_id"
-                + " WHERE pr.status = ? AND pg.status = ?"
-                + (ids.isEmpty() ? "" : " AND pr.id IN (" + "?,".repeat(ids.size() - 1) + "?)")
-                + " GROUP BY s.pair_id");
-    query.setParameter(1, Pair.Status.ACTIVE.name());
-    query.setParameter(2, ProgramStatus.RUNNING.name());
+                + " WHERE s.pair_id IN ("
+                + "?,".repeat(ids.size() - 1)
+                + "?) GROUP BY s.pair_id");
     for (int i = 0; i < ids.size(); i++) {
-      query.setParameter(3 + i, ids.get(i));
+      query.setParameter(1 + i, ids.get(i));
     }
     Map<Long, Object[]> perPair = new HashMap<>();
     for (Object row : query.getResultList()) {
@@ -105,6 +111,24 @@ public final class JpaReminderRoster implements ReminderRoster {
       perPair.put(((Number) columns[0]).longValue(), columns);
     }
     return perPair;
+  }
+
+  @Override
+  public void markAtRisk(Collection<Long> pairIds, Instant at) {
+    if (pairIds.isEmpty()) {
+      return;
+    }
+    List<Long> ids = List.copyOf(pairIds);
+    Query update =
+        em.createNativeQuery(
+            "UPDATE mentoring_pair SET at_risk_at = ? WHERE id IN ("
+                + "?,".repeat(ids.size() - 1)
+                + "?)");
+    update.setParameter(1, at.toEpochMilli());
+    for (int i = 0; i < ids.size(); i++) {
+      update.setParameter(2 + i, ids.get(i));
+    }
+    update.executeUpdate();
   }
 
   @Override
