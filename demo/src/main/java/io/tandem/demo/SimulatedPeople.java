@@ -59,7 +59,7 @@ final class SimulatedPeople {
     this.agenda = agenda;
     this.tally = tally;
     this.out = out;
-    this.checkIns = new PilotCheckIns(chat, clock, random, agenda, tally, out,
+    this.checkIns = new PilotCheckIns(chat, clock, random, agenda, tally, out);
     this.calendar = new PilotCalendar(chat, out);
   }
 
