@@ -1,5 +1,6 @@
 package io.tandem.core;
 
+import io.tandem.core.agreement.AgreementFeature;
 import io.tandem.core.checkins.CheckInsFeature;
 import io.tandem.core.command.Feature;
 import io.tandem.core.enrolment.EnrolmentFeature;
@@ -40,6 +41,7 @@ public final class CoreFeatures {
         new EnrolmentFeature(db, clock),
         new ProgramsFeature(db, clock, List.of(surveys.closingSurvey(), reports.finalReport(db))),
         new MatchingFeature(db, clock),
+        new AgreementFeature(db, clock),
         new CheckInsFeature(db, clock),
         new LearningFeature(db, clock),
         new HomeFeature(new ShowStatus(db, clock)),

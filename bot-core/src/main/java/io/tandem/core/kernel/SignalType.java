@@ -137,5 +137,16 @@ public enum SignalType {
    */
   PROGRAM_ADMIN_ADDED,
   /** A workspace admin took a program's admin right away (details as for the grant). */
-  PROGRAM_ADMIN_REMOVED
+  PROGRAM_ADMIN_REMOVED,
+  /**
+   * A pair's working agreement was reached (details: {@code settled} when their answers had
+   * differed first).
+   */
+  AGREEMENT_REACHED,
+  /** Both of a pair answered their working agreement differently (details: {@code terms}). */
+  AGREEMENT_DIFFERED,
+  /** The program admins were told that a pair has no working agreement after the set time. */
+  AGREEMENT_FLAGGED,
+  /** Someone answered whether the agreement still holds at mid-program (details: {@code holds}). */
+  AGREEMENT_REVIEWED
 }

@@ -1,5 +1,6 @@
 package io.tandem.core.matching;
 
+import io.tandem.core.agreement.AgreementSteps;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Workspace;
@@ -13,9 +14,9 @@ import java.util.List;
 
 /**
  * What a new pair hears: one introduction to both of them together (why they were matched, the
- * roles, a first-session agenda, and buttons to agree how they will meet), and a short guide to
- * each person for their own side. All through the outbox, keyed by the pair, so approving twice
- * never introduces twice.
+ * roles, a first-session agenda), their working agreement's questions, and a short guide to each
+ * person for their own side. All through the outbox, keyed by the pair, so approving twice never
+ * introduces twice.
  */
 final class Introductions {
 
@@ -38,6 +39,7 @@ final class Introductions {
         introduction(program, pair, mentor, mentee),
         now,
         now);
+    AgreementSteps.open(store, workspace, program, pair, mentor, mentee, now);
     Outbox.queue(
         store,
         workspace.getId(),
@@ -70,7 +72,7 @@ final class Introductions {
         now);
   }
 
-  /** The message both people of a new pair get together, with the buttons to pick how to meet. */
+  /** The message both people of a new pair get together. */
   private static Reply introduction(Program program, Pair pair, Member mentor, Member mentee) {
     String reasons =
         pair.getReasons().isBlank()
@@ -98,13 +100,9 @@ final class Introductions {
             + " one or two things to learn; pick a time that repeats; log it afterwards with"
             + " `"
             + Markup.command("log 45m what you covered")
-            + "`.\nHow would you like to meet?",
+            + "`.\nEach of you has a private message to agree how you'll work together.",
         List.of(),
-        List.of(
-            new Reply.Button(PairPreferences.MEET_ACTION, "Chat", pair.getId() + ":chat", null),
-            new Reply.Button(PairPreferences.MEET_ACTION, "Calls", pair.getId() + ":call", null),
-            new Reply.Button(
-                PairPreferences.MEET_ACTION, "In person", pair.getId() + ":in person", null)),
+        List.of(),
         null);
   }
 }

@@ -1,5 +1,6 @@
 package io.tandem.core.reports;
 
+import io.tandem.core.agreement.WorkingAgreements;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.programs.Program;
 import io.tandem.core.reports.ProgramReport.Funnel;
@@ -67,7 +68,8 @@ final class AssembleReport {
             .toInstant();
     ReportQueries.WeeklySignals signals = q.signalsByWeek(id, origin, from, end);
     List<Week> weeks = weeks(q, id, origin, from, end, signals);
-    Health health = health(q, workspace, id, from, end, pairs, plan, signals);
+    Health health =
+        health(q, workspace, id, from, end, pairs, plan, signals, WorkingAgreements.in(store));
 
     Period read = new Period(from, end);
     PopulationQueries people = PopulationQueries.in(store);
@@ -126,7 +128,8 @@ final class AssembleReport {
       Instant end,
       ReportPairs pairs,
       PlanMeasures plan,
-      ReportQueries.WeeklySignals signals) {
+      ReportQueries.WeeklySignals signals,
+      WorkingAgreements agreements) {
     long[] goals = q.goals(id, from, end);
     long[] skills = q.skillChange(id, end);
     int pairCount = pairs.rows().size();
@@ -147,7 +150,8 @@ final class AssembleReport {
         signals.perType().getOrDefault("REMINDER_SENT", 0L),
         signals.perType().getOrDefault("NUDGE_SENT", 0L),
         signals.perType().getOrDefault("PAIR_ESCALATED", 0L),
-        q.deadMessages(workspace.getId(), end));
+        q.deadMessages(workspace.getId(), end),
+        agreements.reachedIn(id));
   }
 
   private static Retention retention(

@@ -113,6 +113,7 @@ public record ProgramReport(
    * @param nudges nudges sent in the period; {@code escalations} pairs escalated to admins
    * @param deadMessages the workspace's outbox messages queued before the as-of that could not be
    *     delivered
+   * @param agreements the program's pairs with a working agreement now
    */
   public record Health(
       long pairs,
@@ -131,7 +132,8 @@ public record ProgramReport(
       long reminders,
       long nudges,
       long escalations,
-      long deadMessages) {
+      long deadMessages,
+      long agreements) {
 
     public Health {
       buckets = Map.copyOf(buckets);
