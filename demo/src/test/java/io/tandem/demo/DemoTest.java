@@ -71,7 +71,14 @@ class DemoTest {
         .containsPattern("\\[We met \\w+ — log it\\]")
         .contains("▸ week 6 of 6")
         .contains("missed 3 rounds")
-        .contains("not enough responses");
+        .contains("not enough responses")
+        .contains("Settled: your working agreement")
+        .contains("No working agreement yet");
+    // one pair settled a difference, the others (but the quiet one) agreed at once
+    assertThat(count(demo, "SELECT COUNT(*) FROM working_agreement WHERE status = 'SETTLED'"))
+        .isEqualTo(1);
+    assertThat(count(demo, "SELECT COUNT(*) FROM working_agreement WHERE status = 'AGREED'"))
+        .isPositive();
   }
 
   @ParameterizedTest(name = "on {0}")
