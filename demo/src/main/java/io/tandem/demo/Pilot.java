@@ -1,7 +1,6 @@
 package io.tandem.demo;
 
 import io.tandem.app.Tandem;
-import io.tandem.core.agreement.AgreementJob;
 import io.tandem.core.programs.ProgramEndJob;
 import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.surveys.SurveyJob;
@@ -76,7 +75,6 @@ final class Pilot {
   private final Agenda agenda = new Agenda();
   private final Tally tally = new Tally();
   private final SimulatedPeople simulated;
-  private final PilotAgreement agreement;
   private int filesSeen;
   private int deliveredSeen;
   private List<Pair> pairs = List.of();
@@ -103,7 +101,6 @@ final class Pilot {
     this.out = out;
     this.chartFolder = chartFolder;
     this.simulated = new SimulatedPeople(chat, clock, people, seed, agenda, tally, out);
-    this.agreement = new PilotAgreement(chat, clock, people, agenda, out);
   }
 
   /** When the pilot's first day starts, UTC. */
@@ -177,7 +174,6 @@ final class Pilot {
     quiet = pairs.get(pairs.size() - 1);
     pairsMade = pairs.size();
     simulated.paired(pairs, quiet);
-    agreement.paired(pairs, quiet);
     settle();
     react();
     out.println();
@@ -211,7 +207,6 @@ final class Pilot {
     List<Pair> fresh = pairs.stream().filter(p -> !before.contains(p)).toList();
     pairsMade += fresh.size();
     simulated.rePaired(pairs, fresh);
-    agreement.paired(pairs, quiet);
     settleAndReact();
   }
 
@@ -255,7 +250,6 @@ final class Pilot {
       tandem.runJobNow(ReminderJob.KEY);
       tandem.runJobNow(SurveyJob.KEY);
       tandem.runJobNow(ProgramEndJob.KEY);
-      tandem.runJobNow(AgreementJob.KEY);
       settle();
       react();
       while (agenda.dueBy(hour)) {
@@ -341,7 +335,6 @@ final class Pilot {
     deliveredSeen = all.size();
     for (SimulatedChat.Delivered message : fresh) {
       simulated.received(message);
-      agreement.received(message);
     }
     // what the admin receives is worth reading in full; the rest is one line each
     Transcript.deliveredInOrder(fresh, ADMIN).forEach(out::println);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * their profile prefers and the program's weekly rhythm, each mentee follows (they talked after the
  * introduction), except the first pair's mentee, who would rather meet the other way every two
  * weeks, and then accepts her mentor's answer when both see the difference. The quiet pair never
- * answers, so its admins hear of it after a week. At mid-program, each mentor says it still holds.
+ * answers. When asked at mid-program, each mentor says it still holds.
  */
 final class PilotAgreement {
 

@@ -38,6 +38,7 @@ final class SimulatedPeople {
   private final Agenda agenda;
   private final Tally tally;
   private final PrintWriter out;
+  private final PilotAgreement agreement;
   private List<Pilot.Pair> pairs = List.of();
   private Pilot.Pair quiet;
 
@@ -57,12 +58,14 @@ final class SimulatedPeople {
     this.agenda = agenda;
     this.tally = tally;
     this.out = out;
+    this.agreement = new PilotAgreement(chat, clock, people, agenda, out);
   }
 
   /** The approved pairs, and the one that will go quiet. */
   void paired(List<Pilot.Pair> pairs, Pilot.Pair quiet) {
     this.pairs = pairs;
     this.quiet = quiet;
+    agreement.paired(pairs, quiet);
   }
 
   /**
@@ -71,6 +74,7 @@ final class SimulatedPeople {
    */
   void rePaired(List<Pilot.Pair> now, List<Pilot.Pair> fresh) {
     this.pairs = now;
+    agreement.paired(now, quiet);
     for (Pilot.Pair pair : fresh) {
       agenda.at(
           workingHour(clock.instant().plus(Duration.ofDays(2 + random.nextInt(2))), 13),
@@ -133,6 +137,7 @@ final class SimulatedPeople {
   /** The people a message reached react to it: plan a meeting, answer a survey, count a nudge. */
   void received(SimulatedChat.Delivered message) {
     String text = message.text();
+    agreement.received(message);
     if (text.contains("Time to meet")) {
       tally.reminders++;
       message.to().forEach(person -> plannedMeeting(person, text));

@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.tandem.core.agreement.AgreementFeature;
+import io.tandem.core.agreement.AgreementJob;
 import io.tandem.core.privacy.RetentionJob;
 import io.tandem.core.programs.ProgramEndJob;
 import io.tandem.core.reminders.ReminderJob;
@@ -64,7 +66,8 @@ class FeatureWiringTest {
 
     assertThat(routes.jobs())
         .extracting(ScheduledJob::key)
-        .containsExactly(ProgramEndJob.KEY, SurveyJob.KEY, ReminderJob.KEY, RetentionJob.KEY);
+        .containsExactly(
+            ProgramEndJob.KEY, AgreementJob.KEY, SurveyJob.KEY, ReminderJob.KEY, RetentionJob.KEY);
   }
 
   @Test
@@ -73,6 +76,11 @@ class FeatureWiringTest {
     for (Feature left : features) {
       List<Feature> others = new ArrayList<>(features);
       others.remove(left);
+      // a feature of buttons and a job only (the working agreement) handles no command: the job
+      // list above names its job, so leaving it out fails there
+      if (left instanceof AgreementFeature) {
+        continue;
+      }
       assertThatThrownBy(() -> Routes.of(others))
           .as("without %s", left.getClass().getSimpleName())
           .isInstanceOf(IllegalStateException.class)
