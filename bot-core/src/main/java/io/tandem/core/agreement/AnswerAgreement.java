@@ -7,6 +7,7 @@ import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Markup;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
@@ -82,9 +83,7 @@ final class AnswerAgreement {
         (store, ap, me, now) -> {
           AgreementAnswer answer = ap.answered(me);
           if (answer == null || answer.getMeet() == null) {
-            return privately(
-                Reply.Kind.ERROR,
-                "First choose how you'd like to meet: Chat, Call or In person. Then confirm.");
+            return chooseWayFirst();
           }
           return Reply.openForm(
               "Confirm your working agreement", form(ap.pair().getId(), answer.getNote()));
@@ -111,9 +110,7 @@ final class AnswerAgreement {
         (store, ap, me, now) -> {
           AgreementAnswer answer = ap.answered(me);
           if (answer == null || answer.getMeet() == null) {
-            return privately(
-                Reply.Kind.ERROR,
-                "First choose how you'd like to meet: Chat, Call or In person. Then confirm.");
+            return chooseWayFirst();
           }
           answer.confirm(note, Terms.nearestOften(ap.program().getCadenceDays()), now);
           if (AgreementSteps.compare(store, ap, false, now)) {
@@ -172,7 +169,7 @@ final class AnswerAgreement {
               store,
               ap,
               "agreement-pick:" + ap.pair().getId() + ":" + ap.agreement().getVersion(),
-              new io.tandem.core.port.out.ChatTarget.DirectMessage(partner.getUserId()),
+              new ChatTarget.DirectMessage(partner.getUserId()),
               AgreementMessages.picked(ap, me, picked, theirs),
               now);
           return privately(
@@ -190,15 +187,13 @@ final class AnswerAgreement {
     return reviewing(
         actor,
         value,
-        (store, ap, me, now) -> {
-          AgreementSteps.signal(
-              store, ap, me, SignalType.AGREEMENT_REVIEWED, Map.of("holds", true), now);
-          return privately(
-              Reply.Kind.SUCCESS,
-              "Good: your agreement stands. You meet "
-                  + ap.agreement().terms().orElseThrow().sentence()
-                  + ".");
-        });
+        true,
+        (store, ap, me, now) ->
+            privately(
+                Reply.Kind.SUCCESS,
+                "Good: your agreement stands. You meet "
+                    + ap.agreement().terms().orElseThrow().sentence()
+                    + "."));
   }
 
   /** At mid-program: let's change it. Both are asked again. */
@@ -206,9 +201,8 @@ final class AnswerAgreement {
     return reviewing(
         actor,
         value,
+        false,
         (store, ap, me, now) -> {
-          AgreementSteps.signal(
-              store, ap, me, SignalType.AGREEMENT_REVIEWED, Map.of("holds", false), now);
           AgreementSteps.reopen(store, ap, now);
           return privately(
               Reply.Kind.SUCCESS,
@@ -257,16 +251,21 @@ final class AnswerAgreement {
         });
   }
 
-  private Reply reviewing(Actor actor, String pairId, Step step) {
+  /** The mid-program answers: recorded as a signal, then {@code step}. */
+  private Reply reviewing(Actor actor, String pairId, boolean holds, Step step) {
     return inPair(
         actor,
         pairId,
-        (store, ap, me, now) ->
-            ap.agreement().terms().isEmpty()
-                ? privately(
-                    Reply.Kind.INFO,
-                    "Your agreement is open again already: answer the private message.")
-                : step.apply(store, ap, me, now));
+        (store, ap, me, now) -> {
+          if (ap.agreement().terms().isEmpty()) {
+            return privately(
+                Reply.Kind.INFO,
+                "Your agreement is open again already: answer the private message.");
+          }
+          AgreementSteps.signal(
+              store, ap, me, SignalType.AGREEMENT_REVIEWED, Map.of("holds", holds), now);
+          return step.apply(store, ap, me, now);
+        });
   }
 
   private Reply inPair(Actor actor, String pairId, Step step) {
@@ -306,6 +305,12 @@ final class AnswerAgreement {
             + (ready
                 ? " Press \"I'll give and take honest feedback\" to confirm."
                 : " Choose how you'd like to meet too, then confirm."));
+  }
+
+  private static Reply chooseWayFirst() {
+    return privately(
+        Reply.Kind.ERROR,
+        "First choose how you'd like to meet: Chat, Call or In person. Then confirm.");
   }
 
   private static boolean valid(Terms.Term term, String value) {
