@@ -1,5 +1,6 @@
 package io.tandem.core;
 
+import io.tandem.core.agreement.AgreementFeature;
 import io.tandem.core.calendar.CalendarFeature;
 import io.tandem.core.checkins.CheckInsFeature;
 import io.tandem.core.command.Feature;
@@ -43,6 +44,7 @@ public final class CoreFeatures {
         new EnrolmentFeature(db, clock),
         new ProgramsFeature(db, clock, List.of(surveys.closingSurvey(), reports.finalReport(db))),
         new MatchingFeature(db, clock),
+        new AgreementFeature(db, clock),
         new CheckInsFeature(db, clock),
         new CalendarFeature(db, clock),
         new LearningFeature(db, clock),

@@ -40,6 +40,7 @@ final class SimulatedPeople {
   private final PrintWriter out;
   private final PilotCheckIns checkIns;
   private final PilotCalendar calendar;
+  private final PilotAgreement agreement;
   private List<Pilot.Pair> pairs = List.of();
   private Pilot.Pair quiet;
 
@@ -61,12 +62,14 @@ final class SimulatedPeople {
     this.out = out;
     this.checkIns = new PilotCheckIns(chat, clock, random, agenda, tally, out);
     this.calendar = new PilotCalendar(chat, out);
+    this.agreement = new PilotAgreement(chat, clock, people, agenda, out);
   }
 
   /** The approved pairs, and the one that will go quiet. */
   void paired(List<Pilot.Pair> pairs, Pilot.Pair quiet) {
     this.pairs = pairs;
     this.quiet = quiet;
+    agreement.paired(pairs, quiet);
   }
 
   /**
@@ -75,6 +78,7 @@ final class SimulatedPeople {
    */
   void rePaired(List<Pilot.Pair> now, List<Pilot.Pair> fresh) {
     this.pairs = now;
+    agreement.paired(now, quiet);
     for (Pilot.Pair pair : fresh) {
       agenda.at(
           workingHour(clock.instant().plus(Duration.ofDays(2 + random.nextInt(2))), 13),
@@ -138,6 +142,7 @@ final class SimulatedPeople {
   void received(SimulatedChat.Delivered message) {
     String text = message.text();
     calendar.received(message);
+    agreement.received(message);
     if (text.contains("Time to meet")) {
       tally.reminders++;
       message.to().forEach(person -> plannedMeeting(person, text));

@@ -76,7 +76,14 @@ class DemoTest {
         .containsPattern("check-in is saved: going [1-5] of 5")
         .contains("missed 3 rounds")
         .contains("not enough responses")
-        .contains(PilotGuidance.AGENDA);
+        .contains(PilotGuidance.AGENDA)
+
+        .contains("Settled: your working agreement");
+    // one pair settled a difference, the others (but the quiet one) agreed at once
+    assertThat(count(demo, "SELECT COUNT(*) FROM working_agreement WHERE status = 'SETTLED'"))
+        .isEqualTo(1);
+    assertThat(count(demo, "SELECT COUNT(*) FROM working_agreement WHERE status = 'AGREED'"))
+        .isPositive();
   }
 
   @ParameterizedTest(name = "on {0}")

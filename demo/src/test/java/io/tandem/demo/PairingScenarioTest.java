@@ -82,7 +82,7 @@ class PairingScenarioTest {
       assertThat(chat.awaitMessageTo(person, "Meet your Tandem partner"))
           .containsIgnoringCase("ana")
           .containsIgnoringCase("ben")
-          .contains("How would you like to meet?");
+          .contains("a private message to agree how you'll work together");
     }
     assertThat(chat.awaitMessageTo("ana", "Your guide as a mentor"))
         .contains("Show, don't lecture");

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gnu.trove.map.hash.TLongObjectHashMap;
 import io.tandem.core.CoreFeatures;
+import io.tandem.core.agreement.AgreementFeature;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.Routes;
 import io.tandem.core.enrolment.ImportParticipants;
-import io.tandem.core.matching.PairPreferences;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
@@ -454,7 +454,7 @@ class HostileInputFuzzTest {
             SurveysFeature.OPEN_ACTION,
             "survey.",
             "survey.other",
-            PairPreferences.MEET_ACTION,
+            AgreementFeature.MEET_ACTION,
             "pair.other",
             "",
             "command "),

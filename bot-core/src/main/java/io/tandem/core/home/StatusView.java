@@ -1,5 +1,6 @@
 package io.tandem.core.home;
 
+import io.tandem.core.agreement.AgreementLine;
 import io.tandem.core.calendar.Meetings;
 import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.checkins.PairContext;
@@ -164,6 +165,8 @@ public final class StatusView {
     fields.add(new Reply.Field("Engagement", engagement(ctx, now)));
     if (ctx.paired()) {
       fields.add(new Reply.Field("Goals", goals(ctx)));
+      AgreementLine.of(ctx.store(), ctx.pair().getId())
+          .ifPresent(line -> fields.add(new Reply.Field("Working agreement", line)));
     }
     String skills = skillChanges(ctx);
     if (!skills.isEmpty()) {

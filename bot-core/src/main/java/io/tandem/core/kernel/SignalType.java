@@ -146,5 +146,16 @@ public enum SignalType {
    */
   PAIR_CHECKIN_ANSWERED,
   /** An admin set a program's check-in points (details: {@code days}, empty when off). */
-  CHECKIN_POINTS_SET
+  CHECKIN_POINTS_SET,
+  /**
+   * A pair's working agreement was reached (details: {@code settled} when their answers had
+   * differed first).
+   */
+  AGREEMENT_REACHED,
+  /** Both of a pair answered their working agreement differently (details: {@code terms}). */
+  AGREEMENT_DIFFERED,
+  /** The program admins were told that a pair has no working agreement after the set time. */
+  AGREEMENT_FLAGGED,
+  /** Someone answered whether the agreement still holds at mid-program (details: {@code holds}). */
+  AGREEMENT_REVIEWED
 }

@@ -1,5 +1,6 @@
 package io.tandem.core.matching;
 
+import io.tandem.core.agreement.AgreementSteps;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.enrolment.Member;
 import io.tandem.core.enrolment.Workspace;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * What a new pair hears: one introduction to both of them together (why they were matched, the
- * roles, the program's first-session agenda, and buttons to agree how they will meet), and the
+ * roles, the program's first-session agenda), their working agreement's questions, and the
  * program's guide to each person for their own side. All through the outbox, keyed by the pair, so
  * approving twice never introduces twice.
  */
@@ -52,6 +53,7 @@ final class Introductions {
             Guidance.render(store, program, GuideDefaults.FIRST_SESSION, values)),
         now,
         now);
+    AgreementSteps.open(store, workspace, program, pair, mentor, mentee, now);
     Outbox.queue(
         store,
         workspace.getId(),
@@ -72,7 +74,7 @@ final class Introductions {
         now);
   }
 
-  /** The message both people of a new pair get together, with the buttons to pick how to meet. */
+  /** The message both people of a new pair get together. */
   private static Reply introduction(
       Program program, Pair pair, Member mentor, Member mentee, String firstSession) {
     String reasons =
@@ -99,13 +101,9 @@ final class Introductions {
             + program.getCadenceDays()
             + " days.\n"
             + firstSession
-            + "\nHow would you like to meet?",
+            + "\nEach of you has a private message to agree how you'll work together.",
         List.of(),
-        List.of(
-            new Reply.Button(PairPreferences.MEET_ACTION, "Chat", pair.getId() + ":chat", null),
-            new Reply.Button(PairPreferences.MEET_ACTION, "Calls", pair.getId() + ":call", null),
-            new Reply.Button(
-                PairPreferences.MEET_ACTION, "In person", pair.getId() + ":in person", null)),
+        List.of(),
         null);
   }
 }

@@ -11,17 +11,16 @@ import java.time.Clock;
  * everyone with a complete profile and stores the proposal; {@code match swap @a @b} ({@link
  * SwapMatch}) adjusts it; {@code match approve} ({@link ApproveMatch}) makes the pairs real and
  * queues, in the same transaction, each pair's introduction, each person's role guide, and a kind
- * note to anyone left without a partner. A new pair's button says how they will meet ({@link
- * PairPreferences}). {@code pair end} ({@link EndPair}) ends one pairing, by an admin or one of the
- * pair; {@code pair make} ({@link MakePair}) pairs two people by hand. The operator's {@code tandem
- * match --dry-run} is {@link DryRunMatch}.
+ * note to anyone left without a partner. A new pair's working agreement starts with the
+ * introduction ({@code agreement}). {@code pair end} ({@link EndPair}) ends one pairing, by an
+ * admin or one of the pair; {@code pair make} ({@link MakePair}) pairs two people by hand. The
+ * operator's {@code tandem match --dry-run} is {@link DryRunMatch}.
  */
 public final class MatchingFeature implements Feature {
 
   private final PreviewMatch preview;
   private final SwapMatch swap;
   private final ApproveMatch approve;
-  private final PairPreferences preferences;
   private final EndPair endPair;
   private final MakePair makePair;
 
@@ -29,7 +28,6 @@ public final class MatchingFeature implements Feature {
     this.preview = new PreviewMatch(db, clock);
     this.swap = new SwapMatch(db, clock);
     this.approve = new ApproveMatch(db, clock);
-    this.preferences = new PairPreferences(db, clock);
     this.endPair = new EndPair(db, clock);
     this.makePair = new MakePair(db, clock);
   }
@@ -47,9 +45,6 @@ public final class MatchingFeature implements Feature {
         .command(PairCommand.EndPair.class, endPair::byAdmin)
         .command(PairCommand.EndMyPair.class, endPair::byParticipant)
         .command(PairCommand.MakePair.class, makePair::make)
-        .command(PairCommand.RePair.class, endPair::redo)
-        .action(
-            PairPreferences.MEET_ACTION,
-            (actor, actionId, value) -> preferences.chose(actor, value));
+        .command(PairCommand.RePair.class, endPair::redo);
   }
 }

@@ -268,6 +268,15 @@ public final class PersonalData {
               columns("member_id", Treatment.LINK, "excluded_user_id", Treatment.PSEUDONYMISE),
               "only the matcher reads exclusions; both the person's and those naming them go"),
           new Rule(
+              "working_agreement_answer",
+              "your answers to your pairs' working agreements",
+              "member_id = :member",
+              "member_id = :member",
+              false,
+              "id",
+              columns("member_id", Treatment.LINK, "note", Treatment.EMPTY),
+              "how the pair meets stays, so their agreement still holds; the note's words go"),
+          new Rule(
               "workspace_admin",
               "your record as a program admin",
               "user_id = :user AND workspace_id = :workspace",

@@ -1,5 +1,6 @@
 package io.tandem.core.reports;
 
+import io.tandem.core.agreement.WorkingAgreements;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.programs.Program;
 import io.tandem.core.pulse.CheckInSummary;
@@ -79,7 +80,8 @@ final class AssembleReport {
             pairs,
             plan,
             signals,
-            PairCheckIns.in(store).summary(id, from, end, surveys.anonymityThreshold()));
+            PairCheckIns.in(store).summary(id, from, end, surveys.anonymityThreshold()),
+            WorkingAgreements.in(store));
 
     Period read = new Period(from, end);
     PopulationQueries people = PopulationQueries.in(store);
@@ -139,7 +141,8 @@ final class AssembleReport {
       ReportPairs pairs,
       PlanMeasures plan,
       ReportQueries.WeeklySignals signals,
-      CheckInSummary checkIns) {
+      CheckInSummary checkIns,
+      WorkingAgreements agreements) {
     long[] goals = q.goals(id, from, end);
     long[] skills = q.skillChange(id, end);
     int pairCount = pairs.rows().size();
@@ -161,7 +164,8 @@ final class AssembleReport {
         signals.perType().getOrDefault("NUDGE_SENT", 0L),
         signals.perType().getOrDefault("PAIR_ESCALATED", 0L),
         q.deadMessages(workspace.getId(), end),
-        checkIns);
+        checkIns,
+        agreements.reachedIn(id));
   }
 
   private static Retention retention(

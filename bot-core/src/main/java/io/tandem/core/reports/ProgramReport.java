@@ -114,6 +114,7 @@ public record ProgramReport(
    * @param nudges nudges sent in the period; {@code escalations} pairs escalated to admins
    * @param deadMessages the workspace's outbox messages queued before the as-of that could not be
    *     delivered
+   * @param agreements the program's pairs with a working agreement now
    */
   public record Health(
       long pairs,
@@ -133,7 +134,8 @@ public record ProgramReport(
       long nudges,
       long escalations,
       long deadMessages,
-      CheckInSummary checkIns) {
+      CheckInSummary checkIns,
+      long agreements) {
 
     public Health {
       buckets = Map.copyOf(buckets);

@@ -30,6 +30,8 @@ public final class ReportText {
     fields.add(new Reply.Field("Funnel", funnel(r.funnel())));
     Health h = r.health();
     fields.add(new Reply.Field("Active pairs", activePairs(h)));
+    fields.add(
+        new Reply.Field("Working agreements", h.agreements() + " of " + h.pairs() + " pairs"));
     fields.add(new Reply.Field("Sessions", sessions(h)));
     fields.add(new Reply.Field("Pair health", buckets(h)));
     fields.add(new Reply.Field("Goals", goals(h)));

@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.tandem.core.agreement.AgreementFeature;
+import io.tandem.core.agreement.AgreementJob;
 import io.tandem.core.calendar.CalendarFeature;
 import io.tandem.core.calendar.DidYouMeet;
 import io.tandem.core.calendar.PickSlot;
@@ -70,6 +72,7 @@ class FeatureWiringTest {
         .extracting(ScheduledJob::key)
         .containsExactly(
             ProgramEndJob.KEY,
+            AgreementJob.KEY,
             DidYouMeet.KEY,
             AskCheckIns.KEY,
             SurveyJob.KEY,
@@ -88,6 +91,11 @@ class FeatureWiringTest {
         Routes without = Routes.of(others);
         assertThat(without.action(PickSlot.PICK)).isEmpty();
         assertThat(without.jobs()).extracting(ScheduledJob::key).doesNotContain(DidYouMeet.KEY);
+        continue;
+      }
+      // a feature of buttons and a job only (the working agreement) handles no command: the job
+      // list above names its job, so leaving it out fails there
+      if (left instanceof AgreementFeature) {
         continue;
       }
       assertThatThrownBy(() -> Routes.of(others))

@@ -279,6 +279,11 @@ class ForgetPersonTest {
     assertThat(answered.kind()).isEqualTo(Reply.Kind.SUCCESS);
     PrivacyFixture.sql(
         db,
+        "INSERT INTO working_agreement_answer (id, pair_id, member_id, meet, every_days, note,"
+            + " answered_at) SELECT 2000, p.id, m.id, 'call', 7, 'Quinella prefers calls', 0"
+            + " FROM mentoring_pair p, member m WHERE m.user_id = 'U0QUIN'");
+    PrivacyFixture.sql(
+        db,
         "UPDATE participant SET manager = 'U0QUIN' WHERE member_id ="
             + " (SELECT id FROM member WHERE user_id = 'U0BEN')");
     PrivacyFixture.sql(
