@@ -77,7 +77,6 @@ class DemoTest {
         .contains("missed 3 rounds")
         .contains("not enough responses")
         .contains(PilotGuidance.AGENDA)
-
         .contains("Settled: your working agreement");
     // one pair settled a difference, the others (but the quiet one) agreed at once
     assertThat(count(demo, "SELECT COUNT(*) FROM working_agreement WHERE status = 'SETTLED'"))
