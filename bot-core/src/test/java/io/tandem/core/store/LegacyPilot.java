@@ -84,7 +84,7 @@ final class LegacyPilot {
     counts.put("participant", 2L);
     counts.put("mentoring_session", 1L);
     counts.put("signal", 18L);
-    counts.put("outbox_message", 8L);
+    counts.put("outbox_message", 9L);
     counts.put("mentoring_pair", 1L);
     counts.put("session_note", 1L);
     counts.put("goal", 1L);
