@@ -54,6 +54,8 @@ final class ThroughputBenchmark {
                             (default 25,50,100,200,300,400,600,800)
         --kinds K,...       log, status, click                                (default all three)
         --results DIR       where throughput.md and .json go                  (default bench/results)
+        --postgres URL      run on PostgreSQL instead of a SQLite file: a fresh schema in the
+                            database of URL (jdbc:postgresql://host/db?user=...), dropped after
 
       """;
 
@@ -71,7 +73,8 @@ final class ThroughputBenchmark {
       int stepSeconds,
       List<Integer> rates,
       List<String> kinds,
-      Path results) {
+      Path results,
+      String postgres) {
     static Options parse(List<String> args) {
       int people = 1000;
       int signals = 1_000_000;
@@ -79,6 +82,7 @@ final class ThroughputBenchmark {
       List<Integer> rates = List.of(25, 50, 100, 200, 300, 400, 600, 800);
       List<String> kinds = List.of("log", "status", "click");
       Path results = Path.of("bench", "results");
+      String postgres = null;
       for (Map.Entry<String, String> option : BenchArgs.pairs(args).entrySet()) {
         String value = option.getValue();
         switch (option.getKey()) {
@@ -88,13 +92,17 @@ final class ThroughputBenchmark {
           case "--rates" -> rates = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
           case "--kinds" -> kinds = List.of(value.split(","));
           case "--results" -> results = Path.of(value);
+          case "--postgres" -> postgres = value;
           default -> throw new IllegalArgumentException("Unknown option " + option.getKey());
         }
       }
       if (people < 1 || stepSeconds < 1 || rates.isEmpty()) {
         throw new IllegalArgumentException("--people, --step-seconds and --rates must be >= 1");
       }
-      return new Options(people, signals, stepSeconds, rates, kinds, results);
+      if (postgres != null && !postgres.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("--postgres must be a jdbc:postgresql: URL");
+      }
+      return new Options(people, signals, stepSeconds, rates, kinds, results, postgres);
     }
   }
 
@@ -105,8 +113,38 @@ final class ThroughputBenchmark {
   static void run(Options o, String commandLine) throws Exception {
     String loadAtStart = ResultFiles.loadNow();
     Path dir = Files.createTempDirectory("tandem-throughput");
-    String dbUrl = "jdbc:sqlite:" + dir.resolve("tandem.db");
+    String schema = "tandem_throughput_" + System.currentTimeMillis();
+    String dbUrl =
+        o.postgres() == null
+            ? "jdbc:sqlite:" + dir.resolve("tandem.db")
+            : createSchema(o.postgres(), schema);
     Map<String, Object> result = new LinkedHashMap<>();
+    try {
+      run(o, dbUrl, result);
+    } finally {
+      if (o.postgres() != null) {
+        dropSchema(o.postgres(), schema);
+      }
+    }
+    write(o, commandLine, result, loadAtStart);
+  }
+
+  private static String createSchema(String url, String schema) throws SQLException {
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE SCHEMA " + schema);
+    }
+    return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  private static void dropSchema(String url, String schema) throws SQLException {
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
+  private static void run(Options o, String dbUrl, Map<String, Object> result) throws Exception {
     try (SlackSimulator slack = SlackSimulator.start(BOT_TOKEN, "xapp-unused")) {
       long setup = System.nanoTime();
       List<SimulatedUser> people = IntakeBenchmark.enrol(slack, dbUrl, o.people());
@@ -150,7 +188,6 @@ final class ThroughputBenchmark {
         tandem.close();
       }
     }
-    write(o, commandLine, result, loadAtStart);
   }
 
   /** Steps {@code target}'s rate up until a step misses; puts each step and the best in result. */
@@ -328,7 +365,9 @@ final class ThroughputBenchmark {
             + " send-to-answer under 1 s is at least 0.5x the plain JDBC program's transactions"
             + " a second (same rows per command, same SQLite file settings, same run).\n\n";
     String method =
-        "\nTandem (`Tandem.start`, as `tandem run` starts it) in Slack HTTP mode on SQLite, "
+        "\nTandem (`Tandem.start`, as `tandem run` starts it) in Slack HTTP mode on "
+            + (o.postgres() == null ? "SQLite" : "PostgreSQL (one server, a fresh schema)")
+            + ", "
             + o.people()
             + " enrolled mentees and "
             + o.signals()

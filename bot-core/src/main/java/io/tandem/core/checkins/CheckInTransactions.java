@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * How check-in use cases run: one transaction, with the actor's {@link Logbook}, for people who
- * have joined a program (others are told so and nothing is written).
+ * have joined a program (others are told so and nothing is written). Queries do not flush ({@link
+ * Store#flushOnlyAtCommit}): a use case that reads its own writes flushes first.
  */
 final class CheckInTransactions {
 
@@ -46,6 +47,8 @@ final class CheckInTransactions {
       Command.Target target,
       String retry,
       Function<Logbook, Reply> work) {
+    // check-ins flush before the queries that read their own writes (RecordSession, EditFromForm)
+    store.flushOnlyAtCommit();
     return PairContext.whenJoined(
         store,
         actor,

@@ -58,6 +58,8 @@ public final class ShowStatus {
     Objects.requireNonNull(actor, "actor");
     return db.transaction(
         store -> {
+          // reads first, one write last: nothing to flush before a query
+          store.flushOnlyAtCommit();
           List<PairContext> all = PairResolver.everything(store, actor);
           if (all.isEmpty()) {
             return NOT_JOINED;

@@ -26,14 +26,14 @@ final class AnswerRequest {
   private static final Logger LOG = LoggerFactory.getLogger(AnswerRequest.class);
 
   private final Database db;
-  private final InboxRows inbox;
+  private final GroupCommit claims;
   private final Clock clock;
   private final Function<InboundRequest, AnswerPort> ports;
 
   AnswerRequest(
-      Database db, InboxRows inbox, Clock clock, Function<InboundRequest, AnswerPort> ports) {
+      Database db, GroupCommit claims, Clock clock, Function<InboundRequest, AnswerPort> ports) {
     this.db = db;
-    this.inbox = inbox;
+    this.claims = claims;
     this.clock = clock;
     this.ports = ports;
   }
@@ -48,7 +48,9 @@ final class AnswerRequest {
     Instant now = clock.instant();
     boolean inTime = now.isBefore(request.receivedAt().plus(window(request.platform())));
     if (request.replyAddress() != null && inTime) {
-      if (!inbox.move(request.deliveryKey(), InboxRows.State.DONE, InboxRows.State.ANSWERING)) {
+      if (!claims.move(
+          new InboxRows.Move(
+              request.deliveryKey(), InboxRows.State.DONE, InboxRows.State.ANSWERING))) {
         return;
       }
       boolean sent;

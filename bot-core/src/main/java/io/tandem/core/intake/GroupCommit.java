@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the requests that arrive together in one transaction: on SQLite every transaction queues
- * for the one write lock behind the workers' transactions, so one insert per acknowledgement made
- * acknowledgements wait seconds under load. A single writer thread takes whatever is waiting (up to
- * {@link #MAX_BATCH}), commits it, and releases each caller with its own result; a lone request is
- * a batch of one, so nothing waits for company.
+ * Stores the requests that arrive together, and the claims of answers about to be sent ({@link
+ * #move}), in one transaction: on SQLite every transaction queues for the one write lock behind the
+ * workers' transactions, so one insert per acknowledgement made acknowledgements wait seconds under
+ * load, and one claim per answer took the lock a second time for every command. A single writer
+ * thread takes whatever is waiting (up to {@link #MAX_BATCH}), commits it, and releases each caller
+ * with its own result; a lone request is a batch of one, so nothing waits for company. Each caller
+ * returns only after the commit, so nothing is acknowledged or sent before it is durable.
  */
 final class GroupCommit {
 
@@ -27,7 +29,13 @@ final class GroupCommit {
   /** Longer than any acknowledgement may take: past it the caller gives up (no ack). */
   private static final long WAIT_SECONDS = 10;
 
-  private record Pending(InboxRows.NewRow row, CompletableFuture<Boolean> stored) {}
+  /** A row to insert or a move to make ({@code row} or {@code move} is null). */
+  private record Pending(
+      InboxRows.NewRow row, InboxRows.Move move, CompletableFuture<Boolean> stored) {
+    String key() {
+      return row != null ? row.deliveryKey() : move.deliveryKey();
+    }
+  }
 
   private final InboxRows inbox;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -48,18 +56,31 @@ final class GroupCommit {
    * @throws IllegalStateException when it could not be stored (the caller must not acknowledge)
    */
   boolean insert(InboxRows.NewRow row) {
+    return commit(new Pending(row, null, new CompletableFuture<>()));
+  }
+
+  /**
+   * Moves a row from one state to another, committed when this returns.
+   *
+   * @return whether it was in {@code move.from()} (nothing changes otherwise)
+   * @throws IllegalStateException when it could not be stored
+   */
+  boolean move(InboxRows.Move move) {
+    return commit(new Pending(null, move, new CompletableFuture<>()));
+  }
+
+  private boolean commit(Pending pending) {
     if (!running) {
-      throw new IllegalStateException("stopping: " + row.deliveryKey() + " is not stored");
+      throw new IllegalStateException("stopping: " + pending.key() + " is not stored");
     }
-    CompletableFuture<Boolean> stored = new CompletableFuture<>();
-    queue.add(new Pending(row, stored));
+    queue.add(pending);
     try {
-      return stored.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      return pending.stored().get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while storing " + row.deliveryKey(), e);
+      throw new IllegalStateException("interrupted while storing " + pending.key(), e);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not store " + row.deliveryKey(), e);
+      throw new IllegalStateException("could not store " + pending.key(), e);
     }
   }
 
@@ -73,9 +94,17 @@ final class GroupCommit {
         }
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
-        List<Boolean> inserted = inbox.insertAll(batch.stream().map(Pending::row).toList());
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).stored().complete(inserted.get(i));
+        List<Pending> inserts = batch.stream().filter(p -> p.row() != null).toList();
+        List<Pending> moves = batch.stream().filter(p -> p.move() != null).toList();
+        List<Boolean> written =
+            inbox.writeAll(
+                inserts.stream().map(Pending::row).toList(),
+                moves.stream().map(Pending::move).toList());
+        for (int i = 0; i < inserts.size(); i++) {
+          inserts.get(i).stored().complete(written.get(i));
+        }
+        for (int i = 0; i < moves.size(); i++) {
+          moves.get(i).stored().complete(written.get(inserts.size() + i));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -61,7 +61,7 @@ public final class Intake implements IntakeUseCase {
 
   private final Database db;
   private final InboxRows inbox;
-  private final GroupCommit inserts;
+  private final GroupCommit inboxWrites;
   private final Clock clock;
   private final RunRequest running;
   private final AnswerRequest answering;
@@ -80,11 +80,11 @@ public final class Intake implements IntakeUseCase {
       int workers) {
     this.db = Objects.requireNonNull(db, "db");
     this.inbox = new InboxRows(db);
-    this.inserts = new GroupCommit(inbox);
+    this.inboxWrites = new GroupCommit(inbox);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.startedAt = clock.instant();
     this.running = new RunRequest(commands, interactions, membership, this::port);
-    this.answering = new AnswerRequest(db, inbox, clock, this::port);
+    this.answering = new AnswerRequest(db, inboxWrites, clock, this::port);
     this.forgetting =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -165,7 +165,7 @@ public final class Intake implements IntakeUseCase {
   }
 
   private boolean store(InboundRequest request) {
-    return inserts.insert(
+    return inboxWrites.insert(
         new InboxRows.NewRow(
             request.deliveryKey(),
             request.platform(),
@@ -310,12 +310,13 @@ public final class Intake implements IntakeUseCase {
   public boolean stop(Duration grace) throws InterruptedException {
     accepting = false;
     forgetting.shutdownNow();
-    inserts.close();
     workers.shutdown();
     boolean finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
     if (!finished) {
       workers.shutdownNow();
     }
+    // after the workers: their answers claim their rows through it
+    inboxWrites.close();
     LOG.info(
         finished
             ? "Intake stopped: every accepted request finished"

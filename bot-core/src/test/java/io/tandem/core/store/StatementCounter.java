@@ -3,6 +3,7 @@ package io.tandem.core.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.eclipse.persistence.internal.databaseaccess.DatabaseCall;
 import org.eclipse.persistence.sessions.SessionEvent;
@@ -17,6 +18,7 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
 public final class StatementCounter {
 
   private final List<String> statements = new ArrayList<>();
+  private final AtomicInteger calculations = new AtomicInteger();
   private volatile boolean recording;
 
   private StatementCounter(Database db) {
@@ -33,6 +35,13 @@ public final class StatementCounter {
               }
             }
           }
+
+          @Override
+          public void preCalculateUnitOfWorkChangeSet(SessionEvent event) {
+            if (recording) {
+              calculations.incrementAndGet();
+            }
+          }
         });
   }
 
@@ -46,6 +55,7 @@ public final class StatementCounter {
     synchronized (statements) {
       statements.clear();
     }
+    calculations.set(0);
     recording = true;
     try {
       work.get();
@@ -55,6 +65,14 @@ public final class StatementCounter {
     synchronized (statements) {
       return List.copyOf(statements);
     }
+  }
+
+  /**
+   * How often the last {@link #during} compared the entities of a unit of work with their state as
+   * read: once per flush and once per commit, each a pass over every entity the transaction holds.
+   */
+  public int changeCalculations() {
+    return calculations.get();
   }
 
   /** The questions among {@code statements}: those that read. */

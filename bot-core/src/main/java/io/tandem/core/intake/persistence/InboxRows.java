@@ -63,27 +63,50 @@ public final class InboxRows {
    *     earlier in this list; nothing changes)
    */
   public List<Boolean> insertAll(List<NewRow> rows) {
+    return writeAll(rows, List.of());
+  }
+
+  /** A row to move from one state to another, as {@link #writeAll} takes it. */
+  public record Move(String deliveryKey, State from, State to) {}
+
+  /**
+   * Stores new requests as PENDING and moves rows between states, all in one transaction: {@code
+   * rows} first, in order, then {@code moves}.
+   *
+   * @return for each row, whether it was new, then for each move whether the row was in its {@code
+   *     from} state (nothing changes for the others)
+   */
+  public List<Boolean> writeAll(List<NewRow> rows, List<Move> moves) {
     return db.inTransaction(
         em ->
             jdbc(
                 em,
                 c -> {
-                  List<Boolean> inserted = new ArrayList<>(rows.size());
-                  try (PreparedStatement ps =
-                      c.prepareStatement(
-                          "INSERT INTO inbox (delivery_key, platform, kind, request, state,"
-                              + " received_at) VALUES (?, ?, ?, ?, 'PENDING', ?)"
-                              + " ON CONFLICT (delivery_key) DO NOTHING")) {
-                    for (NewRow row : rows) {
-                      ps.setString(1, row.deliveryKey());
-                      ps.setString(2, row.platform().name());
-                      ps.setString(3, row.kind());
-                      ps.setString(4, row.request());
-                      ps.setLong(5, row.receivedAt().toEpochMilli());
-                      inserted.add(ps.executeUpdate() == 1);
+                  List<Boolean> written = new ArrayList<>(rows.size() + moves.size());
+                  if (!rows.isEmpty()) {
+                    try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "INSERT INTO inbox (delivery_key, platform, kind, request, state,"
+                                + " received_at) VALUES (?, ?, ?, ?, 'PENDING', ?)"
+                                + " ON CONFLICT (delivery_key) DO NOTHING")) {
+                      for (NewRow row : rows) {
+                        ps.setString(1, row.deliveryKey());
+                        ps.setString(2, row.platform().name());
+                        ps.setString(3, row.kind());
+                        ps.setString(4, row.request());
+                        ps.setLong(5, row.receivedAt().toEpochMilli());
+                        written.add(ps.executeUpdate() == 1);
+                      }
                     }
                   }
-                  return inserted;
+                  if (!moves.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(MOVE)) {
+                      for (Move move : moves) {
+                        written.add(move(ps, move.deliveryKey(), move.from(), move.to()));
+                      }
+                    }
+                  }
+                  return written;
                 }));
   }
 
@@ -133,15 +156,21 @@ public final class InboxRows {
     return jdbc(
         em,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE inbox SET state = ? WHERE delivery_key = ? AND state = ?")) {
-            ps.setString(1, to.name());
-            ps.setString(2, deliveryKey);
-            ps.setString(3, from.name());
-            return ps.executeUpdate() == 1;
+          try (PreparedStatement ps = c.prepareStatement(MOVE)) {
+            return move(ps, deliveryKey, from, to);
           }
         });
+  }
+
+  private static final String MOVE =
+      "UPDATE inbox SET state = ? WHERE delivery_key = ? AND state = ?";
+
+  private static boolean move(PreparedStatement ps, String deliveryKey, State from, State to)
+      throws SQLException {
+    ps.setString(1, to.name());
+    ps.setString(2, deliveryKey);
+    ps.setString(3, from.name());
+    return ps.executeUpdate() == 1;
   }
 
   /** {@link #move(Store, String, State, State)} in a transaction of its own. */
