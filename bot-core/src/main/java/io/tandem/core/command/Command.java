@@ -75,6 +75,9 @@ public sealed interface Command {
    */
   non-sealed interface ProgramAdmins extends Command {}
 
+  /** A program's targets: the records are in {@code io.tandem.core.reports.TargetCommand}. */
+  non-sealed interface TargetCommands extends Command {}
+
   record Status() implements Command {}
 
   /** Admins' controls of a running program: the records are in {@code programs.ProgramControl}. */

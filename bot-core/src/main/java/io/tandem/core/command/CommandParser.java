@@ -11,6 +11,7 @@ import io.tandem.core.privacy.PrivacyGrammar;
 import io.tandem.core.programs.ProgramAdminGrammar;
 import io.tandem.core.programs.ProgramGrammar;
 import io.tandem.core.reminders.ReminderGrammar;
+import io.tandem.core.reports.TargetGrammar;
 import io.tandem.core.surveys.SurveyGrammar;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -97,7 +98,9 @@ public final class CommandParser {
             + code("remove")
             + ", "
             + code("list")
-            + ")"),
+            + "); "
+            + code("program targets PROGRAM meet 80% goals 70% retention 100%")
+            + " sets its targets"),
     MATCH("match", "match preview", "admins: preview, swap and approve pairs"),
     SURVEY(
         "survey",
@@ -256,7 +259,9 @@ public final class CommandParser {
       case PROGRAM ->
           ProgramAdminGrammar.isAdmins(rest)
               ? ProgramAdminGrammar.admins(rest, mentions)
-              : ProgramGrammar.program(rest, mentions);
+              : TargetGrammar.isTargets(rest)
+                  ? TargetGrammar.targets(rest)
+                  : ProgramGrammar.program(rest, mentions);
       case MATCH -> ProgramGrammar.match(rest, mentions);
       case PAIR -> PairGrammar.pair(rest, mentions);
       case REMIND -> ReminderGrammar.remind(rest);

@@ -5,6 +5,7 @@ import io.tandem.core.privacy.PrivacyCommand;
 import io.tandem.core.programs.ProgramAdminCommand;
 import io.tandem.core.programs.ProgramControl;
 import io.tandem.core.reminders.ReminderCommands;
+import io.tandem.core.reports.TargetCommand;
 import io.tandem.core.surveys.SurveyCommand;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -31,7 +32,8 @@ final class CommandTypes {
           Command.Privacy.class, PrivacyCommand.class,
           Command.ProgramControls.class, ProgramControl.class,
           Command.PairCommands.class, PairCommand.class,
-          Command.ProgramAdmins.class, ProgramAdminCommand.class);
+          Command.ProgramAdmins.class, ProgramAdminCommand.class,
+          Command.TargetCommands.class, TargetCommand.class);
 
   private CommandTypes() {}
 

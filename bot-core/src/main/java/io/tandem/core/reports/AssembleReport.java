@@ -71,6 +71,18 @@ final class AssembleReport {
 
     Period read = new Period(from, end);
     PopulationQueries people = PopulationQueries.in(store);
+    Retention retention = retention(people, workspace.getId(), id, read);
+    Outcomes outcomes =
+        Outcomes.of(
+            Targets.progress(
+                TargetBook.in(store).find(id).orElse(null),
+                pairs.rows(),
+                health,
+                retention,
+                from,
+                end),
+            planQueries.outcomes(id, from, end),
+            surveys.anonymityThreshold());
     return new ProgramReport(
         new ProgramRef(
             id,
@@ -86,11 +98,12 @@ final class AssembleReport {
         weeks,
         EventTimeline.read(planQueries, id, period, end, signals),
         q.surveyTrends(id, from, end, surveys),
-        retention(people, workspace.getId(), id, read),
+        retention,
         List.of(
             mix(people, id, "department", "department", read),
             mix(people, id, "seniority_band", "seniority band", read),
-            mix(people, id, "communication", "communication", read)));
+            mix(people, id, "communication", "communication", read)),
+        outcomes);
   }
 
   private static List<Week> weeks(

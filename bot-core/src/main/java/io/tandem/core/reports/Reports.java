@@ -46,6 +46,14 @@ public final class Reports {
     this.assembler = new AssembleReport(Objects.requireNonNull(surveys, "surveys"));
   }
 
+  Database database() {
+    return db;
+  }
+
+  java.time.Clock clock() {
+    return clock;
+  }
+
   /**
    * The report of the program an operator names.
    *
