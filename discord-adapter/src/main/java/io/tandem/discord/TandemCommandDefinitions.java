@@ -204,7 +204,17 @@ final class TandemCommandDefinitions {
                     new OptionData(OptionType.USER, "person", "Who", true),
                     new OptionData(OptionType.STRING, "program", "Which program")),
             new SubcommandData("admins-list", "Who administers a program")
-                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")));
+                .addOptions(new OptionData(OptionType.STRING, "program", "Which program")),
+            // the core's "program targets PROGRAM meet 80% goals 70% retention 100%"
+            new SubcommandData("targets", "Show or set a program's targets")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "program", "Which program"),
+                    new OptionData(OptionType.STRING, "meet", "Pairs meeting monthly, e.g. 80%"),
+                    new OptionData(OptionType.STRING, "goals", "Goals done, e.g. 70%"),
+                    new OptionData(
+                        OptionType.STRING,
+                        "retention",
+                        "Participants' retention as a share of others', e.g. 100%")));
   }
 
   /** {@code /tandem-admin pair …}: one pair at a time. */
