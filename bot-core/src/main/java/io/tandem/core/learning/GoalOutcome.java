@@ -24,11 +24,11 @@ import java.util.Optional;
  */
 final class GoalOutcome {
 
-  static final String OPEN_ACTION = "goal-outcome:open";
-  static final String SKIP_ACTION = "goal-outcome:skip";
+  static final String OPEN_ACTION = "goal.outcome.open";
+  static final String SKIP_ACTION = "goal.outcome.skip";
 
   /** The form's id is this prefix and the goal's id. */
-  static final String FORM = "goal-outcome:form:";
+  static final String FORM = "goal:outcome:";
 
   static final int MAX_LENGTH = 300;
 
@@ -61,7 +61,7 @@ final class GoalOutcome {
         ctx.store(),
         workspace.getId(),
         workspace.getPlatform(),
-        "goal-outcome:" + goal.getId(),
+        "outcome-ask:" + goal.getId(),
         new ChatTarget.DirectMessage(ctx.partnerMember().getUserId()),
         new Reply(
             Reply.Kind.INFO,

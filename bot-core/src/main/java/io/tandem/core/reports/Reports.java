@@ -130,7 +130,7 @@ public final class Reports {
    */
   public Reply report(Actor actor, String text) {
     Optional<String> story = ProgramStory.asked(text);
-    String programName = story.map(n -> n.isEmpty() ? null : n).orElse(text);
+    String programName = story.isEmpty() ? text : story.get().isEmpty() ? null : story.get();
     return AdminRights.only(
         db,
         actor,
