@@ -75,6 +75,7 @@ final class Pilot {
   private final Agenda agenda = new Agenda();
   private final Tally tally = new Tally();
   private final SimulatedPeople simulated;
+  private final PilotOutcomes outcomes;
   private int filesSeen;
   private int deliveredSeen;
   private List<Pair> pairs = List.of();
@@ -100,7 +101,8 @@ final class Pilot {
     this.people = people;
     this.out = out;
     this.chartFolder = chartFolder;
-    this.simulated = new SimulatedPeople(chat, clock, people, seed, agenda, tally, out);
+    this.outcomes = new PilotOutcomes(chat, tandem, out);
+    this.simulated = new SimulatedPeople(chat, clock, people, seed, agenda, tally, out, outcomes);
   }
 
   /** When the pilot's first day starts, UTC. */
@@ -178,6 +180,7 @@ final class Pilot {
     react();
     out.println();
     say(ADMIN, "program start " + PROGRAM, 2);
+    outcomes.setTargets();
   }
 
   /**
@@ -240,6 +243,9 @@ final class Pilot {
         start.plus(Duration.ofDays(8)).plus(Duration.ofHours(2)),
         () -> simulated.takeSecondMentee(generous.mentor()));
     agenda.at(start.plus(Duration.ofDays(29)).plus(Duration.ofHours(1)), this::programAdminSteps);
+    agenda.at(
+        Agenda.workingHour(start.plus(Duration.ofDays(34)), 14),
+        () -> outcomes.mentorsLookBack(pairs));
     for (Instant hour = start.plus(Duration.ofHours(1));
         !hour.isAfter(end);
         hour = hour.plus(Duration.ofHours(1))) {

@@ -38,6 +38,7 @@ final class SimulatedPeople {
   private final Agenda agenda;
   private final Tally tally;
   private final PrintWriter out;
+  private final PilotOutcomes outcomes;
   private List<Pilot.Pair> pairs = List.of();
   private Pilot.Pair quiet;
 
@@ -48,7 +49,8 @@ final class SimulatedPeople {
       long seed,
       Agenda agenda,
       Tally tally,
-      PrintWriter out) {
+      PrintWriter out,
+      PilotOutcomes outcomes) {
     this.chat = chat;
     this.conversation = new Conversation(chat, out);
     this.clock = clock;
@@ -57,6 +59,7 @@ final class SimulatedPeople {
     this.agenda = agenda;
     this.tally = tally;
     this.out = out;
+    this.outcomes = outcomes;
   }
 
   /** The approved pairs, and the one that will go quiet. */
@@ -123,8 +126,7 @@ final class SimulatedPeople {
         agenda.at(doneAt, () -> conversation.say(pair.mentor(), "task done 1", 1));
         if (random.nextBoolean()) {
           agenda.at(
-              doneAt.plus(Duration.ofHours(1)),
-              () -> conversation.say(pair.mentee(), "goal done 1", 1));
+              doneAt.plus(Duration.ofHours(1)), () -> outcomes.goalDone(pair.mentee(), "1", ""));
         }
       }
     }
