@@ -61,7 +61,6 @@ final class Pilot {
   record Pair(String mentor, String mentee) {}
 
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
-
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
@@ -75,7 +74,6 @@ final class Pilot {
   private final Agenda agenda = new Agenda();
   private final Tally tally = new Tally();
   private final SimulatedPeople simulated;
-  private final PilotOutcomes outcomes;
   private int filesSeen;
   private int deliveredSeen;
   private List<Pair> pairs = List.of();
@@ -101,7 +99,7 @@ final class Pilot {
     this.people = people;
     this.out = out;
     this.chartFolder = chartFolder;
-    this.outcomes = new PilotOutcomes(chat, tandem, out);
+    PilotOutcomes outcomes = new PilotOutcomes(chat, tandem, out);
     this.simulated = new SimulatedPeople(chat, clock, people, seed, agenda, tally, out, outcomes);
   }
 
@@ -180,7 +178,6 @@ final class Pilot {
     react();
     out.println();
     say(ADMIN, "program start " + PROGRAM, 2);
-    outcomes.setTargets();
   }
 
   /**
@@ -243,9 +240,6 @@ final class Pilot {
         start.plus(Duration.ofDays(8)).plus(Duration.ofHours(2)),
         () -> simulated.takeSecondMentee(generous.mentor()));
     agenda.at(start.plus(Duration.ofDays(29)).plus(Duration.ofHours(1)), this::programAdminSteps);
-    agenda.at(
-        Agenda.workingHour(start.plus(Duration.ofDays(34)), 14),
-        () -> outcomes.mentorsLookBack(pairs));
     for (Instant hour = start.plus(Duration.ofHours(1));
         !hour.isAfter(end);
         hour = hour.plus(Duration.ofHours(1))) {

@@ -94,9 +94,15 @@ final class SimulatedPeople {
     out.println(Transcript.answered(chat.fill(mentor, skills, two), 1));
   }
 
-  /** Each pair writes down a goal in the first days, with a task or two, and ticks some off. */
+  /**
+   * The program admin sets the targets ({@link PilotOutcomes}); each pair writes down a goal in the
+   * first days, with a task or two, and ticks some off; near the end the mentors look back.
+   */
   void planLearningPlans() {
     Instant monday = clock.instant();
+    outcomes.setTargets();
+    agenda.at(
+        workingHour(monday.plus(Duration.ofDays(34)), 14), () -> outcomes.mentorsLookBack(pairs));
     for (Pilot.Pair pair : pairs) {
       if (pair.equals(quiet)) {
         continue;

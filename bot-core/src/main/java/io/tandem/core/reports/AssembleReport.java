@@ -72,17 +72,6 @@ final class AssembleReport {
     Period read = new Period(from, end);
     PopulationQueries people = PopulationQueries.in(store);
     Retention retention = retention(people, workspace.getId(), id, read);
-    Outcomes outcomes =
-        Outcomes.of(
-            Targets.progress(
-                TargetBook.in(store).find(id).orElse(null),
-                pairs.rows(),
-                health,
-                retention,
-                from,
-                end),
-            planQueries.outcomes(id, from, end),
-            surveys.anonymityThreshold());
     return new ProgramReport(
         new ProgramRef(
             id,
@@ -103,7 +92,21 @@ final class AssembleReport {
             mix(people, id, "department", "department", read),
             mix(people, id, "seniority_band", "seniority band", read),
             mix(people, id, "communication", "communication", read)),
-        outcomes);
+        outcomes(store, id, pairs, health, retention, read));
+  }
+
+  private Outcomes outcomes(
+      Store store, long id, ReportPairs pairs, Health health, Retention retention, Period read) {
+    return Outcomes.of(
+        Targets.progress(
+            TargetBook.in(store).find(id).orElse(null),
+            pairs.rows(),
+            health,
+            retention,
+            read.from(),
+            read.to()),
+        PlanQueries.in(store).outcomes(id, read.from(), read.to()),
+        surveys.anonymityThreshold());
   }
 
   private static List<Week> weeks(
