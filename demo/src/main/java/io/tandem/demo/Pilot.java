@@ -64,7 +64,6 @@ final class Pilot {
   record Pair(String mentor, String mentee) {}
 
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
-
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
@@ -103,7 +102,8 @@ final class Pilot {
     this.people = people;
     this.out = out;
     this.chartFolder = chartFolder;
-    this.simulated = new SimulatedPeople(chat, clock, people, seed, agenda, tally, out);
+    PilotOutcomes outcomes = new PilotOutcomes(chat, tandem, out);
+    this.simulated = new SimulatedPeople(chat, clock, people, seed, agenda, tally, out, outcomes);
   }
 
   /** When the pilot's first day starts, UTC. */

@@ -41,6 +41,7 @@ final class SimulatedPeople {
   private final PilotCheckIns checkIns;
   private final PilotCalendar calendar;
   private final PilotAgreement agreement;
+  private final PilotOutcomes outcomes;
   private List<Pilot.Pair> pairs = List.of();
   private Pilot.Pair quiet;
 
@@ -51,7 +52,8 @@ final class SimulatedPeople {
       long seed,
       Agenda agenda,
       Tally tally,
-      PrintWriter out) {
+      PrintWriter out,
+      PilotOutcomes outcomes) {
     this.chat = chat;
     this.conversation = new Conversation(chat, out);
     this.clock = clock;
@@ -63,6 +65,7 @@ final class SimulatedPeople {
     this.checkIns = new PilotCheckIns(chat, clock, random, agenda, tally, out);
     this.calendar = new PilotCalendar(chat, out);
     this.agreement = new PilotAgreement(chat, clock, people, agenda, out);
+    this.outcomes = outcomes;
   }
 
   /** The approved pairs, and the one that will go quiet. */
@@ -99,9 +102,15 @@ final class SimulatedPeople {
     out.println(Transcript.answered(chat.fill(mentor, skills, two), 1));
   }
 
-  /** Each pair writes down a goal in the first days, with a task or two, and ticks some off. */
+  /**
+   * The program admin sets the targets ({@link PilotOutcomes}); each pair writes down a goal in the
+   * first days, with a task or two, and ticks some off; near the end the mentors look back.
+   */
   void planLearningPlans() {
     Instant monday = clock.instant();
+    outcomes.setTargets();
+    agenda.at(
+        workingHour(monday.plus(Duration.ofDays(34)), 14), () -> outcomes.mentorsLookBack(pairs));
     for (Pilot.Pair pair : pairs) {
       if (pair.equals(quiet)) {
         continue;
@@ -131,8 +140,7 @@ final class SimulatedPeople {
         agenda.at(doneAt, () -> conversation.say(pair.mentor(), "task done 1", 1));
         if (random.nextBoolean()) {
           agenda.at(
-              doneAt.plus(Duration.ofHours(1)),
-              () -> conversation.say(pair.mentee(), "goal done 1", 1));
+              doneAt.plus(Duration.ofHours(1)), () -> outcomes.goalDone(pair.mentee(), "1", ""));
         }
       }
     }

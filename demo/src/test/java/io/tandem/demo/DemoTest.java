@@ -158,6 +158,10 @@ class DemoTest {
     assertThat(transcript)
         .containsPattern("\\(to maya\\) \\W*Spring pilot\\W* has come to the end of its length")
         .containsPattern("\\(to rhea\\) \\W*Spring pilot\\W* has come to the end of its length");
+    // the program admin set targets early, and people said what changed when they reached a goal
+    assertThat(transcript).contains("Pairs meeting monthly").contains("Tell what changed");
+    assertThat(count(demo, "SELECT COUNT(*) FROM goal WHERE outcome_text IS NOT NULL"))
+        .isPositive();
   }
 
   @ParameterizedTest(name = "on {0}")

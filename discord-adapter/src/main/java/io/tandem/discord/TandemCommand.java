@@ -79,7 +79,10 @@ final class TandemCommand {
           "by",
           "override",
           "as",
-          "in");
+          "in",
+          "meet",
+          "goals",
+          "retention");
 
   private static List<String> names(SubcommandData subcommand) {
     return subcommand.getOptions().stream().map(OptionData::getName).toList();

@@ -209,7 +209,17 @@ final class TandemCommandDefinitions {
                 .addOptions(
                     new OptionData(
                         OptionType.STRING, "days", "Days after matching, e.g. 30,60,90, or off"),
-                    new OptionData(OptionType.STRING, "program", "Which program")));
+                    new OptionData(OptionType.STRING, "program", "Which program")),
+            // the core's "program targets PROGRAM meet 80% goals 70% retention 100%"
+            new SubcommandData("targets", "Show or set a program's targets")
+                .addOptions(
+                    new OptionData(OptionType.STRING, "program", "Which program"),
+                    new OptionData(OptionType.STRING, "meet", "Pairs meeting monthly, e.g. 80%"),
+                    new OptionData(OptionType.STRING, "goals", "Goals done, e.g. 70%"),
+                    new OptionData(
+                        OptionType.STRING,
+                        "retention",
+                        "Participants' retention as a share of others', e.g. 100%")));
   }
 
   /** {@code /tandem-admin pair …}: one pair at a time. */

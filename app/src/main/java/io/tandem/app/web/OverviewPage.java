@@ -6,9 +6,11 @@ import static io.tandem.app.web.DashboardFormat.bucketClass;
 import static io.tandem.app.web.DashboardFormat.oneDecimal;
 import static io.tandem.app.web.DashboardFormat.signed;
 
+import io.tandem.core.reports.Outcomes;
 import io.tandem.core.reports.ProgramReport;
 import io.tandem.core.reports.ReportEvents;
 import io.tandem.core.reports.ReportText;
+import io.tandem.core.reports.Targets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +44,13 @@ final class OverviewPage {
             events(report.timeline()),
             mix(report),
             downloads(view),
-            MINUTE.format(view.access().expires())));
+            MINUTE.format(view.access().expires()),
+            outcomes(report.outcomes())));
+  }
+
+  private static Pages.OutcomeLines outcomes(Outcomes o) {
+    return new Pages.OutcomeLines(
+        o.targets().stream().map(Targets::line).toList(), o.words(), ReportText.outcomes(o));
   }
 
   private static List<Pages.Card> cards(ProgramReport report) {

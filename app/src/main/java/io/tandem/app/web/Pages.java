@@ -89,7 +89,16 @@ public final class Pages {
       Events events,
       List<MixTable> mix,
       List<Link> downloads,
-      String expires) {}
+      String expires,
+      OutcomeLines outcomes) {}
+
+  /**
+   * Targets with their verdicts, and what changed at work in people's words.
+   *
+   * @param words the answers, empty below the anonymity threshold
+   * @param note what to show instead of {@code words} when it is empty
+   */
+  public record OutcomeLines(List<String> targets, List<String> words, String note) {}
 
   /** One part of a pair's score, as a bar against its maximum. */
   public record ScorePart(

@@ -64,7 +64,8 @@ class HtmlTest {
                     new Pages.MixTable(
                         "department", List.of(new Pages.MixGroup(HOSTILE, 3, 4)), 1)),
                 List.of(new Pages.Link("/dashboard/export/report.csv?t=a&b=c", "report.csv")),
-                "2026-01-31 12:15 UTC"));
+                "2026-01-31 12:15 UTC",
+                new Pages.OutcomeLines(List.of(HOSTILE), List.of(HOSTILE), HOSTILE)));
 
     assertThat(page)
         .doesNotContain("<img src=x")
@@ -75,6 +76,7 @@ class HtmlTest {
         .contains("<tr data-pair=\"7\">")
         .contains("<td data-col=\"usefulness\">&lt;img")
         .contains("<p id=\"event-totals\">&lt;img")
+        .contains("<ul id=\"outcomes\"><li>“&lt;img")
         .contains("<tr><td>&lt;img src=x onerror=alert(1)&gt;\"'&amp;</td><td class=\"num\">3</td>")
         .contains("as of 2026-01-31 12:00:00 UTC")
         .contains("<option value=\"1\" selected>");

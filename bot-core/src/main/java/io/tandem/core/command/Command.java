@@ -71,14 +71,14 @@ public sealed interface Command {
   /** Reminder and participation commands: the records are in {@link ReminderCommands}. */
   non-sealed interface ReminderCommand extends Command {}
 
-  /**
-   * Who administers a program: the records are in {@code
-   * io.tandem.core.programs.ProgramAdminCommand}.
-   */
+  /** Who administers a program: the records are in {@code programs.ProgramAdminCommand}. */
   non-sealed interface ProgramAdmins extends Command {}
 
   /** Pair check-in points: the records are in {@code pulse.PulseCommand}. */
   non-sealed interface PairCheckIns extends Command {}
+
+  /** A program's targets: the records are in {@code reports.TargetCommand}. */
+  non-sealed interface TargetCommands extends Command {}
 
   record Status() implements Command {}
 

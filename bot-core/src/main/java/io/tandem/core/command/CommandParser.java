@@ -13,6 +13,7 @@ import io.tandem.core.programs.ProgramAdminGrammar;
 import io.tandem.core.programs.ProgramGrammar;
 import io.tandem.core.pulse.PulseGrammar;
 import io.tandem.core.reminders.ReminderGrammar;
+import io.tandem.core.reports.TargetGrammar;
 import io.tandem.core.surveys.SurveyGrammar;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -103,7 +104,9 @@ public final class CommandParser {
             + code(PulseGrammar.EXAMPLE)
             + " sets when pairs are asked how it is going, "
             + code("program checkins off")
-            + " stops it"),
+            + " stops it; "
+            + code("program targets PROGRAM meet 80% goals 70% retention 100%")
+            + " sets its targets"),
     MATCH("match", "match preview", "admins: preview, swap and approve pairs"),
     SURVEY(
         "survey",
@@ -275,6 +278,8 @@ public final class CommandParser {
               ? ProgramAdminGrammar.admins(rest, mentions)
               : PulseGrammar.isCheckIns(rest)
                   ? PulseGrammar.checkIns(rest)
+                  : TargetGrammar.isTargets(rest)
+                      ? TargetGrammar.targets(rest)
                   : ProgramGrammar.program(rest, mentions);
       case MATCH -> ProgramGrammar.match(rest, mentions);
       case PAIR -> PairGrammar.pair(rest, mentions);

@@ -7,6 +7,7 @@ import io.tandem.core.programs.ProgramAdminCommand;
 import io.tandem.core.programs.ProgramControl;
 import io.tandem.core.pulse.PulseCommand;
 import io.tandem.core.reminders.ReminderCommands;
+import io.tandem.core.reports.TargetCommand;
 import io.tandem.core.surveys.SurveyCommand;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -35,7 +36,8 @@ final class CommandTypes {
           Command.PairCommands.class, PairCommand.class,
           Command.ProgramAdmins.class, ProgramAdminCommand.class,
           Command.PairCheckIns.class, PulseCommand.class,
-          Command.Guidance.class, GuideCommand.class);
+          Command.Guidance.class, GuideCommand.class,
+          Command.TargetCommands.class, TargetCommand.class);
 
   private CommandTypes() {}
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code goal done N}. */
+/** {@code goal done N}, which then asks the goal's owner what changed ({@link GoalOutcome}). */
 final class CompleteGoal {
 
   private final PlanTransactions tx;
@@ -42,13 +42,17 @@ final class CompleteGoal {
               CheckInSignals.record(
                   ctx, SignalType.GOAL_DONE, Map.of("number", command.number()), now);
           Home.refresh(ctx, signal.getId(), now);
-          return Reply.success(
-              "Goal "
-                  + command.number()
-                  + " is done: "
-                  + Markup.text(goal.get().getText())
-                  + ". 🎉",
-              List.of());
+          return GoalOutcome.ask(
+              ctx,
+              goal.get(),
+              Reply.success(
+                  "Goal "
+                      + command.number()
+                      + " is done: "
+                      + Markup.text(goal.get().getText())
+                      + ". 🎉",
+                  List.of()),
+              now);
         });
   }
 }

@@ -60,6 +60,13 @@ public class Goal {
   @Column(name = "done_at")
   private Instant doneAt;
 
+  /** What changed at work because of the goal, in its owner's words, or {@code null}. */
+  @Column(name = "outcome_text", length = 300)
+  private String outcome;
+
+  @Column(name = "outcome_at")
+  private Instant outcomeAt;
+
   protected Goal() {}
 
   public Goal(
@@ -85,6 +92,20 @@ public class Goal {
 
   public void markDone(Instant at) {
     this.doneAt = Objects.requireNonNull(at, "at");
+  }
+
+  /** Keeps what changed at work because of the goal; a later answer replaces an earlier one. */
+  public void recordOutcome(String text, Instant at) {
+    this.outcome = Objects.requireNonNull(text, "text");
+    this.outcomeAt = Objects.requireNonNull(at, "at");
+  }
+
+  public String getOutcome() {
+    return outcome;
+  }
+
+  public Instant getOutcomeAt() {
+    return outcomeAt;
   }
 
   public boolean isDone() {

@@ -11,7 +11,8 @@ import java.time.Clock;
  * SubmitGoalForm}, {@link CompleteGoal}, {@link ShowPlan}), {@code task add|done|list} ({@link
  * AddTask}, {@link CompleteTask}), and {@code goal review} ({@link ReviewSkills}: re-rating the
  * skills rated at enrolment, which {@link AskForReview} asks for when a program closes); and forms
- * closed unsent, a signal that someone gave up on one ({@link RecordAbandonedForm}).
+ * closed unsent, a signal that someone gave up on one ({@link RecordAbandonedForm}); and, when a
+ * goal is done, its owner's answer to what changed at work because of it ({@link GoalOutcome}).
  *
  * <p>Either person in an active pair may add; each goal has an owner, the one who is learning;
  * progress is tasks done ÷ tasks set. Goals and tasks are named by per-pair numbers, so a number
@@ -26,6 +27,12 @@ public final class LearningFeature implements Feature {
   /** The form of {@code goal review}. */
   public static final String REVIEW_FORM = LearningMessages.REVIEW_FORM;
 
+  /** The button that opens the form asking what changed at work because of a done goal. */
+  public static final String OUTCOME_ACTION = GoalOutcome.OPEN_ACTION;
+
+  /** The button that skips that question. */
+  public static final String OUTCOME_SKIP_ACTION = GoalOutcome.SKIP_ACTION;
+
   private final SetGoal setGoal;
   private final SubmitGoalForm submitGoalForm;
   private final CompleteGoal completeGoal;
@@ -34,6 +41,7 @@ public final class LearningFeature implements Feature {
   private final ShowPlan showPlan;
   private final ReviewSkills reviewSkills;
   private final RecordAbandonedForm abandonedForm;
+  private final GoalOutcome outcome;
 
   public LearningFeature(Database db, Clock clock) {
     PlanTransactions tx = new PlanTransactions(db, clock);
@@ -45,6 +53,7 @@ public final class LearningFeature implements Feature {
     this.showPlan = new ShowPlan(tx);
     this.reviewSkills = new ReviewSkills(tx);
     this.abandonedForm = new RecordAbandonedForm(tx);
+    this.outcome = new GoalOutcome(tx);
   }
 
   @Override
@@ -62,6 +71,9 @@ public final class LearningFeature implements Feature {
         .command(Command.ListTasks.class, (actor, list) -> showPlan.tasks(actor, list.target()))
         .forms(GOAL_FORM, submitGoalForm::submitted)
         .forms(REVIEW_FORM, reviewSkills::submitted)
+        .action(OUTCOME_ACTION, outcome::open)
+        .action(GoalOutcome.SKIP_ACTION, outcome::skip)
+        .forms(GoalOutcome.FORM, outcome::submitted)
         .onFormClosed(abandonedForm::formClosed);
   }
 }

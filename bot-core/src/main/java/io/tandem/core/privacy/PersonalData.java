@@ -175,8 +175,9 @@ public final class PersonalData {
               columns(
                   "owner_id", Treatment.LINK,
                   "created_by", Treatment.LINK,
-                  "text", Treatment.EMPTY),
-              "goals set and done stay as counts; what they said goes"),
+                  "text", Treatment.EMPTY,
+                  "outcome_text", Treatment.EMPTY),
+              "goals set and done stay as counts; what they said goes, and what changed for them"),
           new Rule(
               "goal_task",
               "tasks",

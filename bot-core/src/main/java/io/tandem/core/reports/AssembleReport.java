@@ -85,6 +85,7 @@ final class AssembleReport {
 
     Period read = new Period(from, end);
     PopulationQueries people = PopulationQueries.in(store);
+    Retention retention = retention(people, workspace.getId(), id, read);
     return new ProgramReport(
         new ProgramRef(
             id,
@@ -100,11 +101,26 @@ final class AssembleReport {
         weeks,
         EventTimeline.read(planQueries, id, period, end, signals),
         q.surveyTrends(id, from, end, surveys),
-        retention(people, workspace.getId(), id, read),
+        retention,
         List.of(
             mix(people, id, "department", "department", read),
             mix(people, id, "seniority_band", "seniority band", read),
-            mix(people, id, "communication", "communication", read)));
+            mix(people, id, "communication", "communication", read)),
+        outcomes(store, id, pairs, health, retention, read));
+  }
+
+  private Outcomes outcomes(
+      Store store, long id, ReportPairs pairs, Health health, Retention retention, Period read) {
+    return Outcomes.of(
+        Targets.progress(
+            TargetBook.in(store).find(id).orElse(null),
+            pairs.rows(),
+            health,
+            retention,
+            read.from(),
+            read.to()),
+        PlanQueries.in(store).outcomes(id, read.from(), read.to()),
+        surveys.anonymityThreshold());
   }
 
   private static List<Week> weeks(

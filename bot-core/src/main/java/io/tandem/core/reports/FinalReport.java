@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * When a program closes at the end of its length, its admins get the final report privately: the
- * chat form of {@code report}, once per admin and program.
+ * When a program closes at the end of its length, its admins get the final report privately, once
+ * per admin and program: the program's story on one page ({@link ProgramStory}).
  */
 public final class FinalReport implements ClosingStep {
 
@@ -34,7 +34,16 @@ public final class FinalReport implements ClosingStep {
     if (report.isEmpty()) {
       return;
     }
-    Reply chat = ReportText.reply(report.get());
+    Reply story =
+        ProgramStory.reply(
+            report.get(),
+            "*"
+                + Markup.text(report.get().program().name())
+                + "* has come to the end of its length and is now closed. Its final report, the"
+                + " program's story on one page"
+                + " (`"
+                + Markup.command("report " + report.get().program().name() + " final")
+                + "` shows it again):");
     db.transaction(
         store -> {
           long workspaceId = Programs.in(store).byId(programId).orElseThrow().getWorkspaceId();
@@ -46,16 +55,7 @@ public final class FinalReport implements ClosingStep {
                 workspace.getPlatform(),
                 "final-report:" + programId + ":" + admin,
                 new ChatTarget.DirectMessage(admin),
-                Reply.info(
-                    "*"
-                        + Markup.text(report.get().program().name())
-                        + "* has come to the end of its length and is now closed. Its final"
-                        + " report ("
-                        + ReportText.window(report.get())
-                        + "); `"
-                        + Markup.command("report " + report.get().program().name())
-                        + "` sends it again with its charts.",
-                    chat.fields()),
+                story,
                 at,
                 at);
           }

@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param retention participants against non-participants
  * @param mix the pairs' people by department, band and other profile dimensions, groups below the
  *     anonymity threshold suppressed
+ * @param outcomes progress against the program's targets, and what changed at work in people's
+ *     words (shown from the anonymity threshold on)
  */
 public record ProgramReport(
     ProgramRef program,
@@ -42,7 +44,8 @@ public record ProgramReport(
     Timeline timeline,
     List<SurveyTrend> surveys,
     Retention retention,
-    List<Mix> mix) {
+    List<Mix> mix,
+    Outcomes outcomes) {
 
   public ProgramReport {
     Objects.requireNonNull(program, "program");
@@ -59,6 +62,7 @@ public record ProgramReport(
     surveys = List.copyOf(surveys);
     Objects.requireNonNull(retention, "retention");
     mix = List.copyOf(mix);
+    Objects.requireNonNull(outcomes, "outcomes");
   }
 
   /** The pairs in one bucket, lowest score first. */

@@ -72,7 +72,7 @@ public final class ReportFormats {
   /**
    * One long table, {@code section,item,measure,value}: one row per number, so that a spreadsheet
    * can pivot it (sections: program, funnel, sessions, goals, tasks, usefulness, health, signals,
-   * pairs, weeks, events, surveys, retention, mix).
+   * pairs, weeks, events, surveys, retention, mix, targets, outcomes).
    */
   public static String csv(ProgramReport r) {
     List<String[]> rows = new ArrayList<>();
@@ -81,6 +81,7 @@ public final class ReportFormats {
     pairRows(rows, r);
     surveyRows(rows, r);
     retentionRows(rows, r);
+    OutcomeFormats.csvRows(rows, r);
     StringBuilder out = new StringBuilder();
     for (String[] cells : rows) {
       for (int i = 0; i < cells.length; i++) {
@@ -217,6 +218,7 @@ public final class ReportFormats {
     line(md, "Undeliverable messages", Long.toString(h.deadMessages()));
     md.append("\n## Retention\n\n");
     md.append(ReportText.retention(r.retention())).append(".\n\n");
+    OutcomeFormats.markdown(md, r);
     pairsTable(md, r);
     weeksTable(md, r);
     PlanFormats.eventsTable(md, r.timeline());

@@ -39,6 +39,12 @@ public final class ReportText {
     fields.add(new Reply.Field("Session usefulness", usefulness(h.usefulness())));
     fields.add(new Reply.Field("Skill self-rating", skills(h)));
     fields.add(new Reply.Field("Retention", retention(r.retention())));
+    if (!r.outcomes().targets().isEmpty()) {
+      fields.add(new Reply.Field("Targets", targets(r.outcomes())));
+    }
+    if (r.outcomes().answers() > 0) {
+      fields.add(new Reply.Field("What changed at work", outcomes(r.outcomes())));
+    }
     String surveys = surveys(r);
     if (!surveys.isEmpty()) {
       fields.add(new Reply.Field("Surveys", surveys));
@@ -177,6 +183,31 @@ public final class ReportText {
         + r.note()
         + ". Source: "
         + r.source().label;
+  }
+
+  /** One line per target: {@code Goals done: 72% (13 of 18) — target 80%, behind}. */
+  public static String targets(Outcomes o) {
+    return o.targets().stream().map(Targets::line).collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * What changed at work, one quoted answer a line, without names; below the anonymity threshold
+   * only how many answers there are.
+   */
+  public static String outcomes(Outcomes o) {
+    if (o.answers() == 0) {
+      return "no answers yet";
+    }
+    if (o.suppressed()) {
+      return o.answers()
+          + (o.answers() == 1 ? " answer" : " answers")
+          + "; they show from "
+          + o.threshold()
+          + " on, so that no one can be recognised";
+    }
+    return o.words().stream()
+        .map(w -> "• “" + Markup.text(w) + "”")
+        .collect(Collectors.joining("\n"));
   }
 
   /** {@code 28 of 30 stayed (93%)}, or {@code no data (n = 0)} for a group without people. */

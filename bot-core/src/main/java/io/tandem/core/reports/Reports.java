@@ -46,6 +46,14 @@ public final class Reports {
     this.assembler = new AssembleReport(Objects.requireNonNull(surveys, "surveys"));
   }
 
+  Database database() {
+    return db;
+  }
+
+  java.time.Clock clock() {
+    return clock;
+  }
+
   /**
    * The report of the program an operator names.
    *
@@ -116,8 +124,13 @@ public final class Reports {
                             .map(w -> compute(store, w, p, period, asOf))));
   }
 
-  /** {@code report [program]} in chat: headline numbers and the pairs needing attention. */
-  public Reply report(Actor actor, String programName) {
+  /**
+   * {@code report [program]} in chat: headline numbers and the pairs needing attention; {@code
+   * report [program] final}: the program's story on one page ({@link ProgramStory}).
+   */
+  public Reply report(Actor actor, String text) {
+    Optional<String> story = ProgramStory.asked(text);
+    String programName = story.isEmpty() ? text : story.get().isEmpty() ? null : story.get();
     return AdminRights.only(
         db,
         actor,
@@ -134,6 +147,15 @@ public final class Reports {
                     return noProgram(store, workspace, programName);
                   }
                   ProgramReport report = compute(store, workspace.get(), program.get(), null, null);
+                  if (story.isPresent()) {
+                    return ProgramStory.reply(
+                        report,
+                        "*The story of "
+                            + Markup.text(report.program().name())
+                            + "* ("
+                            + ReportText.window(report)
+                            + "):");
+                  }
                   queueCharts(store, actor, workspace.get(), report);
                   return ReportText.reply(report);
                 }));

@@ -8,11 +8,15 @@ import io.tandem.core.port.in.Reply;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Admins' {@code report}, and {@code dashboard} when this Tandem serves the web dashboard. */
+/**
+ * Admins' {@code report}, {@code program targets} ({@link SetTargets}), and {@code dashboard} when
+ * this Tandem serves the web dashboard.
+ */
 public final class ReportsFeature implements Feature {
 
   private final Reports reports;
   private final Optional<OpenDashboard> dashboard;
+  private final SetTargets targets;
 
   /**
    * @param dashboard opens dashboard links, or empty when no web dashboard is served
@@ -20,6 +24,7 @@ public final class ReportsFeature implements Feature {
   public ReportsFeature(Reports reports, Optional<OpenDashboard> dashboard) {
     this.reports = Objects.requireNonNull(reports, "reports");
     this.dashboard = Objects.requireNonNull(dashboard, "dashboard");
+    this.targets = new SetTargets(reports);
   }
 
   /** Sends the admins the final report when a program closes at the end of its length. */
@@ -31,6 +36,8 @@ public final class ReportsFeature implements Feature {
   public void register(Routes routes) {
     routes
         .command(Command.Report.class, (actor, report) -> reports.report(actor, report.program()))
+        .command(TargetCommand.Show.class, targets::show)
+        .command(TargetCommand.Set.class, targets::set)
         .command(
             Command.OpenDashboard.class,
             (actor, open) -> dashboard.map(d -> d.open(actor, open)).orElseGet(this::noDashboard));

@@ -12,6 +12,7 @@ import io.tandem.core.delivery.MutableClock;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.kernel.Role;
+import io.tandem.core.learning.LearningFeature;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
@@ -158,6 +159,7 @@ class ForgetPersonTest {
         .contains("SECRET diary")
         .contains("quinella.ashdown@example.com")
         .contains("Learn zebra budgeting")
+        .contains("Zebra budgets on time")
         .contains("Quinella says hi")
         .contains("\"excluded_user_id\": \"U0CAL\"")
         .contains("2025-03-04T09:15:30Z");
@@ -188,6 +190,8 @@ class ForgetPersonTest {
     assertThat(rows(db, "SELECT private_note || taught || learned || topic FROM session_note"))
         .noneMatch(t -> t.contains("SECRET") || t.contains("quokka"));
     assertThat(rows(db, "SELECT text FROM goal")).noneMatch(t -> t.contains("zebra"));
+    assertThat(rows(db, "SELECT outcome_text FROM goal"))
+        .noneMatch(t -> t != null && t.contains("Zebra"));
     assertThat(rows(db, "SELECT text FROM goal_task")).noneMatch(t -> t.contains("zebra"));
     assertThat(rows(db, "SELECT text FROM survey_named_answer")).containsOnlyNulls();
     assertThat(rows(db, "SELECT note FROM pair_checkin")).containsOnlyNulls();
@@ -265,6 +269,14 @@ class ForgetPersonTest {
         .isEqualTo(Reply.Kind.SUCCESS);
     assertThat(run(QUIN, "task add 1 Read the zebra primer").kind()).isEqualTo(Reply.Kind.SUCCESS);
     assertThat(run(QUIN, "task done 1").kind()).isEqualTo(Reply.Kind.SUCCESS);
+    String goal = run(QUIN, "goal done 1").buttons().get(0).value();
+    Reply outcome = tandem.clicked(QUIN, "D1", LearningFeature.OUTCOME_ACTION, goal);
+    assertThat(
+            tandem
+                .submitted(
+                    QUIN, null, outcome.form().formId(), Map.of("outcome", "Zebra budgets on time"))
+                .kind())
+        .isEqualTo(Reply.Kind.SUCCESS);
     Reply review = run(QUIN, "goal review");
     assertThat(
             tandem

@@ -366,7 +366,8 @@ abstract class ReportsContract {
                 ProgramReport.RetentionSource.PROXY_LEFT_WORKSPACE,
                 new ProgramReport.Group(30, 30),
                 new ProgramReport.Group(0, 0)),
-            r.mix());
+            r.mix(),
+            r.outcomes());
     io.tandem.core.reports.chart.Chart retention = ReportCharts.retention(noOthers);
     assertThat(retention.valueMax()).isEqualTo(100.0);
     assertThat(retention.categories())

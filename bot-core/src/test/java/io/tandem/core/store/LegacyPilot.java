@@ -57,7 +57,13 @@ final class LegacyPilot {
 
   /** Asserts that every row of the pilot is there and the application still reads it. */
   static void assertIntact(Database db) {
-    assertThat(StoreStats.counts(db)).isEqualTo(COUNTS);
+    Map<String, Long> counts = new LinkedHashMap<>(StoreStats.counts(db));
+    // the file holds the 6 messages its release queued; today's code queues more for the same
+    // pilot (meeting times, agreement questions), so a pilot built now has at least as many
+    assertThat(counts.remove("outbox_message")).isGreaterThanOrEqualTo(COUNTS.get("outbox_message"));
+    Map<String, Long> expected = new LinkedHashMap<>(COUNTS);
+    expected.remove("outbox_message");
+    assertThat(counts).isEqualTo(expected);
     CommandDispatcher tandem = UseCaseFixture.dispatcher(db, CLOCK);
     Reply anaStatus = tandem.handle(new Invocation(ANA, "D1", "status"));
     assertThat(anaStatus.kind()).isNotEqualTo(Reply.Kind.ERROR);
@@ -84,7 +90,7 @@ final class LegacyPilot {
     counts.put("participant", 2L);
     counts.put("mentoring_session", 1L);
     counts.put("signal", 18L);
-    counts.put("outbox_message", 9L);
+    counts.put("outbox_message", 6L);
     counts.put("mentoring_pair", 1L);
     counts.put("session_note", 1L);
     counts.put("goal", 1L);

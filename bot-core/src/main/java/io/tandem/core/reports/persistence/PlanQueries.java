@@ -110,4 +110,19 @@ public final class PlanQueries {
                 .merge(rs.getString(2), rs.getLong(3), Long::sum));
     return bySlot;
   }
+
+  /**
+   * What changed at work, in owners' words, for the program's goals done in {@code [from, to)}:
+   * sorted by text, so the order tells nothing about who or when.
+   */
+  public List<String> outcomes(long programId, Instant from, Instant to) {
+    List<String> outcomes = new ArrayList<>();
+    sql.forEachRow(
+        "SELECT outcome_text FROM goal WHERE program_id = ? AND done_at >= ? AND done_at < ?"
+            + " AND outcome_text IS NOT NULL AND outcome_text <> ''",
+        List.of(programId, from.toEpochMilli(), to.toEpochMilli()),
+        rs -> outcomes.add(rs.getString(1)));
+    Collections.sort(outcomes);
+    return outcomes;
+  }
 }
