@@ -280,7 +280,7 @@ public final class CommandParser {
                   ? PulseGrammar.checkIns(rest)
                   : TargetGrammar.isTargets(rest)
                       ? TargetGrammar.targets(rest)
-                  : ProgramGrammar.program(rest, mentions);
+                      : ProgramGrammar.program(rest, mentions);
       case MATCH -> ProgramGrammar.match(rest, mentions);
       case PAIR -> PairGrammar.pair(rest, mentions);
       case REMIND -> ReminderGrammar.remind(rest);

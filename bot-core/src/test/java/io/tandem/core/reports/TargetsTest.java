@@ -3,6 +3,7 @@ package io.tandem.core.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.core.command.CommandParser;
+import io.tandem.core.pulse.CheckInSummary;
 import io.tandem.core.reports.Outcomes.TargetProgress;
 import io.tandem.core.reports.ProgramReport.Group;
 import io.tandem.core.reports.ProgramReport.Health;
@@ -207,6 +208,8 @@ class TargetsTest {
         0,
         0,
         0,
+        0,
+        new CheckInSummary(0, 0, 0, 0, 0, 0, 5),
         0);
   }
 

@@ -60,7 +60,8 @@ final class LegacyPilot {
     Map<String, Long> counts = new LinkedHashMap<>(StoreStats.counts(db));
     // the file holds the 6 messages its release queued; today's code queues more for the same
     // pilot (meeting times, agreement questions), so a pilot built now has at least as many
-    assertThat(counts.remove("outbox_message")).isGreaterThanOrEqualTo(COUNTS.get("outbox_message"));
+    assertThat(counts.remove("outbox_message"))
+        .isGreaterThanOrEqualTo(COUNTS.get("outbox_message"));
     Map<String, Long> expected = new LinkedHashMap<>(COUNTS);
     expected.remove("outbox_message");
     assertThat(counts).isEqualTo(expected);
