@@ -25,6 +25,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+// Long because its Verb table is the one list of verbs with their examples and help lines, read
+// top to bottom; the grammars of the feature families live in their own packages.
 /**
  * The one grammar for {@code /tandem <verb> …}, shared by every platform. Pure and thread-safe.
  * Every rejection names the problem and gives an example of the right form.
@@ -273,14 +275,7 @@ public final class CommandParser {
           participant(verb.get(), rest, mentions);
       case PROFILE -> accept(new Command.EditProfile(rest.isEmpty() ? null : rest));
       case EXCLUDE -> parseExclude(rest, mentions);
-      case PROGRAM ->
-          ProgramAdminGrammar.isAdmins(rest)
-              ? ProgramAdminGrammar.admins(rest, mentions)
-              : PulseGrammar.isCheckIns(rest)
-                  ? PulseGrammar.checkIns(rest)
-                  : TargetGrammar.isTargets(rest)
-                      ? TargetGrammar.targets(rest)
-                      : ProgramGrammar.program(rest, mentions);
+      case PROGRAM -> program(rest, mentions);
       case MATCH -> ProgramGrammar.match(rest, mentions);
       case PAIR -> PairGrammar.pair(rest, mentions);
       case REMIND -> ReminderGrammar.remind(rest);
@@ -333,6 +328,20 @@ public final class CommandParser {
       BiFunction<String, Command.Target, Parsed> grammar) {
     TargetClauses.Split split = TargetClauses.split(rest, mentions, programAllowed, example);
     return split.problem() != null ? split.problem() : grammar.apply(split.rest(), split.target());
+  }
+
+  /** {@code program …}: its admins, check-in points and targets have grammars of their own. */
+  private static Parsed program(String rest, MentionedUsers mentions) {
+    if (ProgramAdminGrammar.isAdmins(rest)) {
+      return ProgramAdminGrammar.admins(rest, mentions);
+    }
+    if (PulseGrammar.isCheckIns(rest)) {
+      return PulseGrammar.checkIns(rest);
+    }
+    if (TargetGrammar.isTargets(rest)) {
+      return TargetGrammar.targets(rest);
+    }
+    return ProgramGrammar.program(rest, mentions);
   }
 
   private static Parsed parseJoin(String rest) {

@@ -63,11 +63,7 @@ final class AssembleReport {
             pairs.matched().size(),
             pairs.met().size(),
             pairs.regular().size());
-    Instant origin =
-        LocalDate.ofInstant(from, ZoneOffset.UTC)
-            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-            .atStartOfDay(ZoneOffset.UTC)
-            .toInstant();
+    Instant origin = mondayBefore(from);
     ReportQueries.WeeklySignals signals = q.signalsByWeek(id, origin, from, end);
     List<Week> weeks = weeks(q, id, origin, from, end, signals);
     Health health =
@@ -107,6 +103,14 @@ final class AssembleReport {
             mix(people, id, "seniority_band", "seniority band", read),
             mix(people, id, "communication", "communication", read)),
         outcomes(store, id, pairs, health, retention, read));
+  }
+
+  /** Midnight UTC of the Monday on or before {@code from}: where the report's weeks start. */
+  private static Instant mondayBefore(Instant from) {
+    return LocalDate.ofInstant(from, ZoneOffset.UTC)
+        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant();
   }
 
   private Outcomes outcomes(

@@ -86,16 +86,13 @@ class FeatureWiringTest {
     for (Feature left : features) {
       List<Feature> others = new ArrayList<>(features);
       others.remove(left);
+      // features of buttons and a job only handle no command: without them those are gone
       if (left instanceof CalendarFeature) {
-        // it handles buttons and a job only, which no command needs: without it they are gone
-        Routes without = Routes.of(others);
-        assertThat(without.action(PickSlot.PICK)).isEmpty();
-        assertThat(without.jobs()).extracting(ScheduledJob::key).doesNotContain(DidYouMeet.KEY);
+        assertGone(others, PickSlot.PICK, DidYouMeet.KEY);
         continue;
       }
-      // a feature of buttons and a job only (the working agreement) handles no command: the job
-      // list above names its job, so leaving it out fails there
       if (left instanceof AgreementFeature) {
+        assertGone(others, AgreementFeature.MEET_ACTION, AgreementJob.KEY);
         continue;
       }
       assertThatThrownBy(() -> Routes.of(others))
@@ -121,5 +118,11 @@ class FeatureWiringTest {
         CommandTypes.all().stream().map(Class::getName).collect(Collectors.toSet());
 
     assertThat(implementations).hasSizeGreaterThan(30).isEqualTo(routed);
+  }
+
+  private static void assertGone(List<Feature> others, String action, String job) {
+    Routes without = Routes.of(others);
+    assertThat(without.action(action)).isEmpty();
+    assertThat(without.jobs()).extracting(ScheduledJob::key).doesNotContain(job);
   }
 }
