@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The words for a {@link ProgramReport}: the chat reply and the lines other formats share. */
@@ -190,9 +192,12 @@ public final class ReportText {
     return o.targets().stream().map(Targets::line).collect(Collectors.joining("\n"));
   }
 
+  /** Different answers quoted in chat; the files have them all. */
+  static final int OUTCOMES_SHOWN = 8;
+
   /**
-   * What changed at work, one quoted answer a line, without names; below the anonymity threshold
-   * only how many answers there are.
+   * What changed at work, one quoted answer a line (the same words once, counted), without names;
+   * below the anonymity threshold only how many answers there are.
    */
   public static String outcomes(Outcomes o) {
     if (o.answers() == 0) {
@@ -205,9 +210,23 @@ public final class ReportText {
           + o.threshold()
           + " on, so that no one can be recognised";
     }
-    return o.words().stream()
-        .map(w -> "• “" + Markup.text(w) + "”")
-        .collect(Collectors.joining("\n"));
+    Map<String, Long> counted =
+        o.words().stream()
+            .collect(Collectors.groupingBy(w -> w, LinkedHashMap::new, Collectors.counting()));
+    List<String> lines =
+        counted.entrySet().stream()
+            .limit(OUTCOMES_SHOWN)
+            .map(
+                e ->
+                    "• “"
+                        + Markup.text(e.getKey())
+                        + "”"
+                        + (e.getValue() > 1 ? " ×" + e.getValue() : ""))
+            .collect(Collectors.toCollection(ArrayList::new));
+    if (counted.size() > OUTCOMES_SHOWN) {
+      lines.add("… and " + (counted.size() - OUTCOMES_SHOWN) + " more in the report's files");
+    }
+    return String.join("\n", lines);
   }
 
   /** {@code 28 of 30 stayed (93%)}, or {@code no data (n = 0)} for a group without people. */

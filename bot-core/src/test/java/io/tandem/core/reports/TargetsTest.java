@@ -12,6 +12,7 @@ import io.tandem.core.reports.ProgramReport.RetentionSource;
 import io.tandem.core.reports.Targets.Measure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -113,6 +114,20 @@ class TargetsTest {
       assertThat(ReportText.outcomes(five)).contains("“a”").contains("“e”");
       assertThat(ReportText.outcomes(Outcomes.of(List.of(), List.of(), 5)))
           .isEqualTo("no answers yet");
+    }
+
+    @Test
+    @DisplayName("the same words show once with their count; chat quotes eight, the files all")
+    void repeatedAndMany() {
+      List<String> words = new ArrayList<>(List.of("aaa", "aaa", "aaa"));
+      for (char c = 'a'; c <= 'j'; c++) {
+        words.add(String.valueOf(c));
+      }
+      String text =
+          ReportText.outcomes(Outcomes.of(List.of(), words.stream().sorted().toList(), 5));
+      assertThat(text).contains("• “aaa” ×3").doesNotContain("“aaa”\n");
+      assertThat(text.lines().filter(l -> l.startsWith("• "))).hasSize(8);
+      assertThat(text).endsWith("… and 3 more in the report's files");
     }
   }
 
