@@ -3,11 +3,13 @@ package io.tandem.app;
 import io.tandem.config.TandemConfig;
 import io.tandem.core.enrolment.ImportParticipants;
 import io.tandem.core.enrolment.ImportRoster;
+import io.tandem.core.guidance.ImportGuides;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,34 +29,42 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "import",
     description = "Bring data into Tandem from files.",
-    subcommands = {ImportCommand.Participants.class, ImportCommand.Roster.class})
+    subcommands = {
+      ImportCommand.Participants.class,
+      ImportCommand.Roster.class,
+      ImportCommand.GuideTemplates.class
+    })
 final class ImportCommand {
 
   /** The file was rejected, or the program could not be found; nothing was stored. */
   static final int REJECTED = 2;
 
+  private static final String CSV_UTF8 = "\"CSV UTF-8\"";
+
   @ParentCommand Main main;
 
   /** One import use case run over an open database and the file's reader. */
   @FunctionalInterface
-  private interface CsvImport<T> {
+  private interface FileImport<T> {
     T run(Database database, BufferedReader reader) throws IOException;
   }
 
   /**
-   * Opens the database and {@code file} as UTF-8 and runs {@code csvImport} on them; when the file
+   * Opens the database and {@code file} as UTF-8 and runs {@code fileImport} on them; when the file
    * cannot be read, tells {@code err} why and returns {@code null}.
+   *
+   * @param saveAs how an editor calls UTF-8 for this kind of file, e.g. "CSV UTF-8"
    */
-  private static <T> T readCsv(
-      TandemConfig config, Path file, PrintWriter err, CsvImport<T> csvImport) {
+  private static <T> T readFile(
+      TandemConfig config, Path file, String saveAs, PrintWriter err, FileImport<T> fileImport) {
     String name = file.toString();
     try (Database database = Tandem.openDatabase(config, Clock.systemUTC(), true);
         BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return csvImport.run(database, reader);
+      return fileImport.run(database, reader);
     } catch (NoSuchFileException e) {
       rejected(err, "cannot read " + name + ": there is no such file");
     } catch (CharacterCodingException e) {
-      rejected(err, name + " is not UTF-8 text; save it as \"CSV UTF-8\" and import it again");
+      rejected(err, name + " is not UTF-8 text; save it as " + saveAs + " and import it again");
     } catch (IOException e) {
       rejected(err, "cannot read " + name + ": " + e.getMessage());
     }
@@ -84,6 +94,32 @@ final class ImportCommand {
     return REJECTED;
   }
 
+  /** An import into the program {@code --program} names, with the configuration loaded. */
+  abstract static class ProgramImport implements Callable<Integer> {
+    @ParentCommand ImportCommand parent;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @Mixin ProgramOptions options;
+
+    @Override
+    public final Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      TandemConfig config = parent.main.loadConfig(err);
+      if (config == null) {
+        return Main.CONFIG_ERROR;
+      }
+      ProgramLookup.Target target;
+      try {
+        target = options.target();
+      } catch (IllegalArgumentException e) {
+        return rejected(err, e.getMessage());
+      }
+      return run(config, target, spec.commandLine().getOut(), err);
+    }
+
+    abstract int run(
+        TandemConfig config, ProgramLookup.Target target, PrintWriter out, PrintWriter err);
+  }
+
   /** {@code tandem import participants FILE.csv --program NAME}. */
   @Command(
       name = "participants",
@@ -108,35 +144,20 @@ final class ImportCommand {
         "  capacity       mentees at once, 1-3                              mentors",
         ""
       })
-  static final class Participants implements Callable<Integer> {
-    @ParentCommand ImportCommand parent;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  static final class Participants extends ProgramImport {
 
     @Parameters(paramLabel = "FILE.csv", description = "The people to enrol.")
     Path file;
 
-    @Mixin ProgramOptions options;
-
     @Override
-    public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      TandemConfig config = parent.main.loadConfig(err);
-      if (config == null) {
-        return Main.CONFIG_ERROR;
-      }
-      ProgramLookup.Target target;
-      try {
-        target = options.target();
-      } catch (IllegalArgumentException e) {
-        return rejected(err, e.getMessage());
-      }
+    int run(TandemConfig config, ProgramLookup.Target target, PrintWriter out, PrintWriter err) {
       String name = file.toString();
       long start = System.nanoTime();
       ImportParticipants.Outcome outcome =
-          readCsv(
+          readFile(
               config,
               file,
+              CSV_UTF8,
               err,
               (database, reader) ->
                   new ImportParticipants(database, Clock.systemUTC())
@@ -228,9 +249,10 @@ final class ImportCommand {
       }
       String name = file.toString();
       ImportRoster.Outcome outcome =
-          readCsv(
+          readFile(
               config,
               file,
+              CSV_UTF8,
               err,
               (database, reader) ->
                   new ImportRoster(database, Clock.systemUTC())
@@ -257,6 +279,65 @@ final class ImportCommand {
           s.replaced());
       out.flush();
       return 0;
+    }
+  }
+
+  /** {@code tandem import guides FILE.md --program NAME}: the program's guidance templates. */
+  @Command(
+      name = "guides",
+      description = {
+        "Replace a program's guidance templates (role guides, first-session agenda, session"
+            + " agendas) with the sections of a guidance file, as an admin's guide import in chat"
+            + " does. The whole file is checked first: one bad section rejects it and nothing is"
+            + " stored.",
+        "",
+        "FILE.md: UTF-8 Markdown, one section per template, each starting with its name on a line"
+            + " of its own:",
+        "  ## mentor-guide",
+        "  Show, don't lecture; let {mentee} try things hands-on.",
+        ""
+      })
+  static final class GuideTemplates extends ProgramImport {
+
+    @Parameters(paramLabel = "FILE.md", description = "The guidance file.")
+    Path file;
+
+    @Override
+    int run(TandemConfig config, ProgramLookup.Target target, PrintWriter out, PrintWriter err) {
+      String name = file.toString();
+      ImportGuides.Outcome outcome =
+          readFile(
+              config,
+              file,
+              "UTF-8",
+              err,
+              (database, reader) -> {
+                StringWriter text = new StringWriter();
+                reader.transferTo(text);
+                return new ImportGuides(database, Clock.systemUTC())
+                    .importFile(name, withoutBom(text.toString()), target);
+              });
+      if (outcome == null) {
+        return REJECTED;
+      }
+      if (!outcome.imported()) {
+        return nothingImported(err, outcome.problems(), outcome.problems().size());
+      }
+      int count = outcome.templates().size();
+      out.printf(
+          Locale.ROOT,
+          "Imported %s into \"%s\": %s (%d %s)%n",
+          name,
+          outcome.program(),
+          String.join(", ", outcome.templates()),
+          count,
+          count == 1 ? "template" : "templates");
+      out.flush();
+      return 0;
+    }
+
+    private static String withoutBom(String text) {
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
   }
 }

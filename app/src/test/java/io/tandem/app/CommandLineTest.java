@@ -38,6 +38,7 @@ class CommandLineTest {
         "run",
         "report",
         "import roster",
+        "import guides",
         "outbox",
         "match",
         "forget",

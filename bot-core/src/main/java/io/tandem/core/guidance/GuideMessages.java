@@ -28,7 +28,7 @@ final class GuideMessages {
                   .map(
                       t ->
                           "changed by "
-                              + Markup.mention(t.updatedBy())
+                              + changedBy(t.updatedBy())
                               + " on "
                               + t.updatedAt().toString().substring(0, 10))
                   .orElse("Tandem's default");
@@ -118,6 +118,10 @@ final class GuideMessages {
         + " Templates: "
         + GuideDefaults.names()
         + ".";
+  }
+
+  private static String changedBy(String by) {
+    return ImportGuides.OPERATOR.equals(by) ? "the " + Markup.text(by) : Markup.mention(by);
   }
 
   private static String excerpt(String text) {

@@ -12,7 +12,6 @@ import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +103,7 @@ final class ManageGuides {
         actor,
         target.get().programId(),
         (store, program) -> {
-          save(store, actor, program, template, GuideText.clean(text), now());
+          ImportGuides.save(store, program, template, GuideText.clean(text), actor.userId(), now());
           return GuideMessages.saved(program, template, GuideText.clean(text));
         });
   }
@@ -115,7 +114,7 @@ final class ManageGuides {
     if (target.isEmpty()) {
       return GuideMessages.formGone();
     }
-    GuideFile.Parsed parsed = GuideFile.parse(file, GuideDefaults::isTemplate);
+    GuideFile.Parsed parsed = ImportGuides.parse(file);
     if (parsed instanceof GuideFile.Parsed.Rejected rejected) {
       return Reply.formError(
           GuideForms.FILE,
@@ -127,8 +126,7 @@ final class ManageGuides {
         actor,
         target.get().programId(),
         (store, program) -> {
-          Instant now = now();
-          templates.forEach((name, text) -> save(store, actor, program, name, text, now));
+          ImportGuides.store(store, program, templates, actor.userId(), now());
           return GuideMessages.imported(program, List.copyOf(templates.keySet()));
         });
   }
@@ -158,25 +156,7 @@ final class ManageGuides {
         .isPresent();
   }
 
-  /** Stores the program's version; a text equal to the default just drops the program's own. */
-  private static void save(
-      Store store, Actor actor, Program program, String name, String text, Instant now) {
-    Guides guides = Guides.in(store);
-    if (GuideDefaults.text(name).filter(text::equals).isPresent()) {
-      guides.remove(program.getId(), name);
-      return;
-    }
-    Optional<ProgramTemplate> own = guides.find(program.getId(), name);
-    if (own.isPresent()) {
-      own.get().change(text, actor.userId(), now);
-    } else {
-      guides.add(
-          new ProgramTemplate(
-              program.getWorkspaceId(), program.getId(), name, text, actor.userId(), now));
-    }
-  }
-
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return ImportGuides.now(clock);
   }
 }
