@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Scripts live under {@value #DEFAULT_LOCATION} and are named {@code
  * V<version>__<description>.sql} (for example {@code V1__init.sql}). The same scripts run on SQLite
- * and PostgreSQL, so they use portable SQL only; Flyway applies each in its own transaction and
- * records it in {@value #HISTORY_TABLE}. Placeholder replacement is off: a script runs exactly as
+ * and PostgreSQL, so they use portable SQL only; Flyway applies all pending ones in one transaction
+ * and records them in {@value #HISTORY_TABLE} (on SQLite each script goes to the database whole,
+ * see {@link WholeScriptResolver}). Placeholder replacement is off: a script runs exactly as
  * written. If an applied script was changed afterwards, or the database carries a version this
  * build does not know, {@link #migrate()} fails with {@link MigrationException} before touching
  * anything. On PostgreSQL, instances that start at once take turns on Flyway's advisory lock.
@@ -93,6 +94,7 @@ public final class Migrations {
   private final Clock clock;
   private final List<String> locations;
   private final ClassLoader classLoader;
+  private Boolean sqlite;
 
   /**
    * @param locations classpath folders holding scripts, e.g. {@value #DEFAULT_LOCATION}
@@ -219,13 +221,31 @@ public final class Migrations {
             // a database newer than this build is an error, not something to ignore
             .ignoreMigrationPatterns("*:pending")
             .baselineOnMigrate(false)
+            // every pending script in one transaction: one commit, and a script that fails takes
+            // the ones before it back with it instead of leaving the schema between versions
+            .group(true)
             .loggers("slf4j");
+    if (sqlite()) {
+      config.skipDefaultResolvers(true).resolvers(new WholeScriptResolver(locations, classLoader));
+    }
     if (baselineVersion != null) {
       config
           .baselineVersion(MigrationVersion.fromVersion(Integer.toString(baselineVersion)))
           .baselineDescription(TAKEOVER_DESCRIPTION);
     }
     return config.load();
+  }
+
+  /** Whether the database is SQLite, asked once. */
+  private boolean sqlite() {
+    if (sqlite == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        sqlite = "SQLite".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+      } catch (SQLException e) {
+        throw new MigrationException("could not reach the database: " + e.getMessage(), e);
+      }
+    }
+    return sqlite;
   }
 
   private void requireScripts(Flyway flyway) {

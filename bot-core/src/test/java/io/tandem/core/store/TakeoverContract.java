@@ -134,6 +134,27 @@ abstract class TakeoverContract {
     assertThat(tableExists(Migrations.HISTORY_TABLE)).isFalse();
   }
 
+  @Test
+  @DisplayName("a script that fails takes the scripts applied with it back: the schema stays empty")
+  void failingScriptLeavesNothingHalfApplied() {
+    Migrations withFailing =
+        new Migrations(
+            legacy.dataSource(),
+            LegacyPilot.CLOCK,
+            List.of(Migrations.DEFAULT_LOCATION, "db/test-failing"),
+            getClass().getClassLoader());
+
+    assertThatThrownBy(withFailing::migrate)
+        .isInstanceOf(Migrations.MigrationException.class)
+        .hasMessageContaining("no_such_table");
+
+    assertThat(tableExists("workspace")).isFalse();
+    assertThat(tableExists("failing_test_table")).isFalse();
+    assertThat(Migrations.of(legacy.dataSource(), LegacyPilot.CLOCK).pending())
+        .hasSize(newestVersion());
+    assertThat(Migrations.migrate(legacy.dataSource(), LegacyPilot.CLOCK)).hasSize(newestVersion());
+  }
+
   static int newestVersion() {
     return LegacyRunner.newestVersion();
   }
