@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The source checkout's launcher ({@code ./tandem}) keeps a class-data archive in its cache
- * directory: the first {@code run} records it, later starts use it, and an archive that does not
- * fit never stops a start or prints a word. A small probe jar stands in for Tandem.
+ * directory: the first {@code run} records it, later starts of every command use it, and an archive
+ * that does not fit never stops a start or prints a word. Commands that exit when done get the
+ * quick compiler only. A small probe jar stands in for Tandem.
  */
-@DisplayName("The launcher's class-data archive")
+@DisplayName("The launcher's JVM options and class-data archive")
 class LauncherTest {
 
   static final Path LAUNCHER = Path.of("..", "tandem").toAbsolutePath().normalize();
@@ -59,14 +60,15 @@ class LauncherTest {
     assertThat(archive).isNotEmptyFile();
     assertThat(cache).isDirectoryNotContaining("glob:**.tmp");
 
-    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: SharedArchiveFile\n"));
+    assertThat(launch("version"))
+        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only\n"));
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: SharedArchiveFile\n"));
   }
 
   @Test
   @DisplayName("before the first run, other commands start as they always did")
   void nothingBeforeTheFirstRun() throws Exception {
-    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: no archive\n"));
+    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: no archive, C1 only\n"));
     assertThat(cache).doesNotExist();
   }
 
@@ -76,7 +78,8 @@ class LauncherTest {
     Files.createDirectories(cache);
     Files.writeString(archive, "not an archive");
 
-    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: SharedArchiveFile\n"));
+    assertThat(launch("version"))
+        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only\n"));
   }
 
   @Test
@@ -87,10 +90,11 @@ class LauncherTest {
     Files.setLastModifiedTime(
         archive, FileTime.from(Files.getLastModifiedTime(jar).toInstant().minusSeconds(60)));
 
-    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: no archive\n"));
+    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: no archive, C1 only\n"));
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: ArchiveClassesAtExit\n"));
     assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
-    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: SharedArchiveFile\n"));
+    assertThat(launch("version"))
+        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only\n"));
   }
 
   @Test
@@ -99,6 +103,20 @@ class LauncherTest {
     assertThat(launch("run", "exit", "3"))
         .isEqualTo(new Result(3, "probe run exit 3: ArchiveClassesAtExit\n"));
     assertThat(cache).isEmptyDirectory();
+  }
+
+  @Test
+  @DisplayName("commands that exit when done run on the quick compiler; run and demo keep both")
+  void oneShotCommandsCompileQuickly() throws Exception {
+    assertThat(launch("match", "--dry-run"))
+        .isEqualTo(new Result(0, "probe match --dry-run: no archive, C1 only\n"));
+    assertThat(launch()).isEqualTo(new Result(0, "probe : no archive, C1 only\n"));
+    assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: no archive\n"));
+    assertThat(launch("run")).isEqualTo(new Result(0, "probe run: ArchiveClassesAtExit\n"));
+
+    assertThat(launch("match", "--dry-run"))
+        .isEqualTo(new Result(0, "probe match --dry-run: SharedArchiveFile, C1 only\n"));
+    assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: SharedArchiveFile\n"));
   }
 
   record Result(int status, String output) {}
