@@ -157,14 +157,23 @@ class DeployFilesTest {
         assertThat(variablesTandemReads()).contains(line.substring(0, line.indexOf('=')));
       }
     }
+    // (or, in the unit, that the launcher it starts Java with reads)
+    Set<String> known = new HashSet<>(variablesTandemReads());
+    Matcher launcherReference =
+        Pattern.compile("\\$\\{(TANDEM_[A-Z_]+)").matcher(Files.readString(LauncherTest.LAUNCHER));
+    while (launcherReference.find()) {
+      known.add(launcherReference.group(1));
+    }
     for (String line : Files.readAllLines(DEPLOY.resolve("tandem.service"))) {
       if (line.startsWith("Environment=")) {
-        assertThat(variablesTandemReads())
-            .contains(line.substring("Environment=".length(), line.indexOf('=', 12)));
+        String assignment = line.substring("Environment=".length()).replace("\"", "");
+        assertThat(known).contains(assignment.substring(0, assignment.indexOf('=')));
       }
     }
     assertThat(Files.readString(DEPLOY.resolve("tandem.service")))
         .contains("TimeoutStopSec=30")
-        .contains("run --config /etc/tandem/tandem.yml");
+        .contains("ExecStart=/opt/tandem/tandem run --config /etc/tandem/tandem.yml")
+        .contains("TANDEM_CACHE_DIR=/var/cache/tandem")
+        .contains("CacheDirectory=tandem");
   }
 }
