@@ -31,6 +31,11 @@ final class ChildProcess implements AutoCloseable {
     return launcherVariable("jvm_options");
   }
 
+  /** The launcher's JVM options for a command that exits when done ({@code match --dry-run}). */
+  static String launcherOneShotJvmOptions() throws IOException {
+    return launcherVariable("jvm_options") + " " + launcherVariable("short_jvm_options");
+  }
+
   /** The options the launcher adds to record or use its class-data archive quietly. */
   static String launcherCdsOptions() throws IOException {
     return launcherVariable("quiet_cds");

@@ -52,7 +52,7 @@ final class MatchScaleBenchmark {
     int people = Integer.parseInt(o.getOrDefault("--people", "10000"));
     int runs = Integer.parseInt(o.getOrDefault("--runs", "3"));
     Path out = Path.of(o.getOrDefault("--out", "bench/results"));
-    String jvmOptions = o.getOrDefault("--jvm-options", ChildProcess.launcherJvmOptions());
+    String jvmOptions = o.getOrDefault("--jvm-options", ChildProcess.launcherOneShotJvmOptions());
     String classPath = o.getOrDefault("--tandem-classpath", "app/target/tandem.jar");
     Path dir = Files.createTempDirectory("tandem-match-scale");
     String url = "jdbc:sqlite:" + dir.resolve("tandem.db");
