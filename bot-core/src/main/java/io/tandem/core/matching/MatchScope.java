@@ -16,7 +16,7 @@ final class MatchScope {
   /** Replaces the program's proposal with the matcher's result. */
   static void propose(
       Pairs pairs, Program program, MatchPool pool, MatchResult result, Instant now) {
-    pairs.inProgram(program.getId(), Pair.Status.PROPOSED).forEach(pairs::remove);
+    pairs.removeProposed(program.getId());
     for (MatchedPair pair : result.pairs()) {
       pairs.add(
           new Pair(

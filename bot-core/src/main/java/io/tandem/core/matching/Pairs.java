@@ -27,4 +27,10 @@ public interface Pairs {
   Pair add(Pair pair);
 
   void remove(Pair pair);
+
+  /**
+   * Deletes the program's proposal in one statement, without reading its pairs; returns how many
+   * there were. Pairs of it read earlier in the transaction must not be used after.
+   */
+  int removeProposed(long programId);
 }

@@ -60,4 +60,13 @@ public final class JpaPairs implements Pairs {
   public void remove(Pair pair) {
     store.remove(pair);
   }
+
+  @Override
+  public int removeProposed(long programId) {
+    return em.createQuery(
+            "DELETE FROM Pair p WHERE p.programId = :programId AND p.status = :proposed")
+        .setParameter("programId", programId)
+        .setParameter("proposed", Pair.Status.PROPOSED)
+        .executeUpdate();
+  }
 }
