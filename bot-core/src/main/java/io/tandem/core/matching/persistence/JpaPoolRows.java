@@ -7,7 +7,6 @@ import io.tandem.core.matching.Pair;
 import io.tandem.core.matching.PoolRows;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,30 +31,21 @@ public final class JpaPoolRows implements PoolRows {
   @Override
   public List<Participant> participants(long programId) {
     return readOnly(
-            em.createQuery(
-                "SELECT p FROM Participant p WHERE p.programId = :programId"
-                    + " ORDER BY p.joinedAt, p.id",
-                Participant.class))
-        .setParameter("programId", programId)
-        .getResultList();
+        "SELECT p FROM Participant p WHERE p.programId = :id ORDER BY p.joinedAt, p.id",
+        Participant.class,
+        programId);
   }
 
   @Override
   public List<Member> members(long workspaceId) {
     return readOnly(
-            em.createQuery(
-                "SELECT m FROM WorkspaceMember m WHERE m.workspaceId = :workspaceId", Member.class))
-        .setParameter("workspaceId", workspaceId)
-        .getResultList();
+        "SELECT m FROM WorkspaceMember m WHERE m.workspaceId = :id", Member.class, workspaceId);
   }
 
   @Override
   public List<Exclusion> exclusions(long workspaceId) {
     return readOnly(
-            em.createQuery(
-                "SELECT e FROM Exclusion e WHERE e.workspaceId = :workspaceId", Exclusion.class))
-        .setParameter("workspaceId", workspaceId)
-        .getResultList();
+        "SELECT e FROM Exclusion e WHERE e.workspaceId = :id", Exclusion.class, workspaceId);
   }
 
   @Override
@@ -75,7 +65,11 @@ public final class JpaPoolRows implements PoolRows {
     return activePairsOf;
   }
 
-  private static <T> TypedQuery<T> readOnly(TypedQuery<T> query) {
-    return query.setHint(READ_ONLY, Boolean.TRUE);
+  /** The entities {@code jpql} selects with its {@code :id} set to {@code id}, read-only. */
+  private <T> List<T> readOnly(String jpql, Class<T> type, long id) {
+    return em.createQuery(jpql, type)
+        .setParameter("id", id)
+        .setHint(READ_ONLY, Boolean.TRUE)
+        .getResultList();
   }
 }
