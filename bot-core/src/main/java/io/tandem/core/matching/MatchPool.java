@@ -2,10 +2,8 @@ package io.tandem.core.matching;
 
 import io.tandem.core.enrolment.CareerStart;
 import io.tandem.core.enrolment.Member;
-import io.tandem.core.enrolment.Members;
 import io.tandem.core.enrolment.Participant;
 import io.tandem.core.enrolment.ParticipantStatus;
-import io.tandem.core.enrolment.Participants;
 import io.tandem.core.enrolment.Profile;
 import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.kernel.Role;
@@ -41,18 +39,15 @@ public record MatchPool(
 
   /** Reads a program's pool in the caller's transaction. */
   public static MatchPool of(Store store, Program program) {
-    List<Participant> participants = Participants.in(store).inProgram(program.getId());
+    PoolRows rows = PoolRows.in(store);
+    List<Participant> participants = rows.participants(program.getId());
     Pairs pairs = Pairs.in(store);
     Map<Long, Member> members = new HashMap<>();
-    Members.in(store).inWorkspace(program.getWorkspaceId()).forEach(m -> members.put(m.getId(), m));
-    Map<Long, Long> activePairsOf = new HashMap<>();
-    for (Pair pair : pairs.inProgram(program.getId(), Pair.Status.ACTIVE)) {
-      activePairsOf.merge(pair.getMentorId(), 1L, Long::sum);
-      activePairsOf.merge(pair.getMenteeId(), 1L, Long::sum);
-    }
+    rows.members(program.getWorkspaceId()).forEach(m -> members.put(m.getId(), m));
+    Map<Long, Long> activePairsOf = rows.activePairsOf(program.getId());
     Map<String, List<PastPartner>> history = history(pairs, program, members);
     Map<String, Set<String>> exclusions =
-        exclusions(Exclusions.in(store).inWorkspace(program.getWorkspaceId()), members);
+        exclusions(rows.exclusions(program.getWorkspaceId()), members);
     Map<String, String> managerOf = managers(participants, members);
     Map<Long, Instant> waiting = Waiting.in(store).since(program.getId());
     List<Candidate> mentors = new ArrayList<>();

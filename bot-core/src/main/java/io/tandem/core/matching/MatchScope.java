@@ -6,6 +6,8 @@ import io.tandem.core.matching.model.MatchResult;
 import io.tandem.core.matching.model.MatchedPair;
 import io.tandem.core.programs.Program;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** What the admin's match commands share: storing a proposal and logging it. */
@@ -16,9 +18,10 @@ final class MatchScope {
   /** Replaces the program's proposal with the matcher's result. */
   static void propose(
       Pairs pairs, Program program, MatchPool pool, MatchResult result, Instant now) {
-    pairs.inProgram(program.getId(), Pair.Status.PROPOSED).forEach(pairs::remove);
+    pairs.removeProposed(program.getId());
+    List<Pair> proposal = new ArrayList<>(result.pairs().size());
     for (MatchedPair pair : result.pairs()) {
-      pairs.add(
+      proposal.add(
           new Pair(
               program.getWorkspaceId(),
               program.getId(),
@@ -28,6 +31,7 @@ final class MatchScope {
               String.join("\n", pair.reasons()),
               now));
     }
+    pairs.addAll(proposal);
   }
 
   /** A proposal made or changed, for the engagement log. */

@@ -27,4 +27,16 @@ public interface Pairs {
   Pair add(Pair pair);
 
   void remove(Pair pair);
+
+  /**
+   * Deletes the program's proposal in one statement, without reading its pairs; returns how many
+   * there were. Pairs of it read earlier in the transaction must not be used after.
+   */
+  int removeProposed(long programId);
+
+  /**
+   * Stores new pairs in batches, without making them managed entities: a proposal of thousands is
+   * not tracked until commit. The pairs keep no id; read them back through {@link #inProgram}.
+   */
+  void addAll(List<Pair> pairs);
 }

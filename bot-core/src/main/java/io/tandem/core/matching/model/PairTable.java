@@ -33,7 +33,7 @@ final class PairTable {
 
   static PairTable of(
       List<MatchProfile> mentors, List<MatchProfile> mentees, MatchSettings settings, Instant now) {
-    Features features = new Features(mentors, mentees);
+    Features features = new Features(mentors, mentees, settings);
     Links links = new Links(mentees);
     int n = mentors.size();
     int m = mentees.size();
@@ -61,16 +61,15 @@ final class PairTable {
     int[] linked = links.of(mentor.candidate);
     int next = 0;
     int band = mentor.candidate.seniorityBand() + settings.minimumSeniorityGap();
-    double wTeach = settings.weight(ScoreComponent.TEACHES_WANTED);
-    double wLearn = settings.weight(ScoreComponent.LEARNS_BACK);
-    double wAvail = settings.weight(ScoreComponent.AVAILABILITY);
-    double wDept = settings.weight(ScoreComponent.CROSS_DEPARTMENT);
-    double wGen = settings.weight(ScoreComponent.CROSS_GENERATION);
     double[] comm = f.weightedCompatibility(mentor, settings);
+    double[] learnTerm = shares(settings.weight(ScoreComponent.LEARNS_BACK), mentor.wanted.size());
+    double[][] teachTerm = f.teachTerms;
+    double[] availTerm = f.availabilityTerms;
+    double[] deptTerm = f.departmentTerms;
+    double[] genTerm = f.generationTerms;
     int words = f.words;
     long[] offered = Arrays.copyOfRange(f.mentorOffered, i * words, (i + 1) * words);
     long[] wanted = Arrays.copyOfRange(f.mentorWanted, i * words, (i + 1) * words);
-    int wantedSize = mentor.wanted.size();
     long h0 = mentor.utcHours[0];
     long h1 = mentor.utcHours[1];
     long h2 = mentor.utcHours[2];
@@ -95,29 +94,36 @@ final class PairTable {
         teachCount += Long.bitCount(offered[w] & f.menteeWanted[at]);
         learnCount += Long.bitCount(f.menteeOffered[at] & wanted[w]);
       }
-      int menteeWants = f.menteeWantCount[j];
-      double teach = menteeWants == 0 ? 0 : teachCount * 1.0 / menteeWants;
-      double learn = wantedSize == 0 ? 0 : learnCount * 1.0 / wantedSize;
       int at = 3 * j;
       int shared =
           Long.bitCount(h0 & f.menteeHours[at])
               + Long.bitCount(h1 & f.menteeHours[at + 1])
               + Long.bitCount(h2 & f.menteeHours[at + 2]);
-      double avail =
-          Math.min(shared, Matcher.FULL_OVERLAP_HOURS) / (double) Matcher.FULL_OVERLAP_HOURS;
       int dj = f.menteeDepartment[j];
       int gj = f.menteeGeneration[j];
-      // the same additions in the same order as PairScore, so the same doubles
+      // the same additions in the same order as PairScore, of the same doubles
       double total = 0;
-      total += wTeach * teach;
-      total += wLearn * learn;
+      total += teachTerm[f.menteeWantCount[j]][teachCount];
+      total += learnTerm[learnCount];
       total += comm[f.menteeCommunication[j]];
-      total += wAvail * avail;
-      total += wDept * (dept >= 0 && dj >= 0 && dept != dj ? 1.0 : 0);
-      total += wGen * (gen < 0 || gj < 0 ? PairScore.NEUTRAL : gen != gj ? 1.0 : 0);
+      total += availTerm[Math.min(shared, Matcher.FULL_OVERLAP_HOURS)];
+      total += deptTerm[dept >= 0 && dj >= 0 && dept != dj ? 1 : 0];
+      total += genTerm[gen < 0 || gj < 0 ? 2 : gen != gj ? 1 : 0];
       row[j] = Math.round(total * 1000);
     }
     return allowed;
+  }
+
+  /**
+   * {@code weight * (count * 1.0 / of)} for each count from 0 to {@code of} (0 when {@code of} is
+   * 0): a skill share's term of the score, computed once instead of dividing for every pair.
+   */
+  private static double[] shares(double weight, int of) {
+    double[] terms = new double[of + 1];
+    for (int count = 0; count <= of; count++) {
+      terms[count] = weight * (of == 0 ? 0 : count * 1.0 / of);
+    }
+    return terms;
   }
 
   /**
@@ -138,10 +144,15 @@ final class PairTable {
     final int[] menteeDepartment;
     final int[] mentorGeneration;
     final int[] menteeGeneration;
+    // the score's terms by the small number they depend on, weighted as PairScore weighs them
+    final double[][] teachTerms;
+    final double[] availabilityTerms;
+    final double[] departmentTerms;
+    final double[] generationTerms;
     private final Map<String, Integer> skills = new HashMap<>();
     private final Map<String, Integer> labels = new HashMap<>();
 
-    Features(List<MatchProfile> mentors, List<MatchProfile> mentees) {
+    Features(List<MatchProfile> mentors, List<MatchProfile> mentees, MatchSettings settings) {
       for (List<MatchProfile> side : List.of(mentors, mentees)) {
         for (MatchProfile p : side) {
           p.offered.keySet().forEach(s -> skills.putIfAbsent(s, skills.size()));
@@ -169,6 +180,21 @@ final class PairTable {
       menteeDepartment = ids(mentees, true);
       mentorGeneration = ids(mentors, false);
       menteeGeneration = ids(mentees, false);
+      int mostWanted = Arrays.stream(menteeWantCount).max().orElse(0);
+      double wTeach = settings.weight(ScoreComponent.TEACHES_WANTED);
+      teachTerms = new double[mostWanted + 1][];
+      for (int wants = 0; wants <= mostWanted; wants++) {
+        teachTerms[wants] = shares(wTeach, wants);
+      }
+      double wAvail = settings.weight(ScoreComponent.AVAILABILITY);
+      availabilityTerms = new double[Matcher.FULL_OVERLAP_HOURS + 1];
+      for (int hours = 0; hours <= Matcher.FULL_OVERLAP_HOURS; hours++) {
+        availabilityTerms[hours] = wAvail * (hours / (double) Matcher.FULL_OVERLAP_HOURS);
+      }
+      double wDept = settings.weight(ScoreComponent.CROSS_DEPARTMENT);
+      departmentTerms = new double[] {wDept * 0, wDept * 1.0};
+      double wGen = settings.weight(ScoreComponent.CROSS_GENERATION);
+      generationTerms = new double[] {wGen * 0, wGen * 1.0, wGen * PairScore.NEUTRAL};
     }
 
     /** The communication component, weighted, against each preference by ordinal. */

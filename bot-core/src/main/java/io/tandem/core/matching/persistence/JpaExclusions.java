@@ -4,7 +4,6 @@ import io.tandem.core.matching.Exclusion;
 import io.tandem.core.matching.Exclusions;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
-import java.util.List;
 
 /** {@link Exclusions} over JPA, in the transaction of one {@link Store}. */
 public final class JpaExclusions implements Exclusions {
@@ -32,13 +31,5 @@ public final class JpaExclusions implements Exclusions {
       store.add(exclusion);
     }
     return !exists;
-  }
-
-  @Override
-  public List<Exclusion> inWorkspace(long workspaceId) {
-    return em.createQuery(
-            "SELECT e FROM Exclusion e WHERE e.workspaceId = :workspaceId", Exclusion.class)
-        .setParameter("workspaceId", workspaceId)
-        .getResultList();
   }
 }
