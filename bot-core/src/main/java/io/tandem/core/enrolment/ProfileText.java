@@ -25,6 +25,8 @@ public final class ProfileText {
   private static final Pattern RATED_SKILL = Pattern.compile("(.+?)\\s*[:=]?\\s+([0-9]+)");
   private static final Pattern AVAILABILITY =
       Pattern.compile("(mon|tue|wed|thu|fri|sat|sun)[a-z]*\\s+([0-9]{1,2})\\s*-\\s*([0-9]{1,2})");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern SEPARATORS = Pattern.compile("[,;\\n]");
   private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
   /** A problem with a piece of profile text, phrased for the person who typed it. */
@@ -120,7 +122,7 @@ public final class ProfileText {
   }
 
   private static String skill(String raw) throws Invalid {
-    String skill = raw.strip().replaceAll("\\s+", " ");
+    String skill = WHITESPACE.matcher(raw.strip()).replaceAll(" ");
     if (skill.length() > MAX_SKILL_LENGTH) {
       throw new Invalid(
           "`"
@@ -137,7 +139,7 @@ public final class ProfileText {
     if (text == null) {
       return parts;
     }
-    for (String part : text.split("[,;\\n]")) {
+    for (String part : SEPARATORS.split(text)) {
       if (!part.isBlank()) {
         parts.add(part.strip());
       }
