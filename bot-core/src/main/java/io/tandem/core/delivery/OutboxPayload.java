@@ -1,16 +1,19 @@
 package io.tandem.core.delivery;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonWriter;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.FileAttachment;
 import io.tandem.core.reports.chart.Chart;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,36 +104,51 @@ public record OutboxPayload(
     }
   }
 
+  /**
+   * The payload as JSON, written straight to text: the same text a Gson tree of it would print (the
+   * reminder job writes thousands per firing, and building the trees first cost as much as the
+   * database work).
+   */
   public String toJson() {
-    JsonObject root = new JsonObject();
-    root.addProperty(
-        "v",
-        !files.isEmpty()
-            ? VERSION_WITH_FILES
-            : attachments.isEmpty() ? VERSION_WITHOUT_ATTACHMENTS : VERSION);
-    root.add("target", target(target));
-    root.add("reply", reply(reply));
-    if (!files.isEmpty()) {
-      JsonArray array = new JsonArray();
-      for (FileAttachment file : files) {
-        JsonObject f = new JsonObject();
-        f.addProperty("fileName", file.fileName());
-        f.addProperty("text", file.text());
-        array.add(f);
+    StringWriter text = new StringWriter(256 + reply.text().length());
+    try (JsonWriter json = new JsonWriter(text)) {
+      json.setStrictness(Strictness.LENIENT);
+      json.beginObject();
+      json.name("v")
+          .value(
+              !files.isEmpty()
+                  ? VERSION_WITH_FILES
+                  : attachments.isEmpty() ? VERSION_WITHOUT_ATTACHMENTS : VERSION);
+      json.name("target");
+      writeTarget(json, target);
+      json.name("reply");
+      writeReply(json, reply);
+      if (!files.isEmpty()) {
+        json.name("files").beginArray();
+        for (FileAttachment file : files) {
+          json.beginObject();
+          json.name("fileName").value(file.fileName());
+          json.name("text").value(file.text());
+          json.endObject();
+        }
+        json.endArray();
       }
-      root.add("files", array);
-    }
-    if (!attachments.isEmpty() || !files.isEmpty()) {
-      JsonArray array = new JsonArray();
-      for (ChartAttachment attachment : attachments) {
-        JsonObject a = new JsonObject();
-        a.addProperty("fileName", attachment.fileName());
-        a.add("chart", chart(attachment.chart()));
-        array.add(a);
+      if (!attachments.isEmpty() || !files.isEmpty()) {
+        json.name("attachments").beginArray();
+        for (ChartAttachment attachment : attachments) {
+          json.beginObject();
+          json.name("fileName").value(attachment.fileName());
+          json.name("chart");
+          writeChart(json, attachment.chart());
+          json.endObject();
+        }
+        json.endArray();
       }
-      root.add("attachments", array);
+      json.endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return root.toString();
+    return text.toString();
   }
 
   /**
@@ -177,26 +195,28 @@ public record OutboxPayload(
     }
   }
 
-  private static JsonObject target(ChatTarget target) {
-    JsonObject json = new JsonObject();
+  private static void writeTarget(JsonWriter json, ChatTarget target) throws IOException {
+    json.beginObject();
     if (target instanceof ChatTarget.DirectMessage dm) {
-      json.addProperty("type", "dm");
-      json.addProperty("user", dm.userId());
+      json.name("type").value("dm");
+      json.name("user").value(dm.userId());
     } else if (target instanceof ChatTarget.GroupMessage group) {
-      json.addProperty("type", "group");
-      JsonArray users = new JsonArray();
-      group.userIds().forEach(users::add);
-      json.add("users", users);
+      json.name("type").value("group");
+      json.name("users").beginArray();
+      for (String user : group.userIds()) {
+        json.value(user);
+      }
+      json.endArray();
     } else if (target instanceof ChatTarget.ChannelMessage channel) {
-      json.addProperty("type", "channel");
-      json.addProperty("channel", channel.channelId());
+      json.name("type").value("channel");
+      json.name("channel").value(channel.channelId());
     } else if (target instanceof ChatTarget.AppHome home) {
-      json.addProperty("type", "home");
-      json.addProperty("user", home.userId());
+      json.name("type").value("home");
+      json.name("user").value(home.userId());
     } else {
       throw new IllegalArgumentException("unknown target " + target);
     }
-    return json;
+    json.endObject();
   }
 
   private static ChatTarget target(JsonObject json) {
@@ -214,34 +234,41 @@ public record OutboxPayload(
     };
   }
 
-  private static JsonObject reply(Reply reply) {
-    JsonObject json = new JsonObject();
-    json.addProperty("kind", reply.kind().name());
-    json.addProperty("visibility", reply.visibility().name());
-    json.addProperty("text", reply.text());
-    JsonArray fields = new JsonArray();
+  private static void writeReply(JsonWriter json, Reply reply) throws IOException {
+    json.beginObject();
+    json.name("kind").value(reply.kind().name());
+    json.name("visibility").value(reply.visibility().name());
+    json.name("text").value(reply.text());
+    json.name("fields").beginArray();
     for (Reply.Field field : reply.fields()) {
-      JsonObject f = new JsonObject();
-      f.addProperty("label", field.label());
-      f.addProperty("value", field.value());
-      fields.add(f);
+      json.beginObject();
+      json.name("label").value(field.label());
+      json.name("value").value(field.value());
+      json.endObject();
     }
-    json.add("fields", fields);
-    JsonArray buttons = new JsonArray();
+    json.endArray();
+    json.name("buttons").beginArray();
     for (Reply.Button button : reply.buttons()) {
-      JsonObject b = new JsonObject();
-      b.addProperty("actionId", button.actionId());
-      b.addProperty("label", button.label());
-      b.addProperty("value", button.value());
-      b.addProperty("style", button.style().name());
-      buttons.add(b);
+      json.beginObject();
+      json.name("actionId").value(button.actionId());
+      json.name("label").value(button.label());
+      json.name("value").value(button.value());
+      json.name("style").value(button.style().name());
+      json.endObject();
     }
-    json.add("buttons", buttons);
-    json.add("form", reply.form() == null ? JsonNull.INSTANCE : form(reply.form()));
-    JsonObject inputErrors = new JsonObject();
-    new TreeMap<>(reply.inputErrors()).forEach(inputErrors::addProperty);
-    json.add("inputErrors", inputErrors);
-    return json;
+    json.endArray();
+    json.name("form");
+    if (reply.form() == null) {
+      json.nullValue();
+    } else {
+      writeForm(json, reply.form());
+    }
+    json.name("inputErrors").beginObject();
+    for (Map.Entry<String, String> error : new TreeMap<>(reply.inputErrors()).entrySet()) {
+      json.name(error.getKey()).value(error.getValue());
+    }
+    json.endObject();
+    json.endObject();
   }
 
   private static Reply reply(JsonObject json) {
@@ -275,24 +302,24 @@ public record OutboxPayload(
         inputErrors);
   }
 
-  private static JsonObject form(Reply.Form form) {
-    JsonObject json = new JsonObject();
-    json.addProperty("formId", form.formId());
-    json.addProperty("title", form.title());
-    json.addProperty("submitLabel", form.submitLabel());
-    JsonArray inputs = new JsonArray();
+  private static void writeForm(JsonWriter json, Reply.Form form) throws IOException {
+    json.beginObject();
+    json.name("formId").value(form.formId());
+    json.name("title").value(form.title());
+    json.name("submitLabel").value(form.submitLabel());
+    json.name("inputs").beginArray();
     for (Reply.Input input : form.inputs()) {
-      JsonObject i = new JsonObject();
-      i.addProperty("id", input.id());
-      i.addProperty("label", input.label());
-      i.addProperty("multiline", input.multiline());
-      i.addProperty("optional", input.optional());
-      i.addProperty("initialValue", input.initialValue());
-      i.addProperty("placeholder", input.placeholder());
-      inputs.add(i);
+      json.beginObject();
+      json.name("id").value(input.id());
+      json.name("label").value(input.label());
+      json.name("multiline").value(input.multiline());
+      json.name("optional").value(input.optional());
+      json.name("initialValue").value(input.initialValue());
+      json.name("placeholder").value(input.placeholder());
+      json.endObject();
     }
-    json.add("inputs", inputs);
-    return json;
+    json.endArray();
+    json.endObject();
   }
 
   private static Reply.Form form(JsonObject json) {
@@ -315,38 +342,36 @@ public record OutboxPayload(
         inputs);
   }
 
-  private static JsonObject chart(Chart chart) {
-    JsonObject json = new JsonObject();
-    json.addProperty("kind", chart.kind().name());
-    json.addProperty("title", chart.title());
-    json.addProperty("categoryAxis", chart.categoryAxis());
-    json.addProperty("valueAxis", chart.valueAxis());
-    JsonArray categories = new JsonArray();
-    chart.categories().forEach(categories::add);
-    json.add("categories", categories);
-    JsonArray series = new JsonArray();
-    for (Chart.Series s : chart.series()) {
-      JsonObject one = new JsonObject();
-      one.addProperty("name", s.name());
-      JsonArray values = new JsonArray();
-      for (Double value : s.values()) {
-        if (value == null) {
-          values.add(JsonNull.INSTANCE);
-        } else {
-          values.add(value);
-        }
-      }
-      one.add("values", values);
-      series.add(one);
+  private static void writeChart(JsonWriter json, Chart chart) throws IOException {
+    json.beginObject();
+    json.name("kind").value(chart.kind().name());
+    json.name("title").value(chart.title());
+    json.name("categoryAxis").value(chart.categoryAxis());
+    json.name("valueAxis").value(chart.valueAxis());
+    json.name("categories").beginArray();
+    for (String category : chart.categories()) {
+      json.value(category);
     }
-    json.add("series", series);
+    json.endArray();
+    json.name("series").beginArray();
+    for (Chart.Series s : chart.series()) {
+      json.beginObject();
+      json.name("name").value(s.name());
+      json.name("values").beginArray();
+      for (Double value : s.values()) {
+        json.value(value);
+      }
+      json.endArray();
+      json.endObject();
+    }
+    json.endArray();
     if (!chart.subtitle().isEmpty()) {
-      json.addProperty("subtitle", chart.subtitle());
+      json.name("subtitle").value(chart.subtitle());
     }
     if (chart.valueMax() != null) {
-      json.addProperty("valueMax", chart.valueMax());
+      json.name("valueMax").value(chart.valueMax());
     }
-    return json;
+    json.endObject();
   }
 
   private static Chart chart(JsonObject json) {

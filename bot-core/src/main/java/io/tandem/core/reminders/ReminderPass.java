@@ -155,9 +155,17 @@ final class ReminderPass {
   private final Database db;
   private final ReminderSettings settings;
 
+  /** Runs after each page is read, before it is written: where tests change the pairs. */
+  private final Runnable afterEachRead;
+
   ReminderPass(Database db, ReminderSettings settings) {
+    this(db, settings, () -> {});
+  }
+
+  ReminderPass(Database db, ReminderSettings settings, Runnable afterEachRead) {
     this.db = db;
     this.settings = settings;
+    this.afterEachRead = afterEachRead;
   }
 
   /** Queues what is due at {@code at}: the reminders, the nudges, or both. */
@@ -173,6 +181,7 @@ final class ReminderPass {
     for (int from = 0; from < ids.size(); from += PAIRS_PER_READ) {
       List<Long> slice = ids.subList(from, Math.min(ids.size(), from + PAIRS_PER_READ));
       Page page = db.transaction(store -> Page.read(store, slice, reminding, nudging));
+      afterEachRead.run();
       // a page's reminders before its nudges: an admin's alert counts the pair's reminders
       reminded += queue(page.reminding(), page.snapshots(), reminding, at);
       nudged += queue(page.nudging(), page.snapshots(), nudging, at);
