@@ -184,11 +184,7 @@ public final class Outbox {
         }
       }
     }
-    if (!inserts.isEmpty()) {
-      // what the transaction wrote through the persistence unit goes first (the rows' workspace)
-      store.flush();
-      OutboxInserts.insert(store, inserts);
-    }
+    OutboxInserts.insert(store, inserts);
     return queued;
   }
 

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.eclipse.persistence.internal.sessions.UnitOfWorkImpl;
 import org.eclipse.persistence.sessions.UnitOfWork;
 
 /**
@@ -35,6 +36,10 @@ public final class OutboxInserts {
     }
     EntityManager em = store.entityManager();
     UnitOfWork uow = em.unwrap(UnitOfWork.class);
+    if (uow instanceof UnitOfWorkImpl impl && impl.hasNewObjects()) {
+      // what the transaction persisted goes first (a row's workspace may be among it)
+      store.flush();
+    }
     Connection c = em.unwrap(Connection.class);
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       for (OutboxMessage row : rows) {

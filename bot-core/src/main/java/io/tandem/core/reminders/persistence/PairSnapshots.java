@@ -15,15 +15,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every stored column a reminder pass plans a pair from (the pair, its program, workspace, both
- * participants and members, its session count and latest session), read as plain values: equal
- * snapshots of one pair taken in two transactions mean nothing it is planned from changed
- * meanwhile. One query for up to a thousand pairs, in the caller's transaction.
+ * The stored columns a reminder pass plans a pair from (the pair, its program's cadence and ladder,
+ * its workspace, both participants' status, zone, availability and reminder choices, both members,
+ * its session count and latest session), read as plain values: equal snapshots of one pair taken in
+ * two transactions mean nothing it is planned from changed meanwhile. One query for up to a
+ * thousand pairs, in the caller's transaction.
  */
 public final class PairSnapshots {
 
+  /** The program's columns planning reads (not its matching rules, which are long). */
+  private static final String PROGRAM =
+      "pg.name, pg.status, pg.cadence_days, pg.reminder_hour, pg.reminder_weekends,"
+          + " pg.nudge_days, pg.second_nudge_days, pg.escalate_days, pg.at_risk_rounds";
+
+  /** A participant's columns planning reads (not their profile), for the alias {@code ?}. */
+  private static final String PARTICIPANT =
+      "?.id, ?.member_id, ?.status, ?.time_zone, ?.availability, ?.reminder_hour,"
+          + " ?.reminder_weekends, ?.paused_until";
+
   private static final String QUERY =
-      "SELECT pr.id, pr.*, pg.*, w.id, w.platform, a.*, ma.*, b.*, mb.*,"
+      "SELECT pr.id, pr.*, "
+          + PROGRAM
+          + ", w.id, w.platform, "
+          + PARTICIPANT.replace("?", "a")
+          + ", ma.*, "
+          + PARTICIPANT.replace("?", "b")
+          + ", mb.*,"
           + " (SELECT COUNT(*) FROM mentoring_session s WHERE s.pair_id = pr.id),"
           + " (SELECT MAX(s.occurred_at) FROM mentoring_session s WHERE s.pair_id = pr.id)"
           + " FROM mentoring_pair pr JOIN program pg ON pg.id = pr.program_id"
