@@ -169,14 +169,28 @@ public final class Meetings {
    */
   public static Reply withNextFree(
       Reply reminder, Pair pair, List<SlotFinder.Person> both, ZoneId reader, Instant notBefore) {
+    return withSlot(reminder, pair, nextFree(pair, both, notBefore), reader);
+  }
+
+  /**
+   * The next time both people are free from {@code notBefore} on that {@link #withNextFree}
+   * proposes: the same for both readers, so a pair's two reminders look for it once.
+   */
+  public static Optional<Instant> nextFree(
+      Pair pair, List<SlotFinder.Person> both, Instant notBefore) {
     if (pair.getNextSessionAt() != null) {
-      return reminder;
+      return Optional.empty();
     }
     List<Instant> next = SlotFinder.next(both.get(0), both.get(1), notBefore.plus(LEAD), LENGTH, 1);
-    if (next.isEmpty()) {
+    return next.isEmpty() ? Optional.empty() : Optional.of(next.get(0));
+  }
+
+  /** {@link #withNextFree} with the slot {@link #nextFree} found. */
+  public static Reply withSlot(Reply reminder, Pair pair, Optional<Instant> free, ZoneId reader) {
+    if (free.isEmpty()) {
       return reminder;
     }
-    Instant slot = next.get(0);
+    Instant slot = free.get();
     List<Reply.Button> buttons = new java.util.ArrayList<>(reminder.buttons());
     buttons.add(CalendarMessages.reminderButton(pair.getId(), slot, reader));
     return new Reply(

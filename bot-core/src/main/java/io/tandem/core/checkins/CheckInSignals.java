@@ -45,15 +45,20 @@ public final class CheckInSignals {
 
   public static Signal about(
       Store store, Subject subject, SignalType type, Map<String, ?> details, Instant now) {
-    return store.add(
-        new Signal(
-            subject.workspaceId(),
-            type,
-            subject.memberId(),
-            subject.programId(),
-            subject.participantId(),
-            subject.pairId(),
-            now,
-            Json.object(new LinkedHashMap<>(details))));
+    return store.add(unsaved(subject, type, details, now));
+  }
+
+  /** The signal {@link #about} records, not yet stored: for jobs that write many at once. */
+  public static Signal unsaved(
+      Subject subject, SignalType type, Map<String, ?> details, Instant now) {
+    return new Signal(
+        subject.workspaceId(),
+        type,
+        subject.memberId(),
+        subject.programId(),
+        subject.participantId(),
+        subject.pairId(),
+        now,
+        Json.object(new LinkedHashMap<>(details)));
   }
 }

@@ -1,5 +1,6 @@
 package io.tandem.core.delivery;
 
+import io.tandem.core.delivery.persistence.OutboxInserts;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
@@ -143,7 +144,8 @@ public final class Outbox {
   /**
    * Queues each message unless its key is taken (stored in any state, queued earlier in this
    * transaction, or earlier in {@code messages}), as {@link #queue} does one by one, with one
-   * look-up per 500 keys instead of one per message: for jobs that queue many at once.
+   * look-up per 500 keys instead of one per message, and the new rows written at once in one JDBC
+   * batch ({@link OutboxInserts}): for jobs that queue many at once.
    *
    * @param store the caller's transaction
    * @return for each message, in order, whether it was queued
@@ -164,11 +166,12 @@ public final class Outbox {
     Set<String> taken = new HashSet<>(store.outboxKeysTaken(keys));
     Instant created = now.truncatedTo(ChronoUnit.MILLIS);
     boolean[] queued = new boolean[messages.size()];
+    List<OutboxMessage> inserts = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       Queued message = messages.get(i);
       for (Map.Entry<String, ChatTarget> row : rows.get(i).entrySet()) {
         if (taken.add(row.getKey())) {
-          store.queueChecked(
+          inserts.add(
               message(
                   message.workspaceId(),
                   message.platform(),
@@ -181,6 +184,7 @@ public final class Outbox {
         }
       }
     }
+    OutboxInserts.insert(store, inserts);
     return queued;
   }
 

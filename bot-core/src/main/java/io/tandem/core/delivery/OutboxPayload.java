@@ -1,8 +1,6 @@
 package io.tandem.core.delivery;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * What an outbox row says and to whom: the JSON stored in {@code outbox_message.payload}. {@link
@@ -101,36 +98,9 @@ public record OutboxPayload(
     }
   }
 
+  /** The payload as JSON: {@link PayloadText} writes it. */
   public String toJson() {
-    JsonObject root = new JsonObject();
-    root.addProperty(
-        "v",
-        !files.isEmpty()
-            ? VERSION_WITH_FILES
-            : attachments.isEmpty() ? VERSION_WITHOUT_ATTACHMENTS : VERSION);
-    root.add("target", target(target));
-    root.add("reply", reply(reply));
-    if (!files.isEmpty()) {
-      JsonArray array = new JsonArray();
-      for (FileAttachment file : files) {
-        JsonObject f = new JsonObject();
-        f.addProperty("fileName", file.fileName());
-        f.addProperty("text", file.text());
-        array.add(f);
-      }
-      root.add("files", array);
-    }
-    if (!attachments.isEmpty() || !files.isEmpty()) {
-      JsonArray array = new JsonArray();
-      for (ChartAttachment attachment : attachments) {
-        JsonObject a = new JsonObject();
-        a.addProperty("fileName", attachment.fileName());
-        a.add("chart", chart(attachment.chart()));
-        array.add(a);
-      }
-      root.add("attachments", array);
-    }
-    return root.toString();
+    return PayloadText.of(this);
   }
 
   /**
@@ -177,28 +147,6 @@ public record OutboxPayload(
     }
   }
 
-  private static JsonObject target(ChatTarget target) {
-    JsonObject json = new JsonObject();
-    if (target instanceof ChatTarget.DirectMessage dm) {
-      json.addProperty("type", "dm");
-      json.addProperty("user", dm.userId());
-    } else if (target instanceof ChatTarget.GroupMessage group) {
-      json.addProperty("type", "group");
-      JsonArray users = new JsonArray();
-      group.userIds().forEach(users::add);
-      json.add("users", users);
-    } else if (target instanceof ChatTarget.ChannelMessage channel) {
-      json.addProperty("type", "channel");
-      json.addProperty("channel", channel.channelId());
-    } else if (target instanceof ChatTarget.AppHome home) {
-      json.addProperty("type", "home");
-      json.addProperty("user", home.userId());
-    } else {
-      throw new IllegalArgumentException("unknown target " + target);
-    }
-    return json;
-  }
-
   private static ChatTarget target(JsonObject json) {
     String type = json.get("type").getAsString();
     return switch (type) {
@@ -212,36 +160,6 @@ public record OutboxPayload(
       case "home" -> new ChatTarget.AppHome(json.get("user").getAsString());
       default -> throw new IllegalArgumentException("unknown target type " + type);
     };
-  }
-
-  private static JsonObject reply(Reply reply) {
-    JsonObject json = new JsonObject();
-    json.addProperty("kind", reply.kind().name());
-    json.addProperty("visibility", reply.visibility().name());
-    json.addProperty("text", reply.text());
-    JsonArray fields = new JsonArray();
-    for (Reply.Field field : reply.fields()) {
-      JsonObject f = new JsonObject();
-      f.addProperty("label", field.label());
-      f.addProperty("value", field.value());
-      fields.add(f);
-    }
-    json.add("fields", fields);
-    JsonArray buttons = new JsonArray();
-    for (Reply.Button button : reply.buttons()) {
-      JsonObject b = new JsonObject();
-      b.addProperty("actionId", button.actionId());
-      b.addProperty("label", button.label());
-      b.addProperty("value", button.value());
-      b.addProperty("style", button.style().name());
-      buttons.add(b);
-    }
-    json.add("buttons", buttons);
-    json.add("form", reply.form() == null ? JsonNull.INSTANCE : form(reply.form()));
-    JsonObject inputErrors = new JsonObject();
-    new TreeMap<>(reply.inputErrors()).forEach(inputErrors::addProperty);
-    json.add("inputErrors", inputErrors);
-    return json;
   }
 
   private static Reply reply(JsonObject json) {
@@ -275,26 +193,6 @@ public record OutboxPayload(
         inputErrors);
   }
 
-  private static JsonObject form(Reply.Form form) {
-    JsonObject json = new JsonObject();
-    json.addProperty("formId", form.formId());
-    json.addProperty("title", form.title());
-    json.addProperty("submitLabel", form.submitLabel());
-    JsonArray inputs = new JsonArray();
-    for (Reply.Input input : form.inputs()) {
-      JsonObject i = new JsonObject();
-      i.addProperty("id", input.id());
-      i.addProperty("label", input.label());
-      i.addProperty("multiline", input.multiline());
-      i.addProperty("optional", input.optional());
-      i.addProperty("initialValue", input.initialValue());
-      i.addProperty("placeholder", input.placeholder());
-      inputs.add(i);
-    }
-    json.add("inputs", inputs);
-    return json;
-  }
-
   private static Reply.Form form(JsonObject json) {
     List<Reply.Input> inputs = new ArrayList<>();
     for (JsonElement element : json.getAsJsonArray("inputs")) {
@@ -313,40 +211,6 @@ public record OutboxPayload(
         json.get("title").getAsString(),
         string(json, "submitLabel"),
         inputs);
-  }
-
-  private static JsonObject chart(Chart chart) {
-    JsonObject json = new JsonObject();
-    json.addProperty("kind", chart.kind().name());
-    json.addProperty("title", chart.title());
-    json.addProperty("categoryAxis", chart.categoryAxis());
-    json.addProperty("valueAxis", chart.valueAxis());
-    JsonArray categories = new JsonArray();
-    chart.categories().forEach(categories::add);
-    json.add("categories", categories);
-    JsonArray series = new JsonArray();
-    for (Chart.Series s : chart.series()) {
-      JsonObject one = new JsonObject();
-      one.addProperty("name", s.name());
-      JsonArray values = new JsonArray();
-      for (Double value : s.values()) {
-        if (value == null) {
-          values.add(JsonNull.INSTANCE);
-        } else {
-          values.add(value);
-        }
-      }
-      one.add("values", values);
-      series.add(one);
-    }
-    json.add("series", series);
-    if (!chart.subtitle().isEmpty()) {
-      json.addProperty("subtitle", chart.subtitle());
-    }
-    if (chart.valueMax() != null) {
-      json.addProperty("valueMax", chart.valueMax());
-    }
-    return json;
   }
 
   private static Chart chart(JsonObject json) {

@@ -1,5 +1,6 @@
 package io.tandem.core.delivery;
 
+import io.tandem.core.delivery.persistence.OutboxInserts;
 import io.tandem.core.store.Database;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,9 @@ public final class OutboxSignal {
     try {
       if (!(event.getSession() instanceof UnitOfWorkImpl uow)) {
         return false;
+      }
+      if (OutboxInserts.wroteAny(uow)) {
+        return true;
       }
       List<UnitOfWorkChangeSet> changeSets = new ArrayList<>();
       if (uow instanceof RepeatableWriteUnitOfWork repeatable) {

@@ -225,8 +225,12 @@ public record PairPeople(
    * @param person who it is about, or {@code null} for the pair as a whole
    */
   Signal signal(Store store, Person person, SignalType type, Map<String, ?> details, Instant at) {
-    return CheckInSignals.about(
-        store,
+    return store.add(unsavedSignal(person, type, details, at));
+  }
+
+  /** The signal {@link #signal} records, not yet stored. */
+  Signal unsavedSignal(Person person, SignalType type, Map<String, ?> details, Instant at) {
+    return CheckInSignals.unsaved(
         new CheckInSignals.Subject(
             workspace.getId(),
             person == null ? null : person.member().getId(),

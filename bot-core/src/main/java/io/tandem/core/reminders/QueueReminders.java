@@ -22,17 +22,21 @@ final class QueueReminders {
     }
     List<PassStep> steps = new ArrayList<>();
     for (Instant occurrence : occurrences(pp, at, 1)) {
+      Optional<Instant> free = null;
       for (PairPeople.Person person : pp.people()) {
         Instant send = person.sendTime(occurrence, settings.quietHours());
         if (send.isAfter(at) || !at.isBefore(send.plus(settings.catchUp()))) {
           continue;
+        }
+        if (free == null) {
+          free = ReminderMessages.nextFree(pp, occurrence);
         }
         String day = PairPeople.occurrence(occurrence);
         steps.add(
             new PassStep.Tell(
                 person,
                 "reminder:" + pp.pair().getId() + ":" + day + ":" + person.userId(),
-                ReminderMessages.reminder(pp, person, occurrence),
+                ReminderMessages.reminder(pp, person, occurrence, free),
                 person.firstAllowed(at, settings.quietHours()),
                 SignalType.REMINDER_SENT,
                 Map.of("occurrence", day)));

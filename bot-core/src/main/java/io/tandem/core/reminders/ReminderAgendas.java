@@ -5,6 +5,7 @@ import io.tandem.core.guidance.SessionAgendas;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Store;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,29 +34,37 @@ final class ReminderAgendas {
             store,
             reminded.stream().map(pp -> pp.program().getId()).collect(Collectors.toSet()),
             reminded.stream().map(pp -> pp.pair().getId()).toList());
-    plans.replaceAll((pp, steps) -> steps.stream().map(s -> added(agendas, pp, s)).toList());
+    // both people of a pair get the same agenda for an occurrence: it is chosen once
+    Map<String, String> chosen = new HashMap<>();
+    plans.replaceAll(
+        (pp, steps) -> steps.stream().map(s -> added(agendas, chosen, pp, s)).toList());
   }
 
   private static boolean isReminder(PassStep step) {
     return step instanceof PassStep.Tell tell && tell.signal() == SignalType.REMINDER_SENT;
   }
 
-  private static PassStep added(SessionAgendas agendas, PairPeople pp, PassStep step) {
+  private static PassStep added(
+      SessionAgendas agendas, Map<String, String> chosen, PairPeople pp, PassStep step) {
     if (!isReminder(step)) {
       return step;
     }
     PassStep.Tell tell = (PassStep.Tell) step;
+    String occurrence = String.valueOf(tell.details().get("occurrence"));
     String agenda =
-        agendas.suggest(
-            pp.program(),
-            pp.pair().getId(),
-            List.of(pp.mentor().participant(), pp.mentee().participant()),
-            String.valueOf(tell.details().get("occurrence")),
-            new GuideText.Values(
-                pp.mentor().name(),
-                pp.mentee().name(),
-                pp.program().getName(),
-                pp.program().getCadenceDays()));
+        chosen.computeIfAbsent(
+            pp.pair().getId() + "/" + occurrence,
+            key ->
+                agendas.suggest(
+                    pp.program(),
+                    pp.pair().getId(),
+                    List.of(pp.mentor().participant(), pp.mentee().participant()),
+                    occurrence,
+                    new GuideText.Values(
+                        pp.mentor().name(),
+                        pp.mentee().name(),
+                        pp.program().getName(),
+                        pp.program().getCadenceDays())));
     Reply reply = tell.reply();
     return new PassStep.Tell(
         tell.person(),

@@ -8,6 +8,7 @@ import io.tandem.core.port.in.Reply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** What reminders and nudges say to pairs and admins. Pure: no storage. */
 final class ReminderMessages {
@@ -21,15 +22,23 @@ final class ReminderMessages {
         "status");
   }
 
-  /** The reminder, proposing the next time both are free unless a session is planned. */
-  static Reply reminder(PairPeople pp, PairPeople.Person person, Instant occurrence) {
-    return Meetings.withNextFree(
-        cadenceReminder(pp, person, occurrence),
+  /**
+   * The reminder, proposing the next time both are free unless a session is planned ({@code free},
+   * from {@link #nextFree}).
+   */
+  static Reply reminder(
+      PairPeople pp, PairPeople.Person person, Instant occurrence, Optional<Instant> free) {
+    return Meetings.withSlot(
+        cadenceReminder(pp, person, occurrence), pp.pair(), free, person.zone());
+  }
+
+  /** The next time both are free from {@code occurrence} on, the same in both reminders. */
+  static Optional<Instant> nextFree(PairPeople pp, Instant occurrence) {
+    return Meetings.nextFree(
         pp.pair(),
         pp.people().stream()
             .map(p -> SlotFinder.Person.of(p.zone(), p.participant().getAvailability()))
             .toList(),
-        person.zone(),
         occurrence);
   }
 

@@ -1,6 +1,7 @@
 package io.tandem.core.reminders;
 
 import io.tandem.core.delivery.Outbox;
+import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
@@ -8,6 +9,8 @@ import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramAdmin;
 import io.tandem.core.programs.ProgramAdmins;
 import io.tandem.core.programs.WorkspaceAdmins;
+import io.tandem.core.reminders.persistence.PairSnapshots;
+import io.tandem.core.reminders.persistence.SignalInserts;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -31,20 +35,20 @@ import java.util.function.Function;
  *   <li>The pairs are read with their people, workspace and session counts {@value #PAIRS_PER_READ}
  *       at a time, each page in a short transaction of its own with entities that are only read (so
  *       the write lock is free between pages, and memory holds one page, not the whole roster), and
- *       planned outside any transaction ({@link PassStep}); only the outbox keys of pairs with
- *       something due are kept.
- *   <li>One short transaction asks which of the planned outbox keys are taken (one query per 500
- *       keys): a pass with nothing new to say ends here.
- *   <li>The pairs with something new are written in batches of {@value #PAIRS_PER_BATCH}, each in
- *       one short transaction that reads those pairs again (read-only: nothing of theirs to compare
- *       at commit), plans them again from what it read (so a pair that paused, logged a session or
- *       ended meanwhile is judged as it now is), and writes the messages, signals and at-risk marks
- *       together: the outbox guarantee holds per batch, and the outbox keys make a batch that runs
- *       twice (a crash, a re-fired job) queue nothing new.
+ *       planned there, each message's text built once. The same transaction asks which of the
+ *       planned outbox keys are taken (one query per 500 keys) and takes a snapshot of the stored
+ *       columns of each pair with something new ({@link PairSnapshots}): a page with nothing new to
+ *       say ends here.
+ *   <li>The page's pairs with something new are written in batches of {@value #PAIRS_PER_BATCH},
+ *       each in one short transaction that takes their snapshots again: a pair as the page read it
+ *       keeps its plan; one that paused, logged a session or ended meanwhile is read again and
+ *       judged as it now is. The messages, signals and at-risk marks go together, each kind in one
+ *       JDBC batch: the outbox guarantee holds per batch, and the outbox keys make a batch that
+ *       runs twice (a crash, a re-fired job) queue nothing new.
  * </ol>
  *
- * Reminders are written before nudges, so an admin's alert counts the reminders of the same firing,
- * as it did when each pair was handled in turn.
+ * A page's reminders are written before its nudges, so an admin's alert counts the reminders of the
+ * same firing, as it did when each pair was handled in turn.
  */
 final class ReminderPass {
 
@@ -85,95 +89,164 @@ final class ReminderPass {
     }
   }
 
-  /** What one planner found due over the whole roster: keys by pair, the pairs to mark at risk. */
-  private static final class Due {
-    final Function<PairPeople, List<PassStep>> planner;
-    final Map<Long, List<String>> keys = new LinkedHashMap<>();
-    final Set<Long> marked = new HashSet<>();
+  /** A pair with something due and what its planner said, as a page's transaction read it. */
+  private record Planned(PairPeople pp, List<PassStep> steps) {
+    long id() {
+      return pp.pair().getId();
+    }
+  }
 
-    Due(Function<PairPeople, List<PassStep>> planner) {
-      this.planner = planner;
+  /**
+   * What one page of the roster has due, read and planned in one read-only transaction: for each
+   * planner the pairs with something new to write, and a snapshot of each such pair's stored
+   * columns to tell at write time whether the plan still holds.
+   */
+  private record Page(
+      List<Planned> reminding, List<Planned> nudging, Map<Long, List<Object>> snapshots) {
+
+    static Page read(
+        Store store,
+        List<Long> ids,
+        Function<PairPeople, List<PassStep>> reminders,
+        Function<PairPeople, List<PassStep>> nudges) {
+      List<Planned> reminding = new ArrayList<>();
+      List<Planned> nudging = new ArrayList<>();
+      for (PairPeople pp : ReminderRoster.in(store).activePairs(ids, true)) {
+        plan(pp, reminders, reminding);
+        plan(pp, nudges, nudging);
+      }
+      List<String> keys = new ArrayList<>();
+      for (List<Planned> planned : List.of(reminding, nudging)) {
+        planned.forEach(p -> p.steps().forEach(step -> keys.addAll(step.keys(p.id()))));
+      }
+      if (reminding.isEmpty() && nudging.isEmpty()) {
+        return new Page(List.of(), List.of(), Map.of());
+      }
+      Set<String> taken = store.outboxKeysTaken(keys);
+      reminding.removeIf(p -> nothingNew(p, taken));
+      nudging.removeIf(p -> nothingNew(p, taken));
+      Set<Long> due = new LinkedHashSet<>();
+      reminding.forEach(p -> due.add(p.id()));
+      nudging.forEach(p -> due.add(p.id()));
+      return new Page(reminding, nudging, PairSnapshots.of(store, due));
     }
 
-    void plan(PairPeople pp) {
-      long pairId = pp.pair().getId();
-      for (PassStep step : planner.apply(pp)) {
-        keys.computeIfAbsent(pairId, id -> new ArrayList<>()).addAll(step.keys(pairId));
-        if (step instanceof PassStep.MarkAtRisk) {
-          marked.add(pairId);
+    private static void plan(
+        PairPeople pp, Function<PairPeople, List<PassStep>> planner, List<Planned> into) {
+      if (planner != null) {
+        List<PassStep> steps = planner.apply(pp);
+        if (!steps.isEmpty()) {
+          into.add(new Planned(pp, steps));
         }
       }
+    }
+
+    /** Every message of the plan is queued already and it marks nothing. */
+    private static boolean nothingNew(Planned planned, Set<String> taken) {
+      for (PassStep step : planned.steps()) {
+        if (step instanceof PassStep.MarkAtRisk || !taken.containsAll(step.keys(planned.id()))) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
   private final Database db;
   private final ReminderSettings settings;
 
+  /** Runs after each page is read, before it is written: where tests change the pairs. */
+  private final Runnable afterEachRead;
+
   ReminderPass(Database db, ReminderSettings settings) {
+    this(db, settings, () -> {});
+  }
+
+  ReminderPass(Database db, ReminderSettings settings, Runnable afterEachRead) {
     this.db = db;
     this.settings = settings;
+    this.afterEachRead = afterEachRead;
   }
 
   /** Queues what is due at {@code at}: the reminders, the nudges, or both. */
   Counts run(Instant at, boolean reminders, boolean nudges) {
     List<Long> ids = db.transaction(store -> ReminderRoster.in(store).activePairIds());
     Admins admins = nudges ? db.transaction(Admins::read) : new Admins(Map.of(), Map.of());
-    Due reminding = new Due(pp -> QueueReminders.plan(pp, at, settings));
-    Due nudging = new Due(pp -> ClimbNudgeLadder.plan(pp, at, admins.of(pp), settings));
+    Function<PairPeople, List<PassStep>> reminding =
+        reminders ? pp -> QueueReminders.plan(pp, at, settings) : null;
+    Function<PairPeople, List<PassStep>> nudging =
+        nudges ? pp -> ClimbNudgeLadder.plan(pp, at, admins.of(pp), settings) : null;
+    int reminded = 0;
+    int nudged = 0;
     for (int from = 0; from < ids.size(); from += PAIRS_PER_READ) {
-      List<Long> page = ids.subList(from, Math.min(ids.size(), from + PAIRS_PER_READ));
-      for (PairPeople pp :
-          db.transaction(store -> ReminderRoster.in(store).activePairs(page, true))) {
-        if (reminders) {
-          reminding.plan(pp);
-        }
-        if (nudges) {
-          nudging.plan(pp);
-        }
-      }
+      List<Long> slice = ids.subList(from, Math.min(ids.size(), from + PAIRS_PER_READ));
+      Page page = db.transaction(store -> Page.read(store, slice, reminding, nudging));
+      afterEachRead.run();
+      // a page's reminders before its nudges: an admin's alert counts the pair's reminders
+      reminded += queue(page.reminding(), page.snapshots(), reminding, at);
+      nudged += queue(page.nudging(), page.snapshots(), nudging, at);
     }
-    return new Counts(queue(reminding, at), queue(nudging, at));
+    return new Counts(reminded, nudged);
   }
 
-  private int queue(Due due, Instant at) {
-    Map<Long, List<String>> keys = due.keys;
-    if (keys.isEmpty()) {
-      return 0;
-    }
-    Set<String> taken =
-        db.transaction(
-            store -> store.outboxKeysTaken(keys.values().stream().flatMap(List::stream).toList()));
-    List<Long> toWrite =
-        keys.entrySet().stream()
-            .filter(e -> due.marked.contains(e.getKey()) || !taken.containsAll(e.getValue()))
-            .map(Map.Entry::getKey)
-            .toList();
+  private int queue(
+      List<Planned> due,
+      Map<Long, List<Object>> snapshots,
+      Function<PairPeople, List<PassStep>> planner,
+      Instant at) {
     int queued = 0;
-    for (int from = 0; from < toWrite.size(); from += PAIRS_PER_BATCH) {
-      List<Long> batch = toWrite.subList(from, Math.min(toWrite.size(), from + PAIRS_PER_BATCH));
+    for (int from = 0; from < due.size(); from += PAIRS_PER_BATCH) {
+      List<Planned> batch = due.subList(from, Math.min(due.size(), from + PAIRS_PER_BATCH));
       queued +=
           db.transactionRetryingConflicts(
-              store ->
-                  write(store, ReminderRoster.in(store).activePairs(batch, true), at, due.planner));
+              store -> write(store, current(store, batch, snapshots, planner), at));
     }
     return queued;
   }
 
-  /** Plans the pairs as the batch's transaction reads them, and writes what is new. */
-  private static int write(
+  /**
+   * The batch's plans as they hold in the writing transaction: a pair whose stored columns are as
+   * the page read them keeps its plan; one that changed meanwhile (paused, ended, logged a session,
+   * moved its reminder…) is read again and planned from what it is now, or dropped when it is no
+   * longer active. One query, and two more only when some pair changed.
+   */
+  private static Map<PairPeople, List<PassStep>> current(
       Store store,
-      List<PairPeople> pairs,
-      Instant at,
+      List<Planned> batch,
+      Map<Long, List<Object>> snapshots,
       Function<PairPeople, List<PassStep>> planner) {
-    Map<PairPeople, List<PassStep>> plans = new LinkedHashMap<>();
-    List<Long> escalated = new ArrayList<>();
-    for (PairPeople pp : pairs) {
-      List<PassStep> steps = planner.apply(pp);
-      plans.put(pp, steps);
-      if (steps.stream().anyMatch(step -> step instanceof PassStep.Escalate)) {
-        escalated.add(pp.pair().getId());
+    Map<Long, List<Object>> now = PairSnapshots.of(store, batch.stream().map(Planned::id).toList());
+    Set<Long> changed = new HashSet<>();
+    for (Planned planned : batch) {
+      if (!Objects.equals(now.get(planned.id()), snapshots.get(planned.id()))) {
+        changed.add(planned.id());
       }
     }
+    Map<Long, PairPeople> reread = new HashMap<>();
+    for (PairPeople pp : ReminderRoster.in(store).activePairs(changed, true)) {
+      reread.put(pp.pair().getId(), pp);
+    }
+    Map<PairPeople, List<PassStep>> plans = new LinkedHashMap<>();
+    for (Planned planned : batch) {
+      if (!changed.contains(planned.id())) {
+        plans.put(planned.pp(), planned.steps());
+      } else if (reread.containsKey(planned.id())) {
+        PairPeople pp = reread.get(planned.id());
+        plans.put(pp, planner.apply(pp));
+      }
+    }
+    return plans;
+  }
+
+  /** Writes what is new among the plans: messages, signals and at-risk marks, in one batch each. */
+  private static int write(Store store, Map<PairPeople, List<PassStep>> plans, Instant at) {
+    List<Long> escalated = new ArrayList<>();
+    plans.forEach(
+        (pp, steps) -> {
+          if (steps.stream().anyMatch(step -> step instanceof PassStep.Escalate)) {
+            escalated.add(pp.pair().getId());
+          }
+        });
     ReminderAgendas.addTo(store, plans);
     Map<Long, Map<SignalType, Long>> history =
         ReminderRoster.in(store).signalsSincePaired(escalated, HISTORY);
@@ -186,17 +259,19 @@ final class ReminderPass {
         });
     boolean[] queued = Outbox.queueAll(store, messages, at);
     List<Long> atRisk = new ArrayList<>();
+    List<Signal> signals = new ArrayList<>();
     int next = 0;
     for (Map.Entry<PairPeople, List<PassStep>> plan : plans.entrySet()) {
       for (PassStep step : plan.getValue()) {
         int count = step.keys(plan.getKey().pair().getId()).size();
-        record(store, plan.getKey(), step, queued, next, at);
+        record(plan.getKey(), step, queued, next, at, signals);
         if (step instanceof PassStep.MarkAtRisk) {
           atRisk.add(plan.getKey().pair().getId());
         }
         next += count;
       }
     }
+    SignalInserts.insert(store, signals);
     ReminderRoster.in(store).markAtRisk(atRisk, at);
     int total = 0;
     for (boolean q : queued) {
@@ -237,14 +312,14 @@ final class ReminderPass {
   }
 
   /**
-   * Records the signals of what a step did: of its new messages, of the at-risk mark (written for
-   * the whole batch at once). {@code queued[from…]} says which of the step's messages were new.
+   * The signals of what a step did: of its new messages, of the at-risk mark (written for the whole
+   * batch at once). {@code queued[from…]} says which of the step's messages were new.
    */
   private static void record(
-      Store store, PairPeople pp, PassStep step, boolean[] queued, int from, Instant at) {
+      PairPeople pp, PassStep step, boolean[] queued, int from, Instant at, List<Signal> into) {
     if (step instanceof PassStep.Tell tell) {
       if (queued[from] && tell.signal() != null) {
-        pp.signal(store, tell.person(), tell.signal(), tell.details(), at);
+        into.add(pp.unsavedSignal(tell.person(), tell.signal(), tell.details(), at));
       }
     } else if (step instanceof PassStep.Escalate escalate) {
       int alerted = 0;
@@ -252,15 +327,16 @@ final class ReminderPass {
         alerted += queued[from + i] ? 1 : 0;
       }
       if (alerted > 0) {
-        pp.signal(
-            store,
-            null,
-            SignalType.PAIR_ESCALATED,
-            Map.of("admins", alerted, "due", escalate.dueDay()),
-            at);
+        into.add(
+            pp.unsavedSignal(
+                null,
+                SignalType.PAIR_ESCALATED,
+                Map.of("admins", alerted, "due", escalate.dueDay()),
+                at));
       }
     } else if (step instanceof PassStep.MarkAtRisk atRisk) {
-      pp.signal(store, null, SignalType.PAIR_AT_RISK, Map.of("rounds", atRisk.rounds()), at);
+      into.add(
+          pp.unsavedSignal(null, SignalType.PAIR_AT_RISK, Map.of("rounds", atRisk.rounds()), at));
     }
   }
 }

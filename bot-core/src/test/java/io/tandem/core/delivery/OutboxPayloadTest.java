@@ -3,9 +3,11 @@ package io.tandem.core.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
+import io.tandem.core.port.out.FileAttachment;
 import io.tandem.core.reports.chart.Chart;
 import java.util.Arrays;
 import java.util.List;
@@ -148,5 +150,17 @@ class OutboxPayloadTest {
     assertThat(read.toJson()).isEqualTo(json);
     assertThat(OutboxPayload.parse(new OutboxPayload(payload.target(), EVERYTHING).toJson()))
         .isEqualTo(new OutboxPayload(payload.target(), EVERYTHING, List.of()));
+    // written straight to text, it is the text a Gson tree of it prints: stored payloads keep
+    // their form whichever way they were written
+    assertThat(JsonParser.parseString(json).toString()).isEqualTo(json);
+    OutboxPayload withFiles =
+        new OutboxPayload(
+            new ChatTarget.GroupMessage(List.of("U2", "U1")),
+            EVERYTHING,
+            List.of(line),
+            List.of(new FileAttachment("my-data.json", "{\"a\": \"<b> & ✓\"}\n")));
+    String filesJson = withFiles.toJson();
+    assertThat(JsonParser.parseString(filesJson).toString()).isEqualTo(filesJson);
+    assertThat(OutboxPayload.parse(filesJson)).isEqualTo(withFiles);
   }
 }

@@ -12,8 +12,12 @@ import io.tandem.core.reminders.PairPeople;
 import io.tandem.core.reminders.ReminderRoster;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -93,22 +97,31 @@ public final class JpaReminderRoster implements ReminderRoster {
     return pairs;
   }
 
-  /** Per pair of {@code only} that logged any: {pairId, count, last occurred_at}. */
+  /**
+   * Per pair of {@code only} that logged any: {pairId, count, last occurred_at}. In plain JDBC: a
+   * native query through the persistence unit matches each of its thousand arguments against the
+   * others by name (quadratic), which took longer than the rest of reading a page.
+   */
   private Map<Long, Object[]> sessionsPerPair(Collection<Long> only) {
     List<Long> ids = List.copyOf(only);
-    Query query =
-        em.createNativeQuery(
-            "SELECT s.pair_id, COUNT(*), MAX(s.occurred_at) FROM mentoring_session s"
-                + " WHERE s.pair_id IN ("
-                + "?,".repeat(ids.size() - 1)
-                + "?) GROUP BY s.pair_id");
-    for (int i = 0; i < ids.size(); i++) {
-      query.setParameter(1 + i, ids.get(i));
-    }
     Map<Long, Object[]> perPair = new HashMap<>();
-    for (Object row : query.getResultList()) {
-      Object[] columns = (Object[]) row;
-      perPair.put(((Number) columns[0]).longValue(), columns);
+    try (PreparedStatement ps =
+        em.unwrap(Connection.class)
+            .prepareStatement(
+                "SELECT s.pair_id, COUNT(*), MAX(s.occurred_at) FROM mentoring_session s"
+                    + " WHERE s.pair_id IN ("
+                    + "?,".repeat(ids.size() - 1)
+                    + "?) GROUP BY s.pair_id")) {
+      for (int i = 0; i < ids.size(); i++) {
+        ps.setLong(1 + i, ids.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          perPair.put(rs.getLong(1), new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("could not count the pairs' sessions", e);
     }
     return perPair;
   }
@@ -119,16 +132,20 @@ public final class JpaReminderRoster implements ReminderRoster {
       return;
     }
     List<Long> ids = List.copyOf(pairIds);
-    Query update =
-        em.createNativeQuery(
-            "UPDATE mentoring_pair SET at_risk_at = ? WHERE id IN ("
-                + "?,".repeat(ids.size() - 1)
-                + "?)");
-    update.setParameter(1, at.toEpochMilli());
-    for (int i = 0; i < ids.size(); i++) {
-      update.setParameter(2 + i, ids.get(i));
+    try (PreparedStatement update =
+        em.unwrap(Connection.class)
+            .prepareStatement(
+                "UPDATE mentoring_pair SET at_risk_at = ? WHERE id IN ("
+                    + "?,".repeat(ids.size() - 1)
+                    + "?)")) {
+      update.setLong(1, at.toEpochMilli());
+      for (int i = 0; i < ids.size(); i++) {
+        update.setLong(2 + i, ids.get(i));
+      }
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceException("could not mark " + ids.size() + " pairs at risk", e);
     }
-    update.executeUpdate();
   }
 
   @Override
