@@ -138,6 +138,45 @@ public final class InboxRows {
         });
   }
 
+  /**
+   * Stores a request whose effect this transaction makes, already in {@code state} with its answer:
+   * the one write of a request answered as it arrives, in the caller's transaction.
+   *
+   * @return false when its key is stored already (nothing changes; the caller rolls back)
+   */
+  public static boolean insertDone(
+      Store store, NewRow row, State state, String answer, Instant now) {
+    return insertDone(store.entityManager(), row, state, answer, now);
+  }
+
+  private static boolean insertDone(
+      EntityManager em, NewRow row, State state, String answer, Instant now) {
+    return jdbc(
+        em,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO inbox (delivery_key, platform, kind, request, state, answer,"
+                      + " received_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                      + " ON CONFLICT (delivery_key) DO NOTHING")) {
+            ps.setString(1, row.deliveryKey());
+            ps.setString(2, row.platform().name());
+            ps.setString(3, row.kind());
+            ps.setString(4, row.request());
+            ps.setString(5, state.name());
+            ps.setString(6, answer);
+            ps.setLong(7, row.receivedAt().toEpochMilli());
+            ps.setLong(8, now.toEpochMilli());
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** {@link #insertDone(Store, NewRow, State, String, Instant)} in a transaction of its own. */
+  public boolean insertDone(NewRow row, State state, String answer, Instant now) {
+    return db.inTransaction(em -> insertDone(em, row, state, answer, now));
+  }
+
   /** {@link #markDone(Store, String, State, String, Instant)} in a transaction of its own. */
   public boolean markDone(String deliveryKey, State state, String answer, Instant now) {
     return db.inTransaction(em -> markDone(em, deliveryKey, state, answer, now));
