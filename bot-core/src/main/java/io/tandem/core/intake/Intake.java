@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -55,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * acknowledged (the platform shows the person an error, and they try again). Killed after it but
  * before the acknowledgement left: the effect is made, and the answer is lost (at most once, as
  * above); a repeat of the request gets the stored answer and no second effect. A command that fails
- * stores nothing and is answered with a short apology. A restart runs nothing of these again.
+ * stores nothing and is answered with a short apology. A restart runs nothing of these again. While
+ * as many quick commands run on acknowledgement threads as the intake has workers, the next one is
+ * {@link #accept}ed instead, so an overloaded Tandem still acknowledges at once.
  *
  * <p>Thread-safe. Use cases run on the intake's workers, never on the acknowledgement path, except
  * for {@link #answerNow} and the quick commands of {@link #acceptOrAnswer}.
@@ -77,6 +80,7 @@ public final class Intake implements IntakeUseCase {
   private final RunRequest running;
   private final AnswerRequest answering;
   private final ExecutorService workers;
+  private final Semaphore runningNow;
   private final java.util.concurrent.ScheduledExecutorService forgetting;
   private final Map<Platform, AnswerPort> ports = new ConcurrentHashMap<>();
   private final Instant startedAt;
@@ -104,6 +108,7 @@ public final class Intake implements IntakeUseCase {
               return thread;
             });
     forgetting.scheduleWithFixedDelay(this::forgetFinished, 1, 1, TimeUnit.HOURS);
+    this.runningNow = new Semaphore(workers);
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -173,8 +178,15 @@ public final class Intake implements IntakeUseCase {
     if (!accepting) {
       return new Taken(Acceptance.REFUSED, Optional.empty());
     }
+    if (!runningNow.tryAcquire()) {
+      // as many run on acknowledgement threads as the intake has workers: past that the
+      // acknowledgement would wait for the database, so this one is answered later instead
+      return new Taken(accept(request), Optional.empty());
+    }
     try (RequestLogContext logged = RequestLogContext.open(request)) {
       return runNow(request, fitsAck);
+    } finally {
+      runningNow.release();
     }
   }
 

@@ -57,10 +57,11 @@ public interface IntakeUseCase {
    * For a platform that shows an acknowledgement's body to the person who acted (a Slack slash
    * command): a quick command runs now and is answered in the acknowledgement, its effect and its
    * record committed in one transaction before this returns; a long one (its verb says so) is
-   * {@link #accept}ed. An answer that {@code fitsAck} refuses (a form to open) is sent through the
-   * {@code AnswerPort} after the effect committed. A failing command stores nothing and is answered
-   * with a short private apology. A second delivery of the same request gets the answer the first
-   * got in its acknowledgement, and no second effect.
+   * {@link #accept}ed, and so is a quick one that arrives while many run already. An answer that
+   * {@code fitsAck} refuses (a form to open) is sent through the {@code AnswerPort} after the
+   * effect committed. A failing command stores nothing and is answered with a short private
+   * apology. A second delivery of the same request gets the answer the first got in its
+   * acknowledgement, and no second effect.
    */
   Taken acceptOrAnswer(InboundRequest request, java.util.function.Predicate<Reply> fitsAck);
 
