@@ -122,17 +122,25 @@ public final class InboxRows {
 
   private static boolean markDone(
       EntityManager em, String deliveryKey, State state, String answer, Instant now) {
+    return changesOne(
+        em,
+        "UPDATE inbox SET state = ?, answer = ?, done_at = ?"
+            + " WHERE delivery_key = ? AND state = 'PENDING'",
+        state.name(),
+        answer,
+        now.toEpochMilli(),
+        deliveryKey);
+  }
+
+  /** Runs one statement with {@code parameters}; whether it changed exactly one row. */
+  private static boolean changesOne(EntityManager em, String sql, Object... parameters) {
     return jdbc(
         em,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE inbox SET state = ?, answer = ?, done_at = ?"
-                      + " WHERE delivery_key = ? AND state = 'PENDING'")) {
-            ps.setString(1, state.name());
-            ps.setString(2, answer);
-            ps.setLong(3, now.toEpochMilli());
-            ps.setString(4, deliveryKey);
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+              ps.setObject(i + 1, parameters[i]);
+            }
             return ps.executeUpdate() == 1;
           }
         });
@@ -151,25 +159,18 @@ public final class InboxRows {
 
   private static boolean insertDone(
       EntityManager em, NewRow row, State state, String answer, Instant now) {
-    return jdbc(
+    return changesOne(
         em,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO inbox (delivery_key, platform, kind, request, state, answer,"
-                      + " received_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                      + " ON CONFLICT (delivery_key) DO NOTHING")) {
-            ps.setString(1, row.deliveryKey());
-            ps.setString(2, row.platform().name());
-            ps.setString(3, row.kind());
-            ps.setString(4, row.request());
-            ps.setString(5, state.name());
-            ps.setString(6, answer);
-            ps.setLong(7, row.receivedAt().toEpochMilli());
-            ps.setLong(8, now.toEpochMilli());
-            return ps.executeUpdate() == 1;
-          }
-        });
+        "INSERT INTO inbox (delivery_key, platform, kind, request, state, answer, received_at,"
+            + " done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_key) DO NOTHING",
+        row.deliveryKey(),
+        row.platform().name(),
+        row.kind(),
+        row.request(),
+        state.name(),
+        answer,
+        row.receivedAt().toEpochMilli(),
+        now.toEpochMilli());
   }
 
   /** {@link #insertDone(Store, NewRow, State, String, Instant)} in a transaction of its own. */
