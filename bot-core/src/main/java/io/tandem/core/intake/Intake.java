@@ -33,6 +33,8 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Long because it holds both ways a request is taken (stored then run, or run and answered in the
+// acknowledgement) beside the crash points they share, read in one place.
 /**
  * The inbox: every request an adapter acknowledges is a row first ({@link #accept}), then runs on
  * the intake's workers, then is answered; see {@link IntakeUseCase} for the promise and
