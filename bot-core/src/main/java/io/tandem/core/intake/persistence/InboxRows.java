@@ -154,13 +154,8 @@ public final class InboxRows {
    */
   public static boolean insertDone(
       Store store, NewRow row, State state, String answer, Instant now) {
-    return insertDone(store.entityManager(), row, state, answer, now);
-  }
-
-  private static boolean insertDone(
-      EntityManager em, NewRow row, State state, String answer, Instant now) {
     return changesOne(
-        em,
+        store.entityManager(),
         "INSERT INTO inbox (delivery_key, platform, kind, request, state, answer, received_at,"
             + " done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_key) DO NOTHING",
         row.deliveryKey(),
@@ -175,7 +170,7 @@ public final class InboxRows {
 
   /** {@link #insertDone(Store, NewRow, State, String, Instant)} in a transaction of its own. */
   public boolean insertDone(NewRow row, State state, String answer, Instant now) {
-    return db.inTransaction(em -> insertDone(em, row, state, answer, now));
+    return db.transaction(store -> insertDone(store, row, state, answer, now));
   }
 
   /** {@link #markDone(Store, String, State, String, Instant)} in a transaction of its own. */
