@@ -58,9 +58,10 @@ import org.slf4j.LoggerFactory;
  * acknowledged (the platform shows the person an error, and they try again). Killed after it but
  * before the acknowledgement left: the effect is made, and the answer is lost (at most once, as
  * above); a repeat of the request gets the stored answer and no second effect. A command that fails
- * stores nothing and is answered with a short apology. A restart runs nothing of these again. While
- * as many quick commands run on acknowledgement threads as the intake has workers, the next one is
- * {@link #accept}ed instead, so an overloaded Tandem still acknowledges at once.
+ * stores nothing and is answered with a short apology. A restart runs nothing of these again. At
+ * most as many quick commands run on acknowledgement threads as the intake has workers; one that
+ * finds no turn within {@link #TURN_WAIT} is {@link #accept}ed instead, so an overloaded Tandem
+ * still acknowledges in time.
  *
  * <p>Thread-safe. Use cases run on the intake's workers, never on the acknowledgement path, except
  * for {@link #answerNow} and the quick commands of {@link #acceptOrAnswer}.
@@ -71,6 +72,9 @@ public final class Intake implements IntakeUseCase {
 
   /** How long finished keys are kept to recognise a repeat (platforms retry within the hour). */
   static final Duration KEEP = Duration.ofDays(1);
+
+  /** How long a quick command waits for a turn to run in its acknowledgement. */
+  private static final Duration TURN_WAIT = Duration.ofMillis(250);
 
   static final String FAILURE =
       "Something went wrong on our side and nothing was saved. Please try again in a minute.";
@@ -180,15 +184,25 @@ public final class Intake implements IntakeUseCase {
     if (!accepting) {
       return new Taken(Acceptance.REFUSED, Optional.empty());
     }
-    if (!runningNow.tryAcquire()) {
-      // as many run on acknowledgement threads as the intake has workers: past that the
-      // acknowledgement would wait for the database, so this one is answered later instead
+    if (!awaitTurn()) {
+      // as many run on acknowledgement threads as the intake has workers and none finished soon:
+      // the acknowledgement would wait for the database, so this one is answered later instead
       return new Taken(accept(request), Optional.empty());
     }
     try (RequestLogContext logged = RequestLogContext.open(request)) {
       return runNow(request, fitsAck);
     } finally {
       runningNow.release();
+    }
+  }
+
+  /** Whether a quick command may run on this acknowledgement thread, waiting briefly for a turn. */
+  private boolean awaitTurn() {
+    try {
+      return runningNow.tryAcquire(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
