@@ -85,7 +85,10 @@ final class AckLatencyBenchmark {
     Map<Side, Latencies> answers =
         Map.of(
             Side.TANDEM,
-            new Latencies(slack ? "Tandem answer via response_url" : "Tandem answer (reply shown)"),
+            new Latencies(
+                slack
+                    ? "Tandem answer (in the ack or via response_url)"
+                    : "Tandem answer (reply shown)"),
             Side.BASELINE,
             new Latencies(bare + " answer (its ack)"));
     Map<String, Object> verification = new LinkedHashMap<>();

@@ -1,7 +1,10 @@
 package io.tandem.bench;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.tandem.simulator.slack.ResponseMessage;
 import io.tandem.simulator.slack.SimulatedUser;
 import io.tandem.simulator.slack.SlackSignature;
 import io.tandem.simulator.slack.SlackSimulator;
@@ -28,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * on the simulator ({@code responseUrlPrefix} + a number, which also replaces {@value #NUMBER} in
  * the command line), and the people take turns.
  *
- * <p>Thread-safe; the answer's arrival time is taken when the response headers arrive.
+ * <p>Thread-safe; the acknowledgement's arrival time is taken when its headers arrive, and an
+ * answer in it counts when its body has arrived.
  */
 final class SignedSlashCommands implements InterleavedLoad.Target {
 
@@ -49,6 +53,8 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
   private final String buttonValue;
+  private final java.util.Queue<ResponseMessage> inAck =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   SignedSlashCommands(
       HttpClient http,
@@ -141,7 +147,50 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
                 "response_url", slack.responseUrl(responseUrlId),
                 "trigger_id", now.getEpochSecond() + "." + n + ".bench");
     sentAt.put(responseUrlId, now);
-    return postSigned(http, eventsUrl, signingSecret, now.getEpochSecond(), body);
+    return postSigned(
+        http,
+        eventsUrl,
+        signingSecret,
+        now.getEpochSecond(),
+        body,
+        ackBody -> answeredInAck(responseUrlId, ackBody));
+  }
+
+  /**
+   * An acknowledgement with a message is the command's answer, as Slack shows it (a click's is not:
+   * Slack shows nothing of it); it counts as arriving with the acknowledgement.
+   */
+  private void answeredInAck(String responseUrlId, String ackBody) {
+    if (buttonValue != null || ackBody == null || ackBody.isBlank()) {
+      return;
+    }
+    Instant at = clock.instant();
+    JsonElement parsed;
+    try {
+      parsed = JsonParser.parseString(ackBody);
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (parsed.isJsonObject()
+        && (parsed.getAsJsonObject().has("text") || parsed.getAsJsonObject().has("blocks"))) {
+      JsonObject json = parsed.getAsJsonObject();
+      String type = json.has("response_type") ? json.get("response_type").getAsString() : null;
+      inAck.add(new ResponseMessage(responseUrlId, json, type == null ? "ephemeral" : type, at));
+    }
+  }
+
+  /**
+   * Every answer to these commands so far: those posted to the simulator's {@code response_url}s
+   * and those that came in the acknowledgement, each command's first one only.
+   */
+  List<ResponseMessage> answers() {
+    Map<String, ResponseMessage> first = new java.util.LinkedHashMap<>();
+    java.util.stream.Stream.concat(
+            slack.responses().stream().filter(r -> r.responseUrlId().startsWith(responseUrlPrefix)),
+            inAck.stream())
+        .forEach(
+            r -> first.merge(r.responseUrlId(), r, (a, b) -> a.time().isAfter(b.time()) ? b : a));
+    return List.copyOf(first.values());
   }
 
   /**
@@ -150,6 +199,17 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
    */
   static CompletableFuture<Long> postSigned(
       HttpClient http, URI eventsUrl, String signingSecret, long timestamp, String body) {
+    return postSigned(http, eventsUrl, signingSecret, timestamp, body, ackBody -> {});
+  }
+
+  /** {@link #postSigned}, handing the acknowledgement's body to {@code ackBody}. */
+  static CompletableFuture<Long> postSigned(
+      HttpClient http,
+      URI eventsUrl,
+      String signingSecret,
+      long timestamp,
+      String body,
+      java.util.function.Consumer<String> ackBody) {
     HttpRequest request =
         HttpRequest.newBuilder(eventsUrl)
             .timeout(ACK_TIMEOUT)
@@ -163,7 +223,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
             request,
             info -> {
               headersAt[0] = System.nanoTime();
-              return HttpResponse.BodySubscribers.discarding();
+              return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
             })
         .thenApply(
             response -> {
@@ -171,6 +231,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
                 throw new IllegalStateException(
                     "HTTP " + response.statusCode() + " from " + eventsUrl);
               }
+              ackBody.accept(response.body());
               return headersAt[0];
             });
   }

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What Slack sends Tandem, turned into {@link InboundRequest}s for the {@link IntakeUseCase}: the
  * {@code /tandem} command, button clicks, form submissions and closings, the Home tab and account
- * changes. Each is stored through the intake before Bolt acknowledges it; a form submission runs
- * before its acknowledgement, because its answer is the acknowledgement. Runs on Bolt's threads.
+ * changes. Each is stored through the intake before Bolt acknowledges it; a form submission and a
+ * quick command run before their acknowledgement, which carries their answer. Runs on Bolt's
+ * threads.
  */
 final class SlackInbound {
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
@@ -63,10 +64,18 @@ final class SlackInbound {
         (payload, ctx) -> userChanged(payload.getEventId(), payload.getEvent(), ctx));
   }
 
+  /**
+   * A quick command is answered in the acknowledgement, after its effect committed: Slack shows a
+   * slash command's acknowledgement body (text, blocks, {@code response_type}) as the command's
+   * response, visible to the invoker only unless it is {@code in_channel}; an empty body is just an
+   * acknowledgement (Slack's Java SDK guide on slash commands). Slack waits 3 seconds for it, so
+   * only the verbs the core declares quick run here ({@code CommandParser.Verb}); long ones, and
+   * answers that open a form (which needs {@code views.open}), are answered at the {@code
+   * response_url} as before.
+   */
   private Response acceptCommand(
       Request<?> request, SlashCommandPayload payload, SlashCommandContext ctx) {
-    return accept(
-        ctx,
+    InboundRequest command =
         request(
             deliveryKey(payload.getTriggerId(), request),
             InboundRequest.Kind.COMMAND,
@@ -78,7 +87,12 @@ final class SlackInbound {
             null,
             Map.of(),
             payload.getResponseUrl(),
-            SlackText.mentions(payload.getText())));
+            SlackText.mentions(payload.getText()));
+    IntakeUseCase.Taken taken = intake.acceptOrAnswer(command, reply -> reply.form() == null);
+    if (taken.acceptance() == IntakeUseCase.Acceptance.REFUSED) {
+      return stopping();
+    }
+    return taken.inAck().map(reply -> ctx.ack(SlackAnswers.toResponse(reply))).orElseGet(ctx::ack);
   }
 
   private Response acceptClick(Request<?> request, BlockActionPayload payload, ActionContext ctx) {

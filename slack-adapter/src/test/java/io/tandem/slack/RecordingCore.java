@@ -28,6 +28,11 @@ final class RecordingCore implements IntakeUseCase {
   }
 
   @Override
+  public Taken acceptOrAnswer(InboundRequest request, java.util.function.Predicate<Reply> fitsAck) {
+    return new Taken(accept(request), Optional.empty());
+  }
+
+  @Override
   public boolean accepting() {
     return true;
   }

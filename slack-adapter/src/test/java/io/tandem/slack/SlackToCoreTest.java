@@ -60,6 +60,12 @@ class SlackToCoreTest {
   }
 
   private void start(io.tandem.config.SlackConfig.Mode mode) throws Exception {
+    // a command the core does not answer now is accepted as any other request
+    when(intake.acceptOrAnswer(any(), any()))
+        .thenAnswer(
+            call ->
+                new IntakeUseCase.Taken(
+                    intake.accept(call.getArgument(0)), Optional.<Reply>empty()));
     slack = SlackSimulator.start("xoxb-to-core", "xapp-to-core");
     io.tandem.config.SlackConfig config =
         new io.tandem.config.SlackConfig(
@@ -111,6 +117,36 @@ class SlackToCoreTest {
         assertThat(request.name()).isEqualTo("log 45m Instagram reels");
         assertThat(request.replyAddress()).isEqualTo(result.responseUrl());
         assertThat(request.deliveryKey()).isEqualTo("slack:t:" + result.triggerId());
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "a command the core answers now comes back in the acknowledgement, shown to her alone,"
+            + " with people's text escaped")
+    void commandAnsweredInAck() throws Exception {
+      start(io.tandem.config.SlackConfig.Mode.SOCKET);
+      org.mockito.Mockito.doReturn(
+              new IntakeUseCase.Taken(
+                  Acceptance.ACCEPTED,
+                  Optional.of(
+                      Reply.success(
+                          "Logged 45 min",
+                          List.of(
+                              new Reply.Field("Topic", "<!channel> <https://evil.example|x>"))))))
+          .when(intake)
+          .acceptOrAnswer(any(), any());
+      try (SlackClient client = SlackClient.overSocketMode(slack)) {
+        ActionResult result = client.user("ana").runs("/tandem log 45m Instagram reels");
+
+        assertThat(result.ack().json().get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(result.awaitReplyText(TIMEOUT)).contains("Logged 45 min");
+        assertThat(result.awaitResponse(TIMEOUT).isEphemeral()).isTrue();
+        assertThat(result.ack().body())
+            .contains("&lt;!channel&gt;")
+            .doesNotContain("<!channel>")
+            .doesNotContain("<https://evil.example");
+        verify(intake, org.mockito.Mockito.never()).accept(any());
       }
     }
 

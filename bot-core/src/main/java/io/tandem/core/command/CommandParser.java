@@ -108,12 +108,14 @@ public final class CommandParser {
             + code("program checkins off")
             + " stops it; "
             + code("program targets PROGRAM meet 80% goals 70% retention 100%")
-            + " sets its targets"),
-    MATCH("match", "match preview", "admins: preview, swap and approve pairs"),
+            + " sets its targets",
+        Pace.LONG),
+    MATCH("match", "match preview", "admins: preview, swap and approve pairs", Pace.LONG),
     SURVEY(
         "survey",
         SurveyGrammar.SEND_EXAMPLE,
-        "admins: send, schedule, list and read pulse surveys"),
+        "admins: send, schedule, list and read pulse surveys",
+        Pace.LONG),
     GUIDE(
         "guide",
         GuideGrammar.EDIT_EXAMPLE,
@@ -124,7 +126,8 @@ public final class CommandParser {
             + ", "
             + code("guide reset first-session")
             + ", "
-            + code("guide import")),
+            + code("guide import"),
+        Pace.LONG),
     PAUSE(
         "pause", ReminderGrammar.PAUSE_EXAMPLE, "take a break from reminders: " + code("pause 2w")),
     RESUME("resume", "resume", "end a pause now"),
@@ -166,7 +169,8 @@ public final class CommandParser {
     MY(
         "my",
         PrivacyGrammar.MY_DATA_EXAMPLE,
-        "everything Tandem holds about you, as a private file"),
+        "everything Tandem holds about you, as a private file",
+        Pace.LONG),
     FORGET(
         "forget",
         PrivacyGrammar.FORGET_EXAMPLE,
@@ -175,7 +179,8 @@ public final class CommandParser {
     REPORT(
         "report",
         "report Data pilot",
-        "admins: a program's funnel, pair health, retention and the pairs needing attention"),
+        "admins: a program's funnel, pair health, retention and the pairs needing attention",
+        Pace.LONG),
     DASHBOARD(
         "dashboard",
         "dashboard",
@@ -184,11 +189,17 @@ public final class CommandParser {
     public final String word;
     public final String example;
     public final String summary;
+    public final Pace pace;
 
     Verb(String word, String example, String summary) {
+      this(word, example, summary, Pace.QUICK);
+    }
+
+    Verb(String word, String example, String summary, Pace pace) {
       this.word = word;
       this.example = example;
       this.summary = summary;
+      this.pace = pace;
     }
 
     /** Whether only admins (of the workspace or of a program) may use this verb. */
@@ -208,12 +219,37 @@ public final class CommandParser {
   }
 
   /**
+   * How long a verb's commands may take, which decides where they are answered. {@link #QUICK} ones
+   * run as they arrive and are answered in the platform's acknowledgement once their effect commits
+   * (a database transaction, milliseconds); {@link #LONG} ones (reports, exports, imports, match
+   * runs, program changes that pair or message many people: anything that may take over a second or
+   * post many messages) are acknowledged at once and answered from the intake's workers, so that no
+   * acknowledgement waits for them.
+   */
+  public enum Pace {
+    QUICK,
+    LONG
+  }
+
+  /**
+   * Whether a command text may be answered in the acknowledgement: its verb is {@link Pace#QUICK},
+   * or it has no known verb (the answer is a rejection, made without the database).
+   */
+  public static boolean answersInAck(String text) {
+    return verbIn(text).map(v -> v.pace == Pace.QUICK).orElse(true);
+  }
+
+  /**
    * The verb a command text starts with, when it is one; {@code unknown} otherwise. Safe for logs
    * and metrics: never the person's own words.
    */
   public static String verbOf(String text) {
+    return verbIn(text).map(v -> v.word).orElse("unknown");
+  }
+
+  private static Optional<Verb> verbIn(String text) {
     String first = text == null ? "" : text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-    return Verb.of(first).map(v -> v.word).orElse("unknown");
+    return Verb.of(first);
   }
 
   /** The outcome of parsing: a valid command, or a rejection to show the person privately. */

@@ -1,5 +1,6 @@
 package io.tandem.core.intake;
 
+import io.tandem.core.command.CommandParser;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.intake.persistence.InboxRows;
@@ -25,11 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Long because it holds both ways a request is taken (stored then run, or run and answered in the
+// acknowledgement) beside the crash points they share, read in one place.
 /**
  * The inbox: every request an adapter acknowledges is a row first ({@link #accept}), then runs on
  * the intake's workers, then is answered; see {@link IntakeUseCase} for the promise and
@@ -46,8 +51,20 @@ import org.slf4j.LoggerFactory;
  * AnswerRequest#window}) go as a direct message through the outbox, whose own exactly-once delivery
  * then applies.
  *
+ * <p><b>Answered as they arrive.</b> A quick command ({@link #acceptOrAnswer}) is no row until its
+ * effect commits: the rider inserts the row, finished (ANSWERED, or DONE when its answer goes
+ * through the answer port) in the effect's own transaction, and the acknowledgement carrying the
+ * answer goes out after that commit. Killed before the commit: nothing was stored and nothing was
+ * acknowledged (the platform shows the person an error, and they try again). Killed after it but
+ * before the acknowledgement left: the effect is made, and the answer is lost (at most once, as
+ * above); a repeat of the request gets the stored answer and no second effect. A command that fails
+ * stores nothing and is answered with a short apology. A restart runs nothing of these again. At
+ * most as many quick commands run on acknowledgement threads as the intake has workers; one that
+ * finds no turn within {@link #TURN_WAIT} is {@link #accept}ed instead, so an overloaded Tandem
+ * still acknowledges in time.
+ *
  * <p>Thread-safe. Use cases run on the intake's workers, never on the acknowledgement path, except
- * for {@link #answerNow}.
+ * for {@link #answerNow} and the quick commands of {@link #acceptOrAnswer}.
  */
 public final class Intake implements IntakeUseCase {
 
@@ -55,6 +72,9 @@ public final class Intake implements IntakeUseCase {
 
   /** How long finished keys are kept to recognise a repeat (platforms retry within the hour). */
   static final Duration KEEP = Duration.ofDays(1);
+
+  /** How long a quick command waits for a turn to run in its acknowledgement. */
+  private static final Duration TURN_WAIT = Duration.ofMillis(250);
 
   static final String FAILURE =
       "Something went wrong on our side and nothing was saved. Please try again in a minute.";
@@ -66,6 +86,7 @@ public final class Intake implements IntakeUseCase {
   private final RunRequest running;
   private final AnswerRequest answering;
   private final ExecutorService workers;
+  private final Semaphore runningNow;
   private final java.util.concurrent.ScheduledExecutorService forgetting;
   private final Map<Platform, AnswerPort> ports = new ConcurrentHashMap<>();
   private final Instant startedAt;
@@ -93,6 +114,7 @@ public final class Intake implements IntakeUseCase {
               return thread;
             });
     forgetting.scheduleWithFixedDelay(this::forgetFinished, 1, 1, TimeUnit.HOURS);
+    this.runningNow = new Semaphore(workers);
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -153,6 +175,118 @@ public final class Intake implements IntakeUseCase {
     }
   }
 
+  @Override
+  public Taken acceptOrAnswer(InboundRequest request, Predicate<Reply> fitsAck) {
+    if (request.kind() != InboundRequest.Kind.COMMAND
+        || !CommandParser.answersInAck(request.name())) {
+      return new Taken(accept(request), Optional.empty());
+    }
+    if (!accepting) {
+      return new Taken(Acceptance.REFUSED, Optional.empty());
+    }
+    if (!awaitTurn()) {
+      // as many run on acknowledgement threads as the intake has workers and none finished soon:
+      // the acknowledgement would wait for the database, so this one is answered later instead
+      return new Taken(accept(request), Optional.empty());
+    }
+    try (RequestLogContext logged = RequestLogContext.open(request)) {
+      return runNow(request, fitsAck);
+    } finally {
+      runningNow.release();
+    }
+  }
+
+  /** Whether a quick command may run on this acknowledgement thread, waiting briefly for a turn. */
+  private boolean awaitTurn() {
+    try {
+      return runningNow.tryAcquire(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Runs a quick command as it arrives, with a rider that stores its row (already finished, with
+   * its answer) in the transaction that makes the effect: one write transaction per command, and a
+   * repeat finds the row's key taken, so its own effect rolls back. A command without a transaction
+   * (help, a parse error) stores its row afterwards.
+   */
+  private Taken runNow(InboundRequest request, Predicate<Reply> fitsAck) {
+    long started = System.nanoTime();
+    InboxRows.NewRow row = newRow(request);
+    Database.Rider rider =
+        new Database.Rider() {
+          @Override
+          public boolean wants(Object result) {
+            return result instanceof Reply;
+          }
+
+          @Override
+          public void beforeCommit(Store store, Object result) {
+            Reply reply = (Reply) result;
+            if (!InboxRows.insertDone(
+                store,
+                row,
+                finished(reply, fitsAck),
+                answerJson(request, reply),
+                clock.instant())) {
+              throw new AlreadyDone(request.deliveryKey());
+            }
+          }
+        };
+    Reply reply;
+    try {
+      Database.Ridden<Reply> ridden = db.withRider(rider, () -> running.invokeOrThrow(request));
+      reply = ridden.result();
+      if (!ridden.rode()
+          && !inbox.insertDone(
+              row, finished(reply, fitsAck), answerJson(request, reply), clock.instant())) {
+        return repeated(request);
+      }
+    } catch (RuntimeException e) {
+      if (!(e instanceof AlreadyDone)) {
+        LOG.error("The core failed on request {}", request.deliveryKey(), e);
+      }
+      // stored: a repeat, or an effect that committed before a later step failed
+      return inbox.find(request.deliveryKey()).isPresent()
+          ? repeated(request)
+          : new Taken(Acceptance.ACCEPTED, Optional.of(Reply.info(FAILURE, List.of())));
+    }
+    handled(request, Optional.ofNullable(reply), started);
+    if (reply == null || fitsAck.test(reply)) {
+      return new Taken(Acceptance.ACCEPTED, Optional.ofNullable(reply));
+    }
+    try {
+      workers.execute(
+          () -> {
+            try (RequestLogContext logged = RequestLogContext.open(request)) {
+              answering.answer(request, reply);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      LOG.info("Request done while stopping; the next start sends its answer");
+    }
+    return new Taken(Acceptance.ACCEPTED, Optional.empty());
+  }
+
+  /** Answered in the acknowledgement, or owed through the answer port. */
+  private static InboxRows.State finished(Reply reply, Predicate<Reply> fitsAck) {
+    return reply == null || fitsAck.test(reply) ? InboxRows.State.ANSWERED : InboxRows.State.DONE;
+  }
+
+  /** A repeat of a request run as it arrived: the answer its acknowledgement carried, if any. */
+  private Taken repeated(InboundRequest request) {
+    LOG.info("Answered a repeated request as the first time");
+    return new Taken(
+        Acceptance.DUPLICATE,
+        inbox
+            .find(request.deliveryKey())
+            .filter(r -> r.state() == InboxRows.State.ANSWERED)
+            .map(InboxRows.Row::answer)
+            .map(Intake::replyOf));
+  }
+
   /** The request's one line at info: what kind it was, how it ended and how long it took. */
   private static void handled(InboundRequest request, Optional<Reply> reply, long startedNanos) {
     LOG.info(
@@ -165,13 +299,16 @@ public final class Intake implements IntakeUseCase {
   }
 
   private boolean store(InboundRequest request) {
-    return inboxWrites.insert(
-        new InboxRows.NewRow(
-            request.deliveryKey(),
-            request.platform(),
-            request.kind().name(),
-            RequestJson.write(request),
-            request.receivedAt()));
+    return inboxWrites.insert(newRow(request));
+  }
+
+  private static InboxRows.NewRow newRow(InboundRequest request) {
+    return new InboxRows.NewRow(
+        request.deliveryKey(),
+        request.platform(),
+        request.kind().name(),
+        RequestJson.write(request),
+        request.receivedAt());
   }
 
   /**
@@ -293,7 +430,9 @@ public final class Intake implements IntakeUseCase {
   }
 
   private static String answerJson(InboundRequest request, Reply reply) {
-    return Outbox.payload(new ChatTarget.DirectMessage(request.userId()), reply);
+    return reply == null
+        ? null
+        : Outbox.payload(new ChatTarget.DirectMessage(request.userId()), reply);
   }
 
   private static Reply replyOf(String answerJson) {

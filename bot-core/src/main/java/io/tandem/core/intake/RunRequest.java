@@ -41,19 +41,24 @@ final class RunRequest {
   /** The request's answer, or null when its kind has none. */
   Reply invoke(InboundRequest request) {
     try {
-      switch (request.kind()) {
-        case MEMBER_LEFT:
-          membership.memberLeft(request.platform(), request.workspaceId(), request.userId());
-          return null;
-        case MEMBER_RETURNED:
-          membership.memberReturned(request.platform(), request.workspaceId(), request.userId());
-          return null;
-        default:
-          return fromPerson(request, ports.apply(request).actor(request));
-      }
+      return invokeOrThrow(request);
     } catch (RuntimeException e) {
       LOG.error("The core failed on request {}", request.deliveryKey(), e);
       return request.kind().answered() ? Reply.info(Intake.FAILURE, List.of()) : null;
+    }
+  }
+
+  /** {@link #invoke}, but a use case that fails throws. */
+  Reply invokeOrThrow(InboundRequest request) {
+    switch (request.kind()) {
+      case MEMBER_LEFT:
+        membership.memberLeft(request.platform(), request.workspaceId(), request.userId());
+        return null;
+      case MEMBER_RETURNED:
+        membership.memberReturned(request.platform(), request.workspaceId(), request.userId());
+        return null;
+      default:
+        return fromPerson(request, ports.apply(request).actor(request));
     }
   }
 

@@ -98,6 +98,24 @@ class IntakeFailuresTest {
   }
 
   @Test
+  @DisplayName("a quick command that throws: the ack carries the short apology, nothing is stored")
+  void quickCommandThrows() throws Exception {
+    // GIVEN a command use case that fails with a message no person should read
+    when(commands.handle(any()))
+        .thenThrow(new IllegalStateException("SQLITE_BUSY at org.sqlite.core.DB.throwex"));
+
+    // WHEN a quick command arrives on the path that answers in the ack
+    var taken = intake.acceptOrAnswer(command("slack:t:3", "goal add Learn reels"), reply -> true);
+    assertThat(intake.stop(Duration.ofSeconds(10))).isTrue();
+
+    // THEN the ack says so in plain words, the port sends nothing, and no row is kept
+    assertThat(taken.inAck()).map(Reply::text).contains(Intake.FAILURE);
+    assertThat(taken.inAck().orElseThrow().isPrivate()).isTrue();
+    verify(port, times(0)).answer(any(), any());
+    assertThat(new InboxRows(db).find("slack:t:3")).isEmpty();
+  }
+
+  @Test
   @DisplayName("an answer port that throws: the answer goes as a direct message through the outbox")
   void answerPortThrows() throws Exception {
     // GIVEN a use case that answers, and a platform that fails to take the answer

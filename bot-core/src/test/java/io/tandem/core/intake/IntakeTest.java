@@ -13,6 +13,7 @@ import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.HandleMembershipUseCase;
 import io.tandem.core.port.in.InboundRequest;
+import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.IntakeUseCase.Acceptance;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
@@ -293,6 +294,88 @@ class IntakeTest {
 
     assertThat(intake.accept(command("slack:t:2", "status"))).isEqualTo(Acceptance.REFUSED);
     assertThat(intake.accepting()).isFalse();
+    assertThat(inbox.find("slack:t:2")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a quick command is answered in the ack once its effect and its row are committed")
+  void quickCommandAnsweredInAck() throws Exception {
+    Intake intake = intake();
+
+    IntakeUseCase.Taken taken =
+        intake.acceptOrAnswer(command("slack:t:1", "goal add Learn reels"), reply -> true);
+    drain(intake);
+
+    assertThat(taken.acceptance()).isEqualTo(Acceptance.ACCEPTED);
+    assertThat(taken.inAck()).map(Reply::text).contains("Done: goal add Learn reels");
+    assertThat(answered).as("nothing more is sent at the response_url").isEmpty();
+    assertThat(effects()).isEqualTo(1);
+    // stored: a restart with the database opened again finds it answered and runs nothing
+    testDatabase.close();
+    db = testDatabase.open(clock);
+    InboxRows.Row row = new InboxRows(db).find("slack:t:1").orElseThrow();
+    assertThat(row.state()).isEqualTo(InboxRows.State.ANSWERED);
+    assertThat(OutboxPayload.parse(row.answer()).reply().text())
+        .isEqualTo("Done: goal add Learn reels");
+    Intake restarted = intake();
+    assertThat(restarted.resume()).isZero();
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  @DisplayName("the same quick command delivered again gets the first answer and no second effect")
+  void quickCommandRepeated() throws Exception {
+    Intake intake = intake();
+    intake.acceptOrAnswer(command("slack:t:1", "goal add Learn reels"), reply -> true);
+
+    IntakeUseCase.Taken again =
+        intake.acceptOrAnswer(command("slack:t:1", "goal add Learn reels"), reply -> true);
+    drain(intake);
+
+    assertThat(again.acceptance()).isEqualTo(Acceptance.DUPLICATE);
+    assertThat(again.inAck()).map(Reply::text).contains("Done: goal add Learn reels");
+    assertThat(effects()).isEqualTo(1);
+    assertThat(answered).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a long command is acknowledged at once and answered at its reply address")
+  void longCommandAnsweredLater() throws Exception {
+    Intake intake = intake();
+
+    IntakeUseCase.Taken taken =
+        intake.acceptOrAnswer(command("slack:t:1", "report Data pilot"), reply -> true);
+    drain(intake);
+
+    assertThat(taken.acceptance()).isEqualTo(Acceptance.ACCEPTED);
+    assertThat(taken.inAck()).isEmpty();
+    assertThat(answered).extracting(Reply::text).containsExactly("Done: report Data pilot");
+  }
+
+  @Test
+  @DisplayName("a quick answer the ack cannot carry is sent once through the answer port")
+  void answerThatDoesNotFit() throws Exception {
+    Intake intake = intake();
+
+    IntakeUseCase.Taken taken =
+        intake.acceptOrAnswer(command("slack:t:1", "goal add Learn reels"), reply -> false);
+    drain(intake);
+
+    assertThat(taken.inAck()).isEmpty();
+    assertThat(effects()).isEqualTo(1);
+    assertThat(answered).extracting(Reply::text).containsExactly("Done: goal add Learn reels");
+    assertThat(inbox.find("slack:t:1").orElseThrow().state()).isEqualTo(InboxRows.State.ANSWERING);
+  }
+
+  @Test
+  @DisplayName("while stopping, a quick command is refused and not run")
+  void quickCommandRefusedWhileStopping() throws Exception {
+    Intake intake = intake();
+    drain(intake);
+
+    assertThat(intake.acceptOrAnswer(command("slack:t:2", "status"), reply -> true).acceptance())
+        .isEqualTo(Acceptance.REFUSED);
+    assertThat(runs).hasValue(0);
     assertThat(inbox.find("slack:t:2")).isEmpty();
   }
 

@@ -43,7 +43,9 @@ public final class ActingUser {
    * Runs a slash command, e.g. {@code runs("/tandem log 45m Instagram reels")}: the first word is
    * the command, the rest its text exactly as Slack sends it to a command that escapes users,
    * channels and links ({@code should_escape}, as {@code slack-app-manifest.yml} sets it): write a
-   * mention as Slack does, {@code <@U024BE7LH|ana>}.
+   * mention as Slack does, {@code <@U024BE7LH|ana>}. An acknowledgement with a message is the
+   * command's response, as on Slack: it is recorded as the first response of the command's {@code
+   * response_url}.
    */
   public ActionResult runs(String commandLine) {
     String line = Objects.requireNonNull(commandLine).strip();
@@ -61,6 +63,7 @@ public final class ActingUser {
             .slashCommand(user, channel, command, text, sim.responseUrl(responseUrlId), triggerId);
     announce("command", line);
     Ack ack = client.deliver(new Delivery(Delivery.SLASH_COMMANDS, payload));
+    sim.responseUrls().fromCommandAck(responseUrlId, ack, sim.clock().instant());
     return new ActionResult(sim, ack, responseUrlId, triggerId);
   }
 

@@ -2,6 +2,7 @@ package io.tandem.simulator.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,21 @@ final class ResponseUrls {
 
   Journal<ResponseMessage> responses() {
     return responses;
+  }
+
+  /**
+   * A slash command's acknowledgement that carries a message ({@code text} or {@code blocks}):
+   * Slack shows it as the command's response, to the invoker only unless it is {@code in_channel},
+   * so it is recorded as if posted to the command's {@code response_url}. An empty acknowledgement
+   * shows nothing. (Buttons' acknowledgements are not shown on Slack: this is for commands only.)
+   */
+  void fromCommandAck(String responseUrlId, Ack ack, java.time.Instant time) {
+    JsonObject json = ack.json();
+    if (!ack.isOk() || json == null || !(json.has("text") || json.has("blocks"))) {
+      return;
+    }
+    String type = BlockText.string(json, "response_type");
+    record(new ResponseMessage(responseUrlId, json, type == null ? "ephemeral" : type, time));
   }
 
   /** Records a response_url post; listeners and messages first, so waiters see all of it. */

@@ -118,6 +118,21 @@ class SlackClientHttpTest {
   }
 
   @Test
+  @DisplayName(
+      "a slash command's ack with a message is its response, as Slack shows it: to the invoker"
+          + " only")
+  void commandAnsweredInItsAck() {
+    app.answerWith(request -> "{\"text\":\"Logged 45 min\"}");
+
+    ActionResult result = slack.user("ana").runs("/tandem log 45m Instagram reels");
+
+    ResponseMessage response = result.awaitResponse(Duration.ofSeconds(5));
+    assertThat(response.readableText()).isEqualTo("Logged 45 min");
+    assertThat(response.isEphemeral()).isTrue();
+    assertThat(result.awaitReplyText(Duration.ofSeconds(5))).isEqualTo("Logged 45 min");
+  }
+
+  @Test
   @DisplayName("a forged signature and a six-minute-old timestamp are refused with 401")
   void forgedAndStaleRequestsAreRefused() {
     Ack forged = slack.withForgedSignature().user("ana").runs("/tandem help").ack();

@@ -122,20 +122,55 @@ public final class InboxRows {
 
   private static boolean markDone(
       EntityManager em, String deliveryKey, State state, String answer, Instant now) {
+    return changesOne(
+        em,
+        "UPDATE inbox SET state = ?, answer = ?, done_at = ?"
+            + " WHERE delivery_key = ? AND state = 'PENDING'",
+        state.name(),
+        answer,
+        now.toEpochMilli(),
+        deliveryKey);
+  }
+
+  /** Runs one statement with {@code parameters}; whether it changed exactly one row. */
+  private static boolean changesOne(EntityManager em, String sql, Object... parameters) {
     return jdbc(
         em,
         c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE inbox SET state = ?, answer = ?, done_at = ?"
-                      + " WHERE delivery_key = ? AND state = 'PENDING'")) {
-            ps.setString(1, state.name());
-            ps.setString(2, answer);
-            ps.setLong(3, now.toEpochMilli());
-            ps.setString(4, deliveryKey);
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+              ps.setObject(i + 1, parameters[i]);
+            }
             return ps.executeUpdate() == 1;
           }
         });
+  }
+
+  /**
+   * Stores a request whose effect this transaction makes, already in {@code state} with its answer:
+   * the one write of a request answered as it arrives, in the caller's transaction.
+   *
+   * @return false when its key is stored already (nothing changes; the caller rolls back)
+   */
+  public static boolean insertDone(
+      Store store, NewRow row, State state, String answer, Instant now) {
+    return changesOne(
+        store.entityManager(),
+        "INSERT INTO inbox (delivery_key, platform, kind, request, state, answer, received_at,"
+            + " done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_key) DO NOTHING",
+        row.deliveryKey(),
+        row.platform().name(),
+        row.kind(),
+        row.request(),
+        state.name(),
+        answer,
+        row.receivedAt().toEpochMilli(),
+        now.toEpochMilli());
+  }
+
+  /** {@link #insertDone(Store, NewRow, State, String, Instant)} in a transaction of its own. */
+  public boolean insertDone(NewRow row, State state, String answer, Instant now) {
+    return db.transaction(store -> insertDone(store, row, state, answer, now));
   }
 
   /** {@link #markDone(Store, String, State, String, Instant)} in a transaction of its own. */

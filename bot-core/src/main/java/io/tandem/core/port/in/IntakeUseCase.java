@@ -6,7 +6,8 @@ import java.util.Optional;
  * The one way a platform request enters Tandem: nothing is acknowledged before it is durable.
  *
  * <p><b>Who calls it.</b> The Slack and Discord adapters, for every command, click, form and event
- * they acknowledge. {@link #accept} is on the acknowledgement path: one short insert, no use case.
+ * they acknowledge. {@link #accept} is on the acknowledgement path: one short insert, no use case;
+ * {@link #acceptOrAnswer} runs a quick command's use case there, in one write transaction.
  *
  * <p><b>What it promises.</b> An accepted request reaches its effect exactly once (the effect and
  * the record that it happened commit in one transaction), also across a crash or a restart, which
@@ -43,6 +44,26 @@ public interface IntakeUseCase {
    *     yet, e.g. it is still running); empty too when Tandem is stopping ({@link #accepting})
    */
   Optional<Reply> answerNow(InboundRequest request);
+
+  /**
+   * What became of a request handed to {@link #acceptOrAnswer}.
+   *
+   * @param acceptance as {@link #accept} says; {@code REFUSED}: answer with HTTP 503
+   * @param inAck the answer to send in the acknowledgement itself; empty for a plain one
+   */
+  record Taken(Acceptance acceptance, Optional<Reply> inAck) {}
+
+  /**
+   * For a platform that shows an acknowledgement's body to the person who acted (a Slack slash
+   * command): a quick command runs now and is answered in the acknowledgement, its effect and its
+   * record committed in one transaction before this returns; a long one (its verb says so) is
+   * {@link #accept}ed, and so is a quick one that arrives while many run already. An answer that
+   * {@code fitsAck} refuses (a form to open) is sent through the {@code AnswerPort} after the
+   * effect committed. A failing command stores nothing and is answered with a short private
+   * apology. A second delivery of the same request gets the answer the first got in its
+   * acknowledgement, and no second effect.
+   */
+  Taken acceptOrAnswer(InboundRequest request, java.util.function.Predicate<Reply> fitsAck);
 
   /** Whether new requests are taken; false once Tandem has begun to stop. */
   boolean accepting();
