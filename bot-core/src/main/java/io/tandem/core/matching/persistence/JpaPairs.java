@@ -6,16 +6,16 @@ import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.sessions.UnitOfWork;
 
 /**
  * {@link Pairs} over JPA, in the transaction of one {@link Store}; {@link #addAll} in plain JDBC on
- * the transaction's own connection, its ids one block of the {@code id_gen} counter the entity
- * uses.
+ * the transaction's own connection, its ids from the entity's own generator (as {@link
+ * io.tandem.core.delivery.persistence.OutboxInserts} takes them).
  */
 public final class JpaPairs implements Pairs {
 
@@ -86,51 +86,30 @@ public final class JpaPairs implements Pairs {
       return;
     }
     store.flush();
+    UnitOfWork uow = em.unwrap(UnitOfWork.class);
     Connection c = em.unwrap(Connection.class);
-    try {
-      long id = reserveIds(c, pairs.size());
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO mentoring_pair (id, workspace_id, program_id, mentor_id, mentee_id,"
-                  + " status, score, reasons, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (int k = 0; k < pairs.size(); k++) {
-          Pair pair = pairs.get(k);
-          ps.setLong(1, id++);
-          ps.setLong(2, pair.getWorkspaceId());
-          ps.setLong(3, pair.getProgramId());
-          ps.setLong(4, pair.getMentorId());
-          ps.setLong(5, pair.getMenteeId());
-          ps.setString(6, pair.getStatus().name());
-          ps.setLong(7, pair.getScore());
-          ps.setString(8, pair.getReasons());
-          ps.setLong(9, pair.getCreatedAt().toEpochMilli());
-          ps.addBatch();
-          if ((k + 1) % BATCH == 0 || k + 1 == pairs.size()) {
-            ps.executeBatch();
-          }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO mentoring_pair (id, workspace_id, program_id, mentor_id, mentee_id,"
+                + " status, score, reasons, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int k = 0; k < pairs.size(); k++) {
+        Pair pair = pairs.get(k);
+        ps.setLong(1, uow.getNextSequenceNumberValue(Pair.class).longValue());
+        ps.setLong(2, pair.getWorkspaceId());
+        ps.setLong(3, pair.getProgramId());
+        ps.setLong(4, pair.getMentorId());
+        ps.setLong(5, pair.getMenteeId());
+        ps.setString(6, pair.getStatus().name());
+        ps.setLong(7, pair.getScore());
+        ps.setString(8, pair.getReasons());
+        ps.setLong(9, pair.getCreatedAt().toEpochMilli());
+        ps.addBatch();
+        if ((k + 1) % BATCH == 0 || k + 1 == pairs.size()) {
+          ps.executeBatch();
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not store the pairs: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Takes {@code count} ids off the pairs' counter (the update locks its row until commit); returns
-   * the first. The counter holds the last id handed out, as EclipseLink's table sequence keeps it.
-   */
-  private static long reserveIds(Connection c, int count) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE id_gen SET next_val = next_val + ? WHERE name = 'mentoring_pair'")) {
-      ps.setLong(1, count);
-      ps.executeUpdate();
-    }
-    try (PreparedStatement ps =
-            c.prepareStatement("SELECT next_val FROM id_gen WHERE name = 'mentoring_pair'");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getLong(1) - count + 1;
     }
   }
 }
