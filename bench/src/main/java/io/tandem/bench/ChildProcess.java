@@ -1,10 +1,16 @@
 package io.tandem.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Tandem command ({@code io.tandem.app.Main}) in a JVM of its own, from the jar operators run
@@ -16,6 +22,8 @@ final class ChildProcess implements AutoCloseable {
   final Process process;
   final Path log;
   final long startNanos;
+
+  private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
 
   private ChildProcess(Process process, Path log, long startNanos) {
     this.process = process;
@@ -96,12 +104,44 @@ final class ChildProcess implements AutoCloseable {
     return new long[] {process.waitFor(), wall, peak, cpu};
   }
 
+  /**
+   * Polls {@code ready} (a {@code /health/ready} URL) until it answers 200: {wall nanos since the
+   * start, the child's CPU nanos by then}.
+   */
+  long[] awaitReady(URI ready, Duration limit) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = startNanos + limit.toNanos();
+    String last = "no answer";
+    while (true) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "tandem run did not get ready (" + last + "):\n" + output());
+      }
+      try {
+        HttpResponse<String> response =
+            http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
+        last = response.body();
+        if (response.statusCode() == 200) {
+          long cpu = process.info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
+          return new long[] {System.nanoTime() - startNanos, cpu};
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(10);
+    }
+  }
+
   String output() throws IOException {
     return Files.readString(log);
   }
 
+  /** Stops the child as a service manager would (SIGTERM) and waits for it, killing it late. */
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     process.destroy();
+    if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
   }
 }

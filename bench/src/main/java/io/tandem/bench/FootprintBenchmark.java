@@ -1,11 +1,7 @@
 package io.tandem.bench;
 
 import io.tandem.simulator.slack.SlackSimulator;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,7 +152,7 @@ final class FootprintBenchmark {
     try (ChildProcess child =
         ChildProcess.start(
             classPath, opts, dir.resolve("run.log"), "run", "--config", config.toString())) {
-      awaitReady(child, ready);
+      child.awaitReady(ready, START_TIMEOUT);
       child.process.destroy();
       child.process.waitFor();
     }
@@ -178,7 +174,7 @@ final class FootprintBenchmark {
     try (ChildProcess child =
         ChildProcess.start(
             classPath, opts, dir.resolve("run.log"), "run", "--config", config.toString())) {
-      long[] readyAt = awaitReady(child, ready);
+      long[] readyAt = child.awaitReady(ready, START_TIMEOUT);
       Thread.sleep(idleSeconds * 1000L);
       long rss = child.statusKib("VmRSS");
       long peak = child.statusKib("VmHWM");
@@ -189,31 +185,6 @@ final class FootprintBenchmark {
       return new long[] {
         readyAt[0], rss, peak, usedCommitted[0], usedCommitted[1], rssAfter, readyAt[1]
       };
-    }
-  }
-
-  /** Polls {@code /health/ready} until 200: {wall nanos since start, child CPU nanos}. */
-  private static long[] awaitReady(ChildProcess child, URI ready) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = child.startNanos + START_TIMEOUT.toNanos();
-    String last = "no answer";
-    while (true) {
-      if (!child.process.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "tandem run did not get ready (" + last + "):\n" + child.output());
-      }
-      try {
-        HttpResponse<String> response =
-            http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
-        last = response.body();
-        if (response.statusCode() == 200) {
-          long cpu = child.process.info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
-          return new long[] {System.nanoTime() - child.startNanos, cpu};
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(10);
     }
   }
 

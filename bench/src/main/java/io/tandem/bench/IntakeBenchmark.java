@@ -59,7 +59,7 @@ final class IntakeBenchmark {
       """;
 
   static final String BOT_TOKEN = "xoxb-intake-bench";
-  private static final String SIGNING_SECRET = "intake-bench-secret";
+  static final String SIGNING_SECRET = "intake-bench-secret";
   private static final String COMMAND = "/tandem log 45m bench-" + SignedSlashCommands.NUMBER;
   private static final String PREFIX = "IB";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -122,7 +122,8 @@ final class IntakeBenchmark {
               .connectTimeout(SignedSlashCommands.ACK_TIMEOUT)
               .build();
       SignedSlashCommands commands =
-          new SignedSlashCommands(http, eventsUrl, SIGNING_SECRET, slack, people, COMMAND, PREFIX);
+          new SignedSlashCommands(
+              http, List.of(eventsUrl), SIGNING_SECRET, slack, people, COMMAND, PREFIX);
       IntakeLoad load = new IntakeLoad(commands);
       Instant startedAt = Instant.now();
       System.out.printf(

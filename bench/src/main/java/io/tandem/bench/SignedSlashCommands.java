@@ -25,11 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends {@code /tandem} slash commands to one events URL the way Slack does in HTTP mode: a form
- * body shaped like the simulator's, signed with {@link SlackSignature}, posted with {@link
- * HttpClient#sendAsync} so the sender never waits. Each command gets its own {@code response_url}
- * on the simulator ({@code responseUrlPrefix} + a number, which also replaces {@value #NUMBER} in
- * the command line), and the people take turns.
+ * Sends {@code /tandem} slash commands to Tandem's events URLs (one per instance, in turn) the way
+ * Slack does in HTTP mode: a form body shaped like the simulator's, signed with {@link
+ * SlackSignature}, posted with {@link HttpClient#sendAsync} so the sender never waits. Each command
+ * gets its own {@code response_url} on the simulator ({@code responseUrlPrefix} + a number, which
+ * also replaces {@value #NUMBER} in the command line), and the people take turns.
  *
  * <p>Thread-safe; the acknowledgement's arrival time is taken when its headers arrive, and an
  * answer in it counts when its body has arrived.
@@ -42,7 +42,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
   static final String NUMBER = "{n}";
 
   private final HttpClient http;
-  private final URI eventsUrl;
+  private final List<URI> eventsUrls;
   private final String signingSecret;
   private final SlackSimulator slack;
   private final List<SimulatedUser> people;
@@ -58,7 +58,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
 
   SignedSlashCommands(
       HttpClient http,
-      URI eventsUrl,
+      List<URI> eventsUrls,
       String signingSecret,
       SlackSimulator slack,
       List<SimulatedUser> people,
@@ -66,7 +66,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
       String responseUrlPrefix) {
     this(
         http,
-        eventsUrl,
+        eventsUrls,
         signingSecret,
         slack,
         people,
@@ -81,14 +81,14 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
   /** {@code what}: the command and its text, or two nulls and the clicked button's value. */
   private SignedSlashCommands(
       HttpClient http,
-      URI eventsUrl,
+      List<URI> eventsUrls,
       String signingSecret,
       SlackSimulator slack,
       List<SimulatedUser> people,
       String[] what,
       String responseUrlPrefix) {
     this.http = http;
-    this.eventsUrl = eventsUrl;
+    this.eventsUrls = List.copyOf(eventsUrls);
     this.signingSecret = signingSecret;
     this.slack = slack;
     this.people = List.copyOf(people);
@@ -107,7 +107,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
    */
   static SignedSlashCommands buttonClicks(
       HttpClient http,
-      URI eventsUrl,
+      List<URI> eventsUrls,
       String signingSecret,
       SlackSimulator slack,
       List<SimulatedUser> people,
@@ -115,7 +115,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
       String responseUrlPrefix) {
     return new SignedSlashCommands(
         http,
-        eventsUrl,
+        eventsUrls,
         signingSecret,
         slack,
         people,
@@ -126,6 +126,22 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
   @Override
   public CompletableFuture<Long> send() {
     long n = sequence.incrementAndGet();
+    return sendTo(List.of(eventsUrls.get((int) (n % eventsUrls.size()))), n).get(0);
+  }
+
+  /**
+   * Sends the next command to every instance at once, the same signed request byte for byte (as a
+   * Slack retry that lands on another instance); completes when every acknowledgement is in.
+   *
+   * @return its number
+   */
+  long sendToEveryInstance() {
+    long n = sequence.incrementAndGet();
+    CompletableFuture.allOf(sendTo(eventsUrls, n).toArray(CompletableFuture[]::new)).join();
+    return n;
+  }
+
+  private List<CompletableFuture<Long>> sendTo(List<URI> urls, long n) {
     SimulatedUser person = people.get((int) (n % people.size()));
     String responseUrlId = responseUrlPrefix + n;
     Instant now = clock.instant();
@@ -147,13 +163,17 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
                 "response_url", slack.responseUrl(responseUrlId),
                 "trigger_id", now.getEpochSecond() + "." + n + ".bench");
     sentAt.put(responseUrlId, now);
-    return postSigned(
-        http,
-        eventsUrl,
-        signingSecret,
-        now.getEpochSecond(),
-        body,
-        ackBody -> answeredInAck(responseUrlId, ackBody));
+    return urls.stream()
+        .map(
+            url ->
+                postSigned(
+                    http,
+                    url,
+                    signingSecret,
+                    now.getEpochSecond(),
+                    body,
+                    ackBody -> answeredInAck(responseUrlId, ackBody)))
+        .toList();
   }
 
   /**

@@ -67,7 +67,7 @@ final class SlackAckBenchmark {
       SignedSlashCommands toTandem =
           new SignedSlashCommands(
               httpClient(clientThreads),
-              tandemUrl,
+              List.of(tandemUrl),
               SIGNING_SECRET,
               slack,
               people,
@@ -101,7 +101,7 @@ final class SlackAckBenchmark {
       SignedSlashCommands toBaseline =
           new SignedSlashCommands(
               httpClient(clientThreads),
-              baseline.eventsUrl(),
+              List.of(baseline.eventsUrl()),
               SIGNING_SECRET,
               slack,
               people,

@@ -1,11 +1,5 @@
 package io.tandem.bench;
 
-import io.tandem.app.Tandem;
-import io.tandem.config.DatabaseConfig;
-import io.tandem.config.DiscordConfig;
-import io.tandem.config.HttpConfig;
-import io.tandem.config.SlackConfig;
-import io.tandem.config.TandemConfig;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
 import io.tandem.simulator.slack.ResponseMessage;
@@ -21,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * {@code throughput}: the highest sustained rate of {@code /tandem log}, of {@code /tandem status}
  * and of a button click (status's "My sessions") at which the p99 from the signed request's send to
  * the answer (in the acknowledgement, or at the {@code response_url}) stays under 1 s, against
- * Tandem (Slack HTTP mode, Bolt, in this JVM) on SQLite with many enrolled people and a long signal
- * history; and, in the same run on the same file settings, a plain JDBC program doing the same
- * reads and rows per command.
+ * Tandem ({@code tandem run} in Slack HTTP mode, each instance a JVM of its own, the commands sent
+ * to the instances in turn) on SQLite, or on PostgreSQL with one or more instances sharing the
+ * database, with many enrolled people and a long signal history; and, in the same run on the same
+ * database, a plain JDBC program doing the same reads and rows per command.
  */
 final class ThroughputBenchmark {
 
@@ -45,7 +41,7 @@ final class ThroughputBenchmark {
       Usage: java -jar bench/target/tandem-bench.jar throughput [options]
 
       Steps the rate of signed /tandem log, /tandem status and button clicks to Tandem
-      (Slack HTTP mode, SQLite) and finds the highest rate whose p99 send-to-answer is under 1 s;
+      (`tandem run` in Slack HTTP mode, SQLite) and finds the highest rate whose p99 send-to-answer is under 1 s;
       compares it with a plain JDBC program writing the same rows per command.
 
         --people N          enrolled mentees                                  (default 1000)
@@ -57,14 +53,21 @@ final class ThroughputBenchmark {
         --results DIR       where throughput.md and .json go                  (default bench/results)
         --postgres URL      run on PostgreSQL instead of a SQLite file: a fresh schema in the
                             database of URL (jdbc:postgresql://host/db?user=...), dropped after
+        --instances N       Tandem instances sharing the database, each a `tandem run` process
+                            with its own HTTP port, sent the commands in turn; more than one
+                            needs --postgres                                  (default 1)
+        --tandem-classpath  the jar the instances run                 (default app/target/tandem.jar)
 
       """;
 
-  private static final String BOT_TOKEN = "xoxb-intake-bench";
-  private static final String SIGNING_SECRET = "intake-bench-secret";
+  /** The instances' configuration is {@link IntakeBenchmark#writeConfig}'s. */
+  private static final String SIGNING_SECRET = IntakeBenchmark.SIGNING_SECRET;
+
   private static final Duration P99_LIMIT = Duration.ofSeconds(1);
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
   private static final Duration BASELINE_LENGTH = Duration.ofSeconds(10);
+  private static final Duration INSTANCE_START_LIMIT = Duration.ofSeconds(300);
+  private static final int SAME_REQUESTS = 50;
 
   private ThroughputBenchmark() {}
 
@@ -75,7 +78,9 @@ final class ThroughputBenchmark {
       List<Integer> rates,
       List<String> kinds,
       Path results,
-      String postgres) {
+      String postgres,
+      int instances,
+      String tandemClassPath) {
     static Options parse(List<String> args) {
       int people = 1000;
       int signals = 1_000_000;
@@ -84,6 +89,8 @@ final class ThroughputBenchmark {
       List<String> kinds = List.of("log", "status", "click");
       Path results = Path.of("bench", "results");
       String postgres = null;
+      int instances = 1;
+      String tandemClassPath = "app/target/tandem.jar";
       for (Map.Entry<String, String> option : BenchArgs.pairs(args).entrySet()) {
         String value = option.getValue();
         switch (option.getKey()) {
@@ -94,6 +101,8 @@ final class ThroughputBenchmark {
           case "--kinds" -> kinds = List.of(value.split(","));
           case "--results" -> results = Path.of(value);
           case "--postgres" -> postgres = value;
+          case "--instances" -> instances = Integer.parseInt(value);
+          case "--tandem-classpath" -> tandemClassPath = value;
           default -> throw new IllegalArgumentException("Unknown option " + option.getKey());
         }
       }
@@ -103,7 +112,21 @@ final class ThroughputBenchmark {
       if (postgres != null && !postgres.startsWith("jdbc:postgresql:")) {
         throw new IllegalArgumentException("--postgres must be a jdbc:postgresql: URL");
       }
-      return new Options(people, signals, stepSeconds, rates, kinds, results, postgres);
+      if (instances < 1 || (instances > 1 && postgres == null)) {
+        throw new IllegalArgumentException(
+            "--instances must be >= 1, and more than one needs --postgres (one process per SQLite"
+                + " file)");
+      }
+      return new Options(
+          people,
+          signals,
+          stepSeconds,
+          rates,
+          kinds,
+          results,
+          postgres,
+          instances,
+          tandemClassPath);
     }
   }
 
@@ -121,7 +144,7 @@ final class ThroughputBenchmark {
             : createSchema(o.postgres(), schema);
     Map<String, Object> result = new LinkedHashMap<>();
     try {
-      run(o, dbUrl, result);
+      run(o, dbUrl, dir, result);
     } finally {
       if (o.postgres() != null) {
         dropSchema(o.postgres(), schema);
@@ -145,8 +168,9 @@ final class ThroughputBenchmark {
     }
   }
 
-  private static void run(Options o, String dbUrl, Map<String, Object> result) throws Exception {
-    try (SlackSimulator slack = SlackSimulator.start(BOT_TOKEN, "xapp-unused")) {
+  private static void run(Options o, String dbUrl, Path dir, Map<String, Object> result)
+      throws Exception {
+    try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
       long setup = System.nanoTime();
       List<SimulatedUser> people = IntakeBenchmark.enrol(slack, dbUrl, o.people());
       double baseline;
@@ -164,30 +188,122 @@ final class ThroughputBenchmark {
       }
       result.put("people", o.people());
       result.put("signals", o.signals());
+      result.put("Tandem instances", o.instances());
       result.put("JDBC baseline, transactions/s", ResultFiles.round(baseline));
       System.out.printf("JDBC baseline: %.1f transactions/s%n", baseline);
 
-      Tandem tandem = Tandem.start(config(slack, dbUrl), Clock.systemUTC());
-      URI eventsUrl = URI.create(tandem.slack().orElseThrow().eventsUrl().orElseThrow());
-      HttpClient http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .executor(Executors.newCachedThreadPool(IntakeBenchmark.daemonThreads()))
-              .connectTimeout(SignedSlashCommands.ACK_TIMEOUT)
-              .build();
+      List<ChildProcess> instances = new ArrayList<>();
       try {
+        List<URI> eventsUrls = startInstances(o, slack, dbUrl, dir, instances);
+        HttpClient http =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newCachedThreadPool(IntakeBenchmark.daemonThreads()))
+                .connectTimeout(SignedSlashCommands.ACK_TIMEOUT)
+                .build();
         for (String kind : o.kinds()) {
-          rates(o, kind, target(kind, http, eventsUrl, slack, people), slack, baseline, result);
+          rates(o, kind, target(kind, http, eventsUrls, slack, people), slack, baseline, result);
+        }
+        if (o.instances() > 1) {
+          sameRequestAtEveryInstance(target("log", http, eventsUrls, slack, people), dbUrl, result);
+          result.put("Quartz instances checked in", quartzInstances(dbUrl));
         }
         if (o.kinds().contains("log")) {
           // the same commands as before V14: "has this person opened the home" scans the log
-          dropActorIndex(tandem.database());
-          SignedSlashCommands old = target("log", http, eventsUrl, slack, people);
+          dropActorIndex(dbUrl);
+          SignedSlashCommands old = target("log", http, eventsUrls, slack, people);
           rates(o, "log without V14's signal index", old, slack, baseline, result);
         }
       } finally {
-        tandem.close();
+        for (ChildProcess instance : instances) {
+          instance.close();
+        }
       }
+      for (int i = 0; i < instances.size(); i++) {
+        String log = instances.get(i).output();
+        result.put(
+            "instance " + (i + 1) + ": ERROR lines in its log (of them repeats found done)",
+            log.lines().filter(l -> l.contains(" ERROR ")).count()
+                + " ("
+                + log.lines().filter(l -> l.contains("$AlreadyDone: ")).count()
+                + ")");
+      }
+    }
+  }
+
+  /**
+   * Starts {@code o.instances()} {@code tandem run} processes on the database, each with its own
+   * port, with the launcher's JVM options, and waits until each is ready; returns their events
+   * URLs.
+   */
+  private static List<URI> startInstances(
+      Options o, SlackSimulator slack, String dbUrl, Path dir, List<ChildProcess> started)
+      throws Exception {
+    List<String> jvmOptions = List.of(ChildProcess.launcherJvmOptions().strip().split("\\s+"));
+    List<URI> eventsUrls = new ArrayList<>();
+    for (int i = 1; i <= o.instances(); i++) {
+      Path home = Files.createDirectories(dir.resolve("instance-" + i));
+      int port = IntakeBenchmark.freePort();
+      Path config = IntakeBenchmark.writeConfig(home, slack, dbUrl, port);
+      started.add(
+          ChildProcess.start(
+              o.tandemClassPath(),
+              jvmOptions,
+              home.resolve("run.log"),
+              "run",
+              "--config",
+              config.toString()));
+      eventsUrls.add(URI.create("http://127.0.0.1:" + port + "/slack/events"));
+    }
+    for (int i = 0; i < started.size(); i++) {
+      URI base = eventsUrls.get(i).resolve("/");
+      started.get(i).awaitReady(base.resolve("/health/ready"), INSTANCE_START_LIMIT);
+      System.out.printf("instance %d ready at %s (log %s)%n", i + 1, base, started.get(i).log);
+    }
+    return eventsUrls;
+  }
+
+  /**
+   * Sends the same signed {@code log} to every instance at once, as a Slack retry that lands on
+   * another instance would arrive, {@value #SAME_REQUESTS} times; puts in result how many sessions
+   * each made (one each when the inbox recognises the repeat across instances).
+   */
+  private static void sameRequestAtEveryInstance(
+      SignedSlashCommands target, String dbUrl, Map<String, Object> result) throws SQLException {
+    List<Long> numbers = new ArrayList<>();
+    for (int i = 0; i < SAME_REQUESTS; i++) {
+      numbers.add(target.sendToEveryInstance());
+    }
+    long made = 0;
+    long twice = 0;
+    try (Connection c = java.sql.DriverManager.getConnection(dbUrl);
+        PreparedStatement st =
+            c.prepareStatement("SELECT COUNT(*) FROM mentoring_session WHERE topic = ?")) {
+      for (long n : numbers) {
+        st.setString(1, target.responseUrlPrefix() + n);
+        try (java.sql.ResultSet rs = st.executeQuery()) {
+          rs.next();
+          long sessions = rs.getLong(1);
+          made += sessions;
+          twice += sessions > 1 ? 1 : 0;
+        }
+      }
+    }
+    System.out.printf(
+        "the same log at every instance at once, %d times: %d sessions, %d made more than once%n",
+        SAME_REQUESTS, made, twice);
+    result.put(
+        "the same log at every instance at once, " + SAME_REQUESTS + " times: sessions made", made);
+    result.put("the same log at every instance at once: requests that took effect twice", twice);
+  }
+
+  /** The Quartz schedulers that have checked in to the shared database's cluster table. */
+  private static long quartzInstances(String dbUrl) throws SQLException {
+    try (Connection c = java.sql.DriverManager.getConnection(dbUrl);
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM qrtz_scheduler_state")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
@@ -229,32 +345,36 @@ final class ThroughputBenchmark {
     }
   }
 
-  private static void dropActorIndex(Database db) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
+  private static void dropActorIndex(String dbUrl) throws SQLException {
+    try (Connection c = java.sql.DriverManager.getConnection(dbUrl);
         java.sql.Statement st = c.createStatement()) {
       st.execute("DROP INDEX ix_signal_actor_type");
     }
   }
 
   private static SignedSlashCommands target(
-      String kind, HttpClient http, URI url, SlackSimulator slack, List<SimulatedUser> people) {
+      String kind,
+      HttpClient http,
+      List<URI> urls,
+      SlackSimulator slack,
+      List<SimulatedUser> people) {
     String prefix = kind.substring(0, 2).toUpperCase() + System.nanoTime() % 1000 + "-";
     return switch (kind) {
       case "log" ->
           new SignedSlashCommands(
               http,
-              url,
+              urls,
               SIGNING_SECRET,
               slack,
               people,
-              "/tandem log 45m bench-" + SignedSlashCommands.NUMBER,
+              "/tandem log 45m " + prefix + SignedSlashCommands.NUMBER,
               prefix);
       case "status" ->
           new SignedSlashCommands(
-              http, url, SIGNING_SECRET, slack, people, "/tandem status", prefix);
+              http, urls, SIGNING_SECRET, slack, people, "/tandem status", prefix);
       case "click" ->
           SignedSlashCommands.buttonClicks(
-              http, url, SIGNING_SECRET, slack, people, "log list", prefix);
+              http, urls, SIGNING_SECRET, slack, people, "log list", prefix);
       default -> throw new IllegalArgumentException("Unknown kind " + kind);
     };
   }
@@ -337,21 +457,6 @@ final class ThroughputBenchmark {
     }
   }
 
-  /** Slack in HTTP mode through the simulator, on the benchmark's SQLite file. */
-  private static TandemConfig config(SlackSimulator slack, String dbUrl) {
-    return new TandemConfig(
-        new DatabaseConfig(dbUrl, null, null, DatabaseConfig.DEFAULT_POOL_SIZE),
-        new SlackConfig(
-            SlackConfig.Mode.HTTP,
-            slack.botToken(),
-            null,
-            SIGNING_SECRET,
-            URI.create(slack.apiUrl()),
-            List.of()),
-        DiscordConfig.notConfigured(),
-        new HttpConfig(HttpConfig.DEFAULT_BIND_ADDRESS, 0));
-  }
-
   private static long secondsSince(long nanos) {
     return (System.nanoTime() - nanos) / 1_000_000_000L;
   }
@@ -365,14 +470,23 @@ final class ThroughputBenchmark {
             + " send-to-answer under 1 s is at least 0.5x the plain JDBC program's transactions"
             + " a second (same rows per command, same SQLite file settings, same run).\n\n";
     String method =
-        "\nTandem (`Tandem.start`, as `tandem run` starts it) in Slack HTTP mode on "
-            + (o.postgres() == null ? "SQLite" : "PostgreSQL (one server, a fresh schema)")
+        "\n"
+            + (o.instances() == 1
+                ? "Tandem (`tandem run`, in a JVM of its own"
+                : o.instances()
+                    + " Tandem instances (each `tandem run` in a JVM of its own with its own HTTP"
+                    + " port, the commands sent to them in turn")
+            + ", with the launcher's JVM options) in Slack HTTP mode on "
+            + (o.postgres() == null
+                ? "SQLite"
+                : "PostgreSQL (one server, a fresh schema"
+                    + (o.instances() > 1 ? " shared by the instances)" : ")"))
             + ", "
             + o.people()
             + " enrolled mentees and "
             + o.signals()
             + " signals (none of them `HOME_OPENED`), takes signed requests from the load"
-            + " generator (the same JVM, with the Slack simulator) at each rate for "
+            + " generator (the benchmark's JVM, with the Slack simulator) at each rate for "
             + o.stepSeconds()
             + " s, the rates tried in order until one misses: p99 from send to the answer (the"
             + " acknowledgement's body when it carries one, as Slack shows it, else the"
@@ -380,9 +494,16 @@ final class ThroughputBenchmark {
             + " missing 30 s"
             + " after the step. The baseline runs first, on the same database file through"
             + " the same pool settings: per transaction, the nine reads and three inserts of"
-            + " one `log` (one session, one note, one signal), one thread. The JVM runs with"
-            + " `-Dsun.net.httpserver.nodelay=true` (the JDK HTTP server, in the simulator and"
-            + " in Tandem's Slack endpoint, otherwise holds small responses ~40 ms). Load"
+            + " one `log` (one session, one note, one signal), one thread."
+            + (o.instances() > 1
+                ? " After the steps, the same signed `log` goes to every instance at once "
+                    + SAME_REQUESTS
+                    + " times (a Slack retry landing on another instance): each must take effect"
+                    + " once."
+                : "")
+            + " Both JVMs run with `-Dsun.net.httpserver.nodelay=true` (the JDK HTTP server, in"
+            + " the simulator and in Tandem's Slack endpoint, otherwise holds small responses"
+            + " ~40 ms; `tandem run` sets it itself). Load"
             + " (/proc/loadavg) at start: "
             + loadAtStart
             + " (the machine is shared; read the ratios).\n\n";
