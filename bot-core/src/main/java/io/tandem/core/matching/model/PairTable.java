@@ -15,11 +15,11 @@ import java.util.Map;
  * (millions of pairs) is scored in a fraction of the solve.
  *
  * <p>Skills, departments and generations become small integers and bit sets, so a pair's score is a
- * few popcounts added up in the same order as {@link PairScore#contributions} (the same doubles,
- * the same rounding). Of the hard rules only the seniority gap can apply to any pair; the others
- * (same person, reporting line, recent partner, exclusion) need a named link between the two, so
- * the pairs that have one are found through indexes by id and checked with {@link HardRules}
- * itself.
+ * few popcounts and one look-up in a table of every combination of those counts, each entry added
+ * up in the same order as {@link PairScore#contributions} (the same doubles, the same rounding). Of
+ * the hard rules only the seniority gap can apply to any pair; the others (same person, reporting
+ * line, recent partner, exclusion) need a named link between the two, so the pairs that have one
+ * are found through indexes by id and checked with {@link HardRules} itself.
  */
 final class PairTable {
 
