@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The source checkout's launcher ({@code ./tandem}) keeps a class-data archive in its cache
  * directory: the first {@code run} records it, later starts of every command use it, and an archive
  * that does not fit never stops a start or prints a word. Commands that exit when done get the
- * quick compiler only. A small probe jar stands in for Tandem.
+ * quick compiler only and the serial collector. A small probe jar stands in for Tandem.
  */
 @DisplayName("The launcher's JVM options and class-data archive")
 class LauncherTest {
@@ -61,14 +61,15 @@ class LauncherTest {
     assertThat(cache).isDirectoryNotContaining("glob:**.tmp");
 
     assertThat(launch("version"))
-        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only\n"));
+        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only, serial GC\n"));
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: SharedArchiveFile\n"));
   }
 
   @Test
   @DisplayName("before the first run, other commands start as they always did")
   void nothingBeforeTheFirstRun() throws Exception {
-    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: no archive, C1 only\n"));
+    assertThat(launch("version"))
+        .isEqualTo(new Result(0, "probe version: no archive, C1 only, serial GC\n"));
     assertThat(cache).doesNotExist();
   }
 
@@ -79,7 +80,7 @@ class LauncherTest {
     Files.writeString(archive, "not an archive");
 
     assertThat(launch("version"))
-        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only\n"));
+        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only, serial GC\n"));
   }
 
   @Test
@@ -90,11 +91,12 @@ class LauncherTest {
     Files.setLastModifiedTime(
         archive, FileTime.from(Files.getLastModifiedTime(jar).toInstant().minusSeconds(60)));
 
-    assertThat(launch("version")).isEqualTo(new Result(0, "probe version: no archive, C1 only\n"));
+    assertThat(launch("version"))
+        .isEqualTo(new Result(0, "probe version: no archive, C1 only, serial GC\n"));
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: ArchiveClassesAtExit\n"));
     assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
     assertThat(launch("version"))
-        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only\n"));
+        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only, serial GC\n"));
   }
 
   @Test
@@ -109,13 +111,13 @@ class LauncherTest {
   @DisplayName("commands that exit when done run on the quick compiler; run and demo keep both")
   void oneShotCommandsCompileQuickly() throws Exception {
     assertThat(launch("match", "--dry-run"))
-        .isEqualTo(new Result(0, "probe match --dry-run: no archive, C1 only\n"));
-    assertThat(launch()).isEqualTo(new Result(0, "probe : no archive, C1 only\n"));
+        .isEqualTo(new Result(0, "probe match --dry-run: no archive, C1 only, serial GC\n"));
+    assertThat(launch()).isEqualTo(new Result(0, "probe : no archive, C1 only, serial GC\n"));
     assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: no archive\n"));
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: ArchiveClassesAtExit\n"));
 
     assertThat(launch("match", "--dry-run"))
-        .isEqualTo(new Result(0, "probe match --dry-run: SharedArchiveFile, C1 only\n"));
+        .isEqualTo(new Result(0, "probe match --dry-run: SharedArchiveFile, C1 only, serial GC\n"));
     assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: SharedArchiveFile\n"));
   }
 

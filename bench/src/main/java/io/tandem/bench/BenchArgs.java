@@ -50,4 +50,29 @@ final class BenchArgs {
     }
     return pairs;
   }
+
+  /** What a benchmark does with its {@code --name value} options; returns the exit status. */
+  interface PairsRun {
+    int run(Map<String, String> options) throws Exception;
+  }
+
+  /**
+   * Runs the benchmark with its options read by {@link #pairs}: with {@code --help} or {@code -h}
+   * the usage instead (exit 0), with an option missing its value the problem and the usage (exit
+   * 2).
+   */
+  static int withPairs(List<String> args, String usage, PairsRun run) throws Exception {
+    if (args.contains("--help") || args.contains("-h")) {
+      System.out.println(usage);
+      return 0;
+    }
+    Map<String, String> options;
+    try {
+      options = pairs(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n\n" + usage);
+      return 2;
+    }
+    return run.run(options);
+  }
 }

@@ -32,11 +32,12 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /**
-   * The JVM options the {@code tandem} launcher gives every command: its {@code jvm_options="..."}
-   * line, read from the script in the working directory (the checkout's root).
+   * The JVM options the {@code tandem} launcher gives {@code tandem run}: its {@code
+   * jvm_options="..."} and {@code long_jvm_options="..."} lines, read from the script in the
+   * working directory (the checkout's root).
    */
   static String launcherJvmOptions() throws IOException {
-    return launcherVariable("jvm_options");
+    return launcherVariable("jvm_options") + " " + launcherVariable("long_jvm_options");
   }
 
   /** The launcher's JVM options for a command that exits when done ({@code match --dry-run}). */

@@ -34,8 +34,16 @@ final class FootprintBenchmark {
 
   private FootprintBenchmark() {}
 
+  static final String USAGE =
+      "Usage: java -jar bench/target/tandem-bench.jar footprint [--people N] [--pairs N]"
+          + " [--idle-seconds S] [--jvm-options \"...\"] [--tandem-classpath"
+          + " app/target/tandem.jar] [--out DIR]";
+
   static int main(List<String> args) throws Exception {
-    Map<String, String> o = BenchArgs.pairs(args);
+    return BenchArgs.withPairs(args, USAGE, o -> run(o, args));
+  }
+
+  private static int run(Map<String, String> o, List<String> args) throws Exception {
     int people = Integer.parseInt(o.getOrDefault("--people", "10000"));
     int pairs = Integer.parseInt(o.getOrDefault("--pairs", "5000"));
     int idleSeconds = Integer.parseInt(o.getOrDefault("--idle-seconds", "60"));
@@ -125,19 +133,30 @@ final class FootprintBenchmark {
   private static String withArchive(
       SlackSimulator slack, String classPath, String jvmOptions, Map<String, Object> result)
       throws Exception {
-    Path archive = Files.createTempDirectory("tandem-footprint-cds").resolve("tandem.jsa");
+    Path archive = recordArchive(slack, classPath, jvmOptions);
+    result.put("class-data archive (MiB)", ResultFiles.round(Files.size(archive) / 1048576.0));
+    return jvmOptions + " " + usingArchive(archive);
+  }
+
+  /**
+   * The class-data archive the launcher's first {@code tandem run} records (on an empty database,
+   * with {@code jvmOptions}, the run's), recorded the same way.
+   */
+  static Path recordArchive(SlackSimulator slack, String classPath, String jvmOptions)
+      throws Exception {
+    Path archive = Files.createTempDirectory("tandem-cds").resolve("tandem.jsa");
     record(
         slack,
-        Files.createTempDirectory("tandem-footprint-record"),
+        Files.createTempDirectory("tandem-cds-record"),
         classPath,
         jvmOptions,
         "-XX:ArchiveClassesAtExit=" + archive + " " + ChildProcess.launcherCdsOptions());
-    result.put("class-data archive (MiB)", ResultFiles.round(Files.size(archive) / 1048576.0));
-    return jvmOptions
-        + " -XX:SharedArchiveFile="
-        + archive
-        + " "
-        + ChildProcess.launcherCdsOptions();
+    return archive;
+  }
+
+  /** The options with which the launcher starts any command from the archive. */
+  static String usingArchive(Path archive) throws IOException {
+    return "-XX:SharedArchiveFile=" + archive + " " + ChildProcess.launcherCdsOptions();
   }
 
   /** Runs {@code tandem run} on an empty database until ready, then stops it and waits. */

@@ -15,6 +15,7 @@ import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramLookup;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
+import io.tandem.simulator.slack.SlackSimulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,9 @@ import java.util.Random;
  * <ol>
  *   <li>{@code tandem match --dry-run} as its own process with the launcher's JVM options: wall
  *       time from start to exit (JVM start, config, database, load, rules, solve, printing every
- *       pair) and peak resident memory ({@code VmHWM});
+ *       pair) and peak resident memory ({@code VmHWM}); once without a class-data archive and once
+ *       with the one the launcher's first {@code tandem run} records (recorded here the same way),
+ *       as every later command has it: the goals are judged on that one;
  *   <li>in this JVM, warmed up, the median of several runs of: {@code /tandem match preview} as an
  *       admin (load, rules, solve, storing the proposal, rendering the reply); the solve alone
  *       ({@link AssignmentSolver} on the score table {@link Matcher} optimises, as it is built for
@@ -41,18 +44,29 @@ import java.util.Random;
  * </ol>
  *
  * <p>Run: {@code java -jar bench/target/tandem-bench.jar match-scale [--people N] [--runs K] [--out
- * DIR] [--jvm-options "..."] [--tandem-classpath app/target/tandem.jar]}.
+ * DIR] [--jvm-options "..."] [--run-jvm-options "..."] [--tandem-classpath app/target/tandem.jar]};
+ * {@code --jvm-options} are the dry run's, {@code --run-jvm-options} those of the {@code tandem
+ * run} that records the archive.
  */
 final class MatchScaleBenchmark {
+
+  static final String USAGE =
+      "Usage: java -jar bench/target/tandem-bench.jar match-scale [--people N] [--runs K]"
+          + " [--out DIR] [--jvm-options \"...\"] [--run-jvm-options \"...\"]"
+          + " [--tandem-classpath app/target/tandem.jar]";
 
   private MatchScaleBenchmark() {}
 
   static int main(List<String> args) throws Exception {
-    Map<String, String> o = BenchArgs.pairs(args);
+    return BenchArgs.withPairs(args, USAGE, o -> run(o, args));
+  }
+
+  private static int run(Map<String, String> o, List<String> args) throws Exception {
     int people = Integer.parseInt(o.getOrDefault("--people", "10000"));
     int runs = Integer.parseInt(o.getOrDefault("--runs", "3"));
     Path out = Path.of(o.getOrDefault("--out", "bench/results"));
     String jvmOptions = o.getOrDefault("--jvm-options", ChildProcess.launcherOneShotJvmOptions());
+    String runJvmOptions = o.getOrDefault("--run-jvm-options", ChildProcess.launcherJvmOptions());
     String classPath = o.getOrDefault("--tandem-classpath", "app/target/tandem.jar");
     Path dir = Files.createTempDirectory("tandem-match-scale");
     String url = "jdbc:sqlite:" + dir.resolve("tandem.db");
@@ -62,12 +76,18 @@ final class MatchScaleBenchmark {
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("people", people);
-    long[] cli = dryRunCli(classPath, jvmOptions, config, dir);
+    long[] cold = dryRunCli(classPath, jvmOptions, config, dir);
+    report("dry run, own process, no class-data archive", cold, result);
+    Path archive;
+    try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
+      archive = FootprintBenchmark.recordArchive(slack, classPath, runJvmOptions);
+    }
+    long[] cli =
+        dryRunCli(
+            classPath, jvmOptions + " " + FootprintBenchmark.usingArchive(archive), config, dir);
+    report("dry run, own process, run's class-data archive", cli, result);
     double cliSeconds = cli[1] / 1e9;
     double peakMib = cli[2] / 1024.0;
-    result.put("dry run, own process: wall (s)", ResultFiles.round3(cliSeconds));
-    result.put("dry run, own process: CPU (s)", ResultFiles.round3(cli[3] / 1e9));
-    result.put("dry run, own process: peak RSS (MiB)", ResultFiles.round(peakMib));
 
     double[] inProcess = inProcess(url, runs, result);
     double previewMs = inProcess[0];
@@ -88,7 +108,9 @@ final class MatchScaleBenchmark {
             + " zones, hours; no pairs yet, so all are in the pool. The dry run is `tandem match"
             + " --dry-run` in a fresh JVM with the launcher's options (`"
             + jvmOptions
-            + "`): wall time to exit, peak RSS from /proc (VmHWM, sampled every 5 ms). In-process"
+            + "`), without and with the class-data archive of a first `tandem run` (`"
+            + runJvmOptions
+            + "`), the goals on the latter: wall time to exit, peak RSS from /proc (VmHWM, sampled every 5 ms). In-process"
             + " figures are medians of "
             + runs
             + " warm runs in the benchmark's own JVM. The 2-core machine is shared: see the load"
@@ -98,6 +120,12 @@ final class MatchScaleBenchmark {
         result,
         ResultFiles.environment("match-scale", String.join(" ", args)));
     return pass ? 0 : 1;
+  }
+
+  private static void report(String run, long[] cli, Map<String, Object> result) {
+    result.put(run + ": wall (s)", ResultFiles.round3(cli[1] / 1e9));
+    result.put(run + ": CPU (s)", ResultFiles.round3(cli[3] / 1e9));
+    result.put(run + ": peak RSS (MiB)", ResultFiles.round(cli[2] / 1024.0));
   }
 
   private static long[] dryRunCli(String classPath, String jvmOptions, Path config, Path dir)

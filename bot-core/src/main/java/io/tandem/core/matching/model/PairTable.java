@@ -15,11 +15,11 @@ import java.util.Map;
  * (millions of pairs) is scored in a fraction of the solve.
  *
  * <p>Skills, departments and generations become small integers and bit sets, so a pair's score is a
- * few popcounts added up in the same order as {@link PairScore#contributions} (the same doubles,
- * the same rounding). Of the hard rules only the seniority gap can apply to any pair; the others
- * (same person, reporting line, recent partner, exclusion) need a named link between the two, so
- * the pairs that have one are found through indexes by id and checked with {@link HardRules}
- * itself.
+ * few popcounts and one look-up in a table of every combination of those counts, each entry added
+ * up in the same order as {@link PairScore#contributions} (the same doubles, the same rounding). Of
+ * the hard rules only the seniority gap can apply to any pair; the others (same person, reporting
+ * line, recent partner, exclusion) need a named link between the two, so the pairs that have one
+ * are found through indexes by id and checked with {@link HardRules} itself.
  */
 final class PairTable {
 
@@ -61,12 +61,9 @@ final class PairTable {
     int[] linked = links.of(mentor.candidate);
     int next = 0;
     int band = mentor.candidate.seniorityBand() + settings.minimumSeniorityGap();
-    double[] comm = f.weightedCompatibility(mentor, settings);
-    double[] learnTerm = shares(settings.weight(ScoreComponent.LEARNS_BACK), mentor.wanted.size());
-    double[][] teachTerm = f.teachTerms;
-    double[] availTerm = f.availabilityTerms;
-    double[] deptTerm = f.departmentTerms;
-    double[] genTerm = f.generationTerms;
+    long[] scores = f.scores(mentor, settings);
+    int learnSpan = mentor.wanted.size() + 1;
+    int teachSpan = f.teachSpan;
     int words = f.words;
     long[] offered = Arrays.copyOfRange(f.mentorOffered, i * words, (i + 1) * words);
     long[] wanted = Arrays.copyOfRange(f.mentorWanted, i * words, (i + 1) * words);
@@ -101,15 +98,13 @@ final class PairTable {
               + Long.bitCount(h2 & f.menteeHours[at + 2]);
       int dj = f.menteeDepartment[j];
       int gj = f.menteeGeneration[j];
-      // the same additions in the same order as PairScore, of the same doubles
-      double total = 0;
-      total += teachTerm[f.menteeWantCount[j]][teachCount];
-      total += learnTerm[learnCount];
-      total += comm[f.menteeCommunication[j]];
-      total += availTerm[Math.min(shared, Matcher.FULL_OVERLAP_HOURS)];
-      total += deptTerm[dept >= 0 && dj >= 0 && dept != dj ? 1 : 0];
-      total += genTerm[gen < 0 || gj < 0 ? 2 : gen != gj ? 1 : 0];
-      row[j] = Math.round(total * 1000);
+      int key = (f.menteeKey[j] * teachSpan + teachCount) * learnSpan + learnCount;
+      row[j] =
+          scores[
+              key * Features.TAIL
+                  + Math.min(shared, Matcher.FULL_OVERLAP_HOURS) * 6
+                  + (dept >= 0 && dj >= 0 && dept != dj ? 3 : 0)
+                  + (gen < 0 || gj < 0 ? 2 : gen != gj ? 1 : 0)];
     }
     return allowed;
   }
@@ -149,6 +144,14 @@ final class PairTable {
     final double[] availabilityTerms;
     final double[] departmentTerms;
     final double[] generationTerms;
+
+    /** Per mentee: how many skills they want, times the preferences, plus their preference. */
+    final int[] menteeKey;
+
+    /** How many teach counts a score table keeps per mentee key: 0 to the most wanted. */
+    final int teachSpan;
+
+    private final Map<Integer, long[]> scoresByMentorKind = new HashMap<>();
     private final Map<String, Integer> skills = new HashMap<>();
     private final Map<String, Integer> labels = new HashMap<>();
 
@@ -195,6 +198,65 @@ final class PairTable {
       departmentTerms = new double[] {wDept * 0, wDept * 1.0};
       double wGen = settings.weight(ScoreComponent.CROSS_GENERATION);
       generationTerms = new double[] {wGen * 0, wGen * 1.0, wGen * PairScore.NEUTRAL};
+      teachSpan = mostWanted + 1;
+      menteeKey = new int[m];
+      for (int j = 0; j < m; j++) {
+        menteeKey[j] = menteeWantCount[j] * PREFERENCES + menteeCommunication[j];
+      }
+    }
+
+    /**
+     * Score table entries per (mentee key, teach count, learn count): hours, department,
+     * generation.
+     */
+    static final int TAIL = (Matcher.FULL_OVERLAP_HOURS + 1) * 2 * 3;
+
+    private static final int PREFERENCES = CommunicationPreference.values().length;
+
+    /**
+     * A mentor's pair scores in millipoints by every combination of the small numbers a score
+     * depends on, laid out as {@link #fillRow} indexes them: ((mentee key × teach span + teach
+     * count) × learn span + learn count) × {@link #TAIL} + capped shared hours × 6 + department
+     * differs × 3 + generation mix. Each is summed as {@link PairScore#contributions} sums it (the
+     * same doubles in the same order), so the per-pair loop only looks it up. Mentors who want as
+     * many skills and prefer the same way share one table.
+     */
+    long[] scores(MatchProfile mentor, MatchSettings settings) {
+      int learnSpan = mentor.wanted.size() + 1;
+      int kind = learnSpan * PREFERENCES + mentor.candidate.communication().ordinal();
+      return scoresByMentorKind.computeIfAbsent(kind, k -> table(mentor, settings, learnSpan));
+    }
+
+    private long[] table(MatchProfile mentor, MatchSettings settings, int learnSpan) {
+      double[] comm = weightedCompatibility(mentor, settings);
+      double[] learnTerm =
+          shares(settings.weight(ScoreComponent.LEARNS_BACK), mentor.wanted.size());
+      long[] out = new long[teachSpan * PREFERENCES * teachSpan * learnSpan * TAIL];
+      int at = 0;
+      for (int wants = 0; wants < teachSpan; wants++) {
+        for (int pref = 0; pref < PREFERENCES; pref++) {
+          for (int teach = 0; teach < teachSpan; teach++) {
+            for (int learn = 0; learn < learnSpan; learn++) {
+              for (int hours = 0; hours <= Matcher.FULL_OVERLAP_HOURS; hours++) {
+                for (int dept = 0; dept < 2; dept++) {
+                  for (int gen = 0; gen < 3; gen++) {
+                    // a mentee teaches at most as many as they want: other counts never occur
+                    double total = 0;
+                    total += teach <= wants ? teachTerms[wants][teach] : 0;
+                    total += learnTerm[learn];
+                    total += comm[pref];
+                    total += availabilityTerms[hours];
+                    total += departmentTerms[dept];
+                    total += generationTerms[gen];
+                    out[at++] = Math.round(total * 1000);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      return out;
     }
 
     /** The communication component, weighted, against each preference by ordinal. */
