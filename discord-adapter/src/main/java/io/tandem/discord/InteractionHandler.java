@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on JDA's event thread, which it never blocks: the intake is called on the worker
  * executor, and nothing is acknowledged before what it stores is committed. A quick slash command
  * runs there ({@link IntakeUseCase#acceptOrAnswer}) and its answer is the interaction's initial
- * response: a message (ephemeral unless the reply is public) or, for a form, the modal. Discord
+ * response: a message, ephemeral unless the reply is public (a form behind its button). Discord
  * takes that response within 3 seconds of the interaction and only once (a second gets 40060), so a
  * quick command that finds no turn, and every long one, is stored, deferred (ephemerally) and
  * answered by editing the deferred response. Buttons and modal submits get the answer directly when
@@ -133,7 +133,7 @@ final class InteractionHandler extends ListenerAdapter {
     take(
         request,
         command,
-        // a slash command may open a modal as its initial response, so every answer fits it
+        // every answer fits the initial response, a form as its button
         () -> intake.acceptOrAnswer(request, reply -> true),
         () -> {
           if (command.acknowledged().compareAndSet(false, true)) {
@@ -361,9 +361,12 @@ final class InteractionHandler extends ListenerAdapter {
     IReplyCallback event = interaction.event();
     Consumer<Object> onAcknowledged = acknowledged(interaction.kind(), interaction.started());
     CompletableFuture<?> sent;
+    // a slash command's form stays behind its button, as a long (deferred) command's must, so
+    // quick and long commands show forms alike
     if (reply.form() != null
         && event instanceof IModalCallback modalCallback
-        && !(event instanceof ModalInteractionEvent)) {
+        && !(event instanceof ModalInteractionEvent)
+        && !(event instanceof SlashCommandInteractionEvent)) {
       sent = modalCallback.replyModal(ReplyRenderer.modal(reply.form())).submit();
     } else {
       sent =
