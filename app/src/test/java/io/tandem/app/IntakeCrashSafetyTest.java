@@ -50,8 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * CrashSafetyChild}) in Slack HTTP mode and takes a stream of signed {@code /tandem log} commands
  * from the simulator, each with its own topic and {@code response_url}. It is killed (SIGKILL) or
  * stopped (SIGTERM) in the middle of the stream and started again on the same SQLite file; every
- * command it acknowledged must then be stored once and answered once. The same holds for deferred
- * {@code /tandem} commands on the simulated Discord.
+ * command it acknowledged must then be stored once and answered once. The same holds for {@code
+ * /tandem} commands on the simulated Discord, answered in their callback or deferred.
  */
 @DisplayName("Intake: acknowledged Slack commands survive SIGKILL and SIGTERM, exactly once")
 class IntakeCrashSafetyTest {
@@ -130,7 +130,7 @@ class IntakeCrashSafetyTest {
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   @DisplayName(
-      "Discord: SIGKILL after 180 deferred commands, restart: each stored once, answered once")
+      "Discord: SIGKILL after 180 acknowledged commands, restart: each stored once, answered once")
   void discordKilledMidStream() throws Exception {
     discord = DiscordSimulator.builder().botToken(CrashSafetyChild.DISCORD_BOT_TOKEN).start();
     List<DiscordUser> people =
@@ -159,10 +159,10 @@ class IntakeCrashSafetyTest {
                       people.get(n % PEOPLE).runs("/tandem log duration:45m topic:crash-" + n);
                   numberByToken.put(result.token(), n);
                   numberById.put(result.id(), n);
-                  // about as fast as Tandem defers, so work piles up as in the Slack stream
+                  // about as fast as Tandem acknowledges, so work piles up as in the Slack stream
                   result.awaitCallback(Duration.ofSeconds(2));
                 } catch (RuntimeException e) {
-                  // not deferred: the process is gone
+                  // not acknowledged: the process is gone
                 }
               }
             },
@@ -170,20 +170,20 @@ class IntakeCrashSafetyTest {
     sender.setDaemon(true);
     sender.start();
 
-    // WHEN it is killed with SIGKILL after 180 commands were deferred
-    await().atMost(START_TIMEOUT).until(() -> deferred(numberById).size() >= STOP_AFTER);
+    // WHEN it is killed with SIGKILL after 180 commands were acknowledged
+    await().atMost(START_TIMEOUT).until(() -> acknowledged(numberById).size() >= STOP_AFTER);
     child.destroyForcibly();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     sending = false;
     sender.join(15_000);
-    Set<Integer> acked = deferred(numberById);
+    Set<Integer> acked = acknowledged(numberById);
     Set<String> inFlight = discordAnswersInFlight();
     Map<Integer, Long> answeredAtKill = discordAnswers(numberByToken);
     System.out.printf(
-        "intake crash safety, Discord: %d deferred, %d stored and %d answered at the kill%n",
+        "intake crash safety, Discord: %d acknowledged, %d stored and %d answered at the kill%n",
         acked.size(), sessionsByTopic().size(), answeredAtKill.size());
 
-    // THEN after a restart every deferred command is stored once and answered once
+    // THEN after a restart every acknowledged command is stored once and answered once
     child = startChild(argument);
     try {
       await()
@@ -204,7 +204,7 @@ class IntakeCrashSafetyTest {
     Map<String, Long> sessions = sessionsByTopic();
     Map<Integer, Long> answers = discordAnswers(numberByToken);
     System.out.printf(
-        "intake crash safety, Discord, after restart: %d deferred, %d stored, %d answered,"
+        "intake crash safety, Discord, after restart: %d acknowledged, %d stored, %d answered,"
             + " %d answers started before the kill; duplicates: %d effects, %d answers%n",
         acked.size(),
         acked.stream().filter(n -> sessions.containsKey("crash-" + n)).count(),
@@ -221,8 +221,8 @@ class IntakeCrashSafetyTest {
         .hasSizeLessThanOrEqualTo(4);
   }
 
-  /** The commands whose deferral Discord accepted, by their number. */
-  private Set<Integer> deferred(Map<String, Integer> numberById) {
+  /** The commands whose callback (an answer or a deferral) Discord accepted, by their number. */
+  private Set<Integer> acknowledged(Map<String, Integer> numberById) {
     Set<Integer> numbers = new TreeSet<>();
     for (RestCall call : discord.calls("POST", "interactions/{id}/{token}/callback")) {
       Integer n = numberById.get(call.path().split("/")[1]);
@@ -233,11 +233,19 @@ class IntakeCrashSafetyTest {
     return numbers;
   }
 
-  /** How often each command's deferred answer was filled in, by the command's number. */
+  /**
+   * How often each command was answered, in its callback or by filling in its deferral, by the
+   * command's number.
+   */
   private Map<Integer, Long> discordAnswers(Map<String, Integer> numberByToken) {
     Map<Integer, Long> answers = new HashMap<>();
-    for (RestCall call :
-        discord.calls("PATCH", "webhooks/{application_id}/{token}/messages/{message_id}")) {
+    List<RestCall> answering =
+        new java.util.ArrayList<>(
+            discord.calls("PATCH", "webhooks/{application_id}/{token}/messages/{message_id}"));
+    discord.calls("POST", "interactions/{id}/{token}/callback").stream()
+        .filter(call -> call.body().getAsJsonObject().get("type").getAsInt() == 4)
+        .forEach(answering::add);
+    for (RestCall call : answering) {
       Integer n = numberByToken.get(call.path().split("/")[2]);
       if (n != null && call.status() / 100 == 2) {
         answers.merge(n, 1L, Long::sum);

@@ -88,7 +88,7 @@ final class AckLatencyBenchmark {
             new Latencies(
                 slack
                     ? "Tandem answer (in the ack or via response_url)"
-                    : "Tandem answer (reply shown)"),
+                    : "Tandem answer (in the callback or edited in)"),
             Side.BASELINE,
             new Latencies(bare + " answer (its ack)"));
     Map<String, Object> verification = new LinkedHashMap<>();

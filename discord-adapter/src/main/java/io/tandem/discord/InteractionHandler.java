@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -35,12 +37,16 @@ import org.slf4j.LoggerFactory;
  * Turns Discord interactions into {@link InboundRequest}s for the intake and delivers the answers
  * the intake hands back ({@link #answer}).
  *
- * <p>Runs on JDA's event thread, which it never blocks: the inbox row is written on the worker
- * executor, and nothing is acknowledged before it is. Slash commands are then deferred
- * (ephemerally) and answered by editing the deferred response. Buttons and modal submits get the
- * answer directly when it comes within {@link #DIRECT_ANSWER_BUDGET} of their arrival — which is
- * what lets a button open a form, since a modal must be the first response — and are deferred
- * otherwise. After a restart the intake answers through a hook rebuilt from the stored token.
+ * <p>Runs on JDA's event thread, which it never blocks: the intake is called on the worker
+ * executor, and nothing is acknowledged before what it stores is committed. A quick slash command
+ * runs there ({@link IntakeUseCase#acceptOrAnswer}) and its answer is the interaction's initial
+ * response: a message, ephemeral unless the reply is public (a form behind its button). Discord
+ * takes that response within 3 seconds of the interaction and only once (a second gets 40060), so a
+ * quick command that finds no turn, and every long one, is stored, deferred (ephemerally) and
+ * answered by editing the deferred response. Buttons and modal submits get the answer directly when
+ * it comes within {@link #DIRECT_ANSWER_BUDGET} of their arrival — which is what lets a button open
+ * a form, since a modal must be the first response — and are deferred otherwise. After a restart
+ * the intake answers through a hook rebuilt from the stored token.
  */
 final class InteractionHandler extends ListenerAdapter {
   static final String FAILURE =
@@ -123,15 +129,19 @@ final class InteractionHandler extends ListenerAdapter {
       event.reply(FAILURE).setEphemeral(true).queue(null, failed("answer a broken command"));
       return;
     }
-    Live command = new Live(event, "command", started, new AtomicBoolean(true));
-    accept(
+    Live command = new Live(event, "command", started, new AtomicBoolean());
+    take(
         request,
         command,
-        () ->
+        // every answer fits the initial response, a form as its button
+        () -> intake.acceptOrAnswer(request, reply -> true),
+        () -> {
+          if (command.acknowledged().compareAndSet(false, true)) {
             event
                 .deferReply(true)
-                .queue(
-                    acknowledged("command", started), failed("defer /tandem " + request.name())));
+                .queue(acknowledged("command", started), failed("defer /tandem " + request.name()));
+          }
+        });
   }
 
   @Override
@@ -215,9 +225,10 @@ final class InteractionHandler extends ListenerAdapter {
       return;
     }
     Live interaction = new Live(event, kind, started, new AtomicBoolean());
-    accept(
+    take(
         request,
         interaction,
+        () -> new IntakeUseCase.Taken(intake.accept(request), Optional.empty()),
         () -> {
           long left = DIRECT_ANSWER_BUDGET.toNanos() - (System.nanoTime() - started);
           CompletableFuture.delayedExecutor(Math.max(0, left), TimeUnit.NANOSECONDS, workers)
@@ -233,18 +244,32 @@ final class InteractionHandler extends ListenerAdapter {
   }
 
   /**
-   * Writes the inbox row on a worker, then acknowledges as {@code onAccepted} says; a repeated
-   * interaction id is ignored, and while Tandem stops the person is told to try again.
+   * Hands the request to the intake on a worker ({@code taking}); an answer it gives back is the
+   * initial response, and without one the interaction is acknowledged as {@code unanswered} says. A
+   * repeat gets the answer its first delivery got, which Discord refuses (40060) if that one
+   * reached it, so it has no second effect and no second response; while Tandem stops the person is
+   * told to try again.
    */
-  private void accept(InboundRequest request, Live interaction, Runnable onAccepted) {
+  private void take(
+      InboundRequest request,
+      Live interaction,
+      Supplier<IntakeUseCase.Taken> taking,
+      Runnable unanswered) {
     // registered first: the intake may have the answer before the acknowledgement is sent
     live.put(request.deliveryKey(), interaction);
     workers.execute(
         () -> {
           try {
-            switch (intake.accept(request)) {
-              case ACCEPTED -> onAccepted.run();
-              case DUPLICATE -> live.remove(request.deliveryKey());
+            IntakeUseCase.Taken taken = taking.get();
+            switch (taken.acceptance()) {
+              case ACCEPTED ->
+                  taken.inAck().ifPresentOrElse(reply -> answerNow(request, reply), unanswered);
+              case DUPLICATE ->
+                  taken
+                      .inAck()
+                      .ifPresentOrElse(
+                          reply -> answerNow(request, reply),
+                          () -> live.remove(request.deliveryKey()));
               case REFUSED -> {
                 live.remove(request.deliveryKey());
                 interaction
@@ -264,6 +289,14 @@ final class InteractionHandler extends ListenerAdapter {
                 .queue(null, failed("report a failure"));
           }
         });
+  }
+
+  /** Sends the answer the intake gave back as the interaction's initial response. */
+  private void answerNow(InboundRequest request, Reply reply) {
+    Live interaction = live.remove(request.deliveryKey());
+    if (interaction != null && interaction.acknowledged().compareAndSet(false, true)) {
+      answerDirectly(interaction, request, reply);
+    }
   }
 
   private InboundRequest request(
@@ -328,9 +361,12 @@ final class InteractionHandler extends ListenerAdapter {
     IReplyCallback event = interaction.event();
     Consumer<Object> onAcknowledged = acknowledged(interaction.kind(), interaction.started());
     CompletableFuture<?> sent;
+    // a slash command's form stays behind its button, as a long (deferred) command's must, so
+    // quick and long commands show forms alike
     if (reply.form() != null
         && event instanceof IModalCallback modalCallback
-        && !(event instanceof ModalInteractionEvent)) {
+        && !(event instanceof ModalInteractionEvent)
+        && !(event instanceof SlashCommandInteractionEvent)) {
       sent = modalCallback.replyModal(ReplyRenderer.modal(reply.form())).submit();
     } else {
       sent =

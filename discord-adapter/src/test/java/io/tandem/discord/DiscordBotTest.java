@@ -21,6 +21,7 @@ import io.tandem.simulator.discord.DiscordModal;
 import io.tandem.simulator.discord.DiscordSimulator;
 import io.tandem.simulator.discord.InteractionCallback;
 import io.tandem.simulator.discord.InteractionResult;
+import io.tandem.simulator.discord.RestCall;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,8 +188,9 @@ class DiscordBotTest {
                   null,
                   false));
 
+      // a quick command is answered in the callback itself, which Discord shows as the reply
       InteractionCallback callback = result.awaitCallback(TIMEOUT);
-      assertThat(callback.type()).isEqualTo(InteractionCallback.DEFERRED_CHANNEL_MESSAGE);
+      assertThat(callback.type()).isEqualTo(InteractionCallback.CHANNEL_MESSAGE);
       assertThat(callback.ephemeral()).isTrue();
       assertThat(callback.latency()).isLessThan(Duration.ofSeconds(3));
 
@@ -200,6 +202,64 @@ class DiscordBotTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("Topic", "Instagram reels"),
               org.assertj.core.groups.Tuple.tuple("Total", "3h"));
+      assertThat(result.messages()).hasSize(1);
+      assertThat(discord.calls("PATCH", "webhooks/{app}/{token}/messages/{id}")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a long command is deferred privately and its answer edited in later")
+    void longCommandDeferred() throws InterruptedException {
+      core.answer(i -> Reply.info("Pilot: 12 pairs", List.of()));
+
+      InteractionResult result = discord.user("cy").runs("/tandem-admin report program:Pilot");
+
+      assertThat(core.next().text()).isEqualTo("report Pilot");
+      InteractionCallback callback = result.awaitCallback(TIMEOUT);
+      assertThat(callback.type()).isEqualTo(InteractionCallback.DEFERRED_CHANNEL_MESSAGE);
+      assertThat(callback.ephemeral()).isTrue();
+      DiscordMessage reply = result.awaitReply(TIMEOUT);
+      assertThat(reply.content()).isEqualTo("Pilot: 12 pairs");
+      assertThat(reply.ephemeral()).isTrue();
+    }
+
+    @Test
+    @DisplayName(
+        "an interaction replayed to a restarted bot has no second effect: the stored answer is"
+            + " offered again and Discord refuses it, the first stays the one shown")
+    void repeatAfterRestart() throws Exception {
+      try (var connection = database.dataSource().getConnection();
+          var statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE effect (n INTEGER)");
+      }
+      // the effect commits in one transaction with the command's own record, as a use case's does
+      core.answer(
+          i ->
+              database.inTransaction(
+                  em -> {
+                    em.createNativeQuery("INSERT INTO effect (n) VALUES (1)").executeUpdate();
+                    return Reply.success("Paused for 2 weeks", List.of());
+                  }));
+      InteractionResult pause = discord.user("ana").runs("/tandem pause length:2w");
+      assertThat(pause.awaitReply(TIMEOUT).content()).isEqualTo("Paused for 2 weeks");
+      core.next();
+
+      bot.close();
+      startBot(List.of(discord.guildId()));
+      discord.clearCalls();
+      discord.replay(pause);
+
+      RestCall refused = discord.awaitCall("POST", "interactions/{id}/{token}/callback", TIMEOUT);
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(
+              refused.body().getAsJsonObject().getAsJsonObject("data").get("content").getAsString())
+          .isEqualTo("Paused for 2 weeks");
+      try (var connection = database.dataSource().getConnection();
+          var counted = connection.createStatement().executeQuery("SELECT count(*) FROM effect")) {
+        assertThat(counted.getInt(1)).as("effects").isEqualTo(1);
+      }
+      assertThat(pause.messages())
+          .extracting(DiscordMessage::content)
+          .containsExactly("Paused for 2 weeks");
     }
 
     @Test
@@ -228,7 +288,7 @@ class DiscordBotTest {
     }
 
     @Test
-    @DisplayName("a public reply replaces the private deferral with a message everyone sees")
+    @DisplayName("a public reply is a callback message everyone sees")
     void publicReply() {
       core.answer(
           i ->
@@ -245,6 +305,9 @@ class DiscordBotTest {
       DiscordMessage reply = result.awaitReply(TIMEOUT);
       assertThat(reply.content()).isEqualTo("Hello all");
       assertThat(reply.ephemeral()).isFalse();
+      assertThat(result.awaitCallback(TIMEOUT).type())
+          .isEqualTo(InteractionCallback.CHANNEL_MESSAGE);
+      assertThat(result.messages()).hasSize(1);
     }
 
     @Test
@@ -310,7 +373,9 @@ class DiscordBotTest {
     }
 
     @Test
-    @DisplayName("a button whose answer is a form opens a modal; its submit goes to the core")
+    @DisplayName(
+        "a button whose answer is a form opens a modal, a slash command's shows the button that"
+            + " opens it; its submit goes to the core")
     void formsOpenAsModals() throws InterruptedException {
       core.answer(
           i ->
@@ -343,6 +408,15 @@ class DiscordBotTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("duration", false),
               org.assertj.core.groups.Tuple.tuple("topic", true));
+      core.next();
+
+      // a slash command's form comes behind a button in its callback, which opens the modal
+      InteractionResult command = discord.user("ana").runs("/tandem log");
+      assertThat(command.awaitCallback(TIMEOUT).type())
+          .isEqualTo(InteractionCallback.CHANNEL_MESSAGE);
+      DiscordMessage.Button open = command.awaitReply(TIMEOUT).buttons().get(0);
+      assertThat(discord.user("ana").clicks(open.customId()).awaitModal(TIMEOUT).customId())
+          .isEqualTo("log");
       core.next();
 
       core.answer(i -> Reply.success("Saved", List.of()));

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -73,6 +74,10 @@ class DiscordToCoreTest {
                 discord.gatewayUrl(),
                 discord.adminRoleName())
             .withTrackDepartures(trackDepartures);
+    // slash commands come through acceptOrAnswer: here every one is stored to be answered later
+    when(intake.acceptOrAnswer(any(), any()))
+        .thenAnswer(
+            call -> new IntakeUseCase.Taken(intake.accept(call.getArgument(0)), Optional.empty()));
     bot = new DiscordBot(config, intake, Clock.systemUTC()).withMembership(membership);
     bot.start(TIMEOUT);
   }
