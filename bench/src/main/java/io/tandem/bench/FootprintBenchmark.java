@@ -1,6 +1,7 @@
 package io.tandem.bench;
 
 import io.tandem.simulator.slack.SlackSimulator;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
