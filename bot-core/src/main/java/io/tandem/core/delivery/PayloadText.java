@@ -8,6 +8,7 @@ import io.tandem.core.reports.chart.Chart;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Writes an {@link OutboxPayload} as JSON straight to text: the same text a Gson tree of it would
@@ -54,30 +55,12 @@ final class PayloadText {
     out.append(",\"reply\":");
     json.reply(reply);
     if (!payload.files().isEmpty()) {
-      out.append(",\"files\":[");
-      String comma = "";
-      for (FileAttachment file : payload.files()) {
-        out.append(comma).append("{\"fileName\":");
-        json.string(file.fileName());
-        out.append(",\"text\":");
-        json.string(file.text());
-        out.append('}');
-        comma = ",";
-      }
-      out.append(']');
+      out.append(",\"files\":");
+      json.array(payload.files(), json::file);
     }
     if (!payload.attachments().isEmpty() || !payload.files().isEmpty()) {
-      out.append(",\"attachments\":[");
-      String comma = "";
-      for (ChartAttachment attachment : payload.attachments()) {
-        out.append(comma).append("{\"fileName\":");
-        json.string(attachment.fileName());
-        out.append(",\"chart\":");
-        json.chart(attachment.chart());
-        out.append('}');
-        comma = ",";
-      }
-      out.append(']');
+      out.append(",\"attachments\":");
+      json.array(payload.attachments(), json::attachment);
     }
     return out.append('}').toString();
   }
@@ -88,7 +71,7 @@ final class PayloadText {
       string(dm.userId());
     } else if (target instanceof ChatTarget.GroupMessage group) {
       out.append("{\"type\":\"group\",\"users\":");
-      strings(group.userIds());
+      array(group.userIds(), this::string);
     } else if (target instanceof ChatTarget.ChannelMessage channel) {
       out.append("{\"type\":\"channel\",\"channel\":");
       string(channel.channelId());
@@ -108,38 +91,18 @@ final class PayloadText {
     string(reply.visibility().name());
     out.append(",\"text\":");
     string(reply.text());
-    out.append(",\"fields\":[");
-    String comma = "";
-    for (Reply.Field field : reply.fields()) {
-      out.append(comma).append("{\"label\":");
-      string(field.label());
-      out.append(",\"value\":");
-      string(field.value());
-      out.append('}');
-      comma = ",";
-    }
-    out.append("],\"buttons\":[");
-    comma = "";
-    for (Reply.Button button : reply.buttons()) {
-      out.append(comma).append("{\"actionId\":");
-      string(button.actionId());
-      out.append(",\"label\":");
-      string(button.label());
-      out.append(",\"value\":");
-      string(button.value());
-      out.append(",\"style\":");
-      string(button.style().name());
-      out.append('}');
-      comma = ",";
-    }
-    out.append("],\"form\":");
+    out.append(",\"fields\":");
+    array(reply.fields(), this::field);
+    out.append(",\"buttons\":");
+    array(reply.buttons(), this::button);
+    out.append(",\"form\":");
     if (reply.form() == null) {
       out.append("null");
     } else {
       form(reply.form());
     }
     out.append(",\"inputErrors\":{");
-    comma = "";
+    String comma = "";
     for (Map.Entry<String, String> error : new TreeMap<>(reply.inputErrors()).entrySet()) {
       out.append(comma);
       string(error.getKey());
@@ -157,23 +120,59 @@ final class PayloadText {
     string(form.title());
     out.append(",\"submitLabel\":");
     string(form.submitLabel());
-    out.append(",\"inputs\":[");
-    String comma = "";
-    for (Reply.Input input : form.inputs()) {
-      out.append(comma).append("{\"id\":");
-      string(input.id());
-      out.append(",\"label\":");
-      string(input.label());
-      out.append(",\"multiline\":").append(input.multiline());
-      out.append(",\"optional\":").append(input.optional());
-      out.append(",\"initialValue\":");
-      string(input.initialValue());
-      out.append(",\"placeholder\":");
-      string(input.placeholder());
-      out.append('}');
-      comma = ",";
-    }
-    out.append("]}");
+    out.append(",\"inputs\":");
+    array(form.inputs(), this::input);
+    out.append('}');
+  }
+
+  private void input(Reply.Input input) {
+    out.append("{\"id\":");
+    string(input.id());
+    out.append(",\"label\":");
+    string(input.label());
+    out.append(",\"multiline\":").append(input.multiline());
+    out.append(",\"optional\":").append(input.optional());
+    out.append(",\"initialValue\":");
+    string(input.initialValue());
+    out.append(",\"placeholder\":");
+    string(input.placeholder());
+    out.append('}');
+  }
+
+  private void field(Reply.Field field) {
+    out.append("{\"label\":");
+    string(field.label());
+    out.append(",\"value\":");
+    string(field.value());
+    out.append('}');
+  }
+
+  private void button(Reply.Button button) {
+    out.append("{\"actionId\":");
+    string(button.actionId());
+    out.append(",\"label\":");
+    string(button.label());
+    out.append(",\"value\":");
+    string(button.value());
+    out.append(",\"style\":");
+    string(button.style().name());
+    out.append('}');
+  }
+
+  private void file(FileAttachment file) {
+    out.append("{\"fileName\":");
+    string(file.fileName());
+    out.append(",\"text\":");
+    string(file.text());
+    out.append('}');
+  }
+
+  private void attachment(ChartAttachment attachment) {
+    out.append("{\"fileName\":");
+    string(attachment.fileName());
+    out.append(",\"chart\":");
+    chart(attachment.chart());
+    out.append('}');
   }
 
   private void chart(Chart chart) {
@@ -186,22 +185,9 @@ final class PayloadText {
     out.append(",\"valueAxis\":");
     string(chart.valueAxis());
     out.append(",\"categories\":");
-    strings(chart.categories());
-    out.append(",\"series\":[");
-    String comma = "";
-    for (Chart.Series s : chart.series()) {
-      out.append(comma).append("{\"name\":");
-      string(s.name());
-      out.append(",\"values\":[");
-      String between = "";
-      for (Double value : s.values()) {
-        out.append(between).append(value);
-        between = ",";
-      }
-      out.append("]}");
-      comma = ",";
-    }
-    out.append(']');
+    array(chart.categories(), this::string);
+    out.append(",\"series\":");
+    array(chart.series(), this::series);
     if (!chart.subtitle().isEmpty()) {
       out.append(",\"subtitle\":");
       string(chart.subtitle());
@@ -212,13 +198,21 @@ final class PayloadText {
     out.append('}');
   }
 
-  private void strings(List<String> values) {
+  private void series(Chart.Series series) {
+    out.append("{\"name\":");
+    string(series.name());
+    out.append(",\"values\":");
+    array(series.values(), out::append);
+    out.append('}');
+  }
+
+  private <T> void array(List<T> items, Consumer<T> each) {
     out.append('[');
-    String comma = "";
-    for (String value : values) {
-      out.append(comma);
-      string(value);
-      comma = ",";
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      each.accept(items.get(i));
     }
     out.append(']');
   }

@@ -116,27 +116,19 @@ public final class PairRows {
   }
 
   private Row row(ResultSet rs) throws SQLException {
-    List<Object> snapshot = new ArrayList<>();
-    int column = 1;
-    Pair pair = pairs.build(rs, column, snapshot);
-    column += pairs.size();
-    Program program = programs.build(rs, column, snapshot);
-    column += programs.size();
-    Workspace workspace = workspaces.build(rs, column, snapshot);
-    column += workspaces.size();
-    Participant mentor = participants.build(rs, column, snapshot);
-    column += participants.size();
-    Member mentorMember = members.build(rs, column, snapshot);
-    column += members.size();
-    Participant mentee = participants.build(rs, column, snapshot);
-    column += participants.size();
-    Member menteeMember = members.build(rs, column, snapshot);
-    column += members.size();
-    int sessions = rs.getInt(column);
-    long last = rs.getLong(column + 1);
+    Cursor cursor = new Cursor(rs);
+    Pair pair = cursor.next(pairs);
+    Program program = cursor.next(programs);
+    Workspace workspace = cursor.next(workspaces);
+    Participant mentor = cursor.next(participants);
+    Member mentorMember = cursor.next(members);
+    Participant mentee = cursor.next(participants);
+    Member menteeMember = cursor.next(members);
+    int sessions = rs.getInt(cursor.column);
+    long last = rs.getLong(cursor.column + 1);
     Instant lastSession = rs.wasNull() ? null : Instant.ofEpochMilli(last);
-    snapshot.add(sessions);
-    snapshot.add(lastSession);
+    cursor.snapshot.add(sessions);
+    cursor.snapshot.add(lastSession);
     return new Row(
         PairPeople.of(
             workspace,
@@ -146,7 +138,24 @@ public final class PairRows {
             new PairPeople.Loaded(mentee, menteeMember),
             sessions,
             lastSession),
-        snapshot);
+        cursor.snapshot);
+  }
+
+  /** Where in a row the next entity's columns start, and the values read so far. */
+  private static final class Cursor {
+    private final ResultSet rs;
+    private final List<Object> snapshot = new ArrayList<>();
+    private int column = 1;
+
+    Cursor(ResultSet rs) {
+      this.rs = rs;
+    }
+
+    <T> T next(Columns<T> columns) throws SQLException {
+      T entity = columns.build(rs, column, snapshot);
+      column += columns.size();
+      return entity;
+    }
   }
 
   /** An entity's columns, in the order its mappings name them. */
