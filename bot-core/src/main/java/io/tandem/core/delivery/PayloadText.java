@@ -1,182 +1,250 @@
 package io.tandem.core.delivery;
 
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonWriter;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChartAttachment;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.port.out.FileAttachment;
 import io.tandem.core.reports.chart.Chart;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Writes an {@link OutboxPayload} as JSON straight to text: the same text a Gson tree of it would
  * print (the reminder job writes thousands per firing, and building the trees first cost as much as
- * the database work).
+ * the database work). The shape is fixed, so the names are written as they are and only the values
+ * are escaped, as Gson escapes them (a streaming writer escaping every name into a synchronized
+ * buffer was a sixth of a reminder pass).
  */
 final class PayloadText {
 
-  private PayloadText() {}
+  /** What Gson writes for each character below a space. */
+  private static final String[] CONTROL = new String[0x20];
+
+  static {
+    for (int c = 0; c < CONTROL.length; c++) {
+      CONTROL[c] = String.format("\\u%04x", c);
+    }
+    CONTROL['\t'] = "\\t";
+    CONTROL['\b'] = "\\b";
+    CONTROL['\n'] = "\\n";
+    CONTROL['\r'] = "\\r";
+    CONTROL['\f'] = "\\f";
+  }
+
+  private final StringBuilder out;
+
+  private PayloadText(int capacity) {
+    this.out = new StringBuilder(capacity);
+  }
 
   static String of(OutboxPayload payload) {
     Reply reply = payload.reply();
-    StringWriter text = new StringWriter(256 + reply.text().length());
-    try (JsonWriter json = new JsonWriter(text)) {
-      json.setStrictness(Strictness.LENIENT);
-      json.beginObject();
-      json.name("v")
-          .value(
-              !payload.files().isEmpty()
-                  ? OutboxPayload.VERSION_WITH_FILES
-                  : payload.attachments().isEmpty()
-                      ? OutboxPayload.VERSION_WITHOUT_ATTACHMENTS
-                      : OutboxPayload.VERSION);
-      json.name("target");
-      writeTarget(json, payload.target());
-      json.name("reply");
-      writeReply(json, reply);
-      if (!payload.files().isEmpty()) {
-        json.name("files").beginArray();
-        for (FileAttachment file : payload.files()) {
-          json.beginObject();
-          json.name("fileName").value(file.fileName());
-          json.name("text").value(file.text());
-          json.endObject();
-        }
-        json.endArray();
-      }
-      if (!payload.attachments().isEmpty() || !payload.files().isEmpty()) {
-        json.name("attachments").beginArray();
-        for (ChartAttachment attachment : payload.attachments()) {
-          json.beginObject();
-          json.name("fileName").value(attachment.fileName());
-          json.name("chart");
-          writeChart(json, attachment.chart());
-          json.endObject();
-        }
-        json.endArray();
-      }
-      json.endObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    PayloadText json = new PayloadText(256 + 2 * reply.text().length());
+    StringBuilder out = json.out;
+    out.append("{\"v\":")
+        .append(
+            !payload.files().isEmpty()
+                ? OutboxPayload.VERSION_WITH_FILES
+                : payload.attachments().isEmpty()
+                    ? OutboxPayload.VERSION_WITHOUT_ATTACHMENTS
+                    : OutboxPayload.VERSION);
+    out.append(",\"target\":");
+    json.target(payload.target());
+    out.append(",\"reply\":");
+    json.reply(reply);
+    if (!payload.files().isEmpty()) {
+      out.append(",\"files\":");
+      json.array(payload.files(), json::file);
     }
-    return text.toString();
+    if (!payload.attachments().isEmpty() || !payload.files().isEmpty()) {
+      out.append(",\"attachments\":");
+      json.array(payload.attachments(), json::attachment);
+    }
+    return out.append('}').toString();
   }
 
-  private static void writeTarget(JsonWriter json, ChatTarget target) throws IOException {
-    json.beginObject();
+  private void target(ChatTarget target) {
     if (target instanceof ChatTarget.DirectMessage dm) {
-      json.name("type").value("dm");
-      json.name("user").value(dm.userId());
+      out.append("{\"type\":\"dm\",\"user\":");
+      string(dm.userId());
     } else if (target instanceof ChatTarget.GroupMessage group) {
-      json.name("type").value("group");
-      json.name("users").beginArray();
-      for (String user : group.userIds()) {
-        json.value(user);
-      }
-      json.endArray();
+      out.append("{\"type\":\"group\",\"users\":");
+      array(group.userIds(), this::string);
     } else if (target instanceof ChatTarget.ChannelMessage channel) {
-      json.name("type").value("channel");
-      json.name("channel").value(channel.channelId());
+      out.append("{\"type\":\"channel\",\"channel\":");
+      string(channel.channelId());
     } else if (target instanceof ChatTarget.AppHome home) {
-      json.name("type").value("home");
-      json.name("user").value(home.userId());
+      out.append("{\"type\":\"home\",\"user\":");
+      string(home.userId());
     } else {
       throw new IllegalArgumentException("unknown target " + target);
     }
-    json.endObject();
+    out.append('}');
   }
 
-  private static void writeReply(JsonWriter json, Reply reply) throws IOException {
-    json.beginObject();
-    json.name("kind").value(reply.kind().name());
-    json.name("visibility").value(reply.visibility().name());
-    json.name("text").value(reply.text());
-    json.name("fields").beginArray();
-    for (Reply.Field field : reply.fields()) {
-      json.beginObject();
-      json.name("label").value(field.label());
-      json.name("value").value(field.value());
-      json.endObject();
-    }
-    json.endArray();
-    json.name("buttons").beginArray();
-    for (Reply.Button button : reply.buttons()) {
-      json.beginObject();
-      json.name("actionId").value(button.actionId());
-      json.name("label").value(button.label());
-      json.name("value").value(button.value());
-      json.name("style").value(button.style().name());
-      json.endObject();
-    }
-    json.endArray();
-    json.name("form");
+  private void reply(Reply reply) {
+    out.append("{\"kind\":");
+    string(reply.kind().name());
+    out.append(",\"visibility\":");
+    string(reply.visibility().name());
+    out.append(",\"text\":");
+    string(reply.text());
+    out.append(",\"fields\":");
+    array(reply.fields(), this::field);
+    out.append(",\"buttons\":");
+    array(reply.buttons(), this::button);
+    out.append(",\"form\":");
     if (reply.form() == null) {
-      json.nullValue();
+      out.append("null");
     } else {
-      writeForm(json, reply.form());
+      form(reply.form());
     }
-    json.name("inputErrors").beginObject();
+    out.append(",\"inputErrors\":{");
+    String comma = "";
     for (Map.Entry<String, String> error : new TreeMap<>(reply.inputErrors()).entrySet()) {
-      json.name(error.getKey()).value(error.getValue());
+      out.append(comma);
+      string(error.getKey());
+      out.append(':');
+      string(error.getValue());
+      comma = ",";
     }
-    json.endObject();
-    json.endObject();
+    out.append("}}");
   }
 
-  private static void writeForm(JsonWriter json, Reply.Form form) throws IOException {
-    json.beginObject();
-    json.name("formId").value(form.formId());
-    json.name("title").value(form.title());
-    json.name("submitLabel").value(form.submitLabel());
-    json.name("inputs").beginArray();
-    for (Reply.Input input : form.inputs()) {
-      json.beginObject();
-      json.name("id").value(input.id());
-      json.name("label").value(input.label());
-      json.name("multiline").value(input.multiline());
-      json.name("optional").value(input.optional());
-      json.name("initialValue").value(input.initialValue());
-      json.name("placeholder").value(input.placeholder());
-      json.endObject();
-    }
-    json.endArray();
-    json.endObject();
+  private void form(Reply.Form form) {
+    out.append("{\"formId\":");
+    string(form.formId());
+    out.append(",\"title\":");
+    string(form.title());
+    out.append(",\"submitLabel\":");
+    string(form.submitLabel());
+    out.append(",\"inputs\":");
+    array(form.inputs(), this::input);
+    out.append('}');
   }
 
-  private static void writeChart(JsonWriter json, Chart chart) throws IOException {
-    json.beginObject();
-    json.name("kind").value(chart.kind().name());
-    json.name("title").value(chart.title());
-    json.name("categoryAxis").value(chart.categoryAxis());
-    json.name("valueAxis").value(chart.valueAxis());
-    json.name("categories").beginArray();
-    for (String category : chart.categories()) {
-      json.value(category);
-    }
-    json.endArray();
-    json.name("series").beginArray();
-    for (Chart.Series s : chart.series()) {
-      json.beginObject();
-      json.name("name").value(s.name());
-      json.name("values").beginArray();
-      for (Double value : s.values()) {
-        json.value(value);
-      }
-      json.endArray();
-      json.endObject();
-    }
-    json.endArray();
+  private void input(Reply.Input input) {
+    out.append("{\"id\":");
+    string(input.id());
+    out.append(",\"label\":");
+    string(input.label());
+    out.append(",\"multiline\":").append(input.multiline());
+    out.append(",\"optional\":").append(input.optional());
+    out.append(",\"initialValue\":");
+    string(input.initialValue());
+    out.append(",\"placeholder\":");
+    string(input.placeholder());
+    out.append('}');
+  }
+
+  private void field(Reply.Field field) {
+    out.append("{\"label\":");
+    string(field.label());
+    out.append(",\"value\":");
+    string(field.value());
+    out.append('}');
+  }
+
+  private void button(Reply.Button button) {
+    out.append("{\"actionId\":");
+    string(button.actionId());
+    out.append(",\"label\":");
+    string(button.label());
+    out.append(",\"value\":");
+    string(button.value());
+    out.append(",\"style\":");
+    string(button.style().name());
+    out.append('}');
+  }
+
+  private void file(FileAttachment file) {
+    out.append("{\"fileName\":");
+    string(file.fileName());
+    out.append(",\"text\":");
+    string(file.text());
+    out.append('}');
+  }
+
+  private void attachment(ChartAttachment attachment) {
+    out.append("{\"fileName\":");
+    string(attachment.fileName());
+    out.append(",\"chart\":");
+    chart(attachment.chart());
+    out.append('}');
+  }
+
+  private void chart(Chart chart) {
+    out.append("{\"kind\":");
+    string(chart.kind().name());
+    out.append(",\"title\":");
+    string(chart.title());
+    out.append(",\"categoryAxis\":");
+    string(chart.categoryAxis());
+    out.append(",\"valueAxis\":");
+    string(chart.valueAxis());
+    out.append(",\"categories\":");
+    array(chart.categories(), this::string);
+    out.append(",\"series\":");
+    array(chart.series(), this::series);
     if (!chart.subtitle().isEmpty()) {
-      json.name("subtitle").value(chart.subtitle());
+      out.append(",\"subtitle\":");
+      string(chart.subtitle());
     }
     if (chart.valueMax() != null) {
-      json.name("valueMax").value(chart.valueMax());
+      out.append(",\"valueMax\":").append(chart.valueMax());
     }
-    json.endObject();
+    out.append('}');
+  }
+
+  private void series(Chart.Series series) {
+    out.append("{\"name\":");
+    string(series.name());
+    out.append(",\"values\":");
+    array(series.values(), out::append);
+    out.append('}');
+  }
+
+  private <T> void array(List<T> items, Consumer<T> each) {
+    out.append('[');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      each.accept(items.get(i));
+    }
+    out.append(']');
+  }
+
+  /** A string value as Gson writes it (not HTML-safe), or {@code null}. */
+  private void string(String value) {
+    if (value == null) {
+      out.append("null");
+      return;
+    }
+    out.append('"');
+    int last = 0;
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      String escaped;
+      if (c < CONTROL.length) {
+        escaped = CONTROL[c];
+      } else if (c == '"') {
+        escaped = "\\\"";
+      } else if (c == '\\') {
+        escaped = "\\\\";
+      } else if (c == '\u2028') {
+        escaped = "\\u2028";
+      } else if (c == '\u2029') {
+        escaped = "\\u2029";
+      } else {
+        continue;
+      }
+      out.append(value, last, i).append(escaped);
+      last = i + 1;
+    }
+    out.append(value, last, length).append('"');
   }
 }

@@ -9,19 +9,17 @@ import io.tandem.core.programs.Program;
 import io.tandem.core.programs.ProgramAdmin;
 import io.tandem.core.programs.ProgramAdmins;
 import io.tandem.core.programs.WorkspaceAdmins;
-import io.tandem.core.reminders.persistence.PairSnapshots;
+import io.tandem.core.reminders.persistence.PairRows;
 import io.tandem.core.reminders.persistence.SignalInserts;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,15 +31,15 @@ import java.util.function.Function;
  *   <li>Short transactions read the ids of every active pair and the admins who hear of
  *       escalations.
  *   <li>The pairs are read with their people, workspace and session counts {@value #PAIRS_PER_READ}
- *       at a time, each page in a short transaction of its own with entities that are only read (so
+ *       at a time in plain JDBC ({@link PairRows}), each page in a short transaction of its own (so
  *       the write lock is free between pages, and memory holds one page, not the whole roster), and
  *       planned there, each message's text built once. The same transaction asks which of the
- *       planned outbox keys are taken (one query per 500 keys) and takes a snapshot of the stored
- *       columns of each pair with something new ({@link PairSnapshots}): a page with nothing new to
- *       say ends here.
+ *       planned outbox keys are taken (one query per 500 keys); each pair with something new keeps
+ *       the snapshot of the stored columns it was read from: a page with nothing new to say ends
+ *       here.
  *   <li>The page's pairs with something new are written in batches of {@value #PAIRS_PER_BATCH},
- *       each in one short transaction that takes their snapshots again: a pair as the page read it
- *       keeps its plan; one that paused, logged a session or ended meanwhile is read again and
+ *       each in one short transaction that reads them again the same way: a pair whose snapshot is
+ *       as the page read it keeps its plan; one that paused, logged a session or ended meanwhile is
  *       judged as it now is. The messages, signals and at-risk marks go together, each kind in one
  *       JDBC batch: the outbox guarantee holds per batch, and the outbox keys make a batch that
  *       runs twice (a crash, a re-fired job) queue nothing new.
@@ -111,9 +109,10 @@ final class ReminderPass {
         Function<PairPeople, List<PassStep>> nudges) {
       List<Planned> reminding = new ArrayList<>();
       List<Planned> nudging = new ArrayList<>();
-      for (PairPeople pp : ReminderRoster.in(store).activePairs(ids, true)) {
-        plan(pp, reminders, reminding);
-        plan(pp, nudges, nudging);
+      Map<Long, PairRows.Row> rows = PairRows.active(store, ids);
+      for (PairRows.Row row : rows.values()) {
+        plan(row.people(), reminders, reminding);
+        plan(row.people(), nudges, nudging);
       }
       List<String> keys = new ArrayList<>();
       for (List<Planned> planned : List.of(reminding, nudging)) {
@@ -125,10 +124,11 @@ final class ReminderPass {
       Set<String> taken = store.outboxKeysTaken(keys);
       reminding.removeIf(p -> nothingNew(p, taken));
       nudging.removeIf(p -> nothingNew(p, taken));
-      Set<Long> due = new LinkedHashSet<>();
-      reminding.forEach(p -> due.add(p.id()));
-      nudging.forEach(p -> due.add(p.id()));
-      return new Page(reminding, nudging, PairSnapshots.of(store, due));
+      Map<Long, List<Object>> snapshots = new HashMap<>();
+      for (List<Planned> planned : List.of(reminding, nudging)) {
+        planned.forEach(p -> snapshots.put(p.id(), rows.get(p.id()).snapshot()));
+      }
+      return new Page(reminding, nudging, snapshots);
     }
 
     private static void plan(
@@ -206,33 +206,22 @@ final class ReminderPass {
 
   /**
    * The batch's plans as they hold in the writing transaction: a pair whose stored columns are as
-   * the page read them keeps its plan; one that changed meanwhile (paused, ended, logged a session,
-   * moved its reminder…) is read again and planned from what it is now, or dropped when it is no
-   * longer active. One query, and two more only when some pair changed.
+   * the page read them keeps its plan; one that changed meanwhile (paused, logged a session, moved
+   * its reminder…) is planned from what it is now, and one no longer active is dropped. One query.
    */
   private static Map<PairPeople, List<PassStep>> current(
       Store store,
       List<Planned> batch,
       Map<Long, List<Object>> snapshots,
       Function<PairPeople, List<PassStep>> planner) {
-    Map<Long, List<Object>> now = PairSnapshots.of(store, batch.stream().map(Planned::id).toList());
-    Set<Long> changed = new HashSet<>();
-    for (Planned planned : batch) {
-      if (!Objects.equals(now.get(planned.id()), snapshots.get(planned.id()))) {
-        changed.add(planned.id());
-      }
-    }
-    Map<Long, PairPeople> reread = new HashMap<>();
-    for (PairPeople pp : ReminderRoster.in(store).activePairs(changed, true)) {
-      reread.put(pp.pair().getId(), pp);
-    }
+    Map<Long, PairRows.Row> now = PairRows.active(store, batch.stream().map(Planned::id).toList());
     Map<PairPeople, List<PassStep>> plans = new LinkedHashMap<>();
     for (Planned planned : batch) {
-      if (!changed.contains(planned.id())) {
+      PairRows.Row row = now.get(planned.id());
+      if (row != null && row.snapshot().equals(snapshots.get(planned.id()))) {
         plans.put(planned.pp(), planned.steps());
-      } else if (reread.containsKey(planned.id())) {
-        PairPeople pp = reread.get(planned.id());
-        plans.put(pp, planner.apply(pp));
+      } else if (row != null) {
+        plans.put(row.people(), planner.apply(row.people()));
       }
     }
     return plans;

@@ -27,15 +27,6 @@ public interface ReminderRoster {
   /** The ids of the active pairs of every running program, by program and pair id; one query. */
   List<Long> activePairIds();
 
-  /**
-   * These active pairs of running programs with their people, workspace and session counts, by
-   * program and pair id: two queries however many pairs (at most a thousand) are asked for.
-   *
-   * @param readOnly whether the entities are only read: then they are not managed (changing them
-   *     changes nothing) and the transaction's commit has nothing of theirs to compare
-   */
-  List<PairPeople> activePairs(Collection<Long> only, boolean readOnly);
-
   /** Marks these pairs at risk since {@code at}; one statement. */
   void markAtRisk(Collection<Long> pairIds, Instant at);
 

@@ -163,4 +163,31 @@ class OutboxPayloadTest {
     assertThat(JsonParser.parseString(filesJson).toString()).isEqualTo(filesJson);
     assertThat(OutboxPayload.parse(filesJson)).isEqualTo(withFiles);
   }
+
+  @Test
+  @DisplayName("text is escaped as Gson escapes it: quotes, backslashes, control characters")
+  void escaping() {
+    StringBuilder every = new StringBuilder("\"quoted\" back\\slash <b> & ✓ — ");
+    for (char c = 0; c < 0x20; c++) {
+      every.append(c);
+    }
+    every.append('\u2028').append('\u2029').append('\u007f');
+    OutboxPayload payload =
+        new OutboxPayload(
+            new ChatTarget.DirectMessage("U\"1"),
+            new Reply(
+                Reply.Kind.INFO,
+                Reply.Visibility.PRIVATE,
+                every.toString(),
+                List.of(new Reply.Field("a\tb", every.toString())),
+                List.of(),
+                null,
+                Map.of("x\ny", every.toString())));
+
+    String json = payload.toJson();
+
+    assertThat(JsonParser.parseString(json).toString()).isEqualTo(json);
+    assertThat(OutboxPayload.parse(json)).isEqualTo(payload);
+    assertThat(json).contains("\\u2028\\u2029").contains("\\u0000\\u0001").contains("\\b\\t\\n");
+  }
 }
