@@ -3,6 +3,11 @@ package io.tandem.core.store;
 import io.tandem.core.delivery.OutboxMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -61,14 +66,21 @@ public final class Store {
     }
     // No flush before this query: flushing the whole unit of work for every queued message made
     // queueing n messages in one transaction quadratic (10 000 took 85 s). Keys queued earlier in
-    // this transaction are checked above instead.
-    return !em.createQuery("SELECT o.id FROM OutboxMessage o WHERE o.dedupKey = :key", Long.class)
-        .setParameter("key", dedupKey)
-        .setFlushMode(FlushModeType.COMMIT)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
+    // this transaction are checked above instead. Plain JDBC on the transaction's connection:
+    // EclipseLink would write a limited query's SQL anew on every call.
+    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(OUTBOX_KEY)) {
+      ps.setString(1, dedupKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("could not look up outbox key " + dedupKey, e);
+    }
   }
+
+  /** The query of {@link #outboxKeyExists}. */
+  public static final String OUTBOX_KEY =
+      "SELECT 1 FROM outbox_message WHERE dedup_key = ? LIMIT 1";
 
   /** Queues a message unless one with its dedup key exists; returns whether it was queued. */
   public boolean queueOnce(OutboxMessage message) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tandem.core.checkins.persistence.JpaPairActivity;
+import io.tandem.core.checkins.persistence.JpaSessions;
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.kernel.Role;
 import io.tandem.core.port.in.Actor;
@@ -12,6 +13,7 @@ import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
 import io.tandem.core.store.QueryPlans;
+import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -100,6 +102,8 @@ class RequestPathPlansTest {
     assertThat(plans.fullScans(db)).isEmpty();
     // the statements sent in plain JDBC are not recorded: checked by their text
     assertThat(QueryPlans.fullScans(db, HOME_OPENED_QUERY)).isEmpty();
+    assertThat(QueryPlans.fullScans(db, JpaSessions.LAST)).isEmpty();
+    assertThat(QueryPlans.fullScans(db, Store.OUTBOX_KEY)).isEmpty();
   }
 
   private static Actor actor(String userId, String name, boolean admin) {

@@ -5,11 +5,16 @@ import io.tandem.core.checkins.SessionNote;
 import io.tandem.core.checkins.Sessions;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link Sessions} in JPQL. One per transaction, not thread-safe. */
+/** {@link Sessions} in JPQL, and JDBC for {@link #last}. One per transaction, not thread-safe. */
 public final class JpaSessions implements Sessions {
 
   private final EntityManager em;
@@ -84,17 +89,30 @@ public final class JpaSessions implements Sessions {
     return new Totals(count, minutes);
   }
 
+  /**
+   * The id by one seek in plain JDBC on the transaction's connection, then the entity by its key:
+   * EclipseLink would write a limited query's SQL anew on every call ({@code status} asks each
+   * time). Reads the database, not this transaction's pending writes.
+   */
   @Override
   public Optional<Session> last(long participantId) {
-    return first(
-        em.createQuery(
-                "SELECT s FROM Session s WHERE s.participantId = :participantId"
-                    + " ORDER BY s.occurredAt DESC, s.id DESC",
-                Session.class)
-            .setParameter("participantId", participantId)
-            .setMaxResults(1)
-            .getResultList());
+    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(LAST)) {
+      ps.setLong(1, participantId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.ofNullable(em.find(Session.class, rs.getLong(1)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException(
+          "could not read the last session of participant " + participantId, e);
+    }
   }
+
+  /** The query of {@link #last}. */
+  public static final String LAST =
+      "SELECT id FROM mentoring_session WHERE participant_id = ?"
+          + " ORDER BY occurred_at DESC, id DESC LIMIT 1";
 
   @Override
   public List<SessionNote> notes(long sessionId) {
