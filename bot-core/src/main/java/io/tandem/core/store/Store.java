@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -66,15 +67,28 @@ public final class Store {
     }
     // No flush before this query: flushing the whole unit of work for every queued message made
     // queueing n messages in one transaction quadratic (10 000 took 85 s). Keys queued earlier in
-    // this transaction are checked above instead. Plain JDBC on the transaction's connection:
-    // EclipseLink would write a limited query's SQL anew on every call.
-    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(OUTBOX_KEY)) {
-      ps.setString(1, dedupKey);
+    // this transaction are checked above instead.
+    return firstLong(OUTBOX_KEY, dedupKey).isPresent();
+  }
+
+  /**
+   * The first column of the first row {@code sql} finds, as a long, in plain JDBC on this
+   * transaction's connection: for one-row lookups on a request path, whose SQL EclipseLink would
+   * write anew on every call (it does for any query with a row limit). Reads the database, not this
+   * transaction's pending writes.
+   *
+   * @param params {@code Long}, {@code Integer} or {@code String} values, in order
+   */
+  public OptionalLong firstLong(String sql, Object... params) {
+    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
       }
     } catch (SQLException e) {
-      throw new PersistenceException("could not look up outbox key " + dedupKey, e);
+      throw new PersistenceException("could not run " + sql, e);
     }
   }
 

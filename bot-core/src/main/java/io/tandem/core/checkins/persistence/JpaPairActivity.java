@@ -4,11 +4,6 @@ import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -18,9 +13,11 @@ import java.util.Collection;
  */
 public final class JpaPairActivity implements PairActivity {
 
+  private final Store store;
   private final EntityManager em;
 
   public JpaPairActivity(Store store) {
+    this.store = store;
     this.em = store.entityManager();
   }
 
@@ -37,23 +34,14 @@ public final class JpaPairActivity implements PairActivity {
   }
 
   /**
-   * One seek in {@code ix_signal_actor_type}, in plain JDBC on the transaction's connection: every
-   * {@code log} asks, and EclipseLink would write the SQL anew each time for the row limit. Reads
-   * the database, not this transaction's pending writes: it asks about the person's past, and no
-   * transaction that asks also records a signal of that type first (opening the home records {@code
-   * HOME_OPENED} and publishes without asking).
+   * One seek in {@code ix_signal_actor_type} ({@link Store#firstLong}: every {@code log} asks).
+   * Reads the database, not this transaction's pending writes: it asks about the person's past, and
+   * no transaction that asks also records a signal of that type first (opening the home records
+   * {@code HOME_OPENED} and publishes without asking).
    */
   @Override
   public boolean ever(long memberId, SignalType type) {
-    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(EVER)) {
-      ps.setLong(1, memberId);
-      ps.setString(2, type.name());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    } catch (SQLException e) {
-      throw new PersistenceException("could not read the signals of member " + memberId, e);
-    }
+    return store.firstLong(EVER, memberId, type.name()).isPresent();
   }
 
   /** The query of {@link #ever}. */

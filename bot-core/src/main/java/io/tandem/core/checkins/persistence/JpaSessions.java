@@ -5,21 +5,19 @@ import io.tandem.core.checkins.SessionNote;
 import io.tandem.core.checkins.Sessions;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** {@link Sessions} in JPQL, and JDBC for {@link #last}. One per transaction, not thread-safe. */
 public final class JpaSessions implements Sessions {
 
+  private final Store store;
   private final EntityManager em;
 
   public JpaSessions(Store store) {
+    this.store = store;
     this.em = store.entityManager();
   }
 
@@ -89,24 +87,13 @@ public final class JpaSessions implements Sessions {
     return new Totals(count, minutes);
   }
 
-  /**
-   * The id by one seek in plain JDBC on the transaction's connection, then the entity by its key:
-   * EclipseLink would write a limited query's SQL anew on every call ({@code status} asks each
-   * time). Reads the database, not this transaction's pending writes.
-   */
+  /** The id by one seek ({@link Store#firstLong}: {@code status} asks each time), then the row. */
   @Override
   public Optional<Session> last(long participantId) {
-    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(LAST)) {
-      ps.setLong(1, participantId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.ofNullable(em.find(Session.class, rs.getLong(1)))
-            : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new PersistenceException(
-          "could not read the last session of participant " + participantId, e);
-    }
+    OptionalLong id = store.firstLong(LAST, participantId);
+    return id.isPresent()
+        ? Optional.ofNullable(em.find(Session.class, id.getAsLong()))
+        : Optional.empty();
   }
 
   /** The query of {@link #last}. */
