@@ -125,8 +125,9 @@ final class SlackWorkspaceGuard implements Middleware {
 
     static Sender of(Request<?> req) {
       if (req instanceof SlashCommandRequest command) {
-        JsonObject p = FIELDS.toJsonTree(command.getPayload()).getAsJsonObject();
-        return new Sender(text(p, "teamId"), text(p, "enterpriseId"), text(p, "userId"));
+        // flat strings: read as they are, without a tree of the payload on every command
+        var p = command.getPayload();
+        return new Sender(p.getTeamId(), p.getEnterpriseId(), p.getUserId());
       }
       Object interactive =
           req instanceof BlockActionRequest action

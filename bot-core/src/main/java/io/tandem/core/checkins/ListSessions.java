@@ -31,8 +31,9 @@ final class ListSessions {
     if (all.isEmpty()) {
       return CheckInMessages.noSessions();
     }
-    Map<Long, List<SessionNote>> notes = book.notesBySession(all);
     List<Session> shown = all.subList(0, Math.min(LISTED, all.size()));
+    // the notes of the sessions shown only: every entity read is compared again at commit
+    Map<Long, List<SessionNote>> notes = book.notesBySession(shown);
     List<Reply.Field> fields = new ArrayList<>();
     for (Session s : shown) {
       List<SessionNote> sides = notes.getOrDefault(s.getId(), List.of());

@@ -10,6 +10,7 @@ import io.tandem.core.port.in.Reply;
 import io.tandem.core.port.out.ChatTarget;
 import io.tandem.core.store.Store;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,11 @@ final class RecordSession {
       }
     }
     boolean second = session != null;
+    // read before this log's writes, which all go out at commit: nothing to flush in between
+    List<SessionNote> sides =
+        second ? new ArrayList<>(book.sessions().notes(session.getId())) : new ArrayList<>();
+    List<Session> pairSessions = ctx.paired() ? book.sessions().ofPair(ctx.pair().getId()) : null;
+    Sessions.Totals before = ctx.paired() ? null : book.sessions().totals(ctx.me().getId());
     if (session == null) {
       session = book.newSession(ctx.paired() ? ctx.pair().getId() : null, entry, now);
     }
@@ -47,8 +53,8 @@ final class RecordSession {
         store.add(
             new SessionNote(ctx.me().getWorkspaceId(), session.getId(), ctx.me().getId(), now));
     Logbook.write(note, entry, now);
-    store.flush();
-    book.summarise(session);
+    sides.add(note);
+    Logbook.summarise(session, sides);
 
     Signal signal =
         CheckInSignals.record(ctx, SignalType.SESSION_LOGGED, details(entry, second, viaForm), now);
@@ -56,7 +62,11 @@ final class RecordSession {
       askPartner(book, session, now);
     }
     Home.refresh(ctx, signal.getId(), now);
-    return CheckInMessages.logged(ctx, session, entry, second, totals(book));
+    Sessions.Totals totals =
+        ctx.paired()
+            ? pairTotals(pairSessions, second ? null : session)
+            : new Sessions.Totals(before.count() + 1, before.minutes() + session.getMinutes());
+    return CheckInMessages.logged(ctx, session, entry, second, totals);
   }
 
   private static Map<String, Object> details(
@@ -76,15 +86,15 @@ final class RecordSession {
     return details;
   }
 
-  /** The pair's sessions so far, or the actor's own while unpaired. */
-  private static Sessions.Totals totals(Logbook book) {
-    PairContext ctx = book.ctx();
-    if (!ctx.paired()) {
-      return book.sessions().totals(ctx.me().getId());
-    }
-    List<Session> sessions = book.sessions().ofPair(ctx.pair().getId());
-    return new Sessions.Totals(
-        sessions.size(), sessions.stream().mapToLong(Session::getMinutes).sum());
+  /**
+   * The pair's sessions so far: those read before this log (a second perspective's session is among
+   * them, summarised anew) and the one it made, if any.
+   */
+  private static Sessions.Totals pairTotals(List<Session> earlier, Session made) {
+    long minutes = earlier.stream().mapToLong(Session::getMinutes).sum();
+    return made == null
+        ? new Sessions.Totals(earlier.size(), minutes)
+        : new Sessions.Totals(earlier.size() + 1L, minutes + made.getMinutes());
   }
 
   /** The partner hears once per session that it was logged, with a button to add their side. */

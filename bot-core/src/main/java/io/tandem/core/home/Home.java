@@ -77,6 +77,8 @@ public final class Home {
   private static void publishIfOpened(
       PairContext ctx, long version, Instant now, ReminderTimes.QuietHours quiet) {
     if (PairActivity.in(ctx.store()).ever(ctx.member().getId(), SignalType.HOME_OPENED)) {
+      // the view reads the change, which a use case without flushes has not written yet
+      ctx.store().flush();
       publish(ctx, version, now, quiet);
     }
   }

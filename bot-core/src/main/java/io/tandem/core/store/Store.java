@@ -3,12 +3,18 @@ package io.tandem.core.store;
 import io.tandem.core.delivery.OutboxMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -62,13 +68,33 @@ public final class Store {
     // No flush before this query: flushing the whole unit of work for every queued message made
     // queueing n messages in one transaction quadratic (10 000 took 85 s). Keys queued earlier in
     // this transaction are checked above instead.
-    return !em.createQuery("SELECT o.id FROM OutboxMessage o WHERE o.dedupKey = :key", Long.class)
-        .setParameter("key", dedupKey)
-        .setFlushMode(FlushModeType.COMMIT)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
+    return firstLong(OUTBOX_KEY, dedupKey).isPresent();
   }
+
+  /**
+   * The first column of the first row {@code sql} finds, as a long, in plain JDBC on this
+   * transaction's connection: for one-row lookups on a request path, whose SQL EclipseLink would
+   * write anew on every call (it does for any query with a row limit). Reads the database, not this
+   * transaction's pending writes.
+   *
+   * @param params {@code Long}, {@code Integer} or {@code String} values, in order
+   */
+  public OptionalLong firstLong(String sql, Object... params) {
+    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("could not run " + sql, e);
+    }
+  }
+
+  /** The query of {@link #outboxKeyExists}. */
+  public static final String OUTBOX_KEY =
+      "SELECT 1 FROM outbox_message WHERE dedup_key = ? LIMIT 1";
 
   /** Queues a message unless one with its dedup key exists; returns whether it was queued. */
   public boolean queueOnce(OutboxMessage message) {

@@ -293,6 +293,20 @@ class CheckInsTest {
         .hasSize(2);
   }
 
+  @Test
+  @DisplayName("the home a log republishes shows that log")
+  void homeShowsTheLog() {
+    tandem.homeOpened(ANA);
+
+    run(BEN, "log 45m Reels");
+
+    assertThat(
+            query(
+                "SELECT payload FROM outbox_message WHERE dedup_key LIKE 'home:U0ANA:%'"
+                    + " ORDER BY id DESC"))
+        .contains("Reels (45 minutes)");
+  }
+
   // ---- helpers
 
   private Reply run(Actor actor, String text) {

@@ -4,16 +4,20 @@ import io.tandem.core.checkins.PairActivity;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.store.Store;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import java.time.Instant;
 import java.util.Collection;
 
-/** {@link PairActivity} in JPQL over the signal table. One per transaction, not thread-safe. */
+/**
+ * {@link PairActivity} over the signal table: JPQL, and JDBC for the per-command check. One per
+ * transaction, not thread-safe.
+ */
 public final class JpaPairActivity implements PairActivity {
 
+  private final Store store;
   private final EntityManager em;
 
   public JpaPairActivity(Store store) {
+    this.store = store;
     this.em = store.entityManager();
   }
 
@@ -30,22 +34,17 @@ public final class JpaPairActivity implements PairActivity {
   }
 
   /**
-   * One seek in {@code ix_signal_actor_type}. Runs without flushing the transaction's pending
-   * writes first (flush mode COMMIT): it asks about the person's past, and no transaction that asks
-   * also records a signal of that type first (opening the home records {@code HOME_OPENED} and
-   * publishes without asking), so a pending write cannot change the answer; the flush (EclipseLink
-   * compares every entity of the transaction with its copy) is saved on every {@code log}.
+   * One seek in {@code ix_signal_actor_type} ({@link Store#firstLong}: every {@code log} asks).
+   * Reads the database, not this transaction's pending writes: it asks about the person's past, and
+   * no transaction that asks also records a signal of that type first (opening the home records
+   * {@code HOME_OPENED} and publishes without asking).
    */
   @Override
   public boolean ever(long memberId, SignalType type) {
-    return !em.createQuery(
-            "SELECT s.id FROM Signal s WHERE s.actorMemberId = :memberId AND s.type = :type",
-            Long.class)
-        .setParameter("memberId", memberId)
-        .setParameter("type", type)
-        .setFlushMode(FlushModeType.COMMIT)
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
+    return store.firstLong(EVER, memberId, type.name()).isPresent();
   }
+
+  /** The query of {@link #ever}. */
+  public static final String EVER =
+      "SELECT 1 FROM signal WHERE actor_member_id = ? AND type = ? LIMIT 1";
 }

@@ -8,13 +8,16 @@ import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
-/** {@link Sessions} in JPQL. One per transaction, not thread-safe. */
+/** {@link Sessions} in JPQL, and JDBC for {@link #last}. One per transaction, not thread-safe. */
 public final class JpaSessions implements Sessions {
 
+  private final Store store;
   private final EntityManager em;
 
   public JpaSessions(Store store) {
+    this.store = store;
     this.em = store.entityManager();
   }
 
@@ -84,17 +87,19 @@ public final class JpaSessions implements Sessions {
     return new Totals(count, minutes);
   }
 
+  /** The id by one seek ({@link Store#firstLong}: {@code status} asks each time), then the row. */
   @Override
   public Optional<Session> last(long participantId) {
-    return first(
-        em.createQuery(
-                "SELECT s FROM Session s WHERE s.participantId = :participantId"
-                    + " ORDER BY s.occurredAt DESC, s.id DESC",
-                Session.class)
-            .setParameter("participantId", participantId)
-            .setMaxResults(1)
-            .getResultList());
+    OptionalLong id = store.firstLong(LAST, participantId);
+    return id.isPresent()
+        ? Optional.ofNullable(em.find(Session.class, id.getAsLong()))
+        : Optional.empty();
   }
+
+  /** The query of {@link #last}. */
+  public static final String LAST =
+      "SELECT id FROM mentoring_session WHERE participant_id = ?"
+          + " ORDER BY occurred_at DESC, id DESC LIMIT 1";
 
   @Override
   public List<SessionNote> notes(long sessionId) {
