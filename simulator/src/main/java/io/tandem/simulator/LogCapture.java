@@ -6,23 +6,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Captures what is written to {@code System.err} (where slf4j-simple logs) while it is open, and
- * still passes it through. For tests that check what reaches the log; not for parallel tests.
+ * Captures what is written to {@code System.out} (where the program's logback console appender
+ * writes) and {@code System.err} (where slf4j-simple logs in the modules' own tests) while it is
+ * open, and still passes both through. For tests that check what reaches the log; not for parallel
+ * tests.
  */
 public final class LogCapture implements AutoCloseable {
 
-  private final PrintStream original = System.err;
+  private final PrintStream originalOut = System.out;
+  private final PrintStream originalErr = System.err;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
   private LogCapture() {}
 
   public static LogCapture start() {
     LogCapture capture = new LogCapture();
-    System.setErr(new PrintStream(capture.tee(), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(capture.tee(capture.originalOut), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(capture.tee(capture.originalErr), true, StandardCharsets.UTF_8));
     return capture;
   }
 
-  private java.io.OutputStream tee() {
+  private java.io.OutputStream tee(PrintStream original) {
     return new java.io.OutputStream() {
       @Override
       public void write(int b) {
@@ -56,6 +60,7 @@ public final class LogCapture implements AutoCloseable {
 
   @Override
   public void close() {
-    System.setErr(original);
+    System.setOut(originalOut);
+    System.setErr(originalErr);
   }
 }
