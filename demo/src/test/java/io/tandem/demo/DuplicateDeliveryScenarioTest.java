@@ -3,7 +3,9 @@ package io.tandem.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tandem.app.Tandem;
+import io.tandem.core.kernel.SignalType;
 import io.tandem.core.store.StoreStats;
+import io.tandem.simulator.LogCapture;
 import io.tandem.simulator.discord.InteractionResult;
 import io.tandem.simulator.slack.Redelivery;
 import java.nio.file.Path;
@@ -68,6 +70,37 @@ class DuplicateDeliveryScenarioTest {
             () ->
                 slack.simulator().calls("views.open").size() + slack.simulator().responses().size()
                     == 1);
+  }
+
+  @Test
+  @DisplayName(
+      "Slack over HTTP: a quick command delivered twice pauses once, and the repeat is no error")
+  void slackQuickCommandTwice() throws Exception {
+    // GIVEN Tandem over HTTP with Ben enrolled
+    start(SimulatedChat.Kind.SLACK_HTTP);
+    chat.enrol(SamplePeople.BEN);
+    SimulatedSlack slack = (SimulatedSlack) chat;
+
+    try (LogCapture log = LogCapture.start()) {
+      // WHEN Ben's /tandem pause 2w reaches Tandem twice, the second after the first's ack
+      var result =
+          slack.client().withRedelivery(Redelivery.twice()).user("ben").runs("/tandem pause 2w");
+
+      // THEN the first ack carries the answer, Ben is paused once, and the log shows no failure
+      assertThat(result.ack().isOk()).isTrue();
+      Awaitility.await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> pauses() == 1);
+      assertThat(log.lines()).noneMatch(line -> line.contains("ERROR"));
+    }
+  }
+
+  private long pauses() {
+    return tandem
+        .database()
+        .inTransaction(
+            em ->
+                em.createQuery("SELECT COUNT(s) FROM Signal s WHERE s.type = :t", Long.class)
+                    .setParameter("t", SignalType.PARTICIPANT_PAUSED)
+                    .getSingleResult());
   }
 
   @Test

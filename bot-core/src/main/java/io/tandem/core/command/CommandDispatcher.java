@@ -1,5 +1,6 @@
 package io.tandem.core.command;
 
+import io.tandem.core.kernel.AlreadyDone;
 import io.tandem.core.kernel.LogText;
 import io.tandem.core.kernel.MentionedUsers;
 import io.tandem.core.port.in.Actor;
@@ -94,6 +95,8 @@ public final class CommandDispatcher
   public void memberLeft(Platform platform, String workspaceId, String userId) {
     try {
       routes.membership().memberLeft(platform, workspaceId, userId);
+    } catch (AlreadyDone e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.error("Recording that {} user {} left failed", platform, LogText.of(userId), e);
     }
@@ -103,6 +106,8 @@ public final class CommandDispatcher
   public void memberReturned(Platform platform, String workspaceId, String userId) {
     try {
       routes.membership().memberReturned(platform, workspaceId, userId);
+    } catch (AlreadyDone e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.error("Recording that {} user {} returned failed", platform, LogText.of(userId), e);
     }
@@ -164,6 +169,8 @@ public final class CommandDispatcher
   private Reply guarded(String what, Actor actor, Supplier<Reply> work) {
     try {
       return work.get();
+    } catch (AlreadyDone e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.error(
           "{} failed for {} user {}",

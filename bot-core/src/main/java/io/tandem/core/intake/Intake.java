@@ -4,6 +4,7 @@ import io.tandem.core.command.CommandParser;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.intake.persistence.InboxRows;
+import io.tandem.core.kernel.AlreadyDone;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.HandleMembershipUseCase;
@@ -244,11 +245,11 @@ public final class Intake implements IntakeUseCase {
               row, finished(reply, fitsAck), answerJson(request, reply), clock.instant())) {
         return repeated(request);
       }
+    } catch (AlreadyDone e) {
+      return repeated(request);
     } catch (RuntimeException e) {
-      if (!(e instanceof AlreadyDone)) {
-        LOG.error("The core failed on request {}", request.deliveryKey(), e);
-      }
-      // stored: a repeat, or an effect that committed before a later step failed
+      LOG.error("The core failed on request {}", request.deliveryKey(), e);
+      // stored: an effect that committed before a later step failed
       return inbox.find(request.deliveryKey()).isPresent()
           ? repeated(request)
           : new Taken(Acceptance.ACCEPTED, Optional.of(Reply.info(FAILURE, List.of())));
@@ -399,7 +400,12 @@ public final class Intake implements IntakeUseCase {
             }
           }
         };
-    Database.Ridden<Reply> ridden = db.withRider(rider, () -> running.invoke(request));
+    Database.Ridden<Reply> ridden;
+    try {
+      ridden = db.withRider(rider, () -> running.invoke(request));
+    } catch (AlreadyDone e) {
+      return Optional.empty();
+    }
     Reply reply = ridden.result();
     if (!ridden.rode()
         && !inbox.markDone(
@@ -410,15 +416,6 @@ public final class Intake implements IntakeUseCase {
       return Optional.empty();
     }
     return Optional.ofNullable(reply);
-  }
-
-  /** Rolls back the effect of a request that another run finished first. */
-  private static final class AlreadyDone extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    AlreadyDone(String deliveryKey) {
-      super("request " + deliveryKey + " is done already", null, false, false);
-    }
   }
 
   private AnswerPort port(InboundRequest request) {

@@ -1,5 +1,6 @@
 package io.tandem.core.intake;
 
+import io.tandem.core.kernel.AlreadyDone;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
@@ -42,6 +43,8 @@ final class RunRequest {
   Reply invoke(InboundRequest request) {
     try {
       return invokeOrThrow(request);
+    } catch (AlreadyDone e) {
+      throw e;
     } catch (RuntimeException e) {
       LOG.error("The core failed on request {}", request.deliveryKey(), e);
       return request.kind().answered() ? Reply.info(Intake.FAILURE, List.of()) : null;
