@@ -9,9 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +63,6 @@ final class ThroughputBenchmark {
   private static final Duration P99_LIMIT = Duration.ofSeconds(1);
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
   private static final Duration BASELINE_LENGTH = Duration.ofSeconds(10);
-  private static final Duration INSTANCE_START_LIMIT = Duration.ofSeconds(300);
-  private static final int SAME_REQUESTS = 50;
 
   private ThroughputBenchmark() {}
 
@@ -141,31 +136,16 @@ final class ThroughputBenchmark {
     String dbUrl =
         o.postgres() == null
             ? "jdbc:sqlite:" + dir.resolve("tandem.db")
-            : createSchema(o.postgres(), schema);
+            : TandemInstances.createSchema(o.postgres(), schema);
     Map<String, Object> result = new LinkedHashMap<>();
     try {
       run(o, dbUrl, dir, result);
     } finally {
       if (o.postgres() != null) {
-        dropSchema(o.postgres(), schema);
+        TandemInstances.dropSchema(o.postgres(), schema);
       }
     }
     write(o, commandLine, result, loadAtStart);
-  }
-
-  private static String createSchema(String url, String schema) throws SQLException {
-    try (Connection c = java.sql.DriverManager.getConnection(url);
-        java.sql.Statement st = c.createStatement()) {
-      st.execute("CREATE SCHEMA " + schema);
-    }
-    return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-  }
-
-  private static void dropSchema(String url, String schema) throws SQLException {
-    try (Connection c = java.sql.DriverManager.getConnection(url);
-        java.sql.Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
   }
 
   private static void run(Options o, String dbUrl, Path dir, Map<String, Object> result)
@@ -176,8 +156,8 @@ final class ThroughputBenchmark {
       double baseline;
       try (Database db =
           Database.open(DatabaseSettings.of(dbUrl, null, null, 2), Clock.systemUTC())) {
-        addSignals(db, o.signals());
-        settleWelcomes(db);
+        ThroughputData.addSignals(db, o.signals());
+        ThroughputData.settleWelcomes(db);
         System.out.printf("set up in %d s; JDBC baseline ...%n", secondsSince(setup));
         baseline =
             JdbcLogBaseline.run(
@@ -194,7 +174,7 @@ final class ThroughputBenchmark {
 
       List<ChildProcess> instances = new ArrayList<>();
       try {
-        List<URI> eventsUrls = startInstances(o, slack, dbUrl, dir, instances);
+        List<URI> eventsUrls = TandemInstances.start(o, slack, dbUrl, dir, instances);
         HttpClient http =
             HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -205,12 +185,13 @@ final class ThroughputBenchmark {
           rates(o, kind, target(kind, http, eventsUrls, slack, people), slack, baseline, result);
         }
         if (o.instances() > 1) {
-          sameRequestAtEveryInstance(target("log", http, eventsUrls, slack, people), dbUrl, result);
-          result.put("Quartz instances checked in", quartzInstances(dbUrl));
+          TandemInstances.sameRequestAtEveryInstance(
+              target("log", http, eventsUrls, slack, people), dbUrl, result);
+          result.put("Quartz instances checked in", TandemInstances.quartzInstances(dbUrl));
         }
         if (o.kinds().contains("log")) {
           // the same commands as before V14: "has this person opened the home" scans the log
-          dropActorIndex(dbUrl);
+          ThroughputData.dropActorIndex(dbUrl);
           SignedSlashCommands old = target("log", http, eventsUrls, slack, people);
           rates(o, "log without V14's signal index", old, slack, baseline, result);
         }
@@ -219,91 +200,7 @@ final class ThroughputBenchmark {
           instance.close();
         }
       }
-      for (int i = 0; i < instances.size(); i++) {
-        String log = instances.get(i).output();
-        result.put(
-            "instance " + (i + 1) + ": ERROR lines in its log (of them repeats found done)",
-            log.lines().filter(l -> l.contains(" ERROR ")).count()
-                + " ("
-                + log.lines().filter(l -> l.contains("$AlreadyDone: ")).count()
-                + ")");
-      }
-    }
-  }
-
-  /**
-   * Starts {@code o.instances()} {@code tandem run} processes on the database, each with its own
-   * port, with the launcher's JVM options, and waits until each is ready; returns their events
-   * URLs.
-   */
-  private static List<URI> startInstances(
-      Options o, SlackSimulator slack, String dbUrl, Path dir, List<ChildProcess> started)
-      throws Exception {
-    List<String> jvmOptions = List.of(ChildProcess.launcherJvmOptions().strip().split("\\s+"));
-    List<URI> eventsUrls = new ArrayList<>();
-    for (int i = 1; i <= o.instances(); i++) {
-      Path home = Files.createDirectories(dir.resolve("instance-" + i));
-      int port = IntakeBenchmark.freePort();
-      Path config = IntakeBenchmark.writeConfig(home, slack, dbUrl, port);
-      started.add(
-          ChildProcess.start(
-              o.tandemClassPath(),
-              jvmOptions,
-              home.resolve("run.log"),
-              "run",
-              "--config",
-              config.toString()));
-      eventsUrls.add(URI.create("http://127.0.0.1:" + port + "/slack/events"));
-    }
-    for (int i = 0; i < started.size(); i++) {
-      URI base = eventsUrls.get(i).resolve("/");
-      started.get(i).awaitReady(base.resolve("/health/ready"), INSTANCE_START_LIMIT);
-      System.out.printf("instance %d ready at %s (log %s)%n", i + 1, base, started.get(i).log);
-    }
-    return eventsUrls;
-  }
-
-  /**
-   * Sends the same signed {@code log} to every instance at once, as a Slack retry that lands on
-   * another instance would arrive, {@value #SAME_REQUESTS} times; puts in result how many sessions
-   * each made (one each when the inbox recognises the repeat across instances).
-   */
-  private static void sameRequestAtEveryInstance(
-      SignedSlashCommands target, String dbUrl, Map<String, Object> result) throws SQLException {
-    List<Long> numbers = new ArrayList<>();
-    for (int i = 0; i < SAME_REQUESTS; i++) {
-      numbers.add(target.sendToEveryInstance());
-    }
-    long made = 0;
-    long twice = 0;
-    try (Connection c = java.sql.DriverManager.getConnection(dbUrl);
-        PreparedStatement st =
-            c.prepareStatement("SELECT COUNT(*) FROM mentoring_session WHERE topic = ?")) {
-      for (long n : numbers) {
-        st.setString(1, target.responseUrlPrefix() + n);
-        try (java.sql.ResultSet rs = st.executeQuery()) {
-          rs.next();
-          long sessions = rs.getLong(1);
-          made += sessions;
-          twice += sessions > 1 ? 1 : 0;
-        }
-      }
-    }
-    System.out.printf(
-        "the same log at every instance at once, %d times: %d sessions, %d made more than once%n",
-        SAME_REQUESTS, made, twice);
-    result.put(
-        "the same log at every instance at once, " + SAME_REQUESTS + " times: sessions made", made);
-    result.put("the same log at every instance at once: requests that took effect twice", twice);
-  }
-
-  /** The Quartz schedulers that have checked in to the shared database's cluster table. */
-  private static long quartzInstances(String dbUrl) throws SQLException {
-    try (Connection c = java.sql.DriverManager.getConnection(dbUrl);
-        java.sql.Statement st = c.createStatement();
-        java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM qrtz_scheduler_state")) {
-      rs.next();
-      return rs.getLong(1);
+      TandemInstances.countErrorLines(instances, result);
     }
   }
 
@@ -335,21 +232,6 @@ final class ThroughputBenchmark {
     }
     result.put(label + ": highest rate with p99 < 1 s, /s", best);
     result.put(label + ": ratio to the JDBC baseline", ResultFiles.round3(best / baseline));
-  }
-
-  /** The enrolment's welcome DMs count as sent: the run measures commands, not their delivery. */
-  private static void settleWelcomes(Database db) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        java.sql.Statement st = c.createStatement()) {
-      st.executeUpdate("UPDATE outbox_message SET state = 'DELIVERED'");
-    }
-  }
-
-  private static void dropActorIndex(String dbUrl) throws SQLException {
-    try (Connection c = java.sql.DriverManager.getConnection(dbUrl);
-        java.sql.Statement st = c.createStatement()) {
-      st.execute("DROP INDEX ix_signal_actor_type");
-    }
   }
 
   private static SignedSlashCommands target(
@@ -435,28 +317,6 @@ final class ThroughputBenchmark {
     return first;
   }
 
-  /**
-   * A history of {@code count} signals by the enrolled people, in one statement; none of them is a
-   * {@code HOME_OPENED}, so a query for one that scans reads them all.
-   */
-  private static void addSignals(Database db, int count) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        PreparedStatement st =
-            c.prepareStatement(
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?),"
-                    + " m AS (SELECT MIN(id) AS lo, COUNT(*) AS k, MIN(workspace_id) AS w"
-                    + " FROM member), p AS (SELECT MIN(id) AS id FROM program)"
-                    + " INSERT INTO signal (id, workspace_id, type, actor_member_id, program_id,"
-                    + " participant_id, pair_id, occurred_at, details)"
-                    + " SELECT -i, m.w, CASE i % 4 WHEN 0 THEN 'SESSION_LOGGED'"
-                    + " WHEN 1 THEN 'STATUS_VIEWED' WHEN 2 THEN 'REMINDER_SENT'"
-                    + " ELSE 'FORM_OPENED' END, m.lo + i % m.k, p.id, NULL, NULL,"
-                    + " 1767225600000 + i * 1000, '{}' FROM n, m, p")) {
-      st.setInt(1, count);
-      st.executeUpdate();
-    }
-  }
-
   private static long secondsSince(long nanos) {
     return (System.nanoTime() - nanos) / 1_000_000_000L;
   }
@@ -497,7 +357,7 @@ final class ThroughputBenchmark {
             + " one `log` (one session, one note, one signal), one thread."
             + (o.instances() > 1
                 ? " After the steps, the same signed `log` goes to every instance at once "
-                    + SAME_REQUESTS
+                    + TandemInstances.SAME_REQUESTS
                     + " times (a Slack retry landing on another instance): each must take effect"
                     + " once."
                 : "")

@@ -1,8 +1,11 @@
 package io.tandem.discord;
 
 import io.tandem.core.port.in.Actor;
+import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.Platform;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -10,6 +13,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.CommandInteractionPayload;
 
 /**
@@ -54,6 +58,39 @@ final class DiscordActors {
   DiscordActors(String adminRole, List<String> guildIds) {
     this.adminRole = adminRole == null || adminRole.isBlank() ? null : adminRole.strip();
     this.guildIds = Set.copyOf(guildIds);
+  }
+
+  /**
+   * What the intake takes from an interaction that arrived at {@code receivedAt}: keyed by the
+   * interaction id, which Discord repeats when it sends the same interaction again.
+   *
+   * @throws Refused when this installation does not serve the interaction
+   */
+  InboundRequest requestOf(
+      IReplyCallback event,
+      Instant receivedAt,
+      InboundRequest.Kind kind,
+      String name,
+      String value,
+      Map<String, String> values,
+      Map<String, String> mentions) {
+    Actor actor = actorOf(event);
+    return new InboundRequest(
+        Platform.DISCORD,
+        "discord:" + event.getId(),
+        kind,
+        actor.workspaceId(),
+        actor.userId(),
+        actor.displayName(),
+        actor.timeZone(),
+        actor.admin(),
+        event.getChannelId(),
+        name,
+        value,
+        values,
+        event.getToken(),
+        receivedAt,
+        mentions);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.tandem.discord;
 
 import io.tandem.core.kernel.LogText;
-import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.InboundRequest;
 import io.tandem.core.port.in.IntakeUseCase;
 import io.tandem.core.port.in.Platform;
@@ -114,8 +113,9 @@ final class InteractionHandler extends ListenerAdapter {
     InboundRequest request;
     try {
       request =
-          request(
+          actors.requestOf(
               event,
+              clock.instant(),
               InboundRequest.Kind.COMMAND,
               TandemCommand.coreText(event),
               null,
@@ -215,7 +215,8 @@ final class InteractionHandler extends ListenerAdapter {
     long started = System.nanoTime();
     InboundRequest request;
     try {
-      request = request(event, requestKind, name, value, values, mentions);
+      request =
+          actors.requestOf(event, clock.instant(), requestKind, name, value, values, mentions);
     } catch (DiscordActors.Refused refused) {
       event.reply(refused.getMessage()).setEphemeral(true).queue(null, failed("refuse " + kind));
       return;
@@ -297,32 +298,6 @@ final class InteractionHandler extends ListenerAdapter {
     if (interaction != null && interaction.acknowledged().compareAndSet(false, true)) {
       answerDirectly(interaction, request, reply);
     }
-  }
-
-  private InboundRequest request(
-      IReplyCallback event,
-      InboundRequest.Kind kind,
-      String name,
-      String value,
-      Map<String, String> values,
-      Map<String, String> mentions) {
-    Actor actor = actors.actorOf(event);
-    return new InboundRequest(
-        Platform.DISCORD,
-        "discord:" + event.getId(),
-        kind,
-        actor.workspaceId(),
-        actor.userId(),
-        actor.displayName(),
-        actor.timeZone(),
-        actor.admin(),
-        event.getChannelId(),
-        name,
-        value,
-        values,
-        event.getToken(),
-        clock.instant(),
-        mentions);
   }
 
   /**
