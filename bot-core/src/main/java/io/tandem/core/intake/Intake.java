@@ -74,6 +74,13 @@ public final class Intake implements IntakeUseCase {
   /** How long finished keys are kept to recognise a repeat (platforms retry within the hour). */
   static final Duration KEEP = Duration.ofDays(1);
 
+  /**
+   * How old an unfinished row must be before a running instance takes it up: older than any request
+   * takes on a live instance, so it is one whose instance died (with several instances on one
+   * database) or whose run failed.
+   */
+  static final Duration STALE = Duration.ofMinutes(5);
+
   /** How long a quick command waits for a turn to run in its acknowledgement. */
   private static final Duration TURN_WAIT = Duration.ofMillis(250);
 
@@ -115,6 +122,7 @@ public final class Intake implements IntakeUseCase {
               return thread;
             });
     forgetting.scheduleWithFixedDelay(this::forgetFinished, 1, 1, TimeUnit.HOURS);
+    forgetting.scheduleWithFixedDelay(this::resumeStale, 1, 1, TimeUnit.MINUTES);
     this.runningNow = new Semaphore(workers);
     AtomicInteger count = new AtomicInteger();
     this.workers =
@@ -321,25 +329,53 @@ public final class Intake implements IntakeUseCase {
   public int resume() {
     int forgotten = forgetFinished();
     // what this process accepted itself is on its workers already
-    List<InboxRows.Row> unfinished = inbox.unfinishedBefore(startedAt);
-    for (InboxRows.Row row : unfinished) {
-      InboundRequest request = RequestJson.read(row.request());
-      if (row.state() == InboxRows.State.PENDING) {
-        workers.execute(() -> run(request));
-      } else {
-        workers.execute(
-            () -> {
-              try (RequestLogContext logged = RequestLogContext.open(request)) {
-                answering.answer(request, replyOf(row.answer()));
-              }
-            });
-      }
-    }
-    if (!unfinished.isEmpty() || forgotten > 0) {
+    int resumed = resumeUnfinishedBefore(startedAt);
+    if (resumed > 0 || forgotten > 0) {
       LOG.info(
-          "Intake resumed {} unfinished requests and forgot {} finished ones",
-          unfinished.size(),
-          forgotten);
+          "Intake resumed {} unfinished requests and forgot {} finished ones", resumed, forgotten);
+    }
+    return resumed;
+  }
+
+  /**
+   * Runs what has been unfinished for longer than {@link #STALE}: the acknowledged requests of an
+   * instance that died while this one kept running, and the answers a failed send left owed. A row
+   * another run still holds is safe to take too: the effect commits once and the answer is claimed
+   * once. Runs every minute.
+   *
+   * @return how many requests it resumed
+   */
+  int resumeStale() {
+    try {
+      int resumed = resumeUnfinishedBefore(clock.instant().minus(STALE));
+      if (resumed > 0) {
+        LOG.info("Intake took up {} requests unfinished for over {}", resumed, STALE);
+      }
+      return resumed;
+    } catch (RuntimeException e) {
+      LOG.warn("Could not look for unfinished requests: {}", e.toString());
+      return 0;
+    }
+  }
+
+  private int resumeUnfinishedBefore(Instant before) {
+    List<InboxRows.Row> unfinished = inbox.unfinishedBefore(before);
+    try {
+      for (InboxRows.Row row : unfinished) {
+        InboundRequest request = RequestJson.read(row.request());
+        if (row.state() == InboxRows.State.PENDING) {
+          workers.execute(() -> run(request));
+        } else {
+          workers.execute(
+              () -> {
+                try (RequestLogContext logged = RequestLogContext.open(request)) {
+                  answering.answer(request, replyOf(row.answer()));
+                }
+              });
+        }
+      }
+    } catch (RejectedExecutionException e) {
+      LOG.info("Stopping: unfinished requests are left for the next start");
     }
     return unfinished.size();
   }

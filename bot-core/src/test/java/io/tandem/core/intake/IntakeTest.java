@@ -231,6 +231,27 @@ class IntakeTest {
   }
 
   @Test
+  @DisplayName(
+      "a request another instance acknowledged and left unfinished is run by a live one, once")
+  void staleRowsTakenUp() throws Exception {
+    Intake running = intake();
+    clock.advance(Duration.ofSeconds(1));
+    leftBehind("slack:t:1", InboxRows.State.PENDING, null);
+    leftBehind("slack:t:2", InboxRows.State.DONE, Reply.success("Goal added", List.of()));
+
+    assertThat(running.resumeStale()).as("minutes old only: still another's to finish").isZero();
+    clock.advance(Intake.STALE);
+    assertThat(running.resumeStale()).isEqualTo(2);
+    drain(running);
+
+    assertThat(effects()).isEqualTo(1);
+    assertThat(answered)
+        .extracting(Reply::text)
+        .containsExactlyInAnyOrder("Done: goal add Learn reels", "Goal added");
+    assertThat(inbox.find("slack:t:1").orElseThrow().state()).isNotEqualTo(InboxRows.State.PENDING);
+  }
+
+  @Test
   @DisplayName("a request resumed twice at once takes effect once and is answered once")
   void racingRuns() throws Exception {
     leftBehind("slack:t:1", InboxRows.State.PENDING, null);
