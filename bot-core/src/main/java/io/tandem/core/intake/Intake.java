@@ -267,12 +267,7 @@ public final class Intake implements IntakeUseCase {
       return new Taken(Acceptance.ACCEPTED, Optional.ofNullable(reply));
     }
     try {
-      workers.execute(
-          () -> {
-            try (RequestLogContext logged = RequestLogContext.open(request)) {
-              answering.answer(request, reply);
-            }
-          });
+      workers.execute(() -> sendOwed(request, reply));
     } catch (RejectedExecutionException e) {
       LOG.info("Request done while stopping; the next start sends its answer");
     }
@@ -366,12 +361,7 @@ public final class Intake implements IntakeUseCase {
         if (row.state() == InboxRows.State.PENDING) {
           workers.execute(() -> run(request));
         } else {
-          workers.execute(
-              () -> {
-                try (RequestLogContext logged = RequestLogContext.open(request)) {
-                  answering.answer(request, replyOf(row.answer()));
-                }
-              });
+          workers.execute(() -> sendOwed(request, replyOf(row.answer())));
         }
       }
     } catch (RejectedExecutionException e) {
@@ -400,9 +390,26 @@ public final class Intake implements IntakeUseCase {
           answering.answer(request, reply.get());
         }
       } catch (RuntimeException e) {
-        // the row stays as it is, and the next start tries again
-        LOG.error("Running request {} failed", request.deliveryKey(), e);
+        leftUnfinished(request, e);
       }
+    }
+  }
+
+  private void sendOwed(InboundRequest request, Reply reply) {
+    try (RequestLogContext logged = RequestLogContext.open(request)) {
+      answering.answer(request, reply);
+    } catch (RuntimeException e) {
+      leftUnfinished(request, e);
+    }
+  }
+
+  /** The row stays as it is, and a later pass or the next start tries again. */
+  private void leftUnfinished(InboundRequest request, RuntimeException e) {
+    if (accepting) {
+      LOG.error("Running request {} failed", request.deliveryKey(), e);
+    } else {
+      // stopping: the inbox's writer may be closed already
+      LOG.info("Stopping: request {} is left for the next start", request.deliveryKey());
     }
   }
 
