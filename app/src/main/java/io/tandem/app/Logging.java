@@ -10,17 +10,18 @@ import io.tandem.config.LoggingConfig;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the {@code logging} settings to Logback, whose {@code logback.xml} writes readable lines
- * to standard output until the configuration is loaded. {@code json} switches that appender to one
- * JSON object a line: level, time, thread, logger, the formatted message, the request's MDC fields
- * ({@code workspace}, {@code verb}, {@code request_id}, {@code platform}) and any exception.
+ * Applies the {@code logging} settings to Logback, which {@link ConsoleLogging} sets to write
+ * readable lines to standard output until the configuration is loaded. {@code json} switches that
+ * appender to one JSON object a line: level, time, thread, logger, the formatted message, the
+ * request's MDC fields ({@code workspace}, {@code verb}, {@code request_id}, {@code platform}) and
+ * any exception.
  *
  * <p>Does nothing when SLF4J is bound to something other than Logback (the benchmarks keep
  * slf4j-simple).
  */
 public final class Logging {
 
-  /** The appender {@code logback.xml} (and the tests' {@code logback-test.xml}) defines. */
+  /** The appender {@link ConsoleLogging} (and the tests' {@code logback-test.xml}) defines. */
   static final String APPENDER = "STDOUT";
 
   private static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";

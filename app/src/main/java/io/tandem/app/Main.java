@@ -26,21 +26,23 @@ import picocli.CommandLine.ParentCommand;
     // every subcommand answers --help too
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Version.class,
-    description = "Runs reverse-mentoring programs in Slack and Discord.",
-    subcommands = {
-      Main.Run.class,
-      Main.Migrate.class,
-      Main.ConfigCommand.class,
-      SolveAssignment.class,
-      ImportCommand.class,
-      MatchCommand.class,
-      OutboxCommand.class,
-      ReportCommand.class,
-      DataCommands.Forget.class,
-      DataCommands.Backup.class,
-      DataCommands.Restore.class,
-    })
+    description = "Runs reverse-mentoring programs in Slack and Discord.")
 public final class Main implements Callable<Integer> {
+
+  /** The subcommands, in the order the help lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          Run.class,
+          Migrate.class,
+          ConfigCommand.class,
+          SolveAssignment.class,
+          ImportCommand.class,
+          MatchCommand.class,
+          OutboxCommand.class,
+          ReportCommand.class,
+          DataCommands.Forget.class,
+          DataCommands.Backup.class,
+          DataCommands.Restore.class);
 
   /** Something Tandem did not expect; the message says to run again with --debug. */
   static final int UNEXPECTED = 1;
@@ -78,14 +80,53 @@ public final class Main implements Callable<Integer> {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
+  /** The program with every command, for the help and for tests. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The program for {@code args}: when they name a command, that command is the only one built
+   * (picocli reads every command's annotations into a model as it is added, which took a quarter of
+   * a one-shot command's start); otherwise all of them, so the help lists them all and a mistyped
+   * command gets its suggestions.
+   */
+  public static CommandLine commandLine(String[] args) {
     CommandLine root = new CommandLine(new Main());
+    Class<?> invoked = invoked(args);
+    for (Class<?> command : invoked != null ? List.of(invoked) : COMMANDS) {
+      root.addSubcommand(command);
+    }
     // the root's writer: the one callers (and tests) set with setErr
     return root.setExecutionExceptionHandler(
         (failure, command, parsed) -> failed(failure, root.getErr(), parsed));
+  }
+
+  /**
+   * The command {@code args} name, or null. Only {@code --config} and {@code --debug} may come
+   * before it: after {@code --help} or {@code --version} the program itself answers.
+   */
+  private static Class<?> invoked(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config")) {
+        i++;
+      } else if (args[i].equals("--debug") || args[i].startsWith("--config=")) {
+        continue;
+      } else if (args[i].startsWith("-")) {
+        return null;
+      } else {
+        for (Class<?> command : COMMANDS) {
+          if (command.getAnnotation(Command.class).name().equals(args[i])) {
+            return command;
+          }
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   /**

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 /**
  * Binds one section of settings to a config record. Each setting's text becomes the component's
  * type through Jackson ({@link ValueSyntax}) and is checked against the constraints on the record
- * component (Jakarta Bean Validation); a problem names the key path and quotes the value. Jackson
- * then builds the record from the values, the record's defaults filling in what is not set.
+ * component (Jakarta Bean Validation); a problem names the key path and quotes the value. The
+ * record's canonical constructor then takes the values, the record's defaults filling in what is
+ * not set.
  *
  * <p>A component's key is its name in kebab-case, or its {@link JsonProperty}. Components that are
  * records themselves, or lists of anything but text, are sections or settings of their own: {@link
@@ -40,6 +42,10 @@ final class RecordBinder {
       Validation.byProvider(HibernateValidator.class)
           .providerResolver(() -> List.of(new HibernateValidator()))
           .configure()
+          // no META-INF/validation.xml to look for, no JPA provider to ask whether a component is
+          // loaded (config records are not entities): both cost start-up time and change nothing
+          .ignoreXmlConfiguration()
+          .traversableResolver(new AllTraversable())
           .messageInterpolator(new ParameterMessageInterpolator())
           .buildValidatorFactory()
           .getValidator();
@@ -254,11 +260,53 @@ final class RecordBinder {
       if (!clean()) {
         return null;
       }
-      Map<String, Object> byKey = new LinkedHashMap<>();
-      for (RecordComponent component : type.getRecordComponents()) {
-        byKey.put(key(component), values.get(component.getName()));
+      // the values already have the components' types: the canonical constructor takes them as
+      // they are (a trip through Jackson would build a deserializer per record, at start-up)
+      RecordComponent[] components = type.getRecordComponents();
+      Class<?>[] types = new Class<?>[components.length];
+      Object[] arguments = new Object[components.length];
+      for (int c = 0; c < components.length; c++) {
+        types[c] = components[c].getType();
+        Object value = values.get(components[c].getName());
+        arguments[c] = value == null && types[c].isPrimitive() ? zero(types[c]) : value;
       }
-      return ValueSyntax.MAPPER.convertValue(byKey, type);
+      try {
+        return type.getDeclaredConstructor(types).newInstance(arguments);
+      } catch (InvocationTargetException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A primitive component left unset: zero or false, as Jackson would pass it. */
+  private static Object zero(Class<?> primitive) {
+    return java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(primitive, 1), 0);
+  }
+
+  /**
+   * Every component is validated: what the default resolver answers for anything not a JPA entity.
+   */
+  private static final class AllTraversable implements jakarta.validation.TraversableResolver {
+    @Override
+    public boolean isReachable(
+        Object bean,
+        Path.Node property,
+        Class<?> rootType,
+        Path pathToProperty,
+        java.lang.annotation.ElementType elementType) {
+      return true;
+    }
+
+    @Override
+    public boolean isCascadable(
+        Object bean,
+        Path.Node property,
+        Class<?> rootType,
+        Path pathToProperty,
+        java.lang.annotation.ElementType elementType) {
+      return true;
     }
   }
 }

@@ -10,16 +10,12 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.StringNode;
@@ -41,11 +37,10 @@ final class ValueSyntax {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,9})\\s*(b|kb|mb)?");
 
-  static final JsonMapper MAPPER =
+  private static final JsonMapper MAPPER =
       JsonMapper.builder()
           .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
           .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
           .addModule(module())
           .build();
@@ -94,7 +89,6 @@ final class ValueSyntax {
   private static SimpleModule module() {
     SimpleModule module = new SimpleModule("tandem.yml values");
     module.addDeserializer(Duration.class, strict(ValueSyntax::duration));
-    module.addSerializer(Duration.class, new IsoDuration());
     module.addDeserializer(Integer.class, strict(Integer::valueOf));
     module.addDeserializer(int.class, strict(Integer::valueOf));
     module.addDeserializer(Double.class, strict(Double::valueOf));
@@ -122,13 +116,5 @@ final class ValueSyntax {
         return value;
       }
     };
-  }
-
-  /** Durations leave as ISO-8601, which {@link #duration} reads back. */
-  private static final class IsoDuration extends ValueSerializer<Duration> {
-    @Override
-    public void serialize(Duration value, JsonGenerator gen, SerializationContext ctxt) {
-      gen.writeString(value.toString());
-    }
   }
 }

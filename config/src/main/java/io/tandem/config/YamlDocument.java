@@ -8,13 +8,14 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
@@ -29,8 +30,9 @@ final class YamlDocument {
   /** At most this many aliases, so that a small file cannot expand into a huge tree. */
   private static final int MAX_ALIASES = 50;
 
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  /** The parser's factory alone: the tree is built here, so a mapper would only cost start-up. */
+  private static final YAMLFactory YAML =
+      YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> NULLS = List.of("~", "Null", "NULL");
@@ -49,7 +51,7 @@ final class YamlDocument {
    * @param source names the text in the exception
    */
   static JsonNode parse(String yaml, String source) throws ConfigException {
-    try (YAMLParser parser = (YAMLParser) YAML.createParser(yaml)) {
+    try (YAMLParser parser = (YAMLParser) YAML.createParser(ObjectReadContext.empty(), yaml)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return null;

@@ -16,7 +16,7 @@ public final class DemoMain {
   public static void main(String[] args) {
     // before any HTTP server exists: the demo's simulators answer without Nagle stalls
     LoopbackHttpServer.noDelayForThisJvm();
-    System.exit(commandLine().execute(args));
+    System.exit(io.tandem.app.Main.commandLine(args).addSubcommand(new Demo()).execute(args));
   }
 
   /** The production command line with {@code demo} added, as the launcher runs it. */
