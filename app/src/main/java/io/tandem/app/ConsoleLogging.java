@@ -17,9 +17,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * command's start (measured on {@code tandem match --dry-run}).
  *
  * <p>A {@code logback-test.xml} on the class path (the tests') or a file named with {@code
- * -Dlogback.configurationFile} still wins: Logback reads it as usual. {@code logback.xml} holds the
- * same configuration as this, for {@code -Dlogback.configurationFile=logback.xml}; keep the two
- * alike.
+ * -Dlogback.configurationFile} still wins: Logback reads it as usual, unless {@code
+ * -Dtandem.logging.production=true} asks for this configuration regardless (the crash tests read
+ * what the program logs in production).
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
@@ -27,10 +27,13 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36}%replace( {%mdc}){' \\{\\}',"
           + " ''} - %msg%n";
 
+  static final String PRODUCTION = "tandem.logging.production";
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty("logback.configurationFile") != null
-        || ConsoleLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
+    if (!Boolean.getBoolean(PRODUCTION)
+        && (System.getProperty("logback.configurationFile") != null
+            || ConsoleLogging.class.getClassLoader().getResource("logback-test.xml") != null)) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();

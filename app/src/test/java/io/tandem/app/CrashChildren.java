@@ -23,7 +23,7 @@ final class CrashChildren {
                 System.getProperty("java.class.path"),
                 "-XX:TieredStopAtLevel=1",
                 // the production logging, not the tests' quiet one: the tests read what it logs
-                "-Dlogback.configurationFile=logback.xml",
+                "-D" + ConsoleLogging.PRODUCTION + "=true",
                 CrashSafetyChild.class.getName()));
     command.addAll(List.of(arguments));
     ProcessBuilder builder = new ProcessBuilder(command);
