@@ -68,7 +68,16 @@ final class ReminderPassResults {
     String runs = " (median of " + ReminderPassBenchmark.ALL_DUE_RUNS + ", s)";
     result.put(n + ": pass, every pair due" + runs, seconds(s.allDueRuns().median()));
     result.put(n + ": pass, every pair due, fastest / slowest (s)", spread(s.allDueRuns()));
+    result.put(
+        n + ": pass, every pair due, CPU of its thread" + runs,
+        seconds(s.allDueRuns().cpuMedian()));
     result.put(n + ": JDBC baseline, every pair due" + runs, seconds(s.jdbcAllDueRuns().median()));
+    result.put(
+        n + ": JDBC baseline, every pair due, CPU of its thread" + runs,
+        seconds(s.jdbcAllDueRuns().cpuMedian()));
+    result.put(
+        n + ": pass / baseline, every pair due, CPU (medians)",
+        seconds(s.allDueRuns().cpuMedian() / s.jdbcAllDueRuns().cpuMedian()));
     result.put(
         n + ": JDBC baseline, every pair due, fastest / slowest (s)", spread(s.jdbcAllDueRuns()));
     result.put(
@@ -128,7 +137,8 @@ final class ReminderPassResults {
       times with every pair due (both people of every pair reminded at 10:00 on slot 1's day: 2N
       reminders), what the pass wrote (outbox rows, signals, agendas) deleted between runs so that
       each starts from the same due state; the median counts, and the fastest and slowest are
-      shown. Then Tandem starts on the same file (`Tandem.start`, Slack over HTTP to the
+      shown, with the CPU time of the thread that ran the pass (the pass and SQLite's work run on
+      it; on a loaded machine it moves far less than the elapsed time). Then Tandem starts on the same file (`Tandem.start`, Slack over HTTP to the
       simulator; the job's own schedule pushed out of the way) and `status` commands from random
       participants go through its command dispatcher at %d a second on four threads, timed from
       when each was due to be sent: 3 s of warm-up, 5 s with no pass, during three nothing-due
