@@ -11,6 +11,8 @@ import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.RemindersFeature;
 import io.tandem.core.store.Database;
 import io.tandem.simulator.slack.SlackSimulator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,15 +78,52 @@ final class ReminderPassBenchmark {
     }
   }
 
+  /** How many times each every-pair-due pass is timed, from the same due state each time. */
+  static final int ALL_DUE_RUNS = 3;
+
+  /**
+   * The times of one every-pair-due pass run {@link #ALL_DUE_RUNS} times, in seconds: elapsed, and
+   * the CPU time of the thread that ran it (the pass and SQLite's work run on it; on a loaded
+   * machine this moves far less than the elapsed time).
+   */
+  record Runs(double[] seconds, double[] cpuSeconds) {
+    static final Runs NOT_RUN = new Runs(new double[0], new double[0]);
+
+    double median() {
+      return at(seconds, seconds.length / 2);
+    }
+
+    double min() {
+      return at(seconds, 0);
+    }
+
+    double max() {
+      return at(seconds, seconds.length - 1);
+    }
+
+    double cpuMedian() {
+      return at(cpuSeconds, cpuSeconds.length / 2);
+    }
+
+    private static double at(double[] values, int i) {
+      if (values.length == 0) {
+        return Double.NaN;
+      }
+      double[] sorted = values.clone();
+      java.util.Arrays.sort(sorted);
+      return sorted[i];
+    }
+  }
+
   /** One size's numbers. */
   record Size(
       int pairs,
       double nothingDueSeconds,
-      double allDueSeconds,
+      Runs allDueRuns,
       int queued,
       double secondDueSeconds,
       double jdbcNothingDueSeconds,
-      double jdbcAllDueSeconds,
+      Runs jdbcAllDueRuns,
       Latencies.Summary idle,
       Latencies.Summary nothingDue,
       Latencies.Summary allDue) {}
@@ -103,13 +142,16 @@ final class ReminderPassBenchmark {
         sizes.add(size);
         System.out.printf(
             Locale.ROOT,
-            "%,d pairs: nothing due %.3f s (JDBC %.3f s), all due %.3f s (JDBC %.3f s, %,d queued);"
-                + " status p99 idle %.1f ms, during the passes %.1f ms (max %.1f ms)%n",
+            "%,d pairs: nothing due %.3f s (JDBC %.3f s), all due median %.3f s of %.3f–%.3f s"
+                + " (JDBC %.3f s, %,d queued); status p99 idle %.1f ms, during the passes %.1f ms"
+                + " (max %.1f ms)%n",
             pairs,
             size.nothingDueSeconds(),
             size.jdbcNothingDueSeconds(),
-            size.allDueSeconds(),
-            size.jdbcAllDueSeconds(),
+            size.allDueRuns().median(),
+            size.allDueRuns().min(),
+            size.allDueRuns().max(),
+            size.jdbcAllDueRuns().median(),
             size.queued(),
             size.idle().p99(),
             Math.max(size.nothingDue().p99(), size.allDue().p99()),
@@ -123,7 +165,7 @@ final class ReminderPassBenchmark {
       throws Exception {
     Path dir = Files.createTempDirectory("tandem-reminder-pass");
     String url = "jdbc:sqlite:" + dir.resolve("tandem.db");
-    double[] alone = passAlone(url, pairs, due);
+    Alone alone = passAlone(url, pairs, due);
     Latencies idle = new Latencies("status, no pass");
     Latencies duringNothing = new Latencies("status, during nothing-due passes");
     Latencies duringAll = new Latencies("status, during the every-pair-due pass");
@@ -154,26 +196,29 @@ final class ReminderPassBenchmark {
       }
       queued = (int) count(tandem.database(), "SELECT COUNT(*) FROM outbox_message");
     }
-    double[] baseline = baseline(dir, url, pairs, due);
+    Alone baseline = baseline(dir, url, pairs, due);
     deleteAll(dir);
     return new Size(
         pairs,
-        alone[0],
-        alone[1],
+        alone.nothingDue(),
+        alone.allDue(),
         queued,
         secondDue,
-        baseline[0],
-        baseline[1],
+        baseline.nothingDue(),
+        baseline.allDue(),
         idle.summary(),
         duringNothing.summary(),
         duringAll.summary());
   }
 
+  /** A pass timed with nothing else at work: nothing due, and every pair due. */
+  private record Alone(double nothingDue, Runs allDue) {}
+
   /**
-   * The pass alone, as the baseline runs: {nothing due (fastest of three after a warm-up), every
-   * pair due} in seconds.
+   * The pass alone, as the baseline runs: nothing due (fastest of three after a warm-up), then
+   * every pair due {@link #ALL_DUE_RUNS} times, what the pass wrote undone between runs.
    */
-  private static double[] passAlone(String url, int pairs, boolean due) throws Exception {
+  private static Alone passAlone(String url, int pairs, boolean due) throws Exception {
     try (Database db = Database.open(url, null, null, 2, Clock.systemUTC())) {
       ReminderPassData.seed(db, pairs);
       ReminderJob job =
@@ -183,13 +228,13 @@ final class ReminderPassBenchmark {
       for (int i = 0; i < 3; i++) {
         nothing = Math.min(nothing, time(() -> job.run(ReminderPassData.NOTHING_DUE)));
       }
-      double all = due ? time(() -> job.run(ReminderPassData.ALL_DUE)) / 1e9 : Double.NaN;
-      return new double[] {nothing / 1e9, all};
+      return new Alone(
+          nothing / 1e9, due ? allDue(db, () -> job.run(ReminderPassData.ALL_DUE)) : Runs.NOT_RUN);
     }
   }
 
-  /** The plain JDBC pass on an identical file: {nothing due, every pair due} in seconds. */
-  private static double[] baseline(Path dir, String url, int pairs, boolean due) throws Exception {
+  /** The plain JDBC pass on an identical file, timed as {@link #passAlone} times the pass. */
+  private static Alone baseline(Path dir, String url, int pairs, boolean due) throws Exception {
     String payload = "x".repeat((int) averagePayload(url));
     String baselineUrl = "jdbc:sqlite:" + dir.resolve("baseline.db");
     try (Database baseline = Database.open(baselineUrl, null, null, 2, Clock.systemUTC())) {
@@ -197,13 +242,33 @@ final class ReminderPassBenchmark {
       ReminderPassData.jdbcPass(baseline, ReminderPassData.NOTHING_DUE, payload);
       long nothing =
           time(() -> ReminderPassData.jdbcPass(baseline, ReminderPassData.NOTHING_DUE, payload));
-      double all =
+      Runs all =
           due
-              ? time(() -> ReminderPassData.jdbcPass(baseline, ReminderPassData.ALL_DUE, payload))
-                  / 1e9
-              : Double.NaN;
-      return new double[] {nothing / 1e9, all};
+              ? allDue(
+                  baseline,
+                  () -> ReminderPassData.jdbcPass(baseline, ReminderPassData.ALL_DUE, payload))
+              : Runs.NOT_RUN;
+      return new Alone(nothing / 1e9, all);
     }
+  }
+
+  /**
+   * An every-pair-due pass timed {@link #ALL_DUE_RUNS} times, each from the state it starts in:
+   * what it wrote is undone between runs ({@link ReminderPassData#undoPass}), not after the last.
+   */
+  private static Runs allDue(Database db, Work pass) throws Exception {
+    double[] seconds = new double[ALL_DUE_RUNS];
+    double[] cpu = new double[ALL_DUE_RUNS];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < ALL_DUE_RUNS; i++) {
+      if (i > 0) {
+        ReminderPassData.undoPass(db);
+      }
+      long cpuStart = threads.getCurrentThreadCpuTime();
+      seconds[i] = time(pass) / 1e9;
+      cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    }
+    return new Runs(seconds, cpu);
   }
 
   interface Work {

@@ -121,6 +121,23 @@ final class ReminderPassData {
   }
 
   /**
+   * Undoes what a pass wrote (its outbox rows, signals, agendas and at-risk marks; the seed writes
+   * none of these), so that the same pass can be timed again from the same due state.
+   */
+  static void undoPass(Database db) throws SQLException {
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.executeUpdate("DELETE FROM outbox_message");
+        st.executeUpdate("DELETE FROM signal");
+        st.executeUpdate("DELETE FROM pair_agenda");
+        st.executeUpdate("UPDATE mentoring_pair SET at_risk_at = NULL");
+      }
+      c.commit();
+    }
+  }
+
+  /**
    * The baseline: what the reminder pass must do at {@code at}, in plain JDBC. One read of every
    * active pair with both people and its latest session, the due reminders decided in Java (each
    * person at 10:00 UTC on the slot's day, for a day), one look-up per 500 keys, and the outbox

@@ -9,7 +9,6 @@ import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +142,9 @@ public final class Outbox {
 
   /**
    * Queues each message unless its key is taken (stored in any state, queued earlier in this
-   * transaction, or earlier in {@code messages}), as {@link #queue} does one by one, with one
-   * look-up per 500 keys instead of one per message, and the new rows written at once in one JDBC
-   * batch ({@link OutboxInserts}): for jobs that queue many at once.
+   * transaction, or earlier in {@code messages}), as {@link #queue} does one by one, with one JDBC
+   * look-up per 500 keys instead of one per message ({@link OutboxInserts#taken}), and the new rows
+   * written at once in one JDBC batch ({@link OutboxInserts}): for jobs that queue many at once.
    *
    * @param store the caller's transaction
    * @return for each message, in order, whether it was queued
@@ -163,7 +162,7 @@ public final class Outbox {
       rows.add(perKey);
       keys.addAll(perKey.keySet());
     }
-    Set<String> taken = new HashSet<>(store.outboxKeysTaken(keys));
+    Set<String> taken = OutboxInserts.taken(store, keys);
     Instant created = now.truncatedTo(ChronoUnit.MILLIS);
     boolean[] queued = new boolean[messages.size()];
     List<OutboxMessage> inserts = new ArrayList<>();

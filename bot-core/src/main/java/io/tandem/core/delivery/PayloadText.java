@@ -41,7 +41,15 @@ final class PayloadText {
 
   static String of(OutboxPayload payload) {
     Reply reply = payload.reply();
-    PayloadText json = new PayloadText(256 + 2 * reply.text().length());
+    // room for it all at once: growing the buffer copied a reminder's payload three times
+    int capacity = 256 + 2 * reply.text().length();
+    for (Reply.Button button : reply.buttons()) {
+      capacity += 96 + button.label().length() + button.value().length();
+    }
+    for (Reply.Field field : reply.fields()) {
+      capacity += 32 + field.label().length() + field.value().length();
+    }
+    PayloadText json = new PayloadText(capacity);
     StringBuilder out = json.out;
     out.append("{\"v\":")
         .append(

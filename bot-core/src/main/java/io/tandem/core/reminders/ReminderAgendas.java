@@ -4,6 +4,7 @@ import io.tandem.core.guidance.GuideText;
 import io.tandem.core.guidance.SessionAgendas;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
+import io.tandem.core.reminders.persistence.AgendaRows;
 import io.tandem.core.store.Store;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Each cadence reminder ends with a session agenda from the program's library that fits the pair
- * ({@link SessionAgendas}). In the transaction that queues the reminders; three queries for the
- * whole batch, none when no reminder is due.
+ * ({@link SessionAgendas}). In the transaction that queues the reminders; three queries and one
+ * batch of writes for the whole batch, none when no reminder is due.
  */
 final class ReminderAgendas {
 
@@ -38,6 +39,7 @@ final class ReminderAgendas {
     Map<String, String> chosen = new HashMap<>();
     plans.replaceAll(
         (pp, steps) -> steps.stream().map(s -> added(agendas, chosen, pp, s)).toList());
+    AgendaRows.save(store, agendas.chosen());
   }
 
   private static boolean isReminder(PassStep step) {

@@ -34,12 +34,36 @@ import org.eclipse.persistence.sessions.UnitOfWork;
  * persistence unit's own column mappings but are not managed: changing them changes nothing.
  *
  * <p>Each pair comes with a snapshot of every stored column it was built from: equal snapshots of
- * one pair taken in two transactions mean nothing it is planned from changed meanwhile.
+ * one pair taken in two transactions mean nothing it is planned from changed meanwhile. The
+ * entities are built from the snapshot when first asked for, in the same transaction: a pass that
+ * reads a pair again only to see that it is unchanged builds nothing.
  */
 public final class PairRows {
 
-  /** A pair as it is stored, and the stored values it was built from. */
-  public record Row(PairPeople people, List<Object> snapshot) {}
+  /** A pair as it is stored, and the stored values it is built from. */
+  public static final class Row {
+    private final PairRows rows;
+    private final List<Object> snapshot;
+    private PairPeople people;
+
+    private Row(PairRows rows, List<Object> snapshot) {
+      this.rows = rows;
+      this.snapshot = snapshot;
+    }
+
+    /** The pair with its people, built on the first call (in the transaction that read it). */
+    public PairPeople people() {
+      if (people == null) {
+        people = rows.people(snapshot);
+      }
+      return people;
+    }
+
+    /** Every stored value the pair is built from, in column order. */
+    public List<Object> snapshot() {
+      return snapshot;
+    }
+  }
 
   private static final String SESSIONS =
       " (SELECT COUNT(*) FROM mentoring_session s WHERE s.pair_id = pr.id),"
@@ -104,9 +128,11 @@ public final class PairRows {
         ps.setLong(3 + i, ids.get(i));
       }
       try (ResultSet rs = ps.executeQuery()) {
+        int columns = rs.getMetaData().getColumnCount();
+        int id = pairs.index("id");
         while (rs.next()) {
-          Row row = row(rs);
-          rows.put(row.people().pair().getId(), row);
+          Row row = new Row(this, values(rs, columns));
+          rows.put(((Number) row.snapshot().get(id)).longValue(), row);
         }
       }
     } catch (SQLException e) {
@@ -115,47 +141,39 @@ public final class PairRows {
     return rows;
   }
 
-  private Row row(ResultSet rs) throws SQLException {
-    Cursor cursor = new Cursor(rs);
-    Pair pair = cursor.next(pairs);
-    Program program = cursor.next(programs);
-    Workspace workspace = cursor.next(workspaces);
-    Participant mentor = cursor.next(participants);
-    Member mentorMember = cursor.next(members);
-    Participant mentee = cursor.next(participants);
-    Member menteeMember = cursor.next(members);
-    int sessions = rs.getInt(cursor.column);
-    long last = rs.getLong(cursor.column + 1);
-    Instant lastSession = rs.wasNull() ? null : Instant.ofEpochMilli(last);
-    cursor.snapshot.add(sessions);
-    cursor.snapshot.add(lastSession);
-    return new Row(
-        PairPeople.of(
-            workspace,
-            program,
-            pair,
-            new PairPeople.Loaded(mentor, mentorMember),
-            new PairPeople.Loaded(mentee, menteeMember),
-            sessions,
-            lastSession),
-        cursor.snapshot);
+  /**
+   * The row's values: every entity column as stored (bytes wrapped, so that equal values are
+   * equal), then the session count and the latest session.
+   */
+  private static List<Object> values(ResultSet rs, int columns) throws SQLException {
+    List<Object> values = new ArrayList<>(columns);
+    for (int i = 1; i <= columns - 2; i++) {
+      Object value = rs.getObject(i);
+      values.add(value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value);
+    }
+    values.add(rs.getInt(columns - 1));
+    long last = rs.getLong(columns);
+    values.add(rs.wasNull() ? null : Instant.ofEpochMilli(last));
+    return values;
   }
 
-  /** Where in a row the next entity's columns start, and the values read so far. */
-  private static final class Cursor {
-    private final ResultSet rs;
-    private final List<Object> snapshot = new ArrayList<>();
-    private int column = 1;
-
-    Cursor(ResultSet rs) {
-      this.rs = rs;
-    }
-
-    <T> T next(Columns<T> columns) throws SQLException {
-      T entity = columns.build(rs, column, snapshot);
-      column += columns.size();
-      return entity;
-    }
+  private PairPeople people(List<Object> values) {
+    int[] at = {0};
+    Pair pair = pairs.build(values, at);
+    Program program = programs.build(values, at);
+    Workspace workspace = workspaces.build(values, at);
+    Participant mentor = participants.build(values, at);
+    Member mentorMember = members.build(values, at);
+    Participant mentee = participants.build(values, at);
+    Member menteeMember = members.build(values, at);
+    return PairPeople.of(
+        workspace,
+        program,
+        pair,
+        new PairPeople.Loaded(mentor, mentorMember),
+        new PairPeople.Loaded(mentee, menteeMember),
+        (Integer) values.get(at[0]),
+        (Instant) values.get(at[0] + 1));
   }
 
   /** An entity's columns, in the order its mappings name them. */
@@ -175,8 +193,14 @@ public final class PairRows {
       }
     }
 
-    int size() {
-      return mappings.size();
+    /** Where among these columns {@code column} is. */
+    int index(String column) {
+      for (int i = 0; i < mappings.size(); i++) {
+        if (mappings.get(i).getField().getName().equalsIgnoreCase(column)) {
+          return i;
+        }
+      }
+      throw new IllegalStateException(descriptor.getJavaClass() + " has no column " + column);
     }
 
     String select(String alias) {
@@ -185,14 +209,16 @@ public final class PairRows {
           .collect(Collectors.joining(", "));
     }
 
-    /** The entity from columns {@code from…}, each value added to {@code snapshot} as read. */
+    /** The entity from {@code values[at…]}; moves {@code at} past its columns. */
     @SuppressWarnings("unchecked")
-    T build(ResultSet rs, int from, List<Object> snapshot) throws SQLException {
+    T build(List<Object> values, int[] at) {
       Object entity = descriptor.getObjectBuilder().buildNewInstance();
       for (int i = 0; i < mappings.size(); i++) {
         AbstractDirectMapping mapping = mappings.get(i);
-        Object value = rs.getObject(from + i);
-        snapshot.add(value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value);
+        Object value = values.get(at[0] + i);
+        if (value instanceof ByteBuffer bytes) {
+          value = bytes.array();
+        }
         Class<?> type = mapping.getField().getType();
         Object stored =
             value == null || type == null
@@ -200,6 +226,7 @@ public final class PairRows {
                 : session.getDatasourcePlatform().convertObject(value, type);
         mapping.setAttributeValueInObject(entity, mapping.getObjectValue(stored, session));
       }
+      at[0] += mappings.size();
       return (T) entity;
     }
   }
