@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * that pool. Open one per process and share it; it is safe to use from many threads.
  *
  * <p>SQLite URLs get {@code busy_timeout=10000}, {@code journal_mode=WAL}, {@code
- * transaction_mode=IMMEDIATE}, {@code synchronous=NORMAL} and {@code foreign_keys=true} unless the
- * URL sets them: every transaction then takes the single write lock when it begins and waits for it
- * instead of failing with {@code SQLITE_BUSY}. SQLite in-memory databases are rejected: each pooled
- * connection would see its own empty database. Use a file (tests: a temporary one).
+ * transaction_mode=IMMEDIATE}, {@code synchronous=NORMAL}, {@code foreign_keys=true} and {@code
+ * wal_autocheckpoint=0} unless the URL sets them: every transaction then takes the single write
+ * lock when it begins and waits for it instead of failing with {@code SQLITE_BUSY}, and no commit
+ * copies the log into the file; a {@link WalCheckpointer} does that on a thread of its own. SQLite
+ * in-memory databases are rejected: each pooled connection would see its own empty database. Use a
+ * file (tests: a temporary one).
  */
 public final class Database implements AutoCloseable {
 
@@ -45,6 +47,7 @@ public final class Database implements AutoCloseable {
   private final EntityManagerFactory emf;
   private final boolean sqlite;
   private final List<Migrations.Applied> appliedAtOpen;
+  private final WalCheckpointer checkpointer;
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
   private final ThreadLocal<Rider> rider = new ThreadLocal<>();
 
@@ -97,12 +100,13 @@ public final class Database implements AutoCloseable {
   private Database(
       HikariDataSource pool,
       EntityManagerFactory emf,
-      boolean sqlite,
+      String url,
       List<Migrations.Applied> appliedAtOpen) {
     this.pool = pool;
     this.emf = emf;
-    this.sqlite = sqlite;
+    this.sqlite = url.startsWith(SQLITE_PREFIX);
     this.appliedAtOpen = appliedAtOpen;
+    this.checkpointer = sqlite ? WalCheckpointer.start(url, sqliteWriter) : null;
   }
 
   /** Opens the database, applying pending migrations first. */
@@ -144,7 +148,7 @@ public final class Database implements AutoCloseable {
           settings.migrateOnOpen() ? Migrations.migrate(pool, clock) : List.of();
       EntityManagerFactory emf = createFactory(pool, sqlite);
       LOG.info("Database open: {} ({} migrations applied)", SqliteUrls.redact(url), applied.size());
-      return new Database(pool, emf, sqlite, applied);
+      return new Database(pool, emf, url, applied);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
@@ -344,6 +348,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     try {
       emf.close();
     } finally {

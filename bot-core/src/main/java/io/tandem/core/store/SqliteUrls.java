@@ -68,6 +68,8 @@ final class SqliteUrls {
     defaults.put("transaction_mode", "IMMEDIATE");
     defaults.put("synchronous", "NORMAL");
     defaults.put("foreign_keys", "true");
+    // the Database's WalCheckpointer checkpoints on its own thread, never inside a commit
+    defaults.put("wal_autocheckpoint", "0");
     return Collections.unmodifiableMap(defaults);
   }
 

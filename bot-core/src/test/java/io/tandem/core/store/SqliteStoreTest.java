@@ -24,11 +24,12 @@ class SqliteStoreTest extends StoreContract {
     assertThat(Database.sqliteUrl("jdbc:sqlite:/tmp/x.db"))
         .isEqualTo(
             "jdbc:sqlite:/tmp/x.db?busy_timeout=10000&journal_mode=WAL"
-                + "&transaction_mode=IMMEDIATE&synchronous=NORMAL&foreign_keys=true");
+                + "&transaction_mode=IMMEDIATE&synchronous=NORMAL&foreign_keys=true"
+                + "&wal_autocheckpoint=0");
     assertThat(Database.sqliteUrl("jdbc:sqlite:/tmp/x.db?busy_timeout=500&synchronous=FULL"))
         .isEqualTo(
             "jdbc:sqlite:/tmp/x.db?busy_timeout=500&synchronous=FULL&journal_mode=WAL"
-                + "&transaction_mode=IMMEDIATE&foreign_keys=true");
+                + "&transaction_mode=IMMEDIATE&foreign_keys=true&wal_autocheckpoint=0");
   }
 
   @Test
