@@ -77,7 +77,7 @@ final class WalCheckpointer implements AutoCloseable {
   }
 
   /** One pass; failures are logged and the next pass tries again on a fresh connection. */
-  private void pass() {
+  void pass() {
     boolean holding = holdWritersNext;
     if (holding) {
       writer.lock();
