@@ -13,18 +13,23 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The stepped load of a throughput run against one server: each rate held for a while, open loop,
- * then the answers awaited; the rates tried in order until one misses (p99 send-to-answer at or
- * over 1 s, or an answer missing), continued past the last given rate while none misses, and then
- * bisected between the last rate that held and the first that missed, so the knee is found finer
- * than the coarse steps. Each step also records the CPU the load generator (this JVM: the sender
- * and the Slack simulator that takes the {@code response_url} posts) and the server used, in cores:
- * both share the machine's few cores.
+ * The stepped load of a throughput run against one server: after an unrecorded warm-up step at half
+ * the first rate, each rate held for a while, open loop, then the answers awaited; the rates tried
+ * in order until one misses twice in a row (p99 send-to-answer at or over 1 s, or an answer
+ * missing), continued past the last given rate while none misses, and then bisected between the
+ * last rate that held and the first that missed, so the knee is found finer than the coarse steps.
+ * Each step also records the CPU the load generator (this JVM: the sender and the Slack simulator
+ * that takes the {@code response_url} posts) and the server used, in cores: both share the
+ * machine's few cores.
  */
 final class RateSteps {
 
   static final Duration P99_LIMIT = Duration.ofSeconds(1);
   private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+  private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
+
+  /** Below this the server counts as idle again after a missed step: CPU nanos in a second. */
+  private static final long IDLE_CPU_NANOS = 150_000_000L;
 
   /** Steps at rates above the last given one, each 1.5x the one before, while none misses. */
   private static final int MAX_EXTRA_STEPS = 3;
@@ -34,8 +39,9 @@ final class RateSteps {
   /**
    * What one rate held for a while gave.
    *
-   * @param generatorCores CPU seconds this JVM used per second of the step (sending and draining)
-   * @param serverCores CPU seconds the server processes used per second of the step
+   * @param generatorCores CPU seconds this JVM used per second while the step was sending (the
+   *     drain after it, mostly waiting, left out)
+   * @param serverCores CPU seconds the server processes used per second, likewise
    */
   record Step(
       int rate,
@@ -44,10 +50,16 @@ final class RateSteps {
       double p50,
       double p99,
       double generatorCores,
-      double serverCores) {
+      double serverCores,
+      boolean again) {
 
     boolean held() {
       return answered == sent && p99 < P99_LIMIT.toMillis();
+    }
+
+    /** The same step, marked as a second try of its rate. */
+    Step repeated() {
+      return new Step(rate, sent, answered, p50, p99, generatorCores, serverCores, true);
     }
 
     String summary() {
@@ -56,8 +68,13 @@ final class RateSteps {
     }
   }
 
-  /** The steps in the order they ran, and the highest rate that held (0 when none did). */
-  record Outcome(List<Step> steps, int best, boolean missed) {}
+  /**
+   * The steps in the order they ran, and the highest rate that held (0 when none did).
+   *
+   * @param stillBusy a missed step left the server busy for longer than {@link #SETTLE_LIMIT}, so
+   *     the steps stopped there: any further one would have measured the backlog
+   */
+  record Outcome(List<Step> steps, int best, boolean missed, boolean stillBusy) {}
 
   /**
    * Warms {@code target} up, then steps through {@code rates} as described above, with up to {@code
@@ -72,7 +89,8 @@ final class RateSteps {
       int bisections,
       List<ProcessHandle> servers)
       throws InterruptedException {
-    step(target, 20, 3, servers); // warm-up
+    // warm-up, unrecorded: a fresh JVM's first seconds (JIT, lazy set-up) say nothing of its rate
+    step(target, Math.max(20, rates.get(0) / 2), stepSeconds, servers);
     List<Step> steps = new ArrayList<>();
     int best = 0;
     int missedAt = -1;
@@ -80,6 +98,14 @@ final class RateSteps {
     for (int i = 0; i < toTry.size() && missedAt < 0; i++) {
       Step s = print(label, step(target, toTry.get(i), stepSeconds, servers));
       steps.add(s);
+      if (!s.held() && !settled(servers)) {
+        return new Outcome(steps, best, true, true);
+      }
+      if (!s.held()) {
+        // a shared machine stalls now and then: a miss counts when a second try misses too
+        s = print(label + " (again)", step(target, s.rate(), stepSeconds, servers)).repeated();
+        steps.add(s);
+      }
       if (!s.held()) {
         missedAt = s.rate();
       } else {
@@ -101,11 +127,30 @@ final class RateSteps {
       steps.add(s);
       if (s.held()) {
         best = mid;
-      } else {
+      } else if (settled(servers)) {
         missedAt = mid;
+      } else {
+        return new Outcome(steps, best, true, true);
       }
     }
-    return new Outcome(steps, best, missedAt > 0);
+    return new Outcome(steps, best, missedAt > 0, false);
+  }
+
+  /**
+   * Waits, after a missed step, until the servers use less than {@link #IDLE_CPU_NANOS} of CPU in a
+   * second (their backlog done), for at most {@link #SETTLE_LIMIT}; whether they did.
+   */
+  private static boolean settled(List<ProcessHandle> servers) throws InterruptedException {
+    long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      long before = cpuNanos(servers);
+      Thread.sleep(1000);
+      if (cpuNanos(servers) - before < IDLE_CPU_NANOS) {
+        return true;
+      }
+    }
+    System.out.println("the server is still busy a minute after the missed step: steps stop");
+    return false;
   }
 
   private static int roundTo10(double rate) {
@@ -143,15 +188,15 @@ final class RateSteps {
     pacer.shutdownNow();
     pacer.awaitTermination(5, TimeUnit.SECONDS);
     long last = target.sent();
+    double wall = (System.nanoTime() - startNanos) / 1e9;
+    double generatorCores = (generatorCpuNanos() - generatorCpu) / 1e9 / wall;
+    double serverCores = (cpuNanos(servers) - serverCpu) / 1e9 / wall;
     long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
     Map<String, Instant> answered = answers(target);
     while (System.nanoTime() < deadline && !allAnswered(answered, target, first, last)) {
       Thread.sleep(200);
       answered = answers(target);
     }
-    double wall = (System.nanoTime() - startNanos) / 1e9;
-    double generatorCores = (generatorCpuNanos() - generatorCpu) / 1e9 / wall;
-    double serverCores = (cpuNanos(servers) - serverCpu) / 1e9 / wall;
     Latencies latencies = new Latencies("step");
     long count = 0;
     for (long n = first; n <= last; n++) {
@@ -172,7 +217,8 @@ final class RateSteps {
         s.p50(),
         s.p99(),
         Math.round(generatorCores * 100) / 100.0,
-        Math.round(serverCores * 100) / 100.0);
+        Math.round(serverCores * 100) / 100.0,
+        false);
   }
 
   private static long generatorCpuNanos() {

@@ -161,27 +161,7 @@ final class ThroughputBenchmark {
     try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
       long setup = System.nanoTime();
       List<SimulatedUser> people = IntakeBenchmark.enrol(slack, dbUrl, o.people());
-      double baseline;
-      try (Database db =
-          Database.open(DatabaseSettings.of(dbUrl, null, null, 2), Clock.systemUTC())) {
-        ThroughputData.addSignals(db, o.signals());
-        ThroughputData.settleWelcomes(db);
-        System.out.printf("set up in %d s; JDBC baseline ...%n", secondsSince(setup));
-        baseline =
-            JdbcLogBaseline.run(
-                db,
-                slack.teamId(),
-                people.stream().map(SimulatedUser::id).toList(),
-                BASELINE_LENGTH);
-        if (o.postgres() == null) {
-          result.put("JDBC baseline: its connection's SQLite settings", ThroughputData.pragmas(db));
-        }
-      }
-      result.put("people", o.people());
-      result.put("signals", o.signals());
-      result.put("Tandem instances", o.instances());
-      result.put("JDBC baseline, transactions/s", ResultFiles.round(baseline));
-      System.out.printf("JDBC baseline: %.1f transactions/s%n", baseline);
+      double baseline = baseline(o, slack, dbUrl, people, setup, result);
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
@@ -227,6 +207,36 @@ final class ThroughputBenchmark {
     }
   }
 
+  /** Fills the database and runs the JDBC baseline on it; returns its transactions a second. */
+  private static double baseline(
+      Options o,
+      SlackSimulator slack,
+      String dbUrl,
+      List<SimulatedUser> people,
+      long setup,
+      Map<String, Object> result)
+      throws Exception {
+    double baseline;
+    try (Database db =
+        Database.open(DatabaseSettings.of(dbUrl, null, null, 2), Clock.systemUTC())) {
+      ThroughputData.addSignals(db, o.signals());
+      ThroughputData.settleWelcomes(db);
+      System.out.printf("set up in %d s; JDBC baseline ...%n", secondsSince(setup));
+      baseline =
+          JdbcLogBaseline.run(
+              db, slack.teamId(), people.stream().map(SimulatedUser::id).toList(), BASELINE_LENGTH);
+      if (o.postgres() == null) {
+        result.put("JDBC baseline: its connection's SQLite settings", ThroughputData.pragmas(db));
+      }
+    }
+    result.put("people", o.people());
+    result.put("signals", o.signals());
+    result.put("Tandem instances", o.instances());
+    result.put("JDBC baseline, transactions/s", ResultFiles.round(baseline));
+    System.out.printf("JDBC baseline: %.1f transactions/s%n", baseline);
+    return baseline;
+  }
+
   /**
    * Steps {@code target}'s rate ({@link RateSteps}) with {@code servers} as the server side; puts
    * each step, the best rate and its ratio to the JDBC baseline in result; returns the best rate.
@@ -243,10 +253,20 @@ final class ThroughputBenchmark {
         RateSteps.run(label, target, o.rates(), o.stepSeconds(), o.bisections(), servers);
     for (RateSteps.Step s : out.steps()) {
       result.put(
-          label + " at " + s.rate() + "/s: p50 / p99 ms, CPU cores of generator / server",
+          label
+              + " at "
+              + s.rate()
+              + "/s"
+              + (s.again() ? " (again)" : "")
+              + ": p50 / p99 ms, CPU cores of generator / server",
           s.summary());
     }
     result.put(label + ": highest rate with p99 < 1 s, /s", out.best());
+    if (out.stillBusy()) {
+      result.put(
+          label + ": steps stopped",
+          "the server was still busy a minute after a missed step (its backlog)");
+    }
     if (!out.missed()) {
       result.put(label + ": every rate tried held", "the limit is higher than " + out.best());
     }
@@ -315,71 +335,11 @@ final class ThroughputBenchmark {
   private static void write(
       Options o, String commandLine, Map<String, Object> result, String loadAtStart)
       throws java.io.IOException {
-    String heading =
-        "# Throughput: commands at the speed of the database\n\n"
-            + "Goal: for `log`, `status` and a button click, the highest rate with p99"
-            + " send-to-answer under 1 s is at least 0.5x the plain JDBC program's transactions"
-            + " a second (same rows per command, same SQLite file settings, same run).\n\n";
-    String method =
-        "\n"
-            + (o.instances() == 1
-                ? "Tandem (`tandem run`, in a JVM of its own"
-                : o.instances()
-                    + " Tandem instances (each `tandem run` in a JVM of its own with its own HTTP"
-                    + " port, the commands sent to them in turn")
-            + ", with the launcher's JVM options) in Slack HTTP mode on "
-            + (o.postgres() == null
-                ? "SQLite"
-                : "PostgreSQL (one server, a fresh schema"
-                    + (o.instances() > 1 ? " shared by the instances)" : ")"))
-            + ", "
-            + o.people()
-            + " enrolled mentees and "
-            + o.signals()
-            + " signals (none of them `HOME_OPENED`), takes signed requests from the load"
-            + " generator (the benchmark's JVM, with the Slack simulator) at each rate for "
-            + o.stepSeconds()
-            + " s, the rates tried in order until one misses: p99 from send to the answer (the"
-            + " acknowledgement's body when it carries one, as Slack shows it, else the"
-            + " simulator's receipt of the `response_url` post) at or over 1 s, or an answer"
-            + " missing 30 s after the step; past the last rate while none misses (1.5x, up to"
-            + " 3 more); then "
-            + o.bisections()
-            + " steps bisect between the last rate that held and the first that missed. Each"
-            + " step records the CPU (cores: CPU seconds per second of the step, drain"
-            + " included) of the load generator's JVM and of the server's. The baseline runs"
-            + " first, on the same database file through the same pool settings (Tandem's"
-            + " `Database`, which adds WAL, `synchronous=NORMAL`, `BEGIN IMMEDIATE` to a SQLite"
-            + " URL; the table shows the baseline connection's pragmas and the URL Tandem"
-            + " logged): per transaction, the nine reads and three inserts of"
-            + " one `log` (one session, one note, one signal), one thread."
-            + (o.ceiling()
-                ? " The ceiling comes next: the same steps of the same signed requests to a bare"
-                    + " Bolt app in a JVM of its own with the launcher's JVM options, served as"
-                    + " `tandem run` serves Slack (Tandem's signature-checking endpoint on a JDK"
-                    + " HTTP server with 16 threads), no database: a command answered in its ack"
-                    + " with a short text, a click acknowledged and answered at its"
-                    + " `response_url`. It shows what HTTP, signatures and Bolt leave of the"
-                    + " machine before any database work; Tandem's rate is also given as a ratio"
-                    + " to it."
-                : "")
-            + (o.instances() > 1
-                ? " After the steps, the same signed `log` goes to every instance at once "
-                    + TandemInstances.SAME_REQUESTS
-                    + " times (a Slack retry landing on another instance): each must take effect"
-                    + " once."
-                : "")
-            + " Both JVMs run with `-Dsun.net.httpserver.nodelay=true` (the JDK HTTP server, in"
-            + " the simulator and in Tandem's Slack endpoint, otherwise holds small responses"
-            + " ~40 ms; `tandem run` sets it itself). Load"
-            + " (/proc/loadavg) at start: "
-            + loadAtStart
-            + " (the machine is shared; read the ratios).\n\n";
     ResultFiles.write(
         o.results(),
         "throughput",
-        heading,
-        method,
+        ThroughputText.HEADING,
+        ThroughputText.method(o, loadAtStart),
         "goal_ratio_to_jdbc",
         0.5,
         result,
