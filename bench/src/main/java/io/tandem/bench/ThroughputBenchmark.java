@@ -24,7 +24,9 @@ import java.util.concurrent.Executors;
  * Tandem ({@code tandem run} in Slack HTTP mode, each instance a JVM of its own, the commands sent
  * to the instances in turn) on SQLite, or on PostgreSQL with one or more instances sharing the
  * database, with many enrolled people and a long signal history; and, in the same run on the same
- * database, a plain JDBC program doing the same reads and rows per command.
+ * database, a plain JDBC program doing the same reads and rows per command; and, first, the
+ * ceiling: the same steps of the same requests to a bare Bolt app without a database ({@link
+ * CeilingBolt}), what HTTP, signatures and Bolt leave of the machine before any database work.
  */
 final class ThroughputBenchmark {
 
@@ -35,8 +37,10 @@ final class ThroughputBenchmark {
       Steps the rate of signed /tandem log, /tandem status and button clicks to Tandem
       (`tandem run` in Slack HTTP mode, SQLite) and finds the highest rate whose p99 send-to-answer is under 1 s;
       compares it with a plain JDBC program writing the same rows per command, and with a bare
-      Bolt app answering the same requests without a database (the ceiling). While no rate misses,
-      steps go on past the last one (each 1.5x, up to 3 more); after a miss, the gap is bisected.
+      Bolt app answering the same requests without a database (the ceiling). A warm-up step at
+      half the first rate is not recorded; a rate misses when it misses twice in a row; while no
+      rate misses, steps go on past the last one (each 1.5x, up to 3 more); after a miss, the gap
+      is bisected. Each step shows the CPU cores the load generator and the server used.
 
         --people N          enrolled mentees                                  (default 1000)
         --signals N         signals in the history                            (default 1000000)
@@ -103,7 +107,7 @@ final class ThroughputBenchmark {
           case "--instances" -> instances = Integer.parseInt(value);
           case "--tandem-classpath" -> tandemClassPath = value;
           case "--bisect" -> bisections = Integer.parseInt(value);
-          case "--ceiling" -> ceiling = !value.equals("off");
+          case "--ceiling" -> ceiling = onOrOff(value);
           default -> throw new IllegalArgumentException("Unknown option " + option.getKey());
         }
       }
@@ -133,7 +137,19 @@ final class ThroughputBenchmark {
     }
   }
 
+  private static boolean onOrOff(String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("--ceiling takes on or off");
+    };
+  }
+
   static int main(List<String> args) {
+    if (args.contains("--help") || args.contains("-h")) {
+      System.out.println(USAGE);
+      return 0;
+    }
     return BenchArgs.main(args, Options::parse, USAGE, ThroughputBenchmark::run);
   }
 
