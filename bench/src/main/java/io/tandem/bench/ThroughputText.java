@@ -34,7 +34,8 @@ final class ThroughputText {
         + " s (after an unrecorded warm-up step at half the first rate), the rates tried in"
         + " order until one misses twice in a row: p99 from send to the answer (the"
         + " acknowledgement's body when it carries one, as Slack shows it, else the"
-        + " simulator's receipt of the `response_url` post) at or over 1 s, or an answer"
+        + " simulator's receipt of the `response_url` post) at or over 1 s, the generator sending under 98% of the"
+        + " rate (it fell behind its schedule: the rate was not delivered), or an answer"
         + " missing 30 s after the step; past the last rate while none misses (1.5x, up to"
         + " 3 more); then "
         + o.bisections()
