@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Tandem command ({@code io.tandem.app.Main}) in a JVM of its own, from the jar operators run
- * ({@code app/target/tandem.jar}) with the JVM options under test; its output goes to a file. Reads
- * the child's resident memory from {@code /proc/PID/status} (Linux): {@code VmRSS} now and {@code
- * VmHWM}, the peak so far.
+ * A Tandem command ({@code io.tandem.app.Main}), or another program, in a JVM of its own, from the
+ * jar operators run ({@code app/target/tandem.jar}) with the JVM options under test; its output
+ * goes to a file. Reads the child's resident memory from {@code /proc/PID/status} (Linux): {@code
+ * VmRSS} now and {@code VmHWM}, the peak so far.
  */
 final class ChildProcess implements AutoCloseable {
   final Process process;
@@ -61,12 +61,19 @@ final class ChildProcess implements AutoCloseable {
 
   static ChildProcess start(String classPath, List<String> jvmOptions, Path log, String... command)
       throws IOException {
+    return start(classPath, "io.tandem.app.Main", jvmOptions, log, command);
+  }
+
+  /** A program other than Tandem ({@code mainClass} on {@code classPath}) in a JVM of its own. */
+  static ChildProcess start(
+      String classPath, String mainClass, List<String> jvmOptions, Path log, String... command)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(classPath);
-    cmd.add("io.tandem.app.Main");
+    cmd.add(mainClass);
     cmd.addAll(List.of(command));
     ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());

@@ -35,7 +35,8 @@ public final class Main {
           "footprint", FootprintBenchmark::main,
           "match-scale", MatchScaleBenchmark::main,
           "fan-out", FanOutBenchmark::main,
-          "reminder-pass", ReminderPassBenchmark::main);
+          "reminder-pass", ReminderPassBenchmark::main,
+          "ceiling-bolt", CeilingBolt::main);
 
   private Main() {}
 

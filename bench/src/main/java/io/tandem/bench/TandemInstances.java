@@ -120,6 +120,22 @@ final class TandemInstances {
     }
   }
 
+  /**
+   * The settings in the database URL an instance logged when it opened its database ({@code
+   * Database open: URL}), its query part: for SQLite, the file settings Tandem added.
+   */
+  static String databaseSettings(ChildProcess instance) throws java.io.IOException {
+    return instance
+        .output()
+        .lines()
+        .filter(l -> l.contains("Database open: "))
+        .findFirst()
+        .map(l -> l.substring(l.indexOf("Database open: ") + 15))
+        .map(url -> url.contains("?") ? url.substring(url.indexOf('?') + 1) : url)
+        .map(q -> q.contains(" (") ? q.substring(0, q.indexOf(" (")) : q)
+        .orElse("not in its log");
+  }
+
   /** Puts in result how many ERROR lines each instance's log holds. */
   static void countErrorLines(List<ChildProcess> instances, Map<String, Object> result)
       throws java.io.IOException {

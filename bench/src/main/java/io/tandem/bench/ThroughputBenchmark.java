@@ -2,7 +2,6 @@ package io.tandem.bench;
 
 import io.tandem.core.store.Database;
 import io.tandem.core.store.DatabaseSettings;
-import io.tandem.simulator.slack.ResponseMessage;
 import io.tandem.simulator.slack.SimulatedUser;
 import io.tandem.simulator.slack.SlackSimulator;
 import java.net.URI;
@@ -11,16 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code throughput}: the highest sustained rate of {@code /tandem log}, of {@code /tandem status}
@@ -29,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Tandem ({@code tandem run} in Slack HTTP mode, each instance a JVM of its own, the commands sent
  * to the instances in turn) on SQLite, or on PostgreSQL with one or more instances sharing the
  * database, with many enrolled people and a long signal history; and, in the same run on the same
- * database, a plain JDBC program doing the same reads and rows per command.
+ * database, a plain JDBC program doing the same reads and rows per command; and, first, the
+ * ceiling: the same steps of the same requests to a bare Bolt app without a database ({@link
+ * CeilingBolt}), what HTTP, signatures and Bolt leave of the machine before any database work.
  */
 final class ThroughputBenchmark {
 
@@ -39,7 +36,11 @@ final class ThroughputBenchmark {
 
       Steps the rate of signed /tandem log, /tandem status and button clicks to Tandem
       (`tandem run` in Slack HTTP mode, SQLite) and finds the highest rate whose p99 send-to-answer is under 1 s;
-      compares it with a plain JDBC program writing the same rows per command.
+      compares it with a plain JDBC program writing the same rows per command, and with a bare
+      Bolt app answering the same requests without a database (the ceiling). A warm-up step at
+      half the first rate is not recorded; a rate misses when it misses twice in a row; while no
+      rate misses, steps go on past the last one (each 1.5x, up to 3 more); after a miss, the gap
+      is bisected. Each step shows the CPU cores the load generator and the server used.
 
         --people N          enrolled mentees                                  (default 1000)
         --signals N         signals in the history                            (default 1000000)
@@ -54,14 +55,17 @@ final class ThroughputBenchmark {
                             with its own HTTP port, sent the commands in turn; more than one
                             needs --postgres                                  (default 1)
         --tandem-classpath  the jar the instances run                 (default app/target/tandem.jar)
+        --bisect N          steps between the last rate that held and the first that missed,
+                            each halving the gap                              (default 3)
+        --ceiling on|off    first step a bare Bolt app (no database, in a JVM of its own) with the
+                            same requests: what HTTP, signatures and Bolt leave (default on)
 
       """;
 
   /** The instances' configuration is {@link IntakeBenchmark#writeConfig}'s. */
   private static final String SIGNING_SECRET = IntakeBenchmark.SIGNING_SECRET;
 
-  private static final Duration P99_LIMIT = Duration.ofSeconds(1);
-  private static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
+  private static final String CEILING = "ceiling (bare Bolt, no database), ";
   private static final Duration BASELINE_LENGTH = Duration.ofSeconds(10);
 
   private ThroughputBenchmark() {}
@@ -75,7 +79,9 @@ final class ThroughputBenchmark {
       Path results,
       String postgres,
       int instances,
-      String tandemClassPath) {
+      String tandemClassPath,
+      int bisections,
+      boolean ceiling) {
     static Options parse(List<String> args) {
       int people = 1000;
       int signals = 1_000_000;
@@ -86,6 +92,8 @@ final class ThroughputBenchmark {
       String postgres = null;
       int instances = 1;
       String tandemClassPath = "app/target/tandem.jar";
+      int bisections = 3;
+      boolean ceiling = true;
       for (Map.Entry<String, String> option : BenchArgs.pairs(args).entrySet()) {
         String value = option.getValue();
         switch (option.getKey()) {
@@ -98,6 +106,8 @@ final class ThroughputBenchmark {
           case "--postgres" -> postgres = value;
           case "--instances" -> instances = Integer.parseInt(value);
           case "--tandem-classpath" -> tandemClassPath = value;
+          case "--bisect" -> bisections = Integer.parseInt(value);
+          case "--ceiling" -> ceiling = onOrOff(value);
           default -> throw new IllegalArgumentException("Unknown option " + option.getKey());
         }
       }
@@ -121,11 +131,25 @@ final class ThroughputBenchmark {
           results,
           postgres,
           instances,
-          tandemClassPath);
+          tandemClassPath,
+          bisections,
+          ceiling);
     }
   }
 
+  private static boolean onOrOff(String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException("--ceiling takes on or off");
+    };
+  }
+
   static int main(List<String> args) {
+    if (args.contains("--help") || args.contains("-h")) {
+      System.out.println(USAGE);
+      return 0;
+    }
     return BenchArgs.main(args, Options::parse, USAGE, ThroughputBenchmark::run);
   }
 
@@ -153,36 +177,31 @@ final class ThroughputBenchmark {
     try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
       long setup = System.nanoTime();
       List<SimulatedUser> people = IntakeBenchmark.enrol(slack, dbUrl, o.people());
-      double baseline;
-      try (Database db =
-          Database.open(DatabaseSettings.of(dbUrl, null, null, 2), Clock.systemUTC())) {
-        ThroughputData.addSignals(db, o.signals());
-        ThroughputData.settleWelcomes(db);
-        System.out.printf("set up in %d s; JDBC baseline ...%n", secondsSince(setup));
-        baseline =
-            JdbcLogBaseline.run(
-                db,
-                slack.teamId(),
-                people.stream().map(SimulatedUser::id).toList(),
-                BASELINE_LENGTH);
-      }
-      result.put("people", o.people());
-      result.put("signals", o.signals());
-      result.put("Tandem instances", o.instances());
-      result.put("JDBC baseline, transactions/s", ResultFiles.round(baseline));
-      System.out.printf("JDBC baseline: %.1f transactions/s%n", baseline);
+      double baseline = baseline(o, slack, dbUrl, people, setup, result);
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .executor(Executors.newCachedThreadPool(IntakeBenchmark.daemonThreads()))
+              .connectTimeout(SignedSlashCommands.ACK_TIMEOUT)
+              .build();
+      Map<String, Integer> ceilings =
+          o.ceiling() ? ceiling(o, http, slack, people, dir, baseline, result) : Map.of();
 
       List<ChildProcess> instances = new ArrayList<>();
       try {
         List<URI> eventsUrls = TandemInstances.start(o, slack, dbUrl, dir, instances);
-        HttpClient http =
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newCachedThreadPool(IntakeBenchmark.daemonThreads()))
-                .connectTimeout(SignedSlashCommands.ACK_TIMEOUT)
-                .build();
+        result.put(
+            "Tandem instance 1: its database URL's settings",
+            TandemInstances.databaseSettings(instances.get(0)));
+        List<ProcessHandle> servers = instances.stream().map(i -> i.process.toHandle()).toList();
         for (String kind : o.kinds()) {
-          rates(o, kind, target(kind, http, eventsUrls, slack, people), slack, baseline, result);
+          SignedSlashCommands target = target(kind, http, eventsUrls, slack, people);
+          int best = rates(o, kind, target, servers, baseline, result);
+          if (ceilings.containsKey(kind)) {
+            result.put(
+                kind + ": ratio to the ceiling",
+                ResultFiles.round3(best / (double) Math.max(1, ceilings.get(kind))));
+          }
         }
         if (o.instances() > 1) {
           TandemInstances.sameRequestAtEveryInstance(
@@ -193,7 +212,7 @@ final class ThroughputBenchmark {
           // the same commands as before V14: "has this person opened the home" scans the log
           ThroughputData.dropActorIndex(dbUrl);
           SignedSlashCommands old = target("log", http, eventsUrls, slack, people);
-          rates(o, "log without V14's signal index", old, slack, baseline, result);
+          rates(o, "log without V14's signal index", old, servers, baseline, result);
         }
       } finally {
         for (ChildProcess instance : instances) {
@@ -204,34 +223,98 @@ final class ThroughputBenchmark {
     }
   }
 
-  /** Steps {@code target}'s rate up until a step misses; puts each step and the best in result. */
-  private static void rates(
+  /** Fills the database and runs the JDBC baseline on it; returns its transactions a second. */
+  private static double baseline(
+      Options o,
+      SlackSimulator slack,
+      String dbUrl,
+      List<SimulatedUser> people,
+      long setup,
+      Map<String, Object> result)
+      throws Exception {
+    double baseline;
+    try (Database db =
+        Database.open(DatabaseSettings.of(dbUrl, null, null, 2), Clock.systemUTC())) {
+      ThroughputData.addSignals(db, o.signals());
+      ThroughputData.settleWelcomes(db);
+      System.out.printf("set up in %d s; JDBC baseline ...%n", secondsSince(setup));
+      baseline =
+          JdbcLogBaseline.run(
+              db, slack.teamId(), people.stream().map(SimulatedUser::id).toList(), BASELINE_LENGTH);
+      if (o.postgres() == null) {
+        result.put("JDBC baseline: its connection's SQLite settings", ThroughputData.pragmas(db));
+      }
+    }
+    result.put("people", o.people());
+    result.put("signals", o.signals());
+    result.put("Tandem instances", o.instances());
+    result.put("JDBC baseline, transactions/s", ResultFiles.round(baseline));
+    System.out.printf("JDBC baseline: %.1f transactions/s%n", baseline);
+    return baseline;
+  }
+
+  /**
+   * Steps {@code target}'s rate ({@link RateSteps}) with {@code servers} as the server side; puts
+   * each step, the best rate and its ratio to the JDBC baseline in result; returns the best rate.
+   */
+  private static int rates(
       Options o,
       String label,
       SignedSlashCommands target,
-      SlackSimulator slack,
+      List<ProcessHandle> servers,
       double baseline,
       Map<String, Object> result)
       throws InterruptedException {
-    step(target, slack, 20, 3); // warm-up
-    int best = 0;
-    for (int rate : o.rates()) {
-      Step s = step(target, slack, rate, o.stepSeconds());
-      System.out.printf(
-          "%s at %d/s: %d sent, %d answered, p50 %.1f ms, p99 %.1f ms%n",
-          label, rate, s.sent(), s.answered(), s.p50(), s.p99());
+    RateSteps.Outcome out =
+        RateSteps.run(label, target, o.rates(), o.stepSeconds(), o.bisections(), servers);
+    for (RateSteps.Step s : out.steps()) {
       result.put(
-          label + " at " + rate + "/s: p50 / p99 ms",
-          s.answered() < s.sent()
-              ? "unanswered " + (s.sent() - s.answered())
-              : s.p50() + " / " + s.p99());
-      if (s.answered() < s.sent() || s.p99() >= P99_LIMIT.toMillis()) {
-        break;
-      }
-      best = rate;
+          label
+              + " at "
+              + s.rate()
+              + "/s"
+              + (s.again() ? " (again)" : "")
+              + ": p50 / p99 ms, CPU cores of generator / server",
+          s.summary());
     }
-    result.put(label + ": highest rate with p99 < 1 s, /s", best);
-    result.put(label + ": ratio to the JDBC baseline", ResultFiles.round3(best / baseline));
+    result.put(label + ": highest rate with p99 < 1 s, /s", out.best());
+    if (out.stillBusy()) {
+      result.put(
+          label + ": steps stopped",
+          "the server was still busy a minute after a missed step (its backlog)");
+    }
+    if (!out.missed()) {
+      result.put(label + ": every rate tried held", "the limit is higher than " + out.best());
+    }
+    result.put(label + ": ratio to the JDBC baseline", ResultFiles.round3(out.best() / baseline));
+    return out.best();
+  }
+
+  /**
+   * The ceiling: the same steps of the same signed requests to a bare Bolt app ({@link
+   * CeilingBolt}) in a JVM of its own; returns its best rate by kind.
+   */
+  private static Map<String, Integer> ceiling(
+      Options o,
+      HttpClient http,
+      SlackSimulator slack,
+      List<SimulatedUser> people,
+      Path dir,
+      double baseline,
+      Map<String, Object> result)
+      throws Exception {
+    List<URI> url = new ArrayList<>();
+    Map<String, Integer> best = new LinkedHashMap<>();
+    try (ChildProcess bolt =
+        CeilingBolt.start(IntakeBenchmark.BOT_TOKEN, slack.apiUrl(), SIGNING_SECRET, dir, url)) {
+      for (String kind : o.kinds()) {
+        SignedSlashCommands target = target(kind, http, url, slack, people);
+        best.put(
+            kind,
+            rates(o, CEILING + kind, target, List.of(bolt.process.toHandle()), baseline, result));
+      }
+    }
+    return best;
   }
 
   private static SignedSlashCommands target(
@@ -261,62 +344,6 @@ final class ThroughputBenchmark {
     };
   }
 
-  /** What one rate held for a while gave: counts and send-to-answer latencies. */
-  private record Step(long sent, long answered, double p50, double p99) {}
-
-  /** Sends at {@code rate} for {@code seconds}, then waits for the answers (up to a limit). */
-  private static Step step(SignedSlashCommands target, SlackSimulator slack, int rate, int seconds)
-      throws InterruptedException {
-    long first = target.sent() + 1;
-    ScheduledExecutorService pacer =
-        Executors.newSingleThreadScheduledExecutor(IntakeBenchmark.daemonThreads());
-    pacer.scheduleAtFixedRate(
-        () -> target.send().exceptionally(e -> null), 0, 1_000_000L / rate, TimeUnit.MICROSECONDS);
-    Thread.sleep(seconds * 1000L);
-    pacer.shutdownNow();
-    pacer.awaitTermination(5, TimeUnit.SECONDS);
-    long last = target.sent();
-    long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
-    Map<String, Instant> answered = answers(target);
-    while (System.nanoTime() < deadline && !allAnswered(answered, target, first, last)) {
-      Thread.sleep(200);
-      answered = answers(target);
-    }
-    Latencies latencies = new Latencies("step");
-    long count = 0;
-    for (long n = first; n <= last; n++) {
-      String id = target.responseUrlPrefix() + n;
-      Instant sentAt = target.sentAt().get(id);
-      Instant at = answered.get(id);
-      latencies.sent(true);
-      if (at != null && sentAt != null) {
-        latencies.answered(true, Duration.between(sentAt, at).toNanos());
-        count++;
-      }
-    }
-    Latencies.Summary s = latencies.summary();
-    return new Step(last - first + 1, count, s.p50(), s.p99());
-  }
-
-  private static boolean allAnswered(
-      Map<String, Instant> answered, SignedSlashCommands target, long first, long last) {
-    for (long n = first; n <= last; n++) {
-      if (!answered.containsKey(target.responseUrlPrefix() + n)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** When each command's first answer arrived: at its response_url or in its acknowledgement. */
-  private static Map<String, Instant> answers(SignedSlashCommands target) {
-    Map<String, Instant> first = new HashMap<>();
-    for (ResponseMessage r : target.answers()) {
-      first.put(r.responseUrlId(), r.time());
-    }
-    return first;
-  }
-
   private static long secondsSince(long nanos) {
     return (System.nanoTime() - nanos) / 1_000_000_000L;
   }
@@ -324,54 +351,11 @@ final class ThroughputBenchmark {
   private static void write(
       Options o, String commandLine, Map<String, Object> result, String loadAtStart)
       throws java.io.IOException {
-    String heading =
-        "# Throughput: commands at the speed of the database\n\n"
-            + "Goal: for `log`, `status` and a button click, the highest rate with p99"
-            + " send-to-answer under 1 s is at least 0.5x the plain JDBC program's transactions"
-            + " a second (same rows per command, same SQLite file settings, same run).\n\n";
-    String method =
-        "\n"
-            + (o.instances() == 1
-                ? "Tandem (`tandem run`, in a JVM of its own"
-                : o.instances()
-                    + " Tandem instances (each `tandem run` in a JVM of its own with its own HTTP"
-                    + " port, the commands sent to them in turn")
-            + ", with the launcher's JVM options) in Slack HTTP mode on "
-            + (o.postgres() == null
-                ? "SQLite"
-                : "PostgreSQL (one server, a fresh schema"
-                    + (o.instances() > 1 ? " shared by the instances)" : ")"))
-            + ", "
-            + o.people()
-            + " enrolled mentees and "
-            + o.signals()
-            + " signals (none of them `HOME_OPENED`), takes signed requests from the load"
-            + " generator (the benchmark's JVM, with the Slack simulator) at each rate for "
-            + o.stepSeconds()
-            + " s, the rates tried in order until one misses: p99 from send to the answer (the"
-            + " acknowledgement's body when it carries one, as Slack shows it, else the"
-            + " simulator's receipt of the `response_url` post) at or over 1 s, or an answer"
-            + " missing 30 s"
-            + " after the step. The baseline runs first, on the same database file through"
-            + " the same pool settings: per transaction, the nine reads and three inserts of"
-            + " one `log` (one session, one note, one signal), one thread."
-            + (o.instances() > 1
-                ? " After the steps, the same signed `log` goes to every instance at once "
-                    + TandemInstances.SAME_REQUESTS
-                    + " times (a Slack retry landing on another instance): each must take effect"
-                    + " once."
-                : "")
-            + " Both JVMs run with `-Dsun.net.httpserver.nodelay=true` (the JDK HTTP server, in"
-            + " the simulator and in Tandem's Slack endpoint, otherwise holds small responses"
-            + " ~40 ms; `tandem run` sets it itself). Load"
-            + " (/proc/loadavg) at start: "
-            + loadAtStart
-            + " (the machine is shared; read the ratios).\n\n";
     ResultFiles.write(
         o.results(),
         "throughput",
-        heading,
-        method,
+        ThroughputText.HEADING,
+        ThroughputText.method(o, loadAtStart),
         "goal_ratio_to_jdbc",
         0.5,
         result,

@@ -20,6 +20,36 @@ final class ThroughputData {
     }
   }
 
+  /**
+   * The SQLite settings a connection of {@code db}'s pool runs with, as SQLite reports them: the
+   * JDBC baseline's, to set beside the URL Tandem opened its database with.
+   */
+  static String pragmas(Database db) throws SQLException {
+    StringBuilder out = new StringBuilder();
+    try (Connection c = db.dataSource().getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      for (String pragma : new String[] {"journal_mode", "synchronous", "busy_timeout"}) {
+        try (java.sql.ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+          rs.next();
+          String value = rs.getString(1);
+          out.append(out.length() == 0 ? "" : ", ").append(pragma).append('=').append(value);
+          out.append(pragma.equals("synchronous") ? " (" + synchronousName(value) + ")" : "");
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static String synchronousName(String level) {
+    return switch (level) {
+      case "0" -> "OFF";
+      case "1" -> "NORMAL";
+      case "2" -> "FULL";
+      case "3" -> "EXTRA";
+      default -> "?";
+    };
+  }
+
   /** Drops V14's index on the signal log, to measure the commands as they ran before it. */
   static void dropActorIndex(String dbUrl) throws SQLException {
     try (Connection c = java.sql.DriverManager.getConnection(dbUrl);
