@@ -98,8 +98,7 @@ final class SlackInbound {
   private Response acceptClick(Request<?> request, BlockActionPayload payload, ActionContext ctx) {
     // a button click carries exactly one action
     BlockActionPayload.Action action = payload.getActions().get(0);
-    return accept(
-        ctx,
+    InboundRequest click =
         request(
             deliveryKey(payload.getTriggerId(), request),
             InboundRequest.Kind.CLICK,
@@ -112,7 +111,10 @@ final class SlackInbound {
             Map.of(),
             payload.getResponseUrl(),
             // a command button rendered before Tandem wrote its own plain mentions
-            SlackText.mentions(action.getValue())));
+            SlackText.mentions(action.getValue()));
+    // Slack shows nothing of a click's acknowledgement: every answer goes to its response_url
+    IntakeUseCase.Taken taken = intake.acceptOrAnswer(click, reply -> false);
+    return taken.acceptance() == IntakeUseCase.Acceptance.REFUSED ? stopping() : ctx.ack();
   }
 
   /**

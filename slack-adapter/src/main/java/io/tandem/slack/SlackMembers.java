@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What Tandem needs to know about a Slack user (time zone, workspace admin, work email), cached so
- * that {@code users.info} (Tier 4) is called at most once an hour per person. Called on worker
- * threads only, never on the acknowledgement path.
+ * that {@code users.info} (Tier 4) is called at most once an hour per person. Called where a
+ * request runs: an intake worker, or the acknowledgement thread of a quick command.
  */
 final class SlackMembers {
 

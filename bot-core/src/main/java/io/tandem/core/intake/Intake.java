@@ -1,5 +1,6 @@
 package io.tandem.core.intake;
 
+import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.CommandParser;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
@@ -186,8 +187,7 @@ public final class Intake implements IntakeUseCase {
 
   @Override
   public Taken acceptOrAnswer(InboundRequest request, Predicate<Reply> fitsAck) {
-    if (request.kind() != InboundRequest.Kind.COMMAND
-        || !CommandParser.answersInAck(request.name())) {
+    if (!quick(request)) {
       return new Taken(accept(request), Optional.empty());
     }
     if (!accepting) {
@@ -203,6 +203,17 @@ public final class Intake implements IntakeUseCase {
     } finally {
       runningNow.release();
     }
+  }
+
+  /** A quick command, typed or behind a command button: it runs in milliseconds. */
+  private static boolean quick(InboundRequest request) {
+    return switch (request.kind()) {
+      case COMMAND -> CommandParser.answersInAck(request.name());
+      case CLICK ->
+          CommandDispatcher.COMMAND_ACTION.equals(request.name())
+              && CommandParser.answersInAck(request.value());
+      default -> false;
+    };
   }
 
   /** Whether a quick command may run on this acknowledgement thread, waiting briefly for a turn. */
@@ -258,9 +269,10 @@ public final class Intake implements IntakeUseCase {
     } catch (RuntimeException e) {
       LOG.error("The core failed on request {}", request.deliveryKey(), e);
       // stored: an effect that committed before a later step failed
-      return inbox.find(request.deliveryKey()).isPresent()
-          ? repeated(request)
-          : new Taken(Acceptance.ACCEPTED, Optional.of(Reply.info(FAILURE, List.of())));
+      if (inbox.find(request.deliveryKey()).isPresent()) {
+        return repeated(request);
+      }
+      return apologise(request, fitsAck);
     }
     handled(request, Optional.ofNullable(reply), started);
     if (reply == null || fitsAck.test(reply)) {
@@ -270,6 +282,30 @@ public final class Intake implements IntakeUseCase {
       workers.execute(() -> sendOwed(request, reply));
     } catch (RejectedExecutionException e) {
       LOG.info("Request done while stopping; the next start sends its answer");
+    }
+    return new Taken(Acceptance.ACCEPTED, Optional.empty());
+  }
+
+  /**
+   * Nothing was stored: the person is told so in the acknowledgement, or where the acknowledgement
+   * shows nothing (a Slack button), once through the answer port.
+   */
+  private Taken apologise(InboundRequest request, Predicate<Reply> fitsAck) {
+    Reply apology = Reply.info(FAILURE, List.of());
+    if (fitsAck.test(apology)) {
+      return new Taken(Acceptance.ACCEPTED, Optional.of(apology));
+    }
+    try {
+      workers.execute(
+          () -> {
+            try {
+              port(request).answer(request, apology);
+            } catch (RuntimeException e) {
+              LOG.warn("Could not tell {} nothing was saved: {}", request.userId(), e.toString());
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      LOG.info("Stopping: the apology for request {} is not sent", request.deliveryKey());
     }
     return new Taken(Acceptance.ACCEPTED, Optional.empty());
   }

@@ -2,6 +2,7 @@ package io.tandem.core.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.delivery.MutableClock;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
@@ -116,7 +117,10 @@ class IntakeTest {
             new HandleInteractionUseCase() {
               @Override
               public Reply clicked(Actor actor, String channelId, String actionId, String value) {
-                return Reply.info("clicked", List.of());
+                // a command button runs its command, as the dispatcher does
+                return CommandDispatcher.COMMAND_ACTION.equals(actionId)
+                    ? commands.handle(new Invocation(actor, channelId, value, Map.of()))
+                    : Reply.info("clicked", List.of());
               }
 
               @Override
@@ -341,6 +345,42 @@ class IntakeTest {
     Intake restarted = intake();
     assertThat(restarted.resume()).isZero();
     assertThat(runs).hasValue(1);
+  }
+
+  @Test
+  @DisplayName(
+      "a quick command's button runs as it is clicked, its answer sent once where the person"
+          + " looks")
+  void quickCommandButton() throws Exception {
+    Intake intake = intake();
+    InboundRequest click =
+        new InboundRequest(
+            Platform.SLACK,
+            "slack:t:9",
+            InboundRequest.Kind.CLICK,
+            "T1",
+            "U1",
+            "ana",
+            null,
+            null,
+            "D1",
+            CommandDispatcher.COMMAND_ACTION,
+            "goal add Learn reels",
+            Map.of(),
+            "http://127.0.0.1:1/response/slack:t:9",
+            clock.instant(),
+            Map.of());
+
+    IntakeUseCase.Taken taken = intake.acceptOrAnswer(click, reply -> false);
+    assertThat(effects()).as("committed before the acknowledgement").isEqualTo(1);
+    assertThat(intake.acceptOrAnswer(click, reply -> false).acceptance())
+        .isEqualTo(Acceptance.DUPLICATE);
+    drain(intake);
+
+    assertThat(taken.inAck()).isEmpty();
+    assertThat(answered).extracting(Reply::text).containsExactly("Done: goal add Learn reels");
+    assertThat(effects()).isEqualTo(1);
+    assertThat(inbox.find("slack:t:9").orElseThrow().state()).isEqualTo(InboxRows.State.ANSWERING);
   }
 
   @Test
