@@ -8,11 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -107,42 +103,13 @@ public final class Store {
   }
 
   /**
-   * The keys among {@code keys} that are taken: queued earlier in this transaction or stored in any
-   * state. One query per {@value #KEYS_PER_QUERY} keys, however many messages they name: for work
-   * that queues many messages at once ({@code Outbox.queueAll}).
-   */
-  public Set<String> outboxKeysTaken(Collection<String> keys) {
-    Set<String> taken = new HashSet<>();
-    List<String> unseen = new ArrayList<>();
-    for (String key : new LinkedHashSet<>(keys)) {
-      if (keysQueuedInThisTransaction().contains(key)) {
-        taken.add(key);
-      } else {
-        unseen.add(key);
-      }
-    }
-    for (int from = 0; from < unseen.size(); from += KEYS_PER_QUERY) {
-      taken.addAll(
-          em.createQuery(
-                  "SELECT o.dedupKey FROM OutboxMessage o WHERE o.dedupKey IN :keys", String.class)
-              .setParameter(
-                  "keys", unseen.subList(from, Math.min(unseen.size(), from + KEYS_PER_QUERY)))
-              .setFlushMode(FlushModeType.COMMIT)
-              .getResultList());
-    }
-    return taken;
-  }
-
-  /**
-   * Queues a message whose key {@link #outboxKeysTaken} found free in this transaction, without
+   * Queues a message whose key {@code OutboxInserts.taken} found free in this transaction, without
    * looking again; the unique key on {@code dedup_key} still refuses a duplicate at commit.
    */
   public void queueChecked(OutboxMessage message) {
     em.persist(message);
     keysQueuedInThisTransaction().add(message.getDedupKey());
   }
-
-  private static final int KEYS_PER_QUERY = 500;
 
   /** Kept on the entity manager, so every {@code Store} of one transaction sees the same set. */
   @SuppressWarnings("unchecked")
