@@ -141,18 +141,27 @@ class IntakeTest {
   }
 
   private InboundRequest command(String key, String text, Map<String, String> mentions) {
+    return request(InboundRequest.Kind.COMMAND, key, text, null, mentions);
+  }
+
+  private InboundRequest request(
+      InboundRequest.Kind kind,
+      String key,
+      String name,
+      String value,
+      Map<String, String> mentions) {
     return new InboundRequest(
         Platform.SLACK,
         key,
-        InboundRequest.Kind.COMMAND,
+        kind,
         "T1",
         "U1",
         "ana",
         null,
         null,
         "D1",
-        text,
-        null,
+        name,
+        value,
         Map.of(),
         "http://127.0.0.1:1/response/" + key,
         clock.instant(),
@@ -354,21 +363,11 @@ class IntakeTest {
   void quickCommandButton() throws Exception {
     Intake intake = intake();
     InboundRequest click =
-        new InboundRequest(
-            Platform.SLACK,
-            "slack:t:9",
+        request(
             InboundRequest.Kind.CLICK,
-            "T1",
-            "U1",
-            "ana",
-            null,
-            null,
-            "D1",
+            "slack:t:9",
             CommandDispatcher.COMMAND_ACTION,
             "goal add Learn reels",
-            Map.of(),
-            "http://127.0.0.1:1/response/slack:t:9",
-            clock.instant(),
             Map.of());
 
     IntakeUseCase.Taken taken = intake.acceptOrAnswer(click, reply -> false);
