@@ -9,6 +9,7 @@ import io.tandem.core.store.Store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +228,14 @@ public final class Outbox {
       return perPerson;
     }
     return Map.of(dedupKey, target);
+  }
+
+  /**
+   * The keys among {@code keys} already taken: stored in any state, or queued earlier in this
+   * transaction. One query per 500 keys, for jobs that ask about many messages at once.
+   */
+  public static Set<String> taken(Store store, Collection<String> keys) {
+    return OutboxInserts.taken(store, keys);
   }
 
   /** The {@code outbox_message.payload} text for a message; see {@link OutboxPayload}. */

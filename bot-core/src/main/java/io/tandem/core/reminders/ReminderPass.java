@@ -1,7 +1,6 @@
 package io.tandem.core.reminders;
 
 import io.tandem.core.delivery.Outbox;
-import io.tandem.core.delivery.persistence.OutboxInserts;
 import io.tandem.core.kernel.Signal;
 import io.tandem.core.kernel.SignalType;
 import io.tandem.core.port.in.Reply;
@@ -122,7 +121,7 @@ final class ReminderPass {
       if (reminding.isEmpty() && nudging.isEmpty()) {
         return new Page(List.of(), List.of(), Map.of());
       }
-      Set<String> taken = OutboxInserts.taken(store, keys);
+      Set<String> taken = Outbox.taken(store, keys);
       reminding.removeIf(p -> nothingNew(p, taken));
       nudging.removeIf(p -> nothingNew(p, taken));
       Map<Long, List<Object>> snapshots = new HashMap<>();
