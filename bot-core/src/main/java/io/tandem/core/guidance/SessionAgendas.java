@@ -31,8 +31,11 @@ public final class SessionAgendas {
   /** An agenda chosen for a pair's occurrence (a day, yyyy-MM-dd), as {@code pair_agenda} holds. */
   public record Choice(long workspaceId, long pairId, String agenda, String occurrence) {}
 
+  /** The agenda a pair was last given, and for which occurrence. */
+  private record Agenda(String agenda, String occurrence) {}
+
   private final Map<Long, List<ProgramTemplate>> ownByProgram;
-  private final Map<Long, Choice> last = new HashMap<>();
+  private final Map<Long, Agenda> last = new HashMap<>();
   private final Map<Long, List<String>> goals;
   private final Map<Long, Choice> chosen = new LinkedHashMap<>();
   private final Map<Long, Map<String, String>> libraries = new HashMap<>();
@@ -44,7 +47,7 @@ public final class SessionAgendas {
       Map<Long, PairAgenda> last,
       Map<Long, List<String>> goals) {
     this.ownByProgram = ownByProgram;
-    last.forEach((pair, a) -> this.last.put(pair, new Choice(0, pair, a.agenda(), a.occurrence())));
+    last.forEach((pair, a) -> this.last.put(pair, new Agenda(a.agenda(), a.occurrence())));
     this.goals = goals;
   }
 
@@ -70,7 +73,7 @@ public final class SessionAgendas {
       String occurrence,
       GuideText.Values values) {
     Map<String, String> library = libraries.computeIfAbsent(program.getId(), this::library);
-    Choice before = last.get(pairId);
+    Agenda before = last.get(pairId);
     String agenda;
     if (before != null
         && before.occurrence().equals(occurrence)
@@ -84,7 +87,7 @@ public final class SessionAgendas {
       int after = before == null ? -1 : order.indexOf(before.agenda());
       agenda = order.get((after + 1) % order.size());
       Choice choice = new Choice(program.getWorkspaceId(), pairId, agenda, occurrence);
-      last.put(pairId, choice);
+      last.put(pairId, new Agenda(agenda, occurrence));
       chosen.put(pairId, choice);
     }
     return GuideText.render(library.get(agenda), values);
