@@ -95,6 +95,8 @@ public final class Main implements Callable<Integer> {
    * command gets its suggestions.
    */
   public static CommandLine commandLine(String[] args) {
+    // every entry point (this program's, the demo's) starts here, before picocli's own work
+    ConfigLoader.prepareInBackground();
     CommandLine root = new CommandLine(new Main());
     Class<?> invoked = invoked(args);
     for (Class<?> command : invoked != null ? List.of(invoked) : COMMANDS) {

@@ -89,11 +89,8 @@ final class MatchScaleBenchmark {
     double cliSeconds = cli[1] / 1e9;
     double peakMib = cli[2] / 1024.0;
 
-    double[] inProcess = inProcess(url, runs, result);
-    double previewMs = inProcess[0];
-    double solveMs = inProcess[1];
-    result.put("preview end to end / solve (CPU)", ResultFiles.round3(previewMs / solveMs));
-    boolean pass = previewMs / solveMs <= 2.0 && peakMib < 1024 && cliSeconds < 3.0 && cli[0] == 0;
+    double previewRatio = inProcess(url, runs, result);
+    boolean pass = previewRatio <= 2.0 && peakMib < 1024 && cliSeconds < 3.0 && cli[0] == 0;
     result.put("verdict", pass ? "PASS" : "MISS");
     ResultFiles.write(
         out,
@@ -113,9 +110,11 @@ final class MatchScaleBenchmark {
             + "`), the goals on the latter: wall time to exit, peak RSS from /proc (VmHWM, sampled every 5 ms). In-process"
             + " figures are medians of "
             + runs
-            + " warm runs in the benchmark's own JVM. The 2-core machine is shared: see the load"
+            + " warm runs in the benchmark's own JVM; CPU is the calling thread's, and a big score"
+            + " table fills half its rows on another, so the preview must be within 2x of the"
+            + " solve in wall time too. The 2-core machine is shared: see the load"
             + " average.\n\n",
-        "goal preview/solve (CPU)",
+        "goal preview/solve (CPU and wall)",
         2.0,
         result,
         ResultFiles.environment("match-scale", String.join(" ", args)));
@@ -159,8 +158,11 @@ final class MatchScaleBenchmark {
     }
   }
 
-  /** Median ms of {preview end to end, solve alone}; puts the figures in {@code result}. */
-  private static double[] inProcess(String url, int runs, Map<String, Object> result)
+  /**
+   * Puts the in-process figures in {@code result}; returns the preview's ratio to the solve, the
+   * higher of CPU and wall.
+   */
+  private static double inProcess(String url, int runs, Map<String, Object> result)
       throws Exception {
     Clock clock = Clock.systemUTC();
     try (Database db = Database.open(DatabaseSettings.of(url, null, null, 2), clock)) {
@@ -211,7 +213,10 @@ final class MatchScaleBenchmark {
       }
       result.put("mentors x mentees", mentors.size() + " x " + mentees.size());
       result.put("pairs proposed", dry.result().pairs().size());
-      return new double[] {previewMs, solveMs};
+      double wallRatio = median(wall[0]) / median(wall[2]);
+      result.put("preview end to end / solve (CPU)", ResultFiles.round3(previewMs / solveMs));
+      result.put("preview end to end / solve (wall)", ResultFiles.round3(wallRatio));
+      return Math.max(previewMs / solveMs, wallRatio);
     }
   }
 

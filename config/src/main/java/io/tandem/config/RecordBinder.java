@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -51,6 +52,11 @@ final class RecordBinder {
           .getValidator();
 
   private final SettingReader reader;
+
+  /** Builds the validator (on first use of this class) and nothing else. */
+  static void prepare() {
+    Objects.requireNonNull(VALIDATOR);
+  }
 
   RecordBinder(SettingReader reader) {
     this.reader = reader;

@@ -125,6 +125,11 @@ public final class Database implements AutoCloseable {
    * @throws Migrations.MigrationException when the schema cannot be brought up to date
    */
   public static Database open(DatabaseSettings settings, Clock clock) {
+    return open(settings, clock, false);
+  }
+
+  /** {@link #open}, checking beside the persistence unit's start that the schema is current. */
+  private static Database open(DatabaseSettings settings, Clock clock, boolean checkSchema) {
     Objects.requireNonNull(clock, "clock");
     boolean sqlite = settings.jdbcUrl().startsWith(SQLITE_PREFIX);
     String url = sqlite ? SqliteUrls.checked(settings.jdbcUrl()) : settings.jdbcUrl();
@@ -146,7 +151,12 @@ public final class Database implements AutoCloseable {
     try {
       List<Migrations.Applied> applied =
           settings.migrateOnOpen() ? Migrations.migrate(pool, clock) : List.of();
-      EntityManagerFactory emf = createFactory(pool, sqlite);
+      EntityManagerFactory emf =
+          checkSchema
+              ? ReadOnlyStart.start(
+                  () -> DatabaseProblems.requireCurrentSchema(pool, settings.jdbcUrl()),
+                  () -> createFactory(pool, sqlite))
+              : createFactory(pool, sqlite);
       LOG.info("Database open: {} ({} migrations applied)", SqliteUrls.redact(url), applied.size());
       return new Database(pool, emf, url, applied);
     } catch (RuntimeException e) {
@@ -171,14 +181,7 @@ public final class Database implements AutoCloseable {
       DatabaseProblems.sqliteFile(SqliteUrls.checked(url))
           .ifPresent(DatabaseProblems::requireExistingSqlite);
     }
-    Database database = open(settings.withMigrateOnOpen(false), clock);
-    try {
-      DatabaseProblems.requireCurrentSchema(database.dataSource(), url);
-      return database;
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
+    return open(settings.withMigrateOnOpen(false), clock, true);
   }
 
   private static EntityManagerFactory createFactory(DataSource dataSource, boolean sqlite) {

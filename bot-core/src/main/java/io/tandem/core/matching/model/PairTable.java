@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Every mentor-mentee pair's score in millipoints, or {@link AssignmentSolver#FORBIDDEN} where a
@@ -38,12 +41,41 @@ final class PairTable {
     int n = mentors.size();
     int m = mentees.size();
     long[][] millis = new long[n][];
-    long allowed = 0;
-    for (int i = 0; i < n; i++) {
-      millis[i] = new long[m];
-      allowed += fillRow(i, millis[i], mentors, mentees, features, links, settings, now);
+    RowRange range =
+        (from, to) -> {
+          long allowed = 0;
+          for (int i = from; i < to; i++) {
+            millis[i] = new long[m];
+            allowed += fillRow(i, millis[i], mentors, mentees, features, links, settings, now);
+          }
+          return allowed;
+        };
+    if ((long) n * m < PARALLEL_CELLS || Runtime.getRuntime().availableProcessors() < 2) {
+      return new PairTable(millis, range.fill(0, n));
     }
-    return new PairTable(millis, allowed);
+    // Rows are independent and the cold JVM of a one-shot command leaves the second core idle:
+    // another thread fills the second half of the rows while this one fills the first.
+    int half = n / 2;
+    CompletableFuture<Long> second =
+        CompletableFuture.supplyAsync(() -> range.fill(half, n), SECOND_THREAD);
+    long allowed = range.fill(0, half);
+    return new PairTable(millis, allowed + second.join());
+  }
+
+  /** Tables of at least this many cells are filled on two threads. */
+  private static final long PARALLEL_CELLS = 1_000_000L;
+
+  /** Starts a daemon thread for each task: a table fills the second half of its rows on one. */
+  private static final Executor SECOND_THREAD =
+      task -> {
+        Thread thread = new Thread(task, "tandem-pair-table");
+        thread.setDaemon(true);
+        thread.start();
+      };
+
+  /** Fills rows {@code [from, to)}; returns how many of their pairs are allowed. */
+  private interface RowRange {
+    long fill(int from, int to);
   }
 
   // Long because it is the per-pair hot loop: one pass over flat arrays, no call per pair but for
@@ -151,7 +183,7 @@ final class PairTable {
     /** How many teach counts a score table keeps per mentee key: 0 to the most wanted. */
     final int teachSpan;
 
-    private final Map<Integer, long[]> scoresByMentorKind = new HashMap<>();
+    private final Map<Integer, long[]> scoresByMentorKind = new ConcurrentHashMap<>();
     private final Map<String, Integer> skills = new HashMap<>();
     private final Map<String, Integer> labels = new HashMap<>();
 

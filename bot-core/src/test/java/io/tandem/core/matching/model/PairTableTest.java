@@ -65,6 +65,30 @@ class PairTableTest {
     }
   }
 
+  @Test
+  @DisplayName("a pool big enough to be filled on two threads: both halves' rows, the boundary too")
+  void bigTableEqualsRulesAndScoreInBothHalves() {
+    Random random = new Random(7);
+    List<Candidate> mentors = people(random, "a", 1_001);
+    List<Candidate> mentees = people(random, "b", 1_000);
+    MatchSettings settings = MatchSettings.DEFAULTS;
+
+    long[][] table = Matcher.scoreTable(mentors, mentees, settings, NOW);
+
+    List<MatchProfile> b = new ArrayList<>();
+    mentees.forEach(c -> b.add(new MatchProfile(c, NOW)));
+    for (int i : new int[] {0, 1, 2, 498, 499, 500, 501, 502, 998, 999, 1_000}) {
+      MatchProfile a = new MatchProfile(mentors.get(i), NOW);
+      for (int j = 0; j < mentees.size(); j++) {
+        long expected =
+            HardRules.firstBroken(a, b.get(j), settings, NOW) != null
+                ? AssignmentSolver.FORBIDDEN
+                : PairScore.scoreMillis(a, b.get(j), settings);
+        assertThat(table[i][j]).as("pair %d-%d", i, j).isEqualTo(expected);
+      }
+    }
+  }
+
   private static List<Candidate> people(Random random, String prefix, int count) {
     List<Candidate> people = new ArrayList<>();
     for (int k = 0; k < count; k++) {
