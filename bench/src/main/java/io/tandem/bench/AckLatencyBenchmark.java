@@ -115,6 +115,7 @@ final class AckLatencyBenchmark {
         "one JVM per side with its own simulator, 4 in turn (Tandem, bare, bare, Tandem), each "
             + processSeconds
             + " s measured after its own warm-up");
+    parameters.put("JVM options of each side", String.join(" ", AckSide.jvmOptions()));
     parameters.put("load (/proc/loadavg) as each process started", String.join(" | ", loads));
     return new PartResult(
         slack ? SlackAckBenchmark.TITLE : DiscordAckBenchmark.TITLE,

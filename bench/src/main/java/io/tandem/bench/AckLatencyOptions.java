@@ -35,7 +35,9 @@ record AckLatencyOptions(
       Measures how fast Tandem acknowledges and answers /tandem log against a bare bot that only
       acks, against the local Slack and Discord simulators. Each side runs in a JVM of its own with
       its own simulator, four processes per platform in the order Tandem, bare, bare, Tandem, each
-      measuring half of the side's seconds.
+      measuring half of the side's seconds. Both sides run with the JVM options `./tandem run`
+      gets, then this JVM's own: -Xlog:gc*,safepoint:file=gc-%p.log:uptime and
+      -Dtandem.bench.trace=PREFIX (each measured request's due time and latency) reach both.
 
         --rate N                   Slack commands per second, per side      (default 100)
         --seconds N                measured Slack seconds, per side         (default 30)

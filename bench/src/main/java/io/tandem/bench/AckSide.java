@@ -95,8 +95,10 @@ final class AckSide {
   }
 
   /**
-   * Runs one side in a child JVM (this JVM's options, this class path) measuring {@code seconds} on
-   * {@code platform}, and returns what it wrote.
+   * Runs one side in a child JVM (this class path) measuring {@code seconds} on {@code platform},
+   * and returns what it wrote. Both sides get the JVM options {@code tandem run} gets from the
+   * launcher ({@link #jvmOptions}), so Tandem is measured with the collector and heap sizing it
+   * runs with, and the bare bot with the same.
    */
   static JsonObject inChild(
       Platform platform, Side side, AckLatencyOptions options, int seconds, Path dir)
@@ -104,7 +106,7 @@ final class AckSide {
     Path out = Files.createTempFile(dir, "ack-side-", ".json");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(jvmOptions());
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "ack-side"));
     command.addAll(
@@ -123,6 +125,17 @@ final class AckSide {
     JsonElement json = JsonParser.parseString(Files.readString(out, StandardCharsets.UTF_8));
     Files.delete(out);
     return json.getAsJsonObject();
+  }
+
+  /**
+   * The launcher's options for {@code tandem run}, then this JVM's own (so a diagnostic such as
+   * {@code -Xlog:gc} or an override given to the benchmark reaches both sides and wins).
+   */
+  static List<String> jvmOptions() throws IOException {
+    List<String> options =
+        new ArrayList<>(List.of(ChildProcess.launcherJvmOptions().strip().split("\\s+")));
+    options.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    return options;
   }
 
   private static String take(List<String> args, String name) {

@@ -1,7 +1,12 @@
 package io.tandem.bench;
 
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +32,18 @@ final class Latencies {
   private final AtomicLong warmupFailed = new AtomicLong();
   private volatile String firstFailure;
 
+  /**
+   * A diagnostic: with {@code -Dtandem.bench.trace=PREFIX} each process appends every measured
+   * request (side, due time as JVM uptime in µs, latency in µs) to {@code PREFIX-PID}, to line the
+   * slowest up with that process's {@code -Xlog:gc*,safepoint:file=...-%p.log:uptime}.
+   */
+  private static final String TRACE = System.getProperty("tandem.bench.trace");
+
+  private static final long UPTIME_ZERO =
+      System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000;
+
+  private final StringBuilder trace = new StringBuilder();
+
   Latencies(String name) {
     this.name = name;
   }
@@ -44,6 +61,10 @@ final class Latencies {
       long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(latencyNanos));
       synchronized (histogram) {
         histogram.recordValue(Math.min(micros, HIGHEST_MICROS));
+        if (TRACE != null) {
+          long dueMicros = (System.nanoTime() - latencyNanos - UPTIME_ZERO) / 1000;
+          trace.append(name).append(' ').append(dueMicros).append(' ').append(micros).append('\n');
+        }
       }
     }
   }
@@ -52,6 +73,20 @@ final class Latencies {
     (measured ? failed : warmupFailed).incrementAndGet();
     if (firstFailure == null) {
       firstFailure = String.valueOf(cause);
+    }
+  }
+
+  private void writeTrace() {
+    if (TRACE != null) {
+      try {
+        Files.writeString(
+            Path.of(TRACE + "-" + ProcessHandle.current().pid()),
+            trace,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        System.err.println("Cannot write the trace: " + e);
+      }
     }
   }
 
@@ -66,6 +101,7 @@ final class Latencies {
       json.addProperty("firstFailure", firstFailure);
     }
     synchronized (histogram) {
+      writeTrace();
       ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
       int length = histogram.encodeIntoCompressedByteBuffer(buffer);
       json.addProperty(
