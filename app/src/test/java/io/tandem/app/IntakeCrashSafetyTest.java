@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.config.TandemConfig;
+import io.tandem.core.intake.Intake;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
@@ -50,8 +51,10 @@ import org.junit.jupiter.api.io.TempDir;
  * CrashSafetyChild}) in Slack HTTP mode and takes a stream of signed {@code /tandem log} commands
  * from the simulator, each with its own topic and {@code response_url}. It is killed (SIGKILL) or
  * stopped (SIGTERM) in the middle of the stream and started again on the same SQLite file; every
- * command it acknowledged must then be stored once and answered once. The same holds for {@code
- * /tandem} commands on the simulated Discord, answered in their callback or deferred.
+ * command it acknowledged must then be stored once and answered once. The same holds for clicks on
+ * a quick command's button, whose answers go to their {@code response_url} after the
+ * acknowledgement, and for {@code /tandem} commands on the simulated Discord, answered in their
+ * callback or deferred.
  */
 @DisplayName("Intake: acknowledged Slack commands survive SIGKILL and SIGTERM, exactly once")
 class IntakeCrashSafetyTest {
@@ -70,6 +73,7 @@ class IntakeCrashSafetyTest {
   private Path childLog;
   private final Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
   private volatile boolean sending = true;
+  private volatile boolean clicking;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -104,6 +108,25 @@ class IntakeCrashSafetyTest {
     assertThat(outcome.exitCode).as("killed by SIGKILL").isEqualTo(137);
 
     // THEN after a restart every acknowledged command is stored once and answered once
+    restartAndCheck(outcome);
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  @DisplayName(
+      "SIGKILL after 180 acknowledged clicks on a log button, restart: each done once, answered at"
+          + " most once, none lost")
+  void clicksKilledMidStream() throws Exception {
+    enrolSlackPeople();
+    clicking = true;
+    // GIVEN Tandem taking a stream of clicks on a command button that logs a session, each answered
+    // at its response_url after the acknowledgement
+    // WHEN it is killed with SIGKILL after 180 of them were acknowledged
+    Outcome outcome = sendThenStop(() -> child.destroyForcibly());
+    assertThat(outcome.exitCode).as("killed by SIGKILL").isEqualTo(137);
+
+    // THEN after a restart every acknowledged click has its effect once and its answer once, but
+    // for the answers being sent at the kill, which are never sent twice
     restartAndCheck(outcome);
   }
 
@@ -303,7 +326,10 @@ class IntakeCrashSafetyTest {
     return new Outcome(child.exitValue(), stopTook, acked);
   }
 
-  /** Sends {@code /tandem log 45m crash-N}, one after another, until told to stop. */
+  /**
+   * Sends {@code /tandem log 45m crash-N}, or clicks a command button with that value, one after
+   * another, until told to stop.
+   */
   private void stream(URI eventsUrl) {
     try (SlackClient client =
         SlackClient.overHttp(
@@ -315,7 +341,9 @@ class IntakeCrashSafetyTest {
       for (int n = 0; sending; n++) {
         try {
           ActionResult result =
-              client.user("person-" + (n % PEOPLE)).runs("/tandem log 45m crash-" + n);
+              clicking
+                  ? client.user("person-" + (n % PEOPLE)).clicks("command", "log 45m crash-" + n)
+                  : client.user("person-" + (n % PEOPLE)).runs("/tandem log 45m crash-" + n);
           if (result.ack().isOk()) {
             acknowledged.put(n, result.responseUrlId());
           }
@@ -371,8 +399,8 @@ class IntakeCrashSafetyTest {
                 .collect(Collectors.toSet()))
         .as("unanswered commands are only those whose answer was being sent at the stop")
         .isSubsetOf(unknownAtStop)
-        .as("at most one send per intake worker can be cut off")
-        .hasSizeLessThanOrEqualTo(4);
+        .as("at most one send per intake worker or answer sender can be cut off")
+        .hasSizeLessThanOrEqualTo(4 + Intake.ANSWER_SENDERS);
   }
 
   private static List<String> topics(Set<Integer> numbers) {
