@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -61,6 +62,7 @@ class IntakeCrashSafetyTest {
 
   private static final int PEOPLE = 20;
   private static final int STOP_AFTER = 180;
+  private static final int CLICK_STREAMS = 4;
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(120);
 
@@ -74,6 +76,7 @@ class IntakeCrashSafetyTest {
   private final Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
   private volatile boolean sending = true;
   private volatile boolean clicking;
+  private final AtomicInteger numbers = new AtomicInteger();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -304,16 +307,25 @@ class IntakeCrashSafetyTest {
   private Outcome sendThenStop(Runnable stop) throws Exception {
     child = startChild();
     URI eventsUrl = awaitEventsUrl();
-    Thread sender = new Thread(() -> stream(eventsUrl), "command-stream");
-    sender.setDaemon(true);
-    sender.start();
+    // clicks come from several people at once, so answers are still owed when the stop comes
+    List<Thread> senders =
+        IntStream.range(0, clicking ? CLICK_STREAMS : 1)
+            .mapToObj(i -> new Thread(() -> stream(eventsUrl), "command-stream-" + i))
+            .toList();
+    senders.forEach(
+        sender -> {
+          sender.setDaemon(true);
+          sender.start();
+        });
     await().atMost(START_TIMEOUT).until(() -> acknowledged.size() >= STOP_AFTER);
     long stopping = System.nanoTime();
     stop.run();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child ended").isTrue();
     Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
     sending = false;
-    sender.join(15_000);
+    for (Thread sender : senders) {
+      sender.join(15_000);
+    }
     Set<Integer> acked = new TreeSet<>(acknowledged.keySet());
     System.out.printf(
         "intake crash safety: %d acknowledged, %d stored and %d answered when the child ended"
@@ -338,7 +350,7 @@ class IntakeCrashSafetyTest {
             CrashSafetyChild.SIGNING_SECRET,
             Clock.systemUTC(),
             Duration.ofSeconds(5))) {
-      for (int n = 0; sending; n++) {
+      for (int n = numbers.getAndIncrement(); sending; n = numbers.getAndIncrement()) {
         try {
           ActionResult result =
               clicking
