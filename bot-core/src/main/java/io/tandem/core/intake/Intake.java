@@ -86,12 +86,12 @@ public final class Intake implements IntakeUseCase {
   private static final Duration TURN_WAIT = Duration.ofMillis(250);
 
   /**
-   * Threads that send owed answers of requests already done (a button's quick command, a resumed
-   * row). Each waits most of its time for its claim's commit and then for the platform, doing
-   * little: with only the intake's workers, a click's answer queued behind a handful of claims,
-   * each committed alone, so clicks went at a third of the database's rate. With more of them the
-   * claims that wait together share one commit ({@link GroupCommit}). Killed mid-send, at most one
-   * answer per sender is lost (claimed, maybe not sent; never sent twice).
+   * Threads that send the owed answers of requests already done (a button's quick command, a
+   * resumed row). Each spends its time waiting, for its claim's commit and then for the platform:
+   * on the intake's few workers, the answers of clicks queued behind one another's claims, each
+   * batch of claims no larger than the workers. With this many, the claims that wait together share
+   * one commit ({@link GroupCommit}). Killed mid-send, at most one answer per sender is lost
+   * (claimed, maybe not sent; never sent twice).
    */
   public static final int ANSWER_SENDERS = 16;
 

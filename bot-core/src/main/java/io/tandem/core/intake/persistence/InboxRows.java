@@ -73,6 +73,9 @@ public final class InboxRows {
    * Stores new requests as PENDING and moves rows between states, all in one transaction: {@code
    * rows} first, in order, then {@code moves}.
    *
+   * <p>Moves without rows are claims of answers about to be sent: on PostgreSQL they commit without
+   * waiting for the disk ({@code claimsWithoutFlush}).
+   *
    * @return for each row, whether it was new, then for each move whether the row was in its {@code
    *     from} state (nothing changes for the others)
    */
@@ -83,7 +86,7 @@ public final class InboxRows {
                 em,
                 c -> {
                   List<Boolean> written = new ArrayList<>(rows.size() + moves.size());
-                  if (rows.isEmpty() && !db.isSqlite()) {
+                  if (rows.isEmpty() && !moves.isEmpty() && !db.isSqlite()) {
                     claimsWithoutFlush(c);
                   }
                   if (!rows.isEmpty()) {
