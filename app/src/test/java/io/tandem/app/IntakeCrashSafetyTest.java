@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tandem.config.TandemConfig;
+import io.tandem.core.intake.Intake;
 import io.tandem.core.port.in.Actor;
 import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -50,14 +52,17 @@ import org.junit.jupiter.api.io.TempDir;
  * CrashSafetyChild}) in Slack HTTP mode and takes a stream of signed {@code /tandem log} commands
  * from the simulator, each with its own topic and {@code response_url}. It is killed (SIGKILL) or
  * stopped (SIGTERM) in the middle of the stream and started again on the same SQLite file; every
- * command it acknowledged must then be stored once and answered once. The same holds for {@code
- * /tandem} commands on the simulated Discord, answered in their callback or deferred.
+ * command it acknowledged must then be stored once and answered once. The same holds for clicks on
+ * a quick command's button, whose answers go to their {@code response_url} after the
+ * acknowledgement, and for {@code /tandem} commands on the simulated Discord, answered in their
+ * callback or deferred.
  */
 @DisplayName("Intake: acknowledged Slack commands survive SIGKILL and SIGTERM, exactly once")
 class IntakeCrashSafetyTest {
 
   private static final int PEOPLE = 20;
   private static final int STOP_AFTER = 180;
+  private static final int CLICK_STREAMS = 4;
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(120);
 
@@ -70,6 +75,8 @@ class IntakeCrashSafetyTest {
   private Path childLog;
   private final Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
   private volatile boolean sending = true;
+  private volatile boolean clicking;
+  private final AtomicInteger numbers = new AtomicInteger();
 
   @BeforeEach
   void setUp() throws Exception {
@@ -104,6 +111,25 @@ class IntakeCrashSafetyTest {
     assertThat(outcome.exitCode).as("killed by SIGKILL").isEqualTo(137);
 
     // THEN after a restart every acknowledged command is stored once and answered once
+    restartAndCheck(outcome);
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  @DisplayName(
+      "SIGKILL after 180 acknowledged clicks on a log button, restart: each done once, answered at"
+          + " most once, none lost")
+  void clicksKilledMidStream() throws Exception {
+    enrolSlackPeople();
+    clicking = true;
+    // GIVEN Tandem taking a stream of clicks on a command button that logs a session, each answered
+    // at its response_url after the acknowledgement
+    // WHEN it is killed with SIGKILL after 180 of them were acknowledged
+    Outcome outcome = sendThenStop(() -> child.destroyForcibly());
+    assertThat(outcome.exitCode).as("killed by SIGKILL").isEqualTo(137);
+
+    // THEN after a restart every acknowledged click has its effect once and its answer once, but
+    // for the answers being sent at the kill, which are never sent twice
     restartAndCheck(outcome);
   }
 
@@ -281,16 +307,25 @@ class IntakeCrashSafetyTest {
   private Outcome sendThenStop(Runnable stop) throws Exception {
     child = startChild();
     URI eventsUrl = awaitEventsUrl();
-    Thread sender = new Thread(() -> stream(eventsUrl), "command-stream");
-    sender.setDaemon(true);
-    sender.start();
+    // clicks come from several people at once, so answers are still owed when the stop comes
+    List<Thread> senders =
+        IntStream.range(0, clicking ? CLICK_STREAMS : 1)
+            .mapToObj(i -> new Thread(() -> stream(eventsUrl), "command-stream-" + i))
+            .toList();
+    senders.forEach(
+        sender -> {
+          sender.setDaemon(true);
+          sender.start();
+        });
     await().atMost(START_TIMEOUT).until(() -> acknowledged.size() >= STOP_AFTER);
     long stopping = System.nanoTime();
     stop.run();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child ended").isTrue();
     Duration stopTook = Duration.ofNanos(System.nanoTime() - stopping);
     sending = false;
-    sender.join(15_000);
+    for (Thread sender : senders) {
+      sender.join(15_000);
+    }
     Set<Integer> acked = new TreeSet<>(acknowledged.keySet());
     System.out.printf(
         "intake crash safety: %d acknowledged, %d stored and %d answered when the child ended"
@@ -303,7 +338,10 @@ class IntakeCrashSafetyTest {
     return new Outcome(child.exitValue(), stopTook, acked);
   }
 
-  /** Sends {@code /tandem log 45m crash-N}, one after another, until told to stop. */
+  /**
+   * Sends {@code /tandem log 45m crash-N}, or clicks a command button with that value, one after
+   * another, until told to stop.
+   */
   private void stream(URI eventsUrl) {
     try (SlackClient client =
         SlackClient.overHttp(
@@ -312,10 +350,12 @@ class IntakeCrashSafetyTest {
             CrashSafetyChild.SIGNING_SECRET,
             Clock.systemUTC(),
             Duration.ofSeconds(5))) {
-      for (int n = 0; sending; n++) {
+      for (int n = numbers.getAndIncrement(); sending; n = numbers.getAndIncrement()) {
         try {
           ActionResult result =
-              client.user("person-" + (n % PEOPLE)).runs("/tandem log 45m crash-" + n);
+              clicking
+                  ? client.user("person-" + (n % PEOPLE)).clicks("command", "log 45m crash-" + n)
+                  : client.user("person-" + (n % PEOPLE)).runs("/tandem log 45m crash-" + n);
           if (result.ack().isOk()) {
             acknowledged.put(n, result.responseUrlId());
           }
@@ -371,8 +411,8 @@ class IntakeCrashSafetyTest {
                 .collect(Collectors.toSet()))
         .as("unanswered commands are only those whose answer was being sent at the stop")
         .isSubsetOf(unknownAtStop)
-        .as("at most one send per intake worker can be cut off")
-        .hasSizeLessThanOrEqualTo(4);
+        .as("at most one send per intake worker or answer sender can be cut off")
+        .hasSizeLessThanOrEqualTo(4 + Intake.ANSWER_SENDERS);
   }
 
   private static List<String> topics(Set<Integer> numbers) {

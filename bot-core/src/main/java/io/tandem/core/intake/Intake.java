@@ -85,6 +85,16 @@ public final class Intake implements IntakeUseCase {
   /** How long a quick command waits for a turn to run in its acknowledgement. */
   private static final Duration TURN_WAIT = Duration.ofMillis(250);
 
+  /**
+   * Threads that send the owed answers of requests already done (a button's quick command, a
+   * resumed row). Each spends its time waiting, for its claim's commit and then for the platform:
+   * on the intake's few workers, the answers of clicks queued behind one another's claims, each
+   * batch of claims no larger than the workers. With this many, the claims that wait together share
+   * one commit ({@link GroupCommit}). Killed mid-send, at most one answer per sender is lost
+   * (claimed, maybe not sent; never sent twice).
+   */
+  public static final int ANSWER_SENDERS = 16;
+
   static final String FAILURE =
       "Something went wrong on our side and nothing was saved. Please try again in a minute.";
 
@@ -95,6 +105,7 @@ public final class Intake implements IntakeUseCase {
   private final RunRequest running;
   private final AnswerRequest answering;
   private final ExecutorService workers;
+  private final ExecutorService senders;
   private final Semaphore runningNow;
   private final java.util.concurrent.ScheduledExecutorService forgetting;
   private final Map<Platform, AnswerPort> ports = new ConcurrentHashMap<>();
@@ -125,15 +136,19 @@ public final class Intake implements IntakeUseCase {
     forgetting.scheduleWithFixedDelay(this::forgetFinished, 1, 1, TimeUnit.HOURS);
     forgetting.scheduleWithFixedDelay(this::resumeStale, 1, 1, TimeUnit.MINUTES);
     this.runningNow = new Semaphore(workers);
+    this.workers = daemonPool(workers, "tandem-intake-");
+    this.senders = daemonPool(ANSWER_SENDERS, "tandem-answer-");
+  }
+
+  private static ExecutorService daemonPool(int threads, String prefix) {
     AtomicInteger count = new AtomicInteger();
-    this.workers =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread thread = new Thread(r, "tandem-intake-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread thread = new Thread(r, prefix + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** Who answers {@code platform}'s requests; the adapter registers itself before it accepts. */
@@ -279,7 +294,7 @@ public final class Intake implements IntakeUseCase {
       return new Taken(Acceptance.ACCEPTED, Optional.ofNullable(reply));
     }
     try {
-      workers.execute(() -> sendOwed(request, reply));
+      senders.execute(() -> sendOwed(request, reply));
     } catch (RejectedExecutionException e) {
       LOG.info("Request done while stopping; the next start sends its answer");
     }
@@ -397,7 +412,7 @@ public final class Intake implements IntakeUseCase {
         if (row.state() == InboxRows.State.PENDING) {
           workers.execute(() -> run(request));
         } else {
-          workers.execute(() -> sendOwed(request, replyOf(row.answer())));
+          senders.execute(() -> sendOwed(request, replyOf(row.answer())));
         }
       }
     } catch (RejectedExecutionException e) {
@@ -526,11 +541,16 @@ public final class Intake implements IntakeUseCase {
     accepting = false;
     forgetting.shutdownNow();
     workers.shutdown();
-    boolean finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+    senders.shutdown();
+    long deadline = System.nanoTime() + grace.toNanos();
+    boolean finished =
+        workers.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)
+            && senders.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
     if (!finished) {
       workers.shutdownNow();
+      senders.shutdownNow();
     }
-    // after the workers: their answers claim their rows through it
+    // after the workers and senders: their answers claim their rows through it
     inboxWrites.close();
     LOG.info(
         finished

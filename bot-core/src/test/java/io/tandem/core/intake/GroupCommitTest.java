@@ -28,11 +28,16 @@ class GroupCommitTest {
 
   @TempDir Path dir;
 
+  /** The database the inbox is in: a SQLite file here. */
+  TestDatabase database() {
+    return TestDatabase.sqlite(dir);
+  }
+
   @Test
   @DisplayName(
       "40 requests stored and 40 answers claimed at once: each caller gets its own outcome")
   void insertsAndClaimsTogether() throws Exception {
-    try (TestDatabase test = TestDatabase.sqlite(dir)) {
+    try (TestDatabase test = database()) {
       Database db = test.open(Clock.systemUTC());
       InboxRows inbox = new InboxRows(db);
       for (int i = 0; i < 40; i++) {

@@ -92,9 +92,14 @@ class IntakeTest {
         }
       };
 
+  /** The database the intake runs on: a SQLite file here. */
+  TestDatabase database() {
+    return TestDatabase.sqlite(dir);
+  }
+
   @BeforeEach
   void open() {
-    testDatabase = TestDatabase.sqlite(dir);
+    testDatabase = database();
     db = testDatabase.open(clock);
     inbox = new InboxRows(db);
     db.inTransaction(em -> new Store(em).add(new Workspace(Platform.SLACK, "T1", clock.instant())));
@@ -344,8 +349,7 @@ class IntakeTest {
     assertThat(taken.inAck()).map(Reply::text).contains("Done: goal add Learn reels");
     assertThat(answered).as("nothing more is sent at the response_url").isEmpty();
     assertThat(effects()).isEqualTo(1);
-    // stored: a restart with the database opened again finds it answered and runs nothing
-    testDatabase.close();
+    // stored: a restart, opening the database again, finds it answered and runs nothing
     db = testDatabase.open(clock);
     InboxRows.Row row = new InboxRows(db).find("slack:t:1").orElseThrow();
     assertThat(row.state()).isEqualTo(InboxRows.State.ANSWERED);
