@@ -4,7 +4,7 @@ import io.tandem.core.store.TestDatabase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-/** {@link GroupCommitTest} on PostgreSQL, where a batch of claims only skips the disk flush. */
+/** {@link GroupCommitTest} on PostgreSQL. */
 @DisplayName("The inbox's group commit on PostgreSQL")
 @EnabledIfEnvironmentVariable(
     named = TestDatabase.PG_URL_VARIABLE,

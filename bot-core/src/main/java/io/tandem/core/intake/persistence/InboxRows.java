@@ -73,9 +73,6 @@ public final class InboxRows {
    * Stores new requests as PENDING and moves rows between states, all in one transaction: {@code
    * rows} first, in order, then {@code moves}.
    *
-   * <p>Moves without rows are claims of answers about to be sent: on PostgreSQL they commit without
-   * waiting for the disk ({@code claimsWithoutFlush}).
-   *
    * @return for each row, whether it was new, then for each move whether the row was in its {@code
    *     from} state (nothing changes for the others)
    */
@@ -86,9 +83,6 @@ public final class InboxRows {
                 em,
                 c -> {
                   List<Boolean> written = new ArrayList<>(rows.size() + moves.size());
-                  if (rows.isEmpty() && !moves.isEmpty() && !db.isSqlite()) {
-                    claimsWithoutFlush(c);
-                  }
                   if (!rows.isEmpty()) {
                     try (PreparedStatement ps =
                         c.prepareStatement(
@@ -114,22 +108,6 @@ public final class InboxRows {
                   }
                   return written;
                 }));
-  }
-
-  /**
-   * Lets PostgreSQL acknowledge this transaction's commit before its WAL is flushed to disk: a
-   * transaction of moves only claims answers about to be sent, and waiting for the flush of each
-   * batch of claims held a pooled connection (and the answers) for a disk sync while the requests'
-   * effects queued for connections. The commit is still in PostgreSQL's memory when this returns,
-   * so a crash of Tandem's process keeps the claim. Only a crash of the database server within its
-   * WAL writer delay (200 ms by default) could lose it: the row is then DONE again and its answer,
-   * maybe sent already, is sent once more. Inserted rows are never written this way (nothing is
-   * acknowledged before it is durable).
-   */
-  private static void claimsWithoutFlush(Connection c) throws SQLException {
-    try (java.sql.Statement statement = c.createStatement()) {
-      statement.execute("SET LOCAL synchronous_commit = off");
-    }
   }
 
   /**
