@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.OnPostgres;
 import io.tandem.core.store.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +16,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 @DisplayName("Two dispatchers on one PostgreSQL")
-@EnabledIfEnvironmentVariable(
-    named = TestDatabase.PG_URL_VARIABLE,
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "set TANDEM_TEST_PG_URL to a PostgreSQL JDBC URL to run")
+@OnPostgres
 class PostgresClaimTest {
 
   private final TestDatabase testDatabase = TestDatabase.postgres();

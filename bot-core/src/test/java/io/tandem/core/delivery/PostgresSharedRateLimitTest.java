@@ -9,6 +9,7 @@ import io.tandem.core.port.out.DeliveryResult;
 import io.tandem.core.port.out.OutgoingMessage;
 import io.tandem.core.port.out.RateLimiter;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.OnPostgres;
 import io.tandem.core.store.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,13 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 @DisplayName("Two instances on one PostgreSQL share the workspace's rate limit")
-@EnabledIfEnvironmentVariable(
-    named = TestDatabase.PG_URL_VARIABLE,
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "set TANDEM_TEST_PG_URL to a PostgreSQL JDBC URL to run")
+@OnPostgres
 class PostgresSharedRateLimitTest {
 
   /** The workspace's limit: 20 calls a second after a burst of 5. */

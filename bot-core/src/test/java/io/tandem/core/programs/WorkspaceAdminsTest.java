@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tandem.core.enrolment.Workspace;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.OnPostgres;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The admins a workspace remembers, on a real SQLite file and, when configured, PostgreSQL. */
@@ -82,10 +82,7 @@ class WorkspaceAdminsTest {
 
   @Test
   @DisplayName("two instances that both saw no row record the same admin: both succeed, one row")
-  @EnabledIfEnvironmentVariable(
-      named = TestDatabase.PG_URL_VARIABLE,
-      matches = "jdbc:postgresql:.*",
-      disabledReason = "set TANDEM_TEST_PG_URL to a PostgreSQL JDBC URL to run")
+  @OnPostgres
   void concurrentInstancesOnPostgres() throws Exception {
     testDatabase = TestDatabase.postgres();
     Database a = testDatabase.open(CLOCK);

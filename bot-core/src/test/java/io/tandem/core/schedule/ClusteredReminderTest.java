@@ -25,6 +25,7 @@ import io.tandem.core.reminders.ReminderJob;
 import io.tandem.core.reminders.ReminderSettings;
 import io.tandem.core.reminders.Reminders;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.OnPostgres;
 import io.tandem.core.store.Store;
 import io.tandem.core.store.TestDatabase;
 import java.sql.Connection;
@@ -55,7 +56,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two Tandem instances on one PostgreSQL schema, each with its own pool, clustered Quartz running
@@ -68,10 +68,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * including the one in flight at the death.
  */
 @DisplayName("Clustered reminders on PostgreSQL: each due reminder sent once, also after a death")
-@EnabledIfEnvironmentVariable(
-    named = TestDatabase.PG_URL_VARIABLE,
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "set TANDEM_TEST_PG_URL to a PostgreSQL JDBC URL to run")
+@OnPostgres
 class ClusteredReminderTest {
 
   private static final int PAIRS_BEFORE = 40;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.OnPostgres;
 import io.tandem.core.store.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Two Tandem instances share one PostgreSQL schema, each with its own pool and Quartz scheduler,
@@ -27,10 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * or is cut off) the other takes over and runs every firing that came due, once.
  */
 @DisplayName("Quartz clustered on PostgreSQL: each firing once, also after an instance dies")
-@EnabledIfEnvironmentVariable(
-    named = TestDatabase.PG_URL_VARIABLE,
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "set TANDEM_TEST_PG_URL to a PostgreSQL JDBC URL to run")
+@OnPostgres
 class ClusteredSchedulingTest {
 
   private static final Duration INTERVAL = Duration.ofMillis(250);

@@ -11,13 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 @DisplayName("Taking over the earlier runner's schema on PostgreSQL")
-@EnabledIfEnvironmentVariable(
-    named = TestDatabase.PG_URL_VARIABLE,
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "set TANDEM_TEST_PG_URL to a PostgreSQL JDBC URL to run")
+@OnPostgres
 class PostgresTakeoverTest extends TakeoverContract {
 
   @Override

@@ -12,6 +12,7 @@ import io.tandem.core.port.in.Invocation;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.in.Reply;
 import io.tandem.core.store.Database;
+import io.tandem.core.store.OnPostgres;
 import io.tandem.core.store.TestDatabase;
 import io.tandem.core.usecases.UseCaseFixture;
 import java.util.ArrayList;
@@ -26,13 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 @DisplayName("Pulse surveys under concurrency on PostgreSQL")
-@EnabledIfEnvironmentVariable(
-    named = TestDatabase.PG_URL_VARIABLE,
-    matches = "jdbc:postgresql:.*",
-    disabledReason = "set TANDEM_TEST_PG_URL to a PostgreSQL JDBC URL to run")
+@OnPostgres
 class SurveysPostgresTest {
 
   private static final int N = 8;
