@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -127,28 +128,22 @@ public final class Intake implements IntakeUseCase {
     this.running = new RunRequest(commands, interactions, membership, this::port);
     this.answering = new AnswerRequest(db, inboxWrites, clock, this::port);
     this.forgetting =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "tandem-inbox-forget");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("tandem-inbox-forget-"));
     forgetting.scheduleWithFixedDelay(this::forgetFinished, 1, 1, TimeUnit.HOURS);
     forgetting.scheduleWithFixedDelay(this::resumeStale, 1, 1, TimeUnit.MINUTES);
     this.runningNow = new Semaphore(workers);
-    this.workers = daemonPool(workers, "tandem-intake-");
-    this.senders = daemonPool(ANSWER_SENDERS, "tandem-answer-");
+    this.workers = Executors.newFixedThreadPool(workers, daemonThreads("tandem-intake-"));
+    this.senders = Executors.newFixedThreadPool(ANSWER_SENDERS, daemonThreads("tandem-answer-"));
   }
 
-  private static ExecutorService daemonPool(int threads, String prefix) {
+  /** Daemon threads named {@code prefix} and a number from 1. */
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        threads,
-        r -> {
-          Thread thread = new Thread(r, prefix + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    return r -> {
+      Thread thread = new Thread(r, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** Who answers {@code platform}'s requests; the adapter registers itself before it accepts. */
