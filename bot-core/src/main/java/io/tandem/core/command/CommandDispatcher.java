@@ -62,7 +62,7 @@ public final class CommandDispatcher
         parser.parse(invocation.text(), MentionedUsers.of(invocation.mentions()));
     String verb = CommandParser.verbOf(invocation.text());
     if (parsed instanceof CommandParser.Parsed.Rejected rejected) {
-      metrics.commandHandled(invocation.actor().platform(), verb, Metrics.Outcome.INVALID);
+      counted(invocation.actor().platform(), verb, Metrics.Outcome.INVALID);
       return Reply.error(rejected.problem(), rejected.example());
     }
     Command command = ((CommandParser.Parsed.Accepted) parsed).command();
@@ -71,7 +71,7 @@ public final class CommandDispatcher
             command.getClass().getSimpleName(),
             invocation.actor(),
             () -> route(invocation.actor(), command));
-    metrics.commandHandled(
+    counted(
         invocation.actor().platform(),
         verb,
         reply.kind() == Reply.Kind.ERROR && APOLOGY.equals(reply.text())
@@ -89,6 +89,10 @@ public final class CommandDispatcher
       }
     }
     return reply;
+  }
+
+  private void counted(Platform platform, String verb, Metrics.Outcome outcome) {
+    HeldCounts.count(() -> metrics.commandHandled(platform, verb, outcome));
   }
 
   @Override

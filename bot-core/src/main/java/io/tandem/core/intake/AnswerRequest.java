@@ -53,18 +53,26 @@ final class AnswerRequest {
               request.deliveryKey(), InboxRows.State.DONE, InboxRows.State.ANSWERING))) {
         return;
       }
-      boolean sent;
-      try {
-        sent = ports.apply(request).answer(request, reply);
-      } catch (RuntimeException e) {
-        LOG.warn("Answering request {} failed: {}", request.deliveryKey(), e.toString());
-        sent = false;
-      }
-      if (!sent) {
-        directMessage(request, reply, InboxRows.State.ANSWERING);
-      }
+      answerClaimed(request, reply);
     } else {
       directMessage(request, reply, InboxRows.State.DONE);
+    }
+  }
+
+  /**
+   * Sends an answer whose row this process has claimed (ANSWERING) at the request's reply address,
+   * or as a direct message when the platform refuses it there.
+   */
+  void answerClaimed(InboundRequest request, Reply reply) {
+    boolean sent;
+    try {
+      sent = ports.apply(request).answer(request, reply);
+    } catch (RuntimeException e) {
+      LOG.warn("Answering request {} failed: {}", request.deliveryKey(), e.toString());
+      sent = false;
+    }
+    if (!sent) {
+      directMessage(request, reply, InboxRows.State.ANSWERING);
     }
   }
 

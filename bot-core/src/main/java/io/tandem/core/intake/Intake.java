@@ -2,6 +2,7 @@ package io.tandem.core.intake;
 
 import io.tandem.core.command.CommandDispatcher;
 import io.tandem.core.command.CommandParser;
+import io.tandem.core.command.HeldCounts;
 import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.intake.persistence.InboxRows;
@@ -55,16 +56,19 @@ import org.slf4j.LoggerFactory;
  * then applies.
  *
  * <p><b>Answered as they arrive.</b> A quick command ({@link #acceptOrAnswer}) is no row until its
- * effect commits: the rider inserts the row, finished (ANSWERED, or DONE when its answer goes
- * through the answer port) in the effect's own transaction, and the acknowledgement carrying the
- * answer goes out after that commit. Killed before the commit: nothing was stored and nothing was
- * acknowledged (the platform shows the person an error, and they try again). Killed after it but
- * before the acknowledgement left: the effect is made, and the answer is lost (at most once, as
- * above); a repeat of the request gets the stored answer and no second effect. A command that fails
- * stores nothing and is answered with a short apology. A restart runs nothing of these again. At
- * most as many quick commands run on acknowledgement threads as the intake has workers; one that
- * finds no turn within {@link #TURN_WAIT} is {@link #accept}ed instead, so an overloaded Tandem
- * still acknowledges in time.
+ * effect commits: the rider inserts the row, finished, in the effect's own transaction: ANSWERED
+ * when the acknowledgement carries the answer, which goes out after that commit; ANSWERING, claimed
+ * for this process's answer senders, when the acknowledgement cannot carry it (a Slack button), so
+ * the answer is posted to the reply address right after with no second commit; DONE when there is
+ * no reply address. Killed before the commit: nothing was stored and nothing was acknowledged (the
+ * platform shows the person an error, and they try again). Killed after it but before the
+ * acknowledgement left or the claimed answer was posted: the effect is made, and the answer is lost
+ * (at most once, as above); a repeat of the request gets the stored answer and no second effect. A
+ * graceful stop sends every claimed answer first. A command that fails stores nothing and is
+ * answered with a short apology. A restart runs nothing of these again. At most as many quick
+ * commands run on acknowledgement threads as the intake has workers; one that finds no turn within
+ * {@link #TURN_WAIT} is {@link #accept}ed instead, so an overloaded Tandem still acknowledges in
+ * time.
  *
  * <p>Thread-safe. Use cases run on the intake's workers, never on the acknowledgement path, except
  * for {@link #answerNow} and the quick commands of {@link #acceptOrAnswer}.
@@ -258,7 +262,7 @@ public final class Intake implements IntakeUseCase {
             if (!InboxRows.insertDone(
                 store,
                 row,
-                finished(reply, fitsAck),
+                finished(request, reply, fitsAck),
                 answerJson(request, reply),
                 clock.instant())) {
               throw new AlreadyDone(request.deliveryKey());
@@ -266,14 +270,18 @@ public final class Intake implements IntakeUseCase {
           }
         };
     Reply reply;
-    try {
+    try (HeldCounts counts = HeldCounts.hold()) {
       Database.Ridden<Reply> ridden = db.withRider(rider, () -> running.invokeOrThrow(request));
       reply = ridden.result();
       if (!ridden.rode()
           && !inbox.insertDone(
-              row, finished(reply, fitsAck), answerJson(request, reply), clock.instant())) {
+              row,
+              finished(request, reply, fitsAck),
+              answerJson(request, reply),
+              clock.instant())) {
         return repeated(request);
       }
+      counts.release();
     } catch (AlreadyDone e) {
       return repeated(request);
     } catch (RuntimeException e) {
@@ -285,15 +293,39 @@ public final class Intake implements IntakeUseCase {
       return apologise(request, fitsAck);
     }
     handled(request, Optional.ofNullable(reply), started);
-    if (reply == null || fitsAck.test(reply)) {
+    InboxRows.State state = finished(request, reply, fitsAck);
+    if (state == InboxRows.State.ANSWERED) {
       return new Taken(Acceptance.ACCEPTED, Optional.ofNullable(reply));
     }
-    try {
-      senders.execute(() -> sendOwed(request, reply));
-    } catch (RejectedExecutionException e) {
-      LOG.info("Request done while stopping; the next start sends its answer");
-    }
+    answerAfterAck(request, reply, state);
     return new Taken(Acceptance.ACCEPTED, Optional.empty());
+  }
+
+  /** The answer senders post (ANSWERING) or send (DONE) the answer once the ack has left. */
+  private void answerAfterAck(InboundRequest request, Reply reply, InboxRows.State state) {
+    try {
+      senders.execute(
+          state == InboxRows.State.ANSWERING
+              ? () -> sendClaimed(request, reply)
+              : () -> sendOwed(request, reply));
+    } catch (RejectedExecutionException e) {
+      owedToNextStart(request, state);
+    }
+  }
+
+  /**
+   * Stopping, and a sender can no longer take this answer: its row goes back to owing it, and the
+   * next start sends it.
+   */
+  private void owedToNextStart(InboundRequest request, InboxRows.State state) {
+    try {
+      if (state == InboxRows.State.ANSWERING) {
+        inbox.move(request.deliveryKey(), InboxRows.State.ANSWERING, InboxRows.State.DONE);
+      }
+      LOG.info("Request done while stopping; the next start sends its answer");
+    } catch (RuntimeException e) {
+      LOG.warn("Stopping: the answer to {} is lost: {}", request.deliveryKey(), e.toString());
+    }
   }
 
   /**
@@ -320,9 +352,17 @@ public final class Intake implements IntakeUseCase {
     return new Taken(Acceptance.ACCEPTED, Optional.empty());
   }
 
-  /** Answered in the acknowledgement, or owed through the answer port. */
-  private static InboxRows.State finished(Reply reply, Predicate<Reply> fitsAck) {
-    return reply == null || fitsAck.test(reply) ? InboxRows.State.ANSWERED : InboxRows.State.DONE;
+  /**
+   * Answered in the acknowledgement; or claimed for this process's answer senders, which post it to
+   * the reply address right after the acknowledgement (claimed with the effect, so a click commits
+   * once); or owed, with no address to post to, through the answer port.
+   */
+  private static InboxRows.State finished(
+      InboundRequest request, Reply reply, Predicate<Reply> fitsAck) {
+    if (reply == null || fitsAck.test(reply)) {
+      return InboxRows.State.ANSWERED;
+    }
+    return request.replyAddress() != null ? InboxRows.State.ANSWERING : InboxRows.State.DONE;
   }
 
   /** A repeat of a request run as it arrived: the answer its acknowledgement carried, if any. */
@@ -449,6 +489,14 @@ public final class Intake implements IntakeUseCase {
     }
   }
 
+  private void sendClaimed(InboundRequest request, Reply reply) {
+    try (RequestLogContext logged = RequestLogContext.open(request)) {
+      answering.answerClaimed(request, reply);
+    } catch (RuntimeException e) {
+      leftUnfinished(request, e);
+    }
+  }
+
   /** The row stays as it is, and a later pass or the next start tries again. */
   private void leftUnfinished(InboundRequest request, RuntimeException e) {
     if (accepting) {
@@ -463,7 +511,7 @@ public final class Intake implements IntakeUseCase {
    * Runs the use case with a rider that moves the row to {@code done} in the transaction that makes
    * the effect; use cases without a transaction (help, a parse error) are recorded afterwards. A
    * second run of the same request (a restart racing a late worker) finds the row done and rolls
-   * its effect back.
+   * its effect back, and its command is not counted.
    *
    * @return the answer, or empty when another run did the request
    */
@@ -489,22 +537,22 @@ public final class Intake implements IntakeUseCase {
             }
           }
         };
-    Database.Ridden<Reply> ridden;
-    try {
-      ridden = db.withRider(rider, () -> running.invoke(request));
+    try (HeldCounts counts = HeldCounts.hold()) {
+      Database.Ridden<Reply> ridden = db.withRider(rider, () -> running.invoke(request));
+      Reply reply = ridden.result();
+      if (!ridden.rode()
+          && !inbox.markDone(
+              request.deliveryKey(),
+              answered ? done : InboxRows.State.ANSWERED,
+              answered ? answerJson(request, reply) : null,
+              clock.instant())) {
+        return Optional.empty();
+      }
+      counts.release();
+      return Optional.ofNullable(reply);
     } catch (AlreadyDone e) {
       return Optional.empty();
     }
-    Reply reply = ridden.result();
-    if (!ridden.rode()
-        && !inbox.markDone(
-            request.deliveryKey(),
-            answered ? done : InboxRows.State.ANSWERED,
-            answered ? answerJson(request, reply) : null,
-            clock.instant())) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(reply);
   }
 
   private AnswerPort port(InboundRequest request) {

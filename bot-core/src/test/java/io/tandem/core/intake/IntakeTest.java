@@ -34,6 +34,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,10 +58,20 @@ class IntakeTest {
   private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
   private final List<Intake> intakes = new ArrayList<>();
 
-  /** A command whose effect is a queued message with a key of its own, so twice shows as two. */
+  private final CountDownLatch slowCommandRunning = new CountDownLatch(1);
+  private final CountDownLatch slowCommandMayFinish = new CountDownLatch(1);
+
+  /**
+   * A command whose effect is a queued message with a key of its own, so twice shows as two; one
+   * whose text ends in "slowly" waits to be let through.
+   */
   private final HandleCommandUseCase commands =
       invocation -> {
         invocations.add(invocation);
+        if (invocation.text().endsWith("slowly")) {
+          slowCommandRunning.countDown();
+          awaitQuietly(slowCommandMayFinish);
+        }
         int run = runs.incrementAndGet();
         return db.inTransaction(
             em -> {
@@ -171,6 +184,12 @@ class IntakeTest {
         "http://127.0.0.1:1/response/" + key,
         clock.instant(),
         mentions);
+  }
+
+  /** A click on a button that runs {@code command}. */
+  private InboundRequest commandButton(String key, String command) {
+    return request(
+        InboundRequest.Kind.CLICK, key, CommandDispatcher.COMMAND_ACTION, command, Map.of());
   }
 
   /** Waits until everything the intake took has finished. */
@@ -366,13 +385,7 @@ class IntakeTest {
           + " looks")
   void quickCommandButton() throws Exception {
     Intake intake = intake();
-    InboundRequest click =
-        request(
-            InboundRequest.Kind.CLICK,
-            "slack:t:9",
-            CommandDispatcher.COMMAND_ACTION,
-            "goal add Learn reels",
-            Map.of());
+    InboundRequest click = commandButton("slack:t:9", "goal add Learn reels");
 
     IntakeUseCase.Taken taken = intake.acceptOrAnswer(click, reply -> false);
     assertThat(effects()).as("committed before the acknowledgement").isEqualTo(1);
@@ -384,6 +397,36 @@ class IntakeTest {
     assertThat(answered).extracting(Reply::text).containsExactly("Done: goal add Learn reels");
     assertThat(effects()).isEqualTo(1);
     assertThat(inbox.find("slack:t:9").orElseThrow().state()).isEqualTo(InboxRows.State.ANSWERING);
+  }
+
+  @Test
+  @DisplayName("a button clicked as Tandem stops takes effect, and the next start sends its answer")
+  void quickCommandButtonWhileStopping() throws Exception {
+    Intake intake = intake();
+    InboundRequest click = commandButton("slack:t:9", "goal add Learn reels slowly");
+    CompletableFuture<IntakeUseCase.Taken> taken =
+        CompletableFuture.supplyAsync(() -> intake.acceptOrAnswer(click, reply -> false));
+    assertThat(slowCommandRunning.await(10, TimeUnit.SECONDS)).isTrue();
+
+    drain(intake);
+    slowCommandMayFinish.countDown();
+
+    assertThat(taken.get(10, TimeUnit.SECONDS).acceptance()).isEqualTo(Acceptance.ACCEPTED);
+    assertThat(answered).as("no sender was left to post it").isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    Intake restarted = intake();
+    restarted.resume();
+    drain(restarted);
+    assertThat(answered).extracting(Reply::text).containsExactly("Done: " + click.value());
+    assertThat(effects()).isEqualTo(1);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
