@@ -3,6 +3,7 @@ package io.tandem.app.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.tandem.core.kernel.DaemonThreads;
 import io.tandem.core.kernel.SetupFailure;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,15 +55,8 @@ public final class WebServer implements AutoCloseable {
       throw new UncheckedIOException(
           "Tandem cannot listen on " + bindAddress + ":" + port + ": " + e.getMessage(), e);
     }
-    AtomicInteger count = new AtomicInteger();
     ExecutorService executor =
-        Executors.newFixedThreadPool(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "tandem-http-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered("tandem-http-"));
     server.setExecutor(executor);
     server.createContext("/", exchange -> notFound(exchange));
     server.start();

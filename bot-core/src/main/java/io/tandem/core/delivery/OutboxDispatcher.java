@@ -1,5 +1,6 @@
 package io.tandem.core.delivery;
 
+import io.tandem.core.kernel.DaemonThreads;
 import io.tandem.core.port.in.Platform;
 import io.tandem.core.port.out.ChatPort;
 import io.tandem.core.port.out.ChatTarget;
@@ -177,23 +178,14 @@ public final class OutboxDispatcher implements AutoCloseable {
       LOG.info(
           "Released {} outbox messages claimed before a restart; delivering them now", released);
     }
-    AtomicInteger count = new AtomicInteger();
     workers =
-        Executors.newFixedThreadPool(
-            settings.workers(),
-            r -> {
-              Thread t = new Thread(r, "tandem-outbox-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newFixedThreadPool(settings.workers(), DaemonThreads.numbered("tandem-outbox-"));
     running = true;
     this.signal = signal;
     if (signal != null) {
       signal.subscribe(wakeListener);
     }
-    coordinator = new Thread(this::coordinate, "tandem-outbox-dispatcher");
-    coordinator.setDaemon(true);
-    coordinator.start();
+    coordinator = DaemonThreads.start("tandem-outbox-dispatcher", this::coordinate);
     LOG.info(
         "Outbox dispatcher {} started for {} ({} workers)",
         instanceId,

@@ -1,6 +1,7 @@
 package io.tandem.core.intake;
 
 import io.tandem.core.intake.persistence.InboxRows;
+import io.tandem.core.kernel.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -44,9 +45,7 @@ final class GroupCommit {
 
   GroupCommit(InboxRows inbox) {
     this.inbox = inbox;
-    this.writer = new Thread(this::write, "tandem-inbox-writer");
-    writer.setDaemon(true);
-    writer.start();
+    this.writer = DaemonThreads.start("tandem-inbox-writer", this::write);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.tandem.core.delivery.Outbox;
 import io.tandem.core.delivery.OutboxPayload;
 import io.tandem.core.intake.persistence.InboxRows;
 import io.tandem.core.kernel.AlreadyDone;
+import io.tandem.core.kernel.DaemonThreads;
 import io.tandem.core.port.in.HandleCommandUseCase;
 import io.tandem.core.port.in.HandleInteractionUseCase;
 import io.tandem.core.port.in.HandleMembershipUseCase;
@@ -30,9 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,22 +131,13 @@ public final class Intake implements IntakeUseCase {
     this.running = new RunRequest(commands, interactions, membership, this::port);
     this.answering = new AnswerRequest(db, inboxWrites, clock, this::port);
     this.forgetting =
-        Executors.newSingleThreadScheduledExecutor(daemonThreads("tandem-inbox-forget-"));
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tandem-inbox-forget"));
     forgetting.scheduleWithFixedDelay(this::forgetFinished, 1, 1, TimeUnit.HOURS);
     forgetting.scheduleWithFixedDelay(this::resumeStale, 1, 1, TimeUnit.MINUTES);
     this.runningNow = new Semaphore(workers);
-    this.workers = Executors.newFixedThreadPool(workers, daemonThreads("tandem-intake-"));
-    this.senders = Executors.newFixedThreadPool(ANSWER_SENDERS, daemonThreads("tandem-answer-"));
-  }
-
-  /** Daemon threads named {@code prefix} and a number from 1. */
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread thread = new Thread(r, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    this.workers = Executors.newFixedThreadPool(workers, DaemonThreads.numbered("tandem-intake-"));
+    this.senders =
+        Executors.newFixedThreadPool(ANSWER_SENDERS, DaemonThreads.numbered("tandem-answer-"));
   }
 
   /** Who answers {@code platform}'s requests; the adapter registers itself before it accepts. */

@@ -1,5 +1,6 @@
 package io.tandem.core.store;
 
+import io.tandem.core.kernel.DaemonThreads;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
@@ -39,15 +40,12 @@ final class ReadOnlyStart {
       return checked(emf, check);
     }
     FutureTask<Void> checking = new FutureTask<>(check, null);
-    Thread beside =
-        new Thread(
-            () -> {
-              checking.run();
-              parseAhead();
-            },
-            "tandem-schema-check");
-    beside.setDaemon(true);
-    beside.start();
+    DaemonThreads.start(
+        "tandem-schema-check",
+        () -> {
+          checking.run();
+          parseAhead();
+        });
     EntityManagerFactory emf;
     try {
       emf = start.get();

@@ -1,5 +1,6 @@
 package io.tandem.core.store;
 
+import io.tandem.core.kernel.DaemonThreads;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -56,12 +57,7 @@ final class WalCheckpointer implements AutoCloseable {
     this.writer = writer;
     this.maxFrames = maxFrames;
     this.thread =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "tandem-sqlite-checkpoint");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tandem-sqlite-checkpoint"));
   }
 
   /** Checkpoints the database at {@code url} every {@link #INTERVAL} until closed. */
