@@ -53,8 +53,9 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
   private final String buttonValue;
-  private final java.util.Queue<ResponseMessage> inAck =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.Queue<AckBody> inAck = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private record AckBody(String responseUrlId, String body, Instant at) {}
 
   SignedSlashCommands(
       HttpClient http,
@@ -184,19 +185,24 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
     if (buttonValue != null || ackBody == null || ackBody.isBlank()) {
       return;
     }
-    Instant at = clock.instant();
+    inAck.add(new AckBody(responseUrlId, ackBody, clock.instant()));
+  }
+
+  private static ResponseMessage parsed(AckBody ack) {
     JsonElement parsed;
     try {
-      parsed = JsonParser.parseString(ackBody);
+      parsed = JsonParser.parseString(ack.body());
     } catch (RuntimeException e) {
-      return;
+      return null;
     }
     if (parsed.isJsonObject()
         && (parsed.getAsJsonObject().has("text") || parsed.getAsJsonObject().has("blocks"))) {
       JsonObject json = parsed.getAsJsonObject();
       String type = json.has("response_type") ? json.get("response_type").getAsString() : null;
-      inAck.add(new ResponseMessage(responseUrlId, json, type == null ? "ephemeral" : type, at));
+      return new ResponseMessage(
+          ack.responseUrlId(), json, type == null ? "ephemeral" : type, ack.at());
     }
+    return null;
   }
 
   /**
@@ -207,7 +213,7 @@ final class SignedSlashCommands implements InterleavedLoad.Target {
     Map<String, ResponseMessage> first = new java.util.LinkedHashMap<>();
     java.util.stream.Stream.concat(
             slack.responses().stream().filter(r -> r.responseUrlId().startsWith(responseUrlPrefix)),
-            inAck.stream())
+            inAck.stream().map(SignedSlashCommands::parsed).filter(java.util.Objects::nonNull))
         .forEach(
             r -> first.merge(r.responseUrlId(), r, (a, b) -> a.time().isAfter(b.time()) ? b : a));
     return List.copyOf(first.values());
