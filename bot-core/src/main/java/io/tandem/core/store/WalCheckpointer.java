@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>A passive checkpoint copies what was committed when it began; the log restarts from its start
  * only when a transaction begins while it is fully copied. When commits keep arriving while it
  * copies, that never happens and the log grows; so once it holds more than {@link #MAX_FRAMES}
- * pages, the next pass holds this process's writers off (the {@code writer} lock) until it has
- * copied everything, the first writer after it restarts the log, and the log stays bounded at any
- * write rate.
+ * pages, the next pass copies what it can beside the writers, then holds this process's writers off
+ * (the {@code writer} lock) only while it copies what they committed meanwhile; the first writer
+ * after it restarts the log, and the log stays bounded at any write rate.
  */
 final class WalCheckpointer implements AutoCloseable {
 
@@ -75,10 +75,14 @@ final class WalCheckpointer implements AutoCloseable {
   /** One pass; failures are logged and the next pass tries again on a fresh connection. */
   void pass() {
     boolean holding = holdWritersNext;
-    if (holding) {
-      writer.lock();
-    }
+    boolean locked = false;
     try {
+      if (holding) {
+        // the bulk, with its copy and fsync, beside the writers: held, only what they add meanwhile
+        checkpoint();
+        writer.lock();
+        locked = true;
+      }
       Pass done = checkpoint();
       // after a held pass that copied everything, the next writer restarts the log
       holdWritersNext = done.logFrames() > maxFrames && !(holding && done.complete());
@@ -86,7 +90,7 @@ final class WalCheckpointer implements AutoCloseable {
       LOG.warn("SQLite checkpoint failed, trying again shortly: {}", e.toString());
       closeConnection();
     } finally {
-      if (holding) {
+      if (locked) {
         writer.unlock();
       }
     }
