@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * the configured size gets 413 before it is read in full (by its {@code Content-Length}, else by a
  * bounded read); {@link SlackRequestVerifier} then checks the signature on the raw bytes and the
  * timestamp (401); {@link SlackRequestShape} refuses what Bolt could not classify or read (400).
- * Only then does Bolt parse the request, and its own verification runs once more inside {@link
- * App#run}. Every request gets an answer, written before the exchange is closed; a failure on our
- * side is a 500 without a body.
+ * Only then does Bolt parse the request; the App is built without Bolt's own signature check, as
+ * every request reaches {@link App#run} through this check. Every request gets an answer, written
+ * before the exchange is closed; a failure on our side is a 500 without a body.
  *
  * <p>Either on a server of its own ({@link #start}) or on the app's HTTP server beside the
  * dashboard, {@code /health} and {@code /metrics} ({@link #attach}), so that one port serves all.
