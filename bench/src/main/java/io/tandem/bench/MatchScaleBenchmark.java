@@ -77,33 +77,7 @@ final class MatchScaleBenchmark {
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("people", people);
-    long[] cold = dryRunCli(classPath, jvmOptions, config, dir);
-    report("dry run, own process, no class-data archive", cold, result);
-    Path archive;
-    try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
-      archive = FootprintBenchmark.recordArchive(slack, classPath, runJvmOptions);
-    }
-    long[] cli =
-        dryRunCli(
-            classPath, jvmOptions + " " + FootprintBenchmark.usingArchive(archive), config, dir);
-    report("dry run, own process, run's class-data archive", cli, result);
-    // the launcher's first dry run after a build records the command's own archive, later ones
-    // start from it
-    Path own = Files.createTempDirectory("tandem-cds-match").resolve("tandem-match.jsa");
-    long[] recording =
-        dryRunCli(
-            classPath,
-            jvmOptions
-                + " -XX:ArchiveClassesAtExit="
-                + own
-                + " "
-                + ChildProcess.launcherCdsOptions(),
-            config,
-            dir);
-    report("dry run, own process, recording its own class-data archive", recording, result);
-    long[] ownCli =
-        dryRunCli(classPath, jvmOptions + " " + FootprintBenchmark.usingArchive(own), config, dir);
-    report("dry run, own process, its own class-data archive", ownCli, result);
+    long[] ownCli = dryRuns(classPath, jvmOptions, runJvmOptions, dir, result);
     double cliSeconds = ownCli[1] / 1e9;
     double peakMib = ownCli[2] / 1024.0;
 
@@ -139,6 +113,39 @@ final class MatchScaleBenchmark {
         result,
         ResultFiles.environment("match-scale", String.join(" ", args)));
     return pass ? 0 : 1;
+  }
+
+  /**
+   * The dry run without a class-data archive, with run's, recording its own (as the launcher's
+   * first dry run after a build does) and with that one, as every later dry run has it: puts each
+   * in {@code result} and returns the last.
+   */
+  private static long[] dryRuns(
+      String classPath,
+      String jvmOptions,
+      String runJvmOptions,
+      Path dir,
+      Map<String, Object> result)
+      throws Exception {
+    Path config = dir.resolve("tandem.yml");
+    long[] cold = dryRunCli(classPath, jvmOptions, config, dir);
+    report("dry run, own process, no class-data archive", cold, result);
+    Path archive;
+    try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
+      archive = FootprintBenchmark.recordArchive(slack, classPath, runJvmOptions);
+    }
+    long[] cli =
+        dryRunCli(
+            classPath, jvmOptions + " " + FootprintBenchmark.usingArchive(archive), config, dir);
+    report("dry run, own process, run's class-data archive", cli, result);
+    Path own = Files.createTempDirectory("tandem-cds-match").resolve("tandem-match.jsa");
+    String recordOwn = " -XX:ArchiveClassesAtExit=" + own + " " + ChildProcess.launcherCdsOptions();
+    long[] recording = dryRunCli(classPath, jvmOptions + recordOwn, config, dir);
+    report("dry run, own process, recording its own class-data archive", recording, result);
+    long[] ownCli =
+        dryRunCli(classPath, jvmOptions + " " + FootprintBenchmark.usingArchive(own), config, dir);
+    report("dry run, own process, its own class-data archive", ownCli, result);
+    return ownCli;
   }
 
   private static void report(String run, long[] cli, Map<String, Object> result) {
