@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The source checkout's launcher ({@code ./tandem}) keeps a class-data archive in its cache
- * directory: the first {@code run} records it, later starts of every command use it, and an archive
- * that does not fit never stops a start or prints a word. Commands that exit when done get the
- * quick compiler only and the serial collector. A small probe jar stands in for Tandem.
+ * The source checkout's launcher ({@code ./tandem}) keeps class-data archives in its cache
+ * directory: the first {@code run} records one that later runs use, each command that exits when
+ * done records its own on its first use, and an archive that does not fit never stops a start or
+ * prints a word. Commands that exit when done get the quick compiler only and the serial collector.
+ * A small probe jar stands in for Tandem.
  */
 @DisplayName("The launcher's JVM options and class-data archive")
 class LauncherTest {
@@ -54,30 +55,39 @@ class LauncherTest {
   }
 
   @Test
-  @DisplayName("the first run records it; later commands start from it, without a word about it")
+  @DisplayName("the first run records it; later runs start from it, without a word about it")
   void recordedThenUsed() throws Exception {
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: ArchiveClassesAtExit\n"));
     assertThat(archive).isNotEmptyFile();
     assertThat(cache).isDirectoryNotContaining("glob:**.tmp");
 
-    assertThat(launch("version"))
-        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only, serial GC\n"));
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: SharedArchiveFile\n"));
+    assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: SharedArchiveFile\n"));
   }
 
   @Test
-  @DisplayName("before the first run, other commands start as they always did")
-  void nothingBeforeTheFirstRun() throws Exception {
-    assertThat(launch("version"))
-        .isEqualTo(new Result(0, "probe version: no archive, C1 only, serial GC\n"));
-    assertThat(cache).doesNotExist();
+  @DisplayName("a command that exits when done records an archive of its own, then starts from it")
+  void oneShotCommandsRecordTheirOwn() throws Exception {
+    assertThat(launch("match", "--dry-run"))
+        .isEqualTo(
+            new Result(0, "probe match --dry-run: ArchiveClassesAtExit, C1 only, serial GC\n"));
+    assertThat(cache.resolve("probe-match.jsa")).isNotEmptyFile();
+    assertThat(archive).doesNotExist();
+    assertThat(cache).isDirectoryNotContaining("glob:**.tmp");
+
+    assertThat(launch("match", "--dry-run"))
+        .isEqualTo(new Result(0, "probe match --dry-run: SharedArchiveFile, C1 only, serial GC\n"));
+    assertThat(launch("run")).isEqualTo(new Result(0, "probe run: ArchiveClassesAtExit\n"));
+    assertThat(launch("report"))
+        .isEqualTo(new Result(0, "probe report: ArchiveClassesAtExit, C1 only, serial GC\n"));
+    assertThat(cache.resolve("probe-report.jsa")).isNotEmptyFile();
   }
 
   @Test
   @DisplayName("a damaged archive is passed over quietly")
   void damaged() throws Exception {
     Files.createDirectories(cache);
-    Files.writeString(archive, "not an archive");
+    Files.writeString(cache.resolve("probe-version.jsa"), "not an archive");
 
     assertThat(launch("version"))
         .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only, serial GC\n"));
@@ -91,33 +101,32 @@ class LauncherTest {
     Files.setLastModifiedTime(
         archive, FileTime.from(Files.getLastModifiedTime(jar).toInstant().minusSeconds(60)));
 
-    assertThat(launch("version"))
-        .isEqualTo(new Result(0, "probe version: no archive, C1 only, serial GC\n"));
+    assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: no archive\n"));
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: ArchiveClassesAtExit\n"));
     assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
-    assertThat(launch("version"))
-        .isEqualTo(new Result(0, "probe version: SharedArchiveFile, C1 only, serial GC\n"));
+    assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: SharedArchiveFile\n"));
   }
 
   @Test
-  @DisplayName("a run that fails keeps its exit status and records nothing")
+  @DisplayName("a command that fails keeps its exit status and records nothing")
   void failedRun() throws Exception {
     assertThat(launch("run", "exit", "3"))
         .isEqualTo(new Result(3, "probe run exit 3: ArchiveClassesAtExit\n"));
+    assertThat(launch("match", "exit", "2"))
+        .isEqualTo(new Result(2, "probe match exit 2: ArchiveClassesAtExit, C1 only, serial GC\n"));
     assertThat(cache).isEmptyDirectory();
   }
 
   @Test
   @DisplayName("commands that exit when done run on the quick compiler; run and demo keep both")
   void oneShotCommandsCompileQuickly() throws Exception {
-    assertThat(launch("match", "--dry-run"))
-        .isEqualTo(new Result(0, "probe match --dry-run: no archive, C1 only, serial GC\n"));
     assertThat(launch()).isEqualTo(new Result(0, "probe : no archive, C1 only, serial GC\n"));
     assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: no archive\n"));
     assertThat(launch("run")).isEqualTo(new Result(0, "probe run: ArchiveClassesAtExit\n"));
 
-    assertThat(launch("match", "--dry-run"))
-        .isEqualTo(new Result(0, "probe match --dry-run: SharedArchiveFile, C1 only, serial GC\n"));
+    // options before the command: no archive of its own, run's
+    assertThat(launch("--help"))
+        .isEqualTo(new Result(0, "probe --help: SharedArchiveFile, C1 only, serial GC\n"));
     assertThat(launch("demo")).isEqualTo(new Result(0, "probe demo: SharedArchiveFile\n"));
   }
 

@@ -34,9 +34,10 @@ import java.util.Random;
  * <ol>
  *   <li>{@code tandem match --dry-run} as its own process with the launcher's JVM options: wall
  *       time from start to exit (JVM start, config, database, load, rules, solve, printing every
- *       pair) and peak resident memory ({@code VmHWM}); once without a class-data archive and once
- *       with the one the launcher's first {@code tandem run} records (recorded here the same way),
- *       as every later command has it: the goals are judged on that one;
+ *       pair) and peak resident memory ({@code VmHWM}); without a class-data archive, with the one
+ *       the launcher's first {@code tandem run} records, recording the command's own (as the
+ *       launcher's first dry run after a build does) and with that one, as every later dry run has
+ *       it: the goals are judged on the last;
  *   <li>in this JVM, warmed up, the median of several runs of: {@code /tandem match preview} as an
  *       admin (load, rules, solve, storing the proposal, rendering the reply); the solve alone
  *       ({@link AssignmentSolver} on the score table {@link Matcher} optimises, as it is built for
@@ -76,21 +77,12 @@ final class MatchScaleBenchmark {
 
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("people", people);
-    long[] cold = dryRunCli(classPath, jvmOptions, config, dir);
-    report("dry run, own process, no class-data archive", cold, result);
-    Path archive;
-    try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
-      archive = FootprintBenchmark.recordArchive(slack, classPath, runJvmOptions);
-    }
-    long[] cli =
-        dryRunCli(
-            classPath, jvmOptions + " " + FootprintBenchmark.usingArchive(archive), config, dir);
-    report("dry run, own process, run's class-data archive", cli, result);
-    double cliSeconds = cli[1] / 1e9;
-    double peakMib = cli[2] / 1024.0;
+    long[] ownCli = dryRuns(classPath, jvmOptions, runJvmOptions, dir, result);
+    double cliSeconds = ownCli[1] / 1e9;
+    double peakMib = ownCli[2] / 1024.0;
 
     double previewRatio = inProcess(url, runs, result);
-    boolean pass = previewRatio <= 2.0 && peakMib < 1024 && cliSeconds < 3.0 && cli[0] == 0;
+    boolean pass = previewRatio <= 2.0 && peakMib < 1024 && cliSeconds < 3.0 && ownCli[0] == 0;
     result.put("verdict", pass ? "PASS" : "MISS");
     ResultFiles.write(
         out,
@@ -105,9 +97,11 @@ final class MatchScaleBenchmark {
             + " zones, hours; no pairs yet, so all are in the pool. The dry run is `tandem match"
             + " --dry-run` in a fresh JVM with the launcher's options (`"
             + jvmOptions
-            + "`), without and with the class-data archive of a first `tandem run` (`"
+            + "`): without a class-data archive; with the one of a first `tandem run` (`"
             + runJvmOptions
-            + "`), the goals on the latter: wall time to exit, peak RSS from /proc (VmHWM, sampled every 5 ms). In-process"
+            + "`); recording its own, as the launcher's first dry run after a build does; and"
+            + " with that one, as every later dry run has it, the goals on the last: wall time to"
+            + " exit, peak RSS from /proc (VmHWM, sampled every 5 ms). In-process"
             + " figures are medians of "
             + runs
             + " warm runs in the benchmark's own JVM; CPU is the calling thread's, and a big score"
@@ -119,6 +113,39 @@ final class MatchScaleBenchmark {
         result,
         ResultFiles.environment("match-scale", String.join(" ", args)));
     return pass ? 0 : 1;
+  }
+
+  /**
+   * The dry run without a class-data archive, with run's, recording its own (as the launcher's
+   * first dry run after a build does) and with that one, as every later dry run has it: puts each
+   * in {@code result} and returns the last.
+   */
+  private static long[] dryRuns(
+      String classPath,
+      String jvmOptions,
+      String runJvmOptions,
+      Path dir,
+      Map<String, Object> result)
+      throws Exception {
+    Path config = dir.resolve("tandem.yml");
+    long[] cold = dryRunCli(classPath, jvmOptions, config, dir);
+    report("dry run, own process, no class-data archive", cold, result);
+    Path archive;
+    try (SlackSimulator slack = SlackSimulator.start(IntakeBenchmark.BOT_TOKEN, "xapp-unused")) {
+      archive = FootprintBenchmark.recordArchive(slack, classPath, runJvmOptions);
+    }
+    long[] cli =
+        dryRunCli(
+            classPath, jvmOptions + " " + FootprintBenchmark.usingArchive(archive), config, dir);
+    report("dry run, own process, run's class-data archive", cli, result);
+    Path own = Files.createTempDirectory("tandem-cds-match").resolve("tandem-match.jsa");
+    String recordOwn = " -XX:ArchiveClassesAtExit=" + own + " " + ChildProcess.launcherCdsOptions();
+    long[] recording = dryRunCli(classPath, jvmOptions + recordOwn, config, dir);
+    report("dry run, own process, recording its own class-data archive", recording, result);
+    long[] ownCli =
+        dryRunCli(classPath, jvmOptions + " " + FootprintBenchmark.usingArchive(own), config, dir);
+    report("dry run, own process, its own class-data archive", ownCli, result);
+    return ownCli;
   }
 
   private static void report(String run, long[] cli, Map<String, Object> result) {

@@ -18,11 +18,12 @@ import java.util.Arrays;
  * row by row with shortest augmenting paths on reduced costs (Jonker–Volgenant / Hungarian
  * potentials, Dijkstra), after a start in which each row takes its cheapest column if still free. A
  * square matrix with every pair allowed needs no "unmatched" columns and goes to {@link
- * CompleteDenseSolver} (LAPJV, whose reductions leave few rows for the augmenting paths). Otherwise
- * the dense variant scans a full row of the matrix per step (O(n²m) worst case); the sparse variant
- * walks adjacency lists with a binary heap (O(n·E·log m) worst case, much less in practice: columns
- * at least as far as the best path found so far never enter the heap). The unmatched columns are
- * implicit, so they cost O(1) per step.
+ * CompleteDenseSolver} (LAPJV, whose reductions leave few rows for the augmenting paths), as does
+ * any matrix at most twice as long as wide, squared with the penalty, when its costs fit that
+ * solver's {@code int} matrix. Otherwise the dense variant scans a full row of the matrix per step
+ * (O(n²m) worst case); the sparse variant walks adjacency lists with a binary heap (O(n·E·log m)
+ * worst case, much less in practice: columns at least as far as the best path found so far never
+ * enter the heap). The unmatched columns are implicit, so they cost O(1) per step.
  *
  * <p>All arithmetic is on {@code long} and exact; an instance whose costs are so large that the
  * penalty or a path length could overflow is rejected with {@link IllegalArgumentException}.
@@ -47,9 +48,9 @@ public final class AssignmentSolver {
   }
 
   /**
-   * As {@link #minimumCost(long[][])}, but the rows may be overwritten with working values when
-   * {@code reuseRows} (the caller no longer needs them), which saves a copy of a big matrix. Rows
-   * may be one array shared by several rows.
+   * As {@link #minimumCost(long[][])}, but when {@code reuseRows} (the caller no longer needs the
+   * rows) {@code costs}' entries may be cleared as the solver copies them, so that a big matrix is
+   * not held twice. Rows may be one array shared by several rows.
    */
   static Assignment minimumCost(long[][] costs, boolean reuseRows) {
     int n = costs.length;
@@ -76,9 +77,9 @@ public final class AssignmentSolver {
       return new Assignment(colOf, m, 0);
     }
     long penalty = penalty(n, m, min, max);
-    if (complete && n == m) {
-      CompleteDenseSolver.solve(costs, colOf);
-    } else if (Math.max(n, m) <= 2L * Math.min(n, m)) {
+    if (complete && n == m && CompleteDenseSolver.fits(max - min)) {
+      CompleteDenseSolver.solveComplete(costs, min, colOf);
+    } else if (Math.max(n, m) <= 2L * Math.min(n, m) && CompleteDenseSolver.fits(penalty - min)) {
       long total = CompleteDenseSolver.solveSquared(costs, m, min, penalty - min, reuseRows, colOf);
       return new Assignment(colOf, m, total);
     } else {

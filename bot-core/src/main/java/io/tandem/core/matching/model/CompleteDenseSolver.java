@@ -12,8 +12,12 @@ import java.util.Map;
  * stops at the first free column. Only column potentials are kept: a matched row's potential is its
  * assigned column's reduced cost, which the phases keep at the row's minimum.
  *
- * <p>Exact on {@code long}; the caller has checked that the costs are far from overflow. Every row
- * is matched, so the result is the minimum-cost perfect matching.
+ * <p>The matrix is held as {@code int}s, shifted so that the cheapest cost is 0, and only when
+ * every shifted cost fits ({@link #fits}): the augmenting paths read a whole row of it per step,
+ * and at ten thousand people that traffic to memory is most of the solve, halved against {@code
+ * long}s. Potentials and distances stay {@code long}, so the arithmetic, and the optimum, are
+ * exactly those on {@code long} costs; the caller has checked that they are far from overflow.
+ * Every row is matched, so the result is the minimum-cost perfect matching.
  */
 final class CompleteDenseSolver {
 
@@ -39,25 +43,30 @@ final class CompleteDenseSolver {
       long[][] cost, int m, long min, long big, boolean reuseRows, int[] colOf) {
     int n = cost.length;
     int k = Math.max(n, m);
-    long[][] square = new long[k][];
-    Map<long[], long[]> made = new IdentityHashMap<>();
+    int[][] square = new int[k][];
+    Map<long[], int[]> made = new IdentityHashMap<>();
     for (int i = 0; i < n; i++) {
       long[] row = cost[i];
-      long[] out = made.get(row);
+      int[] out = made.get(row);
       if (out == null) {
-        out = reuseRows && m == k ? row : new long[k];
+        out = new int[k];
         for (int j = 0; j < m; j++) {
           long c = row[j];
-          out[j] = c == AssignmentSolver.FORBIDDEN ? big : c - min;
+          out[j] = (int) (c == AssignmentSolver.FORBIDDEN ? big : c - min);
         }
-        Arrays.fill(out, m, k, big);
+        Arrays.fill(out, m, k, (int) big);
         made.put(row, out);
       }
       square[i] = out;
+      if (reuseRows) {
+        // the caller's row is no longer needed: the collector may take it back as the copy grows
+        cost[i] = null;
+      }
     }
+    made.clear();
     if (n < k) {
-      long[] padding = new long[k];
-      Arrays.fill(padding, big);
+      int[] padding = new int[k];
+      Arrays.fill(padding, (int) big);
       Arrays.fill(square, n, k, padding);
     }
     int[] squareCol = new int[k];
@@ -75,8 +84,31 @@ final class CompleteDenseSolver {
     return total;
   }
 
+  /**
+   * Whether every cost of a matrix can be held as an {@code int} once shifted: {@code largest} is
+   * the largest shifted cost ({@code big} for {@link #solveSquared}).
+   */
+  static boolean fits(long largest) {
+    return largest >= 0 && largest <= Integer.MAX_VALUE;
+  }
+
+  /** Fills {@code colOf} with the optimal column of every row of the n x n matrix {@code cost}. */
+  static void solveComplete(long[][] cost, long min, int[] colOf) {
+    int n = cost.length;
+    int[][] shifted = new int[n][];
+    for (int i = 0; i < n; i++) {
+      long[] row = cost[i];
+      int[] out = new int[n];
+      for (int j = 0; j < n; j++) {
+        out[j] = (int) (row[j] - min);
+      }
+      shifted[i] = out;
+    }
+    solve(shifted, colOf);
+  }
+
   /** Fills {@code colOf[row]} with the optimal column of every row of the n x n matrix. */
-  static void solve(long[][] cost, int[] colOf) {
+  private static void solve(int[][] cost, int[] colOf) {
     int n = cost.length;
     if (n == 1) {
       colOf[0] = 0;
@@ -102,12 +134,15 @@ final class CompleteDenseSolver {
    * none) and reduction transfer (a row that got exactly one column passes its slack to it).
    * Returns how many rows are left free, listed in {@code free}.
    */
-  private static int reduce(long[][] cost, long[] v, int[] colOf, int[] rowOf, int[] free) {
+  private static int reduce(int[][] cost, long[] v, int[] colOf, int[] rowOf, int[] free) {
     int n = cost.length;
     int[] minRow = new int[n];
-    System.arraycopy(cost[0], 0, v, 0, n);
+    int[] first = cost[0];
+    for (int j = 0; j < n; j++) {
+      v[j] = first[j];
+    }
     for (int i = 1; i < n; i++) {
-      long[] c = cost[i];
+      int[] c = cost[i];
       for (int j = 0; j < n; j++) {
         if (c[j] < v[j]) {
           v[j] = c[j];
@@ -131,7 +166,7 @@ final class CompleteDenseSolver {
       if (matches[i] == 0) {
         free[numFree++] = i;
       } else if (matches[i] == 1) {
-        long[] c = cost[i];
+        int[] c = cost[i];
         int j1 = colOf[i];
         long min = INF;
         for (int j = 0; j < n; j++) {
@@ -152,7 +187,7 @@ final class CompleteDenseSolver {
    * row's minimum, so stopping early (after a bounded number of steps) is always safe.
    */
   private static int augmentingRowReduction(
-      long[][] cost, long[] v, int[] colOf, int[] rowOf, int[] free, int previousFree) {
+      int[][] cost, long[] v, int[] colOf, int[] rowOf, int[] free, int previousFree) {
     int n = cost.length;
     int k = 0;
     int numFree = 0;
@@ -163,7 +198,7 @@ final class CompleteDenseSolver {
         free[numFree++] = i;
         continue;
       }
-      long[] c = cost[i];
+      int[] c = cost[i];
       long umin = c[0] - v[0];
       int j1 = 0;
       int j2 = -1;
@@ -207,7 +242,7 @@ final class CompleteDenseSolver {
   // Long because the Dijkstra scan, the price update and the path reversal share the column list
   // and its three cursors; split, they would pass them around on every step.
   private static void augment(
-      long[][] cost,
+      int[][] cost,
       long[] v,
       int[] colOf,
       int[] rowOf,
@@ -216,7 +251,7 @@ final class CompleteDenseSolver {
       int[] pred,
       int[] cols) {
     int n = cost.length;
-    long[] c0 = cost[freeRow];
+    int[] c0 = cost[freeRow];
     for (int j = 0; j < n; j++) {
       d[j] = c0[j] - v[j];
       pred[j] = freeRow;
@@ -256,7 +291,7 @@ final class CompleteDenseSolver {
       }
       int j1 = cols[low++];
       int i = rowOf[j1];
-      long[] c = cost[i];
+      int[] c = cost[i];
       long h = c[j1] - v[j1] - min;
       for (int k = up; k < n; k++) {
         int j = cols[k];

@@ -3,6 +3,7 @@ package io.tandem.core.matching.model;
 import io.tandem.core.kernel.Role;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -302,9 +303,9 @@ public final class Matcher {
   /**
    * Maximises score (plus the waiting people's {@link Priority} bonus) by minimising its negation:
    * turns each mentor's row of {@code millis} into costs in place, then solves (the dense solver
-   * reuses the rows as its working matrix), sparse when few pairs are allowed or the matrix would
-   * be too big to hold. A mentor's slots share one row, the solver only reads it; a waiting
-   * mentor's first slot has its own, with the bonus.
+   * copies them into its own matrix, letting go of them as it goes), sparse when few pairs are
+   * allowed or the matrix would be too big to hold. A mentor's slots share one row, the solver only
+   * reads it; a waiting mentor's first slot has its own, with the bonus.
    */
   private static Assignment solve(
       long[][] millis, int[] slotMentor, int m, long allowed, Priority priority) {
@@ -323,6 +324,9 @@ public final class Matcher {
       boolean first = slot == 0 || slotMentor[slot - 1] != i;
       costs[slot] = first && priority.mentorWaits(i) ? priority.firstSlot(millis[i]) : millis[i];
     }
+    // the solver copies the rows it needs and may clear costs' entries as it goes: drop the
+    // table's references so that the collector can take them back
+    Arrays.fill(millis, null);
     long cells = (long) millis.length * m;
     boolean sparse = cells > 0 && (allowed * 5 < cells || (long) rows * m > MAX_DENSE_CELLS);
     if (sparse) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The square, every-pair-allowed path (LAPJV) against brute force on small random instances and
  * against the sparse solver, which takes the general path, on larger ones. Narrow cost ranges make
- * many ties, where the reductions are most delicate.
+ * many ties, where the reductions are most delicate. Its matrix holds ints when the costs fit:
+ * wider ones take the general path on longs, as exact.
  */
 class CompleteDenseSolverTest {
 
@@ -24,13 +25,7 @@ class CompleteDenseSolverTest {
       long[][] costs =
           AssignmentSolverTest.randomCosts(random, n, n, 0.0, random.nextInt(21) - 10, spread);
 
-      Assignment dense = AssignmentSolver.minimumCost(costs);
-
-      String label = "round " + round;
-      assertThat(new Optimum(dense.matchedCount(), dense.totalCost()))
-          .as(label)
-          .isEqualTo(AssignmentSolverTest.bruteForce(costs));
-      AssignmentSolverTest.assertValid(costs, dense, label);
+      assertEqualsBruteForce(costs, "round " + round);
     }
   }
 
@@ -43,13 +38,65 @@ class CompleteDenseSolverTest {
       long spread = 1 + random.nextInt(round % 2 == 0 ? 10 : 1_000_000);
       long[][] costs = AssignmentSolverTest.randomCosts(random, n, n, 0.0, -spread / 2, spread);
 
-      Assignment dense = AssignmentSolver.minimumCost(costs);
-      Assignment sparse = AssignmentSolver.minimumCost(AssignmentSolverTest.toSparse(costs));
-
-      String label = "round " + round + ", n = " + n;
-      assertThat(dense.matchedCount()).as(label).isEqualTo(n);
-      assertThat(dense.totalCost()).as(label).isEqualTo(sparse.totalCost());
-      AssignmentSolverTest.assertValid(costs, dense, label);
+      assertThat(assertEqualsSparsePath(costs, "round " + round + ", n = " + n).matchedCount())
+          .isEqualTo(n);
     }
+  }
+
+  @Test
+  @DisplayName("forbidden pairs and uneven sides up to 300, squared for LAPJV: equal to sparse")
+  void squaredEqualsSparsePath() {
+    Random random = new Random(1987_38);
+    for (int round = 0; round < 40; round++) {
+      int n = 2 + random.nextInt(300);
+      int m = Math.max(1, n / 2 + random.nextInt(n + n / 2));
+      long spread = 1 + random.nextInt(round % 2 == 0 ? 10 : 100_000);
+      double forbidden = round % 3 == 0 ? 0.05 : 0.6;
+      long[][] costs =
+          AssignmentSolverTest.randomCosts(random, n, m, forbidden, -spread / 2, spread);
+
+      assertEqualsSparsePath(costs, "round " + round + ", " + n + " x " + m);
+    }
+  }
+
+  @Test
+  @DisplayName("costs too far apart to be held as ints are solved as exactly, on longs")
+  void wideCostsStayExact() {
+    Random random = new Random(17);
+    for (int round = 0; round < 300; round++) {
+      int n = 1 + random.nextInt(7);
+      long spread = 3L * Integer.MAX_VALUE + random.nextInt(1000);
+      double forbidden = round % 2 == 0 ? 0.0 : 0.3;
+      long[][] costs = new long[n][n];
+      for (long[] row : costs) {
+        for (int j = 0; j < n; j++) {
+          row[j] =
+              random.nextDouble() < forbidden
+                  ? AssignmentSolver.FORBIDDEN
+                  : random.nextLong() % spread; // up to three times an int's range either side
+        }
+      }
+
+      assertEqualsBruteForce(costs, "round " + round);
+    }
+  }
+
+  private static void assertEqualsBruteForce(long[][] costs, String label) {
+    Assignment dense = AssignmentSolver.minimumCost(costs);
+    assertThat(new Optimum(dense.matchedCount(), dense.totalCost()))
+        .as(label)
+        .isEqualTo(AssignmentSolverTest.bruteForce(costs));
+    AssignmentSolverTest.assertValid(costs, dense, label);
+  }
+
+  /** Returns the dense solver's answer, once checked. */
+  private static Assignment assertEqualsSparsePath(long[][] costs, String label) {
+    Assignment dense = AssignmentSolver.minimumCost(costs);
+    Assignment sparse = AssignmentSolver.minimumCost(AssignmentSolverTest.toSparse(costs));
+    assertThat(new Optimum(dense.matchedCount(), dense.totalCost()))
+        .as(label)
+        .isEqualTo(new Optimum(sparse.matchedCount(), sparse.totalCost()));
+    AssignmentSolverTest.assertValid(costs, dense, label);
+    return dense;
   }
 }
