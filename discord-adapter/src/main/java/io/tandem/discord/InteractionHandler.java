@@ -92,7 +92,7 @@ final class InteractionHandler extends ListenerAdapter {
     this.shelf = shelf;
     this.metrics = metrics;
     this.clock = clock;
-    this.recent = new RecentInteractions(clock);
+    this.recent = new RecentInteractions();
   }
 
   /**
