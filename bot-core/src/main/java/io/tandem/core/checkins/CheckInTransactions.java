@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * How check-in use cases run: one transaction, with the actor's {@link Logbook}, for people who
- * have joined a program (others are told so and nothing is written). Queries do not flush ({@link
- * Store#flushOnlyAtCommit}): a use case that reads its own writes flushes first.
+ * have joined a program (others are told so and nothing is written). Reads come first and do not
+ * flush ({@link Database#readsFirst}): a use case that reads its own writes flushes first.
  */
 final class CheckInTransactions {
 
@@ -32,13 +32,13 @@ final class CheckInTransactions {
    * @param retry the command again without its target, for the buttons of a choice, or {@code null}
    */
   Reply joined(Actor actor, Command.Target target, String retry, Function<Logbook, Reply> work) {
-    return db.transaction(store -> inStore(store, actor, target, retry, work));
+    return db.readsFirst(store -> inStore(store, actor, target, retry, work));
   }
 
   /** For writes both people may race on: the loser retries and sees the winner's rows. */
   Reply joinedRetryingConflicts(
       Actor actor, Command.Target target, String retry, Function<Logbook, Reply> work) {
-    return db.transactionRetryingConflicts(store -> inStore(store, actor, target, retry, work));
+    return db.readsFirstRetryingConflicts(store -> inStore(store, actor, target, retry, work));
   }
 
   private Reply inStore(
@@ -48,7 +48,6 @@ final class CheckInTransactions {
       String retry,
       Function<Logbook, Reply> work) {
     // check-ins flush before the queries that read their own writes (RecordSession, EditFromForm)
-    store.flushOnlyAtCommit();
     return PairContext.whenJoined(
         store,
         actor,

@@ -56,10 +56,8 @@ public final class ShowStatus {
 
   public Reply status(Actor actor) {
     Objects.requireNonNull(actor, "actor");
-    return db.transaction(
+    return db.readsFirst(
         store -> {
-          // reads first, one write last: nothing to flush before a query
-          store.flushOnlyAtCommit();
           List<PairContext> all = PairResolver.everything(store, actor);
           if (all.isEmpty()) {
             return NOT_JOINED;

@@ -46,7 +46,7 @@ public final class DryRunMatch {
     Objects.requireNonNull(progress, "progress");
     record Read(ProgramLookup.Found found, MatchPool pool) {}
     Read read =
-        db.transaction(
+        db.readsFirst(
             store -> {
               ProgramLookup.Found found = ProgramLookup.find(store, target);
               long people =

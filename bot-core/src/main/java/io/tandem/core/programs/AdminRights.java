@@ -49,7 +49,7 @@ public final class AdminRights {
     if (actor.admin()) {
       return work.get();
     }
-    Optional<Reply> refused = db.transaction(store -> refuse(store, actor, programName, example));
+    Optional<Reply> refused = db.readsFirst(store -> refuse(store, actor, programName, example));
     return refused.orElseGet(work);
   }
 

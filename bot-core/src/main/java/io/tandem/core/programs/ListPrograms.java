@@ -21,7 +21,7 @@ public final class ListPrograms {
   }
 
   public Reply list(Actor actor) {
-    return db.transaction(
+    return db.readsFirst(
         store -> {
           List<Program> programs =
               Workspaces.in(store)

@@ -49,7 +49,7 @@ public final class OpenDashboard {
         command.program(),
         EXAMPLE,
         () -> {
-          Found found = db.transaction(store -> find(store, actor, command.program()));
+          Found found = db.readsFirst(store -> find(store, actor, command.program()));
           if (found.problem() != null) {
             return found.problem();
           }
@@ -87,7 +87,7 @@ public final class OpenDashboard {
    * filter.
    */
   public List<ProgramChoice> programs(long workspaceId) {
-    return db.transaction(
+    return db.readsFirst(
         store ->
             Programs.in(store).inWorkspace(workspaceId).stream()
                 .map(
@@ -115,7 +115,7 @@ public final class OpenDashboard {
 
   /** The history of a pair of the program; empty pair ids of other programs read as no history. */
   public PairHistory pairHistory(long programId, long pairId) {
-    return db.transaction(store -> PairHistories.in(store).of(programId, pairId));
+    return db.readsFirst(store -> PairHistories.in(store).of(programId, pairId));
   }
 
   private record Found(Workspace workspace, Program program, Reply problem) {}

@@ -73,7 +73,7 @@ public final class Reports {
    * @throws AsOfOutOfRange when the as-of lies before the period or the program
    */
   public ProgramReport compute(ProgramLookup.Target target, Period period, Instant asOf) {
-    return db.transaction(
+    return db.readsFirst(
         store -> {
           ProgramLookup.Found found = ProgramLookup.find(store, target);
           return compute(store, found.workspace(), found.program(), period, asOf);
@@ -88,12 +88,12 @@ public final class Reports {
    * @throws ProgramLookup.NotFound when the target names no program
    */
   public Instant defaultAsOf(ProgramLookup.Target target) {
-    return db.transaction(store -> defaultAsOf(store, ProgramLookup.find(store, target).program()));
+    return db.readsFirst(store -> defaultAsOf(store, ProgramLookup.find(store, target).program()));
   }
 
   /** {@link #defaultAsOf(ProgramLookup.Target)} of a program by id; empty when there is none. */
   public Optional<Instant> defaultAsOf(long programId) {
-    return db.transaction(
+    return db.readsFirst(
         store -> Programs.in(store).byId(programId).map(program -> defaultAsOf(store, program)));
   }
 
@@ -113,7 +113,7 @@ public final class Reports {
    * such program.
    */
   public Optional<ProgramReport> compute(long programId, Period period, Instant asOf) {
-    return db.transaction(
+    return db.readsFirst(
         store ->
             Programs.in(store)
                 .byId(programId)
@@ -137,7 +137,7 @@ public final class Reports {
         programName,
         EXAMPLE,
         () ->
-            db.transaction(
+            db.readsFirst(
                 store -> {
                   Optional<Workspace> workspace =
                       Workspaces.in(store).find(actor.platform(), actor.workspaceId());

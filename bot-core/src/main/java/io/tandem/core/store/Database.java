@@ -5,19 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FlushModeType;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.eclipse.persistence.sessions.UnitOfWork;
 import org.slf4j.Logger;
@@ -29,19 +27,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>SQLite URLs get {@code busy_timeout=10000}, {@code journal_mode=WAL}, {@code
  * transaction_mode=IMMEDIATE}, {@code synchronous=NORMAL}, {@code foreign_keys=true} and {@code
- * wal_autocheckpoint=0} unless the URL sets them: every transaction then takes the single write
- * lock when it begins and waits for it instead of failing with {@code SQLITE_BUSY}, and no commit
- * copies the log into the file; a {@link WalCheckpointer} does that on a thread of its own. SQLite
- * in-memory databases are rejected: each pooled connection would see its own empty database. Use a
- * file (tests: a temporary one).
+ * wal_autocheckpoint=0} unless the URL sets them: a transaction takes the single write lock when it
+ * begins ({@link #readsFirst}: when it first writes) and waits for it instead of failing with
+ * {@code SQLITE_BUSY} ({@link SqliteWriter}), and no commit copies the log into the file; a {@link
+ * WalCheckpointer} does that on a thread of its own. SQLite in-memory databases are rejected: each
+ * pooled connection would see its own empty database. Use a file (tests: a temporary one).
  */
 public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private static final String SQLITE_PREFIX = SqliteUrls.PREFIX;
-  private static final int CONFLICT_ATTEMPTS = 3;
-  private static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
-  private static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
 
   private final HikariDataSource pool;
   private final EntityManagerFactory emf;
@@ -89,13 +84,8 @@ public final class Database implements AutoCloseable {
   /** What {@link #withRider} returns. */
   public record Ridden<T>(T result, boolean rode) {}
 
-  /**
-   * SQLite has one writer at a time and every transaction here takes the write lock when it begins.
-   * This process's transactions queue on a fair lock first rather than polling SQLite's busy
-   * handler, which sleeps in steps of up to 100 ms; other processes (or Quartz on the same pool)
-   * still wait on the busy timeout.
-   */
-  private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+  /** SQLite's one writer, queued in this process; null on PostgreSQL. */
+  private final SqliteWriter sqliteWriter;
 
   private Database(
       HikariDataSource pool,
@@ -106,7 +96,11 @@ public final class Database implements AutoCloseable {
     this.emf = emf;
     this.sqlite = url.startsWith(SQLITE_PREFIX);
     this.appliedAtOpen = appliedAtOpen;
-    this.checkpointer = sqlite ? WalCheckpointer.start(url, sqliteWriter) : null;
+    this.sqliteWriter = sqlite ? new SqliteWriter() : null;
+    this.checkpointer = sqlite ? WalCheckpointer.start(url, sqliteWriter.lock()) : null;
+    if (sqlite) {
+      JpaHelper.getServerSession(emf).getEventManager().addListener(sqliteWriter);
+    }
   }
 
   /** Opens the database, applying pending migrations first. */
@@ -216,13 +210,54 @@ public final class Database implements AutoCloseable {
    *     thread (nesting would deadlock on SQLite)
    */
   public <T> T inTransaction(Function<EntityManager, T> work) {
+    return run(work, false);
+  }
+
+  /**
+   * Runs {@code work} in one transaction whose queries run before it writes and never flush: it
+   * writes when it commits, or where it calls {@link Store#flush}. On SQLite its reads take no
+   * write lock: they run beside other transactions, each query seeing what was committed when it
+   * started, and the lock is taken only when the first write begins, so the lock is held for the
+   * writes alone. That is what PostgreSQL's READ COMMITTED gives every transaction, so work that is
+   * right on PostgreSQL is right here: a write that must not race another needs a unique key (and
+   * {@link #readsFirstRetryingConflicts}). On PostgreSQL it is {@link #transaction} with queries
+   * that do not flush.
+   */
+  public <T> T readsFirst(Function<Store, T> work) {
+    Objects.requireNonNull(work, "work");
+    return run(em -> work.apply(new Store(em, readsFirstHooks)), true);
+  }
+
+  /** {@link #readsFirst} with the conflict retries of {@link #inTransactionRetryingConflicts}. */
+  public <T> T readsFirstRetryingConflicts(Function<Store, T> work) {
+    Objects.requireNonNull(work, "work");
+    return Conflicts.retrying(() -> readsFirst(work));
+  }
+
+  private final Store.ReadsFirst readsFirstHooks =
+      new Store.ReadsFirst() {
+        @Override
+        public java.sql.Connection connectionBeforeWrites() throws SQLException {
+          return sqlite && sqliteWriter.beforeWrites() ? pool.getConnection() : null;
+        }
+
+        @Override
+        public void writesBegin() {
+          if (sqlite) {
+            sqliteWriter.writesBegin();
+          }
+        }
+      };
+
+  private <T> T run(Function<EntityManager, T> work, boolean readsFirst) {
     Objects.requireNonNull(work, "work");
     if (inTransaction.get()) {
       throw new IllegalStateException("inTransaction must not be nested");
     }
     inTransaction.set(true);
+    boolean lockAtFirstWrite = sqlite && readsFirst;
     if (sqlite) {
-      sqliteWriter.lock();
+      sqliteWriter.transactionStarts(readsFirst);
     }
     EntityManager em = null;
     try {
@@ -230,7 +265,12 @@ public final class Database implements AutoCloseable {
       EntityTransaction tx = em.getTransaction();
       tx.begin();
       try {
-        em.unwrap(UnitOfWork.class).beginEarlyTransaction();
+        if (readsFirst) {
+          em.setFlushMode(FlushModeType.COMMIT);
+        }
+        if (!lockAtFirstWrite) {
+          em.unwrap(UnitOfWork.class).beginEarlyTransaction();
+        }
         T result = work.apply(em);
         Rider joining = rider.get();
         if (joining != null && joining.wants(result)) {
@@ -256,7 +296,7 @@ public final class Database implements AutoCloseable {
         em.close();
       }
       if (sqlite) {
-        sqliteWriter.unlock();
+        sqliteWriter.transactionEnded();
       }
       inTransaction.remove();
     }
@@ -281,46 +321,12 @@ public final class Database implements AutoCloseable {
   /**
    * Like {@link #inTransaction}, but when the commit loses a race with another transaction (a
    * unique key taken meanwhile, a PostgreSQL serialization failure or deadlock) runs {@code work}
-   * again, up to {@value #CONFLICT_ATTEMPTS} times in all, so that it sees the winner's rows. For
+   * again, up to {@value Conflicts#ATTEMPTS} times in all, so that it sees the winner's rows. For
    * get-or-create work such as joining; {@code work} must have no effects outside the transaction.
    */
   public <T> T inTransactionRetryingConflicts(Function<EntityManager, T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return inTransaction(work);
-      } catch (RuntimeException e) {
-        if (attempt >= CONFLICT_ATTEMPTS || !isConflict(e)) {
-          throw e;
-        }
-        LOG.debug("Transaction conflict on attempt {}, retrying: {}", attempt, e.toString());
-      }
-    }
-  }
-
-  /**
-   * Whether a failure means another transaction got there first: a unique-key violation, a
-   * serialization failure or a deadlock (PostgreSQL SQLSTATE 23505, 40001, 40P01; SQLite UNIQUE or
-   * PRIMARY KEY constraint).
-   */
-  public static boolean isConflict(Throwable failure) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if ("23505".equals(state) || "40001".equals(state) || "40P01".equals(state)) {
-          return true;
-        }
-        int code = sql.getErrorCode();
-        if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
-          return true;
-        }
-        String message = String.valueOf(sql.getMessage());
-        if (message.contains("UNIQUE constraint failed")) {
-          return true;
-        }
-      }
-    }
-    return false;
+    Objects.requireNonNull(work, "work");
+    return Conflicts.retrying(() -> inTransaction(work));
   }
 
   /** Registers an EclipseLink session listener, e.g. to hear of every commit. */

@@ -2,7 +2,6 @@ package io.tandem.core.store;
 
 import io.tandem.core.delivery.OutboxMessage;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +14,7 @@ import java.util.Set;
 
 /**
  * The queries and writes use cases need, over the entity manager of one {@link
- * Database#inTransaction} call. Create one per transaction; it is not thread-safe. " *
+ * Database#inTransaction} call. Create one per transaction; it is not thread-safe.
  *
  * <p>Workspaces, members, programs, participants and pairs are read through the ports of the
  * features that own them ({@code Workspaces.in(store)} and so on).
@@ -23,9 +22,44 @@ import java.util.Set;
 public final class Store {
 
   private final EntityManager em;
+  private final ReadsFirst reads;
 
   public Store(EntityManager em) {
+    this(em, ReadsFirst.NONE);
+  }
+
+  Store(EntityManager em, ReadsFirst reads) {
     this.em = Objects.requireNonNull(em, "em");
+    this.reads = Objects.requireNonNull(reads, "reads");
+  }
+
+  /**
+   * What a {@link Database#readsFirst} transaction does before it writes, and when it starts to.
+   */
+  interface ReadsFirst {
+    ReadsFirst NONE =
+        new ReadsFirst() {
+          @Override
+          public Connection connectionBeforeWrites() {
+            return null;
+          }
+
+          @Override
+          public void writesBegin() {}
+        };
+
+    /**
+     * A connection of its own, for {@link #firstLong} to close after its query, while the
+     * transaction has not begun to write (so the read takes no write lock); else {@code null}, and
+     * it reads on the transaction's connection.
+     */
+    Connection connectionBeforeWrites() throws SQLException;
+
+    /**
+     * Called before each new entity is registered, which may take a block of ids in a transaction
+     * of its own: the write lock is taken first, as by every other transaction.
+     */
+    void writesBegin();
   }
 
   public EntityManager entityManager() {
@@ -34,27 +68,17 @@ public final class Store {
 
   /** Persists a new entity; its id is assigned at once. */
   public <T> T add(T entity) {
+    reads.writesBegin();
     em.persist(entity);
     return entity;
   }
 
   /**
    * Writes pending changes now: for explicit ordering, and before a query that must see this
-   * transaction's own writes after {@link #flushOnlyAtCommit}.
+   * transaction's own writes in a {@link Database#readsFirst} transaction.
    */
   public void flush() {
     em.flush();
-  }
-
-  /**
-   * From here on, queries in this transaction no longer flush pending writes first; they are
-   * written in one batch at commit. A flush before each query compares every entity the transaction
-   * has read with its state as read and sends each insert alone; on a request path that is most of
-   * its time (and on SQLite it is spent holding the one write lock). Only for work that never reads
-   * its own unflushed writes through a query, or calls {@link #flush} before such a query.
-   */
-  public void flushOnlyAtCommit() {
-    em.setFlushMode(FlushModeType.COMMIT);
   }
 
   public boolean outboxKeyExists(String dedupKey) {
@@ -76,7 +100,9 @@ public final class Store {
    * @param params {@code Long}, {@code Integer} or {@code String} values, in order
    */
   public OptionalLong firstLong(String sql, Object... params) {
-    try (PreparedStatement ps = em.unwrap(Connection.class).prepareStatement(sql)) {
+    try (Connection own = reads.connectionBeforeWrites();
+        PreparedStatement ps =
+            (own != null ? own : em.unwrap(Connection.class)).prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
@@ -97,6 +123,7 @@ public final class Store {
     if (outboxKeyExists(message.getDedupKey())) {
       return false;
     }
+    reads.writesBegin();
     em.persist(message);
     keysQueuedInThisTransaction().add(message.getDedupKey());
     return true;
@@ -107,6 +134,7 @@ public final class Store {
    * looking again; the unique key on {@code dedup_key} still refuses a duplicate at commit.
    */
   public void queueChecked(OutboxMessage message) {
+    reads.writesBegin();
     em.persist(message);
     keysQueuedInThisTransaction().add(message.getDedupKey());
   }

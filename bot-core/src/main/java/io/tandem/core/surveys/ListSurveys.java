@@ -37,7 +37,7 @@ final class ListSurveys {
   }
 
   Reply list(Actor actor) {
-    return db.transaction(
+    return db.readsFirst(
         store -> {
           if (!AdminRights.isAnyAdmin(store, actor)) {
             return Admins.refuse(actor, "survey list").orElseThrow();

@@ -75,7 +75,7 @@ final class ShowResults {
 
   /** The results of the workspace's run {@code runId}; empty when it has no such run. */
   Optional<SurveyResults> read(long workspaceId, long runId) {
-    return db.transaction(
+    return db.readsFirst(
         store ->
             SurveyRuns.in(store)
                 .find(runId)

@@ -214,10 +214,43 @@ abstract class StoreContract {
                       return store.add(new Workspace(Platform.SLACK, "T1", NOW));
                     }))
         .isInstanceOf(RuntimeException.class)
-        .matches(Database::isConflict, "is recognised as a conflict");
+        .matches(Conflicts::isConflict, "is recognised as a conflict");
 
     assertThat(StoreStats.count(db, "workspace")).isEqualTo(1);
     assertThat(StoreStats.count(db, "signal")).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "a reads-first transaction reads its flushed writes, commits them together, and"
+          + " a failure after a flush leaves none")
+  void readsFirstWritesAtomically() {
+    // WHEN a reads-first transaction writes, flushes, reads its write back, then fails
+    assertThatThrownBy(
+            () ->
+                db.readsFirst(
+                    store -> {
+                      store.add(new Workspace(Platform.SLACK, "T1", NOW));
+                      store.flush();
+                      assertThat(Workspaces.in(store).find(Platform.SLACK, "T1")).isPresent();
+                      store.add(new Workspace(Platform.SLACK, "T2", NOW));
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+
+    // THEN nothing of it is stored
+    assertThat(StoreStats.count(db, "workspace")).isZero();
+
+    // WHEN one reads first and then writes two rows
+    db.readsFirst(
+        store -> {
+          assertThat(Workspaces.in(store).find(Platform.SLACK, "T1")).isEmpty();
+          store.add(new Workspace(Platform.SLACK, "T1", NOW));
+          return store.add(new Workspace(Platform.SLACK, "T2", NOW));
+        });
+
+    // THEN both are stored
+    assertThat(StoreStats.count(db, "workspace")).isEqualTo(2);
   }
 
   @Test
