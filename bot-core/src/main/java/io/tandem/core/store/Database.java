@@ -87,6 +87,8 @@ public final class Database implements AutoCloseable {
   /** SQLite's one writer, queued in this process; null on PostgreSQL. */
   private final SqliteWriter sqliteWriter;
 
+  private final Store.ReadsFirst readsFirstHooks;
+
   private Database(
       HikariDataSource pool,
       EntityManagerFactory emf,
@@ -97,6 +99,7 @@ public final class Database implements AutoCloseable {
     this.sqlite = url.startsWith(SQLITE_PREFIX);
     this.appliedAtOpen = appliedAtOpen;
     this.sqliteWriter = sqlite ? new SqliteWriter() : null;
+    this.readsFirstHooks = readsFirstHooks();
     this.checkpointer = sqlite ? WalCheckpointer.start(url, sqliteWriter.lock()) : null;
     if (sqlite) {
       JpaHelper.getServerSession(emf).getEventManager().addListener(sqliteWriter);
@@ -234,20 +237,23 @@ public final class Database implements AutoCloseable {
     return Conflicts.retrying(() -> readsFirst(work));
   }
 
-  private final Store.ReadsFirst readsFirstHooks =
-      new Store.ReadsFirst() {
-        @Override
-        public java.sql.Connection connectionBeforeWrites() throws SQLException {
-          return sqlite && sqliteWriter.beforeWrites() ? pool.getConnection() : null;
-        }
+  /** The hooks of a reads-first transaction's store: none on PostgreSQL. */
+  private Store.ReadsFirst readsFirstHooks() {
+    if (!sqlite) {
+      return Store.ReadsFirst.NONE;
+    }
+    return new Store.ReadsFirst() {
+      @Override
+      public java.sql.Connection connectionBeforeWrites() throws SQLException {
+        return sqliteWriter.beforeWrites() ? pool.getConnection() : null;
+      }
 
-        @Override
-        public void writesBegin() {
-          if (sqlite) {
-            sqliteWriter.writesBegin();
-          }
-        }
-      };
+      @Override
+      public void writesBegin() {
+        sqliteWriter.writesBegin();
+      }
+    };
+  }
 
   private <T> T run(Function<EntityManager, T> work, boolean readsFirst) {
     Objects.requireNonNull(work, "work");
